@@ -1,0 +1,155 @@
+# routemap - plain GNU make, no ./configure.
+#
+#   make            build ./routemap
+#   make run        open the built-in demo office
+#   make check      install what is missing, run every test, then again
+#                   under ASan+UBSan
+#   make asan       the test suite under AddressSanitizer + UBSan
+#   make valgrind   the unit tests and the CLI tests under valgrind
+#   make bench      time the commands on a province's worth of data
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make deps       install missing Debian packages (root) or say how
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DATADIR    ?= $(PREFIX)/share/routemap
+DESTDIR    ?=
+
+# Where objects go; the sanitizer build uses its own.
+B          ?= build
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
+              -Wmissing-prototypes -Wformat=2 -Wvla
+PKGS       := sqlite3 libthai
+# iniparser ships no pkg-config file on Debian.
+INI_CFLAGS := -I/usr/include/iniparser
+INI_LIBS   := -liniparser
+
+ALL_CPPFLAGS = -Iinclude -I$(B)/gen $(INI_CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
+               -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
+               -DROUTEMAP_VERSION='"$(VERSION)"' $(CPPFLAGS)
+ALL_CFLAGS   = -std=c11 $(WARNINGS) $(CFLAGS)
+LIBS         = $(shell pkg-config --libs $(PKGS)) $(INI_LIBS) -lm
+
+CORE_SRC := $(sort $(wildcard tui/core/*.c))
+CLI_SRC  := $(sort $(wildcard tui/cli/*.c))
+DEMO_CSV := $(sort $(wildcard config/demo/*.csv))
+CORE_OBJ  = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/demo_data.o
+CLI_OBJ   = $(CLI_SRC:%.c=$(B)/%.o) $(B)/tui/main.o
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+# Debian packages: to build, to test, to check the man pages.
+DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
+            libthai-data libncurses-dev libcmocka-dev sqlite3 tmux mandoc \
+            valgrind gettext locales
+
+.PHONY: all run check test test-unit test-cli asan valgrind bench install uninstall \
+        deps clean lint-man
+
+all: routemap
+
+routemap: $(B)/routemap
+	cp $< $@
+
+$(B)/routemap: $(CLI_OBJ) $(CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/%.o: %.c $(wildcard include/routemap/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -c -o $@ $<
+
+# The demo office's sample data is compiled into the binary, so that
+# `routemap --demo` works wherever the binary is.
+$(B)/gen/demo_data.c: $(DEMO_CSV) config/embed.sh
+	@mkdir -p $(dir $@)
+	sh config/embed.sh $(DEMO_CSV) > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/demo_data.o: $(B)/gen/demo_data.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
+
+# Until the screens exist, the demo office is shown through the batch
+# commands.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@./routemap --demo
+	@echo; ./routemap --demo show plan KKN-CDC-2568
+	@echo; ./routemap --demo show assessment A-BNG-69
+	@echo; ./routemap --demo list aars
+
+# check: what CI runs.  Installs what is missing, runs the unit and CLI
+# tests, then the whole suite again under the sanitizers, then valgrind.
+check: deps
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory valgrind
+	@$(MAKE) --no-print-directory lint-man
+	@echo "make check: all passed"
+
+test: test-unit test-cli
+
+test-unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+test-cli: $(B)/routemap
+	@sh tests/cli/run.sh $(B)/routemap
+
+asan:
+	@$(MAKE) --no-print-directory B=build/asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" test
+
+valgrind: $(UNIT_BIN) $(B)/routemap
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  sh tests/run-unit.sh $(UNIT_BIN)
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  sh tests/cli/run.sh $(B)/routemap
+
+# Speed and memory on a province's worth of data (never timed in tests).
+bench: $(B)/routemap
+	@sh bench/run.sh $(B)/routemap
+
+lint-man:
+	@for m in man/routemap.1 man/routemap.ini.5; do \
+	  out=$$(mandoc -Tlint -W warning $$m 2>&1); \
+	  if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
+	done; echo "man pages: mandoc -Tlint clean"
+
+install: routemap
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	  $(DESTDIR)$(DATADIR)
+	install -m 0755 routemap $(DESTDIR)$(BINDIR)/routemap
+	install -m 0644 man/routemap.1 $(DESTDIR)$(MANDIR)/man1/routemap.1
+	install -m 0644 man/routemap.ini.5 $(DESTDIR)$(MANDIR)/man5/routemap.ini.5
+	install -m 0644 config/routemap.ini $(DESTDIR)$(DATADIR)/routemap.ini.sample
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/routemap $(DESTDIR)$(MANDIR)/man1/routemap.1 \
+	  $(DESTDIR)$(MANDIR)/man5/routemap.ini.5 $(DESTDIR)$(DATADIR)/routemap.ini.sample
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+# deps: as root, install what is missing (apt-get update first); otherwise
+# print the one command to run.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+	  echo "deps: missing packages; run:"; echo "  sudo apt-get install$$missing"; exit 1; \
+	fi
+
+clean:
+	rm -rf build routemap
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,28 @@
+#!/bin/sh
+# run.sh BIN - time the batch commands on a province's worth of data
+# (bench/gen.sh) and report wall time and peak memory of each.
+set -eu
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+T=$(mktemp -d "${TMPDIR:-/tmp}/routemap-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" LC_ALL=C.UTF-8
+sh "$(dirname "$0")/gen.sh" "$T/data-in" "${UNITS:-1200}"
+rows=$(cat "$T"/data-in/*.csv | wc -l)
+echo "data: $rows CSV lines ($(du -sh "$T/data-in" | cut -f1))"
+measure() {
+	label=$1
+	shift
+	/usr/bin/time -f "%e s  %M KiB" -o "$T/time" "$BIN" -d "$T/p.db" "$@" >/dev/null || true
+	printf '%-28s %s\n' "$label" "$(cat "$T/time")"
+}
+measure "import (all kinds)" import "$T/data-in"
+echo "database: $(du -h "$T/p.db" | cut -f1)"
+measure "list plans" list plans
+measure "list assessments" list assessments
+measure "show plan" show plan P-D01
+measure "show assessment" show assessment A0600
+measure "report coverage (one)" report coverage A0600 --format csv
+measure "search (trigram)" search คัดกรองเด็กป่วย
+measure "search (2 code points)" search ตำ
+measure "export assessment_entries" export assessment_entries
+measure "check" check

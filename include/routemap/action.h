@@ -1,0 +1,99 @@
+/* action.h - every user action of the screens, in one table.
+ *
+ * The table is the single source of the default key bindings, of the names
+ * accepted in the INI [keys] section, of the help screen and of the key
+ * table in routemap(1).  ACTION(id, name, default keys, help text): keys are
+ * written as in the INI file (see routemap.ini(5), [keys]).
+ */
+#ifndef ROUTEMAP_ACTION_H
+#define ROUTEMAP_ACTION_H
+
+#include <stddef.h>
+#include "routemap/error.h"
+
+#define ROUTEMAP_ACTIONS(ACTION) \
+	ACTION(MOVE_UP,        "move_up",        "Up k",        "move up") \
+	ACTION(MOVE_DOWN,      "move_down",      "Down j",      "move down") \
+	ACTION(MOVE_LEFT,      "move_left",      "Left",        "move left") \
+	ACTION(MOVE_RIGHT,     "move_right",     "Right",       "move right") \
+	ACTION(PAGE_UP,        "page_up",        "PgUp",        "one page up") \
+	ACTION(PAGE_DOWN,      "page_down",      "PgDn",        "one page down") \
+	ACTION(FIRST,          "first",          "Home g",      "go to the first line") \
+	ACTION(LAST,           "last",           "End G",       "go to the last line") \
+	ACTION(OPEN,           "open",           "Enter",       "open") \
+	ACTION(BACK,           "back",           "q Esc",       "back; quit from the top level") \
+	ACTION(QUIT,           "quit",           "Q Ctrl-C",    "quit from anywhere") \
+	ACTION(HELP,           "help",           "?",           "help for this view") \
+	ACTION(SEARCH,         "search",         "/",           "search everything") \
+	ACTION(SEARCH_NEXT,    "search_next",    "n",           "next search result") \
+	ACTION(SEARCH_PREV,    "search_prev",    "N",           "previous search result") \
+	ACTION(ADD,            "add",            "a",           "add") \
+	ACTION(EDIT,           "edit",           "e",           "edit") \
+	ACTION(DELETE,         "delete",         "d",           "delete (asks; can be undone)") \
+	ACTION(UNDO,           "undo",           "u",           "undo the last change") \
+	ACTION(HISTORY,        "history",        "h",           "change history") \
+	ACTION(FILTER,         "filter",         "f",           "show unanswered items only") \
+	ACTION(STATUS_CYCLE,   "status_cycle",   "Space",       "next status") \
+	ACTION(STATUS_MET,     "status_met",     "1",           "status: met") \
+	ACTION(STATUS_PARTIAL, "status_partial", "2",           "status: partial") \
+	ACTION(STATUS_NOT_MET, "status_not_met", "3",           "status: not met") \
+	ACTION(STATUS_NA,      "status_na",      "4",           "status: not applicable") \
+	ACTION(STATUS_CLEAR,   "status_clear",   "0",           "clear the status") \
+	ACTION(NEXT_SECTION,   "next_section",   "Tab",         "next section") \
+	ACTION(PREV_SECTION,   "prev_section",   "Shift-Tab",   "previous section") \
+	ACTION(SECTION_PLANS,  "section_plans",  "P",           "Plans") \
+	ACTION(SECTION_CHECKLISTS, "section_checklists", "C",   "Checklists") \
+	ACTION(SECTION_AAR,    "section_aar",    "A",           "AAR") \
+	ACTION(SECTION_REPORTS, "section_reports", "R",         "Reports") \
+	ACTION(EXTERNAL_EDITOR, "external_editor", "Ctrl-E",    "edit in $VISUAL or $EDITOR") \
+	ACTION(REDRAW,         "redraw",         "Ctrl-L",      "redraw the screen")
+
+enum action {
+#define ACTION_ENUM(id, name, keys, help) ACT_##id,
+	ROUTEMAP_ACTIONS(ACTION_ENUM)
+#undef ACTION_ENUM
+	ACT_COUNT
+};
+
+struct action_info {
+	enum action id;
+	const char *name;
+	const char *default_keys;
+	const char *help;
+};
+
+extern const struct action_info action_table[ACT_COUNT];
+
+/* The action called NAME, or -1. */
+int action_from_name(const char *name);
+
+/* A key as the screens see it: a Unicode character (KEY_CHAR) or a named
+ * key.  Named keys are independent of curses; ui/ maps them. */
+enum key_kind { KEY_KIND_CHAR, KEY_KIND_NAMED, KEY_KIND_CTRL, KEY_KIND_FN };
+
+enum key_name {
+	KN_ENTER, KN_ESC, KN_TAB, KN_SHIFT_TAB, KN_SPACE, KN_BACKSPACE, KN_DELETE,
+	KN_INSERT, KN_UP, KN_DOWN, KN_LEFT, KN_RIGHT, KN_PGUP, KN_PGDN, KN_HOME,
+	KN_END, KN_CTRL_LEFT, KN_CTRL_RIGHT,
+};
+
+struct keyspec {
+	enum key_kind kind;
+	unsigned value;   /* code point, enum key_name, letter 'a'..'z', or 1..12 */
+};
+
+/* Parse one key as written in the INI file ("q", "Enter", "Ctrl-L", "F5",
+ * "ก", "Space", "Shift-Tab"; names are case-insensitive, single characters
+ * are not).  Returns 0 or -1 with ERR saying what is allowed. */
+int key_parse(const char *text, struct keyspec *key, struct rm_error *err);
+
+/* Write KEY back in its canonical spelling into BUF. */
+void key_format(const struct keyspec *key, char *buf, size_t size);
+
+/* Parse a list of keys separated by spaces or commas ("q Esc", "j, Down").
+ * Allocates *KEYS (caller frees).  Returns the count, or -1 with ERR. */
+int key_parse_list(const char *text, struct keyspec **keys, struct rm_error *err);
+
+int key_equal(const struct keyspec *a, const struct keyspec *b);
+
+#endif

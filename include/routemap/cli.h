@@ -1,0 +1,55 @@
+/* cli.h - the batch commands (tui/cli/) and what main.c hands them. */
+#ifndef ROUTEMAP_CLI_H
+#define ROUTEMAP_CLI_H
+
+#include "routemap/config.h"
+#include "routemap/error.h"
+#include "routemap/store.h"
+
+/* Messages users read go through _() so that gettext can take them over. */
+#define _(s) (s)
+
+struct cli {
+	struct config cfg;
+	char *config_path;      /* the INI file read, or NULL (built-in) */
+	char *db_path;          /* resolved database path (malloc'd) */
+	int readonly;           /* -r */
+	int ascii;              /* --ascii or [ui] line_drawing = ascii */
+	int demo;               /* --demo */
+	const char *prog;
+};
+
+/* Open the office database for a command.  WRITE: the command changes
+ * data (never with -r).  With --demo an empty database gets the sample
+ * data first.  Returns 0, or -1 with ERR. */
+int cli_open(struct cli *cli, struct store *st, int write, struct rm_error *err);
+
+/* Each command: ARGV[0] is the command's name.  Returns the exit status;
+ * errors are printed as "routemap: WHERE: WHAT". */
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_list(struct cli *cli, int argc, char **argv);
+int cmd_show(struct cli *cli, int argc, char **argv);
+int cmd_report(struct cli *cli, int argc, char **argv);
+int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_backup(struct cli *cli, int argc, char **argv);
+int cmd_config(struct cli *cli, int argc, char **argv);
+int cmd_search(struct cli *cli, int argc, char **argv);
+int cmd_summary(struct cli *cli);
+
+/* Print "routemap: MESSAGE" for ERR and return its exit status. */
+int cli_report(const struct rm_error *err);
+/* Print a usage error "routemap: COMMAND: WHAT" and return 2. */
+int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* True when ARG is -h or --help. */
+int cli_is_help(const char *arg);
+
+/* Output width for drawings: --width N, else the terminal's, else 80. */
+int cli_width(const char *arg, int *width);
+
+/* Load the embedded demo data into an empty database. */
+int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err);
+
+#endif

@@ -1,0 +1,113 @@
+/* domain.h - the records of the method as the program works with them:
+ * a plan's route map, an assessment's checklist with its coverage and rank,
+ * and the changes users make to them.  Every change is one BEGIN IMMEDIATE
+ * transaction; the change log triggers record who, when, old and new.
+ */
+#ifndef ROUTEMAP_DOMAIN_H
+#define ROUTEMAP_DOMAIN_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+#include "routemap/config.h"
+#include "routemap/error.h"
+#include "routemap/store.h"
+
+/* ---- plans and their route maps ---- */
+
+struct map_objective {
+	sqlite3_int64 id;
+	char *code;
+	char *title;
+	enum map_level level;
+};
+
+struct map_link {
+	size_t from, to;          /* indexes into plan_map.objectives */
+};
+
+struct plan_map {
+	char *code, *title, *destination;
+	char *office_code, *office_name;
+	int fy_from, fy_to;
+	char *serves;             /* code of the plan this one serves, or NULL */
+	char **served_by;         /* codes of plans that serve this one */
+	size_t nserved_by;
+	struct map_objective *objectives;   /* in insertion order */
+	size_t nobjectives;
+	struct map_link *links;
+	size_t nlinks;
+};
+
+/* Load the plan CODE with its objectives and links.  Returns 0, or -1 with
+ * ERR (unknown code: status 1).  Free with plan_map_free. */
+int plan_map_load(struct store *st, const char *code, struct plan_map *map, struct rm_error *err);
+void plan_map_free(struct plan_map *map);
+
+/* ---- assessments (ค่ากลาง checklists) ---- */
+
+enum entry_status { STATUS_NONE, STATUS_MET, STATUS_PARTIAL, STATUS_NOT_MET, STATUS_NA };
+
+/* "met" -> STATUS_MET ...; "" or NULL -> STATUS_NONE; -1 if unknown. */
+int entry_status_from_name(const char *name);
+const char *entry_status_name(enum entry_status s);   /* "" for NONE */
+
+struct check_item {
+	sqlite3_int64 id;
+	char *code, *text, *evidence;
+	double weight;
+	size_t group;             /* index into assessment.groups */
+	enum entry_status status;
+	char *note, *support_needed, *support_from, *support_frame;
+};
+
+struct check_group {
+	char *code;
+	char *label;              /* from the office's INI when it names it */
+};
+
+struct assessment {
+	char *code, *set_code, *set_title, *office_code, *office_name, *office_short;
+	char *project_code, *project_title, *assessed_on, *assessor;
+	int version;
+	struct check_group *groups;   /* in the grouping's order */
+	size_t ngroups;
+	struct check_item *items;     /* grouped, in the set's order */
+	size_t nitems;
+};
+
+int assessment_load(struct store *st, const struct config *cfg, const char *code,
+		    struct assessment *a, struct rm_error *err);
+void assessment_free(struct assessment *a);
+
+/* Coverage of one group (or of the whole: group = (size_t)-1). */
+struct coverage {
+	int items;                /* items in the group */
+	int answered;             /* items with a status */
+	double applicable;        /* weight of items not marked na */
+	double score;             /* met = 1, partial = partial_weight, by weight */
+	double percent;           /* score / applicable * 100; 0 when none apply */
+	int has_percent;          /* 0 when no item applies */
+	int rank;                 /* 1 + thresholds reached; 0 without percent */
+};
+
+/* Coverage of group G of A (G = (size_t)-1: all items). */
+struct coverage assessment_coverage(const struct assessment *a, const struct config *cfg,
+				    size_t g);
+
+/* 1 plus the number of CFG's thresholds that PERCENT reaches. */
+int coverage_rank(const struct config *cfg, double percent);
+
+/* Set the status of item ITEM_CODE in assessment CODE (one transaction).
+ * STATUS_NONE clears it. */
+int assessment_set_status(struct store *st, const char *code, const char *item_code,
+			  enum entry_status status, struct rm_error *err);
+
+/* ---- records by code ---- */
+
+/* Delete the record of KIND ("plan", "project", "norm_set", "assessment",
+ * "aar", "office") called CODE, with what depends on it (objectives and
+ * their links, items, entries, sections...).  For norm_set, CODE is
+ * "CODE" (all versions) or "CODE@VERSION".  Returns 0, or -1 with ERR. */
+int record_delete(struct store *st, const char *kind, const char *code, struct rm_error *err);
+
+#endif

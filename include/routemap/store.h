@@ -1,0 +1,78 @@
+/* store.h - the office database (SQLite).
+ *
+ * One database per office.  store_open creates it (mode 0600, or 0660 with a
+ * shared group), refuses files that are not routemap databases, migrates the
+ * schema through PRAGMA user_version (one transaction per step) and sets up
+ * every connection the same way: WAL, foreign keys, synchronous=FULL, a busy
+ * timeout, the Thai collation THAI and the function rm_user() that the
+ * change-log triggers call.
+ */
+#ifndef ROUTEMAP_STORE_H
+#define ROUTEMAP_STORE_H
+
+#include <sqlite3.h>
+#include "routemap/error.h"
+
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	char user[64];     /* the Unix user, written into the change log */
+};
+
+enum store_flags {
+	STORE_READONLY = 1,    /* -r: never write, never migrate */
+	STORE_NO_CREATE = 2,   /* the file must exist already */
+	STORE_READ_IF_LOCKED = 4,  /* a file marked read-only is opened read-only
+				      instead of refused (for reading commands) */
+};
+
+/* Open (and create or migrate, unless read-only) the database at PATH.
+ * SHARED_GROUP: a group name ("" or NULL for none) that gets the file 0660.
+ * Returns 0, or -1 with ERR (status 1) and ST closed. */
+int store_open(struct store *st, const char *path, const char *shared_group,
+	       int flags, struct rm_error *err);
+void store_close(struct store *st);
+
+/* The schema version of the open database. */
+int store_schema_version(struct store *st);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  Returns 0 or -1 with ERR. */
+int store_begin(struct store *st, struct rm_error *err);
+int store_commit(struct store *st, struct rm_error *err);
+void store_rollback(struct store *st);
+
+/* Prepare SQL on ST; on failure fill ERR with SQLite's message. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct rm_error *err);
+
+/* Run one statement that returns no rows, with no parameters. */
+int store_exec(struct store *st, const char *sql, struct rm_error *err);
+
+/* Fill ERR from the connection's last error, prefixed with WHAT. */
+int store_fail(struct store *st, struct rm_error *err, const char *what);
+
+/* Bind a UTF-8 string, or NULL when TEXT is NULL or empty. */
+int store_bind_text_or_null(sqlite3_stmt *stmt, int idx, const char *text);
+
+/* Integrity check: write problems (one per line) into a malloc'd string in
+ * *REPORT ("ok" when none).  Returns 0 when the database is sound. */
+int store_check(struct store *st, char **report, struct rm_error *err);
+
+/* Online backup of the whole database into the new file PATH. */
+int store_backup(struct store *st, const char *path, struct rm_error *err);
+
+/* Full-text search over titles, item texts, notes and AAR sections.
+ * Queries of at least three code points go through the FTS5 trigram index;
+ * shorter ones scan the documents table. */
+struct search_hit {
+	char *kind;     /* "plan", "objective", "norm_item", ... */
+	char *ref;      /* the record's code, e.g. "KKN-CDC-2568/P1" */
+	char *text;     /* the indexed text */
+};
+
+int store_search(struct store *st, const char *query, struct search_hit **hits,
+		 size_t *nhits, struct rm_error *err);
+void store_search_free(struct search_hit *hits, size_t n);
+
+#endif

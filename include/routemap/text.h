@@ -1,0 +1,111 @@
+/* text.h - the Thai text engine: UTF-8, display width, grapheme clusters,
+ * truncation and padding by columns, word wrapping by Thai words (libthai),
+ * Thai digits, Thai collation, input order.  No curses here.
+ *
+ * Widths are display columns (wcwidth semantics under a UTF-8 locale, but
+ * computed here so that they do not depend on the process locale): Thai
+ * consonants, leading vowels and SARA AM are 1 column; above and below
+ * vowels, tone marks and other combining marks are 0.
+ */
+#ifndef ROUTEMAP_TEXT_H
+#define ROUTEMAP_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "routemap/error.h"
+
+/* Decode one code point at S (at most LEN bytes).  Returns the number of
+ * bytes used (1..4), or -1 for an invalid or truncated sequence. */
+int utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Encode CP into OUT (at least 4 bytes); returns the byte count. */
+int utf8_encode(uint32_t cp, char *out);
+
+/* Check that S (LEN bytes) is valid UTF-8.  Returns -1 if valid, else the
+ * byte offset of the first invalid byte. */
+long utf8_invalid_at(const char *s, size_t len);
+
+/* Display columns of one code point: 0, 1 or 2 (control characters: 0). */
+int text_cp_width(uint32_t cp);
+
+/* True for code points that attach to the character before them. */
+int text_is_mark(uint32_t cp);
+
+/* Display columns of the UTF-8 string S (LEN bytes, or strlen if
+ * LEN == (size_t)-1). */
+int text_width_n(const char *s, size_t len);
+int text_width(const char *s);
+
+/* Length in bytes of the grapheme cluster that starts at S (a base with its
+ * marks; SARA AM and a following mark stay with the syllable before).
+ * 0 at the end of the string. */
+size_t text_cluster_len(const char *s, size_t len);
+
+/* Byte length of the longest prefix of S that fits in COLS columns without
+ * splitting a cluster; its width goes to *WIDTH if not NULL. */
+size_t text_fit(const char *s, int cols, int *width);
+
+/* Write into OUT (SIZE bytes) S cut to COLS columns with "…" (or "~" when
+ * ASCII is set) at the end if it had to be cut, then padded with spaces to
+ * exactly COLS columns when PAD is set.  Never splits a cluster.  Returns
+ * the columns written. */
+int text_truncate(char *out, size_t size, const char *s, int cols, int pad, int ascii);
+
+/* Lines of wrapped text.  Each line is a malloc'd NUL-terminated string. */
+struct text_lines {
+	char **v;
+	size_t n;
+};
+
+/* Wrap S into lines of at most COLS columns, breaking at spaces and at
+ * Thai word boundaries (libthai's dictionary), splitting a word only when
+ * it alone is wider than a line (and then only between clusters).  Line
+ * breaks in S are kept.  Returns 0, or -1 when out of memory. */
+int text_wrap(const char *s, int cols, struct text_lines *out);
+void text_lines_free(struct text_lines *lines);
+
+/* Byte offsets in S where a word may start (Thai word breaks and spaces),
+ * ascending, for word-wise cursor moves.  *N gets the count; caller frees.
+ * NULL when out of memory. */
+size_t *text_word_starts(const char *s, size_t *n);
+
+/* Orphan marks: write S into OUT with a dotted circle (U+25CC) before every
+ * mark that has no base (at the start, or after a space). */
+char *text_show_marks(const char *s);
+
+/* True when code point NEXT may follow PREV in standard Thai input order
+ * (libthai's th_isaccept, strict level); PREV = 0 at the start. */
+int text_input_accepts(uint32_t prev, uint32_t next);
+
+/* Replace Thai digits (U+0E50..U+0E59) by ASCII digits; returns a malloc'd
+ * string or NULL when out of memory. */
+char *text_ascii_digits(const char *s);
+
+/* Parse an integer / a decimal number written with ASCII or Thai digits,
+ * an optional sign (numbers only), surrounding spaces allowed.  Returns 0,
+ * or -1 when S is not such a number (or out of range). */
+int text_parse_int(const char *s, long long *out);
+int text_parse_number(const char *s, double *out);
+
+/* Compare two UTF-8 strings in Thai dictionary order (libthai's
+ * collation), ties broken by bytes so that the order is total. */
+int text_collate(const char *a, size_t alen, const char *b, size_t blen);
+
+/* Dates. */
+struct text_date { int year, month, day; };   /* Gregorian */
+
+/* Parse "YYYY-MM-DD" (ASCII or Thai digits).  A year above 2400 is taken as
+ * Buddhist Era and converted.  Returns 0, or -1 for a malformed or
+ * impossible date. */
+int text_parse_date(const char *s, struct text_date *d);
+
+/* "2026-01-20" */
+void text_format_iso(const struct text_date *d, char *out, size_t size);
+
+/* "20 ม.ค. 2569" (Buddhist, Thai month) or "20 Jan 2026" (Gregorian). */
+void text_format_date(const struct text_date *d, int buddhist, char *out, size_t size);
+
+/* The Thai fiscal year (Buddhist Era) that D falls in: from 1 October. */
+int text_fiscal_year(const struct text_date *d);
+
+#endif

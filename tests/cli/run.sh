@@ -1,0 +1,153 @@
+#!/bin/sh
+# run.sh BIN - golden tests of the batch commands on the Thai sample data.
+#
+# Each case runs BIN with a private HOME and XDG directories, and compares
+# its standard output, standard error and exit status with
+# tests/cli/golden/NAME.{out,err,status}.  Temporary paths are written as
+# TMP and the source tree as ROOT.  UPDATE=1 rewrites the golden files (then read the diff!).  Set
+# VALGRIND to run every command under it.
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+GOLDEN=$ROOT/tests/cli/golden
+DATA=$ROOT/tests/data
+T=$(mktemp -d "${TMPDIR:-/tmp}/routemap-cli.XXXXXX")
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data"
+unset ROUTEMAP_CONFIG
+export LC_ALL=C.UTF-8
+mkdir -p "$HOME"
+pass=0
+fail=0
+
+# run NAME STATUS ARGS...: run the binary, compare with the golden files.
+run() {
+	name=$1 want=$2
+	shift 2
+	# shellcheck disable=SC2086
+	${VALGRIND:-} "$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
+	got=$?
+	sed "s#$T#TMP#g; s#$ROOT#ROOT#g" "$T/out" >"$T/out.n"
+	sed "s#$T#TMP#g; s#$ROOT#ROOT#g" "$T/err" >"$T/err.n"
+	if [ -n "${UPDATE:-}" ]; then
+		cp "$T/out.n" "$GOLDEN/$name.out"
+		cp "$T/err.n" "$GOLDEN/$name.err"
+		echo "$got" >"$GOLDEN/$name.status"
+	fi
+	problem=""
+	[ "$got" = "$want" ] || problem="exit status $got, expected $want"
+	[ -f "$GOLDEN/$name.status" ] && [ "$(cat "$GOLDEN/$name.status")" != "$want" ] &&
+		problem="$problem; golden status differs from the test's"
+	cmp -s "$T/out.n" "$GOLDEN/$name.out" 2>/dev/null || problem="$problem; stdout differs"
+	cmp -s "$T/err.n" "$GOLDEN/$name.err" 2>/dev/null || problem="$problem; stderr differs"
+	if [ -n "$problem" ]; then
+		fail=$((fail + 1))
+		echo "FAIL $name: $problem"
+		diff -u "$GOLDEN/$name.out" "$T/out.n" 2>&1 | head -20
+		diff -u "$GOLDEN/$name.err" "$T/err.n" 2>&1 | head -10
+	else
+		pass=$((pass + 1))
+	fi
+}
+
+# expect NAME CONDITION-DESCRIPTION COMMAND...: a check that is not a golden file.
+expect() {
+	name=$1
+	shift
+	if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $name"; fi
+}
+
+# A fingerprint of everything in a database (schema, rows, change log).
+fingerprint() {
+	sqlite3 "$1" .dump 2>/dev/null | sha256sum
+}
+
+DB="$T/demo.db"
+
+# ---- the demo office --------------------------------------------------
+run init-demo 0 --demo -d "$DB" init
+run list-plans 0 --demo -d "$DB" list plans
+run list-norms 0 --demo -d "$DB" list norms
+run list-assessments 0 --demo -d "$DB" list assessments
+run list-aars 0 --demo -d "$DB" list aars
+run show-plan 0 -d "$DB" show plan KKN-CDC-2568
+run show-plan-60 0 -d "$DB" show plan KKN-CDC-2568 --width 60
+run show-plan-ascii 0 -d "$DB" --ascii show plan NPG-CDC-2569
+run show-assessment 0 -d "$DB" show assessment A-BNG-69
+run report-bng-csv 0 -d "$DB" report coverage A-BNG-69 --format csv
+run report-all 0 -d "$DB" report coverage
+run search-short 0 -d "$DB" search ศพ
+run search-long 0 -d "$DB" search ศูนย์เด็กเล็กปลอดโรค
+run search-none 1 -d "$DB" search ไม่มีคำนี้แน่นอน
+run search-latin-case 0 -d "$DB" search pm
+run show-unknown-plan 1 -d "$DB" show plan แผนที่ไม่มี
+run export-md 0 -d "$DB" export plans --format md
+run export-txt 0 -d "$DB" export objectives --format txt
+run summary 0 -d "$DB"
+run check 0 -d "$DB" check
+
+# ---- round trip: export, import into an empty database, export again ----
+expect export-dir "$BIN" -d "$DB" export --dir "$T/out1"
+# (the sample quotes some fields it need not; test_transfer compares its records)
+run import-dir 0 -d "$T/copy.db" import "$T/out1"
+expect export-again "$BIN" -d "$T/copy.db" export --dir "$T/out2"
+expect round-trip-equal diff -r "$T/out1" "$T/out2"
+
+# ---- configuration ------------------------------------------------------
+run config-file 0 -c "$DATA/ini/office.ini" -d "$T/cfg.db" config
+run config-bad-value 2 -c "$DATA/ini/bad-calendar.ini" -d "$DB" list plans
+run config-unknown-key 2 -c "$DATA/ini/unknown-key.ini" -d "$DB" list plans
+run config-missing 2 -c "$T/nowhere.ini" -d "$DB" list plans
+run usage-unknown-command 2 -d "$DB" frobnicate
+run usage-missing-argument 2 -c
+run usage-help 0 --help
+run usage-bad-width 2 -d "$DB" show plan KKN-CDC-2568 --width ten
+run usage-readonly-write 2 -r -d "$DB" import plans "$DATA/csv/plans-bad-year.csv"
+
+# ---- bad data: a message with its place, status 1, nothing changed -----
+before=$(fingerprint "$DB")
+run import-bad-year 1 -d "$DB" import plans "$DATA/csv/plans-bad-year.csv"
+run import-bad-ref 1 -d "$DB" import objectives "$DATA/csv/objectives-bad-plan.csv"
+run import-bad-enum 1 -d "$DB" import assessment_entries "$DATA/csv/entries-bad-status.csv"
+run import-bad-quote 1 -d "$DB" import offices "$DATA/csv/offices-bad-quote.csv"
+run import-tis620 1 -d "$DB" import offices "$DATA/csv/offices-tis620.csv"
+run import-short-row 1 -d "$DB" import plans "$DATA/csv/plans-short-row.csv"
+run import-bad-header 1 -d "$DB" import plans "$DATA/csv/plans-bad-header.csv"
+run import-duplicate 1 -d "$DB" import offices "$ROOT/config/demo/offices.csv"
+run import-bad-section 1 -d "$DB" import aar_sections "$DATA/csv/aar-sections-bad-key.csv"
+mkdir -p "$T/partial"
+cp "$DATA/csv/plans-new.csv" "$T/partial/plans.csv"
+cp "$DATA/csv/objectives-bad-plan.csv" "$T/partial/objectives.csv"
+run import-dir-all-or-nothing 1 -d "$DB" import "$T/partial"
+expect db-unchanged-after-bad-imports [ "$before" = "$(fingerprint "$DB")" ]
+
+# Thai digits in number fields are numbers.
+run import-thai-digits 0 -d "$DB" import indicators "$DATA/csv/indicators-thai-digits.csv"
+run export-indicators 0 -d "$DB" export indicators
+
+# ---- broken databases ---------------------------------------------------
+printf 'ไม่ใช่ฐานข้อมูล แค่ข้อความธรรมดา\n' >"$T/notadb.db"
+sum=$(sha256sum <"$T/notadb.db")
+run not-a-database 1 -d "$T/notadb.db" list plans
+run not-a-database-write 1 -d "$T/notadb.db" import plans "$DATA/csv/plans-new.csv"
+expect notadb-unchanged [ "$sum" = "$(sha256sum <"$T/notadb.db")" ]
+
+cp "$T/copy.db" "$T/ro.db"
+chmod 0444 "$T/ro.db"
+before=$(fingerprint "$T/ro.db")
+run readonly-import 1 -d "$T/ro.db" import plans "$DATA/csv/plans-new.csv"
+run readonly-list 0 -d "$T/ro.db" list plans
+expect readonly-unchanged [ "$before" = "$(fingerprint "$T/ro.db")" ]
+
+run no-database 1 -d "$T/none.db" list plans
+expect no-database-not-created [ ! -e "$T/none.db" ]
+
+# ---- backup --------------------------------------------------------------
+run backup 0 -d "$DB" backup "$T/backup.db"
+run backup-check 0 -d "$T/backup.db" check
+run backup-exists 1 -d "$DB" backup "$T/backup.db"
+expect backup-mode [ "$(stat -c %a "$T/backup.db")" = 600 ]
+expect db-mode [ "$(stat -c %a "$DB")" = 600 ]
+
+echo "cli tests: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

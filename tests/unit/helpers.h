@@ -1,0 +1,129 @@
+/* helpers.h - what the unit tests share: a fresh database in a temporary
+ * directory, optionally filled with the demo office's sample data. */
+#ifndef ROUTEMAP_TEST_HELPERS_H
+#define ROUTEMAP_TEST_HELPERS_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "routemap/config.h"
+#include "routemap/embedded.h"
+#include "routemap/store.h"
+#include "routemap/transfer.h"
+
+struct fixture {
+	char dir[64];
+	char path[128];
+	struct store st;
+	struct config cfg;
+};
+
+/* A new empty directory and database path (the database is not opened). */
+static inline struct fixture *fixture_new(void)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct rm_error err = { 0, "" };
+
+	assert_non_null(f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/routemap-unit.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/office.db", f->dir);
+	assert_int_equal(config_defaults(&f->cfg, &err), 0);
+	return f;
+}
+
+/* Import the embedded demo data into F's open store. */
+static inline void fixture_load_demo(struct fixture *f)
+{
+	struct transfer_file files[32];
+	struct rm_error err = { 0, "" };
+	size_t n = 0, i;
+
+	for (i = 0; embedded_demo[i].name; i++) {
+		char kind[64];
+		size_t len = strlen(embedded_demo[i].name) - 4;
+
+		memcpy(kind, embedded_demo[i].name, len);
+		kind[len] = '\0';
+		files[n].kind = transfer_kind_from_name(kind);
+		assert_true(files[n].kind >= 0);
+		files[n].name = embedded_demo[i].name;
+		files[n].data = embedded_demo[i].data;
+		files[n].len = embedded_demo[i].size;
+		n++;
+	}
+	if (transfer_import(&f->st, &f->cfg, files, n, &err) != 0)
+		fail_msg("demo import: %s", err.msg);
+}
+
+/* A fresh database with the demo data, open in F->st. */
+static inline int fixture_setup_demo(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+
+	if (store_open(&f->st, f->path, NULL, 0, &err) != 0)
+		fail_msg("open: %s", err.msg);
+	fixture_load_demo(f);
+	*state = f;
+	return 0;
+}
+
+/* A fresh empty database, open in F->st. */
+static inline int fixture_setup_empty(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+
+	if (store_open(&f->st, f->path, NULL, 0, &err) != 0)
+		fail_msg("open: %s", err.msg);
+	*state = f;
+	return 0;
+}
+
+static inline int fixture_teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[256];
+
+	store_close(&f->st);
+	config_free(&f->cfg);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(f);
+	return 0;
+}
+
+/* One integer from SQL on F's database. */
+static inline long long fixture_int(struct fixture *f, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	long long v;
+
+	assert_int_equal(sqlite3_prepare_v2(f->st.db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/* Import one CSV text as KIND; returns what transfer_import returned. */
+static inline int fixture_import(struct fixture *f, const char *kind, const char *name,
+				 const char *csv, struct rm_error *err)
+{
+	struct transfer_file file = { transfer_kind_from_name(kind), name, csv, strlen(csv), 0 };
+
+	assert_true(file.kind >= 0);
+	return transfer_import(&f->st, &f->cfg, &file, 1, err);
+}
+
+#endif

@@ -1,0 +1,276 @@
+/* test_store.c - the database: creation, migration, refusal of foreign
+ * files, constraints, rollback, the change log, search, Thai order. */
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "helpers.h"
+#include "routemap/schema.h"
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_create_migrates_from_empty(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+	struct stat sb;
+
+	(void)state;
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
+	assert_int_equal(store_schema_version(&f->st), schema_latest());
+	assert_int_equal(fixture_int(f, "PRAGMA application_id"), 0x524d4150);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM sqlite_schema WHERE name = 'norm_item'"), 1);
+	assert_int_equal(fixture_int(f, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(fixture_int(f, "PRAGMA synchronous"), 2);   /* FULL */
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	store_close(&f->st);
+	/* Opening again neither fails nor migrates twice. */
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
+	assert_int_equal(store_schema_version(&f->st), schema_latest());
+	*state = f;
+}
+
+static void test_refuses_a_text_file(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+	static const char text[] = "ไม่ใช่ฐานข้อมูล เป็นบันทึกการประชุม\n";
+	char buf[256] = "";
+	FILE *fp;
+
+	write_file(f->path, text);
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), -1);
+	assert_int_equal(err.status, RM_EXIT_RUNTIME);
+	assert_non_null(strstr(err.msg, "not a database"));
+	assert_non_null(strstr(err.msg, f->path));
+	fp = fopen(f->path, "r");
+	assert_non_null(fp);
+	assert_non_null(fgets(buf, sizeof buf, fp));
+	fclose(fp);
+	assert_string_equal(buf, text);   /* untouched */
+	*state = f;
+}
+
+static void test_refuses_a_foreign_database(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE รายชื่อ(ชื่อ TEXT)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "not a routemap database"));
+	*state = f;
+}
+
+static void test_refuses_a_newer_schema(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA application_id = 1380794704;"
+				      " PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "newer routemap (schema 99"));
+	*state = f;
+}
+
+static void test_readonly_refuses_writes(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct store ro;
+
+	assert_int_equal(store_open(&ro, f->path, NULL, STORE_READONLY, &err), 0);
+	assert_int_equal(store_begin(&ro, &err), -1);
+	assert_non_null(strstr(err.msg, "read-only"));
+	store_close(&ro);
+}
+
+static void test_missing_file_not_created_readonly(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+
+	assert_int_equal(store_open(&f->st, f->path, NULL, STORE_READONLY, &err), -1);
+	assert_non_null(strstr(err.msg, "no database there"));
+	assert_int_equal(access(f->path, F_OK), -1);
+	*state = f;
+}
+
+static void test_constraints(void **state)
+{
+	struct fixture *f = *state;
+
+	/* a level outside the four */
+	assert_int_not_equal(sqlite3_exec(f->st.db,
+		"INSERT INTO objective(plan_id, code, level, title)"
+		" SELECT id, 'X1', 'ชุมชน', 'เป้าประสงค์' FROM plan LIMIT 1", NULL, NULL, NULL), SQLITE_OK);
+	/* a link between objectives of two plans */
+	assert_int_not_equal(sqlite3_exec(f->st.db,
+		"INSERT INTO link(from_id, to_id) SELECT a.id, b.id FROM objective a, objective b"
+		" WHERE a.plan_id <> b.plan_id LIMIT 1", NULL, NULL, NULL), SQLITE_OK);
+	assert_non_null(strstr(sqlite3_errmsg(f->st.db), "one plan"));
+	/* an entry for an item of another norm set */
+	assert_int_not_equal(sqlite3_exec(f->st.db,
+		"INSERT INTO assessment_entry(assessment_id, item_id, status)"
+		" SELECT a.id, i.id, 'met' FROM assessment a, norm_item i"
+		" WHERE i.set_id <> a.set_id LIMIT 1", NULL, NULL, NULL), SQLITE_OK);
+	/* deleting an office that plans belong to */
+	assert_int_not_equal(sqlite3_exec(f->st.db,
+		"DELETE FROM office WHERE code = 'KKN-PHO'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM office WHERE code = 'KKN-PHO'"), 1);
+}
+
+static void test_rollback_leaves_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	long long before = fixture_int(f, "SELECT count(*) FROM change_log");
+
+	assert_int_equal(store_begin(&f->st, &err), 0);
+	assert_int_equal(store_exec(&f->st, "INSERT INTO support_frame(code, label)"
+				    " VALUES ('7', 'การสนับสนุนงบประมาณ')", &err), 0);
+	store_rollback(&f->st);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM support_frame WHERE code = '7'"), 0);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), before);
+}
+
+static void test_change_log_records_who_and_what(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	sqlite3_stmt *stmt;
+
+	assert_int_equal(store_begin(&f->st, &err), 0);
+	assert_int_equal(store_exec(&f->st, "UPDATE objective SET title = 'เด็กเล็กปลอดโรค'"
+				    " WHERE code = 'P2' AND plan_id = (SELECT id FROM plan"
+				    " WHERE code = 'KKN-CDC-2568')", &err), 0);
+	assert_int_equal(store_commit(&f->st, &err), 0);
+	assert_int_equal(sqlite3_prepare_v2(f->st.db,
+		"SELECT who, op, json_extract(old, '$.title'), json_extract(new, '$.title'), at"
+		" FROM change_log WHERE tbl = 'objective' ORDER BY id DESC LIMIT 1", -1, &stmt, NULL),
+		SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(stmt, 0), f->st.user);
+	assert_string_equal(sqlite3_column_text(stmt, 1), "update");
+	assert_string_equal(sqlite3_column_text(stmt, 2),
+			    "เด็กเล็กได้รับการดูแลตามมาตรฐานศูนย์เด็กเล็กปลอดโรค");
+	assert_string_equal(sqlite3_column_text(stmt, 3), "เด็กเล็กปลอดโรค");
+	assert_int_equal(strlen((const char *)sqlite3_column_text(stmt, 4)), 24);  /* ISO, ms, Z */
+	sqlite3_finalize(stmt);
+}
+
+/* Does a search for Q find a hit of KIND with record REF? */
+static int search_finds(struct fixture *f, const char *q, const char *kind, const char *ref)
+{
+	struct rm_error err = { 0, "" };
+	struct search_hit *hits;
+	size_t n, i;
+	int found = 0;
+
+	assert_int_equal(store_search(&f->st, q, &hits, &n, &err), 0);
+	for (i = 0; i < n; i++)
+		if (strcmp(hits[i].kind, kind) == 0 && strcmp(hits[i].ref, ref) == 0)
+			found = 1;
+	store_search_free(hits, n);
+	return found;
+}
+
+static void test_search_long_and_short(void **state)
+{
+	struct fixture *f = *state;
+
+	/* through the trigram index */
+	assert_true(search_finds(f, "คัดกรองเด็กป่วยก่อน", "norm_item", "CDC-NORM v2/SM2"));
+	assert_true(search_finds(f, "ธรรมนูญสุขภาพ", "assessment_entry", "A-BNG-69/SM3"));
+	assert_true(search_finds(f, "ถ่ายระดับแผนที่", "aar_section", "AAR-ODPC6-2553/activities"));
+	/* two code points: below the trigram's reach, found by the scan */
+	assert_true(search_finds(f, "ศพ", "assessment_entry", "A-BNG-69/CM2"));
+	assert_true(search_finds(f, "๒๔", "objective", "NPG-CDC-2569/R1"));
+	/* a quote in the query is text, not syntax */
+	assert_false(search_finds(f, "\"ศูนย์", "plan", "KKN-CDC-2568"));
+	assert_false(search_finds(f, "ไม่มีข้อความนี้", "plan", "KKN-CDC-2568"));
+	/* an edit is searchable at once, and the old text is gone */
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE plan SET title = 'แผนงานควบคุมไข้เลือดออก'"
+				      " WHERE code = 'NPG-CDC-2569'", NULL, NULL, NULL), SQLITE_OK);
+	assert_true(search_finds(f, "ไข้เลือดออก", "plan", "NPG-CDC-2569"));
+	assert_false(search_finds(f, "ปลอดโรค อำเภอ", "plan", "NPG-CDC-2569"));
+	assert_true(search_finds(f, "คัดกรองเด็กป่วยทุกเช้า", "plan", "NPG-CDC-2569"));
+}
+
+static void test_thai_collation_in_sql(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_stmt *stmt;
+	const char *want[] = { "กรม", "กา", "ไก่", "ขอนแก่น", "เขต", "ค่ากลาง" };
+	size_t i = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(f->st.db,
+		"SELECT column1 FROM (VALUES ('ค่ากลาง'), ('เขต'), ('ไก่'), ('กา'), ('ขอนแก่น'), ('กรม'))"
+		" ORDER BY column1 COLLATE THAI", -1, &stmt, NULL), SQLITE_OK);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		assert_string_equal(sqlite3_column_text(stmt, 0), want[i++]);
+	sqlite3_finalize(stmt);
+	assert_int_equal(i, 6);
+}
+
+static void test_check_and_backup(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct store copy;
+	char *report, path[160];
+
+	assert_int_equal(store_check(&f->st, &report, &err), 0);
+	assert_string_equal(report, "ok");
+	free(report);
+	snprintf(path, sizeof path, "%s/backup.db", f->dir);
+	assert_int_equal(store_backup(&f->st, path, &err), 0);
+	/* a second backup to the same file is refused, the first kept */
+	assert_int_equal(store_backup(&f->st, path, &err), -1);
+	assert_non_null(strstr(err.msg, "choose a new file name"));
+	assert_int_equal(store_open(&copy, path, NULL, STORE_READONLY, &err), 0);
+	{
+		sqlite3_stmt *stmt;
+
+		assert_int_equal(sqlite3_prepare_v2(copy.db, "SELECT count(*) FROM norm_item", -1,
+						    &stmt, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(stmt, 0), 30);
+		sqlite3_finalize(stmt);
+	}
+	store_close(&copy);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_create_migrates_from_empty, fixture_teardown),
+		cmocka_unit_test_teardown(test_refuses_a_text_file, fixture_teardown),
+		cmocka_unit_test_teardown(test_refuses_a_foreign_database, fixture_teardown),
+		cmocka_unit_test_teardown(test_refuses_a_newer_schema, fixture_teardown),
+		cmocka_unit_test_teardown(test_missing_file_not_created_readonly, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_refuses_writes, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_constraints, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_change_log_records_who_and_what, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_search_long_and_short, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_thai_collation_in_sql, fixture_setup_empty, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_check_and_backup, fixture_setup_demo, fixture_teardown),
+	};
+
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}

@@ -1,0 +1,763 @@
+/* test_text.c - the Thai text engine: widths, clusters, truncation,
+ * wrapping, word starts, input order, digits, numbers, collation, dates. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "routemap/text.h"
+
+#define LONG_TH "การประชุมคณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอครั้งที่หนึ่ง" \
+	"ประจำปีงบประมาณสองพันห้าร้อยหกสิบเก้าณห้องประชุมโรงพยาบาลส่งเสริมสุขภาพตำบล"
+#define MIXED "ศพด. 18 แห่ง ใน 2569 (ร้อยละ 73.5)"
+
+static int starts_with_mark(const char *s)
+{
+	uint32_t cp;
+
+	if (utf8_decode(s, strlen(s), &cp) < 0)
+		return 0;
+	return text_is_mark(cp) || cp == 0x0E33;
+}
+
+/* ------------------------------------------------------------- UTF-8 */
+
+static void test_utf8(void **state)
+{
+	uint32_t cp;
+	char buf[4];
+
+	(void)state;
+	assert_int_equal(utf8_decode("ก", 3, &cp), 3);
+	assert_int_equal(cp, 0x0E01);
+	assert_int_equal(utf8_decode("ก", 2, &cp), -1);        /* truncated */
+	assert_int_equal(utf8_decode("\xC0\x80", 2, &cp), -1); /* overlong */
+	assert_int_equal(utf8_decode("\xE0\x80\x81", 3, &cp), -1);
+	assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &cp), -1); /* surrogate */
+	assert_int_equal(utf8_decode("\xF4\x90\x80\x80", 4, &cp), -1);
+	assert_int_equal(utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	assert_int_equal(utf8_encode(0x0E33, buf), 3);
+	assert_memory_equal(buf, "ำ", 3);
+	assert_int_equal(utf8_encode('A', buf), 1);
+	assert_int_equal(utf8_encode(0x1F600, buf), 4);
+	assert_int_equal(utf8_invalid_at("ค่ากลาง", strlen("ค่ากลาง")), -1);
+	assert_int_equal(utf8_invalid_at("กข\xFFค", 7), 6);
+	assert_int_equal(utf8_invalid_at("ก\xE0\xB8", 5), 3);
+}
+
+/* ------------------------------------------------------------ widths */
+
+static void test_cp_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_cp_width('A'), 1);
+	assert_int_equal(text_cp_width(0x0E01), 1);  /* ก */
+	assert_int_equal(text_cp_width(0x0E33), 1);  /* SARA AM */
+	assert_int_equal(text_cp_width(0x0E40), 1);  /* leading vowel เ */
+	assert_int_equal(text_cp_width(0x0E31), 0);  /* MAI HAN-AKAT */
+	assert_int_equal(text_cp_width(0x0E34), 0);
+	assert_int_equal(text_cp_width(0x0E3A), 0);
+	assert_int_equal(text_cp_width(0x0E47), 0);
+	assert_int_equal(text_cp_width(0x0E48), 0);  /* MAI EK */
+	assert_int_equal(text_cp_width(0x0E4E), 0);
+	assert_int_equal(text_cp_width(0x0E50), 1);  /* ๐ */
+	assert_int_equal(text_cp_width(0x0EB4), 0);  /* Lao vowel sign I */
+	assert_int_equal(text_cp_width(0x0301), 0);
+	assert_int_equal(text_cp_width(0x200B), 0);
+	assert_int_equal(text_cp_width(0xFE0F), 0);
+	assert_int_equal(text_cp_width(0x4E00), 2);
+	assert_int_equal(text_cp_width(0xAC00), 2);
+	assert_int_equal(text_cp_width(0xFF21), 2);
+	assert_int_equal(text_cp_width(0x1F600), 2);
+	assert_int_equal(text_cp_width(0x07), 0);
+	assert_int_equal(text_cp_width('\t'), 0);
+	assert_int_equal(text_cp_width(0x85), 0);
+	assert_true(text_is_mark(0x0E49));
+	assert_false(text_is_mark(0x0E33));
+	assert_false(text_is_mark(0x0E01));
+}
+
+static void test_width_thai(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("ค่ากลาง"), 6);
+	assert_int_equal(text_width("ที่"), 1);
+	assert_int_equal(text_width("น้ำ"), 2);
+	assert_int_equal(text_width("กำ"), 2);
+	assert_int_equal(text_width("เปิ่น"), 3);
+	assert_int_equal(text_width("ปัจจัยแห่งความสำเร็จ"), 16);
+	assert_int_equal(text_width(MIXED), 32);
+	assert_int_equal(text_width("๒๕๖๙"), 4);
+	assert_int_equal(text_width("中文ไทย"), 7);
+	assert_int_equal(text_width(""), 0);
+	assert_int_equal(text_width_n("ค่ากลาง", 6), 1);   /* ค่ only */
+	assert_int_equal(text_width("ก\xFF"), 2);          /* bad byte: 1 */
+}
+
+/* The widths do not follow the process locale, and they agree with glibc's
+ * wcwidth under a UTF-8 locale over the Thai block. */
+static void test_width_locale(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	setlocale(LC_ALL, "C");
+	assert_int_equal(text_width("ค่ากลาง"), 6);
+	if (setlocale(LC_ALL, "C.UTF-8")) {
+		for (cp = 0x0E01; cp <= 0x0E5B; cp++) {
+			int g = wcwidth((wchar_t)cp);
+
+			if (g >= 0)
+				assert_int_equal(text_cp_width(cp), g);
+		}
+		assert_int_equal(text_cp_width(0x1F600), wcwidth(0x1F600));
+		assert_int_equal(text_cp_width(0x0301), wcwidth(0x0301));
+	}
+	setlocale(LC_ALL, "C");
+}
+
+/* ---------------------------------------------------------- clusters */
+
+/* Split S into clusters, joined by '|'. */
+static void clusters(const char *s, char *out, size_t size)
+{
+	size_t len = strlen(s), i = 0, pos = 0;
+
+	out[0] = '\0';
+	while (i < len) {
+		size_t c = text_cluster_len(s + i, len - i);
+
+		assert_true(c > 0);
+		pos += (size_t)snprintf(out + pos, size - pos, "%s%.*s",
+					i ? "|" : "", (int)c, s + i);
+		assert_true(pos < size);
+		i += c;
+	}
+}
+
+static void test_clusters(void **state)
+{
+	char buf[512];
+
+	(void)state;
+	clusters("น้ำท่วม", buf, sizeof buf);
+	assert_string_equal(buf, "น้ำ|ท่|ว|ม");
+	clusters("สำ", buf, sizeof buf);
+	assert_string_equal(buf, "สำ");
+	clusters("กำ", buf, sizeof buf);
+	assert_string_equal(buf, "กำ");
+	clusters("ที่", buf, sizeof buf);
+	assert_string_equal(buf, "ที่");
+	clusters("เปิ่น", buf, sizeof buf);
+	assert_string_equal(buf, "เ|ปิ่|น");
+	clusters("ค่ากลาง", buf, sizeof buf);
+	assert_string_equal(buf, "ค่|า|ก|ล|า|ง");
+	clusters("ปัจจัยแห่งความสำเร็จ", buf, sizeof buf);
+	assert_string_equal(buf, "ปั|จ|จั|ย|แ|ห่|ง|ค|ว|า|ม|สำ|เ|ร็|จ");
+	/* orphan marks stand alone */
+	clusters("่ก", buf, sizeof buf);
+	assert_string_equal(buf, "่|ก");
+	clusters("ก ้ข", buf, sizeof buf);
+	assert_string_equal(buf, "ก| |้|ข");
+	clusters("ก\n่", buf, sizeof buf);
+	assert_string_equal(buf, "ก|\n|่");
+	clusters("e\xCC\x81x", buf, sizeof buf);   /* e + combining acute */
+	assert_string_equal(buf, "e\xCC\x81|x");
+	clusters("A\xFF" "ก", buf, sizeof buf);
+	assert_string_equal(buf, "A|\xFF|ก");
+	assert_int_equal(text_cluster_len("", 0), 0);
+	assert_int_equal(text_cluster_len("น้ำ", 3), 3);   /* LEN is a limit */
+}
+
+static void test_fit(void **state)
+{
+	int w = -1;
+
+	(void)state;
+	assert_int_equal(text_fit("น้ำท่วม", 1, &w), 0);
+	assert_int_equal(w, 0);
+	assert_int_equal(text_fit("น้ำท่วม", 2, &w), strlen("น้ำ"));
+	assert_int_equal(w, 2);
+	assert_int_equal(text_fit("น้ำท่วม", 3, &w), strlen("น้ำท่"));
+	assert_int_equal(w, 3);
+	assert_int_equal(text_fit("น้ำท่วม", 99, &w), strlen("น้ำท่วม"));
+	assert_int_equal(w, 5);
+	assert_int_equal(text_fit("ที่", 0, NULL), 0);
+}
+
+/* -------------------------------------------------------- truncation */
+
+static void test_truncate(void **state)
+{
+	char out[128];
+
+	(void)state;
+	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 1, 1, 0), 1);
+	assert_string_equal(out, "…");
+	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 2, 1, 0), 2);
+	assert_string_equal(out, "… ");
+	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 2, 0, 0), 1);
+	assert_string_equal(out, "…");
+	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 3, 1, 0), 3);
+	assert_string_equal(out, "น้ำ…");
+	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 4, 1, 1), 4);
+	assert_string_equal(out, "น้ำท่~");
+	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 5, 1, 0), 5);
+	assert_string_equal(out, "น้ำท่วม");
+	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 8, 1, 0), 8);
+	assert_string_equal(out, "น้ำท่วม   ");
+	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 8, 0, 0), 5);
+	assert_string_equal(out, "น้ำท่วม");
+	assert_int_equal(text_truncate(out, sizeof out, "ที่", 0, 1, 0), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(text_truncate(out, sizeof out, "中文字", 4, 1, 0), 4);
+	assert_string_equal(out, "中… ");
+	/* a small buffer cuts between clusters, never inside one */
+	assert_int_equal(text_truncate(out, 8, "ค่ากลาง", 10, 0, 0), 1);
+	assert_string_equal(out, "ค่");
+	assert_int_equal(text_truncate(out, 5, "ค่ากลาง", 10, 0, 0), 1);
+	assert_string_equal(out, "…");
+	assert_int_equal(text_truncate(out, 3, "ค่ากลาง", 10, 1, 0), 2);
+	assert_string_equal(out, "  ");
+}
+
+/* Every width from 0 to 25, padded: exactly that many columns, the text a
+ * prefix of the input that ends between clusters. */
+static void test_truncate_exact(void **state)
+{
+	static const char *const inputs[] = {
+		"ปัจจัยแห่งความสำเร็จ", "น้ำท่วม", "เปิ่น", MIXED, "中文ภาษาไทย",
+	};
+	char out[256];
+	size_t k;
+	int cols;
+
+	(void)state;
+	for (k = 0; k < sizeof inputs / sizeof *inputs; k++) {
+		const char *s = inputs[k];
+
+		for (cols = 0; cols <= 25; cols++) {
+			size_t len = strlen(s), b = 0, c;
+			const char *rest;
+
+			assert_int_equal(text_truncate(out, sizeof out, s, cols, 1, 0), cols);
+			assert_int_equal(text_width(out), cols);
+			assert_int_equal(utf8_invalid_at(out, strlen(out)), -1);
+			/* the longest whole-cluster prefix of S that OUT starts
+			 * with; after it only an ellipsis and spaces */
+			while (b < len && (c = text_cluster_len(s + b, len - b)) > 0 &&
+			       strncmp(out, s, b + c) == 0)
+				b += c;
+			rest = out + b;
+			if (strncmp(rest, "…", strlen("…")) == 0)
+				rest += strlen("…");
+			assert_int_equal(strspn(rest, " "), strlen(rest));
+			assert_true(b == len || strstr(out, "…") != NULL || cols == 0);
+		}
+	}
+}
+
+/* ----------------------------------------------------------- wrapping */
+
+static void assert_lines(const struct text_lines *l, const char *const *want, size_t n)
+{
+	size_t i;
+
+	assert_int_equal(l->n, n);
+	for (i = 0; i < n; i++)
+		assert_string_equal(l->v[i], want[i]);
+}
+
+static void test_wrap_words(void **state)
+{
+	struct text_lines l;
+
+	(void)state;
+	assert_int_equal(text_wrap("ปัจจัยแห่งความสำเร็จ", 10, &l), 0);
+	{
+		static const char *const w[] = { "ปัจจัยแห่ง", "ความสำเร็จ" };
+		assert_lines(&l, w, 2);
+	}
+	text_lines_free(&l);
+
+	assert_int_equal(text_wrap("ปัจจัยแห่งความสำเร็จ", 5, &l), 0);
+	{
+		static const char *const w[] = { "ปัจจัย", "แห่ง", "ความ", "สำเร็จ" };
+		assert_lines(&l, w, 4);
+	}
+	text_lines_free(&l);
+
+	assert_int_equal(text_wrap("ปัจจัยแห่งความสำเร็จ", 80, &l), 0);
+	{
+		static const char *const w[] = { "ปัจจัยแห่งความสำเร็จ" };
+		assert_lines(&l, w, 1);
+	}
+	text_lines_free(&l);
+
+	/* spaces at a break are dropped */
+	assert_int_equal(text_wrap("น้ำท่วม   ถนนขาด", 5, &l), 0);
+	{
+		static const char *const w[] = { "น้ำท่วม", "ถนน", "ขาด" };
+		assert_lines(&l, w, 3);
+	}
+	text_lines_free(&l);
+}
+
+static void test_wrap_no_spaces(void **state)
+{
+	struct text_lines l;
+	char joined[1024] = "";
+	size_t i;
+
+	(void)state;
+	assert_int_equal(text_wrap(LONG_TH, 10, &l), 0);
+	assert_true(l.n > 5);
+	for (i = 0; i < l.n; i++) {
+		assert_true(text_width(l.v[i]) <= 10);
+		assert_true(l.v[i][0] != '\0');
+		assert_false(starts_with_mark(l.v[i]));
+		strcat(joined, l.v[i]);
+	}
+	assert_string_equal(joined, LONG_TH);
+	text_lines_free(&l);
+
+	/* a word wider than the line is split between clusters */
+	assert_int_equal(text_wrap("สำเร็จ", 2, &l), 0);
+	{
+		static const char *const w[] = { "สำ", "เร็", "จ" };
+		assert_lines(&l, w, 3);
+	}
+	text_lines_free(&l);
+	assert_int_equal(text_wrap("น้ำท่วม", 1, &l), 0);
+	{
+		/* น้ำ is 2 columns: alone on its line all the same */
+		static const char *const w[] = { "น้ำ", "ท่", "ว", "ม" };
+		assert_lines(&l, w, 4);
+	}
+	text_lines_free(&l);
+}
+
+static void test_wrap_mixed(void **state)
+{
+	struct text_lines l;
+	size_t i;
+	int cols;
+
+	(void)state;
+	assert_int_equal(text_wrap(MIXED, 12, &l), 0);
+	{
+		static const char *const w[] = {
+			"ศพด. 18 แห่ง", "ใน 2569", "(ร้อยละ 73.5)",
+		};
+		assert_lines(&l, w, 3);
+	}
+	text_lines_free(&l);
+
+	for (cols = 1; cols <= 40; cols++) {
+		assert_int_equal(text_wrap(MIXED " " LONG_TH " ๑๒๓ abc", cols, &l), 0);
+		for (i = 0; i < l.n; i++) {
+			size_t len = strlen(l.v[i]);
+
+			if (cols >= 2)
+				assert_true(text_width(l.v[i]) <= cols);
+			assert_false(starts_with_mark(l.v[i]));
+			assert_true(len == 0 || (l.v[i][0] != ' ' && l.v[i][len - 1] != ' '));
+		}
+		text_lines_free(&l);
+	}
+
+	assert_int_equal(text_wrap("abcdefghij", 4, &l), 0);
+	{
+		static const char *const w[] = { "abcd", "efgh", "ij" };
+		assert_lines(&l, w, 3);
+	}
+	text_lines_free(&l);
+}
+
+static void test_wrap_newlines(void **state)
+{
+	struct text_lines l;
+
+	(void)state;
+	assert_int_equal(text_wrap("", 10, &l), 0);
+	assert_int_equal(l.n, 0);
+	text_lines_free(&l);
+
+	assert_int_equal(text_wrap("\n", 10, &l), 0);
+	{
+		static const char *const w[] = { "", "" };
+		assert_lines(&l, w, 2);
+	}
+	text_lines_free(&l);
+
+	assert_int_equal(text_wrap("กรม\n\nขอนแก่น\r\nเขต", 10, &l), 0);
+	{
+		static const char *const w[] = { "กรม", "", "ขอนแก่น", "เขต" };
+		assert_lines(&l, w, 4);
+	}
+	text_lines_free(&l);
+
+	assert_int_equal(text_wrap("  ย่อหน้า", 10, &l), 0);
+	{
+		static const char *const w[] = { "  ย่อหน้า" };
+		assert_lines(&l, w, 1);
+	}
+	text_lines_free(&l);
+}
+
+static void test_word_starts(void **state)
+{
+	size_t n, *v;
+
+	(void)state;
+	v = text_word_starts("ปัจจัยแห่งความสำเร็จ", &n);
+	assert_non_null(v);
+	assert_int_equal(n, 4);
+	assert_int_equal(v[0], 0);
+	assert_int_equal(v[1], strlen("ปัจจัย"));
+	assert_int_equal(v[2], strlen("ปัจจัยแห่ง"));
+	assert_int_equal(v[3], strlen("ปัจจัยแห่งความ"));
+	free(v);
+
+	v = text_word_starts("  กรม  abc\nเขต", &n);
+	assert_non_null(v);
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0], 2);
+	assert_int_equal(v[1], strlen("  กรม  "));
+	assert_int_equal(v[2], strlen("  กรม  abc\n"));
+	free(v);
+
+	v = text_word_starts("", &n);
+	assert_non_null(v);
+	assert_int_equal(n, 0);
+	free(v);
+}
+
+/* ------------------------------------------------- marks, input order */
+
+static void test_show_marks(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = text_show_marks("่ก");
+	assert_string_equal(s, "◌่ก");
+	free(s);
+	s = text_show_marks("ราคา ้ำ");
+	assert_string_equal(s, "ราคา ◌้ำ");
+	free(s);
+	s = text_show_marks("น้ำ ที่");
+	assert_string_equal(s, "น้ำ ที่");
+	free(s);
+	s = text_show_marks("ั");
+	assert_string_equal(s, "◌ั");
+	free(s);
+	s = text_show_marks("a\xE2\x80\x8B b");    /* ZWSP: no circle */
+	assert_string_equal(s, "a\xE2\x80\x8B b");
+	free(s);
+	s = text_show_marks("");
+	assert_string_equal(s, "");
+	free(s);
+}
+
+/* Typing S one code point at a time is accepted throughout. */
+static int typed_ok(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	uint32_t prev = 0, cp;
+
+	while (i < len) {
+		int n = utf8_decode(s + i, len - i, &cp);
+
+		assert_true(n > 0);
+		if (!text_input_accepts(prev, cp))
+			return 0;
+		prev = cp;
+		i += (size_t)n;
+	}
+	return 1;
+}
+
+static void test_input_order(void **state)
+{
+	(void)state;
+	assert_true(typed_ok("น้ำ"));
+	assert_true(typed_ok("ที่"));
+	assert_true(typed_ok("เปิ่น"));
+	assert_true(typed_ok("กำ"));
+	assert_true(typed_ok("ค่ากลาง"));
+	assert_true(typed_ok("ปัจจัยแห่งความสำเร็จ"));
+	assert_true(typed_ok(MIXED));
+	assert_true(typed_ok("โรงพยาบาลส่งเสริมสุขภาพตำบล"));
+	/* a tone mark with no consonant */
+	assert_false(text_input_accepts(0, 0x0E48));
+	assert_false(text_input_accepts(' ', 0x0E48));
+	assert_false(text_input_accepts('A', 0x0E49));
+	assert_false(text_input_accepts(0x4E00, 0x0E49));
+	assert_false(text_input_accepts(0x0E40, 0x0E48));   /* เ + ่ */
+	/* two tone marks, two above vowels, a vowel after the tone */
+	assert_false(text_input_accepts(0x0E48, 0x0E49));
+	assert_false(text_input_accepts(0x0E48, 0x0E48));
+	assert_false(text_input_accepts(0x0E34, 0x0E34));
+	assert_false(text_input_accepts(0x0E48, 0x0E34));
+	/* strict: เ typed twice for แ */
+	assert_false(text_input_accepts(0x0E40, 0x0E40));
+	/* non-Thai input is never refused */
+	assert_true(text_input_accepts(0x0E48, 'a'));
+	assert_true(text_input_accepts(0x0E48, 0x4E00));
+	assert_true(text_input_accepts(0, '1'));
+}
+
+/* ---------------------------------------------------- digits, numbers */
+
+static void test_digits(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = text_ascii_digits("พ.ศ. ๒๕๖๙ ร้อยละ ๗๓.๕");
+	assert_string_equal(s, "พ.ศ. 2569 ร้อยละ 73.5");
+	free(s);
+	s = text_ascii_digits("");
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_parse_int(void **state)
+{
+	static const char *const bad[] = {
+		"", "   ", "12abc", "1e5", "0x10", "1.5", "1 2", "-", "+",
+		"๑๒ก", "ห้า", "١٢", "9223372036854775808",
+		"-9223372036854775809", "99999999999999999999", "--1", "1,000",
+	};
+	long long v;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(text_parse_int("42", &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(text_parse_int(" 42\t", &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(text_parse_int("๔๒", &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(text_parse_int("042", &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(text_parse_int("-๑๘", &v), 0);
+	assert_int_equal(v, -18);
+	assert_int_equal(text_parse_int("+7", &v), 0);
+	assert_int_equal(v, 7);
+	assert_int_equal(text_parse_int("9223372036854775807", &v), 0);
+	assert_true(v == 9223372036854775807LL);
+	assert_int_equal(text_parse_int("-9223372036854775808", &v), 0);
+	assert_true(v == -9223372036854775807LL - 1);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		v = 12345;
+		assert_int_equal(text_parse_int(bad[i], &v), -1);
+		assert_true(v == 12345);
+	}
+}
+
+static void test_parse_number(void **state)
+{
+	static const char *const bad[] = {
+		"", " ", "1e5", "inf", "nan", "INF", "0x10", "1.", ".5", "1,5",
+		"73.5%", "๗๓.", "1.2.3", "- 1",
+	};
+	char huge[420];
+	double d;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(text_parse_number("73.5", &d), 0);
+	assert_true(d == 73.5);
+	assert_int_equal(text_parse_number(" ๗๓.๕ ", &d), 0);
+	assert_true(d == 73.5);
+	assert_int_equal(text_parse_number("-0.25", &d), 0);
+	assert_true(d == -0.25);
+	assert_int_equal(text_parse_number("042", &d), 0);
+	assert_true(d == 42.0);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(text_parse_number(bad[i], &d), -1);
+	memset(huge, '9', sizeof huge - 1);
+	huge[sizeof huge - 1] = '\0';
+	assert_int_equal(text_parse_number(huge, &d), -1);   /* overflows */
+}
+
+/* ---------------------------------------------------------- collation */
+
+static int cmp_coll(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+
+	return text_collate(x, strlen(x), y, strlen(y));
+}
+
+static void test_collate_thai(void **state)
+{
+	const char *v[] = { "ไก่", "กา", "ขอนแก่น", "เขต", "กรม", "ค่ากลาง" };
+	static const char *const want[] = {
+		"กรม", "กา", "ไก่", "ขอนแก่น", "เขต", "ค่ากลาง",
+	};
+	size_t i;
+
+	(void)state;
+	qsort(v, sizeof v / sizeof *v, sizeof *v, cmp_coll);
+	for (i = 0; i < sizeof v / sizeof *v; i++)
+		assert_string_equal(v[i], want[i]);
+	assert_int_equal(text_collate("กา", strlen("กา"), "กา", strlen("กา")), 0);
+	assert_true(text_collate("ก", 3, "ก่", 6) < 0);
+	assert_true(text_collate("กา", 6, "กาก", 9) < 0);
+}
+
+/* Mixed scripts: no crash, and a total order (antisymmetric, transitive,
+ * equal only for equal bytes). */
+static void test_collate_mixed(void **state)
+{
+	static const char *const v[] = {
+		"", "abc", "ABC", "123", "๑๒๓", "中文", "中", "é", "e\xCC\x81",
+		"กรม", "ก", "ก่", "ก้", "a b", "X-1", "x", "\xFF", "ก\xFF",
+		MIXED, "😀", "ศพด. 18", "ศพด. ๑๘", "ร.พ.สต.", "รพ.สต.",
+	};
+	size_t n = sizeof v / sizeof *v, i, j, k;
+	char big[600];
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < n; j++) {
+			int ij = text_collate(v[i], strlen(v[i]), v[j], strlen(v[j]));
+			int ji = text_collate(v[j], strlen(v[j]), v[i], strlen(v[i]));
+
+			assert_int_equal(ij, -ji);
+			assert_int_equal(ij == 0, i == j);
+			for (k = 0; k < n; k++) {
+				int jk = text_collate(v[j], strlen(v[j]), v[k], strlen(v[k]));
+				int ik = text_collate(v[i], strlen(v[i]), v[k], strlen(v[k]));
+
+				if (ij < 0 && jk < 0)
+					assert_true(ik < 0);
+			}
+		}
+	}
+	/* long strings go through the heap */
+	for (i = 0; i + 3 < sizeof big; i += 3)
+		memcpy(big + i, "ก", 3);
+	big[i] = '\0';
+	assert_true(text_collate(big, strlen(big), "ข", 3) < 0);
+	assert_true(text_collate("ข", 3, big, strlen(big)) > 0);
+}
+
+/* -------------------------------------------------------------- dates */
+
+static void test_parse_date(void **state)
+{
+	static const char *const bad[] = {
+		"", "2026-13-01", "2026-00-10", "2026-01-00", "2026-01-32",
+		"2023-02-29", "2566-02-29", "2443-02-29", "2026-1-20", "26-01-20",
+		"2026-01-20x", "2026/01/20", "20-01-2026", "2026-04-31", "0000-01-01",
+		"๒๕๖๙-๐๑", "2026-01-2๐๐",
+	};
+	struct text_date d;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(text_parse_date("2026-01-20", &d), 0);
+	assert_int_equal(d.year, 2026);
+	assert_int_equal(d.month, 1);
+	assert_int_equal(d.day, 20);
+	assert_int_equal(text_parse_date("2569-01-20", &d), 0);
+	assert_int_equal(d.year, 2026);
+	assert_int_equal(text_parse_date(" ๒๕๖๙-๐๑-๒๐ ", &d), 0);
+	assert_int_equal(d.year, 2026);
+	assert_int_equal(d.month, 1);
+	assert_int_equal(d.day, 20);
+	assert_int_equal(text_parse_date("2024-02-29", &d), 0);
+	assert_int_equal(text_parse_date("2567-02-29", &d), 0);
+	assert_int_equal(d.year, 2024);
+	assert_int_equal(text_parse_date("2000-02-29", &d), 0);
+	assert_int_equal(text_parse_date("2400-12-31", &d), 0);
+	assert_int_equal(d.year, 2400);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(text_parse_date(bad[i], &d), -1);
+}
+
+static void test_format_date(void **state)
+{
+	static const char *const months[] = {
+		"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+		"ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+	};
+	struct text_date d = { 2026, 1, 20 };
+	char buf[64], want[64];
+	int m;
+
+	(void)state;
+	text_format_date(&d, 1, buf, sizeof buf);
+	assert_string_equal(buf, "20 ม.ค. 2569");
+	text_format_date(&d, 0, buf, sizeof buf);
+	assert_string_equal(buf, "20 Jan 2026");
+	text_format_iso(&d, buf, sizeof buf);
+	assert_string_equal(buf, "2026-01-20");
+	for (m = 1; m <= 12; m++) {
+		d.month = m;
+		d.day = 1;
+		text_format_date(&d, 1, buf, sizeof buf);
+		snprintf(want, sizeof want, "1 %s 2569", months[m - 1]);
+		assert_string_equal(buf, want);
+	}
+	d.month = 12;
+	d.day = 31;
+	text_format_date(&d, 0, buf, sizeof buf);
+	assert_string_equal(buf, "31 Dec 2026");
+}
+
+static void test_fiscal_year(void **state)
+{
+	struct text_date a = { 2025, 10, 1 }, b = { 2026, 9, 30 }, c = { 2026, 10, 1 };
+	struct text_date e = { 2025, 9, 30 }, f = { 2026, 1, 20 };
+
+	(void)state;
+	assert_int_equal(text_fiscal_year(&a), 2569);
+	assert_int_equal(text_fiscal_year(&b), 2569);
+	assert_int_equal(text_fiscal_year(&c), 2570);
+	assert_int_equal(text_fiscal_year(&e), 2568);
+	assert_int_equal(text_fiscal_year(&f), 2569);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_cp_width),
+		cmocka_unit_test(test_width_thai),
+		cmocka_unit_test(test_width_locale),
+		cmocka_unit_test(test_clusters),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_truncate),
+		cmocka_unit_test(test_truncate_exact),
+		cmocka_unit_test(test_wrap_words),
+		cmocka_unit_test(test_wrap_no_spaces),
+		cmocka_unit_test(test_wrap_mixed),
+		cmocka_unit_test(test_wrap_newlines),
+		cmocka_unit_test(test_word_starts),
+		cmocka_unit_test(test_show_marks),
+		cmocka_unit_test(test_input_order),
+		cmocka_unit_test(test_digits),
+		cmocka_unit_test(test_parse_int),
+		cmocka_unit_test(test_parse_number),
+		cmocka_unit_test(test_collate_thai),
+		cmocka_unit_test(test_collate_mixed),
+		cmocka_unit_test(test_parse_date),
+		cmocka_unit_test(test_format_date),
+		cmocka_unit_test(test_fiscal_year),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

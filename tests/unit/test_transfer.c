@@ -1,0 +1,263 @@
+/* test_transfer.c - CSV import (every check, all or nothing) and export. */
+#include "helpers.h"
+#include "routemap/csv.h"
+
+static char *export_text(struct fixture *f, const char *kind, enum transfer_format fmt)
+{
+	struct rm_error err = { 0, "" };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	assert_non_null(out);
+	assert_int_equal(transfer_export(&f->st, (size_t)transfer_kind_from_name(kind), fmt, out,
+					 &err), 0);
+	fclose(out);
+	return text;
+}
+
+static void test_demo_counts(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM office"), 8);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM objective"), 15);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM link"), 13);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM project_objective"), 5);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_entry"), 18);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM aar_tag"), 5);
+	/* the plan it serves and the parent office, set after the rows */
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM plan p JOIN plan s ON s.id = p.serves_id"
+				     " WHERE p.code = 'NPG-CDC-2569' AND s.code = 'KKN-CDC-2568'"), 1);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM office WHERE parent_id IS NULL"), 1);
+}
+
+/* Every record of TEXT (a CSV file) as one string: fields joined by a
+ * unit separator, records by a record separator, so that two files
+ * compare equal when they hold the same records however they quote. */
+static char *records(const char *name, const char *text)
+{
+	struct rm_error err = { 0, "" };
+	struct csv_reader r;
+	char *out = NULL;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&out, &len);
+
+	assert_int_equal(csv_reader_init(&r, name, text, strlen(text), &err), 0);
+	while (csv_read(&r, &err) == 1) {
+		for (i = 0; i < r.nfields; i++)
+			fprintf(f, "%s\x1f", r.fields[i].text);
+		fputc('\x1e', f);
+	}
+	csv_reader_free(&r);
+	fclose(f);
+	return out;
+}
+
+static void test_export_is_the_input(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	for (i = 0; embedded_demo[i].name; i++) {
+		char kind[64], *text, *want, *got;
+		size_t len = strlen(embedded_demo[i].name) - 4;
+
+		memcpy(kind, embedded_demo[i].name, len);
+		kind[len] = '\0';
+		text = export_text(f, kind, FORMAT_CSV);
+		want = records(embedded_demo[i].name, embedded_demo[i].data);
+		got = records(kind, text);
+		if (strcmp(want, got) != 0)
+			fail_msg("%s does not export the records it imported", kind);
+		free(text);
+		free(want);
+		free(got);
+	}
+}
+
+static void test_error_names_file_line_column(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+
+	assert_int_equal(fixture_import(f, "plans", "แผน.csv",
+		"code,office,title,destination,fy_from,fy_to,serves\n"
+		"BNG-2569,BNG-CDC,แผนศูนย์เด็กเล็ก,,2569,2570,\n"
+		"BNG-2570,BNG-CDC,แผนปีหน้า,,สองห้าเจ็ดศูนย์,2571,\n", &err), -1);
+	assert_int_equal(err.status, RM_EXIT_RUNTIME);
+	assert_string_equal(err.msg, "แผน.csv:3:5 (fy_from): \"สองห้าเจ็ดศูนย์\": expected a Buddhist "
+			    "Era year such as 2569 (2400 to 2800)");
+	/* all or nothing: the good row before it is not there */
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM plan WHERE code = 'BNG-2569'"), 0);
+}
+
+static void test_each_kind_of_bad_field(void **state)
+{
+	static const struct {
+		const char *kind, *csv, *want;
+	} cases[] = {
+		{ "objectives", "plan,code,level,title\nKKN-CDC-2568,P9,ชุมชน,เด็กแข็งแรง\n",
+		  "t.csv:2:3 (level): \"ชุมชน\" is not allowed; expected people, stakeholder, process or foundation" },
+		{ "objectives", "plan,code,level,title\nแผนที่ไม่มี,P9,people,เด็กแข็งแรง\n",
+		  "t.csv:2:1 (plan): unknown plan \"แผนที่ไม่มี\"" },
+		{ "links", "plan,from,to\nKKN-CDC-2568,F1,ป9\n",
+		  "t.csv:2:3 (to): unknown objective \"ป9\" with plan \"KKN-CDC-2568\"" },
+		{ "indicators", "plan,objective,name,unit,baseline,target,fiscal_year,result\n"
+				"KKN-CDC-2568,P2,ร้อยละเด็กป่วย,ร้อยละ,ห้าสิบ,80,2569,\n",
+		  "t.csv:2:5 (baseline): \"ห้าสิบ\": expected a number of at least 0 such as 73.5 (Thai digits allowed)" },
+		{ "projects", "code,office,plan,objectives,fiscal_year,title,stage,status,budget,budget_source,start,end\n"
+			      "X-69,BNG-CDC,NPG-CDC-2569,P1,2569,โครงการทดลอง,development,active,,,2026-02-30,\n",
+		  "t.csv:2:11 (start): \"2026-02-30\": expected a date YYYY-MM-DD such as 2026-01-20 (or 2569-01-20)" },
+		{ "projects", "code,office,plan,objectives,fiscal_year,title,stage,status,budget,budget_source,start,end\n"
+			      "X-69,BNG-CDC,NPG-CDC-2569,P1;P1,2569,โครงการทดลอง,development,active,,,,\n",
+		  "t.csv:2:4 (objectives): \"P1\" is listed twice" },
+		{ "assessment_entries", "assessment,item,status,note,support_needed,support_from,support_frame\n"
+					"A-BNG-69,L1,met,,,,\n",
+		  "t.csv:2:2 (item): unknown item \"L1\" with assessment \"A-BNG-69\"" },
+		{ "assessment_entries", "assessment,item,status,note,support_needed,support_from,support_frame\n"
+					"A-BNG-69,CP3,met,,,อบต.,\n",
+		  "t.csv:2:6 (support_from): \"อบต.\" is not allowed; expected fund, province, region or local" },
+		{ "offices", "code,name,short_name,level,parent\nX1,หน่วยงานทดลอง,,unit,ไม่มีแม่\n",
+		  "t.csv:2:5 (parent): unknown office \"ไม่มีแม่\"" },
+		{ "offices", "code,name,short_name,level,parent\n\"X 1 \",หน่วยงานทดลอง,,unit,\n",
+		  "t.csv:2:1 (code): \"X 1 \": a code may not start or end with a space" },
+		{ "offices", "code,name,short_name,level,parent\nX1,,,unit,\n",
+		  "t.csv:2:2 (name): a value is required here" },
+		{ "offices", "code,name,short_name,level\nX1,หน่วยงาน,,unit\n",
+		  "t.csv:1: the header lacks column \"parent\"; expected code,name,short_name,level,parent" },
+		{ "offices", "code,name,short_name,level,parent,phone\nX1,หน่วยงาน,,unit,,\n",
+		  "t.csv:1:6: unknown column \"phone\"; expected code,name,short_name,level,parent" },
+		{ "offices", "code,name,short_name,level,parent\nX1,หน่วยงาน,unit,\n",
+		  "t.csv:2: expected 5 fields (code,name,short_name,level,parent), found 4" },
+		{ "offices", "code,name,short_name,level,parent\nODPC6,สคร.๖,,region,\n",
+		  "t.csv:2:1 (code): \"ODPC6\" is already in the database (UNIQUE constraint failed: office.code)" },
+		{ "plans", "code,office,title,destination,fy_from,fy_to,serves\nX,KKN-PHO,แผน,,2570,2569,\n",
+		  "t.csv:2:6 (fy_to): the plan ends (2569) before it starts (2570)" },
+		{ "aars", "code,template,date,title,subject_kind,subject,facilitator,participants,tags\n"
+			  "AAR-X,lessons9,2026-01-20,ถอดบทเรียน,event,,,,\n",
+		  "t.csv:2:2 (template): unknown template \"lessons9\"; this office has aar4, gotoknow4, lessons8" },
+		{ "aars", "code,template,date,title,subject_kind,subject,facilitator,participants,tags\n"
+			  "AAR-X,aar4,2026-01-20,ถอดบทเรียน,project,โครงการไม่มี,,,\n",
+		  "t.csv:2:6 (subject): unknown project \"โครงการไม่มี\"" },
+		{ "aar_sections", "aar,section,text\nAAR-PMQA-2553,background,ที่มา\n",
+		  "t.csv:2:2 (section): \"background\" is not a section of template aar4; expected one of expected, happened, why, next" },
+		{ "norm_items", "set,version,group,code,text,evidence,weight\nCDC-NORM,2,1,X1,ข้อใหม่,,1\n",
+		  "t.csv:2:3 (group): unknown group \"1\" with set \"CDC-NORM\" version \"2\"" },
+	};
+	struct fixture *f = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct rm_error err = { 0, "" };
+
+		if (fixture_import(f, cases[i].kind, "t.csv", cases[i].csv, &err) != -1)
+			fail_msg("case %zu (%s) was accepted", i, cases[i].kind);
+		if (strcmp(err.msg, cases[i].want) != 0)
+			fail_msg("case %zu:\n got: %s\nwant: %s", i, err.msg, cases[i].want);
+		assert_int_equal(err.status, RM_EXIT_RUNTIME);
+	}
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM office"), 8);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM project"), 4);
+}
+
+static void test_thai_codes_digits_and_eras(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	char *text;
+
+	assert_int_equal(fixture_import(f, "plans", "p.csv",
+		"code,office,title,destination,fy_from,fy_to,serves\n"
+		"ก.๑,BNG-HPH,แผนรพ.สต.บัวเงิน,,๒๕๖๙,๒๕๗๐,NPG-CDC-2569\n", &err), 0);
+	assert_int_equal(fixture_import(f, "objectives", "o.csv",
+		"plan,code,level,title\nก.๑,ป1,people,ประชาชนล้างมือถูกวิธี\n"
+		"ก.๑,ป2,process,อสม.เยี่ยมบ้าน\n", &err), 0);
+	assert_int_equal(fixture_import(f, "indicators", "i.csv",
+		"plan,objective,name,unit,baseline,target,fiscal_year,result\n"
+		"ก.๑,ป1,ร้อยละครัวเรือน,ร้อยละ,๔๒,๑๐๐,๒๕๖๙,๘๗.๕\n", &err), 0);
+	assert_int_equal(fixture_import(f, "projects", "j.csv",
+		"code,office,plan,objectives,fiscal_year,title,stage,status,budget,budget_source,start,end\n"
+		"ก.๑-๖๙,BNG-HPH,ก.๑,ป1; ป2,2569,โครงการล้างมือ,preparation,planned,๕๐๐๐,,2569-01-20,2026-03-01\n",
+		&err), 0);
+	assert_int_equal(fixture_int(f, "SELECT fy_from FROM plan WHERE code = 'ก.๑'"), 2569);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM project_objective x JOIN project j"
+				     " ON j.id = x.project_id WHERE j.code = 'ก.๑-๖๙'"), 2);
+	/* a Buddhist Era date is stored as the Gregorian one */
+	assert_int_equal(fixture_int(f, "SELECT start_date = '2026-01-20' FROM project"
+				     " WHERE code = 'ก.๑-๖๙'"), 1);
+	text = export_text(f, "indicators", FORMAT_CSV);
+	assert_non_null(strstr(text, "ก.๑,ป1,ร้อยละครัวเรือน,ร้อยละ,42,100,2569,87.5\n"));
+	free(text);
+}
+
+static void test_multiline_and_quotes_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	static const char csv[] =
+		"aar,section,text\n"
+		"AAR-ทดลอง,expected,\"ทุกส่วนราชการมีแผน \"\"PMQA\"\", ครบ ๗ หมวด\n"
+		"บรรทัดที่สอง: ผู้บริหารให้ความสำคัญ\"\n";
+	char *text;
+
+	assert_int_equal(fixture_import(f, "aars", "a.csv",
+		"code,template,date,title,subject_kind,subject,facilitator,participants,tags\n"
+		"AAR-ทดลอง,aar4,2569-01-20,ทบทวนหลังการประชุม,event,,,,\n", &err), 0);
+	assert_int_equal(fixture_import(f, "aar_sections", "s.csv", csv, &err), 0);
+	text = export_text(f, "aar_sections", FORMAT_CSV);
+	assert_non_null(strstr(text, csv + strlen("aar,section,text\n")));
+	free(text);
+}
+
+static void test_self_reference_in_any_order(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+
+	/* the child comes before its parent in the file */
+	assert_int_equal(fixture_import(f, "offices", "o.csv",
+		"code,name,short_name,level,parent\n"
+		"รพ.สต.หนองเรือ,โรงพยาบาลส่งเสริมสุขภาพตำบลหนองเรือ,,unit,สสอ.หนองเรือ\n"
+		"สสอ.หนองเรือ,สำนักงานสาธารณสุขอำเภอหนองเรือ,,district,KKN-PHO\n", &err), 0);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM office c JOIN office p ON p.id = c.parent_id"
+				     " WHERE c.code = 'รพ.สต.หนองเรือ' AND p.code = 'สสอ.หนองเรือ'"), 1);
+	/* an unknown parent names its own line */
+	assert_int_equal(fixture_import(f, "offices", "o2.csv",
+		"code,name,short_name,level,parent\n"
+		"อปท.1,เทศบาลตำบล,,unit,KKN-PHO\n"
+		"อปท.2,อบต.ทดลอง,,unit,ไม่มี\n", &err), -1);
+	assert_string_equal(err.msg, "o2.csv:3:5 (parent): unknown office \"ไม่มี\"");
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM office WHERE code = 'อปท.1'"), 0);
+}
+
+static void test_markdown_and_text(void **state)
+{
+	struct fixture *f = *state;
+	char *md = export_text(f, "support_frames", FORMAT_MD);
+	char *txt = export_text(f, "groups", FORMAT_TXT);
+
+	assert_true(strncmp(md, "| code | label |\n| --- | --- |\n| 1 | การประเมินผล", 52) == 0);
+	/* the label column starts at the same display column on every line */
+	assert_non_null(strstr(txt, "grouping       code               label\n"));
+	assert_non_null(strstr(txt, "key_activity   social_measure     มาตรการทางสังคม\n"));
+	assert_non_null(strstr(txt, "pmqa_category  1                  การนำองค์การ\n"));
+	free(md);
+	free(txt);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_demo_counts, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_export_is_the_input, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_error_names_file_line_column, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_each_kind_of_bad_field, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_thai_codes_digits_and_eras, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_multiline_and_quotes_round_trip, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_self_reference_in_any_order, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_markdown_and_text, fixture_setup_demo, fixture_teardown),
+	};
+
+	return cmocka_run_group_tests_name("transfer", tests, NULL, NULL);
+}

@@ -1,0 +1,113 @@
+/* common.c - what every batch command shares: opening the database,
+ * printing errors, the demo data, the output width. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "routemap/cli.h"
+#include "routemap/embedded.h"
+#include "routemap/map.h"
+#include "routemap/text.h"
+#include "routemap/transfer.h"
+
+int cli_report(const struct rm_error *err)
+{
+	fprintf(stderr, "routemap: %s\n", err->msg[0] ? err->msg : "failed");
+	return err->status ? err->status : RM_EXIT_RUNTIME;
+}
+
+int cli_usage(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "routemap: %s: ", command);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return RM_EXIT_USAGE;
+}
+
+int cli_is_help(const char *arg)
+{
+	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+int cli_width(const char *arg, int *width)
+{
+	struct winsize ws;
+	long long w;
+
+	if (arg) {
+		if (text_parse_int(arg, &w) < 0 || w < MAP_MIN_WIDTH || w > 1000)
+			return cli_usage("--width", "\"%s\": expected a number of columns from %d to 1000",
+					 arg, MAP_MIN_WIDTH);
+		*width = (int)w;
+		return 0;
+	}
+	*width = 80;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= MAP_MIN_WIDTH)
+		*width = ws.ws_col;
+	return 0;
+}
+
+int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err)
+{
+	struct transfer_file files[32];
+	size_t n = 0, i;
+	long long offices = transfer_count(st, 0, err);
+
+	if (offices < 0)
+		return -1;
+	if (offices > 0)
+		return 0;
+	for (i = 0; embedded_demo[i].name && n < sizeof files / sizeof files[0]; i++) {
+		char kind[64];
+		const char *dot = strrchr(embedded_demo[i].name, '.');
+		size_t len = dot ? (size_t)(dot - embedded_demo[i].name) : strlen(embedded_demo[i].name);
+
+		if (len >= sizeof kind)
+			continue;
+		memcpy(kind, embedded_demo[i].name, len);
+		kind[len] = '\0';
+		files[n].kind = transfer_kind_from_name(kind);
+		if (files[n].kind < 0)
+			continue;
+		files[n].name = embedded_demo[i].name;
+		files[n].data = embedded_demo[i].data;
+		files[n].len = embedded_demo[i].size;
+		n++;
+	}
+	if (transfer_import(st, &cli->cfg, files, n, err) < 0) {
+		rm_error_prefix(err, "demo data");
+		return -1;
+	}
+	return 0;
+}
+
+int cli_open(struct cli *cli, struct store *st, int write, struct rm_error *err)
+{
+	int flags = 0;
+
+	if (cli->readonly) {
+		if (write)
+			return rm_fail(err, RM_EXIT_USAGE,
+				       "-r: this command changes the database; drop -r to run it");
+		flags = STORE_READONLY;
+	} else if (!write && !cli->demo) {
+		/* Reading never creates a database; it brings an older one up to
+		 * date when it may, and reads a write-protected one as it is. */
+		flags = STORE_NO_CREATE | STORE_READ_IF_LOCKED;
+	}
+	if (store_open(st, cli->db_path, cli->cfg.db_shared_group, flags, err) < 0)
+		return -1;
+	if (cli->demo && !cli->readonly && cli_load_demo(cli, st, err) < 0) {
+		store_close(st);
+		return -1;
+	}
+	return 0;
+}

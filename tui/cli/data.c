@@ -1,0 +1,345 @@
+/* data.c - the commands that move data: init, import, export, check,
+ * backup. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "routemap/buf.h"
+#include "routemap/cli.h"
+#include "routemap/schema.h"
+#include "routemap/transfer.h"
+
+int cmd_init(struct cli *cli, int argc, char **argv)
+{
+	struct rm_error err = { 0, "" };
+	struct store st;
+
+	if (argc > 1) {
+		if (cli_is_help(argv[1])) {
+			printf("usage: routemap init\n"
+			       "Create the office database, or bring an older one up to date;\n"
+			       "print its path and schema version.\n");
+			return 0;
+		}
+		return cli_usage("init", "takes no arguments");
+	}
+	if (cli_open(cli, &st, 1, &err) < 0)
+		return cli_report(&err);
+	printf("%s\nschema version %d\n", st.path, store_schema_version(&st));
+	store_close(&st);
+	return 0;
+}
+
+/* Read the whole file PATH into *DATA (malloc'd). */
+static int read_file(const char *path, char **data, size_t *len, struct rm_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = { 0 };
+	char chunk[65536];
+	size_t n;
+
+	*data = NULL;
+	if (!f)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot read: %s", path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		buf_free(&b);
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot read: %s", path, strerror(errno));
+	}
+	fclose(f);
+	*len = b.len;
+	*data = buf_take(&b);
+	if (!*data)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: out of memory", path);
+	return 0;
+}
+
+/* The known KIND.csv files in DIR; any other .csv file is an error (a
+ * misnamed file would otherwise be skipped without a word). */
+static int collect_dir(const char *dir, struct transfer_file *files, char **names,
+		       char **datas, size_t *n, struct rm_error *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int rc = 0;
+
+	*n = 0;
+	if (!d)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot open the directory: %s", dir,
+			       strerror(errno));
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		struct buf path = { 0 };
+		char kind[128];
+		int k;
+
+		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0 || len - 4 >= sizeof kind)
+			continue;
+		memcpy(kind, e->d_name, len - 4);
+		kind[len - 4] = '\0';
+		buf_printf(&path, "%s/%s", dir, e->d_name);
+		k = transfer_kind_from_name(kind);
+		if (k < 0) {
+			rc = rm_fail(err, RM_EXIT_RUNTIME,
+				     "%s: not a known kind of record; files are named KIND.csv with "
+				     "KIND one of offices, plans, objectives, links, indicators, "
+				     "slm_cells, projects, groups, norm_sets, norm_items, support_frames, "
+				     "assessments, assessment_entries, aars, aar_sections, aar_actions",
+				     path.s);
+		} else if (*n >= transfer_nkinds()) {
+			rc = rm_fail(err, RM_EXIT_RUNTIME, "%s: too many files", dir);
+		} else {
+			files[*n].kind = k;
+			names[*n] = buf_take(&path);
+			files[*n].name = names[*n];
+			rc = read_file(names[*n], &datas[*n], &files[*n].len, err);
+			files[*n].data = datas[*n];
+			(*n)++;
+		}
+		buf_free(&path);
+	}
+	closedir(d);
+	if (rc == 0 && *n == 0)
+		rc = rm_fail(err, RM_EXIT_RUNTIME, "%s: no KIND.csv files to import", dir);
+	return rc;
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	struct transfer_file files[32];
+	char *names[32] = { 0 }, *datas[32] = { 0 };
+	struct rm_error err = { 0, "" };
+	struct store st;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if (argc > 1 && cli_is_help(argv[1])) {
+		printf("usage: routemap import DIR\n"
+		       "       routemap import KIND FILE\n"
+		       "Load CSV files: every KIND.csv in DIR, or one FILE of KIND.\n"
+		       "All or nothing: the first bad field stops the import and nothing changes.\n");
+		return 0;
+	}
+	if (argc == 2) {
+		struct stat sb;
+
+		if (stat(argv[1], &sb) < 0 || !S_ISDIR(sb.st_mode))
+			return cli_usage("import", "%s: not a directory; use import DIR or import KIND FILE",
+					 argv[1]);
+		if (collect_dir(argv[1], files, names, datas, &n, &err) < 0)
+			rc = -1;
+	} else if (argc == 3) {
+		files[0].kind = transfer_kind_from_name(argv[1]);
+		if (files[0].kind < 0)
+			return cli_usage("import", "unknown kind \"%s\"; expected offices, plans, "
+					 "objectives, links, indicators, slm_cells, projects, groups, "
+					 "norm_sets, norm_items, support_frames, assessments, "
+					 "assessment_entries, aars, aar_sections or aar_actions", argv[1]);
+		files[0].name = argv[2];
+		n = 1;
+		if (read_file(argv[2], &datas[0], &files[0].len, &err) < 0)
+			rc = -1;
+		files[0].data = datas[0];
+	} else {
+		return cli_usage("import", "expected DIR or KIND FILE");
+	}
+	if (rc == 0 && cli_open(cli, &st, 1, &err) == 0) {
+		rc = transfer_import(&st, &cli->cfg, files, n, &err);
+		store_close(&st);
+	} else {
+		rc = -1;
+	}
+	if (rc == 0) {
+		printf("imported:");
+		for (i = 0; i < n; i++)
+			printf("%s %zu %s", i ? "," : "", files[i].rows, transfer_kind_name((size_t)files[i].kind));
+		printf("\n");
+	}
+	for (i = 0; i < n; i++) {
+		free(names[i]);
+		free(datas[i]);
+	}
+	return rc == 0 ? 0 : cli_report(&err);
+}
+
+/* Write KIND into DIR/KIND.csv through a temporary file and a rename, so a
+ * failure never leaves half a file. */
+static int export_to_dir(struct store *st, const char *dir, size_t kind, struct rm_error *err)
+{
+	struct buf path = { 0 }, tmp = { 0 };
+	FILE *f = NULL;
+	int fd, rc = -1;
+
+	buf_printf(&path, "%s/%s.csv", dir, transfer_kind_name(kind));
+	buf_printf(&tmp, "%s/.%s.csv.XXXXXX", dir, transfer_kind_name(kind));
+	if (path.oom || tmp.oom) {
+		rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		goto out;
+	}
+	fd = mkstemp(tmp.s);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot write: %s", path.s, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	if (transfer_export(st, kind, FORMAT_CSV, f, err) < 0) {
+		fclose(f);
+		unlink(tmp.s);
+		goto out;
+	}
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || fclose(f) != 0) {
+		rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot write: %s", path.s, strerror(errno));
+		unlink(tmp.s);
+		goto out;
+	}
+	if (rename(tmp.s, path.s) < 0) {
+		rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot write: %s", path.s, strerror(errno));
+		unlink(tmp.s);
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&path);
+	buf_free(&tmp);
+	return rc;
+}
+
+int cmd_export(struct cli *cli, int argc, char **argv)
+{
+	enum transfer_format format = FORMAT_CSV;
+	struct rm_error err = { 0, "" };
+	const char *kind = NULL, *dir = NULL;
+	struct store st;
+	int i, k = -1, rc = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (cli_is_help(argv[i])) {
+			printf("usage: routemap export KIND [--format csv|md|txt]\n"
+			       "       routemap export --dir DIR\n"
+			       "Write every record of KIND to standard output (CSV imports back),\n"
+			       "or every kind into DIR as KIND.csv.\n");
+			return 0;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			const char *f = argv[++i];
+
+			if (strcmp(f, "csv") == 0)
+				format = FORMAT_CSV;
+			else if (strcmp(f, "md") == 0)
+				format = FORMAT_MD;
+			else if (strcmp(f, "txt") == 0)
+				format = FORMAT_TXT;
+			else
+				return cli_usage("export", "--format %s: expected csv, md or txt", f);
+		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
+			dir = argv[++i];
+		} else if (argv[i][0] == '-') {
+			return cli_usage("export", "%s: unknown option (or its value is missing)", argv[i]);
+		} else if (!kind) {
+			kind = argv[i];
+		} else {
+			return cli_usage("export", "%s: one kind at a time", argv[i]);
+		}
+	}
+	if (dir && kind)
+		return cli_usage("export", "give either KIND or --dir DIR");
+	if (!dir && !kind)
+		return cli_usage("export", "expected KIND or --dir DIR; see routemap export --help");
+	if (kind && (k = transfer_kind_from_name(kind)) < 0)
+		return cli_usage("export", "unknown kind \"%s\"; expected offices, plans, objectives, "
+				 "links, indicators, slm_cells, projects, groups, norm_sets, norm_items, "
+				 "support_frames, assessments, assessment_entries, aars, aar_sections "
+				 "or aar_actions", kind);
+	if (dir && format != FORMAT_CSV)
+		return cli_usage("export", "--dir writes CSV only");
+	if (dir && mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		rm_fail(&err, RM_EXIT_RUNTIME, "%s: cannot create the directory: %s", dir,
+			strerror(errno));
+		return cli_report(&err);
+	}
+	if (cli_open(cli, &st, 0, &err) < 0)
+		return cli_report(&err);
+	if (dir) {
+		size_t kk;
+
+		for (kk = 0; kk < transfer_nkinds() && rc == 0; kk++)
+			rc = export_to_dir(&st, dir, kk, &err);
+	} else {
+		rc = transfer_export(&st, (size_t)k, format, stdout, &err);
+	}
+	store_close(&st);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = rm_fail(&err, RM_EXIT_RUNTIME, "standard output: cannot write");
+	return rc == 0 ? 0 : cli_report(&err);
+}
+
+int cmd_check(struct cli *cli, int argc, char **argv)
+{
+	struct rm_error err = { 0, "" };
+	struct store st;
+	char *report = NULL;
+	size_t k;
+	int rc;
+
+	if (argc > 1) {
+		if (cli_is_help(argv[1])) {
+			printf("usage: routemap check\n"
+			       "Check the database's integrity and foreign keys; print the schema\n"
+			       "version and how many records of each kind it holds.\n");
+			return 0;
+		}
+		return cli_usage("check", "takes no arguments");
+	}
+	if (cli_open(cli, &st, 0, &err) < 0)
+		return cli_report(&err);
+	rc = store_check(&st, &report, &err);
+	if (rc < 0) {
+		store_close(&st);
+		return cli_report(&err);
+	}
+	printf("database: %s\nschema version: %d (this program: %d)\nintegrity: %s\n", st.path,
+	       store_schema_version(&st), schema_latest(), report);
+	free(report);
+	for (k = 0; k < transfer_nkinds(); k++) {
+		long long n = transfer_count(&st, k, &err);
+
+		if (n < 0) {
+			store_close(&st);
+			return cli_report(&err);
+		}
+		printf("%-20s %lld\n", transfer_kind_name(k), n);
+	}
+	store_close(&st);
+	return rc == 0 ? 0 : RM_EXIT_RUNTIME;
+}
+
+int cmd_backup(struct cli *cli, int argc, char **argv)
+{
+	struct rm_error err = { 0, "" };
+	struct store st;
+	int rc;
+
+	if (argc == 2 && cli_is_help(argv[1])) {
+		printf("usage: routemap backup FILE\n"
+		       "Copy the database into the new FILE through SQLite's online backup;\n"
+		       "safe while others work in it.\n");
+		return 0;
+	}
+	if (argc != 2)
+		return cli_usage("backup", "expected one FILE to write");
+	if (cli_open(cli, &st, 0, &err) < 0)
+		return cli_report(&err);
+	rc = store_backup(&st, argv[1], &err);
+	store_close(&st);
+	if (rc < 0)
+		return cli_report(&err);
+	printf("%s\n", argv[1]);
+	return 0;
+}

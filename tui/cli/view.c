@@ -1,0 +1,568 @@
+/* view.c - the commands that show records: list, show, report, search,
+ * and the office at a glance. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/buf.h"
+#include "routemap/cli.h"
+#include "routemap/domain.h"
+#include "routemap/map.h"
+#include "routemap/table.h"
+#include "routemap/text.h"
+#include "routemap/transfer.h"
+
+/* ISO date ISO as the office reads it ("20 ม.ค. 2569"); "" stays "". */
+static void show_date(const struct cli *cli, const char *iso, char *out, size_t size)
+{
+	struct text_date d;
+
+	if (!iso || !*iso || text_parse_date(iso, &d) < 0) {
+		snprintf(out, size, "%s", iso ? iso : "");
+		return;
+	}
+	text_format_date(&d, cli->cfg.calendar == CFG_CAL_BUDDHIST, out, size);
+}
+
+/* "LABEL text..." wrapped to WIDTH, later lines indented under the text. */
+static void print_wrapped(const char *label, const char *text, int width)
+{
+	int lw = text_width(label), indent = lw ? lw + 1 : 0;
+	struct text_lines lines;
+	size_t i;
+
+	if (!text || !*text)
+		return;
+	if (text_wrap(text, width - indent > 10 ? width - indent : 10, &lines) < 0)
+		return;
+	for (i = 0; i < lines.n; i++)
+		printf("%s%*s%s\n", i == 0 ? label : "", i == 0 ? (lw ? 1 : 0) : indent, "",
+		       lines.v[i]);
+	text_lines_free(&lines);
+}
+
+/* A bar of WIDTH cells filled to PERCENT. */
+static void coverage_bar(const struct cli *cli, double percent, int width, struct buf *b)
+{
+	int filled = (int)(percent * width / 100.0 + 0.5), i;
+
+	for (i = 0; i < width; i++)
+		buf_puts(b, i < filled ? (cli->ascii ? "#" : "█") : (cli->ascii ? "." : "░"));
+}
+
+static void percent_text(const struct coverage *c, char *out, size_t size)
+{
+	if (c->has_percent)
+		snprintf(out, size, "%.1f", c->percent);
+	else
+		snprintf(out, size, "-");
+}
+
+/* Run SQL (no parameters) and print its rows as an aligned table; the
+ * columns in the bit set DATES are ISO dates shown as the office reads
+ * them. */
+static int print_query(const struct cli *cli, struct store *st, const char *sql,
+		       const char *const *head, size_t ncols, unsigned right, unsigned dates,
+		       struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql, err);
+	const char *cells[16];
+	char date[16][64];
+	struct table t;
+	size_t c;
+	int rc;
+
+	if (!stmt)
+		return -1;
+	table_init(&t, ncols, head);
+	t.right = right;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (c = 0; c < ncols && c < 16; c++) {
+			cells[c] = (const char *)sqlite3_column_text(stmt, (int)c);
+			if (dates & (1u << c)) {
+				show_date(cli, cells[c], date[c], sizeof date[c]);
+				cells[c] = date[c];
+			}
+		}
+		table_add(&t, cells);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE || t.oom) {
+		table_free(&t);
+		return t.oom ? rm_fail(err, RM_EXIT_RUNTIME, "out of memory")
+			     : store_fail(st, err, "cannot list");
+	}
+	table_print_txt(&t, stdout, 1);
+	table_free(&t);
+	return 0;
+}
+
+static int list_assessments(struct cli *cli, struct store *st, struct rm_error *err)
+{
+	static const char *const head[] = { "code", "unit", "norm set", "project", "assessed",
+					    "coverage", "rank", "unanswered" };
+	sqlite3_stmt *stmt = store_prepare(st,
+		"SELECT a.code FROM assessment a JOIN office o ON o.id = a.office_id"
+		" ORDER BY coalesce(o.short_name, o.name) COLLATE THAI, a.code COLLATE THAI", err);
+	struct table t;
+	int rc = 0;
+
+	if (!stmt)
+		return -1;
+	table_init(&t, 8, head);
+	t.right = 1u << 5 | 1u << 6 | 1u << 7;
+	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+		struct assessment a;
+		struct coverage c;
+		char set[128], date[64], pct[32], rank[16], open[16];
+		const char *cells[8];
+
+		if (assessment_load(st, &cli->cfg, (const char *)sqlite3_column_text(stmt, 0), &a,
+				    err) < 0) {
+			rc = -1;
+			break;
+		}
+		c = assessment_coverage(&a, &cli->cfg, (size_t)-1);
+		snprintf(set, sizeof set, "%s v%d", a.set_code, a.version);
+		show_date(cli, a.assessed_on, date, sizeof date);
+		percent_text(&c, pct, sizeof pct);
+		snprintf(rank, sizeof rank, "%d", c.rank);
+		snprintf(open, sizeof open, "%d", c.items - c.answered);
+		cells[0] = a.code;
+		cells[1] = a.office_short;
+		cells[2] = set;
+		cells[3] = a.project_code;
+		cells[4] = date;
+		cells[5] = pct;
+		cells[6] = c.has_percent ? rank : "-";
+		cells[7] = open;
+		table_add(&t, cells);
+		assessment_free(&a);
+	}
+	sqlite3_finalize(stmt);
+	if (rc == 0)
+		table_print_txt(&t, stdout, 1);
+	table_free(&t);
+	return rc;
+}
+
+static int list_aars(struct cli *cli, struct store *st, struct rm_error *err)
+{
+	static const char *const head[] = { "date", "code", "template", "title", "reviews",
+					    "open actions" };
+	sqlite3_stmt *stmt = store_prepare(st,
+		"SELECT a.date, a.code, a.template, a.title,"
+		" a.subject_kind || coalesce(' ' || a.subject, ''),"
+		" (SELECT count(*) FROM aar_action x WHERE x.aar_id = a.id AND x.status = 'open')"
+		" FROM aar a ORDER BY a.date DESC, a.title COLLATE THAI", err);
+	struct table t;
+	int rc;
+
+	if (!stmt)
+		return -1;
+	table_init(&t, 6, head);
+	t.right = 1u << 5;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *cells[6];
+		char date[64];
+		int c;
+
+		show_date(cli, (const char *)sqlite3_column_text(stmt, 0), date, sizeof date);
+		cells[0] = date;
+		for (c = 1; c < 6; c++)
+			cells[c] = (const char *)sqlite3_column_text(stmt, c);
+		table_add(&t, cells);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		table_free(&t);
+		return store_fail(st, err, "cannot list");
+	}
+	table_print_txt(&t, stdout, 1);
+	table_free(&t);
+	return 0;
+}
+
+int cmd_list(struct cli *cli, int argc, char **argv)
+{
+	static const char *const plan_head[] = { "code", "office", "fiscal years", "title",
+						 "serves" };
+	static const char *const norm_head[] = { "code", "version", "office", "items", "issued",
+						 "title" };
+	struct rm_error err = { 0, "" };
+	struct store st;
+	const char *what;
+	int rc;
+
+	if (argc != 2 || cli_is_help(argv[1])) {
+		if (argc == 2)
+			printf("usage: routemap list plans|norms|assessments|aars\n"
+			       "One line per record, in Thai dictionary order (AARs newest first).\n");
+		return argc == 2 ? 0 : cli_usage("list", "expected plans, norms, assessments or aars");
+	}
+	what = argv[1];
+	if (strcmp(what, "plans") && strcmp(what, "norms") && strcmp(what, "assessments") &&
+	    strcmp(what, "aars"))
+		return cli_usage("list", "\"%s\": expected plans, norms, assessments or aars", what);
+	if (cli_open(cli, &st, 0, &err) < 0)
+		return cli_report(&err);
+	if (strcmp(what, "plans") == 0)
+		rc = print_query(cli, &st,
+			"SELECT p.code, coalesce(o.short_name, o.name), p.fy_from || '–' || p.fy_to,"
+			" p.title, s.code FROM plan p JOIN office o ON o.id = p.office_id"
+			" LEFT JOIN plan s ON s.id = p.serves_id ORDER BY p.title COLLATE THAI, p.code",
+			plan_head, 5, 0, 0, &err);
+	else if (strcmp(what, "norms") == 0)
+		rc = print_query(cli, &st,
+			"SELECT s.code, s.version, coalesce(o.short_name, o.name),"
+			" (SELECT count(*) FROM norm_item i WHERE i.set_id = s.id), s.issued, s.title"
+			" FROM norm_set s JOIN office o ON o.id = s.office_id"
+			" ORDER BY s.title COLLATE THAI, s.code, s.version DESC",
+			norm_head, 6, 1u << 1 | 1u << 3, 1u << 4, &err);
+	else if (strcmp(what, "assessments") == 0)
+		rc = list_assessments(cli, &st, &err);
+	else
+		rc = list_aars(cli, &st, &err);
+	store_close(&st);
+	return rc < 0 ? cli_report(&err) : 0;
+}
+
+static int show_plan(struct cli *cli, struct store *st, const char *code, int width,
+		     struct rm_error *err)
+{
+	struct plan_map map;
+	struct map_view view;
+	struct buf line = { 0 };
+	size_t i;
+	int y;
+
+	if (plan_map_load(st, code, &map, err) < 0)
+		return -1;
+	if (map_render(&map, &cli->cfg, width, cli->ascii, &view, err) < 0) {
+		plan_map_free(&map);
+		return -1;
+	}
+	print_wrapped(map.code, map.title, width);
+	buf_printf(&line, "%s (%s)", map.office_name, map.office_code);
+	print_wrapped(_("office:"), line.s, width);
+	buf_free(&line);
+	buf_printf(&line, "%d–%d", map.fy_from, map.fy_to);
+	print_wrapped(_("fiscal years:"), line.s, width);
+	buf_free(&line);
+	print_wrapped(_("destination:"), map.destination, width);
+	print_wrapped(_("serves:"), map.serves, width);
+	for (i = 0; i < map.nserved_by; i++)
+		buf_printf(&line, "%s%s", i ? ", " : "", map.served_by[i]);
+	print_wrapped(_("served by:"), line.s, width);
+	buf_free(&line);
+	printf("\n");
+	for (y = 0; y < view.canvas.h; y++) {
+		char *row = canvas_row(&view.canvas, y);
+
+		if (row)
+			printf("%s\n", row);
+		free(row);
+	}
+	map_view_free(&view);
+	plan_map_free(&map);
+	return 0;
+}
+
+static const char *status_mark(const struct cli *cli, enum entry_status s)
+{
+	static const char *const unicode[] = { "[ ]", "[✓]", "[~]", "[✗]", "[-]" };
+	static const char *const ascii[] = { "[ ]", "[y]", "[~]", "[x]", "[-]" };
+
+	return (cli->ascii ? ascii : unicode)[s];
+}
+
+/* "███░░░ 47.4 %  rank 3  (12 of 17 answered)" */
+static void coverage_line(const struct cli *cli, const struct coverage *c, struct buf *b)
+{
+	coverage_bar(cli, c->has_percent ? c->percent : 0, 20, b);
+	if (c->has_percent)
+		buf_printf(b, " %5.1f %%  %s %d", c->percent, _("rank"), c->rank);
+	else
+		buf_printf(b, "   -    %s", _("no applicable items"));
+	buf_printf(b, "  (%d/%d %s)", c->answered, c->items, _("answered"));
+}
+
+static int show_assessment(struct cli *cli, struct store *st, const char *code, int width,
+			   struct rm_error *err)
+{
+	struct assessment a;
+	struct coverage total;
+	struct buf b = { 0 };
+	char date[64];
+	size_t g, i;
+
+	if (assessment_load(st, &cli->cfg, code, &a, err) < 0)
+		return -1;
+	buf_printf(&b, "%s v%d (%s)", a.set_title, a.version, a.set_code);
+	print_wrapped(a.code, b.s, width);
+	buf_free(&b);
+	buf_printf(&b, "%s (%s)", a.office_name, a.office_code);
+	print_wrapped(_("unit:"), b.s, width);
+	buf_free(&b);
+	if (a.project_code) {
+		buf_printf(&b, "%s %s", a.project_code, a.project_title);
+		print_wrapped(_("project:"), b.s, width);
+		buf_free(&b);
+	}
+	show_date(cli, a.assessed_on, date, sizeof date);
+	buf_printf(&b, "%s%s%s", date, a.assessor && *date ? ", " : "", a.assessor ? a.assessor : "");
+	print_wrapped(_("assessed:"), b.s, width);
+	buf_free(&b);
+	total = assessment_coverage(&a, &cli->cfg, (size_t)-1);
+	coverage_line(cli, &total, &b);
+	print_wrapped(_("coverage:"), b.s, width);
+	buf_free(&b);
+	for (g = 0; g < a.ngroups; g++) {
+		struct coverage c = assessment_coverage(&a, &cli->cfg, g);
+
+		printf("\n");
+		printf("%s\n", a.groups[g].label);
+		coverage_line(cli, &c, &b);
+		printf("  %s\n", b.s ? b.s : "");
+		buf_free(&b);
+		for (i = 0; i < a.nitems; i++) {
+			const struct check_item *it = &a.items[i];
+
+			if (it->group != g)
+				continue;
+			buf_printf(&b, "%s %s", status_mark(cli, it->status), it->code);
+			print_wrapped(b.s, it->text, width);
+			buf_free(&b);
+			if (it->note)
+				print_wrapped(_("      note:"), it->note, width);
+			if (it->support_needed || it->support_from || it->support_frame) {
+				const char *from = it->support_from
+					? config_label(&cli->cfg.support_sources, it->support_from) : NULL;
+
+				buf_printf(&b, "%s", it->support_needed ? it->support_needed : "");
+				if (it->support_from)
+					buf_printf(&b, " [%s: %s]", _("from"), from ? from : it->support_from);
+				if (it->support_frame)
+					buf_printf(&b, " [%s %s]", _("frame"), it->support_frame);
+				print_wrapped(_("      support:"), b.s, width);
+				buf_free(&b);
+			}
+		}
+	}
+	assessment_free(&a);
+	return 0;
+}
+
+int cmd_show(struct cli *cli, int argc, char **argv)
+{
+	struct rm_error err = { 0, "" };
+	const char *what = NULL, *code = NULL, *width_arg = NULL;
+	struct store st;
+	int i, width, rc;
+
+	for (i = 1; i < argc; i++) {
+		if (cli_is_help(argv[i])) {
+			printf("usage: routemap show plan CODE [--width N]\n"
+			       "       routemap show assessment CODE [--width N]\n"
+			       "The route map drawn as text (four level bands, objective boxes and\n"
+			       "where each leads), or the filled checklist with coverage and rank.\n");
+			return 0;
+		} else if (strcmp(argv[i], "--width") == 0 && i + 1 < argc) {
+			width_arg = argv[++i];
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage("show", "%s: unknown option (or its value is missing)", argv[i]);
+		} else if (!what) {
+			what = argv[i];
+		} else if (!code) {
+			code = argv[i];
+		} else {
+			return cli_usage("show", "%s: one record at a time", argv[i]);
+		}
+	}
+	if (!what || !code || (strcmp(what, "plan") && strcmp(what, "assessment")))
+		return cli_usage("show", "expected plan CODE or assessment CODE");
+	if (cli_width(width_arg, &width) != 0)
+		return RM_EXIT_USAGE;
+	if (cli_open(cli, &st, 0, &err) < 0)
+		return cli_report(&err);
+	if (strcmp(what, "plan") == 0)
+		rc = show_plan(cli, &st, code, width, &err);
+	else
+		rc = show_assessment(cli, &st, code, width, &err);
+	store_close(&st);
+	return rc < 0 ? cli_report(&err) : 0;
+}
+
+/* Add the coverage rows of assessment CODE to T. */
+static int coverage_rows(struct cli *cli, struct store *st, const char *code, int csv,
+			 struct table *t, struct rm_error *err)
+{
+	struct assessment a;
+	size_t g;
+
+	if (assessment_load(st, &cli->cfg, code, &a, err) < 0)
+		return -1;
+	for (g = 0; g <= a.ngroups; g++) {
+		size_t which = g < a.ngroups ? g : (size_t)-1;
+		struct coverage c = assessment_coverage(&a, &cli->cfg, which);
+		char items[16], answered[16], pct[32], rank[16];
+		const char *cells[6];
+
+		snprintf(items, sizeof items, "%d", c.items);
+		snprintf(answered, sizeof answered, "%d", c.answered);
+		if (c.has_percent) {
+			snprintf(pct, sizeof pct, "%.1f", c.percent);
+			snprintf(rank, sizeof rank, "%d", c.rank);
+		} else {
+			pct[0] = rank[0] = '\0';
+		}
+		cells[0] = a.code;
+		if (which == (size_t)-1)
+			cells[1] = "*";
+		else
+			cells[1] = csv ? a.groups[g].code : a.groups[g].label;
+		cells[2] = items;
+		cells[3] = answered;
+		cells[4] = pct;
+		cells[5] = rank;
+		table_add(t, cells);
+	}
+	assessment_free(&a);
+	return 0;
+}
+
+int cmd_report(struct cli *cli, int argc, char **argv)
+{
+	static const char *const head[] = { "assessment", "group", "items", "answered", "coverage",
+					    "rank" };
+	struct rm_error err = { 0, "" };
+	const char *code = NULL, *format = "txt";
+	struct store st;
+	struct table t;
+	int i, rc = 0, csv;
+
+	for (i = 1; i < argc; i++) {
+		if (cli_is_help(argv[i])) {
+			printf("usage: routemap report coverage [ASSESSMENT] [--format csv|txt]\n"
+			       "Coverage and rank per group and overall (group *), of one assessment\n"
+			       "or of all.\n");
+			return 0;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			format = argv[++i];
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage("report", "%s: unknown option (or its value is missing)", argv[i]);
+		} else if (i == 1) {
+			if (strcmp(argv[i], "coverage") != 0)
+				return cli_usage("report", "\"%s\": expected coverage", argv[i]);
+		} else if (!code) {
+			code = argv[i];
+		} else {
+			return cli_usage("report", "%s: one assessment, or none for all", argv[i]);
+		}
+	}
+	if (argc < 2 || strcmp(argv[1], "coverage") != 0)
+		return cli_usage("report", "expected: report coverage [ASSESSMENT]");
+	if (strcmp(format, "csv") && strcmp(format, "txt"))
+		return cli_usage("report", "--format %s: expected csv or txt", format);
+	csv = strcmp(format, "csv") == 0;
+	if (cli_open(cli, &st, 0, &err) < 0)
+		return cli_report(&err);
+	table_init(&t, 6, head);
+	t.right = 1u << 2 | 1u << 3 | 1u << 4 | 1u << 5;
+	if (code) {
+		rc = coverage_rows(cli, &st, code, csv, &t, &err);
+	} else {
+		sqlite3_stmt *stmt = store_prepare(&st, "SELECT code FROM assessment"
+						   " ORDER BY code COLLATE THAI", &err);
+
+		if (!stmt)
+			rc = -1;
+		while (rc == 0 && stmt && sqlite3_step(stmt) == SQLITE_ROW)
+			rc = coverage_rows(cli, &st, (const char *)sqlite3_column_text(stmt, 0), csv, &t,
+					   &err);
+		sqlite3_finalize(stmt);
+	}
+	store_close(&st);
+	if (rc == 0) {
+		if (csv)
+			table_print_csv(&t, stdout);
+		else
+			table_print_txt(&t, stdout, 1);
+	}
+	table_free(&t);
+	return rc < 0 ? cli_report(&err) : 0;
+}
+
+int cmd_search(struct cli *cli, int argc, char **argv)
+{
+	static const char *const head[] = { "kind", "record", "text" };
+	struct rm_error err = { 0, "" };
+	struct search_hit *hits;
+	struct store st;
+	struct table t;
+	size_t n, i;
+	int width;
+
+	if (argc == 2 && cli_is_help(argv[1])) {
+		printf("usage: routemap search TEXT\n"
+		       "Find plans, objectives, indicators, projects, norm sets and items,\n"
+		       "checklist notes and AAR text holding TEXT, as one phrase of any length\n"
+		       "(Thai needs no spaces); Latin letters match in either case.\n");
+		return 0;
+	}
+	if (argc != 2 || !*argv[1])
+		return cli_usage("search", "expected one TEXT to look for (quote it if it has spaces)");
+	cli_width(NULL, &width);
+	if (cli_open(cli, &st, 0, &err) < 0)
+		return cli_report(&err);
+	if (store_search(&st, argv[1], &hits, &n, &err) < 0) {
+		store_close(&st);
+		return cli_report(&err);
+	}
+	store_close(&st);
+	table_init(&t, 3, head);
+	for (i = 0; i < n; i++) {
+		char text[512];
+		const char *cells[3];
+
+		text_truncate(text, sizeof text, hits[i].text, width > 70 ? width - 40 : 30, 0,
+			      cli->ascii);
+		cells[0] = hits[i].kind;
+		cells[1] = hits[i].ref;
+		cells[2] = text;
+		table_add(&t, cells);
+	}
+	if (n)
+		table_print_txt(&t, stdout, 1);
+	else
+		fprintf(stderr, "routemap: search: nothing holds \"%s\"\n", argv[1]);
+	table_free(&t);
+	store_search_free(hits, n);
+	return n ? 0 : RM_EXIT_RUNTIME;
+}
+
+int cmd_summary(struct cli *cli)
+{
+	static const char *const shown[] = { "plans", "objectives", "projects", "norm_sets",
+					     "assessments", "aars" };
+	struct rm_error err = { 0, "" };
+	struct store st;
+	size_t i;
+
+	if (cli_open(cli, &st, 0, &err) < 0)
+		return cli_report(&err);
+	printf("routemap %s: %s (%s)\n%s: %s\n", ROUTEMAP_VERSION,
+	       cli->cfg.office_name, cli->cfg.office_code, _("database"), st.path);
+	for (i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+		long long n = transfer_count(&st, (size_t)transfer_kind_from_name(shown[i]), &err);
+
+		printf("%s%s %lld", i ? ", " : "", shown[i], n);
+	}
+	printf("\n\n%s\n", _("The screens are not built yet; the batch commands show everything:"));
+	printf("  routemap list plans          routemap show plan CODE\n"
+	       "  routemap list assessments    routemap show assessment CODE\n"
+	       "  routemap list aars           routemap report coverage\n"
+	       "  routemap search TEXT         routemap --help\n");
+	store_close(&st);
+	return 0;
+}

@@ -1,0 +1,496 @@
+/* domain.c - plans, assessments and their coverage, changes by code. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/domain.h"
+
+/* A malloc'd copy of column I, NULL for SQL NULL.  Sets *OOM on failure. */
+static char *col_dup(sqlite3_stmt *stmt, int i, int *oom)
+{
+	const char *s = (const char *)sqlite3_column_text(stmt, i);
+	char *r;
+
+	if (!s)
+		return NULL;
+	r = strdup(s);
+	if (!r)
+		*oom = 1;
+	return r;
+}
+
+static int oom_fail(struct rm_error *err)
+{
+	return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+}
+
+/* Grow *V (of *N elements of SIZE bytes) by one zeroed element. */
+static void *grow(void *vp, size_t *n, size_t size)
+{
+	void **v = vp;
+	char *p = realloc(*v, (*n + 1) * size);
+
+	if (!p)
+		return NULL;
+	memset(p + *n * size, 0, size);
+	*v = p;
+	return p + (*n)++ * size;
+}
+
+/* ---- plans ---- */
+
+int plan_map_load(struct store *st, const char *code, struct plan_map *map, struct rm_error *err)
+{
+	sqlite3_stmt *stmt;
+	sqlite3_int64 plan_id;
+	int oom = 0, rc;
+
+	memset(map, 0, sizeof *map);
+	stmt = store_prepare(st,
+		"SELECT p.id, p.code, p.title, p.destination, o.code, o.name, p.fy_from, p.fy_to,"
+		" s.code FROM plan p JOIN office o ON o.id = p.office_id"
+		" LEFT JOIN plan s ON s.id = p.serves_id WHERE p.code = ?1", err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_DONE)
+			return rm_fail(err, RM_EXIT_RUNTIME,
+				       "%s: no plan \"%s\" (see: routemap list plans)", st->path, code);
+		return store_fail(st, err, "cannot read the plan");
+	}
+	plan_id = sqlite3_column_int64(stmt, 0);
+	map->code = col_dup(stmt, 1, &oom);
+	map->title = col_dup(stmt, 2, &oom);
+	map->destination = col_dup(stmt, 3, &oom);
+	map->office_code = col_dup(stmt, 4, &oom);
+	map->office_name = col_dup(stmt, 5, &oom);
+	map->fy_from = sqlite3_column_int(stmt, 6);
+	map->fy_to = sqlite3_column_int(stmt, 7);
+	map->serves = col_dup(stmt, 8, &oom);
+	sqlite3_finalize(stmt);
+
+	stmt = store_prepare(st, "SELECT code FROM plan WHERE serves_id = ?1"
+				 " ORDER BY code COLLATE THAI", err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, plan_id);
+	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		char **slot = grow(&map->served_by, &map->nserved_by, sizeof *slot);
+
+		if (!slot)
+			oom = 1;
+		else
+			*slot = col_dup(stmt, 0, &oom);
+	}
+	sqlite3_finalize(stmt);
+
+	stmt = store_prepare(st, "SELECT id, code, title, level FROM objective WHERE plan_id = ?1"
+				 " ORDER BY id", err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, plan_id);
+	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct map_objective *o = grow(&map->objectives, &map->nobjectives, sizeof *o);
+		int level;
+
+		if (!o) {
+			oom = 1;
+			break;
+		}
+		o->id = sqlite3_column_int64(stmt, 0);
+		o->code = col_dup(stmt, 1, &oom);
+		o->title = col_dup(stmt, 2, &oom);
+		level = config_level_from_name((const char *)sqlite3_column_text(stmt, 3));
+		o->level = level < 0 ? LEVEL_FOUNDATION : (enum map_level)level;
+	}
+	sqlite3_finalize(stmt);
+
+	stmt = store_prepare(st, "SELECT l.from_id, l.to_id FROM link l"
+				 " JOIN objective o ON o.id = l.from_id WHERE o.plan_id = ?1 ORDER BY l.id",
+			     err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, plan_id);
+	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		sqlite3_int64 from = sqlite3_column_int64(stmt, 0), to = sqlite3_column_int64(stmt, 1);
+		size_t i, f = (size_t)-1, t = (size_t)-1;
+		struct map_link *l;
+
+		for (i = 0; i < map->nobjectives; i++) {
+			if (map->objectives[i].id == from)
+				f = i;
+			if (map->objectives[i].id == to)
+				t = i;
+		}
+		if (f == (size_t)-1 || t == (size_t)-1)
+			continue;
+		l = grow(&map->links, &map->nlinks, sizeof *l);
+		if (!l) {
+			oom = 1;
+			break;
+		}
+		l->from = f;
+		l->to = t;
+	}
+	sqlite3_finalize(stmt);
+	if (oom) {
+		oom_fail(err);
+		goto fail;
+	}
+	return 0;
+fail:
+	plan_map_free(map);
+	return -1;
+}
+
+void plan_map_free(struct plan_map *map)
+{
+	size_t i;
+
+	free(map->code);
+	free(map->title);
+	free(map->destination);
+	free(map->office_code);
+	free(map->office_name);
+	free(map->serves);
+	for (i = 0; i < map->nserved_by; i++)
+		free(map->served_by[i]);
+	free(map->served_by);
+	for (i = 0; i < map->nobjectives; i++) {
+		free(map->objectives[i].code);
+		free(map->objectives[i].title);
+	}
+	free(map->objectives);
+	free(map->links);
+	memset(map, 0, sizeof *map);
+}
+
+/* ---- assessments ---- */
+
+static const char *const status_names[] = { "", "met", "partial", "not_met", "na" };
+
+int entry_status_from_name(const char *name)
+{
+	size_t i;
+
+	if (!name)
+		return STATUS_NONE;
+	for (i = 0; i < sizeof status_names / sizeof status_names[0]; i++)
+		if (strcmp(name, status_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *entry_status_name(enum entry_status s)
+{
+	return (unsigned)s < sizeof status_names / sizeof status_names[0] ? status_names[s] : "";
+}
+
+int assessment_load(struct store *st, const struct config *cfg, const char *code,
+		    struct assessment *a, struct rm_error *err)
+{
+	sqlite3_stmt *stmt;
+	sqlite3_int64 set_id, aid, *group_ids = NULL;
+	char *grouping = NULL;
+	int oom = 0, rc;
+	size_t ngids = 0;
+
+	memset(a, 0, sizeof *a);
+	stmt = store_prepare(st,
+		"SELECT a.id, a.code, s.id, s.code, s.title, s.version, s.grouping, o.code, o.name,"
+		" j.code, j.title, a.assessed_on, a.assessor, coalesce(o.short_name, o.name)"
+		" FROM assessment a"
+		" JOIN norm_set s ON s.id = a.set_id JOIN office o ON o.id = a.office_id"
+		" LEFT JOIN project j ON j.id = a.project_id WHERE a.code = ?1", err);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_DONE)
+			return rm_fail(err, RM_EXIT_RUNTIME,
+				       "%s: no assessment \"%s\" (see: routemap list assessments)",
+				       st->path, code);
+		return store_fail(st, err, "cannot read the assessment");
+	}
+	aid = sqlite3_column_int64(stmt, 0);
+	a->code = col_dup(stmt, 1, &oom);
+	set_id = sqlite3_column_int64(stmt, 2);
+	a->set_code = col_dup(stmt, 3, &oom);
+	a->set_title = col_dup(stmt, 4, &oom);
+	a->version = sqlite3_column_int(stmt, 5);
+	grouping = col_dup(stmt, 6, &oom);
+	a->office_code = col_dup(stmt, 7, &oom);
+	a->office_name = col_dup(stmt, 8, &oom);
+	a->project_code = col_dup(stmt, 9, &oom);
+	a->project_title = col_dup(stmt, 10, &oom);
+	a->assessed_on = col_dup(stmt, 11, &oom);
+	a->assessor = col_dup(stmt, 12, &oom);
+	a->office_short = col_dup(stmt, 13, &oom);
+	sqlite3_finalize(stmt);
+	if (oom)
+		goto fail_oom;
+
+	/* The groups that hold items of this set, in the grouping's order. */
+	stmt = store_prepare(st,
+		"SELECT g.id, g.code, g.label FROM norm_group g WHERE g.grouping = ?1"
+		" AND EXISTS (SELECT 1 FROM norm_item i WHERE i.set_id = ?2 AND i.group_id = g.id)"
+		" ORDER BY g.id", err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, grouping, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, set_id);
+	while (!oom && sqlite3_step(stmt) == SQLITE_ROW) {
+		struct check_group *g = grow(&a->groups, &a->ngroups, sizeof *g);
+		sqlite3_int64 *gid = grow(&group_ids, &ngids, sizeof *gid);
+		const char *label;
+
+		if (!g || !gid) {
+			oom = 1;
+			break;
+		}
+		*gid = sqlite3_column_int64(stmt, 0);
+		g->code = col_dup(stmt, 1, &oom);
+		/* The office names its key activities in its INI file. */
+		label = strcmp(grouping, "key_activity") == 0 && g->code
+			? config_label(&cfg->key_activities, g->code) : NULL;
+		g->label = label ? strdup(label) : col_dup(stmt, 2, &oom);
+		if (!g->label)
+			oom = 1;
+	}
+	sqlite3_finalize(stmt);
+	if (oom)
+		goto fail_oom;
+
+	stmt = store_prepare(st,
+		"SELECT i.id, i.code, i.text, i.evidence, i.weight, i.group_id, e.status, e.note,"
+		" e.support_needed, e.support_from, f.code FROM norm_item i"
+		" LEFT JOIN assessment_entry e ON e.item_id = i.id AND e.assessment_id = ?2"
+		" LEFT JOIN support_frame f ON f.id = e.support_frame_id"
+		" WHERE i.set_id = ?1 ORDER BY i.group_id, i.id", err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, set_id);
+	sqlite3_bind_int64(stmt, 2, aid);
+	while (!oom && sqlite3_step(stmt) == SQLITE_ROW) {
+		struct check_item *it = grow(&a->items, &a->nitems, sizeof *it);
+		sqlite3_int64 gid = sqlite3_column_int64(stmt, 5);
+		int s = entry_status_from_name((const char *)sqlite3_column_text(stmt, 6));
+		size_t g;
+
+		if (!it) {
+			oom = 1;
+			break;
+		}
+		it->id = sqlite3_column_int64(stmt, 0);
+		it->code = col_dup(stmt, 1, &oom);
+		it->text = col_dup(stmt, 2, &oom);
+		it->evidence = col_dup(stmt, 3, &oom);
+		it->weight = sqlite3_column_double(stmt, 4);
+		for (g = 0; g < ngids && group_ids[g] != gid; g++)
+			;
+		it->group = g;
+		it->status = s < 0 ? STATUS_NONE : (enum entry_status)s;
+		it->note = col_dup(stmt, 7, &oom);
+		it->support_needed = col_dup(stmt, 8, &oom);
+		it->support_from = col_dup(stmt, 9, &oom);
+		it->support_frame = col_dup(stmt, 10, &oom);
+	}
+	sqlite3_finalize(stmt);
+	if (oom)
+		goto fail_oom;
+	free(grouping);
+	free(group_ids);
+	return 0;
+fail_oom:
+	oom_fail(err);
+fail:
+	free(grouping);
+	free(group_ids);
+	assessment_free(a);
+	return -1;
+}
+
+void assessment_free(struct assessment *a)
+{
+	size_t i;
+
+	free(a->code);
+	free(a->set_code);
+	free(a->set_title);
+	free(a->office_code);
+	free(a->office_name);
+	free(a->office_short);
+	free(a->project_code);
+	free(a->project_title);
+	free(a->assessed_on);
+	free(a->assessor);
+	for (i = 0; i < a->ngroups; i++) {
+		free(a->groups[i].code);
+		free(a->groups[i].label);
+	}
+	free(a->groups);
+	for (i = 0; i < a->nitems; i++) {
+		struct check_item *it = &a->items[i];
+
+		free(it->code);
+		free(it->text);
+		free(it->evidence);
+		free(it->note);
+		free(it->support_needed);
+		free(it->support_from);
+		free(it->support_frame);
+	}
+	free(a->items);
+	memset(a, 0, sizeof *a);
+}
+
+int coverage_rank(const struct config *cfg, double percent)
+{
+	int rank = 1, i;
+
+	/* A hair of tolerance: 40 % computed as 39.99999999 still reaches 40. */
+	for (i = 0; i < 4; i++)
+		if (percent + 1e-9 >= cfg->rank_thresholds[i])
+			rank++;
+	return rank;
+}
+
+struct coverage assessment_coverage(const struct assessment *a, const struct config *cfg, size_t g)
+{
+	struct coverage c = { 0 };
+	size_t i;
+
+	for (i = 0; i < a->nitems; i++) {
+		const struct check_item *it = &a->items[i];
+
+		if (g != (size_t)-1 && it->group != g)
+			continue;
+		c.items++;
+		if (it->status != STATUS_NONE)
+			c.answered++;
+		if (it->status == STATUS_NA)
+			continue;
+		c.applicable += it->weight;
+		if (it->status == STATUS_MET)
+			c.score += it->weight;
+		else if (it->status == STATUS_PARTIAL)
+			c.score += it->weight * cfg->partial_weight;
+	}
+	if (c.applicable > 0) {
+		c.has_percent = 1;
+		c.percent = c.score * 100.0 / c.applicable;
+		c.rank = coverage_rank(cfg, c.percent);
+	}
+	return c;
+}
+
+int assessment_set_status(struct store *st, const char *code, const char *item_code,
+			  enum entry_status status, struct rm_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_begin(st, err) < 0)
+		return -1;
+	stmt = store_prepare(st,
+		"INSERT INTO assessment_entry(assessment_id, item_id, status)"
+		" SELECT a.id, i.id, ?3 FROM assessment a JOIN norm_item i ON i.set_id = a.set_id"
+		" WHERE a.code = ?1 AND i.code = ?2"
+		" ON CONFLICT (assessment_id, item_id) DO UPDATE SET status = excluded.status"
+		" WHERE status IS NOT excluded.status", err);
+	if (!stmt) {
+		store_rollback(st);
+		return -1;
+	}
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, item_code, -1, SQLITE_STATIC);
+	store_bind_text_or_null(stmt, 3, entry_status_name(status));
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, err, "cannot save the status");
+		store_rollback(st);
+		return -1;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		/* Either nothing changed or the item is unknown: tell them apart. */
+		stmt = store_prepare(st, "SELECT 1 FROM assessment a JOIN norm_item i"
+					 " ON i.set_id = a.set_id WHERE a.code = ?1 AND i.code = ?2", err);
+		if (!stmt) {
+			store_rollback(st);
+			return -1;
+		}
+		sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, item_code, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_ROW) {
+			store_rollback(st);
+			return rm_fail(err, RM_EXIT_RUNTIME, "%s: no item \"%s\" in assessment \"%s\"",
+				       st->path, item_code, code);
+		}
+	}
+	return store_commit(st, err);
+}
+
+/* ---- delete by code ---- */
+
+int record_delete(struct store *st, const char *kind, const char *code, struct rm_error *err)
+{
+	static const char *const sql[][2] = {
+		{ "office", "DELETE FROM office WHERE code = ?1" },
+		{ "plan", "DELETE FROM plan WHERE code = ?1" },
+		{ "project", "DELETE FROM project WHERE code = ?1" },
+		{ "norm_set", "DELETE FROM norm_set WHERE code = ?1 AND (?2 IS NULL OR version = ?2)" },
+		{ "assessment", "DELETE FROM assessment WHERE code = ?1" },
+		{ "aar", "DELETE FROM aar WHERE code = ?1" },
+	};
+	const char *q = NULL, *at = strrchr(code, '@');
+	char *base = NULL;
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++)
+		if (strcmp(kind, sql[i][0]) == 0)
+			q = sql[i][1];
+	if (!q)
+		return rm_fail(err, RM_EXIT_USAGE, "cannot delete records of kind \"%s\"", kind);
+	if (store_begin(st, err) < 0)
+		return -1;
+	stmt = store_prepare(st, q, err);
+	if (!stmt) {
+		store_rollback(st);
+		return -1;
+	}
+	if (strcmp(kind, "norm_set") == 0 && at) {
+		base = strndup(code, (size_t)(at - code));
+		sqlite3_bind_text(stmt, 1, base ? base : code, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 2, at + 1, -1, SQLITE_STATIC);
+		free(base);
+	} else {
+		sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+		store_rollback(st);
+		return rm_fail(err, RM_EXIT_RUNTIME,
+			       "%s: %s \"%s\" is still used by other records; nothing was deleted",
+			       st->path, kind, code);
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(st, err, "cannot delete");
+		store_rollback(st);
+		return -1;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		store_rollback(st);
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: no %s \"%s\"", st->path, kind, code);
+	}
+	return store_commit(st, err);
+}

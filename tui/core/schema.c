@@ -1,0 +1,357 @@
+/* schema.c - the database schema and its migrations.
+ *
+ * migrations[i] takes a database from user_version i to i + 1; each runs in
+ * its own BEGIN IMMEDIATE transaction together with the new user_version, so
+ * a crash leaves the database at one version or the next, never between.
+ */
+#include <string.h>
+
+#include "routemap/buf.h"
+#include "routemap/schema.h"
+
+/* Version 1: everything of DOMAIN.md.  Records carry the codes users give
+ * them; rows users give no code (indicators, follow-up actions) get a
+ * random uid so that data can move between offices. */
+static const char schema_v1[] =
+	"CREATE TABLE office ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE CHECK (code <> ''),"
+	" name TEXT NOT NULL CHECK (name <> ''),"
+	" short_name TEXT,"
+	" level TEXT NOT NULL CHECK (level IN ('region','province','district','fund','unit')),"
+	" parent_id INTEGER REFERENCES office(id) CHECK (parent_id IS NULL OR parent_id <> id));"
+
+	"CREATE TABLE plan ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE CHECK (code <> ''),"
+	" office_id INTEGER NOT NULL REFERENCES office(id),"
+	" title TEXT NOT NULL CHECK (title <> ''),"
+	" destination TEXT,"
+	" fy_from INTEGER NOT NULL,"
+	" fy_to INTEGER NOT NULL CHECK (fy_to >= fy_from),"
+	" serves_id INTEGER REFERENCES plan(id) ON DELETE SET NULL"
+	"  CHECK (serves_id IS NULL OR serves_id <> id));"
+	"CREATE INDEX plan_office ON plan(office_id);"
+
+	"CREATE TABLE objective ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" code TEXT NOT NULL CHECK (code <> ''),"
+	" level TEXT NOT NULL CHECK (level IN ('people','stakeholder','process','foundation')),"
+	" title TEXT NOT NULL CHECK (title <> ''),"
+	" UNIQUE (plan_id, code));"
+
+	"CREATE TABLE link ("
+	" id INTEGER PRIMARY KEY,"
+	" from_id INTEGER NOT NULL REFERENCES objective(id) ON DELETE CASCADE,"
+	" to_id INTEGER NOT NULL REFERENCES objective(id) ON DELETE CASCADE,"
+	" UNIQUE (from_id, to_id), CHECK (from_id <> to_id));"
+	"CREATE INDEX link_to ON link(to_id);"
+	"CREATE TRIGGER link_same_plan BEFORE INSERT ON link"
+	" WHEN (SELECT plan_id FROM objective WHERE id = NEW.from_id)"
+	"   IS NOT (SELECT plan_id FROM objective WHERE id = NEW.to_id)"
+	" BEGIN SELECT RAISE(ABORT, 'a link joins objectives of one plan'); END;"
+
+	"CREATE TABLE indicator ("
+	" id INTEGER PRIMARY KEY,"
+	" uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),"
+	" objective_id INTEGER NOT NULL REFERENCES objective(id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL CHECK (name <> ''),"
+	" unit TEXT, baseline REAL, target REAL, fiscal_year INTEGER, result REAL,"
+	" UNIQUE (objective_id, name, fiscal_year));"
+
+	"CREATE TABLE slm_cell ("
+	" id INTEGER PRIMARY KEY,"
+	" objective_id INTEGER NOT NULL REFERENCES objective(id) ON DELETE CASCADE,"
+	" column_key TEXT NOT NULL CHECK (column_key <> ''),"
+	" text TEXT NOT NULL,"
+	" UNIQUE (objective_id, column_key));"
+
+	"CREATE TABLE project ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE CHECK (code <> ''),"
+	" office_id INTEGER NOT NULL REFERENCES office(id),"
+	" plan_id INTEGER REFERENCES plan(id) ON DELETE SET NULL,"
+	" fiscal_year INTEGER NOT NULL,"
+	" title TEXT NOT NULL CHECK (title <> ''),"
+	" stage TEXT NOT NULL CHECK (stage IN ('preparation','development','evaluation')),"
+	" status TEXT NOT NULL CHECK (status IN ('planned','active','done','cancelled')),"
+	" budget REAL CHECK (budget IS NULL OR budget >= 0),"
+	" budget_source TEXT, start_date TEXT, end_date TEXT,"
+	" CHECK (start_date IS NULL OR end_date IS NULL OR start_date <= end_date));"
+
+	"CREATE TABLE project_objective ("
+	" id INTEGER PRIMARY KEY,"
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" objective_id INTEGER NOT NULL REFERENCES objective(id) ON DELETE CASCADE,"
+	" UNIQUE (project_id, objective_id));"
+	"CREATE INDEX project_objective_obj ON project_objective(objective_id);"
+	"CREATE TRIGGER project_objective_plan BEFORE INSERT ON project_objective"
+	" WHEN (SELECT plan_id FROM project WHERE id = NEW.project_id)"
+	"   IS NOT (SELECT plan_id FROM objective WHERE id = NEW.objective_id)"
+	" BEGIN SELECT RAISE(ABORT, 'a project serves objectives of its own plan'); END;"
+
+	"CREATE TABLE norm_group ("
+	" id INTEGER PRIMARY KEY,"
+	" grouping TEXT NOT NULL CHECK (grouping <> ''),"
+	" code TEXT NOT NULL CHECK (code <> ''),"
+	" label TEXT NOT NULL CHECK (label <> ''),"
+	" UNIQUE (grouping, code));"
+
+	"CREATE TABLE norm_set ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL CHECK (code <> ''),"
+	" office_id INTEGER NOT NULL REFERENCES office(id),"
+	" title TEXT NOT NULL CHECK (title <> ''),"
+	" version INTEGER NOT NULL CHECK (version >= 1),"
+	" issued TEXT, source TEXT,"
+	" grouping TEXT NOT NULL,"
+	" UNIQUE (code, version));"
+
+	"CREATE TABLE norm_item ("
+	" id INTEGER PRIMARY KEY,"
+	" set_id INTEGER NOT NULL REFERENCES norm_set(id) ON DELETE CASCADE,"
+	" group_id INTEGER NOT NULL REFERENCES norm_group(id),"
+	" code TEXT NOT NULL CHECK (code <> ''),"
+	" text TEXT NOT NULL CHECK (text <> ''),"
+	" evidence TEXT,"
+	" weight REAL NOT NULL DEFAULT 1 CHECK (weight >= 0),"
+	" UNIQUE (set_id, code));"
+	"CREATE TRIGGER norm_item_grouping BEFORE INSERT ON norm_item"
+	" WHEN (SELECT grouping FROM norm_set WHERE id = NEW.set_id)"
+	"   IS NOT (SELECT grouping FROM norm_group WHERE id = NEW.group_id)"
+	" BEGIN SELECT RAISE(ABORT, 'an item belongs to a group of its set''s grouping'); END;"
+
+	"CREATE TABLE support_frame ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE CHECK (code <> ''),"
+	" label TEXT NOT NULL CHECK (label <> ''));"
+
+	"CREATE TABLE assessment ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE CHECK (code <> ''),"
+	" set_id INTEGER NOT NULL REFERENCES norm_set(id),"
+	" office_id INTEGER NOT NULL REFERENCES office(id),"
+	" project_id INTEGER REFERENCES project(id) ON DELETE SET NULL,"
+	" assessed_on TEXT, assessor TEXT);"
+
+	"CREATE TABLE assessment_entry ("
+	" id INTEGER PRIMARY KEY,"
+	" assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	" item_id INTEGER NOT NULL REFERENCES norm_item(id) ON DELETE CASCADE,"
+	" status TEXT CHECK (status IN ('met','partial','not_met','na')),"
+	" note TEXT, support_needed TEXT,"
+	" support_from TEXT CHECK (support_from IN ('fund','province','region','local')),"
+	" support_frame_id INTEGER REFERENCES support_frame(id),"
+	" UNIQUE (assessment_id, item_id));"
+	"CREATE TRIGGER assessment_entry_set BEFORE INSERT ON assessment_entry"
+	" WHEN (SELECT set_id FROM assessment WHERE id = NEW.assessment_id)"
+	"   IS NOT (SELECT set_id FROM norm_item WHERE id = NEW.item_id)"
+	" BEGIN SELECT RAISE(ABORT, 'an entry answers an item of the assessed set'); END;"
+
+	"CREATE TABLE aar ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE CHECK (code <> ''),"
+	" template TEXT NOT NULL,"
+	" date TEXT NOT NULL,"
+	" title TEXT NOT NULL CHECK (title <> ''),"
+	" subject_kind TEXT NOT NULL"
+	"  CHECK (subject_kind IN ('plan','objective','project','assessment','event')),"
+	" subject TEXT, facilitator TEXT, participants TEXT);"
+
+	"CREATE TABLE aar_tag ("
+	" id INTEGER PRIMARY KEY,"
+	" aar_id INTEGER NOT NULL REFERENCES aar(id) ON DELETE CASCADE,"
+	" tag TEXT NOT NULL CHECK (tag <> ''),"
+	" UNIQUE (aar_id, tag));"
+
+	"CREATE TABLE aar_section ("
+	" id INTEGER PRIMARY KEY,"
+	" aar_id INTEGER NOT NULL REFERENCES aar(id) ON DELETE CASCADE,"
+	" section TEXT NOT NULL CHECK (section <> ''),"
+	" text TEXT NOT NULL,"
+	" UNIQUE (aar_id, section));"
+
+	"CREATE TABLE aar_action ("
+	" id INTEGER PRIMARY KEY,"
+	" uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),"
+	" aar_id INTEGER NOT NULL REFERENCES aar(id) ON DELETE CASCADE,"
+	" action TEXT NOT NULL CHECK (action <> ''),"
+	" owner TEXT, due TEXT,"
+	" status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','dropped')));"
+
+	/* Who changed what, when: one row per inserted, changed or deleted
+	 * record, the row before and after as JSON objects. */
+	"CREATE TABLE change_log ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" who TEXT NOT NULL,"
+	" tbl TEXT NOT NULL,"
+	" row_id INTEGER NOT NULL,"
+	" op TEXT NOT NULL CHECK (op IN ('insert','update','delete')),"
+	" old TEXT, new TEXT);"
+	"CREATE INDEX change_log_row ON change_log(tbl, row_id);"
+
+	/* Full-text search: one document per searchable record, indexed by
+	 * an external-content FTS5 trigram table kept in step by triggers. */
+	"CREATE TABLE search_doc ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL,"
+	" src INTEGER NOT NULL,"
+	" text TEXT NOT NULL,"
+	" UNIQUE (kind, src));"
+	"CREATE VIRTUAL TABLE search_fts USING fts5("
+	" text, content='search_doc', content_rowid='id', tokenize='trigram');"
+	"CREATE TRIGGER search_doc_ai AFTER INSERT ON search_doc BEGIN"
+	" INSERT INTO search_fts(rowid, text) VALUES (NEW.id, NEW.text); END;"
+	"CREATE TRIGGER search_doc_ad AFTER DELETE ON search_doc BEGIN"
+	" INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text); END;"
+	"CREATE TRIGGER search_doc_au AFTER UPDATE ON search_doc BEGIN"
+	" INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);"
+	" INSERT INTO search_fts(rowid, text) VALUES (NEW.id, NEW.text); END;";
+
+/* The searchable records: table, kind name, and the text expression over
+ * the row (written with the prefix R. for NEW or OLD). */
+static const struct searchable {
+	const char *table;
+	const char *text;
+} searchables[] = {
+	{ "plan",             "R.title || ' ' || coalesce(R.destination, '')" },
+	{ "objective",        "R.title" },
+	{ "indicator",        "R.name" },
+	{ "project",          "R.title" },
+	{ "norm_set",         "R.title || ' ' || coalesce(R.source, '')" },
+	{ "norm_item",        "R.text || ' ' || coalesce(R.evidence, '')" },
+	{ "assessment_entry", "coalesce(R.note, '') || ' ' || coalesce(R.support_needed, '')" },
+	{ "aar",              "R.title || ' ' || coalesce(R.facilitator, '') || ' ' || coalesce(R.participants, '')" },
+	{ "aar_section",      "R.text" },
+	{ "aar_action",       "R.action" },
+};
+
+/* The tables whose every change goes into change_log. */
+static const char *const audited[] = {
+	"office", "plan", "objective", "link", "indicator", "slm_cell", "project",
+	"project_objective", "norm_group", "norm_set", "norm_item", "support_frame",
+	"assessment", "assessment_entry", "aar", "aar_tag", "aar_section", "aar_action",
+};
+
+/* Append TEXT with every "R." replaced by PREFIX ("NEW." or "OLD."). */
+static void add_with_prefix(struct buf *b, const char *text, const char *prefix)
+{
+	const char *p;
+
+	while ((p = strstr(text, "R.")) != NULL) {
+		buf_add(b, text, (size_t)(p - text));
+		buf_puts(b, prefix);
+		text = p + 2;
+	}
+	buf_puts(b, text);
+}
+
+/* Triggers that keep search_doc in step with one searchable table. */
+static void add_search_triggers(struct buf *b, const struct searchable *s)
+{
+	buf_printf(b, "CREATE TRIGGER search_%s_ai AFTER INSERT ON %s BEGIN"
+		   " INSERT INTO search_doc(kind, src, text) VALUES ('%s', NEW.id, ",
+		   s->table, s->table, s->table);
+	add_with_prefix(b, s->text, "NEW.");
+	buf_puts(b, "); END;");
+	buf_printf(b, "CREATE TRIGGER search_%s_au AFTER UPDATE ON %s BEGIN"
+		   " UPDATE search_doc SET text = ", s->table, s->table);
+	add_with_prefix(b, s->text, "NEW.");
+	buf_printf(b, " WHERE kind = '%s' AND src = NEW.id; END;", s->table);
+	buf_printf(b, "CREATE TRIGGER search_%s_ad AFTER DELETE ON %s BEGIN"
+		   " DELETE FROM search_doc WHERE kind = '%s' AND src = OLD.id; END;",
+		   s->table, s->table, s->table);
+}
+
+/* The json_object(...) of all columns of TABLE, read from ROW ("NEW"/"OLD"). */
+static int add_row_json(struct buf *b, sqlite3 *db, const char *table, const char *row)
+{
+	sqlite3_stmt *stmt;
+	int first = 1;
+
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid",
+			       -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	buf_puts(b, "json_object(");
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(stmt, 0);
+
+		buf_printf(b, "%s'%s', %s.\"%s\"", first ? "" : ", ", col, row, col);
+		first = 0;
+	}
+	buf_puts(b, ")");
+	return sqlite3_finalize(stmt) == SQLITE_OK && !first ? 0 : -1;
+}
+
+/* Insert, update and delete triggers that log TABLE's changes.  rm_user()
+ * is registered on every connection by store_open. */
+static int add_audit_triggers(struct buf *b, sqlite3 *db, const char *table)
+{
+	static const char stamp[] = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), rm_user()";
+	int rc = 0;
+
+	buf_printf(b, "CREATE TRIGGER log_%s_ai AFTER INSERT ON %s BEGIN"
+		   " INSERT INTO change_log(at, who, tbl, row_id, op, new) VALUES (%s, '%s', NEW.id, 'insert', ",
+		   table, table, stamp, table);
+	rc |= add_row_json(b, db, table, "NEW");
+	buf_puts(b, "); END;");
+	buf_printf(b, "CREATE TRIGGER log_%s_au AFTER UPDATE ON %s BEGIN"
+		   " INSERT INTO change_log(at, who, tbl, row_id, op, old, new) VALUES (%s, '%s', NEW.id, 'update', ",
+		   table, table, stamp, table);
+	rc |= add_row_json(b, db, table, "OLD");
+	buf_puts(b, ", ");
+	rc |= add_row_json(b, db, table, "NEW");
+	buf_puts(b, "); END;");
+	buf_printf(b, "CREATE TRIGGER log_%s_ad AFTER DELETE ON %s BEGIN"
+		   " INSERT INTO change_log(at, who, tbl, row_id, op, old) VALUES (%s, '%s', OLD.id, 'delete', ",
+		   table, table, stamp, table);
+	rc |= add_row_json(b, db, table, "OLD");
+	buf_puts(b, "); END;");
+	return rc;
+}
+
+/* Migration 0 -> 1.  The trigger text is derived from the tables just
+ * created, so it always lists every column. */
+static int migrate_v1(sqlite3 *db, char **errmsg)
+{
+	struct buf b = { 0 };
+	size_t i;
+	int rc;
+
+	rc = sqlite3_exec(db, schema_v1, NULL, NULL, errmsg);
+	if (rc != SQLITE_OK)
+		return rc;
+	for (i = 0; i < sizeof searchables / sizeof searchables[0]; i++)
+		add_search_triggers(&b, &searchables[i]);
+	for (i = 0; i < sizeof audited / sizeof audited[0]; i++)
+		if (add_audit_triggers(&b, db, audited[i]) < 0) {
+			buf_free(&b);
+			return SQLITE_ERROR;
+		}
+	if (b.oom) {
+		buf_free(&b);
+		return SQLITE_NOMEM;
+	}
+	rc = sqlite3_exec(db, b.s, NULL, NULL, errmsg);
+	buf_free(&b);
+	return rc;
+}
+
+static int (*const migrations[])(sqlite3 *, char **) = {
+	migrate_v1,
+};
+
+int schema_latest(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+int schema_migrate_step(sqlite3 *db, int from, char **errmsg)
+{
+	if (from < 0 || from >= schema_latest())
+		return SQLITE_MISUSE;
+	return migrations[from](db, errmsg);
+}

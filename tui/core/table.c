@@ -1,0 +1,164 @@
+/* table.c - aligned text, Markdown and CSV tables. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/buf.h"
+#include "routemap/csv.h"
+#include "routemap/table.h"
+#include "routemap/text.h"
+
+int table_init(struct table *t, size_t ncols, const char *const *head)
+{
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+	return table_add(t, head);
+}
+
+int table_add(struct table *t, const char *const *cells)
+{
+	size_t i;
+
+	if (t->oom)
+		return -1;
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		char **c = realloc(t->cells, cap * t->ncols * sizeof *c);
+
+		if (!c) {
+			t->oom = 1;
+			return -1;
+		}
+		t->cells = c;
+		t->cap = cap;
+	}
+	for (i = 0; i < t->ncols; i++) {
+		char *s = strdup(cells[i] ? cells[i] : "");
+
+		if (!s) {
+			while (i-- > 0)
+				free(t->cells[t->nrows * t->ncols + i]);
+			t->oom = 1;
+			return -1;
+		}
+		t->cells[t->nrows * t->ncols + i] = s;
+	}
+	t->nrows++;
+	return 0;
+}
+
+/* A cell on one line: every CR or LF becomes a space (malloc'd). */
+static char *one_line(const char *s)
+{
+	char *r = strdup(s), *p;
+
+	if (r)
+		for (p = r; *p; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
+	return r;
+}
+
+void table_print_txt(const struct table *t, FILE *out, int header)
+{
+	int *width = calloc(t->ncols ? t->ncols : 1, sizeof *width);
+	size_t r, c;
+
+	if (!width)
+		return;
+	for (r = header ? 0 : 1; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			int w = text_width(t->cells[r * t->ncols + c]);
+
+			if (w > width[c])
+				width[c] = w;
+		}
+	for (r = header ? 0 : 1; r < t->nrows; r++) {
+		struct buf line = { 0 };
+		char *s;
+
+		for (c = 0; c < t->ncols; c++) {
+			char *cell = one_line(t->cells[r * t->ncols + c]);
+			int pad;
+
+			if (!cell)
+				break;
+			pad = width[c] - text_width(cell);
+			if (c)
+				buf_puts(&line, "  ");
+			if (t->right & (1u << c))
+				while (pad-- > 0)
+					buf_puts(&line, " ");
+			buf_puts(&line, cell);
+			if (!(t->right & (1u << c)))
+				while (pad-- > 0)
+					buf_puts(&line, " ");
+			free(cell);
+		}
+		s = buf_take(&line);
+		if (s) {
+			size_t n = strlen(s);
+
+			while (n > 0 && s[n - 1] == ' ')
+				n--;
+			fwrite(s, 1, n, out);
+			fputc('\n', out);
+			free(s);
+		}
+	}
+	free(width);
+}
+
+/* A Markdown cell: "|" escaped, line breaks as <br>. */
+static void md_cell(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			fputs("\\|", out);
+		else if (*s == '\n')
+			fputs("<br>", out);
+		else if (*s != '\r')
+			fputc(*s, out);
+	}
+}
+
+void table_print_md(const struct table *t, FILE *out)
+{
+	size_t r, c;
+
+	for (r = 0; r < t->nrows; r++) {
+		fputs("|", out);
+		for (c = 0; c < t->ncols; c++) {
+			fputc(' ', out);
+			md_cell(out, t->cells[r * t->ncols + c]);
+			fputs(" |", out);
+		}
+		fputc('\n', out);
+		if (r == 0) {
+			fputs("|", out);
+			for (c = 0; c < t->ncols; c++)
+				fputs((t->right & (1u << c)) ? " ---: |" : " --- |", out);
+			fputc('\n', out);
+		}
+	}
+}
+
+void table_print_csv(const struct table *t, FILE *out)
+{
+	size_t r, c;
+
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++)
+			csv_write_field(out, t->cells[r * t->ncols + c], c == 0);
+		csv_write_end(out);
+	}
+}
+
+void table_free(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
