@@ -152,6 +152,7 @@ static char *find_db(const struct cli *cli, const char *opt_d)
 {
 	const char *p = cli->cfg.db_path;
 	struct buf b = { 0 };
+	char *path;
 
 	if (opt_d)
 		return strdup(opt_d);
@@ -171,9 +172,9 @@ static char *find_db(const struct cli *cli, const char *opt_d)
 	buf_printf(&b, "%s.db", cli->demo ? "demo" : cli->cfg.office_code);
 	if (b.oom)
 		return NULL;
-	p = xdg_path("XDG_DATA_HOME", ".local/share", b.s);
+	path = xdg_path("XDG_DATA_HOME", ".local/share", b.s);
 	buf_free(&b);
-	return (char *)p;
+	return path;
 }
 
 int main(int argc, char **argv)
