@@ -18,4 +18,8 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 char *buf_take(struct buf *b);
 void buf_free(struct buf *b);
 
+/* Grow the array *V of *N elements of SIZE bytes by one zeroed element;
+ * returns it, or NULL when out of memory (the array is unchanged). */
+void *array_grow(void *v, size_t *n, size_t size);
+
 #endif

@@ -52,6 +52,10 @@ int store_exec(struct store *st, const char *sql, struct rm_error *err);
 /* Fill ERR from the connection's last error, prefixed with WHAT. */
 int store_fail(struct store *st, struct rm_error *err, const char *what);
 
+/* A malloc'd copy of column I of STMT's row, NULL for SQL NULL; sets *OOM
+ * when the copy cannot be made. */
+char *store_col_dup(sqlite3_stmt *stmt, int i, int *oom);
+
 /* Bind a UTF-8 string, or NULL when TEXT is NULL or empty. */
 int store_bind_text_or_null(sqlite3_stmt *stmt, int idx, const char *text);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "routemap/buf.h"
+#include "routemap/catalog.h"
 #include "routemap/cli.h"
 #include "routemap/domain.h"
 #include "routemap/map.h"
@@ -58,42 +59,66 @@ static void percent_text(const struct coverage *c, char *out, size_t size)
 		snprintf(out, size, "-");
 }
 
-/* Run SQL (no parameters) and print its rows as an aligned table; the
- * columns in the bit set DATES are ISO dates shown as the office reads
- * them. */
-static int print_query(const struct cli *cli, struct store *st, const char *sql,
-		       const char *const *head, size_t ncols, unsigned right, unsigned dates,
-		       struct rm_error *err)
+static int list_plans(struct store *st, struct rm_error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(st, sql, err);
-	const char *cells[16];
-	char date[16][64];
+	static const char *const head[] = { "code", "office", "fiscal years", "title", "serves",
+					    "served by" };
+	struct plan_row *rows;
 	struct table t;
-	size_t c;
-	int rc;
+	size_t n, i;
 
-	if (!stmt)
+	if (plan_list(st, &rows, &n, err) < 0)
 		return -1;
-	table_init(&t, ncols, head);
-	t.right = right;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (c = 0; c < ncols && c < 16; c++) {
-			cells[c] = (const char *)sqlite3_column_text(stmt, (int)c);
-			if (dates & (1u << c)) {
-				show_date(cli, cells[c], date[c], sizeof date[c]);
-				cells[c] = date[c];
-			}
-		}
+	table_init(&t, 6, head);
+	for (i = 0; i < n; i++) {
+		char years[32];
+		const char *cells[6];
+
+		snprintf(years, sizeof years, "%d–%d", rows[i].fy_from, rows[i].fy_to);
+		cells[0] = rows[i].code;
+		cells[1] = rows[i].office;
+		cells[2] = years;
+		cells[3] = rows[i].title;
+		cells[4] = rows[i].serves;
+		cells[5] = rows[i].served_by;
 		table_add(&t, cells);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE || t.oom) {
-		table_free(&t);
-		return t.oom ? rm_fail(err, RM_EXIT_RUNTIME, "out of memory")
-			     : store_fail(st, err, "cannot list");
 	}
 	table_print_txt(&t, stdout, 1);
 	table_free(&t);
+	plan_list_free(rows, n);
+	return 0;
+}
+
+static int list_norms(struct cli *cli, struct store *st, struct rm_error *err)
+{
+	static const char *const head[] = { "code", "version", "office", "items", "issued",
+					    "title" };
+	struct norm_row *rows;
+	struct table t;
+	size_t n, i;
+
+	if (norm_list(st, &rows, &n, err) < 0)
+		return -1;
+	table_init(&t, 6, head);
+	t.right = 1u << 1 | 1u << 3;
+	for (i = 0; i < n; i++) {
+		char version[16], items[16], date[64];
+		const char *cells[6];
+
+		snprintf(version, sizeof version, "%d", rows[i].version);
+		snprintf(items, sizeof items, "%d", rows[i].items);
+		show_date(cli, rows[i].issued, date, sizeof date);
+		cells[0] = rows[i].code;
+		cells[1] = version;
+		cells[2] = rows[i].office;
+		cells[3] = items;
+		cells[4] = date;
+		cells[5] = rows[i].title;
+		table_add(&t, cells);
+	}
+	table_print_txt(&t, stdout, 1);
+	table_free(&t);
+	norm_list_free(rows, n);
 	return 0;
 }
 
@@ -101,94 +126,76 @@ static int list_assessments(struct cli *cli, struct store *st, struct rm_error *
 {
 	static const char *const head[] = { "code", "unit", "norm set", "project", "assessed",
 					    "coverage", "rank", "unanswered" };
-	sqlite3_stmt *stmt = store_prepare(st,
-		"SELECT a.code FROM assessment a JOIN office o ON o.id = a.office_id"
-		" ORDER BY coalesce(o.short_name, o.name) COLLATE THAI, a.code COLLATE THAI", err);
+	struct assessment_row *rows;
 	struct table t;
-	int rc = 0;
+	size_t n, i;
 
-	if (!stmt)
+	if (assessment_list(st, &cli->cfg, &rows, &n, err) < 0)
 		return -1;
 	table_init(&t, 8, head);
 	t.right = 1u << 5 | 1u << 6 | 1u << 7;
-	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-		struct assessment a;
-		struct coverage c;
+	for (i = 0; i < n; i++) {
+		const struct coverage *c = &rows[i].coverage;
 		char set[128], date[64], pct[32], rank[16], open[16];
 		const char *cells[8];
 
-		if (assessment_load(st, &cli->cfg, (const char *)sqlite3_column_text(stmt, 0), &a,
-				    err) < 0) {
-			rc = -1;
-			break;
-		}
-		c = assessment_coverage(&a, &cli->cfg, (size_t)-1);
-		snprintf(set, sizeof set, "%s v%d", a.set_code, a.version);
-		show_date(cli, a.assessed_on, date, sizeof date);
-		percent_text(&c, pct, sizeof pct);
-		snprintf(rank, sizeof rank, "%d", c.rank);
-		snprintf(open, sizeof open, "%d", c.items - c.answered);
-		cells[0] = a.code;
-		cells[1] = a.office_short;
+		snprintf(set, sizeof set, "%s v%d", rows[i].set_code, rows[i].version);
+		show_date(cli, rows[i].assessed_on, date, sizeof date);
+		percent_text(c, pct, sizeof pct);
+		snprintf(rank, sizeof rank, "%d", c->rank);
+		snprintf(open, sizeof open, "%d", c->items - c->answered);
+		cells[0] = rows[i].code;
+		cells[1] = rows[i].unit;
 		cells[2] = set;
-		cells[3] = a.project_code;
+		cells[3] = rows[i].project;
 		cells[4] = date;
 		cells[5] = pct;
-		cells[6] = c.has_percent ? rank : "-";
+		cells[6] = c->has_percent ? rank : "-";
 		cells[7] = open;
 		table_add(&t, cells);
-		assessment_free(&a);
 	}
-	sqlite3_finalize(stmt);
-	if (rc == 0)
-		table_print_txt(&t, stdout, 1);
+	table_print_txt(&t, stdout, 1);
 	table_free(&t);
-	return rc;
+	assessment_list_free(rows, n);
+	return 0;
 }
 
 static int list_aars(struct cli *cli, struct store *st, struct rm_error *err)
 {
 	static const char *const head[] = { "date", "code", "template", "title", "reviews",
 					    "open actions" };
-	sqlite3_stmt *stmt = store_prepare(st,
-		"SELECT a.date, a.code, a.template, a.title,"
-		" a.subject_kind || coalesce(' ' || a.subject, ''),"
-		" (SELECT count(*) FROM aar_action x WHERE x.aar_id = a.id AND x.status = 'open')"
-		" FROM aar a ORDER BY a.date DESC, a.title COLLATE THAI", err);
+	struct aar_row *rows;
 	struct table t;
-	int rc;
+	size_t n, i;
 
-	if (!stmt)
+	if (aar_list(st, &rows, &n, err) < 0)
 		return -1;
 	table_init(&t, 6, head);
 	t.right = 1u << 5;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	for (i = 0; i < n; i++) {
+		char date[64], reviews[256], open[16];
 		const char *cells[6];
-		char date[64];
-		int c;
 
-		show_date(cli, (const char *)sqlite3_column_text(stmt, 0), date, sizeof date);
+		show_date(cli, rows[i].date, date, sizeof date);
+		snprintf(reviews, sizeof reviews, "%s%s%s", rows[i].subject_kind,
+			 rows[i].subject ? " " : "", rows[i].subject ? rows[i].subject : "");
+		snprintf(open, sizeof open, "%d", rows[i].open_actions);
 		cells[0] = date;
-		for (c = 1; c < 6; c++)
-			cells[c] = (const char *)sqlite3_column_text(stmt, c);
+		cells[1] = rows[i].code;
+		cells[2] = rows[i].template_name;
+		cells[3] = rows[i].title;
+		cells[4] = reviews;
+		cells[5] = open;
 		table_add(&t, cells);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		table_free(&t);
-		return store_fail(st, err, "cannot list");
 	}
 	table_print_txt(&t, stdout, 1);
 	table_free(&t);
+	aar_list_free(rows, n);
 	return 0;
 }
 
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
-	static const char *const plan_head[] = { "code", "office", "fiscal years", "title",
-						 "serves" };
-	static const char *const norm_head[] = { "code", "version", "office", "items", "issued",
-						 "title" };
 	struct rm_error err = { 0, "" };
 	struct store st;
 	const char *what;
@@ -207,18 +214,9 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	if (cli_open(cli, &st, 0, &err) < 0)
 		return cli_report(&err);
 	if (strcmp(what, "plans") == 0)
-		rc = print_query(cli, &st,
-			"SELECT p.code, coalesce(o.short_name, o.name), p.fy_from || '–' || p.fy_to,"
-			" p.title, s.code FROM plan p JOIN office o ON o.id = p.office_id"
-			" LEFT JOIN plan s ON s.id = p.serves_id ORDER BY p.title COLLATE THAI, p.code",
-			plan_head, 5, 0, 0, &err);
+		rc = list_plans(&st, &err);
 	else if (strcmp(what, "norms") == 0)
-		rc = print_query(cli, &st,
-			"SELECT s.code, s.version, coalesce(o.short_name, o.name),"
-			" (SELECT count(*) FROM norm_item i WHERE i.set_id = s.id), s.issued, s.title"
-			" FROM norm_set s JOIN office o ON o.id = s.office_id"
-			" ORDER BY s.title COLLATE THAI, s.code, s.version DESC",
-			norm_head, 6, 1u << 1 | 1u << 3, 1u << 4, &err);
+		rc = list_norms(cli, &st, &err);
 	else if (strcmp(what, "assessments") == 0)
 		rc = list_assessments(cli, &st, &err);
 	else

@@ -78,3 +78,15 @@ void buf_free(struct buf *b)
 	free(b->s);
 	memset(b, 0, sizeof *b);
 }
+
+void *array_grow(void *vp, size_t *n, size_t size)
+{
+	void **v = vp;
+	char *p = realloc(*v, (*n + 1) * size);
+
+	if (!p)
+		return NULL;
+	memset(p + *n * size, 0, size);
+	*v = p;
+	return p + (*n)++ * size;
+}

@@ -2,38 +2,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "routemap/buf.h"
 #include "routemap/domain.h"
-
-/* A malloc'd copy of column I, NULL for SQL NULL.  Sets *OOM on failure. */
-static char *col_dup(sqlite3_stmt *stmt, int i, int *oom)
-{
-	const char *s = (const char *)sqlite3_column_text(stmt, i);
-	char *r;
-
-	if (!s)
-		return NULL;
-	r = strdup(s);
-	if (!r)
-		*oom = 1;
-	return r;
-}
 
 static int oom_fail(struct rm_error *err)
 {
 	return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
-}
-
-/* Grow *V (of *N elements of SIZE bytes) by one zeroed element. */
-static void *grow(void *vp, size_t *n, size_t size)
-{
-	void **v = vp;
-	char *p = realloc(*v, (*n + 1) * size);
-
-	if (!p)
-		return NULL;
-	memset(p + *n * size, 0, size);
-	*v = p;
-	return p + (*n)++ * size;
 }
 
 /* ---- plans ---- */
@@ -61,14 +35,14 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		return store_fail(st, err, "cannot read the plan");
 	}
 	plan_id = sqlite3_column_int64(stmt, 0);
-	map->code = col_dup(stmt, 1, &oom);
-	map->title = col_dup(stmt, 2, &oom);
-	map->destination = col_dup(stmt, 3, &oom);
-	map->office_code = col_dup(stmt, 4, &oom);
-	map->office_name = col_dup(stmt, 5, &oom);
+	map->code = store_col_dup(stmt, 1, &oom);
+	map->title = store_col_dup(stmt, 2, &oom);
+	map->destination = store_col_dup(stmt, 3, &oom);
+	map->office_code = store_col_dup(stmt, 4, &oom);
+	map->office_name = store_col_dup(stmt, 5, &oom);
 	map->fy_from = sqlite3_column_int(stmt, 6);
 	map->fy_to = sqlite3_column_int(stmt, 7);
-	map->serves = col_dup(stmt, 8, &oom);
+	map->serves = store_col_dup(stmt, 8, &oom);
 	sqlite3_finalize(stmt);
 
 	stmt = store_prepare(st, "SELECT code FROM plan WHERE serves_id = ?1"
@@ -77,12 +51,12 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		goto fail;
 	sqlite3_bind_int64(stmt, 1, plan_id);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		char **slot = grow(&map->served_by, &map->nserved_by, sizeof *slot);
+		char **slot = array_grow(&map->served_by, &map->nserved_by, sizeof *slot);
 
 		if (!slot)
 			oom = 1;
 		else
-			*slot = col_dup(stmt, 0, &oom);
+			*slot = store_col_dup(stmt, 0, &oom);
 	}
 	sqlite3_finalize(stmt);
 
@@ -92,7 +66,7 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		goto fail;
 	sqlite3_bind_int64(stmt, 1, plan_id);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct map_objective *o = grow(&map->objectives, &map->nobjectives, sizeof *o);
+		struct map_objective *o = array_grow(&map->objectives, &map->nobjectives, sizeof *o);
 		int level;
 
 		if (!o) {
@@ -100,8 +74,8 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 			break;
 		}
 		o->id = sqlite3_column_int64(stmt, 0);
-		o->code = col_dup(stmt, 1, &oom);
-		o->title = col_dup(stmt, 2, &oom);
+		o->code = store_col_dup(stmt, 1, &oom);
+		o->title = store_col_dup(stmt, 2, &oom);
 		level = config_level_from_name((const char *)sqlite3_column_text(stmt, 3));
 		o->level = level < 0 ? LEVEL_FOUNDATION : (enum map_level)level;
 	}
@@ -126,7 +100,7 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		}
 		if (f == (size_t)-1 || t == (size_t)-1)
 			continue;
-		l = grow(&map->links, &map->nlinks, sizeof *l);
+		l = array_grow(&map->links, &map->nlinks, sizeof *l);
 		if (!l) {
 			oom = 1;
 			break;
@@ -217,19 +191,19 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		return store_fail(st, err, "cannot read the assessment");
 	}
 	aid = sqlite3_column_int64(stmt, 0);
-	a->code = col_dup(stmt, 1, &oom);
+	a->code = store_col_dup(stmt, 1, &oom);
 	set_id = sqlite3_column_int64(stmt, 2);
-	a->set_code = col_dup(stmt, 3, &oom);
-	a->set_title = col_dup(stmt, 4, &oom);
+	a->set_code = store_col_dup(stmt, 3, &oom);
+	a->set_title = store_col_dup(stmt, 4, &oom);
 	a->version = sqlite3_column_int(stmt, 5);
-	grouping = col_dup(stmt, 6, &oom);
-	a->office_code = col_dup(stmt, 7, &oom);
-	a->office_name = col_dup(stmt, 8, &oom);
-	a->project_code = col_dup(stmt, 9, &oom);
-	a->project_title = col_dup(stmt, 10, &oom);
-	a->assessed_on = col_dup(stmt, 11, &oom);
-	a->assessor = col_dup(stmt, 12, &oom);
-	a->office_short = col_dup(stmt, 13, &oom);
+	grouping = store_col_dup(stmt, 6, &oom);
+	a->office_code = store_col_dup(stmt, 7, &oom);
+	a->office_name = store_col_dup(stmt, 8, &oom);
+	a->project_code = store_col_dup(stmt, 9, &oom);
+	a->project_title = store_col_dup(stmt, 10, &oom);
+	a->assessed_on = store_col_dup(stmt, 11, &oom);
+	a->assessor = store_col_dup(stmt, 12, &oom);
+	a->office_short = store_col_dup(stmt, 13, &oom);
 	sqlite3_finalize(stmt);
 	if (oom)
 		goto fail_oom;
@@ -244,8 +218,8 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 	sqlite3_bind_text(stmt, 1, grouping, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, set_id);
 	while (!oom && sqlite3_step(stmt) == SQLITE_ROW) {
-		struct check_group *g = grow(&a->groups, &a->ngroups, sizeof *g);
-		sqlite3_int64 *gid = grow(&group_ids, &ngids, sizeof *gid);
+		struct check_group *g = array_grow(&a->groups, &a->ngroups, sizeof *g);
+		sqlite3_int64 *gid = array_grow(&group_ids, &ngids, sizeof *gid);
 		const char *label;
 
 		if (!g || !gid) {
@@ -253,11 +227,11 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 			break;
 		}
 		*gid = sqlite3_column_int64(stmt, 0);
-		g->code = col_dup(stmt, 1, &oom);
+		g->code = store_col_dup(stmt, 1, &oom);
 		/* The office names its key activities in its INI file. */
 		label = strcmp(grouping, "key_activity") == 0 && g->code
 			? config_label(&cfg->key_activities, g->code) : NULL;
-		g->label = label ? strdup(label) : col_dup(stmt, 2, &oom);
+		g->label = label ? strdup(label) : store_col_dup(stmt, 2, &oom);
 		if (!g->label)
 			oom = 1;
 	}
@@ -276,7 +250,7 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 	sqlite3_bind_int64(stmt, 1, set_id);
 	sqlite3_bind_int64(stmt, 2, aid);
 	while (!oom && sqlite3_step(stmt) == SQLITE_ROW) {
-		struct check_item *it = grow(&a->items, &a->nitems, sizeof *it);
+		struct check_item *it = array_grow(&a->items, &a->nitems, sizeof *it);
 		sqlite3_int64 gid = sqlite3_column_int64(stmt, 5);
 		int s = entry_status_from_name((const char *)sqlite3_column_text(stmt, 6));
 		size_t g;
@@ -286,18 +260,18 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 			break;
 		}
 		it->id = sqlite3_column_int64(stmt, 0);
-		it->code = col_dup(stmt, 1, &oom);
-		it->text = col_dup(stmt, 2, &oom);
-		it->evidence = col_dup(stmt, 3, &oom);
+		it->code = store_col_dup(stmt, 1, &oom);
+		it->text = store_col_dup(stmt, 2, &oom);
+		it->evidence = store_col_dup(stmt, 3, &oom);
 		it->weight = sqlite3_column_double(stmt, 4);
 		for (g = 0; g < ngids && group_ids[g] != gid; g++)
 			;
 		it->group = g;
 		it->status = s < 0 ? STATUS_NONE : (enum entry_status)s;
-		it->note = col_dup(stmt, 7, &oom);
-		it->support_needed = col_dup(stmt, 8, &oom);
-		it->support_from = col_dup(stmt, 9, &oom);
-		it->support_frame = col_dup(stmt, 10, &oom);
+		it->note = store_col_dup(stmt, 7, &oom);
+		it->support_needed = store_col_dup(stmt, 8, &oom);
+		it->support_from = store_col_dup(stmt, 9, &oom);
+		it->support_frame = store_col_dup(stmt, 10, &oom);
 	}
 	sqlite3_finalize(stmt);
 	if (oom)

@@ -51,6 +51,19 @@ int store_exec(struct store *st, const char *sql, struct rm_error *err)
 	return 0;
 }
 
+char *store_col_dup(sqlite3_stmt *stmt, int i, int *oom)
+{
+	const char *s = (const char *)sqlite3_column_text(stmt, i);
+	char *r;
+
+	if (!s)
+		return NULL;
+	r = strdup(s);
+	if (!r)
+		*oom = 1;
+	return r;
+}
+
 int store_bind_text_or_null(sqlite3_stmt *stmt, int idx, const char *text)
 {
 	if (!text || !*text)

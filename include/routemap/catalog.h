@@ -1,0 +1,83 @@
+/* catalog.h - the records as lists (for the list commands and the list
+ * screens) and an objective with everything about it.  One query per list,
+ * whatever its length; Thai dictionary order (AARs newest first). */
+#ifndef ROUTEMAP_CATALOG_H
+#define ROUTEMAP_CATALOG_H
+
+#include <stddef.h>
+#include "routemap/config.h"
+#include "routemap/domain.h"
+#include "routemap/error.h"
+#include "routemap/store.h"
+
+struct plan_row {
+	char *code, *office, *title, *serves;   /* office: short name */
+	char *served_by;      /* codes of the plans serving it, ", "-joined, or NULL */
+	int fy_from, fy_to;
+};
+
+struct assessment_row {
+	char *code, *unit, *set_code, *project, *assessed_on;   /* unit: short name */
+	int version;
+	struct coverage coverage;
+};
+
+struct aar_row {
+	char *code, *date, *title, *template_name, *subject_kind, *subject;
+	int open_actions;
+};
+
+struct norm_row {
+	char *code, *office, *title, *issued;
+	int version, items;
+};
+
+/* Each list: *ROWS malloc'd (free with the matching _free), *N rows. */
+int plan_list(struct store *st, struct plan_row **rows, size_t *n, struct rm_error *err);
+void plan_list_free(struct plan_row *rows, size_t n);
+int assessment_list(struct store *st, const struct config *cfg, struct assessment_row **rows,
+		    size_t *n, struct rm_error *err);
+void assessment_list_free(struct assessment_row *rows, size_t n);
+int aar_list(struct store *st, struct aar_row **rows, size_t *n, struct rm_error *err);
+void aar_list_free(struct aar_row *rows, size_t n);
+int norm_list(struct store *st, struct norm_row **rows, size_t *n, struct rm_error *err);
+void norm_list_free(struct norm_row *rows, size_t n);
+
+/* Coverage from its sums (score, applicable) with CFG's thresholds. */
+void coverage_finish(struct coverage *c, const struct config *cfg);
+
+struct indicator_row {
+	char *name, *unit;
+	int fiscal_year;
+	double baseline, target, result;
+	int has_baseline, has_target, has_result;
+};
+
+struct project_row {
+	char *code, *title, *office, *stage, *status;
+	int fiscal_year;
+};
+
+struct objective_detail {
+	char *plan_code, *plan_title, *code, *title;
+	enum map_level level;
+	char *causes, *effects;       /* objective codes, " "-joined, or NULL */
+	struct indicator_row *indicators;
+	size_t nindicators;
+	struct cfg_label *slm;        /* column code -> text, the office's columns */
+	size_t nslm;                  /* text NULL where the cell is empty */
+	struct project_row *projects;
+	size_t nprojects;
+};
+
+/* Objective CODE of plan PLAN with its indicators (by fiscal year), its
+ * SLM row in CFG's columns and the projects serving it. */
+int objective_load(struct store *st, const struct config *cfg, const char *plan,
+		   const char *code, struct objective_detail *d, struct rm_error *err);
+void objective_free(struct objective_detail *d);
+
+/* How far RESULT has come from BASELINE toward TARGET, 0..1 (targets may
+ * be below the baseline: a rate to bring down).  -1 when unknown. */
+double indicator_progress(const struct indicator_row *r);
+
+#endif

@@ -1,0 +1,458 @@
+/* catalog.c - records as lists, and one objective with all it has. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/buf.h"
+#include "routemap/catalog.h"
+
+/* Run SQL (parameters bound by BIND if not NULL) and call ROW for every
+ * result row.  Returns 0, or -1 with ERR. */
+static int each_row(struct store *st, const char *sql,
+		    void (*bind)(sqlite3_stmt *stmt, const void *arg), const void *arg,
+		    int (*row)(sqlite3_stmt *stmt, void *out), void *out, struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	if (bind)
+		bind(stmt, arg);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		if (row(stmt, out) < 0) {
+			sqlite3_finalize(stmt);
+			return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "cannot read the records");
+	return 0;
+}
+
+/* A list being filled: the array and its length. */
+struct rows {
+	void *v;
+	size_t n;
+};
+
+/* ---- plans ---- */
+
+static int plan_row(sqlite3_stmt *stmt, void *out)
+{
+	struct rows *rows = out;
+	struct plan_row *r = array_grow(&rows->v, &rows->n, sizeof *r);
+	int oom = 0;
+
+	if (!r)
+		return -1;
+	r->code = store_col_dup(stmt, 0, &oom);
+	r->office = store_col_dup(stmt, 1, &oom);
+	r->fy_from = sqlite3_column_int(stmt, 2);
+	r->fy_to = sqlite3_column_int(stmt, 3);
+	r->title = store_col_dup(stmt, 4, &oom);
+	r->serves = store_col_dup(stmt, 5, &oom);
+	r->served_by = store_col_dup(stmt, 6, &oom);
+	return oom ? -1 : 0;
+}
+
+int plan_list(struct store *st, struct plan_row **out, size_t *n, struct rm_error *err)
+{
+	struct rows rows = { NULL, 0 };
+	int rc = each_row(st,
+		"SELECT p.code, coalesce(o.short_name, o.name), p.fy_from, p.fy_to, p.title, s.code,"
+		" (SELECT group_concat(code, ', ') FROM (SELECT c.code FROM plan c"
+		"   WHERE c.serves_id = p.id ORDER BY c.code COLLATE THAI))"
+		" FROM plan p JOIN office o ON o.id = p.office_id LEFT JOIN plan s ON s.id = p.serves_id"
+		" ORDER BY p.title COLLATE THAI, p.code", NULL, NULL, plan_row, &rows, err);
+
+	*out = rows.v;
+	*n = rows.n;
+	if (rc < 0) {
+		plan_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void plan_list_free(struct plan_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].code);
+		free(rows[i].office);
+		free(rows[i].title);
+		free(rows[i].serves);
+		free(rows[i].served_by);
+	}
+	free(rows);
+}
+
+/* ---- assessments ---- */
+
+void coverage_finish(struct coverage *c, const struct config *cfg)
+{
+	c->has_percent = c->applicable > 0;
+	c->percent = c->has_percent ? c->score * 100.0 / c->applicable : 0;
+	c->rank = c->has_percent ? coverage_rank(cfg, c->percent) : 0;
+}
+
+static void bind_partial(sqlite3_stmt *stmt, const void *arg)
+{
+	const struct config *cfg = arg;
+
+	sqlite3_bind_double(stmt, 1, cfg->partial_weight);
+}
+
+static int assessment_row(sqlite3_stmt *stmt, void *out)
+{
+	struct rows *rows = out;
+	struct assessment_row *r = array_grow(&rows->v, &rows->n, sizeof *r);
+	int oom = 0;
+
+	if (!r)
+		return -1;
+	r->code = store_col_dup(stmt, 0, &oom);
+	r->unit = store_col_dup(stmt, 1, &oom);
+	r->set_code = store_col_dup(stmt, 2, &oom);
+	r->version = sqlite3_column_int(stmt, 3);
+	r->project = store_col_dup(stmt, 4, &oom);
+	r->assessed_on = store_col_dup(stmt, 5, &oom);
+	r->coverage.items = sqlite3_column_int(stmt, 6);
+	r->coverage.answered = sqlite3_column_int(stmt, 7);
+	r->coverage.applicable = sqlite3_column_double(stmt, 8);
+	r->coverage.score = sqlite3_column_double(stmt, 9);
+	return oom ? -1 : 0;
+}
+
+int assessment_list(struct store *st, const struct config *cfg, struct assessment_row **out,
+		    size_t *n, struct rm_error *err)
+{
+	struct rows rows = { NULL, 0 };
+	size_t i;
+	/* The same sums as assessment_coverage, for every assessment at once. */
+	int rc = each_row(st,
+		"SELECT a.code, coalesce(o.short_name, o.name), s.code, s.version, j.code, a.assessed_on,"
+		" count(i.id), count(e.status),"
+		" total(CASE WHEN e.status IS 'na' THEN 0 ELSE i.weight END),"
+		" total(CASE e.status WHEN 'met' THEN i.weight WHEN 'partial' THEN i.weight * ?1"
+		"   ELSE 0 END)"
+		" FROM assessment a JOIN office o ON o.id = a.office_id JOIN norm_set s ON s.id = a.set_id"
+		" LEFT JOIN project j ON j.id = a.project_id"
+		" LEFT JOIN norm_item i ON i.set_id = a.set_id"
+		" LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"
+		" GROUP BY a.id ORDER BY coalesce(o.short_name, o.name) COLLATE THAI, a.code COLLATE THAI",
+		bind_partial, cfg, assessment_row, &rows, err);
+
+	*out = rows.v;
+	*n = rows.n;
+	if (rc < 0) {
+		assessment_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	for (i = 0; i < *n; i++)
+		coverage_finish(&(*out)[i].coverage, cfg);
+	return 0;
+}
+
+void assessment_list_free(struct assessment_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].code);
+		free(rows[i].unit);
+		free(rows[i].set_code);
+		free(rows[i].project);
+		free(rows[i].assessed_on);
+	}
+	free(rows);
+}
+
+/* ---- AARs ---- */
+
+static int aar_row(sqlite3_stmt *stmt, void *out)
+{
+	struct rows *rows = out;
+	struct aar_row *r = array_grow(&rows->v, &rows->n, sizeof *r);
+	int oom = 0;
+
+	if (!r)
+		return -1;
+	r->code = store_col_dup(stmt, 0, &oom);
+	r->date = store_col_dup(stmt, 1, &oom);
+	r->title = store_col_dup(stmt, 2, &oom);
+	r->template_name = store_col_dup(stmt, 3, &oom);
+	r->subject_kind = store_col_dup(stmt, 4, &oom);
+	r->subject = store_col_dup(stmt, 5, &oom);
+	r->open_actions = sqlite3_column_int(stmt, 6);
+	return oom ? -1 : 0;
+}
+
+int aar_list(struct store *st, struct aar_row **out, size_t *n, struct rm_error *err)
+{
+	struct rows rows = { NULL, 0 };
+	int rc = each_row(st,
+		"SELECT a.code, a.date, a.title, a.template, a.subject_kind, a.subject,"
+		" (SELECT count(*) FROM aar_action x WHERE x.aar_id = a.id AND x.status = 'open')"
+		" FROM aar a ORDER BY a.date DESC, a.title COLLATE THAI", NULL, NULL, aar_row, &rows, err);
+
+	*out = rows.v;
+	*n = rows.n;
+	if (rc < 0) {
+		aar_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void aar_list_free(struct aar_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].code);
+		free(rows[i].date);
+		free(rows[i].title);
+		free(rows[i].template_name);
+		free(rows[i].subject_kind);
+		free(rows[i].subject);
+	}
+	free(rows);
+}
+
+/* ---- norm sets ---- */
+
+static int norm_row(sqlite3_stmt *stmt, void *out)
+{
+	struct rows *rows = out;
+	struct norm_row *r = array_grow(&rows->v, &rows->n, sizeof *r);
+	int oom = 0;
+
+	if (!r)
+		return -1;
+	r->code = store_col_dup(stmt, 0, &oom);
+	r->version = sqlite3_column_int(stmt, 1);
+	r->office = store_col_dup(stmt, 2, &oom);
+	r->items = sqlite3_column_int(stmt, 3);
+	r->issued = store_col_dup(stmt, 4, &oom);
+	r->title = store_col_dup(stmt, 5, &oom);
+	return oom ? -1 : 0;
+}
+
+int norm_list(struct store *st, struct norm_row **out, size_t *n, struct rm_error *err)
+{
+	struct rows rows = { NULL, 0 };
+	int rc = each_row(st,
+		"SELECT s.code, s.version, coalesce(o.short_name, o.name),"
+		" (SELECT count(*) FROM norm_item i WHERE i.set_id = s.id), s.issued, s.title"
+		" FROM norm_set s JOIN office o ON o.id = s.office_id"
+		" ORDER BY s.title COLLATE THAI, s.code, s.version DESC", NULL, NULL, norm_row, &rows, err);
+
+	*out = rows.v;
+	*n = rows.n;
+	if (rc < 0) {
+		norm_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void norm_list_free(struct norm_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].code);
+		free(rows[i].office);
+		free(rows[i].title);
+		free(rows[i].issued);
+	}
+	free(rows);
+}
+
+/* ---- one objective ---- */
+
+struct objective_key {
+	const char *plan, *code;
+};
+
+static void bind_objective(sqlite3_stmt *stmt, const void *arg)
+{
+	const struct objective_key *k = arg;
+
+	sqlite3_bind_text(stmt, 1, k->plan, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, k->code, -1, SQLITE_STATIC);
+}
+
+static int indicator_row(sqlite3_stmt *stmt, void *out)
+{
+	struct objective_detail *d = out;
+	struct indicator_row *r = array_grow(&d->indicators, &d->nindicators, sizeof *r);
+	int oom = 0;
+
+	if (!r)
+		return -1;
+	r->name = store_col_dup(stmt, 0, &oom);
+	r->unit = store_col_dup(stmt, 1, &oom);
+	r->fiscal_year = sqlite3_column_int(stmt, 2);
+	r->has_baseline = sqlite3_column_type(stmt, 3) != SQLITE_NULL;
+	r->baseline = sqlite3_column_double(stmt, 3);
+	r->has_target = sqlite3_column_type(stmt, 4) != SQLITE_NULL;
+	r->target = sqlite3_column_double(stmt, 4);
+	r->has_result = sqlite3_column_type(stmt, 5) != SQLITE_NULL;
+	r->result = sqlite3_column_double(stmt, 5);
+	return oom ? -1 : 0;
+}
+
+static int project_row(sqlite3_stmt *stmt, void *out)
+{
+	struct objective_detail *d = out;
+	struct project_row *r = array_grow(&d->projects, &d->nprojects, sizeof *r);
+	int oom = 0;
+
+	if (!r)
+		return -1;
+	r->code = store_col_dup(stmt, 0, &oom);
+	r->title = store_col_dup(stmt, 1, &oom);
+	r->office = store_col_dup(stmt, 2, &oom);
+	r->fiscal_year = sqlite3_column_int(stmt, 3);
+	r->stage = store_col_dup(stmt, 4, &oom);
+	r->status = store_col_dup(stmt, 5, &oom);
+	return oom ? -1 : 0;
+}
+
+/* The cell of one SLM column: D->slm is pre-filled with the office's
+ * columns; a row fills the matching one. */
+static int slm_row(sqlite3_stmt *stmt, void *out)
+{
+	struct objective_detail *d = out;
+	const char *col = (const char *)sqlite3_column_text(stmt, 0);
+	size_t i;
+	int oom = 0;
+
+	for (i = 0; i < d->nslm; i++)
+		if (col && strcmp(d->slm[i].code, col) == 0 && !d->slm[i].label)
+			d->slm[i].label = store_col_dup(stmt, 1, &oom);
+	return oom ? -1 : 0;
+}
+
+static int header_row(sqlite3_stmt *stmt, void *out)
+{
+	struct objective_detail *d = out;
+	int oom = 0, level;
+
+	d->plan_code = store_col_dup(stmt, 0, &oom);
+	d->plan_title = store_col_dup(stmt, 1, &oom);
+	d->code = store_col_dup(stmt, 2, &oom);
+	d->title = store_col_dup(stmt, 3, &oom);
+	level = config_level_from_name((const char *)sqlite3_column_text(stmt, 4));
+	d->level = level < 0 ? LEVEL_FOUNDATION : (enum map_level)level;
+	d->causes = store_col_dup(stmt, 5, &oom);
+	d->effects = store_col_dup(stmt, 6, &oom);
+	return oom ? -1 : 0;
+}
+
+#define OBJECTIVE_WHERE \
+	" FROM objective o JOIN plan p ON p.id = o.plan_id WHERE p.code = ?1 AND o.code = ?2"
+
+int objective_load(struct store *st, const struct config *cfg, const char *plan,
+		   const char *code, struct objective_detail *d, struct rm_error *err)
+{
+	struct objective_key key = { plan, code };
+	size_t i;
+
+	memset(d, 0, sizeof *d);
+	if (each_row(st,
+		"SELECT p.code, p.title, o.code, o.title, o.level,"
+		" (SELECT group_concat(c, ' ') FROM (SELECT f.code AS c FROM link l"
+		"   JOIN objective f ON f.id = l.from_id WHERE l.to_id = o.id ORDER BY l.id)),"
+		" (SELECT group_concat(c, ' ') FROM (SELECT t.code AS c FROM link l"
+		"   JOIN objective t ON t.id = l.to_id WHERE l.from_id = o.id ORDER BY l.id))"
+		OBJECTIVE_WHERE, bind_objective, &key, header_row, d, err) < 0)
+		goto fail;
+	if (!d->code) {
+		rm_fail(err, RM_EXIT_RUNTIME, "%s: no objective \"%s\" in plan \"%s\"", st->path,
+			code, plan);
+		goto fail;
+	}
+	d->slm = calloc(cfg->slm_columns.n ? cfg->slm_columns.n : 1, sizeof *d->slm);
+	if (!d->slm)
+		goto oom;
+	for (i = 0; i < cfg->slm_columns.n; i++) {
+		d->slm[i].code = strdup(cfg->slm_columns.v[i].code);
+		d->nslm++;
+		if (!d->slm[i].code)
+			goto oom;
+	}
+	if (each_row(st, "SELECT i.name, i.unit, i.fiscal_year, i.baseline, i.target, i.result"
+		     " FROM indicator i WHERE i.objective_id = (SELECT o.id" OBJECTIVE_WHERE ")"
+		     " ORDER BY i.fiscal_year, i.id", bind_objective, &key, indicator_row, d, err) < 0 ||
+	    each_row(st, "SELECT c.column_key, c.text FROM slm_cell c"
+		     " WHERE c.objective_id = (SELECT o.id" OBJECTIVE_WHERE ")",
+		     bind_objective, &key, slm_row, d, err) < 0 ||
+	    each_row(st, "SELECT j.code, j.title, coalesce(f.short_name, f.name), j.fiscal_year,"
+		     " j.stage, j.status FROM project_objective x JOIN project j ON j.id = x.project_id"
+		     " JOIN office f ON f.id = j.office_id"
+		     " WHERE x.objective_id = (SELECT o.id" OBJECTIVE_WHERE ")"
+		     " ORDER BY j.fiscal_year DESC, j.title COLLATE THAI",
+		     bind_objective, &key, project_row, d, err) < 0)
+		goto fail;
+	return 0;
+oom:
+	rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+fail:
+	objective_free(d);
+	return -1;
+}
+
+void objective_free(struct objective_detail *d)
+{
+	size_t i;
+
+	free(d->plan_code);
+	free(d->plan_title);
+	free(d->code);
+	free(d->title);
+	free(d->causes);
+	free(d->effects);
+	for (i = 0; i < d->nindicators; i++) {
+		free(d->indicators[i].name);
+		free(d->indicators[i].unit);
+	}
+	free(d->indicators);
+	for (i = 0; i < d->nslm; i++) {
+		free(d->slm[i].code);
+		free(d->slm[i].label);
+	}
+	free(d->slm);
+	for (i = 0; i < d->nprojects; i++) {
+		free(d->projects[i].code);
+		free(d->projects[i].title);
+		free(d->projects[i].office);
+		free(d->projects[i].stage);
+		free(d->projects[i].status);
+	}
+	free(d->projects);
+	memset(d, 0, sizeof *d);
+}
+
+double indicator_progress(const struct indicator_row *r)
+{
+	double p;
+
+	if (!r->has_result || !r->has_target)
+		return -1;
+	if (r->has_baseline && r->target != r->baseline)
+		p = (r->result - r->baseline) / (r->target - r->baseline);
+	else if (r->target != 0)
+		p = r->result / r->target;
+	else
+		return -1;
+	return p < 0 ? 0 : p > 1 ? 1 : p;
+}
