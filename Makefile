@@ -15,6 +15,7 @@ PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
 DATADIR    ?= $(PREFIX)/share/routemap
+LOCALEDIR  ?= $(PREFIX)/share/locale
 DESTDIR    ?=
 
 # Where objects go; the sanitizer build uses its own.
@@ -23,22 +24,24 @@ CC         ?= cc
 CFLAGS     ?= -O2 -g
 WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
               -Wmissing-prototypes -Wformat=2 -Wvla
-PKGS       := sqlite3 libthai
+PKGS       := sqlite3 libthai ncursesw
 # iniparser ships no pkg-config file on Debian.
 INI_CFLAGS := -I/usr/include/iniparser
 INI_LIBS   := -liniparser
 
 ALL_CPPFLAGS = -Iinclude -I$(B)/gen $(INI_CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
-               -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
-               -DROUTEMAP_VERSION='"$(VERSION)"' $(CPPFLAGS)
+               -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+               -DROUTEMAP_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' $(CPPFLAGS)
 ALL_CFLAGS   = -std=c11 $(WARNINGS) $(CFLAGS)
 LIBS         = $(shell pkg-config --libs $(PKGS)) $(INI_LIBS) -lm
 
 CORE_SRC := $(sort $(wildcard tui/core/*.c))
 CLI_SRC  := $(sort $(wildcard tui/cli/*.c))
+UI_SRC   := $(sort $(wildcard tui/ui/*.c))
 DEMO_CSV := $(sort $(wildcard config/demo/*.csv))
 CORE_OBJ  = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/demo_data.o
-CLI_OBJ   = $(CLI_SRC:%.c=$(B)/%.o) $(B)/tui/main.o
+CLI_OBJ   = $(CLI_SRC:%.c=$(B)/%.o) $(UI_SRC:%.c=$(B)/%.o) $(B)/tui/main.o
+MO        = $(B)/locale/th/LC_MESSAGES/routemap.mo
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
@@ -52,8 +55,8 @@ DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
 
 all: routemap
 
-routemap: $(B)/routemap
-	cp $< $@
+routemap: $(B)/routemap $(MO)
+	cp $(B)/routemap $@
 
 $(B)/routemap: $(CLI_OBJ) $(CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
@@ -70,6 +73,17 @@ $(B)/gen/demo_data.c: $(DEMO_CSV) config/embed.sh
 
 $(B)/gen/demo_data.o: $(B)/gen/demo_data.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The Thai catalogue, found beside the binary when it runs from here.
+$(MO): po/th.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ po/th.po
+
+# Strings to translate: _() and N_() in the code, the help texts of the
+# action table.
+po/routemap.pot: $(CORE_SRC) $(CLI_SRC) $(UI_SRC) tui/main.c include/routemap/action.h
+	xgettext --from-code=UTF-8 -k_ -kN_ -kACTION:4 --add-comments=TRANSLATORS \
+	  --package-name=routemap --no-location -o $@ $^
 
 $(B)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
@@ -98,7 +112,7 @@ test: test-unit test-cli
 test-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
-test-cli: $(B)/routemap
+test-cli: $(B)/routemap $(MO)
 	@sh tests/cli/run.sh $(B)/routemap
 
 asan:
@@ -106,7 +120,7 @@ asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
-valgrind: $(UNIT_BIN) $(B)/routemap
+valgrind: $(UNIT_BIN) $(B)/routemap $(MO)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  sh tests/run-unit.sh $(UNIT_BIN)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
@@ -129,10 +143,13 @@ install: routemap
 	install -m 0644 man/routemap.1 $(DESTDIR)$(MANDIR)/man1/routemap.1
 	install -m 0644 man/routemap.ini.5 $(DESTDIR)$(MANDIR)/man5/routemap.ini.5
 	install -m 0644 config/routemap.ini $(DESTDIR)$(DATADIR)/routemap.ini.sample
+	install -d $(DESTDIR)$(LOCALEDIR)/th/LC_MESSAGES
+	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/th/LC_MESSAGES/routemap.mo
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/routemap $(DESTDIR)$(MANDIR)/man1/routemap.1 \
-	  $(DESTDIR)$(MANDIR)/man5/routemap.ini.5 $(DESTDIR)$(DATADIR)/routemap.ini.sample
+	  $(DESTDIR)$(MANDIR)/man5/routemap.ini.5 $(DESTDIR)$(DATADIR)/routemap.ini.sample \
+	  $(DESTDIR)$(LOCALEDIR)/th/LC_MESSAGES/routemap.mo
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 # deps: as root, install what is missing (apt-get update first); otherwise

@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "routemap/buf.h"
 #include "routemap/cli.h"
+#include "routemap/ui.h"
 
 struct command {
 	const char *name;
@@ -123,6 +125,20 @@ static int find_config(const char *opt_c, const char *opt_o, char **path)
 	return 0;
 }
 
+/* Open the office database and hand over to the screens. */
+static int run_screens(struct cli *cli, int no_color)
+{
+	struct rm_error err = { 0, "" };
+	struct store st;
+	int rc;
+
+	if (cli_open(cli, &st, !cli->readonly, &err) < 0)
+		return cli_report(&err);
+	rc = ui_run(&st, &cli->cfg, cli->ascii, no_color);
+	store_close(&st);
+	return rc;
+}
+
 /* The built-in demo office: the Khon Kaen provincial health office of the
  * sample data, over the built-in defaults. */
 static int demo_config(struct config *cfg, struct rm_error *err)
@@ -190,7 +206,7 @@ int main(int argc, char **argv)
 	const char *opt_c = NULL, *opt_o = NULL, *opt_d = NULL;
 	struct cli cli;
 	struct rm_error err = { 0, "" };
-	int ch, rc;
+	int ch, rc, no_color = 0;
 	size_t i;
 
 	setlocale(LC_ALL, "");
@@ -211,7 +227,7 @@ int main(int argc, char **argv)
 		case 'r': cli.readonly = 1; break;
 		case 'D': cli.demo = 1; break;
 		case 'A': cli.ascii = 1; break;
-		case 'N': break;    /* the batch commands print no colours */
+		case 'N': no_color = 1; break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -249,8 +265,12 @@ int main(int argc, char **argv)
 		rc = cli_report(&(struct rm_error){ RM_EXIT_RUNTIME, "out of memory" });
 		goto out;
 	}
+	i18n_init(cli.cfg.language == CFG_LANG_EN ? "en" : "th");
 	if (optind >= argc) {
-		rc = cmd_summary(&cli);
+		/* No command: the screens, or the office at a glance when there is
+		 * no terminal to draw them on. */
+		rc = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? run_screens(&cli, no_color)
+								   : cmd_summary(&cli);
 		goto out;
 	}
 	rc = -1;

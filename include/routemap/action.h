@@ -9,6 +9,7 @@
 #define ROUTEMAP_ACTION_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "routemap/error.h"
 
 #define ROUTEMAP_ACTIONS(ACTION) \
@@ -95,5 +96,10 @@ void key_format(const struct keyspec *key, char *buf, size_t size);
 int key_parse_list(const char *text, struct keyspec **keys, struct rm_error *err);
 
 int key_equal(const struct keyspec *a, const struct keyspec *b);
+
+/* The Latin character on the key that types CP in the Thai Kedmanee
+ * layout (ๆ -> q, ่ -> j, ฝ -> /, ๑ -> @), or 0 when CP is not on it.
+ * Only characters the Latin layout does not also type are mapped. */
+uint32_t key_kedmanee_latin(uint32_t cp);
 
 #endif

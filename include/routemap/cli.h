@@ -4,10 +4,9 @@
 
 #include "routemap/config.h"
 #include "routemap/error.h"
+#include "routemap/i18n.h"
 #include "routemap/store.h"
 
-/* Messages users read go through _() so that gettext can take them over. */
-#define _(s) (s)
 
 struct cli {
 	struct config cfg;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "routemap/action.h"
+#include "routemap/text.h"
 
 /* KEY must parse to KIND/VALUE and format back as CANON. */
 static void parses_as(const char *key, enum key_kind kind, unsigned value, const char *canon)
@@ -294,9 +295,39 @@ static void test_key_equal(void **state)
 	assert_false(key_equal(&a, &b));
 }
 
+static void test_kedmanee_positions(void **state)
+{
+	static const struct {
+		const char *thai;
+		char latin;
+	} keys[] = {
+		{ "ๆ", 'q' }, { "่", 'j' }, { "า", 'k' }, { "ฝ", '/' }, { "ๅ", '1' },
+		{ "ภ", '4' }, { "จ", '0' }, { "ฟ", 'a' }, { "อ", 'v' }, { "๑", '@' },
+		{ "ฉ", 'C' }, { "ฮ", 'V' }, { "ศ", 'L' }, { "โ", 'F' }, { "ฦ", '?' },
+		{ "ฤ", 'A' }, { "ฑ", 'R' },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		uint32_t cp;
+
+		assert_true(utf8_decode(keys[i].thai, strlen(keys[i].thai), &cp) > 0);
+		if (key_kedmanee_latin(cp) != (uint32_t)keys[i].latin)
+			fail_msg("%s: got %c, want %c", keys[i].thai, (char)key_kedmanee_latin(cp),
+				 keys[i].latin);
+	}
+	/* Latin characters stay themselves: "/" is the search key in any layout */
+	assert_int_equal(key_kedmanee_latin('/'), 0);
+	assert_int_equal(key_kedmanee_latin('q'), 0);
+	/* not on the layout */
+	assert_int_equal(key_kedmanee_latin(0x0E2F + 0x100), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kedmanee_positions),
 		cmocka_unit_test(test_action_table),
 		cmocka_unit_test(test_default_keys),
 		cmocka_unit_test(test_thai_character),

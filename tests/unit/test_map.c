@@ -69,6 +69,15 @@ static void test_bands_boxes_and_links(void **state)
 	assert_non_null(strstr(text, "┌─ F1 ─"));
 	assert_non_null(strstr(text, "→R3"));
 	assert_non_null(strstr(text, "→S3"));
+	/* S2 and S3 face P2 across the stakeholder band's line: an arrow each */
+	{
+		char *band = strstr(text, "── ภาคี"), *end = strchr(band, '\n'), *p;
+		int arrows = 0;
+
+		for (p = band; (p = strstr(p, "↑")) != NULL && p < end; p++)
+			arrows++;
+		assert_int_equal(arrows, 2);
+	}
 	/* titles wrapped at word boundaries, not cut */
 	assert_non_null(strstr(text, "ยุทธศาสตร์"));
 	assert_null(strstr(text, "ยุทธศา\n"));

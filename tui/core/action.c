@@ -292,3 +292,39 @@ fail:
 	free(v);
 	return -1;
 }
+
+/* The Kedmanee layout, key by key: the Latin characters of a US keyboard
+ * and, at the same place, what the Thai layout types.  Unshifted, then
+ * shifted. */
+static const char kedmanee_latin[] =
+	"1234567890-=qwertyuiop[]\\asdfghjkl;'zxcvbnm,./"
+	"!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?";
+static const char *const kedmanee_thai[] = {
+	"ๅ", "/", "-", "ภ", "ถ", "ุ", "ึ", "ค", "ต", "จ", "ข", "ช",
+	"ๆ", "ไ", "ำ", "พ", "ะ", "ั", "ี", "ร", "น", "ย", "บ", "ล", "ฃ",
+	"ฟ", "ห", "ก", "ด", "เ", "้", "่", "า", "ส", "ว", "ง",
+	"ผ", "ป", "แ", "อ", "ิ", "ื", "ท", "ม", "ใ", "ฝ",
+	"+", "๑", "๒", "๓", "๔", "ู", "฿", "๕", "๖", "๗", "๘", "๙",
+	"๐", "\"", "ฎ", "ฑ", "ธ", "ํ", "๊", "ณ", "ฯ", "ญ", "ฐ", ",", "ฅ",
+	"ฤ", "ฆ", "ฏ", "โ", "ฌ", "็", "๋", "ษ", "ศ", "ซ", ".",
+	"(", ")", "ฉ", "ฮ", "ฺ", "์", "?", "ฒ", "ฬ", "ฦ",
+};
+
+_Static_assert(sizeof kedmanee_latin - 1 == sizeof kedmanee_thai / sizeof kedmanee_thai[0],
+	       "one Thai character per key");
+
+uint32_t key_kedmanee_latin(uint32_t cp)
+{
+	size_t i;
+
+	/* ASCII is typed as itself: "/" is the search key, whatever the layout. */
+	if (cp < 0x80)
+		return 0;
+	for (i = 0; i < sizeof kedmanee_thai / sizeof kedmanee_thai[0]; i++) {
+		uint32_t t;
+
+		if (utf8_decode(kedmanee_thai[i], strlen(kedmanee_thai[i]), &t) > 0 && t == cp)
+			return (unsigned char)kedmanee_latin[i];
+	}
+	return 0;
+}

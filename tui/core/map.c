@@ -106,11 +106,11 @@ void canvas_free(struct canvas *c)
 /* ---- layout ---- */
 
 struct glyphs {
-	const char *h, *v, *tl, *tr, *bl, *br, *arrow;
+	const char *h, *v, *tl, *tr, *bl, *br, *arrow, *up, *down;
 };
 
-static const struct glyphs unicode_glyphs = { "─", "│", "┌", "┐", "└", "┘", "→" };
-static const struct glyphs ascii_glyphs = { "-", "|", "+", "+", "+", "+", "->" };
+static const struct glyphs unicode_glyphs = { "─", "│", "┌", "┐", "└", "┘", "→", "↑", "↓" };
+static const struct glyphs ascii_glyphs = { "-", "|", "+", "+", "+", "+", "->", "^", "v" };
 
 /* Draw N copies of S from (X, Y). */
 static void canvas_repeat(struct canvas *c, int x, int y, const char *s, int n, unsigned char attr)
@@ -176,17 +176,62 @@ static void draw_box(struct canvas *c, const struct map_box *box, const char *co
 	canvas_put(c, x + box->w - 1, y + box->h - 1, g->br, 1, CELL_BORDER);
 }
 
-/* "── ประชาชน ─────────" across the whole width. */
-static void draw_band(struct canvas *c, int y, const char *label, const struct glyphs *g)
+/* "── ประชาชน ─────────" across the whole width; returns the column
+ * after the label. */
+static int draw_band(struct canvas *c, int y, const char *label, const struct glyphs *g)
 {
-	int x = 0;
+	int x = 0, end;
 
 	x += canvas_put(c, x, y, g->h, 1, CELL_BAND);
 	x += canvas_put(c, x, y, g->h, 1, CELL_BAND);
 	x += canvas_put(c, x, y, " ", 1, CELL_BAND);
 	x += canvas_put(c, x, y, label, c->w - 6, CELL_BAND);
 	x += canvas_put(c, x, y, " ", 1, CELL_BAND);
+	end = x;
 	canvas_repeat(c, x, y, g->h, c->w - x, CELL_BAND);
+	return end;
+}
+
+/* Connector arrows where they fit: a link between objectives of
+ * neighbouring bands whose boxes face each other across the band line
+ * between them (the lower box in its band's first row, the upper one in
+ * its band's last row, overlapping in columns) gets an arrow on that line,
+ * in the middle of the overlap. */
+static void draw_connectors(const struct plan_map *map, struct map_view *view,
+			    const int *label_end, const struct glyphs *g)
+{
+	size_t i, k;
+
+	for (i = 0; i < map->nlinks; i++) {
+		const struct map_box *from = NULL, *to = NULL, *low, *high;
+		int lf, lt, line, left, right, x;
+
+		for (k = 0; k < view->nboxes; k++) {
+			if (view->boxes[k].objective == map->links[i].from)
+				from = &view->boxes[k];
+			if (view->boxes[k].objective == map->links[i].to)
+				to = &view->boxes[k];
+		}
+		if (!from || !to)
+			continue;
+		lf = (int)map->objectives[map->links[i].from].level;
+		lt = (int)map->objectives[map->links[i].to].level;
+		if (lf - lt != 1 && lt - lf != 1)
+			continue;
+		low = lf < lt ? from : to;
+		high = lf < lt ? to : from;
+		line = view->band_y[lf < lt ? lf : lt];
+		if (low->y != line + 1 || high->y + high->h != line)
+			continue;
+		left = low->x > high->x ? low->x : high->x;
+		right = low->x + low->w < high->x + high->w ? low->x + low->w : high->x + high->w;
+		if (right - left < 3)
+			continue;
+		x = (left + right) / 2;
+		if (x < label_end[lf < lt ? lf : lt] + 1)
+			continue;
+		canvas_put(&view->canvas, x, line, lf < lt ? g->up : g->down, 1, CELL_LINK);
+	}
 }
 
 int map_render(const struct plan_map *map, const struct config *cfg, int width, int ascii,
@@ -194,7 +239,7 @@ int map_render(const struct plan_map *map, const struct config *cfg, int width, 
 {
 	const struct glyphs *g = ascii ? &ascii_glyphs : &unicode_glyphs;
 	size_t *order = NULL, nbox = 0;
-	int y = 0, level;
+	int y = 0, level, label_end[LEVEL_COUNT];
 
 	memset(view, 0, sizeof *view);
 	if (width < MAP_MIN_WIDTH)
@@ -215,7 +260,7 @@ int map_render(const struct plan_map *map, const struct config *cfg, int width, 
 		if (canvas_grow(&view->canvas, y + 1) < 0)
 			goto oom;
 		view->band_y[level] = y;
-		draw_band(&view->canvas, y, cfg->level_label[level], g);
+		label_end[level] = draw_band(&view->canvas, y, cfg->level_label[level], g);
 		y++;
 		if (n == 0) {
 			if (canvas_grow(&view->canvas, y + 1) < 0)
@@ -279,6 +324,7 @@ int map_render(const struct plan_map *map, const struct config *cfg, int width, 
 		}
 	}
 	view->nboxes = nbox;
+	draw_connectors(map, view, label_end, g);
 	free(order);
 	return 0;
 oom:

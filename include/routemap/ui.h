@@ -1,0 +1,169 @@
+/* ui.h - the screens (tui/ui/): the shell, its views and what they share.
+ *
+ * Only tui/ui/ and main.c include this header; it is the one that brings
+ * in curses.  Each view is a struct view_ops (tig's model): draw into the
+ * body of the screen, take actions, free itself.  Views stack per section;
+ * Enter pushes, q/Esc pops.
+ */
+#ifndef ROUTEMAP_UI_H
+#define ROUTEMAP_UI_H
+
+#include <curses.h>
+#include <stddef.h>
+
+#include "routemap/action.h"
+#include "routemap/config.h"
+#include "routemap/store.h"
+
+/* ---- keys ---- */
+
+struct binding {
+	struct keyspec key;
+	enum action action;
+};
+
+struct keymap {
+	struct binding *v;
+	size_t n;
+};
+
+/* Bindings from the action table's defaults with CFG's [keys] over them. */
+int keymap_build(struct keymap *km, const struct config *cfg, struct rm_error *err);
+void keymap_free(struct keymap *km);
+
+/* The key get_wch returned (STATUS is its return value) as a keyspec. */
+int keymap_key(int status, wint_t ch, struct keyspec *key);
+
+/* The action bound to KEY, or -1.  A Thai character falls back to the
+ * Latin key at the same position of the Kedmanee layout, so commands work
+ * while the Thai layout is on. */
+int keymap_action(const struct keymap *km, const struct keyspec *key);
+
+/* The keys of ACTION, written for people ("q, Esc"); FIRST: only the first. */
+void keymap_describe(const struct keymap *km, enum action action, int first, char *buf,
+		     size_t size);
+
+/* ---- looks ---- */
+
+enum theme_item {
+	T_NORMAL, T_TITLE, T_TAB, T_TAB_ACTIVE, T_MESSAGE, T_ERROR, T_HINT, T_HINT_KEY,
+	T_HEADING, T_SELECTED, T_DIM, T_BAND, T_BORDER, T_CODE, T_LINK,
+	T_BOX_SELECTED, T_BOX_CAUSE, T_BOX_EFFECT, T_BAR_FULL, T_BAR_EMPTY,
+	T_COUNT
+};
+
+struct theme {
+	attr_t attr[T_COUNT];
+	int color;              /* colours in use (else the monochrome theme) */
+	int ascii;              /* ASCII line drawing */
+};
+
+/* Colours when COLOR (and the terminal has them), else bold, reverse and
+ * underline only.  Call after initscr. */
+void theme_init(struct theme *t, int color, int ascii);
+
+/* ---- views ---- */
+
+struct ui;
+struct view;
+
+struct view_ops {
+	const char *name;               /* shown in the help title */
+	/* Draw into rows TOP .. TOP + HEIGHT - 1 of the screen. */
+	void (*draw)(struct view *v, struct ui *ui, int top, int height);
+	/* Take ACTION; return 1 when the view used it. */
+	int (*act)(struct view *v, struct ui *ui, enum action action);
+	/* The terminal changed size (optional). */
+	void (*resize)(struct view *v, struct ui *ui);
+	void (*free)(struct view *v);
+	/* The view's own actions, for the hint line and help; ends with ACT_COUNT. */
+	const enum action *actions;
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *data;
+};
+
+enum ui_section { UI_PLANS, UI_CHECKLISTS, UI_AAR, UI_SECTIONS };
+
+#define UI_STACK 16
+
+struct ui {
+	struct store *st;
+	const struct config *cfg;
+	struct keymap keys;
+	struct theme theme;
+	enum ui_section section;
+	struct view *stack[UI_SECTIONS][UI_STACK];
+	int depth[UI_SECTIONS];
+	char message[512];
+	int message_is_error;
+	int quit;
+	int lines, cols;                /* the screen's size */
+	int fiscal_year;                /* today's, Buddhist Era */
+	char user[64];
+	/* the last search, for n and N */
+	char *query;
+	struct search_hit *hits;
+	size_t nhits, hit;
+};
+
+/* Run the screens on ST until the user quits or a signal ends them.
+ * Returns the exit status. */
+int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color);
+
+/* Put VIEW on top of the current section (the ui owns it from now on). */
+void ui_push(struct ui *ui, struct view *view);
+/* Take the top view off the current section, unless it is the last. */
+void ui_pop(struct ui *ui);
+/* Switch section, building its first view when needed. */
+void ui_section(struct ui *ui, enum ui_section s);
+
+/* The message line. */
+void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Draw the whole screen (title, the top view, message and hints). */
+void ui_draw(struct ui *ui);
+
+/* Ask for one line of text on the message line after LABEL, starting from
+ * INITIAL.  Returns a malloc'd string, or NULL when the user cancelled
+ * (Esc) or the program is told to stop. */
+char *ui_prompt(struct ui *ui, const char *label, const char *initial);
+
+/* True once a signal asked the program to finish. */
+int ui_stopping(void);
+
+/* Run the search prompt (from /) and show the results. */
+void ui_search(struct ui *ui);
+/* Jump to the next (DIR 1) or previous (-1) hit of the last search. */
+void ui_search_step(struct ui *ui, int dir);
+/* Open the record of a search hit. */
+void ui_open_hit(struct ui *ui, const struct search_hit *hit);
+
+/* ---- drawing helpers ---- */
+
+/* Write S at (Y, X) in at most COLS columns (never splitting a cluster),
+ * padded with spaces to COLS when PAD; returns the columns written. */
+int ui_put(int y, int x, const char *s, int cols, attr_t attr, int pad);
+/* Write the keys and labels of ACTIONS as a hint line at row Y. */
+void ui_hints(struct ui *ui, int y, const enum action *actions);
+/* A coverage bar of WIDTH cells for PERCENT. */
+void ui_bar(struct ui *ui, int y, int x, int width, double percent);
+/* A date as the office reads it ("20 ม.ค. 2569"). */
+void ui_date(const struct ui *ui, const char *iso, char *out, size_t size);
+
+/* ---- the views ---- */
+
+struct view *view_plans_new(struct ui *ui);
+struct view *view_map_new(struct ui *ui, const char *plan, const char *objective);
+struct view *view_objective_new(struct ui *ui, const char *plan, const char *objective);
+struct view *view_assessments_new(struct ui *ui);
+struct view *view_assessment_new(struct ui *ui, const char *code);
+struct view *view_aars_new(struct ui *ui);
+struct view *view_aar_new(struct ui *ui, const char *code);
+struct view *view_results_new(struct ui *ui);
+struct view *view_help_new(struct ui *ui, const struct view *of);
+
+#endif

@@ -1,0 +1,108 @@
+# lib.sh - drive the real binary in tmux: a private server, a fixed size,
+# keys sent, and the screen polled until the expected text shows (never a
+# fixed sleep).  Sourced by tests/tui/run.sh.
+
+SOCK="routemap-e2e-$$"
+TMUX_CMD="tmux -L $SOCK -f /dev/null"
+# Generous under valgrind; a pass takes milliseconds.
+WAIT_SECONDS=${WAIT_SECONDS:-10}
+pass=0
+fail=0
+current=""
+
+# start NAME COLS ROWS [ENV=VALUE...] -- ARGS...: the binary in a new
+# session; the pane's shell reports the exit status and whether the
+# terminal came back as it was.
+start() {
+	current=$1
+	cols=$2
+	rows=$3
+	shift 3
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		envs="$envs $1"
+		shift
+	done
+	shift
+	args=""
+	for a in "$@"; do
+		args="$args '$a'"
+	done
+	$TMUX_CMD kill-session -t rm 2>/dev/null
+	$TMUX_CMD new-session -d -s rm -x "$cols" -y "$rows" \
+		"cd '$WORK' && s=\$(stty -g); env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $envs ${VALGRIND:-} '$BIN' $args; st=\$?; [ \"\$(stty -g)\" = \"\$s\" ] && t=restored || t=changed; echo EXIT=\$st TTY=\$t; sleep 600"
+}
+
+screen() {
+	$TMUX_CMD capture-pane -p -t rm
+}
+
+# ok DESCRIPTION / bad DESCRIPTION: count a check.
+ok() {
+	pass=$((pass + 1))
+}
+
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL [$current] $1"
+	screen | sed 's/^/    | /'
+}
+
+# wait_for TEXT: poll the screen until TEXT shows.
+wait_for() {
+	end=$(($(date +%s) + WAIT_SECONDS))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if screen | grep -qF -- "$1"; then
+			ok
+			return 0
+		fi
+		sleep 0.05
+	done
+	bad "waited for: $1"
+	return 1
+}
+
+# wait_gone TEXT: poll until TEXT is no longer on the screen.
+wait_gone() {
+	end=$(($(date +%s) + WAIT_SECONDS))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if ! screen | grep -qF -- "$1"; then
+			ok
+			return 0
+		fi
+		sleep 0.05
+	done
+	bad "waited for this to go: $1"
+	return 1
+}
+
+# absent TEXT: TEXT is not on the screen now.
+absent() {
+	if screen | grep -qF -- "$1"; then bad "should not show: $1"; else ok; fi
+}
+
+# keys KEY...: tmux key names (Enter, Down, C-c, q).
+keys() {
+	$TMUX_CMD send-keys -t rm "$@"
+}
+
+# type TEXT: literal UTF-8 text, one code point after another.
+type_text() {
+	$TMUX_CMD send-keys -t rm -l "$1"
+}
+
+resize() {
+	$TMUX_CMD resize-window -t rm -x "$1" -y "$2"
+}
+
+# The pid of the program in the pane (the child of the pane's shell).
+program_pid() {
+	shell=$($TMUX_CMD list-panes -t rm -F '#{pane_pid}')
+	pgrep -P "$shell" | head -n 1
+}
+
+finish() {
+	$TMUX_CMD kill-server 2>/dev/null
+	echo "screen tests: $pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+}

@@ -1,0 +1,886 @@
+/* edit.c - the editing model of a text field or text area: a UTF-8 buffer
+ * with a cursor between grapheme clusters, Thai input order, number-only
+ * fields, word moves, and the layout the widgets draw (scrolling by
+ * columns, wrapping at Thai word boundaries with byte offsets).
+ *
+ * Clusters never span a '\n' (a control character is a cluster of its
+ * own), so the byte after a '\n' is always a cluster boundary: walks that
+ * need to find a boundary before an offset start from the line start.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/edit.h"
+#include "routemap/text.h"
+
+#define DOTTED_CIRCLE "\xE2\x97\x8C"   /* U+25CC */
+#define REPLACEMENT   "\xEF\xBF\xBD"   /* U+FFFD */
+
+/* ------------------------------------------------------------ helpers */
+
+static int is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+static int is_blank(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t';
+}
+
+static int is_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0x0E50 && cp <= 0x0E59);
+}
+
+/* The code point at S (LEN > 0 bytes); an invalid byte gives U+FFFD. */
+static uint32_t first_cp(const char *s, size_t len)
+{
+	uint32_t cp;
+
+	if (utf8_decode(s, len, &cp) < 0)
+		return 0xFFFD;
+	return cp;
+}
+
+/* The offset just after the last '\n' before POS, or 0: a cluster
+ * boundary. */
+static size_t line_start_before(const char *s, size_t pos)
+{
+	while (pos > 0 && s[pos - 1] != '\n')
+		pos--;
+	return pos;
+}
+
+/* The cluster boundary at or before POS in S (LEN bytes). */
+static size_t boundary_before(const char *s, size_t len, size_t pos)
+{
+	size_t b;
+
+	if (pos > len)
+		pos = len;
+	b = line_start_before(s, pos);
+	while (b < pos) {
+		size_t c = text_cluster_len(s + b, len - b);
+
+		if (b + c > pos)
+			return b;
+		b += c;
+	}
+	return b;
+}
+
+/* The cluster boundary at or after POS: the end of the cluster POS falls
+ * inside of, or POS itself. */
+static size_t boundary_after(const char *s, size_t len, size_t pos)
+{
+	size_t b = boundary_before(s, len, pos);
+
+	if (b == pos)
+		return pos;
+	return b + text_cluster_len(s + b, len - b);
+}
+
+/* The start of the cluster that ends at boundary POS (> 0). */
+static size_t prev_boundary(const char *s, size_t len, size_t pos)
+{
+	if (s[pos - 1] == '\n')
+		return pos - 1;
+	return boundary_before(s, len, pos - 1);
+}
+
+/* True when the orphan mark CP is drawn on a dotted circle (an invisible
+ * format character such as U+200B is not).  Asks text_show_marks, so
+ * that both agree. */
+static int needs_circle(uint32_t cp)
+{
+	char buf[8];
+	char *shown;
+	int n = utf8_encode(cp, buf), r;
+
+	buf[n] = '\0';
+	shown = text_show_marks(buf);
+	if (!shown)
+		return 1;
+	r = strlen(shown) > (size_t)n;
+	free(shown);
+	return r;
+}
+
+/* Display columns of the cluster S[0, C) as the widgets draw it. */
+static int cluster_width(const char *s, size_t c)
+{
+	uint32_t cp;
+
+	if (utf8_decode(s, c, &cp) < 0)
+		return 1;
+	if (cp == '\r')
+		return 0;
+	if (is_control(cp))
+		return 1;
+	if (text_is_mark(cp))
+		return needs_circle(cp);
+	return text_width_n(s, c);
+}
+
+int edit_width(const char *s, size_t len)
+{
+	size_t i = 0;
+	int w = 0;
+
+	while (i < len) {
+		size_t c = text_cluster_len(s + i, len - i);
+
+		w += cluster_width(s + i, c);
+		i += c;
+	}
+	return w;
+}
+
+char *edit_render(const char *s, size_t len)
+{
+	char *out = malloc(3 * len + 1);
+	size_t i = 0, pos = 0;
+
+	if (!out)
+		return NULL;
+	while (i < len) {
+		size_t c = text_cluster_len(s + i, len - i);
+		uint32_t cp;
+
+		if (utf8_decode(s + i, c, &cp) < 0 || (is_control(cp) && cp != '\t' && cp != '\r')) {
+			memcpy(out + pos, REPLACEMENT, 3);
+			pos += 3;
+		} else if (cp == '\t') {
+			out[pos++] = ' ';
+		} else if (cp != '\r') {
+			if (text_is_mark(cp) && needs_circle(cp)) {
+				memcpy(out + pos, DOTTED_CIRCLE, 3);
+				pos += 3;
+			}
+			memcpy(out + pos, s + i, c);
+			pos += c;
+		}
+		i += c;
+	}
+	out[pos] = '\0';
+	return out;
+}
+
+/* ------------------------------------------------------------- buffer */
+
+int edit_init(struct edit *e, unsigned flags, size_t max_chars)
+{
+	memset(e, 0, sizeof *e);
+	e->text = malloc(16);
+	if (!e->text)
+		return -1;
+	e->text[0] = '\0';
+	e->cap = 16;
+	e->flags = flags;
+	e->max_chars = max_chars;
+	e->goal_col = -1;
+	return 0;
+}
+
+void edit_free(struct edit *e)
+{
+	free(e->text);
+	edit_layout_free(&e->lay);
+	memset(e, 0, sizeof *e);
+}
+
+/* Make room for LEN + EXTRA bytes and the NUL. */
+static int reserve(struct edit *e, size_t extra)
+{
+	size_t need = e->len + extra + 1, cap = e->cap ? e->cap : 16;
+	char *t;
+
+	if (need <= e->cap)
+		return 0;
+	while (cap < need)
+		cap *= 2;
+	t = realloc(e->text, cap);
+	if (!t)
+		return -1;
+	e->text = t;
+	e->cap = cap;
+	return 0;
+}
+
+static void changed(struct edit *e)
+{
+	e->gen++;
+	e->goal_col = -1;
+}
+
+int edit_set_text(struct edit *e, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == e->len && memcmp(s, e->text, n) == 0)
+		return EDIT_UNCHANGED;
+	if (n + 1 > e->cap) {
+		char *t = malloc(n + 1);
+
+		if (!t)
+			return EDIT_NOMEM;
+		free(e->text);
+		e->text = t;
+		e->cap = n + 1;
+	}
+	memcpy(e->text, s, n + 1);
+	e->len = n;
+	e->cursor = n;
+	e->hscroll = 0;
+	e->vscroll = 0;
+	changed(e);
+	return EDIT_OK;
+}
+
+const char *edit_text(const struct edit *e)
+{
+	return e->text ? e->text : "";
+}
+
+size_t edit_len(const struct edit *e)
+{
+	return e->len;
+}
+
+unsigned long edit_generation(const struct edit *e)
+{
+	return e->gen;
+}
+
+size_t edit_cursor(const struct edit *e)
+{
+	return e->cursor;
+}
+
+/* Move the cursor to POS, snapped forward to a cluster boundary. */
+static int move_to(struct edit *e, size_t pos)
+{
+	pos = boundary_after(e->text, e->len, pos > e->len ? e->len : pos);
+	e->goal_col = -1;
+	if (pos == e->cursor)
+		return EDIT_UNCHANGED;
+	e->cursor = pos;
+	return EDIT_MOVED;
+}
+
+int edit_set_cursor(struct edit *e, size_t pos)
+{
+	return move_to(e, pos);
+}
+
+/* ------------------------------------------------------------ editing */
+
+static size_t count_cps(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* The start of the last code point before POS (> 0); an invalid byte
+ * counts alone. */
+static size_t last_cp_start(const char *s, size_t pos)
+{
+	size_t p = pos - 1;
+	uint32_t cp;
+
+	while (p > 0 && pos - p < 4 && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	if (utf8_decode(s + p, pos - p, &cp) != (int)(pos - p))
+		return pos - 1;
+	return p;
+}
+
+/* May CP go at the cursor of a number field: digits anywhere after the
+ * sign, one decimal point, a sign at the very start. */
+static int number_accepts(const struct edit *e, uint32_t cp)
+{
+	int has_sign = e->len > 0 && (e->text[0] == '-' || e->text[0] == '+');
+
+	if (e->cursor == 0 && has_sign)
+		return 0;   /* nothing goes before the sign */
+	if (is_digit(cp))
+		return 1;
+	if (cp == '.')
+		return memchr(e->text, '.', e->len) == NULL;
+	if (cp == '-' || cp == '+')
+		return e->cursor == 0;
+	return 0;
+}
+
+int edit_insert(struct edit *e, uint32_t cp)
+{
+	char buf[4];
+	uint32_t prev = 0;
+	int n;
+
+	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return EDIT_REFUSED;
+	if (cp == '\n') {
+		if (!(e->flags & EDIT_MULTILINE) || (e->flags & EDIT_NUMBER))
+			return EDIT_REFUSED;
+	} else if (is_control(cp)) {
+		return EDIT_REFUSED;
+	}
+	if ((e->flags & EDIT_NUMBER) && !number_accepts(e, cp))
+		return EDIT_REFUSED;
+	if (e->cursor > 0) {
+		size_t p = last_cp_start(e->text, e->cursor);
+
+		prev = first_cp(e->text + p, e->cursor - p);
+	}
+	if (!text_input_accepts(prev, cp))
+		return EDIT_REFUSED;
+	/* a mark needs a base: not at the start, after a space or a control */
+	if (text_is_mark(cp) && (prev == 0 || is_blank(prev) || is_control(prev)))
+		return EDIT_REFUSED;
+	if (e->max_chars > 0 && count_cps(e->text, e->len) >= e->max_chars)
+		return EDIT_REFUSED;
+	n = utf8_encode(cp, buf);
+	if (reserve(e, (size_t)n) < 0)
+		return EDIT_NOMEM;
+	memmove(e->text + e->cursor + n, e->text + e->cursor, e->len - e->cursor + 1);
+	memcpy(e->text + e->cursor, buf, (size_t)n);
+	e->len += (size_t)n;
+	e->cursor = boundary_after(e->text, e->len, e->cursor + (size_t)n);
+	changed(e);
+	return EDIT_OK;
+}
+
+/* Remove bytes [from, to) and put the cursor at FROM, snapped forward
+ * when what follows joined the cluster before. */
+static void cut(struct edit *e, size_t from, size_t to)
+{
+	memmove(e->text + from, e->text + to, e->len - to + 1);
+	e->len -= to - from;
+	e->cursor = boundary_after(e->text, e->len, from);
+	changed(e);
+}
+
+int edit_backspace(struct edit *e)
+{
+	if (e->cursor == 0)
+		return EDIT_UNCHANGED;
+	cut(e, last_cp_start(e->text, e->cursor), e->cursor);
+	return EDIT_OK;
+}
+
+int edit_delete(struct edit *e)
+{
+	if (e->cursor >= e->len)
+		return EDIT_UNCHANGED;
+	cut(e, e->cursor, e->cursor + text_cluster_len(e->text + e->cursor, e->len - e->cursor));
+	return EDIT_OK;
+}
+
+/* -------------------------------------------------------------- moves */
+
+int edit_left(struct edit *e)
+{
+	if (e->cursor == 0)
+		return EDIT_UNCHANGED;
+	return move_to(e, prev_boundary(e->text, e->len, e->cursor));
+}
+
+int edit_right(struct edit *e)
+{
+	if (e->cursor >= e->len)
+		return EDIT_UNCHANGED;
+	return move_to(e, e->cursor + text_cluster_len(e->text + e->cursor, e->len - e->cursor));
+}
+
+/* Word moves: to the previous / next word start of text_word_starts, else
+ * to the start / end of the text. */
+static int word_move(struct edit *e, int forward)
+{
+	size_t n, i, to = forward ? e->len : 0;
+	size_t *ws = text_word_starts(edit_text(e), &n);
+
+	if (!ws)
+		return EDIT_NOMEM;
+	for (i = 0; i < n; i++) {
+		if (forward && ws[i] > e->cursor) {
+			to = ws[i];
+			break;
+		}
+		if (!forward && ws[i] < e->cursor)
+			to = ws[i];
+	}
+	free(ws);
+	return move_to(e, to);
+}
+
+int edit_word_left(struct edit *e)
+{
+	return word_move(e, 0);
+}
+
+int edit_word_right(struct edit *e)
+{
+	return word_move(e, 1);
+}
+
+int edit_home(struct edit *e)
+{
+	const struct edit_layout *l;
+	size_t row;
+
+	if (!(e->flags & EDIT_MULTILINE))
+		return move_to(e, 0);
+	l = edit_layout(e);
+	if (!l)
+		return EDIT_NOMEM;
+	row = edit_layout_row(l, e->text, e->cursor, NULL);
+	return move_to(e, l->v[row].start);
+}
+
+int edit_end(struct edit *e)
+{
+	const struct edit_layout *l;
+	size_t row;
+
+	if (!(e->flags & EDIT_MULTILINE))
+		return move_to(e, e->len);
+	l = edit_layout(e);
+	if (!l)
+		return EDIT_NOMEM;
+	row = edit_layout_row(l, e->text, e->cursor, NULL);
+	return move_to(e, edit_layout_offset(l, e->text, row, l->v[row].width));
+}
+
+/* Move DELTA display lines (clamped) keeping the goal column. */
+static int vertical(struct edit *e, long delta)
+{
+	const struct edit_layout *l;
+	size_t row, to;
+	int col, goal, r;
+
+	if (!(e->flags & EDIT_MULTILINE))
+		return EDIT_UNCHANGED;
+	l = edit_layout(e);
+	if (!l)
+		return EDIT_NOMEM;
+	row = edit_layout_row(l, e->text, e->cursor, &col);
+	if ((delta < 0 && row == 0) || (delta > 0 && row + 1 >= l->n))
+		return EDIT_UNCHANGED;
+	if (delta < 0)
+		to = (size_t)-delta > row ? 0 : row - (size_t)-delta;
+	else
+		to = row + (size_t)delta >= l->n ? l->n - 1 : row + (size_t)delta;
+	goal = e->goal_col >= 0 ? e->goal_col : col;
+	r = move_to(e, edit_layout_offset(l, e->text, to, goal));
+	e->goal_col = goal;
+	return r == EDIT_UNCHANGED ? EDIT_MOVED : r;
+}
+
+int edit_up(struct edit *e)
+{
+	return vertical(e, -1);
+}
+
+int edit_down(struct edit *e)
+{
+	return vertical(e, 1);
+}
+
+static long page_rows(const struct edit *e)
+{
+	return e->page_rows > 2 ? e->page_rows - 1 : 1;
+}
+
+int edit_page_up(struct edit *e)
+{
+	return vertical(e, -page_rows(e));
+}
+
+int edit_page_down(struct edit *e)
+{
+	return vertical(e, page_rows(e));
+}
+
+/* ------------------------------------------------------------- layout */
+
+void edit_set_wrap(struct edit *e, int cols, int rows)
+{
+	e->wrap_cols = cols;
+	e->page_rows = rows;
+}
+
+void edit_layout_free(struct edit_layout *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* Append the line [start, end) of WIDTH columns to L, growing it. */
+static int push_line(struct edit_layout *l, size_t *cap, size_t start, size_t end,
+		     int width, int hard)
+{
+	if (l->n == *cap) {
+		size_t ncap = *cap ? 2 * *cap : 16;
+		struct edit_line *t = realloc(l->v, ncap * sizeof *t);
+
+		if (!t)
+			return -1;
+		l->v = t;
+		*cap = ncap;
+	}
+	l->v[l->n].start = start;
+	l->v[l->n].end = end;
+	l->v[l->n].width = width;
+	l->v[l->n].hard = hard;
+	l->n++;
+	return 0;
+}
+
+/* Wrap the paragraph S[ps, pe) into L.  WS (N word starts of the whole
+ * text, ascending) with *WI the first not before PS. */
+static int wrap_para(const char *s, size_t len, size_t ps, size_t pe, int cols,
+		     const size_t *ws, size_t nws, size_t *wi,
+		     struct edit_layout *l, size_t *cap)
+{
+	size_t line = ps, pos = ps;
+	int lw = 0;
+
+	while (cols > 0 && pos < pe) {
+		size_t c = text_cluster_len(s + pos, len - pos), we, limit;
+		int ww = 0;
+
+		if (is_blank(first_cp(s + pos, c))) {
+			int cw = cluster_width(s + pos, c);
+
+			/* a space that does not fit starts the next line */
+			if (lw > 0 && lw + cw > cols) {
+				if (push_line(l, cap, line, pos, lw, 0) < 0)
+					return -1;
+				line = pos;
+				lw = 0;
+			}
+			lw += cw;
+			pos += c;
+			continue;
+		}
+		/* a word: up to a space or the next word start */
+		while (*wi < nws && ws[*wi] <= pos)
+			(*wi)++;
+		limit = *wi < nws && ws[*wi] < pe ? ws[*wi] : pe;
+		for (we = pos; we < limit; ) {
+			size_t k = text_cluster_len(s + we, len - we);
+
+			if (is_blank(first_cp(s + we, k)))
+				break;
+			ww += cluster_width(s + we, k);
+			we += k;
+		}
+		if (lw + ww <= cols) {
+			lw += ww;
+			pos = we;
+			continue;
+		}
+		if (lw > 0) {
+			if (push_line(l, cap, line, pos, lw, 0) < 0)
+				return -1;
+			line = pos;
+			lw = 0;
+		}
+		/* a word wider than a line: split between clusters */
+		while (pos < we) {
+			size_t k = text_cluster_len(s + pos, len - pos);
+			int cw = cluster_width(s + pos, k);
+
+			if (lw > 0 && lw + cw > cols) {
+				if (push_line(l, cap, line, pos, lw, 0) < 0)
+					return -1;
+				line = pos;
+				lw = 0;
+			}
+			lw += cw;
+			pos += k;
+		}
+	}
+	if (cols <= 0)
+		lw = edit_width(s + ps, pe - ps);
+	/* a full last line: the cursor after it goes on a line of its own */
+	if (cols > 0 && lw >= cols) {
+		if (push_line(l, cap, line, pe, lw, 0) < 0)
+			return -1;
+		line = pe;
+		lw = 0;
+	}
+	return push_line(l, cap, line, pe, lw, 1);
+}
+
+int edit_wrap(const char *s, int cols, struct edit_layout *out)
+{
+	size_t len = strlen(s), cap = 0, nws = 0, wi = 0, i = 0;
+	size_t *ws = NULL;
+
+	out->v = NULL;
+	out->n = 0;
+	out->cols = cols;
+	if (cols > 0) {
+		ws = text_word_starts(s, &nws);
+		if (!ws)
+			return -1;
+	}
+	for (;;) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) : len;
+
+		if (wrap_para(s, len, i, end, cols, ws, nws, &wi, out, &cap) < 0) {
+			free(ws);
+			edit_layout_free(out);
+			return -1;
+		}
+		if (!nl)
+			break;
+		i = end + 1;
+	}
+	free(ws);
+	return 0;
+}
+
+size_t edit_layout_row(const struct edit_layout *l, const char *s, size_t pos, int *col)
+{
+	size_t lo = 0, hi = l->n;   /* the last line starting at or before POS */
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->v[mid].start <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (col) {
+		size_t end = pos < l->v[lo].end ? pos : l->v[lo].end;
+
+		*col = end > l->v[lo].start ?
+			edit_width(s + l->v[lo].start, end - l->v[lo].start) : 0;
+	}
+	return lo;
+}
+
+size_t edit_layout_offset(const struct edit_layout *l, const char *s, size_t row, int col)
+{
+	const struct edit_line *ln = &l->v[row < l->n ? row : l->n - 1];
+	size_t q = ln->start, end = ln->end, limit = end;
+	int w = 0;
+
+	if (!ln->hard && end > ln->start) {
+		/* the end of a wrapped line is the start of the next one */
+		size_t b = ln->start;
+
+		while (b + text_cluster_len(s + b, end - b) < end)
+			b += text_cluster_len(s + b, end - b);
+		limit = b;
+	}
+	while (q < limit) {
+		size_t c = text_cluster_len(s + q, end - q);
+		int cw = cluster_width(s + q, c);
+
+		if (w + cw > col)
+			break;
+		w += cw;
+		q += c;
+	}
+	return q;
+}
+
+const struct edit_layout *edit_layout(struct edit *e)
+{
+	int cols = (e->flags & EDIT_MULTILINE) ? e->wrap_cols : 0;
+	size_t cap = 0;
+
+	if (cols < 0)
+		cols = 0;
+	if (e->lay_valid && e->lay_gen == e->gen && e->lay_cols == cols)
+		return &e->lay;
+	edit_layout_free(&e->lay);
+	e->lay_valid = 0;
+	if (e->flags & EDIT_MULTILINE) {
+		if (edit_wrap(edit_text(e), cols, &e->lay) < 0)
+			return NULL;
+	} else {
+		e->lay.cols = 0;
+		if (push_line(&e->lay, &cap, 0, e->len, edit_width(edit_text(e), e->len), 1) < 0)
+			return NULL;
+	}
+	e->lay_valid = 1;
+	e->lay_gen = e->gen;
+	e->lay_cols = cols;
+	return &e->lay;
+}
+
+int edit_area_view(struct edit *e, int rows, size_t *top, size_t *cursor_row,
+		   int *cursor_col)
+{
+	const struct edit_layout *l = edit_layout(e);
+	size_t row, r = rows > 0 ? (size_t)rows : 1;
+
+	if (!l)
+		return -1;
+	row = edit_layout_row(l, e->text, e->cursor, cursor_col);
+	if (e->vscroll >= l->n)
+		e->vscroll = l->n - 1;
+	if (row < e->vscroll)
+		e->vscroll = row;
+	if (row >= e->vscroll + r)
+		e->vscroll = row - r + 1;
+	/* no empty rows below while there are lines above */
+	if (e->vscroll > 0 && l->n - e->vscroll < r)
+		e->vscroll = l->n > r ? l->n - r : 0;
+	*top = e->vscroll;
+	*cursor_row = row;
+	return 0;
+}
+
+void edit_field_view(struct edit *e, int cols, struct edit_view *v)
+{
+	const char *s = edit_text(e);
+	size_t len = e->len, h, q;
+	int w;
+
+	h = boundary_before(s, len, e->hscroll);
+	if (e->cursor < h)
+		h = e->cursor;
+	if (cols > 0) {
+		/* scroll right until the cursor and its cell fit */
+		int cell = e->cursor < len ?
+			cluster_width(s + e->cursor, text_cluster_len(s + e->cursor, len - e->cursor)) : 1;
+		if (cell < 1)
+			cell = 1;
+		w = edit_width(s + h, e->cursor - h);
+		while (h < e->cursor && w + cell > cols) {
+			size_t c = text_cluster_len(s + h, len - h);
+
+			w -= cluster_width(s + h, c);
+			h += c;
+		}
+		/* scroll left while the rest of the text leaves room */
+		if (h > 0) {
+			int tail = edit_width(s + h, len - h) + (e->cursor == len);
+
+			if (tail < cols) {
+				int total = tail + edit_width(s, h), prefix = 0;
+
+				q = 0;
+				while (q < h && total - prefix > cols) {
+					size_t c = text_cluster_len(s + q, len - q);
+
+					prefix += cluster_width(s + q, c);
+					q += c;
+				}
+				h = q;
+			}
+		}
+	}
+	e->hscroll = h;
+	v->start = h;
+	v->cursor_col = edit_width(s + h, e->cursor - h);
+	w = 0;
+	q = h;
+	while (q < len) {
+		size_t c = text_cluster_len(s + q, len - q);
+		int cw = cluster_width(s + q, c);
+
+		if (w + cw > cols)
+			break;
+		w += cw;
+		q += c;
+	}
+	v->end = q;
+	v->width = w;
+}
+
+/* ------------------------------------------------------------- import */
+
+/* True when S is what a number field can hold: an optional leading sign,
+ * ASCII or Thai digits, at most one '.'. */
+static int number_text(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	int points = 0;
+
+	if (len > 0 && (s[0] == '-' || s[0] == '+'))
+		i++;
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode(s + i, len - i, &cp);
+
+		if (n < 0)
+			return 0;
+		if (cp == '.')
+			points++;
+		else if (!is_digit(cp))
+			return 0;
+		i += (size_t)n;
+	}
+	return points <= 1;
+}
+
+int edit_import(const struct edit *e, const char *buf, size_t len, char **out, size_t *at)
+{
+	size_t i, pos = 0;
+	long bad;
+	char *s;
+
+	*out = NULL;
+	*at = 0;
+	s = memchr(buf, '\0', len);
+	if (s) {
+		*at = (size_t)(s - buf);
+		return EDIT_IMPORT_NUL;
+	}
+	bad = utf8_invalid_at(buf, len);
+	if (bad >= 0) {
+		*at = (size_t)bad;
+		return EDIT_IMPORT_UTF8;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == '\r' && i + 1 < len && buf[i + 1] == '\n')
+			continue;
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ||
+		    (c == 0xC2 && i + 1 < len && (unsigned char)buf[i + 1] < 0xA0)) {
+			*at = i;
+			return EDIT_IMPORT_CONTROL;
+		}
+	}
+	s = malloc(len + 1);
+	if (!s)
+		return EDIT_IMPORT_NOMEM;
+	for (i = 0; i < len; i++) {
+		if (buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
+			continue;
+		s[pos++] = buf[i];
+	}
+	if (pos > 0 && s[pos - 1] == '\n')
+		pos--;
+	s[pos] = '\0';
+	if (!(e->flags & EDIT_MULTILINE))
+		for (i = 0; i < pos; i++)
+			if (s[i] == '\n')
+				s[i] = ' ';
+	if ((e->flags & EDIT_NUMBER) && !number_text(s)) {
+		free(s);
+		return EDIT_IMPORT_NUMBER;
+	}
+	if (e->max_chars > 0 && count_cps(s, pos) > e->max_chars) {
+		free(s);
+		return EDIT_IMPORT_LONG;
+	}
+	*out = s;
+	return EDIT_IMPORT_OK;
+}

@@ -1,0 +1,520 @@
+/* app.c - the shell: the terminal, the main loop, the sections, the title,
+ * message and hint lines, signals and resizing. */
+#include <errno.h>
+#include <langinfo.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "routemap/edit.h"
+#include "routemap/i18n.h"
+#include "routemap/text.h"
+#include "routemap/ui.h"
+#include "routemap/widget.h"
+
+#define MIN_COLS 80
+#define MIN_LINES 24
+
+/* Set by the signal handlers; the loop finishes what it does and leaves. */
+static volatile sig_atomic_t stop_signal;
+static int curses_active;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* Whatever way the program ends, the terminal is given back. */
+static void restore_terminal(void)
+{
+	if (curses_active) {
+		curses_active = 0;
+		endwin();
+	}
+}
+
+/* ---- drawing helpers ---- */
+
+int ui_put(int y, int x, const char *s, int cols, attr_t attr, int pad)
+{
+	char *shown;
+	size_t len;
+	int w = 0;
+
+	if (cols <= 0)
+		return 0;
+	shown = text_show_marks(s ? s : "");
+	if (!shown)
+		return 0;
+	len = text_fit(shown, cols, &w);
+	attrset(attr);
+	mvaddnstr(y, x, shown, (int)len);
+	if (pad && w < cols)
+		printw("%*s", cols - w, "");
+	attrset(A_NORMAL);
+	free(shown);
+	return pad ? cols : w;
+}
+
+void ui_date(const struct ui *ui, const char *iso, char *out, size_t size)
+{
+	struct text_date d;
+
+	if (!iso || text_parse_date(iso, &d) < 0) {
+		snprintf(out, size, "%s", iso ? iso : "");
+		return;
+	}
+	text_format_date(&d, ui->cfg->calendar == CFG_CAL_BUDDHIST, out, size);
+}
+
+void ui_bar(struct ui *ui, int y, int x, int width, double percent)
+{
+	int filled = (int)(percent * width / 100.0 + 0.5), i;
+	const char *full = ui->theme.ascii ? "#" : "█", *empty = ui->theme.ascii ? "." : "░";
+
+	move(y, x);
+	for (i = 0; i < width; i++) {
+		attrset(ui->theme.attr[i < filled ? T_BAR_FULL : T_BAR_EMPTY]);
+		addstr(i < filled ? full : empty);
+	}
+	attrset(A_NORMAL);
+}
+
+/* The hint line: the first key of each action with a short label. */
+void ui_hints(struct ui *ui, int y, const enum action *actions)
+{
+	static const enum action always[] = { ACT_HELP, ACT_SEARCH, ACT_BACK, ACT_COUNT };
+	const enum action *lists[2] = { actions, always };
+	int x = 0, l;
+
+	move(y, 0);
+	clrtoeol();
+	for (l = 0; l < 2; l++) {
+		const enum action *a;
+
+		for (a = lists[l]; a && *a != ACT_COUNT; a++) {
+			char key[64];
+			const char *label = _(action_table[*a].help);
+			int need;
+
+			keymap_describe(&ui->keys, *a, 1, key, sizeof key);
+			if (!key[0])
+				continue;
+			need = text_width(key) + 1 + text_width(label) + 2;
+			if (x + need > ui->cols)
+				return;
+			x += ui_put(y, x, key, ui->cols - x, ui->theme.attr[T_HINT_KEY], 0);
+			x += ui_put(y, x, " ", 1, A_NORMAL, 0);
+			x += ui_put(y, x, label, ui->cols - x, ui->theme.attr[T_HINT], 0);
+			x += ui_put(y, x, "  ", 2, A_NORMAL, 0);
+		}
+	}
+}
+
+void ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+	ui->message_is_error = 0;
+}
+
+void ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+	ui->message_is_error = 1;
+}
+
+/* ---- views and sections ---- */
+
+static struct view *top_view(struct ui *ui)
+{
+	int d = ui->depth[ui->section];
+
+	return d > 0 ? ui->stack[ui->section][d - 1] : NULL;
+}
+
+static void view_free(struct view *v)
+{
+	if (v) {
+		v->ops->free(v);
+		free(v);
+	}
+}
+
+void ui_push(struct ui *ui, struct view *view)
+{
+	int *d = &ui->depth[ui->section];
+
+	if (!view)
+		return;
+	if (*d == UI_STACK) {
+		/* Deep enough: the oldest view above the section's list goes. */
+		view_free(ui->stack[ui->section][1]);
+		memmove(&ui->stack[ui->section][1], &ui->stack[ui->section][2],
+			(UI_STACK - 2) * sizeof ui->stack[0][0]);
+		(*d)--;
+	}
+	ui->stack[ui->section][(*d)++] = view;
+}
+
+void ui_pop(struct ui *ui)
+{
+	int *d = &ui->depth[ui->section];
+
+	if (*d > 1)
+		view_free(ui->stack[ui->section][--(*d)]);
+}
+
+void ui_section(struct ui *ui, enum ui_section s)
+{
+	ui->section = s;
+	if (ui->depth[s] > 0)
+		return;
+	switch (s) {
+	case UI_PLANS:
+		ui_push(ui, view_plans_new(ui));
+		break;
+	case UI_CHECKLISTS:
+		ui_push(ui, view_assessments_new(ui));
+		break;
+	case UI_AAR:
+		ui_push(ui, view_aars_new(ui));
+		break;
+	case UI_SECTIONS:
+		break;
+	}
+}
+
+/* ---- the frame ---- */
+
+static const char *section_label(enum ui_section s)
+{
+	switch (s) {
+	case UI_PLANS:
+		return _("Plans");
+	case UI_CHECKLISTS:
+		return _("Checklists");
+	case UI_AAR:
+		return _("AAR");
+	case UI_SECTIONS:
+		break;
+	}
+	return "";
+}
+
+/* Office, fiscal year, the section tabs, the user. */
+static void draw_title(struct ui *ui)
+{
+	char left[256];
+	int x, s, uw;
+
+	snprintf(left, sizeof left, " %s  %s %d ", ui->cfg->office_short_name, _("FY"),
+		 ui->fiscal_year);
+	ui_put(0, 0, "", ui->cols, ui->theme.attr[T_TITLE], 1);
+	x = ui_put(0, 0, left, ui->cols, ui->theme.attr[T_TITLE], 0);
+	for (s = 0; s < UI_SECTIONS; s++) {
+		char tab[64];
+
+		snprintf(tab, sizeof tab, " %s ", section_label((enum ui_section)s));
+		x += ui_put(0, x, " ", 1, ui->theme.attr[T_TITLE], 0);
+		x += ui_put(0, x, tab, ui->cols - x,
+			    ui->theme.attr[s == (int)ui->section ? T_TAB_ACTIVE : T_TAB], 0);
+	}
+	uw = text_width(ui->user) + 1;
+	if (x + uw < ui->cols)
+		ui_put(0, ui->cols - uw, ui->user, uw, ui->theme.attr[T_TITLE], 0);
+}
+
+static void draw_too_small(struct ui *ui)
+{
+	char line[128];
+
+	erase();
+	snprintf(line, sizeof line, _("terminal too small: %dx%d, needs %dx%d"), ui->cols,
+		 ui->lines, MIN_COLS, MIN_LINES);
+	ui_put(ui->lines / 2, 0, line, ui->cols, ui->theme.attr[T_ERROR], 0);
+}
+
+int ui_stopping(void)
+{
+	return stop_signal != 0;
+}
+
+void ui_draw(struct ui *ui)
+{
+	struct view *v = top_view(ui);
+
+	erase();
+	if (ui->cols < MIN_COLS || ui->lines < MIN_LINES) {
+		draw_too_small(ui);
+	} else {
+		draw_title(ui);
+		if (v)
+			v->ops->draw(v, ui, 1, ui->lines - 3);
+		ui_put(ui->lines - 2, 0, ui->message, ui->cols,
+		       ui->theme.attr[ui->message_is_error ? T_ERROR : T_MESSAGE], 0);
+		ui_hints(ui, ui->lines - 1, v ? v->ops->actions : NULL);
+	}
+	/* The views place the cursor where it belongs; with none, hide it. */
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static void resize(struct ui *ui);
+
+char *ui_prompt(struct ui *ui, const char *label, const char *initial)
+{
+	struct edit e;
+	char *result = NULL;
+	int lw = text_width(label);
+
+	if (edit_init(&e, 0, 500) < 0)
+		return NULL;
+	if (initial && edit_set_text(&e, initial) < 0) {
+		edit_free(&e);
+		return NULL;
+	}
+	curs_set(1);
+	while (!stop_signal) {
+		wint_t ch;
+		int status, r;
+
+		ui->message[0] = '\0';
+		ui_draw(ui);
+		move(ui->lines - 2, 0);
+		clrtoeol();
+		ui_put(ui->lines - 2, 0, label, ui->cols, ui->theme.attr[T_HEADING], 0);
+		widget_field_draw(stdscr, ui->lines - 2, lw, ui->cols - lw - 1, &e, A_NORMAL, 1);
+		wnoutrefresh(stdscr);
+		doupdate();
+		status = get_wch(&ch);
+		if (status == ERR)
+			continue;
+		if (status == KEY_CODE_YES && ch == KEY_RESIZE) {
+			resize(ui);
+			continue;
+		}
+		r = widget_key(&e, status, ch);
+		if (r == WIDGET_DONE) {
+			result = strdup(edit_text(&e));
+			break;
+		}
+		if (r == WIDGET_CANCEL)
+			break;
+		if (r == WIDGET_REFUSED)
+			beep();
+	}
+	curs_set(0);
+	edit_free(&e);
+	return result;
+}
+
+static void resize(struct ui *ui)
+{
+	int s, d;
+
+	getmaxyx(stdscr, ui->lines, ui->cols);
+	for (s = 0; s < UI_SECTIONS; s++)
+		for (d = 0; d < ui->depth[s]; d++) {
+			struct view *v = ui->stack[s][d];
+
+			if (v->ops->resize)
+				v->ops->resize(v, ui);
+		}
+}
+
+/* Actions the shell takes before the view sees them. */
+static int global_action(struct ui *ui, enum action a)
+{
+	switch (a) {
+	case ACT_QUIT:
+		ui->quit = 1;
+		return 1;
+	case ACT_NEXT_SECTION:
+		ui_section(ui, (enum ui_section)((ui->section + 1) % UI_SECTIONS));
+		return 1;
+	case ACT_PREV_SECTION:
+		ui_section(ui, (enum ui_section)((ui->section + UI_SECTIONS - 1) % UI_SECTIONS));
+		return 1;
+	case ACT_SECTION_PLANS:
+		ui_section(ui, UI_PLANS);
+		return 1;
+	case ACT_SECTION_CHECKLISTS:
+		ui_section(ui, UI_CHECKLISTS);
+		return 1;
+	case ACT_SECTION_AAR:
+		ui_section(ui, UI_AAR);
+		return 1;
+	case ACT_SECTION_REPORTS:
+		ui_message(ui, "%s", _("Reports come in a later version; try: routemap report coverage"));
+		return 1;
+	case ACT_HELP:
+		ui_push(ui, view_help_new(ui, top_view(ui)));
+		return 1;
+	case ACT_SEARCH:
+		ui_search(ui);
+		return 1;
+	case ACT_SEARCH_NEXT:
+		ui_search_step(ui, 1);
+		return 1;
+	case ACT_SEARCH_PREV:
+		ui_search_step(ui, -1);
+		return 1;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void handle_key(struct ui *ui, int status, wint_t ch)
+{
+	struct view *v = top_view(ui);
+	struct keyspec key;
+	int a;
+
+	if (status == KEY_CODE_YES && ch == KEY_RESIZE) {
+		resize(ui);
+		return;
+	}
+	if (ui->cols < MIN_COLS || ui->lines < MIN_LINES) {
+		/* Only leaving works on the notice. */
+		if (keymap_key(status, ch, &key) == 0 &&
+		    (a = keymap_action(&ui->keys, &key)) >= 0 && (a == ACT_QUIT || a == ACT_BACK))
+			ui->quit = 1;
+		return;
+	}
+	if (keymap_key(status, ch, &key) < 0)
+		return;
+	a = keymap_action(&ui->keys, &key);
+	if (a < 0) {
+		beep();
+		return;
+	}
+	ui->message[0] = '\0';
+	if (a != ACT_BACK && global_action(ui, (enum action)a))
+		return;
+	if (v && v->ops->act(v, ui, (enum action)a))
+		return;
+	if (a == ACT_BACK) {
+		if (ui->depth[ui->section] > 1)
+			ui_pop(ui);
+		else
+			ui->quit = 1;
+		return;
+	}
+	beep();
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal wakes the loop from its wait for a key. */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+static void find_user(struct ui *ui)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	snprintf(ui->user, sizeof ui->user, "%s", pw && pw->pw_name ? pw->pw_name : "?");
+}
+
+static int today_fiscal_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct text_date d;
+
+	localtime_r(&now, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	return text_fiscal_year(&d);
+}
+
+int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color)
+{
+	struct rm_error err = { 0, "" };
+	struct ui ui;
+	const char *nc = getenv("NO_COLOR");
+	int color, s, dirty = 1;
+
+	memset(&ui, 0, sizeof ui);
+	ui.st = st;
+	ui.cfg = cfg;
+	if (keymap_build(&ui.keys, cfg, &err) < 0) {
+		fprintf(stderr, "routemap: %s\n", err.msg);
+		return err.status;
+	}
+	find_user(&ui);
+	ui.fiscal_year = today_fiscal_year();
+	/* 25 ms: arrow keys survive a slow link, Esc still feels instant. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(cfg->escdelay >= 0 ? cfg->escdelay : 25);
+	install_signals();
+	atexit(restore_terminal);
+	if (!initscr()) {
+		fprintf(stderr, "routemap: cannot start the screen (is TERM right?)\n");
+		keymap_free(&ui.keys);
+		return RM_EXIT_RUNTIME;
+	}
+	curses_active = 1;
+	raw();             /* Ctrl-C is a key: quit safely */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	timeout(500);      /* wake up now and then to notice signals */
+	color = !no_color && cfg->color != CFG_OFF &&
+		(cfg->color == CFG_ON || !(nc && *nc));
+	theme_init(&ui.theme, color,
+		   ascii || cfg->line_drawing == CFG_LINES_ASCII ||
+		   (cfg->line_drawing == CFG_LINES_AUTO &&
+		    strcmp(nl_langinfo(CODESET), "UTF-8") != 0));
+	getmaxyx(stdscr, ui.lines, ui.cols);
+	ui_section(&ui, UI_PLANS);
+
+	while (!ui.quit && !stop_signal) {
+		wint_t ch;
+		int status;
+
+		if (dirty)
+			ui_draw(&ui);
+		dirty = 0;
+		status = get_wch(&ch);
+		if (status == ERR)
+			continue;
+		handle_key(&ui, status, ch);
+		dirty = 1;
+	}
+	restore_terminal();
+	for (s = 0; s < UI_SECTIONS; s++)
+		while (ui.depth[s] > 0)
+			view_free(ui.stack[s][--ui.depth[s]]);
+	free(ui.query);
+	store_search_free(ui.hits, ui.nhits);
+	keymap_free(&ui.keys);
+	return 0;
+}

@@ -1,0 +1,440 @@
+/* lists.c - the list views: plans, assessments, AARs and search results.
+ * Each loads its rows once (one query) and moves a selection over them;
+ * no key does work that grows with the database. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/catalog.h"
+#include "routemap/i18n.h"
+#include "routemap/text.h"
+#include "routemap/ui.h"
+
+/* A selection over N rows, scrolled so that it shows in the body. */
+struct list {
+	size_t sel, top, n;
+	int height;          /* rows shown at the last draw */
+};
+
+/* Move the selection for the movement actions; 1 when A was one. */
+static int list_act(struct list *l, enum action a)
+{
+	size_t page = l->height > 1 ? (size_t)l->height - 1 : 1;
+
+	switch (a) {
+	case ACT_MOVE_UP:
+		if (l->sel > 0)
+			l->sel--;
+		return 1;
+	case ACT_MOVE_DOWN:
+		if (l->sel + 1 < l->n)
+			l->sel++;
+		return 1;
+	case ACT_PAGE_UP:
+		l->sel = l->sel > page ? l->sel - page : 0;
+		return 1;
+	case ACT_PAGE_DOWN:
+		l->sel = l->n ? (l->sel + page < l->n ? l->sel + page : l->n - 1) : 0;
+		return 1;
+	case ACT_FIRST:
+		l->sel = 0;
+		return 1;
+	case ACT_LAST:
+		l->sel = l->n ? l->n - 1 : 0;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Keep the selection within HEIGHT rows from the top. */
+static void list_scroll(struct list *l, int height)
+{
+	l->height = height;
+	if (height <= 0)
+		return;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + (size_t)height)
+		l->top = l->sel - (size_t)height + 1;
+}
+
+/* Write the cells of one row at Y: each CELLS[i] in WIDTHS[i] columns
+ * (the last takes the rest), two spaces apart. */
+static void put_row(struct ui *ui, int y, const char *const *cells, const int *widths,
+		    int ncells, attr_t attr)
+{
+	int x = 0, i;
+
+	ui_put(y, 0, "", ui->cols, attr, 1);
+	for (i = 0; i < ncells && x < ui->cols; i++) {
+		int w = i == ncells - 1 || widths[i] > ui->cols - x ? ui->cols - x : widths[i];
+
+		ui_put(y, x, cells[i] ? cells[i] : "", w, attr, 0);
+		x += w + 2;
+	}
+}
+
+static void empty_note(struct ui *ui, int y, const char *what)
+{
+	ui_put(y, 2, what, ui->cols - 2, ui->theme.attr[T_DIM], 0);
+}
+
+/* ---- plans ---- */
+
+struct plans {
+	struct list l;
+	struct plan_row *rows;
+};
+
+static void plans_draw(struct view *v, struct ui *ui, int top, int height)
+{
+	static const int widths[] = { 14, 12, 11, 0 };
+	struct plans *p = v->data;
+	const char *head[] = { _("code"), _("office"), _("fiscal years"), _("title") };
+	size_t i;
+	int y;
+
+	put_row(ui, top, head, widths, 4, ui->theme.attr[T_HEADING]);
+	if (!p->l.n) {
+		empty_note(ui, top + 1, _("No plans yet: import them with routemap import DIR"));
+		return;
+	}
+	list_scroll(&p->l, height - 4);
+	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 3; i++, y++) {
+		const struct plan_row *r = &p->rows[i];
+		char years[32];
+		const char *cells[4];
+
+		snprintf(years, sizeof years, "%d–%d", r->fy_from, r->fy_to);
+		cells[0] = r->code;
+		cells[1] = r->office;
+		cells[2] = years;
+		cells[3] = r->title;
+		put_row(ui, y, cells, widths, 4, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+	}
+	/* The selected plan's place among the levels: whom it serves, who serves it. */
+	{
+		const struct plan_row *r = &p->rows[p->l.sel];
+		char line[512];
+
+		snprintf(line, sizeof line, "%s: %s", _("serves"), r->serves ? r->serves : "—");
+		ui_put(top + height - 2, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
+		snprintf(line, sizeof line, "%s: %s", _("served by"), r->served_by ? r->served_by : "—");
+		ui_put(top + height - 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
+	}
+}
+
+static int plans_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct plans *p = v->data;
+
+	if (list_act(&p->l, a))
+		return 1;
+	if (a == ACT_OPEN && p->l.n) {
+		ui_push(ui, view_map_new(ui, p->rows[p->l.sel].code, NULL));
+		return 1;
+	}
+	return 0;
+}
+
+static void plans_free(struct view *v)
+{
+	struct plans *p = v->data;
+
+	plan_list_free(p->rows, p->l.n);
+	free(p);
+}
+
+static const enum action list_actions[] = {
+	ACT_OPEN, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_NEXT_SECTION, ACT_COUNT
+};
+
+static const struct view_ops plans_ops = {
+	"plans", plans_draw, plans_act, NULL, plans_free, list_actions,
+};
+
+/* Allocate a view with OPS and DATA; NULL (and DATA freed by FREE) on oom. */
+static struct view *view_new(const struct view_ops *ops, void *data)
+{
+	struct view *v = malloc(sizeof *v);
+
+	if (!v) {
+		struct view tmp = { ops, data };
+
+		ops->free(&tmp);
+		return NULL;
+	}
+	v->ops = ops;
+	v->data = data;
+	return v;
+}
+
+struct view *view_plans_new(struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	struct plans *p = calloc(1, sizeof *p);
+
+	if (!p)
+		return NULL;
+	if (plan_list(ui->st, &p->rows, &p->l.n, &err) < 0)
+		ui_error(ui, "%s", err.msg);
+	return view_new(&plans_ops, p);
+}
+
+/* ---- assessments ---- */
+
+struct assessments {
+	struct list l;
+	struct assessment_row *rows;
+};
+
+static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
+{
+	static const int widths[] = { 10, 14, 13, 14, 22, 0 };
+	struct assessments *p = v->data;
+	const char *head[] = { _("code"), _("unit"), _("norm set"), _("assessed"), _("coverage"),
+			       _("to answer") };
+	size_t i;
+	int y;
+
+	put_row(ui, top, head, widths, 6, ui->theme.attr[T_HEADING]);
+	if (!p->l.n) {
+		empty_note(ui, top + 1, _("No assessments yet"));
+		return;
+	}
+	list_scroll(&p->l, height - 1);
+	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height; i++, y++) {
+		const struct assessment_row *r = &p->rows[i];
+		const struct coverage *c = &r->coverage;
+		char set[96], date[64], pct[48], open[16];
+		const char *cells[6];
+		attr_t attr = i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL;
+
+		snprintf(set, sizeof set, "%s v%d", r->set_code, r->version);
+		ui_date(ui, r->assessed_on, date, sizeof date);
+		if (c->has_percent)
+			snprintf(pct, sizeof pct, "%5.1f%% %s %d", c->percent, _("rank"), c->rank);
+		else
+			snprintf(pct, sizeof pct, "  -");
+		snprintf(open, sizeof open, "%d", c->items - c->answered);
+		cells[0] = r->code;
+		cells[1] = r->unit;
+		cells[2] = set;
+		cells[3] = date;
+		cells[4] = "";
+		cells[5] = open;
+		put_row(ui, y, cells, widths, 6, attr);
+		/* coverage: a bar of 8 cells and the figure */
+		ui_bar(ui, y, 10 + 14 + 13 + 14 + 8, 8, c->has_percent ? c->percent : 0);
+		ui_put(y, 10 + 14 + 13 + 14 + 8 + 9, pct, 13, attr, 0);
+	}
+}
+
+static int assessments_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct assessments *p = v->data;
+
+	if (list_act(&p->l, a))
+		return 1;
+	if (a == ACT_OPEN && p->l.n) {
+		ui_push(ui, view_assessment_new(ui, p->rows[p->l.sel].code));
+		return 1;
+	}
+	return 0;
+}
+
+static void assessments_free(struct view *v)
+{
+	struct assessments *p = v->data;
+
+	assessment_list_free(p->rows, p->l.n);
+	free(p);
+}
+
+static const struct view_ops assessments_ops = {
+	"checklists", assessments_draw, assessments_act, NULL, assessments_free, list_actions,
+};
+
+struct view *view_assessments_new(struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	struct assessments *p = calloc(1, sizeof *p);
+
+	if (!p)
+		return NULL;
+	if (assessment_list(ui->st, ui->cfg, &p->rows, &p->l.n, &err) < 0)
+		ui_error(ui, "%s", err.msg);
+	return view_new(&assessments_ops, p);
+}
+
+/* ---- AARs ---- */
+
+struct aars {
+	struct list l;
+	struct aar_row *rows;
+};
+
+static void aars_draw(struct view *v, struct ui *ui, int top, int height)
+{
+	static const int widths[] = { 12, 9, 4, 0 };
+	struct aars *p = v->data;
+	const char *head[] = { _("date"), _("template"), _("open"), _("title") };
+	size_t i;
+	int y;
+
+	put_row(ui, top, head, widths, 4, ui->theme.attr[T_HEADING]);
+	if (!p->l.n) {
+		empty_note(ui, top + 1, _("No AAR records yet"));
+		return;
+	}
+	list_scroll(&p->l, height - 2);
+	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 1; i++, y++) {
+		const struct aar_row *r = &p->rows[i];
+		char date[64], open[16];
+		const char *cells[4];
+
+		ui_date(ui, r->date, date, sizeof date);
+		snprintf(open, sizeof open, "%d", r->open_actions);
+		cells[0] = date;
+		cells[1] = r->template_name;
+		cells[2] = open;
+		cells[3] = r->title;
+		put_row(ui, y, cells, widths, 4, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+	}
+	{
+		const struct aar_row *r = &p->rows[p->l.sel];
+		char line[512];
+
+		snprintf(line, sizeof line, "%s: %s %s", _("reviews"), r->subject_kind,
+			 r->subject ? r->subject : "");
+		ui_put(top + height - 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
+	}
+}
+
+static int aars_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct aars *p = v->data;
+
+	if (list_act(&p->l, a))
+		return 1;
+	if (a == ACT_OPEN && p->l.n) {
+		ui_push(ui, view_aar_new(ui, p->rows[p->l.sel].code));
+		return 1;
+	}
+	return 0;
+}
+
+static void aars_free(struct view *v)
+{
+	struct aars *p = v->data;
+
+	aar_list_free(p->rows, p->l.n);
+	free(p);
+}
+
+static const struct view_ops aars_ops = {
+	"aar", aars_draw, aars_act, NULL, aars_free, list_actions,
+};
+
+struct view *view_aars_new(struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	struct aars *p = calloc(1, sizeof *p);
+
+	if (!p)
+		return NULL;
+	if (aar_list(ui->st, &p->rows, &p->l.n, &err) < 0)
+		ui_error(ui, "%s", err.msg);
+	return view_new(&aars_ops, p);
+}
+
+/* ---- search results ---- */
+
+/* The kind of a hit as people call it. */
+static const char *kind_label(const char *kind)
+{
+	static const struct {
+		const char *kind, *label;
+	} labels[] = {
+		{ "plan", N_("plan") }, { "objective", N_("objective") },
+		{ "indicator", N_("indicator") }, { "project", N_("project") },
+		{ "norm_set", N_("norm set") }, { "norm_item", N_("norm item") },
+		{ "assessment_entry", N_("checklist note") }, { "aar", N_("AAR") },
+		{ "aar_section", N_("AAR text") }, { "aar_action", N_("follow-up") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(kind, labels[i].kind) == 0)
+			return _(labels[i].label);
+	return kind;
+}
+
+struct results {
+	struct list l;
+};
+
+static void results_draw(struct view *v, struct ui *ui, int top, int height)
+{
+	static const int widths[] = { 14, 22, 0 };
+	struct results *p = v->data;
+	const char *head[] = { _("kind"), _("record"), _("text") };
+	char title[600];
+	size_t i;
+	int y;
+
+	snprintf(title, sizeof title, _("%zu found for \"%s\""), ui->nhits, ui->query ? ui->query : "");
+	ui_put(top, 0, title, ui->cols, ui->theme.attr[T_HEADING], 0);
+	put_row(ui, top + 1, head, widths, 3, ui->theme.attr[T_HEADING]);
+	p->l.n = ui->nhits;
+	p->l.sel = ui->hit < p->l.n ? ui->hit : 0;
+	list_scroll(&p->l, height - 2);
+	for (i = p->l.top, y = top + 2; i < p->l.n && y < top + height; i++, y++) {
+		const struct search_hit *h = &ui->hits[i];
+		const char *cells[3];
+
+		cells[0] = kind_label(h->kind);
+		cells[1] = h->ref;
+		cells[2] = h->text;
+		put_row(ui, y, cells, widths, 3, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+	}
+}
+
+static int results_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct results *p = v->data;
+
+	p->l.n = ui->nhits;
+	p->l.sel = ui->hit;
+	if (list_act(&p->l, a)) {
+		ui->hit = p->l.sel;
+		return 1;
+	}
+	if (a == ACT_OPEN && p->l.n) {
+		ui_open_hit(ui, &ui->hits[ui->hit]);
+		return 1;
+	}
+	return 0;
+}
+
+static void results_free(struct view *v)
+{
+	free(v->data);
+}
+
+static const enum action results_actions[] = {
+	ACT_OPEN, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_COUNT
+};
+
+static const struct view_ops results_ops = {
+	"search", results_draw, results_act, NULL, results_free, results_actions,
+};
+
+struct view *view_results_new(struct ui *ui)
+{
+	struct results *p = calloc(1, sizeof *p);
+
+	(void)ui;
+	return p ? view_new(&results_ops, p) : NULL;
+}

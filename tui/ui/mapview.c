@@ -1,0 +1,335 @@
+/* mapview.c - the route map picture: the canvas of core/map.c drawn with
+ * the selected box, its causes and its effects marked; arrows move from box
+ * to box; Enter opens the objective. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/buf.h"
+#include "routemap/domain.h"
+#include "routemap/i18n.h"
+#include "routemap/map.h"
+#include "routemap/text.h"
+#include "routemap/ui.h"
+
+#define HEADER_ROWS 3
+
+struct mapv {
+	struct plan_map map;
+	struct map_view view;
+	size_t sel;          /* index into view.boxes */
+	int scroll;          /* first canvas row shown */
+	int laid_out;        /* the layout exists (for the current width) */
+};
+
+enum role { ROLE_NONE, ROLE_SELECTED, ROLE_CAUSE, ROLE_EFFECT };
+
+/* What the box of objective OBJ is to the selected one. */
+static enum role box_role(const struct mapv *m, size_t obj)
+{
+	size_t sel_obj = m->view.boxes[m->sel].objective, i;
+
+	if (obj == sel_obj)
+		return ROLE_SELECTED;
+	for (i = 0; i < m->map.nlinks; i++) {
+		if (m->map.links[i].from == obj && m->map.links[i].to == sel_obj)
+			return ROLE_CAUSE;
+		if (m->map.links[i].to == obj && m->map.links[i].from == sel_obj)
+			return ROLE_EFFECT;
+	}
+	return ROLE_NONE;
+}
+
+static int layout(struct mapv *m, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	size_t keep = m->laid_out ? m->view.boxes[m->sel].objective : (size_t)-1, i;
+
+	if (m->laid_out)
+		map_view_free(&m->view);
+	m->laid_out = 0;
+	if (map_render(&m->map, ui->cfg, ui->cols, ui->theme.ascii, &m->view, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		return -1;
+	}
+	m->laid_out = 1;
+	m->sel = 0;
+	for (i = 0; i < m->view.nboxes; i++)
+		if (m->view.boxes[i].objective == keep)
+			m->sel = i;
+	return 0;
+}
+
+static attr_t cell_attr(const struct ui *ui, unsigned char a)
+{
+	switch (a & ~CELL_CONT) {
+	case CELL_BAND:
+		return ui->theme.attr[T_BAND];
+	case CELL_CODE:
+		return ui->theme.attr[T_CODE];
+	case CELL_LINK:
+		return ui->theme.attr[T_LINK];
+	default:
+		return A_NORMAL;
+	}
+}
+
+/* Draw canvas row CY at screen row Y, in runs of one attribute. */
+static void draw_row(struct ui *ui, const struct canvas *c, int cy, int y)
+{
+	struct buf run = { 0 };
+	attr_t attr = A_NORMAL;
+	int x, start = 0;
+
+	for (x = 0; x <= c->w; x++) {
+		const struct canvas_cell *cell = x < c->w ? &c->cells[(size_t)cy * (size_t)c->w + (size_t)x]
+							  : NULL;
+		attr_t a;
+
+		if (cell && (cell->attr & CELL_CONT))
+			continue;
+		a = cell ? cell_attr(ui, cell->attr) : (attr_t)-1;
+		if (run.len && (a != attr || !cell)) {
+			attrset(attr);
+			mvaddstr(y, start, run.s);
+			buf_free(&run);
+		}
+		if (!cell)
+			break;
+		if (!run.len) {
+			start = x;
+			attr = a;
+		}
+		buf_puts(&run, cell->s[0] ? cell->s : " ");
+	}
+	attrset(A_NORMAL);
+	buf_free(&run);
+}
+
+/* Redraw the cells of BOX that are visible in ATTR: all of them, or the
+ * border only. */
+static void mark_box(const struct mapv *m, const struct map_box *b, int top, int rows,
+		     attr_t attr, int whole)
+{
+	const struct canvas *c = &m->view.canvas;
+	int y, x;
+
+	for (y = b->y; y < b->y + b->h; y++) {
+		if (y < m->scroll || y >= m->scroll + rows)
+			continue;
+		for (x = b->x; x < b->x + b->w; x++) {
+			const struct canvas_cell *cell = &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
+			int edge = y == b->y || y == b->y + b->h - 1 || x == b->x || x == b->x + b->w - 1;
+
+			if (cell->attr & CELL_CONT || (!whole && !edge))
+				continue;
+			attrset(attr);
+			mvaddstr(top + y - m->scroll, x, cell->s[0] ? cell->s : " ");
+		}
+	}
+	attrset(A_NORMAL);
+}
+
+/* Keep the selected box (and the band line above it) on screen. */
+static void scroll_to_selection(struct mapv *m, int rows)
+{
+	const struct map_box *b = &m->view.boxes[m->sel];
+
+	if (b->y - 1 < m->scroll)
+		m->scroll = b->y - 1 > 0 ? b->y - 1 : 0;
+	if (b->y + b->h > m->scroll + rows)
+		m->scroll = b->y + b->h - rows;
+	if (m->scroll < 0)
+		m->scroll = 0;
+}
+
+/* "← S1 S2 S3 P1" and "→ P2": the selected box's causes and effects. */
+static void draw_links_line(struct ui *ui, const struct mapv *m, int y)
+{
+	size_t obj = m->view.boxes[m->sel].objective, i;
+	struct buf causes = { 0 }, effects = { 0 };
+	int x = 0;
+
+	for (i = 0; i < m->map.nlinks; i++) {
+		if (m->map.links[i].to == obj)
+			buf_printf(&causes, " %s", m->map.objectives[m->map.links[i].from].code);
+		if (m->map.links[i].from == obj)
+			buf_printf(&effects, " %s", m->map.objectives[m->map.links[i].to].code);
+	}
+	x += ui_put(y, x, _("caused by:"), ui->cols - x, ui->theme.attr[T_DIM], 0);
+	x += ui_put(y, x, causes.len ? causes.s : " —", ui->cols - x, ui->theme.attr[T_BOX_CAUSE], 0);
+	x += ui_put(y, x, "   ", 3, A_NORMAL, 0);
+	x += ui_put(y, x, _("leads to:"), ui->cols - x, ui->theme.attr[T_DIM], 0);
+	ui_put(y, x, effects.len ? effects.s : " —", ui->cols - x, ui->theme.attr[T_BOX_EFFECT], 0);
+	buf_free(&causes);
+	buf_free(&effects);
+}
+
+static void map_draw(struct view *v, struct ui *ui, int top, int height)
+{
+	struct mapv *m = v->data;
+	const struct map_objective *o;
+	struct buf line = { 0 };
+	int rows = height - HEADER_ROWS, y;
+	size_t i;
+
+	buf_printf(&line, "%s  %s", m->map.code, m->map.title);
+	ui_put(top, 0, line.s, ui->cols, ui->theme.attr[T_HEADING], 0);
+	buf_free(&line);
+	if (!m->laid_out || m->view.nboxes == 0) {
+		ui_put(top + 1, 2, _("This plan has no objectives yet."), ui->cols - 2,
+		       ui->theme.attr[T_DIM], 0);
+		return;
+	}
+	o = &m->map.objectives[m->view.boxes[m->sel].objective];
+	buf_printf(&line, "%s  %s", o->code, o->title);
+	ui_put(top + 1, 0, line.s, ui->cols, ui->theme.attr[T_BOX_SELECTED], 0);
+	buf_free(&line);
+	draw_links_line(ui, m, top + 2);
+	scroll_to_selection(m, rows);
+	for (y = 0; y < rows && m->scroll + y < m->view.canvas.h; y++)
+		draw_row(ui, &m->view.canvas, m->scroll + y, top + HEADER_ROWS + y);
+	for (i = 0; i < m->view.nboxes; i++) {
+		enum role r = box_role(m, m->view.boxes[i].objective);
+
+		if (r == ROLE_CAUSE)
+			mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
+				 ui->theme.attr[T_BOX_CAUSE], 0);
+		else if (r == ROLE_EFFECT)
+			mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
+				 ui->theme.attr[T_BOX_EFFECT], 0);
+	}
+	mark_box(m, &m->view.boxes[m->sel], top + HEADER_ROWS, rows,
+		 ui->theme.attr[T_BOX_SELECTED], 1);
+}
+
+/* The box nearest the selected one in direction DX, DY: the nearest row
+ * first, then the nearest column. */
+static size_t nearest_box(const struct mapv *m, int dx, int dy)
+{
+	const struct map_box *cur = &m->view.boxes[m->sel];
+	int cx = cur->x + cur->w / 2;
+	size_t i, best = m->sel;
+	long best_score = -1;
+
+	for (i = 0; i < m->view.nboxes; i++) {
+		const struct map_box *b = &m->view.boxes[i];
+		int bx = b->x + b->w / 2;
+		long score;
+
+		if (i == m->sel)
+			continue;
+		if (dy) {
+			int d = (b->y - cur->y) * dy;
+
+			if (d <= 0)
+				continue;
+			score = (long)d * 10000 + labs((long)(bx - cx));
+		} else {
+			int d = (bx - cx) * dx;
+
+			if (b->y != cur->y || d <= 0)
+				continue;
+			score = d;
+		}
+		if (best_score < 0 || score < best_score) {
+			best_score = score;
+			best = i;
+		}
+	}
+	return best;
+}
+
+static int map_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct mapv *m = v->data;
+	size_t was = m->sel;
+
+	if (!m->laid_out || m->view.nboxes == 0)
+		return 0;
+	switch (a) {
+	case ACT_MOVE_UP:
+		m->sel = nearest_box(m, 0, -1);
+		break;
+	case ACT_MOVE_DOWN:
+		m->sel = nearest_box(m, 0, 1);
+		break;
+	case ACT_MOVE_LEFT:
+		m->sel = nearest_box(m, -1, 0);
+		break;
+	case ACT_MOVE_RIGHT:
+		m->sel = nearest_box(m, 1, 0);
+		break;
+	case ACT_FIRST:
+		m->sel = 0;
+		break;
+	case ACT_LAST:
+		m->sel = m->view.nboxes - 1;
+		break;
+	case ACT_PAGE_UP:
+		m->scroll = m->scroll > 10 ? m->scroll - 10 : 0;
+		return 1;
+	case ACT_PAGE_DOWN:
+		m->scroll += 10;
+		return 1;
+	case ACT_OPEN:
+		ui_push(ui, view_objective_new(ui, m->map.code,
+					       m->map.objectives[m->view.boxes[m->sel].objective].code));
+		return 1;
+	default:
+		return 0;
+	}
+	if (m->sel == was)
+		beep();
+	return 1;
+}
+
+static void map_resize(struct view *v, struct ui *ui)
+{
+	layout(v->data, ui);
+}
+
+static void map_free(struct view *v)
+{
+	struct mapv *m = v->data;
+
+	if (m->laid_out)
+		map_view_free(&m->view);
+	plan_map_free(&m->map);
+	free(m);
+}
+
+static const enum action map_actions[] = {
+	ACT_OPEN, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_MOVE_LEFT, ACT_MOVE_RIGHT, ACT_COUNT
+};
+
+static const struct view_ops map_ops = {
+	"route map", map_draw, map_act, map_resize, map_free, map_actions,
+};
+
+struct view *view_map_new(struct ui *ui, const char *plan, const char *objective)
+{
+	struct rm_error err = { 0, "" };
+	struct mapv *m = calloc(1, sizeof *m);
+	struct view *v;
+	size_t i;
+
+	if (!m)
+		return NULL;
+	if (plan_map_load(ui->st, plan, &m->map, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		free(m);
+		return NULL;
+	}
+	layout(m, ui);
+	for (i = 0; objective && m->laid_out && i < m->view.nboxes; i++)
+		if (strcmp(m->map.objectives[m->view.boxes[i].objective].code, objective) == 0)
+			m->sel = i;
+	v = malloc(sizeof *v);
+	if (!v) {
+		map_free(&(struct view){ &map_ops, m });
+		return NULL;
+	}
+	v->ops = &map_ops;
+	v->data = m;
+	return v;
+}

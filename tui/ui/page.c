@@ -1,0 +1,474 @@
+/* page.c - scrolling pages of wrapped text: an objective with its
+ * indicators, SLM row and projects; a checklist and an AAR record to read;
+ * the help of a view, generated from the keymap. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/buf.h"
+#include "routemap/catalog.h"
+#include "routemap/domain.h"
+#include "routemap/i18n.h"
+#include "routemap/text.h"
+#include "routemap/ui.h"
+
+struct pline {
+	char *text;
+	enum theme_item item;
+};
+
+struct page {
+	const char *name;
+	struct pline *lines;
+	size_t n, top;
+	int height;
+	/* what the page shows, built again when the width changes */
+	int (*build)(struct page *p, struct ui *ui);
+	char *a, *b;                 /* the record's codes */
+	const struct view *of;       /* help: the view it describes */
+	int failed;
+};
+
+static void page_clear(struct page *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->lines[i].text);
+	free(p->lines);
+	p->lines = NULL;
+	p->n = 0;
+}
+
+/* Add TEXT wrapped to the screen width, INDENT columns in. */
+static void page_add(struct page *p, struct ui *ui, enum theme_item item, int indent,
+		     const char *text)
+{
+	struct text_lines lines;
+	size_t i;
+
+	if (text_wrap(text && *text ? text : " ", ui->cols - indent, &lines) < 0) {
+		p->failed = 1;
+		return;
+	}
+	for (i = 0; i < lines.n; i++) {
+		struct pline *l = array_grow(&p->lines, &p->n, sizeof *l);
+		struct buf b = { 0 };
+
+		if (!l) {
+			p->failed = 1;
+			break;
+		}
+		buf_printf(&b, "%*s%s", indent, "", lines.v[i]);
+		l->text = buf_take(&b);
+		l->item = item;
+		if (!l->text)
+			p->failed = 1;
+	}
+	text_lines_free(&lines);
+}
+
+static void page_addf(struct page *p, struct ui *ui, enum theme_item item, int indent,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void page_addf(struct page *p, struct ui *ui, enum theme_item item, int indent,
+		      const char *fmt, ...)
+{
+	char text[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	page_add(p, ui, item, indent, text);
+}
+
+static void page_blank(struct page *p, struct ui *ui)
+{
+	page_add(p, ui, T_NORMAL, 0, "");
+}
+
+static void page_draw(struct view *v, struct ui *ui, int top, int height)
+{
+	struct page *p = v->data;
+	size_t i;
+	int y;
+
+	p->height = height;
+	if (p->n > (size_t)height && p->top > p->n - (size_t)height)
+		p->top = p->n - (size_t)height;
+	for (i = p->top, y = top; i < p->n && y < top + height; i++, y++)
+		ui_put(y, 0, p->lines[i].text, ui->cols, ui->theme.attr[p->lines[i].item], 0);
+}
+
+static int page_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct page *p = v->data;
+	size_t page = p->height > 2 ? (size_t)p->height - 1 : 1;
+	size_t last = p->n > (size_t)p->height ? p->n - (size_t)p->height : 0;
+
+	(void)ui;
+	switch (a) {
+	case ACT_MOVE_UP:
+		if (p->top > 0)
+			p->top--;
+		return 1;
+	case ACT_MOVE_DOWN:
+		if (p->top < last)
+			p->top++;
+		return 1;
+	case ACT_PAGE_UP:
+		p->top = p->top > page ? p->top - page : 0;
+		return 1;
+	case ACT_PAGE_DOWN:
+		p->top = p->top + page < last ? p->top + page : last;
+		return 1;
+	case ACT_FIRST:
+		p->top = 0;
+		return 1;
+	case ACT_LAST:
+		p->top = last;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void page_rebuild(struct page *p, struct ui *ui)
+{
+	page_clear(p);
+	p->failed = 0;
+	if (p->build(p, ui) < 0 || p->failed)
+		ui_error(ui, "%s", _("cannot show this page (out of memory?)"));
+}
+
+static void page_resize(struct view *v, struct ui *ui)
+{
+	page_rebuild(v->data, ui);
+}
+
+static void page_free(struct view *v)
+{
+	struct page *p = v->data;
+
+	page_clear(p);
+	free(p->a);
+	free(p->b);
+	free(p);
+}
+
+static const enum action page_actions[] = { ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_PAGE_DOWN, ACT_COUNT };
+
+/* Make a page view of BUILD over the codes A and B. */
+static struct view *page_new(struct ui *ui, const char *name, const struct view_ops *ops,
+			     int (*build)(struct page *, struct ui *), const char *a, const char *b,
+			     const struct view *of)
+{
+	struct page *p = calloc(1, sizeof *p);
+	struct view *v = malloc(sizeof *v);
+
+	if (!p || !v || (a && !(p->a = strdup(a))) || (b && !(p->b = strdup(b)))) {
+		if (p) {
+			free(p->a);
+			free(p->b);
+		}
+		free(p);
+		free(v);
+		return NULL;
+	}
+	p->name = name;
+	p->build = build;
+	p->of = of;
+	v->ops = ops;
+	v->data = p;
+	page_rebuild(p, ui);
+	return v;
+}
+
+/* ---- an objective ---- */
+
+/* A number without a useless ".0". */
+static void number(char *out, size_t size, int has, double v)
+{
+	if (!has)
+		snprintf(out, size, "—");
+	else
+		snprintf(out, size, "%.15g", v);
+}
+
+static int build_objective(struct page *p, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	struct objective_detail d;
+	size_t i;
+
+	if (objective_load(ui->st, ui->cfg, p->a, p->b, &d, &err) < 0) {
+		page_add(p, ui, T_ERROR, 0, err.msg);
+		return 0;
+	}
+	page_addf(p, ui, T_HEADING, 0, "%s  %s", d.code, d.title);
+	page_addf(p, ui, T_DIM, 0, "%s: %s   %s: %s", _("level"), ui->cfg->level_label[d.level],
+		  _("plan"), d.plan_code);
+	page_addf(p, ui, T_NORMAL, 0, "%s %s   %s %s", _("caused by:"), d.causes ? d.causes : "—",
+		  _("leads to:"), d.effects ? d.effects : "—");
+	page_blank(p, ui);
+	page_add(p, ui, T_HEADING, 0, _("Indicators"));
+	if (!d.nindicators)
+		page_add(p, ui, T_DIM, 2, _("none yet"));
+	for (i = 0; i < d.nindicators; i++) {
+		const struct indicator_row *r = &d.indicators[i];
+		char base[32], target[32], result[32];
+		struct buf bar = { 0 };
+		double progress = indicator_progress(r);
+		int k;
+
+		number(base, sizeof base, r->has_baseline, r->baseline);
+		number(target, sizeof target, r->has_target, r->target);
+		number(result, sizeof result, r->has_result, r->result);
+		page_add(p, ui, T_NORMAL, 2, r->name);
+		if (progress >= 0) {
+			buf_puts(&bar, "[");
+			for (k = 0; k < 10; k++)
+				buf_puts(&bar, k < (int)(progress * 10 + 0.5) ? (ui->theme.ascii ? "#" : "█")
+									      : (ui->theme.ascii ? "." : "░"));
+			buf_printf(&bar, "] %.0f%%", progress * 100);
+		}
+		page_addf(p, ui, T_DIM, 4, "%s %d   %s %s   %s %s   %s %s %s  %s", _("FY"),
+			  r->fiscal_year, _("baseline"), base, _("target"), target, _("result"), result,
+			  r->unit ? r->unit : "", bar.s ? bar.s : "");
+		buf_free(&bar);
+	}
+	page_blank(p, ui);
+	page_add(p, ui, T_HEADING, 0, _("SLM"));
+	for (i = 0; i < d.nslm; i++) {
+		const char *label = config_label(&ui->cfg->slm_columns, d.slm[i].code);
+
+		page_addf(p, ui, T_NORMAL, 2, "%s: %s", label ? label : d.slm[i].code,
+			  d.slm[i].label ? d.slm[i].label : "—");
+	}
+	page_blank(p, ui);
+	page_add(p, ui, T_HEADING, 0, _("Projects serving it"));
+	if (!d.nprojects)
+		page_add(p, ui, T_DIM, 2, _("none yet"));
+	for (i = 0; i < d.nprojects; i++) {
+		const struct project_row *r = &d.projects[i];
+
+		page_addf(p, ui, T_NORMAL, 2, "%s  %s", r->code, r->title);
+		page_addf(p, ui, T_DIM, 4, "%s %d · %s · %s · %s", _("FY"), r->fiscal_year, r->stage,
+			  r->status, r->office);
+	}
+	objective_free(&d);
+	return 0;
+}
+
+static const struct view_ops objective_ops = {
+	"objective", page_draw, page_act, page_resize, page_free, page_actions,
+};
+
+struct view *view_objective_new(struct ui *ui, const char *plan, const char *objective)
+{
+	return page_new(ui, "objective", &objective_ops, build_objective, plan, objective, NULL);
+}
+
+/* ---- a checklist, to read ---- */
+
+static const char *status_mark(const struct ui *ui, enum entry_status s)
+{
+	static const char *const unicode[] = { "[ ]", "[✓]", "[~]", "[✗]", "[-]" };
+	static const char *const ascii[] = { "[ ]", "[y]", "[~]", "[x]", "[-]" };
+
+	return (ui->theme.ascii ? ascii : unicode)[s];
+}
+
+static void coverage_text(const struct coverage *c, char *out, size_t size)
+{
+	if (c->has_percent)
+		snprintf(out, size, "%.1f%%  %s %d  (%d/%d)", c->percent, _("rank"), c->rank,
+			 c->answered, c->items);
+	else
+		snprintf(out, size, "—  (%d/%d)", c->answered, c->items);
+}
+
+static int build_assessment(struct page *p, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	struct assessment a;
+	struct coverage c;
+	char cov[128], date[64];
+	size_t g, i;
+
+	if (assessment_load(ui->st, ui->cfg, p->a, &a, &err) < 0) {
+		page_add(p, ui, T_ERROR, 0, err.msg);
+		return 0;
+	}
+	page_addf(p, ui, T_HEADING, 0, "%s  %s v%d", a.code, a.set_title, a.version);
+	ui_date(ui, a.assessed_on, date, sizeof date);
+	page_addf(p, ui, T_DIM, 0, "%s · %s · %s %s", a.office_name,
+		  a.project_code ? a.project_code : "—", date, a.assessor ? a.assessor : "");
+	c = assessment_coverage(&a, ui->cfg, (size_t)-1);
+	coverage_text(&c, cov, sizeof cov);
+	page_addf(p, ui, T_NORMAL, 0, "%s %s", _("coverage:"), cov);
+	for (g = 0; g < a.ngroups; g++) {
+		c = assessment_coverage(&a, ui->cfg, g);
+		coverage_text(&c, cov, sizeof cov);
+		page_blank(p, ui);
+		page_addf(p, ui, T_HEADING, 0, "%s   %s", a.groups[g].label, cov);
+		for (i = 0; i < a.nitems; i++) {
+			const struct check_item *it = &a.items[i];
+
+			if (it->group != g)
+				continue;
+			page_addf(p, ui, T_NORMAL, 0, "%s %s %s", status_mark(ui, it->status), it->code,
+				  it->text);
+			if (it->note)
+				page_addf(p, ui, T_DIM, 6, "%s %s", _("note:"), it->note);
+			if (it->support_needed)
+				page_addf(p, ui, T_DIM, 6, "%s %s", _("support:"), it->support_needed);
+		}
+	}
+	assessment_free(&a);
+	return 0;
+}
+
+static const struct view_ops assessment_ops = {
+	"checklist", page_draw, page_act, page_resize, page_free, page_actions,
+};
+
+struct view *view_assessment_new(struct ui *ui, const char *code)
+{
+	return page_new(ui, "checklist", &assessment_ops, build_assessment, code, NULL, NULL);
+}
+
+/* ---- an AAR record, to read ---- */
+
+static int build_aar(struct page *p, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	const struct cfg_template *t = NULL;
+	sqlite3_stmt *stmt;
+	char date[64];
+	int rc;
+
+	stmt = store_prepare(ui->st, "SELECT title, date, template, subject_kind, subject,"
+			     " facilitator, participants FROM aar WHERE code = ?1", &err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, p->a, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		page_addf(p, ui, T_ERROR, 0, "%s: %s", p->a, _("no such AAR"));
+		return 0;
+	}
+	page_addf(p, ui, T_HEADING, 0, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	ui_date(ui, (const char *)sqlite3_column_text(stmt, 1), date, sizeof date);
+	page_addf(p, ui, T_DIM, 0, "%s · %s · %s %s", date, sqlite3_column_text(stmt, 2),
+		  sqlite3_column_text(stmt, 3),
+		  sqlite3_column_text(stmt, 4) ? (const char *)sqlite3_column_text(stmt, 4) : "");
+	if (sqlite3_column_text(stmt, 5))
+		page_addf(p, ui, T_NORMAL, 0, "%s %s", _("facilitator:"), sqlite3_column_text(stmt, 5));
+	if (sqlite3_column_text(stmt, 6))
+		page_addf(p, ui, T_NORMAL, 0, "%s %s", _("participants:"), sqlite3_column_text(stmt, 6));
+	t = config_template(ui->cfg, (const char *)sqlite3_column_text(stmt, 2));
+	sqlite3_finalize(stmt);
+
+	/* The sections in the template's order. */
+	stmt = store_prepare(ui->st, "SELECT s.section, s.text FROM aar_section s JOIN aar a"
+			     " ON a.id = s.aar_id WHERE a.code = ?1 ORDER BY s.id", &err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, p->a, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(stmt, 0);
+		const char *label = t ? config_label(&t->sections, key) : NULL;
+
+		page_blank(p, ui);
+		page_add(p, ui, T_HEADING, 0, label ? label : key);
+		page_add(p, ui, T_NORMAL, 2, (const char *)sqlite3_column_text(stmt, 1));
+	}
+	sqlite3_finalize(stmt);
+	stmt = store_prepare(ui->st, "SELECT x.status, x.action, x.owner, x.due FROM aar_action x"
+			     " JOIN aar a ON a.id = x.aar_id WHERE a.code = ?1 ORDER BY x.id", &err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, p->a, -1, SQLITE_STATIC);
+	page_blank(p, ui);
+	page_add(p, ui, T_HEADING, 0, _("Follow-up actions"));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		ui_date(ui, (const char *)sqlite3_column_text(stmt, 3), date, sizeof date);
+		page_addf(p, ui, T_NORMAL, 2, "[%s] %s", sqlite3_column_text(stmt, 0),
+			  sqlite3_column_text(stmt, 1));
+		page_addf(p, ui, T_DIM, 6, "%s · %s",
+			  sqlite3_column_text(stmt, 2) ? (const char *)sqlite3_column_text(stmt, 2) : "—",
+			  date);
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+fail:
+	page_add(p, ui, T_ERROR, 0, err.msg);
+	return 0;
+}
+
+static const struct view_ops aar_ops = {
+	"aar", page_draw, page_act, page_resize, page_free, page_actions,
+};
+
+struct view *view_aar_new(struct ui *ui, const char *code)
+{
+	return page_new(ui, "aar", &aar_ops, build_aar, code, NULL, NULL);
+}
+
+/* ---- help ---- */
+
+static const enum action global_actions[] = {
+	ACT_HELP, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_NEXT_SECTION,
+	ACT_PREV_SECTION, ACT_SECTION_PLANS, ACT_SECTION_CHECKLISTS, ACT_SECTION_AAR,
+	ACT_BACK, ACT_QUIT, ACT_REDRAW, ACT_COUNT
+};
+
+static void help_lines(struct page *p, struct ui *ui, const enum action *actions)
+{
+	for (; actions && *actions != ACT_COUNT; actions++) {
+		char keys[128];
+		struct buf line = { 0 };
+		int pad;
+
+		keymap_describe(&ui->keys, *actions, 0, keys, sizeof keys);
+		pad = 18 - text_width(keys);
+		buf_printf(&line, "%s%*s%s", keys[0] ? keys : "—", pad > 1 ? pad : 1, "",
+			   _(action_table[*actions].help));
+		page_add(p, ui, T_NORMAL, 2, line.s);
+		buf_free(&line);
+	}
+}
+
+static int build_help(struct page *p, struct ui *ui)
+{
+	static const enum action moving[] = {
+		ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
+		ACT_COUNT
+	};
+	const char *name = p->of ? p->of->ops->name : "";
+
+	page_addf(p, ui, T_HEADING, 0, "%s: %s", _("Keys"), _(name));
+	help_lines(p, ui, p->of ? p->of->ops->actions : NULL);
+	page_blank(p, ui);
+	page_add(p, ui, T_HEADING, 0, _("Moving"));
+	help_lines(p, ui, moving);
+	page_blank(p, ui);
+	page_add(p, ui, T_HEADING, 0, _("Everywhere"));
+	help_lines(p, ui, global_actions);
+	page_blank(p, ui);
+	page_add(p, ui, T_DIM, 0, _("Every key also works with the Thai Kedmanee layout on; "
+				    "keys are set in the [keys] section of the office's INI file."));
+	return 0;
+}
+
+static const struct view_ops help_ops = {
+	"help", page_draw, page_act, page_resize, page_free, page_actions,
+};
+
+struct view *view_help_new(struct ui *ui, const struct view *of)
+{
+	return page_new(ui, "help", &help_ops, build_help, NULL, NULL, of);
+}

@@ -1,0 +1,136 @@
+/* search.c - "/" finds records through the full-text index; n and N step
+ * through what it found; Enter on a hit opens its record. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/i18n.h"
+#include "routemap/ui.h"
+
+void ui_search(struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	struct search_hit *hits;
+	size_t n;
+	char *q = ui_prompt(ui, "/", NULL);
+
+	if (!q)
+		return;
+	if (!*q) {
+		free(q);
+		return;
+	}
+	if (store_search(ui->st, q, &hits, &n, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		free(q);
+		return;
+	}
+	if (n == 0) {
+		ui_error(ui, _("nothing holds \"%s\""), q);
+		free(q);
+		store_search_free(hits, n);
+		return;
+	}
+	free(ui->query);
+	store_search_free(ui->hits, ui->nhits);
+	ui->query = q;
+	ui->hits = hits;
+	ui->nhits = n;
+	ui->hit = 0;
+	ui_push(ui, view_results_new(ui));
+}
+
+void ui_search_step(struct ui *ui, int dir)
+{
+	if (!ui->nhits) {
+		ui_message(ui, "%s", _("no search yet: press / to search"));
+		return;
+	}
+	ui->hit = (ui->hit + ui->nhits + (size_t)(dir > 0 ? 1 : ui->nhits - 1)) % ui->nhits;
+	ui_message(ui, _("%zu of %zu for \"%s\""), ui->hit + 1, ui->nhits, ui->query);
+	ui_open_hit(ui, &ui->hits[ui->hit]);
+}
+
+/* Split "A/B" at its last slash: *A and *B malloc'd; B is NULL without one. */
+static int split_ref(const char *ref, char **a, char **b)
+{
+	const char *slash = strrchr(ref, '/');
+
+	*b = NULL;
+	*a = slash ? strndup(ref, (size_t)(slash - ref)) : strdup(ref);
+	if (slash)
+		*b = strdup(slash + 1);
+	return *a && (!slash || *b) ? 0 : -1;
+}
+
+/* The plan of project CODE and the first objective it serves. */
+static int project_place(struct ui *ui, const char *code, char **plan, char **objective)
+{
+	struct rm_error err = { 0, "" };
+	sqlite3_stmt *stmt = store_prepare(ui->st,
+		"SELECT p.code, (SELECT o.code FROM project_objective x JOIN objective o"
+		"  ON o.id = x.objective_id WHERE x.project_id = j.id ORDER BY x.id LIMIT 1)"
+		" FROM project j JOIN plan p ON p.id = j.plan_id WHERE j.code = ?1", &err);
+	int oom = 0;
+
+	*plan = *objective = NULL;
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*plan = store_col_dup(stmt, 0, &oom);
+		*objective = store_col_dup(stmt, 1, &oom);
+	}
+	sqlite3_finalize(stmt);
+	return *plan && !oom ? 0 : -1;
+}
+
+/* The assessments of a norm set: open the first, or the list. */
+static void open_in_checklists(struct ui *ui, const char *assessment)
+{
+	ui_section(ui, UI_CHECKLISTS);
+	if (assessment)
+		ui_push(ui, view_assessment_new(ui, assessment));
+}
+
+void ui_open_hit(struct ui *ui, const struct search_hit *hit)
+{
+	char *a = NULL, *b = NULL;
+
+	if (split_ref(hit->ref, &a, &b) < 0) {
+		ui_error(ui, "%s", _("out of memory"));
+		goto out;
+	}
+	if (strcmp(hit->kind, "plan") == 0) {
+		ui_section(ui, UI_PLANS);
+		ui_push(ui, view_map_new(ui, hit->ref, NULL));
+	} else if (strcmp(hit->kind, "objective") == 0 && b) {
+		ui_section(ui, UI_PLANS);
+		ui_push(ui, view_map_new(ui, a, b));
+	} else if (strcmp(hit->kind, "indicator") == 0 && b) {
+		ui_section(ui, UI_PLANS);
+		ui_push(ui, view_objective_new(ui, a, b));
+	} else if (strcmp(hit->kind, "project") == 0) {
+		char *plan, *objective;
+
+		if (project_place(ui, hit->ref, &plan, &objective) == 0) {
+			ui_section(ui, UI_PLANS);
+			ui_push(ui, objective ? view_objective_new(ui, plan, objective)
+					      : view_map_new(ui, plan, NULL));
+		} else {
+			ui_message(ui, _("project %s serves no plan"), hit->ref);
+		}
+		free(plan);
+		free(objective);
+	} else if (strcmp(hit->kind, "assessment_entry") == 0) {
+		open_in_checklists(ui, a);
+	} else if (strcmp(hit->kind, "norm_set") == 0 || strcmp(hit->kind, "norm_item") == 0) {
+		open_in_checklists(ui, NULL);
+		ui_message(ui, _("norm set %s: its assessments are listed here"), a);
+	} else if (strncmp(hit->kind, "aar", 3) == 0) {
+		ui_section(ui, UI_AAR);
+		ui_push(ui, view_aar_new(ui, a));
+	}
+out:
+	free(a);
+	free(b);
+}
