@@ -50,7 +50,7 @@ DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             libthai-data libncurses-dev libcmocka-dev sqlite3 tmux mandoc \
             valgrind gettext locales
 
-.PHONY: all run check test test-unit test-cli asan valgrind bench install uninstall \
+.PHONY: all run check test test-unit test-cli test-tui asan valgrind bench install uninstall \
         deps clean lint-man
 
 all: routemap
@@ -89,14 +89,9 @@ $(B)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
-# Until the screens exist, the demo office is shown through the batch
-# commands.
 run: deps
 	@$(MAKE) --no-print-directory all
-	@./routemap --demo
-	@echo; ./routemap --demo show plan KKN-CDC-2568
-	@echo; ./routemap --demo show assessment A-BNG-69
-	@echo; ./routemap --demo list aars
+	./routemap --demo
 
 # check: what CI runs.  Installs what is missing, runs the unit and CLI
 # tests, then the whole suite again under the sanitizers, then valgrind.
@@ -107,13 +102,17 @@ check: deps
 	@$(MAKE) --no-print-directory lint-man
 	@echo "make check: all passed"
 
-test: test-unit test-cli
+test: test-unit test-cli test-tui
 
 test-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
 test-cli: $(B)/routemap $(MO)
 	@sh tests/cli/run.sh $(B)/routemap
+
+# The screens, driven in tmux.
+test-tui: $(B)/routemap $(MO)
+	@sh tests/tui/run.sh $(B)/routemap
 
 asan:
 	@$(MAKE) --no-print-directory B=build/asan \

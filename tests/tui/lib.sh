@@ -30,7 +30,7 @@ start() {
 	done
 	$TMUX_CMD kill-session -t rm 2>/dev/null
 	$TMUX_CMD new-session -d -s rm -x "$cols" -y "$rows" \
-		"cd '$WORK' && s=\$(stty -g); env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $envs ${VALGRIND:-} '$BIN' $args; st=\$?; [ \"\$(stty -g)\" = \"\$s\" ] && t=restored || t=changed; echo EXIT=\$st TTY=\$t; sleep 600"
+		"cd '$WORK' && s=\$(stty -g); env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $envs ${VALGRIND:-} '$BIN' $args; st=\$?; [ \"\$(stty -g)\" = \"\$s\" ] && t=restored || t=changed; echo EXIT=\$st TTY=\$t; sleep 600"
 }
 
 screen() {

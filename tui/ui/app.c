@@ -85,34 +85,42 @@ void ui_bar(struct ui *ui, int y, int x, int width, double percent)
 	attrset(A_NORMAL);
 }
 
-/* The hint line: the first key of each action with a short label. */
+/* One hint, "KEY label", at (Y, X) if it fits before column LIMIT;
+ * returns its width (0 when it did not fit or has no key). */
+static int hint(struct ui *ui, int y, int x, int limit, enum action a)
+{
+	const char *label = _(action_table[a].help);
+	char key[64];
+	int need;
+
+	keymap_describe(&ui->keys, a, 1, key, sizeof key);
+	if (!key[0])
+		return 0;
+	need = text_width(key) + 1 + text_width(label);
+	if (x + need > limit)
+		return 0;
+	ui_put(y, x, key, need, ui->theme.attr[T_HINT_KEY], 0);
+	ui_put(y, x + text_width(key) + 1, label, need, ui->theme.attr[T_HINT], 0);
+	return need;
+}
+
+/* The hint line: the view's actions from the left, as many as fit, and
+ * help always at the right end. */
 void ui_hints(struct ui *ui, int y, const enum action *actions)
 {
-	static const enum action always[] = { ACT_HELP, ACT_SEARCH, ACT_BACK, ACT_COUNT };
-	const enum action *lists[2] = { actions, always };
-	int x = 0, l;
+	char key[64];
+	int help_x, x = 0;
 
 	move(y, 0);
 	clrtoeol();
-	for (l = 0; l < 2; l++) {
-		const enum action *a;
+	keymap_describe(&ui->keys, ACT_HELP, 1, key, sizeof key);
+	help_x = ui->cols - (text_width(key) + 1 + text_width(_(action_table[ACT_HELP].help))) - 1;
+	hint(ui, y, help_x, ui->cols, ACT_HELP);
+	for (; actions && *actions != ACT_COUNT; actions++) {
+		int w = hint(ui, y, x, help_x - 2, *actions);
 
-		for (a = lists[l]; a && *a != ACT_COUNT; a++) {
-			char key[64];
-			const char *label = _(action_table[*a].help);
-			int need;
-
-			keymap_describe(&ui->keys, *a, 1, key, sizeof key);
-			if (!key[0])
-				continue;
-			need = text_width(key) + 1 + text_width(label) + 2;
-			if (x + need > ui->cols)
-				return;
-			x += ui_put(y, x, key, ui->cols - x, ui->theme.attr[T_HINT_KEY], 0);
-			x += ui_put(y, x, " ", 1, A_NORMAL, 0);
-			x += ui_put(y, x, label, ui->cols - x, ui->theme.attr[T_HINT], 0);
-			x += ui_put(y, x, "  ", 2, A_NORMAL, 0);
-		}
+		if (w)
+			x += w + 2;
 	}
 }
 
@@ -485,6 +493,7 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	widget_keys_init();   /* Home/End and Ctrl-arrows as terminals really send them */
 	curs_set(0);
 	timeout(500);      /* wake up now and then to notice signals */
 	color = !no_color && cfg->color != CFG_OFF &&

@@ -147,7 +147,7 @@ static void plans_free(struct view *v)
 }
 
 static const enum action list_actions[] = {
-	ACT_OPEN, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_NEXT_SECTION, ACT_COUNT
+	ACT_OPEN, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK, ACT_COUNT
 };
 
 static const struct view_ops plans_ops = {
@@ -424,7 +424,7 @@ static void results_free(struct view *v)
 }
 
 static const enum action results_actions[] = {
-	ACT_OPEN, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_COUNT
+	ACT_OPEN, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_BACK, ACT_COUNT
 };
 
 static const struct view_ops results_ops = {

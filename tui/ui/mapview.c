@@ -299,7 +299,8 @@ static void map_free(struct view *v)
 }
 
 static const enum action map_actions[] = {
-	ACT_OPEN, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_MOVE_LEFT, ACT_MOVE_RIGHT, ACT_COUNT
+	ACT_OPEN, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_MOVE_LEFT, ACT_MOVE_RIGHT, ACT_SEARCH, ACT_BACK,
+	ACT_COUNT
 };
 
 static const struct view_ops map_ops = {

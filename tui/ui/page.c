@@ -158,7 +158,9 @@ static void page_free(struct view *v)
 	free(p);
 }
 
-static const enum action page_actions[] = { ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_PAGE_DOWN, ACT_COUNT };
+static const enum action page_actions[] = {
+	ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_SEARCH, ACT_BACK, ACT_COUNT
+};
 
 /* Make a page view of BUILD over the codes A and B. */
 static struct view *page_new(struct ui *ui, const char *name, const struct view_ops *ops,

@@ -84,12 +84,16 @@ static int project_place(struct ui *ui, const char *code, char **plan, char **ob
 	return *plan && !oom ? 0 : -1;
 }
 
-/* The assessments of a norm set: open the first, or the list. */
-static void open_in_checklists(struct ui *ui, const char *assessment)
+/* Go to section S for a record found: another section starts again from
+ * its list, so that q leads back through what the user sees; in the same
+ * section the record goes on top, and q returns to the results. */
+static void go_to(struct ui *ui, enum ui_section s)
 {
-	ui_section(ui, UI_CHECKLISTS);
-	if (assessment)
-		ui_push(ui, view_assessment_new(ui, assessment));
+	if (s != ui->section) {
+		ui_section(ui, s);
+		while (ui->depth[s] > 1)
+			ui_pop(ui);
+	}
 }
 
 void ui_open_hit(struct ui *ui, const struct search_hit *hit)
@@ -101,19 +105,19 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 		goto out;
 	}
 	if (strcmp(hit->kind, "plan") == 0) {
-		ui_section(ui, UI_PLANS);
+		go_to(ui, UI_PLANS);
 		ui_push(ui, view_map_new(ui, hit->ref, NULL));
 	} else if (strcmp(hit->kind, "objective") == 0 && b) {
-		ui_section(ui, UI_PLANS);
+		go_to(ui, UI_PLANS);
 		ui_push(ui, view_map_new(ui, a, b));
 	} else if (strcmp(hit->kind, "indicator") == 0 && b) {
-		ui_section(ui, UI_PLANS);
+		go_to(ui, UI_PLANS);
 		ui_push(ui, view_objective_new(ui, a, b));
 	} else if (strcmp(hit->kind, "project") == 0) {
 		char *plan, *objective;
 
 		if (project_place(ui, hit->ref, &plan, &objective) == 0) {
-			ui_section(ui, UI_PLANS);
+			go_to(ui, UI_PLANS);
 			ui_push(ui, objective ? view_objective_new(ui, plan, objective)
 					      : view_map_new(ui, plan, NULL));
 		} else {
@@ -122,12 +126,13 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 		free(plan);
 		free(objective);
 	} else if (strcmp(hit->kind, "assessment_entry") == 0) {
-		open_in_checklists(ui, a);
+		go_to(ui, UI_CHECKLISTS);
+		ui_push(ui, view_assessment_new(ui, a));
 	} else if (strcmp(hit->kind, "norm_set") == 0 || strcmp(hit->kind, "norm_item") == 0) {
-		open_in_checklists(ui, NULL);
+		go_to(ui, UI_CHECKLISTS);
 		ui_message(ui, _("norm set %s: its assessments are listed here"), a);
 	} else if (strncmp(hit->kind, "aar", 3) == 0) {
-		ui_section(ui, UI_AAR);
+		go_to(ui, UI_AAR);
 		ui_push(ui, view_aar_new(ui, a));
 	}
 out:

@@ -1,0 +1,152 @@
+#!/bin/sh
+# run.sh BIN - end-to-end tests of the screens: the real binary in tmux on
+# the demo office, driven by keys, read back from the screen.
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/routemap-tui.XXXXXX")
+. "$(dirname "$0")/lib.sh"
+trap '$TMUX_CMD kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+export HOME="$WORK" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
+unset ROUTEMAP_CONFIG NO_COLOR
+DB="$WORK/demo.db"
+"$BIN" --demo -d "$DB" init >/dev/null || { echo "cannot make the demo database"; exit 1; }
+
+# ---- browse: plan list, the route map, an objective ----------------------
+start browse 80 24 -- --demo -d "$DB"
+wait_for "KKN-CDC-2568"
+wait_for "สสจ.ขอนแก่น"
+keys Enter
+wait_for "┌─ P1 ─"
+wait_for "P1  ผู้ปกครองและครูพี่เลี้ยงมีพฤติกรรมป้องกันโรค"
+keys Right
+wait_for "P2  เด็กเล็กได้รับการดูแลตามมาตรฐาน"
+wait_for " S1 S2 S3 P1"          # what leads to P2
+keys Down
+wait_for "S3  รพ.สต. เป็นพี่เลี้ยงด้านวิชาการ"
+wait_for " R1"
+keys Up Enter
+wait_for "ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค"
+wait_for "[████░░░░░░] 39%"     # 57 of the way from 42 to 80
+wait_for "ผู้ดำเนินการ: —"        # the office's SLM columns
+keys q
+wait_for "┌─ P1 ─"
+keys q
+wait_for "NPG-CDC-2569"
+wait_gone "┌─ P1 ─"
+
+# ---- help, generated from the keymap -------------------------------------
+keys '?'
+wait_for "Shift-Tab"
+keys G                          # the rest of the page
+wait_for "Ctrl-L"
+keys q
+wait_gone "Shift-Tab"
+
+# ---- search: two code points (a scan) and a long query (the index) -------
+keys /
+type_text "ศพ"
+wait_for "/ศพ"
+keys Enter
+wait_for "A-BNG-69/CM2"
+wait_for "BNG-CDC-69"
+keys Enter
+wait_for "[✓] SM1"              # the checklist the note belongs to
+keys q                          # back to the checklists list
+wait_for "A-NKG-53"
+keys /
+type_text "ศูนย์เด็กเล็กปลอดโรค"
+keys Enter
+wait_for "KKN-CDC-2568/P2"
+keys Enter                      # the first hit: an indicator of P2
+wait_for "ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค"
+keys N                          # back round to the last: a project
+wait_for "เด็กเล็กในอำเภอน้ำพองปลอดจากโรคมือ เท้า ปาก"
+keys q                          # same section: back to the record before
+wait_for "ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค"
+keys q                          # found from another section: then its list
+wait_for "NPG-CDC-2569"
+keys /
+type_text "ไม่มีคำนี้แน่นอน"
+keys Enter
+wait_for "ไม่มีคำนี้แน่นอน"
+
+# ---- sections: each as it was left -----------------------------------------
+keys C
+wait_for "8 found"              # the search made from the checklists
+keys q
+wait_for "A-NKG-53"
+keys Tab
+wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาองค์การ"
+keys P
+wait_for "KKN-CDC-2568"
+
+# ---- resize below 80x24 and back ------------------------------------------
+resize 70 20
+wait_for "70x20"
+resize 80 24
+wait_for "KKN-CDC-2568"
+wait_gone "70x20"
+
+# ---- leave with Q ----------------------------------------------------------
+keys Q
+wait_for "EXIT=0 TTY=restored"
+
+# ---- Ctrl-C quits safely ---------------------------------------------------
+start ctrl-c 80 24 -- --demo -d "$DB"
+wait_for "KKN-CDC-2568"
+keys Enter
+wait_for "┌─ P1 ─"
+keys C-c
+wait_for "EXIT=0 TTY=restored"
+
+# ---- a dropped connection (SIGHUP) -----------------------------------------
+start sighup 80 24 -- --demo -d "$DB"
+wait_for "KKN-CDC-2568"
+kill -HUP "$(program_pid)"
+wait_for "EXIT=0 TTY=restored"
+
+# ---- the Thai layout: ่ is j, ๆ is q, ฝ is / -------------------------------
+start thai-layout 80 24 -- --demo -d "$DB"
+wait_for "KKN-CDC-2568"
+type_text "่"                   # j: down to the second plan
+keys Enter
+wait_for "NPG-CDC-2569  แผนที่ทางเดินยุทธศาสตร์ศูนย์เด็กเล็กปลอดโรค"
+type_text "ๆ"                   # q: back
+wait_gone "┌─ P1 ─"
+type_text "ฝ"                   # /: search, where Thai is text again
+type_text "ศพ"
+wait_for "/ศพ"
+keys Enter
+wait_for "A-BNG-69/CM2"
+type_text "ๆ"
+type_text "ๆ"
+wait_for "EXIT=0 TTY=restored"
+
+# ---- monochrome (NO_COLOR) and colour --------------------------------------
+start mono 80 24 NO_COLOR=1 -- --demo -d "$DB"
+wait_for "KKN-CDC-2568"
+if $TMUX_CMD capture-pane -p -e -t rm | grep -qE '\[(3[0-7]|4[0-7]|38;|48;)[0-9;]*m'; then
+	bad "colours with NO_COLOR set"
+else
+	ok
+fi
+if $TMUX_CMD capture-pane -p -e -t rm | grep -q '\[7m'; then ok; else bad "no reverse video in monochrome"; fi
+keys Q
+wait_for "EXIT=0"
+start color 80 24 -- --demo -d "$DB"
+wait_for "KKN-CDC-2568"
+if $TMUX_CMD capture-pane -p -e -t rm | grep -qE '\[[0-9;]*4[0-7][0-9;]*m'; then ok; else bad "no colours"; fi
+keys Q
+wait_for "EXIT=0"
+
+# ---- ASCII line drawing ----------------------------------------------------
+start ascii 80 24 -- --ascii --demo -d "$DB"
+wait_for "KKN-CDC-2568"
+keys Enter
+wait_for "+- P1 -"
+absent "┌"
+absent "─"
+keys Q
+wait_for "EXIT=0 TTY=restored"
+
+finish
