@@ -126,8 +126,9 @@ valgrind: $(UNIT_BIN) $(B)/routemap $(MO)
 	  sh tests/cli/run.sh $(B)/routemap
 
 # Speed and memory on a province's worth of data (never timed in tests).
-bench: $(B)/routemap
+bench: $(B)/routemap $(MO)
 	@sh bench/run.sh $(B)/routemap
+	@sh bench/screens.sh $(B)/routemap
 
 lint-man:
 	@for m in man/routemap.1 man/routemap.ini.5; do \

@@ -60,17 +60,34 @@ static void list_scroll(struct list *l, int height)
 }
 
 /* Write the cells of one row at Y: each CELLS[i] in WIDTHS[i] columns
- * (the last takes the rest), two spaces apart. */
+ * (the last takes the rest), two spaces apart.  ATTR covers the leading
+ * columns only: the long last one (a Thai title, three bytes a character)
+ * keeps its looks, so moving the selection sends a few hundred bytes, not
+ * two whole rows. */
 static void put_row(struct ui *ui, int y, const char *const *cells, const int *widths,
 		    int ncells, attr_t attr)
 {
 	int x = 0, i;
 
-	ui_put(y, 0, "", ui->cols, attr, 1);
+	for (i = 0; i < ncells && x < ui->cols; i++) {
+		int last = i == ncells - 1;
+		int w = last || widths[i] > ui->cols - x ? ui->cols - x : widths[i];
+
+		ui_put(y, x, cells[i] ? cells[i] : "", last ? w : w + 2, last ? A_NORMAL : attr, 1);
+		x += w + 2;
+	}
+}
+
+/* A heading row: every column in the heading's looks. */
+static void put_heading(struct ui *ui, int y, const char *const *cells, const int *widths,
+			int ncells)
+{
+	int x = 0, i;
+
 	for (i = 0; i < ncells && x < ui->cols; i++) {
 		int w = i == ncells - 1 || widths[i] > ui->cols - x ? ui->cols - x : widths[i];
 
-		ui_put(y, x, cells[i] ? cells[i] : "", w, attr, 0);
+		ui_put(y, x, cells[i] ? cells[i] : "", w, ui->theme.attr[T_HEADING], 0);
 		x += w + 2;
 	}
 }
@@ -95,7 +112,7 @@ static void plans_draw(struct view *v, struct ui *ui, int top, int height)
 	size_t i;
 	int y;
 
-	put_row(ui, top, head, widths, 4, ui->theme.attr[T_HEADING]);
+	put_heading(ui, top, head, widths, 4);
 	if (!p->l.n) {
 		empty_note(ui, top + 1, _("No plans yet: import them with routemap import DIR"));
 		return;
@@ -198,7 +215,7 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 	size_t i;
 	int y;
 
-	put_row(ui, top, head, widths, 6, ui->theme.attr[T_HEADING]);
+	put_heading(ui, top, head, widths, 6);
 	if (!p->l.n) {
 		empty_note(ui, top + 1, _("No assessments yet"));
 		return;
@@ -283,7 +300,7 @@ static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 	size_t i;
 	int y;
 
-	put_row(ui, top, head, widths, 4, ui->theme.attr[T_HEADING]);
+	put_heading(ui, top, head, widths, 4);
 	if (!p->l.n) {
 		empty_note(ui, top + 1, _("No AAR records yet"));
 		return;
@@ -386,7 +403,7 @@ static void results_draw(struct view *v, struct ui *ui, int top, int height)
 
 	snprintf(title, sizeof title, _("%zu found for \"%s\""), ui->nhits, ui->query ? ui->query : "");
 	ui_put(top, 0, title, ui->cols, ui->theme.attr[T_HEADING], 0);
-	put_row(ui, top + 1, head, widths, 3, ui->theme.attr[T_HEADING]);
+	put_heading(ui, top + 1, head, widths, 3);
 	p->l.n = ui->nhits;
 	p->l.sel = ui->hit < p->l.n ? ui->hit : 0;
 	list_scroll(&p->l, height - 2);
