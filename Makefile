@@ -80,8 +80,10 @@ $(MO): po/th.po
 	msgfmt --check -o $@ po/th.po
 
 # Strings to translate: _() and N_() in the code, the help texts of the
-# action table.
-po/routemap.pot: $(CORE_SRC) $(CLI_SRC) $(UI_SRC) tui/main.c include/routemap/action.h
+# action table.  POT=FILE writes them elsewhere (the CLI tests compare a
+# fresh one with po/th.po).
+POT ?= po/routemap.pot
+$(POT): $(CORE_SRC) $(CLI_SRC) $(UI_SRC) tui/main.c include/routemap/action.h
 	xgettext --from-code=UTF-8 -k_ -kN_ -kACTION:4 --add-comments=TRANSLATORS \
 	  --package-name=routemap --no-location -o $@ $^
 

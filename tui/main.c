@@ -20,24 +20,25 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "init",   cmd_init,   "create or migrate the office database" },
-	{ "import", cmd_import, "load CSV files: import DIR | import KIND FILE" },
-	{ "export", cmd_export, "write records: export KIND [--format csv|md|txt] | export --dir DIR" },
-	{ "list",   cmd_list,   "list plans|norms|assessments|aars" },
-	{ "show",   cmd_show,   "show plan CODE | show assessment CODE [--width N]" },
-	{ "report", cmd_report, "report coverage [ASSESSMENT] [--format csv|txt]" },
-	{ "search", cmd_search, "search TEXT: find records holding TEXT" },
-	{ "check",  cmd_check,  "integrity check, schema version, counts" },
-	{ "backup", cmd_backup, "backup FILE: a consistent copy, safe while others work" },
-	{ "config", cmd_config, "print the effective configuration and where each value came from" },
+	{ "init",   cmd_init,   N_("create or migrate the office database") },
+	{ "import", cmd_import, N_("load CSV files: import DIR | import KIND FILE") },
+	{ "export", cmd_export, N_("write records: export KIND [--format csv|md|txt] | export --dir DIR") },
+	{ "list",   cmd_list,   N_("list plans|norms|assessments|aars") },
+	{ "show",   cmd_show,   N_("show plan CODE | show assessment CODE [--width N]") },
+	{ "report", cmd_report, N_("report coverage [ASSESSMENT] [--format csv|txt]") },
+	{ "search", cmd_search, N_("search TEXT: find records holding TEXT") },
+	{ "check",  cmd_check,  N_("integrity check, schema version, counts") },
+	{ "backup", cmd_backup, N_("backup FILE: a consistent copy, safe while others work") },
+	{ "config", cmd_config, N_("print the effective configuration and where each value came from") },
 };
 
 static void usage(FILE *out)
 {
 	size_t i;
 
-	fprintf(out,
-		"usage: routemap [OPTIONS]                 open the office\n"
+	/* TRANSLATORS: keep the command lines, the option names and the
+	 * words in capitals (FILE, CODE, COMMAND...); translate the rest. */
+	fputs(_("usage: routemap [OPTIONS]                 open the office\n"
 		"       routemap [OPTIONS] COMMAND [ARGS]  run one batch command\n"
 		"       routemap --demo [COMMAND]          the demo office with sample data\n"
 		"       routemap --help | --version\n\n"
@@ -49,10 +50,10 @@ static void usage(FILE *out)
 		"  --ascii      ASCII line drawing\n"
 		"  --no-color   no colours\n"
 		"  --demo       the built-in demo office\n\n"
-		"commands:\n");
+		"commands:\n"), out);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %-7s  %s\n", commands[i].name, commands[i].summary);
-	fprintf(out, "\n'routemap COMMAND --help' tells more; see routemap(1).\n");
+		fprintf(out, "  %-7s  %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(out, "\n%s\n", _("'routemap COMMAND --help' tells more; see routemap(1)."));
 }
 
 /* $VAR or $HOME/FALLBACK, with "/routemap" and NAME appended (malloc'd). */
@@ -76,8 +77,9 @@ static int file_exists(const char *path)
 }
 
 /* The INI file: -c, -o CODE, $ROUTEMAP_CONFIG, the XDG file, /etc; NULL
- * for the built-in office.  Returns 0 or 2 (usage error printed). */
-static int find_config(const char *opt_c, const char *opt_o, char **path)
+ * for the built-in office.  Returns 0 or 2 (usage error printed unless
+ * QUIET). */
+static int find_config(const char *opt_c, const char *opt_o, int quiet, char **path)
 {
 	const char *env = getenv("ROUTEMAP_CONFIG");
 	char *p;
@@ -92,7 +94,8 @@ static int find_config(const char *opt_c, const char *opt_o, char **path)
 		int rc = 0;
 
 		if (!*opt_o || strchr(opt_o, '/'))
-			return cli_usage("-o", "\"%s\" is not an office code", opt_o);
+			return quiet ? RM_EXIT_USAGE
+				     : cli_usage("-o", _("\"%s\" is not an office code"), opt_o);
 		buf_printf(&name, "%s.ini", opt_o);
 		buf_printf(&etc, "/etc/routemap/%s", name.s ? name.s : "");
 		p = xdg_path("XDG_CONFIG_HOME", ".config", name.s ? name.s : "");
@@ -102,8 +105,9 @@ static int find_config(const char *opt_c, const char *opt_o, char **path)
 		} else if (etc.s && file_exists(etc.s)) {
 			*path = buf_take(&etc);
 		} else {
-			rc = cli_usage("-o", "no office file %s (looked for %s and %s)", name.s,
-				       p ? p : name.s, etc.s ? etc.s : name.s);
+			rc = quiet ? RM_EXIT_USAGE
+				   : cli_usage("-o", _("no office file %s (looked for %s and %s)"), name.s,
+					       p ? p : name.s, etc.s ? etc.s : name.s);
 		}
 		free(p);
 		buf_free(&name);
@@ -122,6 +126,25 @@ static int find_config(const char *opt_c, const char *opt_o, char **path)
 	free(p);
 	if (file_exists("/etc/routemap/routemap.ini"))
 		*path = strdup("/etc/routemap/routemap.ini");
+	return 0;
+}
+
+/* --help, in the language of the office file when one is found and reads
+ * well (else in the default language already set). */
+static int help(int demo, const char *opt_c, const char *opt_o)
+{
+	struct rm_error err = { 0, "" };
+	struct config cfg;
+	char *path = NULL;
+
+	if (!demo && find_config(opt_c, opt_o, 1, &path) == 0 && path &&
+	    config_load(&cfg, path, &err) == 0) {
+		if (cfg.language == CFG_LANG_EN)
+			i18n_init("en");
+		config_free(&cfg);
+	}
+	free(path);
+	usage(stdout);
 	return 0;
 }
 
@@ -157,7 +180,7 @@ static int demo_config(struct config *cfg, struct rm_error *err)
 	cfg->office_parent = strdup("ODPC6");
 	if (!cfg->office_code || !cfg->office_name || !cfg->office_short_name ||
 	    !cfg->office_level || !cfg->office_parent)
-		return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	return 0;
 }
 
@@ -206,10 +229,13 @@ int main(int argc, char **argv)
 	const char *opt_c = NULL, *opt_o = NULL, *opt_d = NULL;
 	struct cli cli;
 	struct rm_error err = { 0, "" };
-	int ch, rc, no_color = 0;
+	int ch, rc, no_color = 0, want_help = 0;
 	size_t i;
 
 	setlocale(LC_ALL, "");
+	/* Until the office file says otherwise (and when it cannot be read),
+	 * messages are in the default language. */
+	i18n_init("th");
 #ifdef M_TRIM_THRESHOLD
 	/* SQLite frees a statement journal after every statement of a large
 	 * import; without this, glibc hands the memory back to the kernel
@@ -219,7 +245,7 @@ int main(int argc, char **argv)
 	memset(&cli, 0, sizeof cli);
 	cli.prog = "routemap";
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+:c:o:d:rhV", longopts, NULL)) != -1) {
+	while (!want_help && (ch = getopt_long(argc, argv, "+:c:o:d:rhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': opt_c = optarg; break;
 		case 'o': opt_o = optarg; break;
@@ -229,26 +255,28 @@ int main(int argc, char **argv)
 		case 'A': cli.ascii = 1; break;
 		case 'N': no_color = 1; break;
 		case 'h':
-			usage(stdout);
-			return 0;
+			want_help = 1;
+			break;
 		case 'V':
 			printf("routemap %s\n", ROUTEMAP_VERSION);
 			return 0;
 		case ':':
-			return cli_usage(argv[optind - 1], "needs an argument; see routemap --help");
+			return cli_usage(argv[optind - 1], _("needs an argument; see routemap --help"));
 		default:
-			return cli_usage(argv[optind - 1], "unknown option; see routemap --help");
+			return cli_usage(argv[optind - 1], _("unknown option; see routemap --help"));
 		}
 	}
+	if (want_help)
+		return help(cli.demo, opt_c, opt_o);
 	if (cli.demo && (opt_c || opt_o))
-		return cli_usage("--demo", "the demo office has its own configuration; drop -c/-o");
+		return cli_usage("--demo", _("the demo office has its own configuration; drop -c/-o"));
 	if (opt_c && opt_o)
-		return cli_usage("-o", "give either -c FILE or -o CODE");
+		return cli_usage("-o", _("give either -c FILE or -o CODE"));
 
 	if (cli.demo) {
 		rc = demo_config(&cli.cfg, &err);
 	} else {
-		rc = find_config(opt_c, opt_o, &cli.config_path);
+		rc = find_config(opt_c, opt_o, 0, &cli.config_path);
 		if (rc != 0)
 			return rc;
 		rc = cli.config_path ? config_load(&cli.cfg, cli.config_path, &err)
@@ -258,14 +286,16 @@ int main(int argc, char **argv)
 		rc = cli_report(&err);
 		goto out;
 	}
+	if (cli.cfg.language == CFG_LANG_EN)
+		i18n_init("en");
 	if (cli.cfg.line_drawing == CFG_LINES_ASCII)
 		cli.ascii = 1;
 	cli.db_path = find_db(&cli, opt_d);
 	if (!cli.db_path) {
-		rc = cli_report(&(struct rm_error){ RM_EXIT_RUNTIME, "out of memory" });
+		rm_fail(&err, RM_EXIT_RUNTIME, _("out of memory"));
+		rc = cli_report(&err);
 		goto out;
 	}
-	i18n_init(cli.cfg.language == CFG_LANG_EN ? "en" : "th");
 	if (optind >= argc) {
 		/* No command: the screens, or the office at a glance when there is
 		 * no terminal to draw them on. */
@@ -280,8 +310,8 @@ int main(int argc, char **argv)
 			break;
 		}
 	if (rc == -1)
-		rc = cli_usage(argv[optind], "unknown command; expected one of init, import, export, "
-			       "list, show, report, search, check, backup, config");
+		rc = cli_usage(argv[optind], _("unknown command; expected one of init, import, export, "
+			       "list, show, report, search, check, backup, config"));
 out:
 	config_free(&cli.cfg);
 	free(cli.config_path);

@@ -49,7 +49,8 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct rm_error *
 /* Run one statement that returns no rows, with no parameters. */
 int store_exec(struct store *st, const char *sql, struct rm_error *err);
 
-/* Fill ERR from the connection's last error, prefixed with WHAT. */
+/* Fill ERR from the connection's last error, prefixed with WHAT (a
+ * message already translated: store_fail(st, err, _("cannot ..."))). */
 int store_fail(struct store *st, struct rm_error *err, const char *what);
 
 /* A malloc'd copy of column I of STMT's row, NULL for SQL NULL; sets *OOM

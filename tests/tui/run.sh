@@ -72,7 +72,7 @@ wait_for "ไม่มีคำนี้แน่นอน"
 
 # ---- sections: each as it was left -----------------------------------------
 keys C
-wait_for "8 found"              # the search made from the checklists
+wait_for "พบ 8 รายการ"          # the search made from the checklists
 keys q
 wait_for "A-NKG-53"
 keys Tab

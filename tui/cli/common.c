@@ -15,7 +15,7 @@
 
 int cli_report(const struct rm_error *err)
 {
-	fprintf(stderr, "routemap: %s\n", err->msg[0] ? err->msg : "failed");
+	fprintf(stderr, "routemap: %s\n", err->msg[0] ? err->msg : _("failed"));
 	return err->status ? err->status : RM_EXIT_RUNTIME;
 }
 
@@ -43,7 +43,7 @@ int cli_width(const char *arg, int *width)
 
 	if (arg) {
 		if (text_parse_int(arg, &w) < 0 || w < MAP_MIN_WIDTH || w > 1000)
-			return cli_usage("--width", "\"%s\": expected a number of columns from %d to 1000",
+			return cli_usage("--width", _("\"%s\": expected a number of columns from %d to 1000"),
 					 arg, MAP_MIN_WIDTH);
 		*width = (int)w;
 		return 0;
@@ -83,7 +83,7 @@ int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err)
 		n++;
 	}
 	if (transfer_import(st, &cli->cfg, files, n, err) < 0) {
-		rm_error_prefix(err, "demo data");
+		rm_error_prefix(err, _("demo data"));
 		return -1;
 	}
 	return 0;
@@ -96,7 +96,7 @@ int cli_open(struct cli *cli, struct store *st, int write, struct rm_error *err)
 	if (cli->readonly) {
 		if (write)
 			return rm_fail(err, RM_EXIT_USAGE,
-				       "-r: this command changes the database; drop -r to run it");
+				       _("-r: this command changes the database; drop -r to run it"));
 		flags = STORE_READONLY;
 	} else if (!write && !cli->demo) {
 		/* Reading never creates a database; it brings an older one up to

@@ -31,15 +31,20 @@ int cmd_config(struct cli *cli, int argc, char **argv)
 
 	if (argc > 1) {
 		if (cli_is_help(argv[1])) {
-			printf("usage: routemap config\n"
-			       "Print the effective configuration as INI text; the comment after each\n"
-			       "value says where it came from (built-in, or FILE:LINE).\n");
+			fputs(_("usage: routemap config\n"
+				"Print the effective configuration as INI text; the comment after each\n"
+				"value says where it came from (built-in, or FILE:LINE).\n"), stdout);
 			return 0;
 		}
-		return cli_usage("config", "takes no arguments");
+		return cli_usage("config", _("takes no arguments"));
 	}
-	printf("; office file: %s\n; database: %s\n", cli->config_path ? cli->config_path
-	       : cli->demo ? "(built-in demo office)" : "(none: the built-in office)", cli->db_path);
+	/* The output is INI text: section and key names stay as they are, the
+	 * comments are in the office's language. */
+	fputs("; ", stdout);
+	printf(_("office file: %s\n"), cli->config_path ? cli->config_path
+	       : cli->demo ? _("(built-in demo office)") : _("(none: the built-in office)"));
+	fputs("; ", stdout);
+	printf(_("database: %s\n"), cli->db_path);
 	for (i = 0; i < cli->cfg.nentries; i++) {
 		const struct cfg_entry *e = &cli->cfg.entries[i];
 
@@ -52,7 +57,7 @@ int cmd_config(struct cli *cli, int argc, char **argv)
 		if (e->line > 0)
 			printf("  ; %s:%d\n", e->origin, e->line);
 		else
-			printf("  ; %s\n", e->origin);
+			printf("  ; %s\n", _("built-in"));
 	}
 	return 0;
 }

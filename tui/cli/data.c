@@ -21,16 +21,17 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 
 	if (argc > 1) {
 		if (cli_is_help(argv[1])) {
-			printf("usage: routemap init\n"
-			       "Create the office database, or bring an older one up to date;\n"
-			       "print its path and schema version.\n");
+			fputs(_("usage: routemap init\n"
+				"Create the office database, or bring an older one up to date;\n"
+				"print its path and schema version.\n"), stdout);
 			return 0;
 		}
-		return cli_usage("init", "takes no arguments");
+		return cli_usage("init", _("takes no arguments"));
 	}
 	if (cli_open(cli, &st, 1, &err) < 0)
 		return cli_report(&err);
-	printf("%s\nschema version %d\n", st.path, store_schema_version(&st));
+	printf("%s\n", st.path);
+	printf(_("schema version %d\n"), store_schema_version(&st));
 	store_close(&st);
 	return 0;
 }
@@ -45,19 +46,19 @@ static int read_file(const char *path, char **data, size_t *len, struct rm_error
 
 	*data = NULL;
 	if (!f)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot read: %s", path, strerror(errno));
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_add(&b, chunk, n);
 	if (ferror(f)) {
 		fclose(f);
 		buf_free(&b);
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot read: %s", path, strerror(errno));
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
 	}
 	fclose(f);
 	*len = b.len;
 	*data = buf_take(&b);
 	if (!*data)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: out of memory", path);
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: out of memory"), path);
 	return 0;
 }
 
@@ -72,7 +73,7 @@ static int collect_dir(const char *dir, struct transfer_file *files, char **name
 
 	*n = 0;
 	if (!d)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot open the directory: %s", dir,
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot open the directory: %s"), dir,
 			       strerror(errno));
 	while (rc == 0 && (e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
@@ -88,13 +89,13 @@ static int collect_dir(const char *dir, struct transfer_file *files, char **name
 		k = transfer_kind_from_name(kind);
 		if (k < 0) {
 			rc = rm_fail(err, RM_EXIT_RUNTIME,
-				     "%s: not a known kind of record; files are named KIND.csv with "
+				     _("%s: not a known kind of record; files are named KIND.csv with "
 				     "KIND one of offices, plans, objectives, links, indicators, "
 				     "slm_cells, projects, groups, norm_sets, norm_items, support_frames, "
-				     "assessments, assessment_entries, aars, aar_sections, aar_actions",
+				     "assessments, assessment_entries, aars, aar_sections, aar_actions"),
 				     path.s);
 		} else if (*n >= transfer_nkinds()) {
-			rc = rm_fail(err, RM_EXIT_RUNTIME, "%s: too many files", dir);
+			rc = rm_fail(err, RM_EXIT_RUNTIME, _("%s: too many files"), dir);
 		} else {
 			files[*n].kind = k;
 			names[*n] = buf_take(&path);
@@ -107,7 +108,7 @@ static int collect_dir(const char *dir, struct transfer_file *files, char **name
 	}
 	closedir(d);
 	if (rc == 0 && *n == 0)
-		rc = rm_fail(err, RM_EXIT_RUNTIME, "%s: no KIND.csv files to import", dir);
+		rc = rm_fail(err, RM_EXIT_RUNTIME, _("%s: no KIND.csv files to import"), dir);
 	return rc;
 }
 
@@ -121,34 +122,35 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	int rc = 0;
 
 	if (argc > 1 && cli_is_help(argv[1])) {
-		printf("usage: routemap import DIR\n"
-		       "       routemap import KIND FILE\n"
-		       "Load CSV files: every KIND.csv in DIR, or one FILE of KIND.\n"
-		       "All or nothing: the first bad field stops the import and nothing changes.\n");
+		fputs(_("usage: routemap import DIR\n"
+			"       routemap import KIND FILE\n"
+			"Load CSV files: every KIND.csv in DIR, or one FILE of KIND.\n"
+			"All or nothing: the first bad field stops the import and nothing changes.\n"),
+		      stdout);
 		return 0;
 	}
 	if (argc == 2) {
 		struct stat sb;
 
 		if (stat(argv[1], &sb) < 0 || !S_ISDIR(sb.st_mode))
-			return cli_usage("import", "%s: not a directory; use import DIR or import KIND FILE",
+			return cli_usage("import", _("%s: not a directory; use import DIR or import KIND FILE"),
 					 argv[1]);
 		if (collect_dir(argv[1], files, names, datas, &n, &err) < 0)
 			rc = -1;
 	} else if (argc == 3) {
 		files[0].kind = transfer_kind_from_name(argv[1]);
 		if (files[0].kind < 0)
-			return cli_usage("import", "unknown kind \"%s\"; expected offices, plans, "
+			return cli_usage("import", _("unknown kind \"%s\"; expected offices, plans, "
 					 "objectives, links, indicators, slm_cells, projects, groups, "
 					 "norm_sets, norm_items, support_frames, assessments, "
-					 "assessment_entries, aars, aar_sections or aar_actions", argv[1]);
+					 "assessment_entries, aars, aar_sections or aar_actions"), argv[1]);
 		files[0].name = argv[2];
 		n = 1;
 		if (read_file(argv[2], &datas[0], &files[0].len, &err) < 0)
 			rc = -1;
 		files[0].data = datas[0];
 	} else {
-		return cli_usage("import", "expected DIR or KIND FILE");
+		return cli_usage("import", _("expected DIR or KIND FILE"));
 	}
 	if (rc == 0 && cli_open(cli, &st, 1, &err) == 0) {
 		rc = transfer_import(&st, &cli->cfg, files, n, &err);
@@ -157,7 +159,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		rc = -1;
 	}
 	if (rc == 0) {
-		printf("imported:");
+		/* TRANSLATORS: followed by counts and kinds of records, "2 plans". */
+		fputs(_("imported:"), stdout);
 		for (i = 0; i < n; i++)
 			printf("%s %zu %s", i ? "," : "", files[i].rows, transfer_kind_name((size_t)files[i].kind));
 		printf("\n");
@@ -180,12 +183,12 @@ static int export_to_dir(struct store *st, const char *dir, size_t kind, struct 
 	buf_printf(&path, "%s/%s.csv", dir, transfer_kind_name(kind));
 	buf_printf(&tmp, "%s/.%s.csv.XXXXXX", dir, transfer_kind_name(kind));
 	if (path.oom || tmp.oom) {
-		rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 		goto out;
 	}
 	fd = mkstemp(tmp.s);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot write: %s", path.s, strerror(errno));
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		goto out;
@@ -196,12 +199,12 @@ static int export_to_dir(struct store *st, const char *dir, size_t kind, struct 
 		goto out;
 	}
 	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || fclose(f) != 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot write: %s", path.s, strerror(errno));
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
 		unlink(tmp.s);
 		goto out;
 	}
 	if (rename(tmp.s, path.s) < 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot write: %s", path.s, strerror(errno));
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
 		unlink(tmp.s);
 		goto out;
 	}
@@ -222,10 +225,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (cli_is_help(argv[i])) {
-			printf("usage: routemap export KIND [--format csv|md|txt]\n"
-			       "       routemap export --dir DIR\n"
-			       "Write every record of KIND to standard output (CSV imports back),\n"
-			       "or every kind into DIR as KIND.csv.\n");
+			fputs(_("usage: routemap export KIND [--format csv|md|txt]\n"
+				"       routemap export --dir DIR\n"
+				"Write every record of KIND to standard output (CSV imports back),\n"
+				"or every kind into DIR as KIND.csv.\n"), stdout);
 			return 0;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			const char *f = argv[++i];
@@ -237,30 +240,30 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			else if (strcmp(f, "txt") == 0)
 				format = FORMAT_TXT;
 			else
-				return cli_usage("export", "--format %s: expected csv, md or txt", f);
+				return cli_usage("export", _("--format %s: expected csv, md or txt"), f);
 		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
 			dir = argv[++i];
 		} else if (argv[i][0] == '-') {
-			return cli_usage("export", "%s: unknown option (or its value is missing)", argv[i]);
+			return cli_usage("export", _("%s: unknown option (or its value is missing)"), argv[i]);
 		} else if (!kind) {
 			kind = argv[i];
 		} else {
-			return cli_usage("export", "%s: one kind at a time", argv[i]);
+			return cli_usage("export", _("%s: one kind at a time"), argv[i]);
 		}
 	}
 	if (dir && kind)
-		return cli_usage("export", "give either KIND or --dir DIR");
+		return cli_usage("export", _("give either KIND or --dir DIR"));
 	if (!dir && !kind)
-		return cli_usage("export", "expected KIND or --dir DIR; see routemap export --help");
+		return cli_usage("export", _("expected KIND or --dir DIR; see routemap export --help"));
 	if (kind && (k = transfer_kind_from_name(kind)) < 0)
-		return cli_usage("export", "unknown kind \"%s\"; expected offices, plans, objectives, "
+		return cli_usage("export", _("unknown kind \"%s\"; expected offices, plans, objectives, "
 				 "links, indicators, slm_cells, projects, groups, norm_sets, norm_items, "
 				 "support_frames, assessments, assessment_entries, aars, aar_sections "
-				 "or aar_actions", kind);
+				 "or aar_actions"), kind);
 	if (dir && format != FORMAT_CSV)
-		return cli_usage("export", "--dir writes CSV only");
+		return cli_usage("export", _("--dir writes CSV only"));
 	if (dir && mkdir(dir, 0700) < 0 && errno != EEXIST) {
-		rm_fail(&err, RM_EXIT_RUNTIME, "%s: cannot create the directory: %s", dir,
+		rm_fail(&err, RM_EXIT_RUNTIME, _("%s: cannot create the directory: %s"), dir,
 			strerror(errno));
 		return cli_report(&err);
 	}
@@ -276,7 +279,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	store_close(&st);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = rm_fail(&err, RM_EXIT_RUNTIME, "standard output: cannot write");
+		rc = rm_fail(&err, RM_EXIT_RUNTIME, _("standard output: cannot write"));
 	return rc == 0 ? 0 : cli_report(&err);
 }
 
@@ -290,12 +293,12 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 
 	if (argc > 1) {
 		if (cli_is_help(argv[1])) {
-			printf("usage: routemap check\n"
-			       "Check the database's integrity and foreign keys; print the schema\n"
-			       "version and how many records of each kind it holds.\n");
+			fputs(_("usage: routemap check\n"
+				"Check the database's integrity and foreign keys; print the schema\n"
+				"version and how many records of each kind it holds.\n"), stdout);
 			return 0;
 		}
-		return cli_usage("check", "takes no arguments");
+		return cli_usage("check", _("takes no arguments"));
 	}
 	if (cli_open(cli, &st, 0, &err) < 0)
 		return cli_report(&err);
@@ -304,8 +307,11 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		store_close(&st);
 		return cli_report(&err);
 	}
-	printf("database: %s\nschema version: %d (this program: %d)\nintegrity: %s\n", st.path,
-	       store_schema_version(&st), schema_latest(), report);
+	printf(_("database: %s\n"), st.path);
+	printf(_("schema version: %d (this program: %d)\n"), store_schema_version(&st),
+	       schema_latest());
+	/* The problems are SQLite's own words; "ok" is ours. */
+	printf(_("integrity: %s\n"), rc == 0 ? _("ok") : report);
 	free(report);
 	for (k = 0; k < transfer_nkinds(); k++) {
 		long long n = transfer_count(&st, k, &err);
@@ -327,13 +333,13 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	if (argc == 2 && cli_is_help(argv[1])) {
-		printf("usage: routemap backup FILE\n"
-		       "Copy the database into the new FILE through SQLite's online backup;\n"
-		       "safe while others work in it.\n");
+		fputs(_("usage: routemap backup FILE\n"
+			"Copy the database into the new FILE through SQLite's online backup;\n"
+			"safe while others work in it.\n"), stdout);
 		return 0;
 	}
 	if (argc != 2)
-		return cli_usage("backup", "expected one FILE to write");
+		return cli_usage("backup", _("expected one FILE to write"));
 	if (cli_open(cli, &st, 0, &err) < 0)
 		return cli_report(&err);
 	rc = store_backup(&st, argv[1], &err);

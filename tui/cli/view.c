@@ -59,17 +59,29 @@ static void percent_text(const struct coverage *c, char *out, size_t size)
 		snprintf(out, size, "-");
 }
 
+/* The column heads HEAD (N_() marked) as the office reads them, into
+ * OUT. */
+static const char *const *heads(const char *const *head, size_t n, const char **out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = _(head[i]);
+	return out;
+}
+
 static int list_plans(struct store *st, struct rm_error *err)
 {
-	static const char *const head[] = { "code", "office", "fiscal years", "title", "serves",
-					    "served by" };
+	static const char *const head[] = { N_("code"), N_("office"), N_("fiscal years"),
+					    N_("title"), N_("serves"), N_("served by") };
+	const char *h[6];
 	struct plan_row *rows;
 	struct table t;
 	size_t n, i;
 
 	if (plan_list(st, &rows, &n, err) < 0)
 		return -1;
-	table_init(&t, 6, head);
+	table_init(&t, 6, heads(head, 6, h));
 	for (i = 0; i < n; i++) {
 		char years[32];
 		const char *cells[6];
@@ -91,15 +103,16 @@ static int list_plans(struct store *st, struct rm_error *err)
 
 static int list_norms(struct cli *cli, struct store *st, struct rm_error *err)
 {
-	static const char *const head[] = { "code", "version", "office", "items", "issued",
-					    "title" };
+	static const char *const head[] = { N_("code"), N_("version"), N_("office"), N_("items"),
+					    N_("issued"), N_("title") };
+	const char *h[6];
 	struct norm_row *rows;
 	struct table t;
 	size_t n, i;
 
 	if (norm_list(st, &rows, &n, err) < 0)
 		return -1;
-	table_init(&t, 6, head);
+	table_init(&t, 6, heads(head, 6, h));
 	t.right = 1u << 1 | 1u << 3;
 	for (i = 0; i < n; i++) {
 		char version[16], items[16], date[64];
@@ -124,15 +137,17 @@ static int list_norms(struct cli *cli, struct store *st, struct rm_error *err)
 
 static int list_assessments(struct cli *cli, struct store *st, struct rm_error *err)
 {
-	static const char *const head[] = { "code", "unit", "norm set", "project", "assessed",
-					    "coverage", "rank", "unanswered" };
+	static const char *const head[] = { N_("code"), N_("unit"), N_("norm set"), N_("project"),
+					    N_("assessed"), N_("coverage"), N_("rank"),
+					    N_("unanswered") };
+	const char *h[8];
 	struct assessment_row *rows;
 	struct table t;
 	size_t n, i;
 
 	if (assessment_list(st, &cli->cfg, &rows, &n, err) < 0)
 		return -1;
-	table_init(&t, 8, head);
+	table_init(&t, 8, heads(head, 8, h));
 	t.right = 1u << 5 | 1u << 6 | 1u << 7;
 	for (i = 0; i < n; i++) {
 		const struct coverage *c = &rows[i].coverage;
@@ -162,15 +177,16 @@ static int list_assessments(struct cli *cli, struct store *st, struct rm_error *
 
 static int list_aars(struct cli *cli, struct store *st, struct rm_error *err)
 {
-	static const char *const head[] = { "date", "code", "template", "title", "reviews",
-					    "open actions" };
+	static const char *const head[] = { N_("date"), N_("code"), N_("template"), N_("title"),
+					    N_("reviews"), N_("open actions") };
+	const char *h[6];
 	struct aar_row *rows;
 	struct table t;
 	size_t n, i;
 
 	if (aar_list(st, &rows, &n, err) < 0)
 		return -1;
-	table_init(&t, 6, head);
+	table_init(&t, 6, heads(head, 6, h));
 	t.right = 1u << 5;
 	for (i = 0; i < n; i++) {
 		char date[64], reviews[256], open[16];
@@ -203,14 +219,15 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 
 	if (argc != 2 || cli_is_help(argv[1])) {
 		if (argc == 2)
-			printf("usage: routemap list plans|norms|assessments|aars\n"
-			       "One line per record, in Thai dictionary order (AARs newest first).\n");
-		return argc == 2 ? 0 : cli_usage("list", "expected plans, norms, assessments or aars");
+			fputs(_("usage: routemap list plans|norms|assessments|aars\n"
+				"One line per record, in Thai dictionary order (AARs newest first).\n"),
+			      stdout);
+		return argc == 2 ? 0 : cli_usage("list", _("expected plans, norms, assessments or aars"));
 	}
 	what = argv[1];
 	if (strcmp(what, "plans") && strcmp(what, "norms") && strcmp(what, "assessments") &&
 	    strcmp(what, "aars"))
-		return cli_usage("list", "\"%s\": expected plans, norms, assessments or aars", what);
+		return cli_usage("list", _("\"%s\": expected plans, norms, assessments or aars"), what);
 	if (cli_open(cli, &st, 0, &err) < 0)
 		return cli_report(&err);
 	if (strcmp(what, "plans") == 0)
@@ -274,15 +291,18 @@ static const char *status_mark(const struct cli *cli, enum entry_status s)
 	return (cli->ascii ? ascii : unicode)[s];
 }
 
-/* "███░░░ 47.4 %  rank 3  (12 of 17 answered)" */
+/* "███░░░  47.4 %  rank 3  (12/17 answered)" */
 static void coverage_line(const struct cli *cli, const struct coverage *c, struct buf *b)
 {
 	coverage_bar(cli, c->has_percent ? c->percent : 0, 20, b);
-	if (c->has_percent)
-		buf_printf(b, " %5.1f %%  %s %d", c->percent, _("rank"), c->rank);
-	else
+	if (c->has_percent) {
+		buf_printf(b, " %5.1f %%  ", c->percent);
+		buf_printf(b, _("rank %d"), c->rank);
+	} else {
 		buf_printf(b, "   -    %s", _("no applicable items"));
-	buf_printf(b, "  (%d/%d %s)", c->answered, c->items, _("answered"));
+	}
+	buf_puts(b, "  ");
+	buf_printf(b, _("(%d/%d answered)"), c->answered, c->items);
 }
 
 static int show_assessment(struct cli *cli, struct store *st, const char *code, int width,
@@ -291,7 +311,7 @@ static int show_assessment(struct cli *cli, struct store *st, const char *code, 
 	struct assessment a;
 	struct coverage total;
 	struct buf b = { 0 };
-	char date[64];
+	char date[64], label[128];
 	size_t g, i;
 
 	if (assessment_load(st, &cli->cfg, code, &a, err) < 0)
@@ -331,18 +351,27 @@ static int show_assessment(struct cli *cli, struct store *st, const char *code, 
 			buf_printf(&b, "%s %s", status_mark(cli, it->status), it->code);
 			print_wrapped(b.s, it->text, width);
 			buf_free(&b);
-			if (it->note)
-				print_wrapped(_("      note:"), it->note, width);
+			if (it->note) {
+				snprintf(label, sizeof label, "      %s", _("note:"));
+				print_wrapped(label, it->note, width);
+			}
 			if (it->support_needed || it->support_from || it->support_frame) {
 				const char *from = it->support_from
 					? config_label(&cli->cfg.support_sources, it->support_from) : NULL;
 
 				buf_printf(&b, "%s", it->support_needed ? it->support_needed : "");
-				if (it->support_from)
-					buf_printf(&b, " [%s: %s]", _("from"), from ? from : it->support_from);
-				if (it->support_frame)
-					buf_printf(&b, " [%s %s]", _("frame"), it->support_frame);
-				print_wrapped(_("      support:"), b.s, width);
+				if (it->support_from) {
+					buf_puts(&b, " [");
+					buf_printf(&b, _("from: %s"), from ? from : it->support_from);
+					buf_puts(&b, "]");
+				}
+				if (it->support_frame) {
+					buf_puts(&b, " [");
+					buf_printf(&b, _("frame %s"), it->support_frame);
+					buf_puts(&b, "]");
+				}
+				snprintf(label, sizeof label, "      %s", _("support:"));
+				print_wrapped(label, b.s, width);
 				buf_free(&b);
 			}
 		}
@@ -360,25 +389,26 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (cli_is_help(argv[i])) {
-			printf("usage: routemap show plan CODE [--width N]\n"
-			       "       routemap show assessment CODE [--width N]\n"
-			       "The route map drawn as text (four level bands, objective boxes and\n"
-			       "where each leads), or the filled checklist with coverage and rank.\n");
+			fputs(_("usage: routemap show plan CODE [--width N]\n"
+				"       routemap show assessment CODE [--width N]\n"
+				"The route map drawn as text (four level bands, objective boxes and\n"
+				"where each leads), or the filled checklist with coverage and rank.\n"),
+			      stdout);
 			return 0;
 		} else if (strcmp(argv[i], "--width") == 0 && i + 1 < argc) {
 			width_arg = argv[++i];
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage("show", "%s: unknown option (or its value is missing)", argv[i]);
+			return cli_usage("show", _("%s: unknown option (or its value is missing)"), argv[i]);
 		} else if (!what) {
 			what = argv[i];
 		} else if (!code) {
 			code = argv[i];
 		} else {
-			return cli_usage("show", "%s: one record at a time", argv[i]);
+			return cli_usage("show", _("%s: one record at a time"), argv[i]);
 		}
 	}
 	if (!what || !code || (strcmp(what, "plan") && strcmp(what, "assessment")))
-		return cli_usage("show", "expected plan CODE or assessment CODE");
+		return cli_usage("show", _("expected plan CODE or assessment CODE"));
 	if (cli_width(width_arg, &width) != 0)
 		return RM_EXIT_USAGE;
 	if (cli_open(cli, &st, 0, &err) < 0)
@@ -431,8 +461,10 @@ static int coverage_rows(struct cli *cli, struct store *st, const char *code, in
 
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
-	static const char *const head[] = { "assessment", "group", "items", "answered", "coverage",
-					    "rank" };
+	/* The CSV heads are a data format: never translated. */
+	static const char *const head[] = { N_("assessment"), N_("group"), N_("items"),
+					    N_("answered"), N_("coverage"), N_("rank") };
+	const char *h[6];
 	struct rm_error err = { 0, "" };
 	const char *code = NULL, *format = "txt";
 	struct store st;
@@ -441,31 +473,31 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (cli_is_help(argv[i])) {
-			printf("usage: routemap report coverage [ASSESSMENT] [--format csv|txt]\n"
-			       "Coverage and rank per group and overall (group *), of one assessment\n"
-			       "or of all.\n");
+			fputs(_("usage: routemap report coverage [ASSESSMENT] [--format csv|txt]\n"
+				"Coverage and rank per group and overall (group *), of one assessment\n"
+				"or of all.\n"), stdout);
 			return 0;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			format = argv[++i];
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage("report", "%s: unknown option (or its value is missing)", argv[i]);
+			return cli_usage("report", _("%s: unknown option (or its value is missing)"), argv[i]);
 		} else if (i == 1) {
 			if (strcmp(argv[i], "coverage") != 0)
-				return cli_usage("report", "\"%s\": expected coverage", argv[i]);
+				return cli_usage("report", _("\"%s\": expected coverage"), argv[i]);
 		} else if (!code) {
 			code = argv[i];
 		} else {
-			return cli_usage("report", "%s: one assessment, or none for all", argv[i]);
+			return cli_usage("report", _("%s: one assessment, or none for all"), argv[i]);
 		}
 	}
 	if (argc < 2 || strcmp(argv[1], "coverage") != 0)
-		return cli_usage("report", "expected: report coverage [ASSESSMENT]");
+		return cli_usage("report", _("expected: report coverage [ASSESSMENT]"));
 	if (strcmp(format, "csv") && strcmp(format, "txt"))
-		return cli_usage("report", "--format %s: expected csv or txt", format);
+		return cli_usage("report", _("--format %s: expected csv or txt"), format);
 	csv = strcmp(format, "csv") == 0;
 	if (cli_open(cli, &st, 0, &err) < 0)
 		return cli_report(&err);
-	table_init(&t, 6, head);
+	table_init(&t, 6, csv ? head : heads(head, 6, h));
 	t.right = 1u << 2 | 1u << 3 | 1u << 4 | 1u << 5;
 	if (code) {
 		rc = coverage_rows(cli, &st, code, csv, &t, &err);
@@ -493,7 +525,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 
 int cmd_search(struct cli *cli, int argc, char **argv)
 {
-	static const char *const head[] = { "kind", "record", "text" };
+	static const char *const head[] = { N_("kind"), N_("record"), N_("text") };
+	const char *h[3];
 	struct rm_error err = { 0, "" };
 	struct search_hit *hits;
 	struct store st;
@@ -502,14 +535,14 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	int width;
 
 	if (argc == 2 && cli_is_help(argv[1])) {
-		printf("usage: routemap search TEXT\n"
-		       "Find plans, objectives, indicators, projects, norm sets and items,\n"
-		       "checklist notes and AAR text holding TEXT, as one phrase of any length\n"
-		       "(Thai needs no spaces); Latin letters match in either case.\n");
+		fputs(_("usage: routemap search TEXT\n"
+			"Find plans, objectives, indicators, projects, norm sets and items,\n"
+			"checklist notes and AAR text holding TEXT, as one phrase of any length\n"
+			"(Thai needs no spaces); Latin letters match in either case.\n"), stdout);
 		return 0;
 	}
 	if (argc != 2 || !*argv[1])
-		return cli_usage("search", "expected one TEXT to look for (quote it if it has spaces)");
+		return cli_usage("search", _("expected one TEXT to look for (quote it if it has spaces)"));
 	cli_width(NULL, &width);
 	if (cli_open(cli, &st, 0, &err) < 0)
 		return cli_report(&err);
@@ -518,7 +551,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		return cli_report(&err);
 	}
 	store_close(&st);
-	table_init(&t, 3, head);
+	table_init(&t, 3, heads(head, 3, h));
 	for (i = 0; i < n; i++) {
 		char text[512];
 		const char *cells[3];
@@ -532,8 +565,11 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	}
 	if (n)
 		table_print_txt(&t, stdout, 1);
-	else
-		fprintf(stderr, "routemap: search: nothing holds \"%s\"\n", argv[1]);
+	else {
+		fputs("routemap: search: ", stderr);
+		fprintf(stderr, _("nothing holds \"%s\""), argv[1]);
+		fputc('\n', stderr);
+	}
 	table_free(&t);
 	store_search_free(hits, n);
 	return n ? 0 : RM_EXIT_RUNTIME;
@@ -549,14 +585,15 @@ int cmd_summary(struct cli *cli)
 
 	if (cli_open(cli, &st, 0, &err) < 0)
 		return cli_report(&err);
-	printf("routemap %s: %s (%s)\n%s: %s\n", ROUTEMAP_VERSION,
-	       cli->cfg.office_name, cli->cfg.office_code, _("database"), st.path);
+	printf("routemap %s: %s (%s)\n", ROUTEMAP_VERSION, cli->cfg.office_name,
+	       cli->cfg.office_code);
+	printf(_("database: %s\n"), st.path);
 	for (i = 0; i < sizeof shown / sizeof shown[0]; i++) {
 		long long n = transfer_count(&st, (size_t)transfer_kind_from_name(shown[i]), &err);
 
 		printf("%s%s %lld", i ? ", " : "", shown[i], n);
 	}
-	printf("\n\n%s\n", _("The screens are not built yet; the batch commands show everything:"));
+	printf("\n\n%s\n", _("No terminal to draw the screens on; the batch commands show everything:"));
 	printf("  routemap list plans          routemap show plan CODE\n"
 	       "  routemap list assessments    routemap show assessment CODE\n"
 	       "  routemap list aars           routemap report coverage\n"

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "routemap/action.h"
+#include "routemap/i18n.h"
 #include "routemap/text.h"
 
 const struct action_info action_table[ACT_COUNT] = {
@@ -43,10 +44,10 @@ static const struct {
 };
 
 /* What every "unknown key" message says is allowed. */
-#define KEY_ALLOWED "expected one character (such as q, G, ? or ก) or a key name: " \
+#define KEY_ALLOWED _("expected one character (such as q, G, ? or ก) or a key name: " \
 	"Enter, Esc, Tab, Shift-Tab, Space, Backspace, Delete, Insert, " \
 	"Up, Down, Left, Right, PgUp, PgDn, Home, End, Ctrl-Left, Ctrl-Right, " \
-	"F1 to F12, Ctrl-A to Ctrl-Z"
+	"F1 to F12, Ctrl-A to Ctrl-Z")
 
 int action_from_name(const char *name)
 {
@@ -115,19 +116,19 @@ int key_parse(const char *text, struct keyspec *key, struct rm_error *err)
 	int n;
 
 	if (!text || !*text)
-		return rm_fail(err, RM_EXIT_USAGE, "no key given; %s", KEY_ALLOWED);
+		return rm_fail(err, RM_EXIT_USAGE, _("no key given; %s"), KEY_ALLOWED);
 	len = strlen(text);
 	n = utf8_decode(text, len, &cp);
 	if (n < 0)
 		return rm_fail(err, RM_EXIT_USAGE,
-			       "a key is not valid UTF-8; save the file as UTF-8");
+			       _("a key is not valid UTF-8; save the file as UTF-8"));
 	if ((size_t)n == len) {
 		if (cp == ' ')
 			return rm_fail(err, RM_EXIT_USAGE,
-				       "a space is not a key by itself; write Space");
+				       _("a space is not a key by itself; write Space"));
 		if (key_cp_refused(cp))
 			return rm_fail(err, RM_EXIT_USAGE,
-				       "U+%04X is a control or invisible character, not a key; %s",
+				       _("U+%04X is a control or invisible character, not a key; %s"),
 				       (unsigned)cp, KEY_ALLOWED);
 		key->kind = KEY_KIND_CHAR;
 		key->value = cp;
@@ -181,10 +182,10 @@ int key_parse(const char *text, struct keyspec *key, struct rm_error *err)
 			return 0;
 		}
 		return rm_fail(err, RM_EXIT_USAGE,
-			       "unknown key \"%s\"; Ctrl- must be followed by one letter A to Z, "
-			       "or by Left or Right (Ctrl-L, Ctrl-Left)", text);
+			       _("unknown key \"%s\"; Ctrl- must be followed by one letter A to Z, "
+			       "or by Left or Right (Ctrl-L, Ctrl-Left)"), text);
 	}
-	return rm_fail(err, RM_EXIT_USAGE, "unknown key \"%s\"; %s", text, KEY_ALLOWED);
+	return rm_fail(err, RM_EXIT_USAGE, _("unknown key \"%s\"; %s"), text, KEY_ALLOWED);
 }
 
 void key_format(const struct keyspec *key, char *buf, size_t size)
@@ -243,13 +244,13 @@ int key_parse_list(const char *text, struct keyspec **keys, struct rm_error *err
 		text = "";
 	copy = strdup(text);
 	if (!copy)
-		return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	/* At most one key per two bytes, plus one. */
 	cap = strlen(copy) / 2 + 1;
 	v = malloc(cap * sizeof *v);
 	if (!v) {
 		free(copy);
-		return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	}
 	p = copy;
 	for (;;) {
@@ -272,7 +273,7 @@ int key_parse_list(const char *text, struct keyspec **keys, struct rm_error *err
 				char name[16];
 
 				key_format(&k, name, sizeof name);
-				rm_fail(err, RM_EXIT_USAGE, "key %s is listed twice", name);
+				rm_fail(err, RM_EXIT_USAGE, _("key %s is listed twice"), name);
 				goto fail;
 			}
 		}
@@ -282,8 +283,8 @@ int key_parse_list(const char *text, struct keyspec **keys, struct rm_error *err
 	if (n == 0) {
 		free(v);
 		return rm_fail(err, RM_EXIT_USAGE,
-			       "no key given; expected one or more keys separated by spaces, "
-			       "e.g. \"q Esc\"");
+			       _("no key given; expected one or more keys separated by spaces, "
+			       "e.g. \"q Esc\""));
 	}
 	*keys = v;
 	return (int)n;

@@ -4,6 +4,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/catalog.h"
+#include "routemap/i18n.h"
 
 /* Run SQL (parameters bound by BIND if not NULL) and call ROW for every
  * result row.  Returns 0, or -1 with ERR. */
@@ -21,11 +22,11 @@ static int each_row(struct store *st, const char *sql,
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		if (row(stmt, out) < 0) {
 			sqlite3_finalize(stmt);
-			return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+			return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 		}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "cannot read the records");
+		return store_fail(st, err, _("cannot read the records"));
 	return 0;
 }
 
@@ -377,7 +378,7 @@ int objective_load(struct store *st, const struct config *cfg, const char *plan,
 		OBJECTIVE_WHERE, bind_objective, &key, header_row, d, err) < 0)
 		goto fail;
 	if (!d->code) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: no objective \"%s\" in plan \"%s\"", st->path,
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: no objective \"%s\" in plan \"%s\""), st->path,
 			code, plan);
 		goto fail;
 	}
@@ -405,7 +406,7 @@ int objective_load(struct store *st, const struct config *cfg, const char *plan,
 		goto fail;
 	return 0;
 oom:
-	rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+	rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 fail:
 	objective_free(d);
 	return -1;

@@ -32,6 +32,7 @@
 
 #include "routemap/action.h"
 #include "routemap/config.h"
+#include "routemap/i18n.h"
 #include "routemap/text.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -460,7 +461,8 @@ static const char *join_or(const char *const *names, char *buf, size_t size)
 		n++;
 	buf[0] = '\0';
 	for (i = 0; i < n && used < size; i++) {
-		const char *sep = i == 0 ? "" : (i + 1 == n ? " or " : ", ");
+		/* TRANSLATORS: the last separator of a list "a, b or c". */
+		const char *sep = i == 0 ? "" : (i + 1 == n ? _(" or ") : ", ");
 		int w = snprintf(buf + used, size - used, "%s%s", sep, names[i]);
 
 		if (w < 0)
@@ -654,8 +656,8 @@ static int control_char(const char *s)
 
 static int ld_oom(struct loader *ld)
 {
-	return rm_fail(ld->err, RM_EXIT_RUNTIME, "%s: out of memory",
-		       ld->path ? ld->path : "built-in configuration");
+	return rm_fail(ld->err, RM_EXIT_RUNTIME, _("%s: out of memory"),
+		       ld->path ? ld->path : _("built-in configuration"));
 }
 
 /* "FILE:LINE: [SEC] KEY: WHAT" (no ":LINE" when LINE is 0). */
@@ -703,7 +705,7 @@ static int file_read(struct loader *ld, char **data, size_t *len)
 	*len = 0;
 	f = fopen(ld->path, "rb");
 	if (!f)
-		return fail_line(ld, 0, "cannot open: %s", strerror(errno));
+		return fail_line(ld, 0, _("cannot open: %s"), strerror(errno));
 	for (;;) {
 		size_t got;
 
@@ -725,8 +727,8 @@ static int file_read(struct loader *ld, char **data, size_t *len)
 		if (n > INI_FILE_MAX) {
 			free(buf);
 			fclose(f);
-			return fail_line(ld, 0, "the file is larger than %d bytes; an office "
-					 "INI file is a few kilobytes", INI_FILE_MAX);
+			return fail_line(ld, 0, _("the file is larger than %d bytes; an office "
+					 "INI file is a few kilobytes"), INI_FILE_MAX);
 		}
 		if (got == 0)
 			break;
@@ -736,7 +738,7 @@ static int file_read(struct loader *ld, char **data, size_t *len)
 
 		free(buf);
 		fclose(f);
-		return fail_line(ld, 0, "cannot read: %s", strerror(e ? e : EIO));
+		return fail_line(ld, 0, _("cannot read: %s"), strerror(e ? e : EIO));
 	}
 	fclose(f);
 	buf[n] = '\0';
@@ -755,16 +757,16 @@ static int check_line_bytes(struct loader *ld, int lineno, const char *p, size_t
 		int n;
 
 		if (*u == '\0')
-			return fail_line(ld, lineno, "a NUL byte at byte %zu; this is not a "
-					 "text file", i + 1);
+			return fail_line(ld, lineno, _("a NUL byte at byte %zu; this is not a "
+					 "text file"), i + 1);
 		{
 			uint32_t cp;
 
 			n = utf8_decode(p + i, len - i, &cp);
 		}
 		if (n < 0)
-			return fail_line(ld, lineno, "invalid UTF-8 (byte 0x%02X at byte %zu "
-					 "of the line); save the file as UTF-8", *u, i + 1);
+			return fail_line(ld, lineno, _("invalid UTF-8 (byte 0x%02X at byte %zu "
+					 "of the line); save the file as UTF-8"), *u, i + 1);
 		i += (size_t)n;
 	}
 	return 0;
@@ -805,10 +807,10 @@ static int fail_unknown_section(struct loader *ld, int line, const char *name)
 	}
 	best = nearest(name, cand, n);
 	if (best)
-		return fail_line(ld, line, "unknown section [%s]; did you mean [%s]?", name, best);
-	return fail_line(ld, line, "unknown section [%s]; expected office, database, ui, "
+		return fail_line(ld, line, _("unknown section [%s]; did you mean [%s]?"), name, best);
+	return fail_line(ld, line, _("unknown section [%s]; expected office, database, ui, "
 			 "levels, key_activities, support_frames, support_sources, rank, "
-			 "slm, aar, template.NAME or keys", name);
+			 "slm, aar, template.NAME or keys"), name);
 }
 
 /* An unknown key in a section with a fixed set of keys. */
@@ -819,8 +821,8 @@ static int fail_unknown_key(struct loader *ld, int line, const char *sec, const 
 	const char *best = nearest(key, names, 0);
 
 	if (best)
-		return fail_key(ld, line, sec, key, "unknown key; did you mean %s?", best);
-	return fail_key(ld, line, sec, key, "unknown key; expected %s",
+		return fail_key(ld, line, sec, key, _("unknown key; did you mean %s?"), best);
+	return fail_key(ld, line, sec, key, _("unknown key; expected %s"),
 			join_or(names, list, sizeof list));
 }
 
@@ -848,29 +850,29 @@ static int check_key_name(struct loader *ld, int line, const struct scan_sec *se
 	switch (sec->kind) {
 	case SEC_KEY_ACTIVITIES:
 		if (!valid_name(key))
-			return fail_key(ld, line, sec->name, key, "not a valid code; expected "
+			return fail_key(ld, line, sec->name, key, _("not a valid code; expected "
 					"a lowercase letter, then letters a-z, digits or _ "
-					"(e.g. social_measure = มาตรการทางสังคม)");
+					"(e.g. social_measure = มาตรการทางสังคม)"));
 		return 0;
 	case SEC_SUPPORT_FRAMES:
 		if (frame_number(key) < 0)
-			return fail_key(ld, line, sec->name, key, "not a frame number; expected "
+			return fail_key(ld, line, sec->name, key, _("not a frame number; expected "
 					"the numbers 1, 2, 3 … (up to %d) without gaps "
-					"(e.g. 1 = การประเมินผล ป้อนกลับ และเสนอนโยบาย)", FRAME_MAX);
+					"(e.g. 1 = การประเมินผล ป้อนกลับ และเสนอนโยบาย)"), FRAME_MAX);
 		return 0;
 	case SEC_SLM:
 		if (strcmp(key, "columns") == 0)
 			return 0;
 		if (strncmp(key, "column.", 7) == 0) {
 			if (!valid_name(key + 7))
-				return fail_key(ld, line, sec->name, key, "not a valid column "
+				return fail_key(ld, line, sec->name, key, _("not a valid column "
 						"key; expected column.KEY where KEY is a lowercase "
-						"letter, then letters a-z, digits or _");
+						"letter, then letters a-z, digits or _"));
 			return 0;
 		}
 		if (nearest(key, (const char *const[]){ "columns", NULL }, 0))
 			return fail_key(ld, line, sec->name, key,
-					"unknown key; did you mean columns?");
+					_("unknown key; did you mean columns?"));
 		return fail_unknown_key(ld, line, sec->name, key, slm_keys);
 	case SEC_TEMPLATE:
 		if (strcmp(key, "sections") == 0)
@@ -878,10 +880,10 @@ static int check_key_name(struct loader *ld, int line, const struct scan_sec *se
 		if (!valid_name(key)) {
 			if (nearest(key, template_keys, 0))
 				return fail_key(ld, line, sec->name, key,
-						"unknown key; did you mean sections?");
-			return fail_key(ld, line, sec->name, key, "not a valid key; expected "
+						_("unknown key; did you mean sections?"));
+			return fail_key(ld, line, sec->name, key, _("not a valid key; expected "
 					"sections, or a section key (a lowercase letter, then "
-					"letters a-z, digits or _) with its label");
+					"letters a-z, digits or _) with its label"));
 		}
 		return 0;
 	case SEC_KEYS:
@@ -898,9 +900,9 @@ static int check_key_name(struct loader *ld, int line, const struct scan_sec *se
 			best = nearest(key, names, 0);
 			if (best)
 				return fail_key(ld, line, sec->name, key,
-						"unknown action; did you mean %s?", best);
-			return fail_key(ld, line, sec->name, key, "unknown action; expected "
-					"one of %s", join_or(names, list, sizeof list));
+						_("unknown action; did you mean %s?"), best);
+			return fail_key(ld, line, sec->name, key, _("unknown action; expected "
+					"one of %s"), join_or(names, list, sizeof list));
 		}
 		return 0;
 	default:   /* the sections of fixed_keys, handled above */
@@ -919,8 +921,8 @@ static int scan_section(struct loader *ld, int lineno, const char *s, size_t len
 	enum sec_kind kind;
 
 	if (s[len - 1] != ']')
-		return fail_line(ld, lineno, "syntax error: a section line must end with ], "
-				 "as in [office]");
+		return fail_line(ld, lineno, _("syntax error: a section line must end with ], "
+				 "as in [office]"));
 	b = s + 1;
 	e = s + len - 1;
 	while (b < e && is_space(*b))
@@ -928,11 +930,11 @@ static int scan_section(struct loader *ld, int lineno, const char *s, size_t len
 	while (e > b && is_space(e[-1]))
 		e--;
 	if (b == e)
-		return fail_line(ld, lineno, "syntax error: empty section name []; "
-				 "expected a name, as in [office]");
+		return fail_line(ld, lineno, _("syntax error: empty section name []; "
+				 "expected a name, as in [office]"));
 	if (memchr(b, '[', (size_t)(e - b)) || memchr(b, ']', (size_t)(e - b)))
-		return fail_line(ld, lineno, "syntax error: a section name cannot contain "
-				 "[ or ]; expected a name, as in [office]");
+		return fail_line(ld, lineno, _("syntax error: a section name cannot contain "
+				 "[ or ]; expected a name, as in [office]"));
 	name = ld_strndup(ld, b, (size_t)(e - b));
 	if (!name)
 		return ld_oom(ld);
@@ -943,8 +945,8 @@ static int scan_section(struct loader *ld, int lineno, const char *s, size_t len
 		if (strcmp(ld->secs[i].name, name) == 0) {
 			int first = ld->secs[i].line;
 
-			fail_line(ld, lineno, "section [%s] appears twice (first on line %d); "
-				  "put all its keys under one [%s]", name, first, name);
+			fail_line(ld, lineno, _("section [%s] appears twice (first on line %d); "
+				  "put all its keys under one [%s]"), name, first, name);
 			free(name);
 			return -1;
 		}
@@ -956,9 +958,9 @@ static int scan_section(struct loader *ld, int lineno, const char *s, size_t len
 		return -1;
 	}
 	if (kind == SEC_TEMPLATE && !valid_name(name + TEMPLATE_PREFIX_LEN)) {
-		fail_line(ld, lineno, "section [%s]: not a valid template name; expected "
+		fail_line(ld, lineno, _("section [%s]: not a valid template name; expected "
 			  "[template.NAME] where NAME is a lowercase letter, then letters "
-			  "a-z, digits or _", name);
+			  "a-z, digits or _"), name);
 		free(name);
 		return -1;
 	}
@@ -984,25 +986,25 @@ static int scan_key_line(struct loader *ld, int lineno, const char *s, size_t le
 	while (ke > kb && is_space(ke[-1]))
 		ke--;
 	if (ke == kb)
-		return fail_line(ld, lineno, "syntax error: no key name before =; expected "
-				 "key = value");
+		return fail_line(ld, lineno, _("syntax error: no key name before =; expected "
+				 "key = value"));
 	while (v < end && is_space(*v))
 		v++;
 	if (v < end && (*v == '"' || *v == '\'')) {
 		const char *q = memchr(v + 1, *v, (size_t)(end - v - 1));
 
 		if (!q)
-			return fail_line(ld, lineno, "syntax error: the value has no closing %c",
+			return fail_line(ld, lineno, _("syntax error: the value has no closing %c"),
 					 *v);
 		for (q++; q < end && is_space(*q); q++)
 			;
 		if (q < end && *q != ';' && *q != '#')
-			return fail_line(ld, lineno, "syntax error: text after the closing quote; "
-					 "only a comment (; or #) may follow it");
+			return fail_line(ld, lineno, _("syntax error: text after the closing quote; "
+					 "only a comment (; or #) may follow it"));
 	}
 	if (cur == (size_t)-1)
-		return fail_line(ld, lineno, "syntax error: a key before the first section; "
-				 "put it under a [section] line");
+		return fail_line(ld, lineno, _("syntax error: a key before the first section; "
+				 "put it under a [section] line"));
 	key = ld_strndup(ld, kb, (size_t)(ke - kb));
 	if (!key)
 		return ld_oom(ld);
@@ -1011,9 +1013,9 @@ static int scan_key_line(struct loader *ld, int lineno, const char *s, size_t le
 			key[i] = (char)(key[i] - 'A' + 'a');
 	for (i = 0; i < ld->nkeys; i++) {
 		if (ld->keys[i].sec == cur && strcmp(ld->keys[i].key, key) == 0) {
-			fail_key(ld, lineno, ld->secs[cur].name, key, "given twice (first on "
+			fail_key(ld, lineno, ld->secs[cur].name, key, _("given twice (first on "
 				 "line %d); iniparser would silently keep the last one, so "
-				 "remove one of them", ld->keys[i].line);
+				 "remove one of them"), ld->keys[i].line);
 			free(key);
 			return -1;
 		}
@@ -1049,8 +1051,8 @@ static int scan_logical(struct loader *ld, int lineno, const char *s, size_t len
 		return scan_section(ld, lineno, s, len, cur);
 	eq = memchr(s, '=', len);
 	if (!eq)
-		return fail_line(ld, lineno, "syntax error: expected [section], key = value, "
-				 "or a comment starting with ; or #");
+		return fail_line(ld, lineno, _("syntax error: expected [section], key = value, "
+				 "or a comment starting with ; or #"));
 	return scan_key_line(ld, lineno, s, len, eq, *cur);
 }
 
@@ -1070,11 +1072,11 @@ static int scan_text(struct loader *ld, const char *text, size_t len)
 
 		lineno++;
 		if (plen > INI_LINE_MAX)
-			return fail_line(ld, lineno, "the line is %zu bytes long; the limit is %d "
-					 "bytes per line (iniparser's limit)", plen, INI_LINE_MAX);
+			return fail_line(ld, lineno, _("the line is %zu bytes long; the limit is %d "
+					 "bytes per line (iniparser's limit)"), plen, INI_LINE_MAX);
 		if (llen + plen > INI_LINE_MAX)
-			return fail_line(ld, lineno, "the line joined by \\ from line %d is %zu "
-					 "bytes long; the limit is %d bytes (iniparser's limit)",
+			return fail_line(ld, lineno, _("the line joined by \\ from line %d is %zu "
+					 "bytes long; the limit is %d bytes (iniparser's limit)"),
 					 start, llen + plen, INI_LINE_MAX);
 		if (check_line_bytes(ld, lineno, p, plen) < 0)
 			return -1;
@@ -1091,8 +1093,8 @@ static int scan_text(struct loader *ld, const char *text, size_t len)
 			while (i < llen && is_space(logical[i]))
 				i++;
 			if (!joined && (logical[i] == ';' || logical[i] == '#'))
-				return fail_line(ld, lineno, "a comment line ends with \\, which "
-						 "would join the next line to the comment; remove the \\");
+				return fail_line(ld, lineno, _("a comment line ends with \\, which "
+						 "would join the next line to the comment; remove the \\"));
 			llen--;
 			joined = 1;
 			continue;
@@ -1103,8 +1105,8 @@ static int scan_text(struct loader *ld, const char *text, size_t len)
 		llen = 0;
 	}
 	if (joined)
-		return fail_line(ld, lineno, "the last line ends with \\ (continued on the next "
-				 "line) but no line follows; remove the \\");
+		return fail_line(ld, lineno, _("the last line ends with \\ (continued on the next "
+				 "line) but no line follows; remove the \\"));
 	return 0;
 }
 
@@ -1176,8 +1178,8 @@ static int write_temp(struct loader *ld, const char *text, size_t len, char **na
 	}
 	if (fd < 0) {
 		e = errno;
-		return fail_line(ld, 0, "cannot make a temporary copy without the byte order "
-				 "mark in %s: %s", dir, strerror(e));
+		return fail_line(ld, 0, _("cannot make a temporary copy without the byte order "
+				 "mark in %s: %s"), dir, strerror(e));
 	}
 	while (len > 0) {
 		ssize_t w = write(fd, text, len);
@@ -1201,7 +1203,7 @@ static int write_temp(struct loader *ld, const char *text, size_t len, char **na
 fail:
 	unlink(tmp);
 	free(tmp);
-	return fail_line(ld, 0, "cannot write a temporary copy in %s: %s", dir, strerror(e));
+	return fail_line(ld, 0, _("cannot write a temporary copy in %s: %s"), dir, strerror(e));
 }
 
 /* Let iniparser read the values.  It gets a BOM-less temporary copy when
@@ -1226,8 +1228,8 @@ static int ini_load(struct loader *ld, const char *text, size_t len, int copy)
 		free(tmp);
 	}
 	if (!ld->dict)
-		return fail_line(ld, 0, "iniparser could not read the file: %s",
-				 ini_complaint[0] ? ini_complaint : "no reason given");
+		return fail_line(ld, 0, _("iniparser could not read the file: %s"),
+				 ini_complaint[0] ? ini_complaint : _("no reason given"));
 	return 0;
 }
 
@@ -1268,8 +1270,8 @@ static const char *ld_value(struct loader *ld, const char *sec, const char *key,
 	v = iniparser_getstring(ld->dict, full, NULL);
 	if (!v) {
 		/* Our scanner and iniparser disagree: the file changed under us. */
-		fail_key(ld, *line, sec, key, "iniparser did not read this value; was the "
-			 "file changed while it was being read?");
+		fail_key(ld, *line, sec, key, _("iniparser did not read this value; was the "
+			 "file changed while it was being read?"));
 		return NULL;
 	}
 	return v;
@@ -1317,12 +1319,12 @@ static int check_label(struct loader *ld, int line, const char *sec, const char 
 	int c;
 
 	if (!*v)
-		return fail_key(ld, line, sec, key, "empty; expected a label (text such as "
-				"ประชาชน)");
+		return fail_key(ld, line, sec, key, _("empty; expected a label (text such as "
+				"ประชาชน)"));
 	c = control_char(v);
 	if (c)
-		return fail_key(ld, line, sec, key, "the label contains a control character "
-				"(0x%02X); expected plain text", c);
+		return fail_key(ld, line, sec, key, _("the label contains a control character "
+				"(0x%02X); expected plain text"), c);
 	return 0;
 }
 
@@ -1355,7 +1357,7 @@ static int apply_enum(struct loader *ld, const char *sec, const char *key,
 	if (i < 0) {
 		char list[256], shown[128];
 
-		return fail_key(ld, line, sec, key, "\"%s\" is not allowed; expected %s",
+		return fail_key(ld, line, sec, key, _("\"%s\" is not allowed; expected %s"),
 				clip(v, shown, sizeof shown), join_or(names, list, sizeof list));
 	}
 	*out = i;
@@ -1383,24 +1385,24 @@ static int parse_name_list(struct loader *ld, int line, const char *sec, const c
 			e--;
 		if (e == b) {
 			if (!comma && out->n == 0)
-				return fail_key(ld, line, sec, key, "empty; expected one or more "
-						"names separated by commas, e.g. %s", example);
-			return fail_key(ld, line, sec, key, "an empty name between commas in "
-					"\"%s\"; expected names separated by commas, e.g. %s",
+				return fail_key(ld, line, sec, key, _("empty; expected one or more "
+						"names separated by commas, e.g. %s"), example);
+			return fail_key(ld, line, sec, key, _("an empty name between commas in "
+					"\"%s\"; expected names separated by commas, e.g. %s"),
 					clip(v, shown, sizeof shown), example);
 		}
 		item = ld_strndup(ld, b, (size_t)(e - b));
 		if (!item)
 			return ld_oom(ld);
 		if (!valid_name(item)) {
-			fail_key(ld, line, sec, key, "\"%s\" is not a valid name; expected names "
+			fail_key(ld, line, sec, key, _("\"%s\" is not a valid name; expected names "
 				 "(a lowercase letter, then letters a-z, digits or _) separated "
-				 "by commas, e.g. %s", clip(item, shown, sizeof shown), example);
+				 "by commas, e.g. %s"), clip(item, shown, sizeof shown), example);
 			free(item);
 			return -1;
 		}
 		if (strlist_has(out, item)) {
-			fail_key(ld, line, sec, key, "\"%s\" is listed twice", item);
+			fail_key(ld, line, sec, key, _("\"%s\" is listed twice"), item);
 			free(item);
 			return -1;
 		}
@@ -1426,13 +1428,13 @@ static int apply_office(struct loader *ld)
 	if (!v && line)
 		return -1;
 	if (!v)
-		return fail_key(ld, sec ? sec->line : 0, "office", "code", "missing; every "
+		return fail_key(ld, sec ? sec->line : 0, "office", "code", _("missing; every "
 				"office file needs the office's code (letters, digits and -), "
-				"e.g. code = KKN-PHO");
+				"e.g. code = KKN-PHO"));
 	if (!valid_office_code(v))
-		return fail_key(ld, line, "office", "code", "\"%s\" is not allowed; expected "
+		return fail_key(ld, line, "office", "code", _("\"%s\" is not allowed; expected "
 				"letters A-Z, digits and - (at most %d, not starting with -), "
-				"e.g. KKN-PHO", clip(v, shown, sizeof shown), OFFICE_CODE_MAX);
+				"e.g. KKN-PHO"), clip(v, shown, sizeof shown), OFFICE_CODE_MAX);
 	ld_set(ld, &cfg->office_code, v);
 	ld_mark(ld, "office", "code", line);
 
@@ -1458,14 +1460,14 @@ static int apply_office(struct loader *ld)
 		return -1;
 	if (v) {
 		if (*v && !valid_office_code(v))
-			return fail_key(ld, line, "office", "parent", "\"%s\" is not allowed; "
+			return fail_key(ld, line, "office", "parent", _("\"%s\" is not allowed; "
 					"expected the parent office's code (letters A-Z, digits "
-					"and -, e.g. ODPC6) or nothing",
+					"and -, e.g. ODPC6) or nothing"),
 					clip(v, shown, sizeof shown));
 		if (*v && strcmp(v, cfg->office_code) == 0)
-			return fail_key(ld, line, "office", "parent", "\"%s\" is this office's "
+			return fail_key(ld, line, "office", "parent", _("\"%s\" is this office's "
 					"own code; expected the code of the office above it, or "
-					"nothing", v);
+					"nothing"), v);
 		ld_set(ld, &cfg->office_parent, v);
 		ld_mark(ld, "office", "parent", line);
 	}
@@ -1485,8 +1487,8 @@ static int apply_database(struct loader *ld)
 		int c = control_char(v);
 
 		if (c)
-			return fail_key(ld, line, "database", "path", "the path contains a "
-					"control character (0x%02X); expected a file name", c);
+			return fail_key(ld, line, "database", "path", _("the path contains a "
+					"control character (0x%02X); expected a file name"), c);
 		ld_set(ld, &cfg->db_path, v);
 		ld_mark(ld, "database", "path", line);
 	}
@@ -1497,10 +1499,10 @@ static int apply_database(struct loader *ld)
 		if (*v && !valid_group(v)) {
 			char shown[128];
 
-			return fail_key(ld, line, "database", "shared_group", "\"%s\" is not "
+			return fail_key(ld, line, "database", "shared_group", _("\"%s\" is not "
 					"allowed; expected a group name (a lowercase letter or _, "
 					"then a-z, 0-9, _ or -, at most %d), e.g. planning, or "
-					"nothing", clip(v, shown, sizeof shown), GROUP_NAME_MAX);
+					"nothing"), clip(v, shown, sizeof shown), GROUP_NAME_MAX);
 		}
 		ld_set(ld, &cfg->db_shared_group, v);
 		ld_mark(ld, "database", "shared_group", line);
@@ -1541,9 +1543,9 @@ static int apply_ui(struct loader *ld)
 		} else if (parse_uint(v, &ms) < 0 || ms > 10000) {
 			char shown[128];
 
-			return fail_key(ld, line, "ui", "escdelay", "\"%s\" is not allowed; "
+			return fail_key(ld, line, "ui", "escdelay", _("\"%s\" is not allowed; "
 					"expected whole milliseconds from 0 to 10000 (e.g. 25), "
-					"or nothing to leave it unset", clip(v, shown, sizeof shown));
+					"or nothing to leave it unset"), clip(v, shown, sizeof shown));
 		} else {
 			cfg->escdelay = (int)ms;
 		}
@@ -1587,9 +1589,9 @@ static int apply_key_activities(struct loader *ld)
 		ld_mark(ld, sec->name, k->key, line);
 	}
 	if (l->n == 0)
-		return fail_line(ld, sec->line, "section [key_activities] is empty; list the "
+		return fail_line(ld, sec->line, _("section [key_activities] is empty; list the "
 				 "office's key activities as code = label, or remove the section "
-				 "to use the built-in ones");
+				 "to use the built-in ones"));
 	return 0;
 }
 
@@ -1618,8 +1620,8 @@ static int apply_support_frames(struct loader *ld)
 		num = frame_number(k->key);
 		for (j = 0; j < nfr; j++) {
 			if (fr[j].num == num) {
-				rc = fail_key(ld, k->line, sec->name, k->key, "frame %ld is given "
-					      "twice (first on line %d)", num,
+				rc = fail_key(ld, k->line, sec->name, k->key, _("frame %ld is given "
+					      "twice (first on line %d)"), num,
 					      ld->keys[fr[j].key].line);
 				goto out;
 			}
@@ -1629,9 +1631,9 @@ static int apply_support_frames(struct loader *ld)
 		nfr++;
 	}
 	if (nfr == 0) {
-		rc = fail_line(ld, sec->line, "section [support_frames] is empty; list the "
+		rc = fail_line(ld, sec->line, _("section [support_frames] is empty; list the "
 			       "frames as 1 = label, 2 = label …, or remove the section to use "
-			       "the built-in ones");
+			       "the built-in ones"));
 		goto out;
 	}
 	/* Insertion sort by number: a handful of frames. */
@@ -1646,8 +1648,8 @@ static int apply_support_frames(struct loader *ld)
 		const struct scan_key *k = &ld->keys[fr[i].key];
 
 		if (fr[i].num != (long)i + 1) {
-			rc = fail_key(ld, k->line, sec->name, k->key, "frame %zu is missing; "
-				      "number the frames 1, 2, 3 … without gaps", i + 1);
+			rc = fail_key(ld, k->line, sec->name, k->key, _("frame %zu is missing; "
+				      "number the frames 1, 2, 3 … without gaps"), i + 1);
 			goto out;
 		}
 	}
@@ -1686,8 +1688,8 @@ static int apply_support_sources(struct loader *ld)
 static int apply_rank(struct loader *ld)
 {
 	struct config *cfg = ld->cfg;
-	static const char expect[] = "expected four ascending percentages from 0 to 100 "
-		"separated by commas, e.g. 20,40,60,80";
+	const char *expect = _("expected four ascending percentages from 0 to 100 "
+			       "separated by commas, e.g. 20,40,60,80");
 	char shown[128];
 	const char *v;
 	int line;
@@ -1712,31 +1714,32 @@ static int apply_rank(struct loader *ld)
 			while (e > b && is_space(e[-1]))
 				e--;
 			if (n == 4)
-				return fail_key(ld, line, "rank", "thresholds", "\"%s\" has more than "
-						"four numbers; %s", shown, expect);
+				return fail_key(ld, line, "rank", "thresholds", _("\"%s\" has more than "
+						"four numbers; %s"), shown, expect);
 			len = (size_t)(e - b);
 			if (b == e || len >= sizeof item)
-				return fail_key(ld, line, "rank", "thresholds", "\"%s\" has an empty "
-						"or overlong number; %s", shown, expect);
+				return fail_key(ld, line, "rank", "thresholds", _("\"%s\" has an empty "
+						"or overlong number; %s"), shown, expect);
 			memcpy(item, b, len);
 			item[len] = '\0';
 			if (parse_decimal(item, &t[n]) < 0)
-				return fail_key(ld, line, "rank", "thresholds", "\"%s\": \"%s\" is not "
-						"a number; %s", shown, item, expect);
+				return fail_key(ld, line, "rank", "thresholds", _("\"%s\": \"%s\" is not "
+						"a number; %s"), shown, item, expect);
 			if (t[n] > 100)
-				return fail_key(ld, line, "rank", "thresholds", "\"%s\": %s is over "
-						"100; %s", shown, item, expect);
+				return fail_key(ld, line, "rank", "thresholds", _("\"%s\": %s is over "
+						"100; %s"), shown, item, expect);
 			if (n > 0 && t[n] <= t[n - 1])
-				return fail_key(ld, line, "rank", "thresholds", "\"%s\" is not "
-						"ascending; %s", shown, expect);
+				return fail_key(ld, line, "rank", "thresholds", _("\"%s\" is not "
+						"ascending; %s"), shown, expect);
 			n++;
 			if (!comma)
 				break;
 			p = comma + 1;
 		}
 		if (n != 4)
-			return fail_key(ld, line, "rank", "thresholds", "\"%s\" has %d number%s; "
-					"%s", shown, n, n == 1 ? "" : "s", expect);
+			return fail_key(ld, line, "rank", "thresholds",
+					ngettext("\"%s\" has %d number; %s", "\"%s\" has %d numbers; %s",
+						 (unsigned long)n), shown, n, expect);
 		memcpy(cfg->rank_thresholds, t, sizeof t);
 		ld_mark(ld, "rank", "thresholds", line);
 	}
@@ -1748,8 +1751,8 @@ static int apply_rank(struct loader *ld)
 		double w;
 
 		if (parse_decimal(v, &w) < 0 || w > 1)
-			return fail_key(ld, line, "rank", "partial_weight", "\"%s\" is not allowed; "
-					"expected a number from 0 to 1, e.g. 0.5",
+			return fail_key(ld, line, "rank", "partial_weight", _("\"%s\" is not allowed; "
+					"expected a number from 0 to 1, e.g. 0.5"),
 					clip(v, shown, sizeof shown));
 		cfg->partial_weight = w;
 		ld_mark(ld, "rank", "partial_weight", line);
@@ -1791,13 +1794,13 @@ static int apply_slm(struct loader *ld)
 			continue;
 		if (!strlist_has(&cols, k->key + 7)) {
 			if (line)
-				fail_key(ld, k->line, "slm", k->key, "\"%s\" is not in columns "
-					 "(line %d); add it to [slm] columns or remove this line",
+				fail_key(ld, k->line, "slm", k->key, _("\"%s\" is not in columns "
+					 "(line %d); add it to [slm] columns or remove this line"),
 					 k->key + 7, line);
 			else
-				fail_key(ld, k->line, "slm", k->key, "\"%s\" is not one of the "
+				fail_key(ld, k->line, "slm", k->key, _("\"%s\" is not one of the "
 					 "built-in columns; list the columns in [slm] columns, or "
-					 "remove this line", k->key + 7);
+					 "remove this line"), k->key + 7);
 			goto out;
 		}
 	}
@@ -1819,8 +1822,8 @@ static int apply_slm(struct loader *ld)
 			label = builtin_label_of(builtin_slm_columns, NELEM(builtin_slm_columns),
 						 cols.v[i]);
 			if (!label) {
-				fail_key(ld, line, "slm", "columns", "column \"%s\" has no label; "
-					 "add a line column.%s = LABEL", cols.v[i], cols.v[i]);
+				fail_key(ld, line, "slm", "columns", _("column \"%s\" has no label; "
+					 "add a line column.%s = LABEL"), cols.v[i], cols.v[i]);
 				goto out;
 			}
 		}
@@ -1869,18 +1872,18 @@ static int template_from_section(struct loader *ld, struct cfg_template *t,
 
 			if (&ld->secs[k->sec] == sec && nearest(k->key, template_keys, 0))
 				return fail_key(ld, k->line, sec->name, k->key,
-						"unknown key; did you mean sections?");
+						_("unknown key; did you mean sections?"));
 		}
-		return fail_key(ld, sec->line, sec->name, "sections", "missing; a template "
+		return fail_key(ld, sec->line, sec->name, "sections", _("missing; a template "
 				"section lists its section keys, e.g. sections = expected, "
-				"happened, why, next, and gives a label for each");
+				"happened, why, next, and gives a label for each"));
 	}
 	if (parse_name_list(ld, line, sec->name, "sections", v,
 			    "expected, happened, why, next", &keys) < 0)
 		goto out;
 	if (strlist_has(&keys, "sections")) {
-		fail_key(ld, line, sec->name, "sections", "\"sections\" cannot be a "
-			 "section key; choose another name");
+		fail_key(ld, line, sec->name, "sections", _("\"sections\" cannot be a "
+			 "section key; choose another name"));
 		goto out;
 	}
 	ld_mark(ld, sec->name, "sections", line);
@@ -1891,8 +1894,8 @@ static int template_from_section(struct loader *ld, struct cfg_template *t,
 		if (&ld->secs[k->sec] != sec || strcmp(k->key, "sections") == 0)
 			continue;
 		if (!strlist_has(&keys, k->key)) {
-			fail_key(ld, k->line, sec->name, k->key, "\"%s\" is not in sections "
-				 "(line %d); add it there or remove this line", k->key, line);
+			fail_key(ld, k->line, sec->name, k->key, _("\"%s\" is not in sections "
+				 "(line %d); add it there or remove this line"), k->key, line);
 			goto out;
 		}
 	}
@@ -1903,8 +1906,8 @@ static int template_from_section(struct loader *ld, struct cfg_template *t,
 		if (!label && lline)
 			goto out;
 		if (!label) {
-			fail_key(ld, line, sec->name, "sections", "section \"%s\" has no "
-				 "label; add a line %s = LABEL", keys.v[i], keys.v[i]);
+			fail_key(ld, line, sec->name, "sections", _("section \"%s\" has no "
+				 "label; add a line %s = LABEL"), keys.v[i], keys.v[i]);
 			goto out;
 		}
 		if (check_label(ld, lline, sec->name, keys.v[i], label) < 0)
@@ -1936,8 +1939,8 @@ static int template_add(struct loader *ld, const char *name, const struct scan_s
 		for (i = 0; i < NELEM(builtin_templates); i++)
 			names[i] = builtin_templates[i].name;
 		names[i] = NULL;
-		return fail_key(ld, list_line, "aar", "templates", "template \"%s\" is neither "
-				"built in (%s) nor defined in a [template.%s] section", name,
+		return fail_key(ld, list_line, "aar", "templates", _("template \"%s\" is neither "
+				"built in (%s) nor defined in a [template.%s] section"), name,
 				join_or(names, builtins, sizeof builtins), name);
 	}
 	t = realloc(cfg->templates, (cfg->ntemplates + 1) * sizeof *t);
@@ -1991,8 +1994,8 @@ static int apply_aar(struct loader *ld)
 
 		if (s->kind == SEC_TEMPLATE &&
 		    !strlist_has(&names, s->name + TEMPLATE_PREFIX_LEN)) {
-			fail_line(ld, s->line, "section [%s] defines template \"%s\", but "
-				  "[aar] templates does not list it; add it to templates",
+			fail_line(ld, s->line, _("section [%s] defines template \"%s\", but "
+				  "[aar] templates does not list it; add it to templates"),
 				  s->name, s->name + TEMPLATE_PREFIX_LEN);
 			goto out;
 		}
@@ -2026,15 +2029,15 @@ static int apply_aar(struct loader *ld)
 	}
 	if (def) {
 		if (!strlist_has(&names, def)) {
-			fail_key(ld, dline, "aar", "default", "\"%s\" is not allowed; expected "
-				 "one of the templates: %s", clip(def, shown, sizeof shown), list);
+			fail_key(ld, dline, "aar", "default", _("\"%s\" is not allowed; expected "
+				 "one of the templates: %s"), clip(def, shown, sizeof shown), list);
 			goto out;
 		}
 		ld_set(ld, &cfg->aar_default, def);
 		ld_mark(ld, "aar", "default", dline);
 	} else if (!strlist_has(&names, cfg->aar_default)) {
-		fail_key(ld, line, "aar", "templates", "the default template %s is not "
-			 "listed; add it, or set [aar] default to one of %s",
+		fail_key(ld, line, "aar", "templates", _("the default template %s is not "
+			 "listed; add it, or set [aar] default to one of %s"),
 			 cfg->aar_default, list);
 		goto out;
 	}
@@ -2066,7 +2069,7 @@ static int apply_keys(struct loader *ld)
 		count[i] = key_parse_list(v, &parsed[i], ld->err);
 		if (count[i] < 0) {
 			if (line[i] == 0) {
-				rm_error_prefix(ld->err, "built-in key table: %s",
+				rm_error_prefix(ld->err, _("built-in key table: %s"),
 						action_table[i].name);
 				goto out;
 			}
@@ -2113,12 +2116,12 @@ next_pair:		;
 
 		key_format(&best_key, name, sizeof name);
 		if (line[best_b])
-			snprintf(where, sizeof where, "on line %d", line[best_b]);
+			snprintf(where, sizeof where, _("on line %d"), line[best_b]);
 		else
-			snprintf(where, sizeof where, "by default");
-		fail_key(ld, best_line, "keys", action_table[best_a].name, "key %s is also "
+			snprintf(where, sizeof where, "%s", _("by default"));
+		fail_key(ld, best_line, "keys", action_table[best_a].name, _("key %s is also "
 			 "bound to %s (%s); a key can do only one thing, so bind %s or %s "
-			 "to another key", name, action_table[best_b].name, where,
+			 "to another key"), name, action_table[best_b].name, where,
 			 action_table[best_a].name, action_table[best_b].name);
 		goto out;
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "routemap/csv.h"
+#include "routemap/i18n.h"
 #include "routemap/text.h"
 
 /* Length of the line break at P (0 if none): CRLF, LF or CR. */
@@ -68,7 +69,7 @@ int csv_reader_init(struct csv_reader *r, const char *name, const char *buf,
 	if (bad >= 0) {
 		locate(r, r->pos + (size_t)bad, &line, &col);
 		return rm_fail(err, RM_EXIT_RUNTIME,
-			       "%s:%d:%d: invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+			       _("%s:%d:%d: invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
 			       r->name, line, col,
 			       (unsigned char)buf[r->pos + (size_t)bad]);
 	}
@@ -76,7 +77,7 @@ int csv_reader_init(struct csv_reader *r, const char *name, const char *buf,
 	if (nul) {
 		locate(r, (size_t)(nul - buf), &line, &col);
 		return rm_fail(err, RM_EXIT_RUNTIME,
-			       "%s:%d:%d: NUL byte (is this a text file?)",
+			       _("%s:%d:%d: NUL byte (is this a text file?)"),
 			       r->name, line, col);
 	}
 	return 0;
@@ -142,7 +143,7 @@ static int read_field(struct csv_reader *r, struct rm_error *err)
 			p = q;
 			if (p >= end)
 				return rm_fail(err, RM_EXIT_RUNTIME,
-					       "%s:%d:%d: unterminated quoted field (opened here)",
+					       _("%s:%d:%d: unterminated quoted field (opened here)"),
 					       r->name, start_line, col);
 			e = eol_len(p, end);
 			if (e) {
@@ -161,7 +162,7 @@ static int read_field(struct csv_reader *r, struct rm_error *err)
 		}
 		if (p < end && *p != ',' && !eol_len(p, end))
 			return rm_fail(err, RM_EXIT_RUNTIME,
-				       "%s:%d:%d: text after the closing quote of a field",
+				       _("%s:%d:%d: text after the closing quote of a field"),
 				       r->name, r->line, col);
 	} else {
 		const char *q = p;
@@ -169,8 +170,8 @@ static int read_field(struct csv_reader *r, struct rm_error *err)
 		while (q < end && *q != ',' && *q != '\r' && *q != '\n') {
 			if (*q == '"')
 				return rm_fail(err, RM_EXIT_RUNTIME,
-					       "%s:%d:%d: quote inside an unquoted field "
-					       "(quote the whole field and double the quote)",
+					       _("%s:%d:%d: quote inside an unquoted field "
+					       "(quote the whole field and double the quote)"),
 					       r->name, r->line, col);
 			q++;
 		}
@@ -184,7 +185,7 @@ static int read_field(struct csv_reader *r, struct rm_error *err)
 	r->pos = (size_t)(p - r->buf);
 	return 0;
 oom:
-	return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d: out of memory", r->name, r->line);
+	return rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: out of memory"), r->name, r->line);
 }
 
 int csv_read(struct csv_reader *r, struct rm_error *err)
@@ -209,7 +210,7 @@ int csv_read(struct csv_reader *r, struct rm_error *err)
 		size_t e;
 
 		if (field_open(r, r->line) < 0)
-			return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d: out of memory",
+			return rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: out of memory"),
 				       r->name, r->line);
 		if (read_field(r, err) < 0) {
 			r->nfields = 0;

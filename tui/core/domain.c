@@ -4,10 +4,11 @@
 
 #include "routemap/buf.h"
 #include "routemap/domain.h"
+#include "routemap/i18n.h"
 
 static int oom_fail(struct rm_error *err)
 {
-	return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+	return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 }
 
 /* ---- plans ---- */
@@ -31,8 +32,8 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		sqlite3_finalize(stmt);
 		if (rc == SQLITE_DONE)
 			return rm_fail(err, RM_EXIT_RUNTIME,
-				       "%s: no plan \"%s\" (see: routemap list plans)", st->path, code);
-		return store_fail(st, err, "cannot read the plan");
+				       _("%s: no plan \"%s\" (see: routemap list plans)"), st->path, code);
+		return store_fail(st, err, _("cannot read the plan"));
 	}
 	plan_id = sqlite3_column_int64(stmt, 0);
 	map->code = store_col_dup(stmt, 1, &oom);
@@ -186,9 +187,9 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		sqlite3_finalize(stmt);
 		if (rc == SQLITE_DONE)
 			return rm_fail(err, RM_EXIT_RUNTIME,
-				       "%s: no assessment \"%s\" (see: routemap list assessments)",
+				       _("%s: no assessment \"%s\" (see: routemap list assessments)"),
 				       st->path, code);
-		return store_fail(st, err, "cannot read the assessment");
+		return store_fail(st, err, _("cannot read the assessment"));
 	}
 	aid = sqlite3_column_int64(stmt, 0);
 	a->code = store_col_dup(stmt, 1, &oom);
@@ -386,7 +387,7 @@ int assessment_set_status(struct store *st, const char *code, const char *item_c
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		store_fail(st, err, "cannot save the status");
+		store_fail(st, err, _("cannot save the status"));
 		store_rollback(st);
 		return -1;
 	}
@@ -404,7 +405,7 @@ int assessment_set_status(struct store *st, const char *code, const char *item_c
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_ROW) {
 			store_rollback(st);
-			return rm_fail(err, RM_EXIT_RUNTIME, "%s: no item \"%s\" in assessment \"%s\"",
+			return rm_fail(err, RM_EXIT_RUNTIME, _("%s: no item \"%s\" in assessment \"%s\""),
 				       st->path, item_code, code);
 		}
 	}
@@ -415,25 +416,29 @@ int assessment_set_status(struct store *st, const char *code, const char *item_c
 
 int record_delete(struct store *st, const char *kind, const char *code, struct rm_error *err)
 {
-	static const char *const sql[][2] = {
-		{ "office", "DELETE FROM office WHERE code = ?1" },
-		{ "plan", "DELETE FROM plan WHERE code = ?1" },
-		{ "project", "DELETE FROM project WHERE code = ?1" },
-		{ "norm_set", "DELETE FROM norm_set WHERE code = ?1 AND (?2 IS NULL OR version = ?2)" },
-		{ "assessment", "DELETE FROM assessment WHERE code = ?1" },
-		{ "aar", "DELETE FROM aar WHERE code = ?1" },
+	/* the kind, what it is called in messages, the statement */
+	static const char *const sql[][3] = {
+		{ "office", N_("office"), "DELETE FROM office WHERE code = ?1" },
+		{ "plan", N_("plan"), "DELETE FROM plan WHERE code = ?1" },
+		{ "project", N_("project"), "DELETE FROM project WHERE code = ?1" },
+		{ "norm_set", N_("norm set"),
+		  "DELETE FROM norm_set WHERE code = ?1 AND (?2 IS NULL OR version = ?2)" },
+		{ "assessment", N_("assessment"), "DELETE FROM assessment WHERE code = ?1" },
+		{ "aar", N_("AAR"), "DELETE FROM aar WHERE code = ?1" },
 	};
-	const char *q = NULL, *at = strrchr(code, '@');
+	const char *q = NULL, *what = NULL, *at = strrchr(code, '@');
 	char *base = NULL;
 	sqlite3_stmt *stmt;
 	size_t i;
 	int rc;
 
 	for (i = 0; i < sizeof sql / sizeof sql[0]; i++)
-		if (strcmp(kind, sql[i][0]) == 0)
-			q = sql[i][1];
+		if (strcmp(kind, sql[i][0]) == 0) {
+			what = _(sql[i][1]);
+			q = sql[i][2];
+		}
 	if (!q)
-		return rm_fail(err, RM_EXIT_USAGE, "cannot delete records of kind \"%s\"", kind);
+		return rm_fail(err, RM_EXIT_USAGE, _("cannot delete records of kind \"%s\""), kind);
 	if (store_begin(st, err) < 0)
 		return -1;
 	stmt = store_prepare(st, q, err);
@@ -454,17 +459,17 @@ int record_delete(struct store *st, const char *kind, const char *code, struct r
 	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
 		store_rollback(st);
 		return rm_fail(err, RM_EXIT_RUNTIME,
-			       "%s: %s \"%s\" is still used by other records; nothing was deleted",
-			       st->path, kind, code);
+			       _("%s: %s \"%s\" is still used by other records; nothing was deleted"),
+			       st->path, what, code);
 	}
 	if (rc != SQLITE_DONE) {
-		store_fail(st, err, "cannot delete");
+		store_fail(st, err, _("cannot delete"));
 		store_rollback(st);
 		return -1;
 	}
 	if (sqlite3_changes(st->db) == 0) {
 		store_rollback(st);
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: no %s \"%s\"", st->path, kind, code);
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: no %s \"%s\""), st->path, what, code);
 	}
 	return store_commit(st, err);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "routemap/buf.h"
+#include "routemap/i18n.h"
 #include "routemap/map.h"
 #include "routemap/text.h"
 
@@ -243,7 +244,7 @@ int map_render(const struct plan_map *map, const struct config *cfg, int width, 
 
 	memset(view, 0, sizeof *view);
 	if (width < MAP_MIN_WIDTH)
-		return rm_fail(err, RM_EXIT_USAGE, "the map needs at least %d columns", MAP_MIN_WIDTH);
+		return rm_fail(err, RM_EXIT_USAGE, _("the map needs at least %d columns"), MAP_MIN_WIDTH);
 	view->canvas.w = width;
 	view->boxes = calloc(map->nobjectives ? map->nobjectives : 1, sizeof *view->boxes);
 	order = calloc(map->nobjectives ? map->nobjectives : 1, sizeof *order);
@@ -330,7 +331,7 @@ int map_render(const struct plan_map *map, const struct config *cfg, int width, 
 oom:
 	free(order);
 	map_view_free(view);
-	return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+	return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 }
 
 void map_view_free(struct map_view *view)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "routemap/buf.h"
+#include "routemap/i18n.h"
 #include "routemap/schema.h"
 #include "routemap/store.h"
 #include "routemap/text.h"
@@ -20,9 +21,9 @@
 
 int store_fail(struct store *st, struct rm_error *err, const char *what)
 {
-	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : "out of memory";
+	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : _("out of memory");
 
-	return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s: %s", st && st->path ? st->path : "database",
+	return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s: %s", st && st->path ? st->path : _("database"),
 		       what, msg);
 }
 
@@ -31,7 +32,7 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct rm_error *
 	sqlite3_stmt *stmt = NULL;
 
 	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-		store_fail(st, err, "cannot prepare a query");
+		store_fail(st, err, _("cannot prepare a query"));
 		sqlite3_finalize(stmt);
 		return NULL;
 	}
@@ -74,16 +75,16 @@ int store_bind_text_or_null(sqlite3_stmt *stmt, int idx, const char *text)
 int store_begin(struct store *st, struct rm_error *err)
 {
 	if (st->readonly)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: the database is open read-only", st->path);
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: the database is open read-only"), st->path);
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, err, "cannot start a change");
+		return store_fail(st, err, _("cannot start a change"));
 	return 0;
 }
 
 int store_commit(struct store *st, struct rm_error *err)
 {
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		store_fail(st, err, "cannot save the change");
+		store_fail(st, err, _("cannot save the change"));
 		store_rollback(st);
 		return -1;
 	}
@@ -154,7 +155,7 @@ static int make_parent_dirs(const char *path, gid_t gid, struct rm_error *err)
 	char *p;
 
 	if (!dir)
-		return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	for (p = dir + 1; *p; p++) {
 		if (*p != '/')
 			continue;
@@ -162,13 +163,13 @@ static int make_parent_dirs(const char *path, gid_t gid, struct rm_error *err)
 		if (mkdir(dir, gid == (gid_t)-1 ? 0700 : 0770) == 0) {
 			if (gid != (gid_t)-1 && (chown(dir, (uid_t)-1, gid) < 0 ||
 						 chmod(dir, 02770) < 0)) {
-				rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot share the directory: %s",
+				rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot share the directory: %s"),
 					dir, strerror(errno));
 				free(dir);
 				return -1;
 			}
 		} else if (errno != EEXIST) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot create the directory: %s", dir,
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create the directory: %s"), dir,
 				strerror(errno));
 			free(dir);
 			return -1;
@@ -191,7 +192,7 @@ static int create_db_file(const char *path, const char *group, struct rm_error *
 
 		if (!gr)
 			return rm_fail(err, RM_EXIT_USAGE,
-				       "[database] shared_group: no group \"%s\" on this system", group);
+				       _("[database] shared_group: no group \"%s\" on this system"), group);
 		gid = gr->gr_gid;
 		mode = 0660;
 	}
@@ -199,10 +200,10 @@ static int create_db_file(const char *path, const char *group, struct rm_error *
 		return -1;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot create the database: %s", path,
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create the database: %s"), path,
 			       strerror(errno));
 	if ((gid != (gid_t)-1 && fchown(fd, (uid_t)-1, gid) < 0) || fchmod(fd, mode) < 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot set the owner or mode: %s", path,
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot set the owner or mode: %s"), path,
 			strerror(errno));
 		close(fd);
 		unlink(path);
@@ -220,24 +221,24 @@ static int store_identify(struct store *st, struct rm_error *err)
 
 	version = query_int(st->db, "PRAGMA user_version", &rc);
 	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: not a database (%s)", st->path,
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: not a database (%s)"), st->path,
 			       sqlite3_errstr(rc));
 	if (rc != SQLITE_OK)
-		return store_fail(st, err, "cannot read the schema version");
+		return store_fail(st, err, _("cannot read the schema version"));
 	appid = query_int(st->db, "PRAGMA application_id", &rc);
 	tables = query_int(st->db, "SELECT count(*) FROM sqlite_schema", &rc);
 	if (rc != SQLITE_OK)
-		return store_fail(st, err, "cannot read the schema");
+		return store_fail(st, err, _("cannot read the schema"));
 	if (version == 0 && tables > 0)
 		return rm_fail(err, RM_EXIT_RUNTIME,
-			       "%s: not a routemap database (it holds %lld other tables)",
+			       _("%s: not a routemap database (it holds %lld other tables)"),
 			       st->path, tables);
 	if (version > 0 && appid != STORE_APPLICATION_ID)
 		return rm_fail(err, RM_EXIT_RUNTIME,
-			       "%s: not a routemap database (application id %lld)", st->path, appid);
+			       _("%s: not a routemap database (application id %lld)"), st->path, appid);
 	if (version > schema_latest())
 		return rm_fail(err, RM_EXIT_RUNTIME,
-			       "%s: made by a newer routemap (schema %lld; this program knows up to %d)",
+			       _("%s: made by a newer routemap (schema %lld; this program knows up to %d)"),
 			       st->path, version, schema_latest());
 	return 0;
 }
@@ -265,7 +266,7 @@ static int store_migrate(struct store *st, struct rm_error *err)
 			rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
 		}
 		if (rc != SQLITE_OK) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot migrate the schema to version %d: %s",
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot migrate the schema to version %d: %s"),
 				st->path, version + 1, msg ? msg : sqlite3_errstr(rc));
 			sqlite3_free(msg);
 			store_rollback(st);
@@ -286,16 +287,16 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 	st->readonly = (flags & STORE_READONLY) != 0;
 	st->path = strdup(path);
 	if (!st->path)
-		return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	store_find_user(st);
 
 	exists = stat(path, &sb) == 0;
 	if (exists && !S_ISREG(sb.st_mode)) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: not a regular file", path);
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: not a regular file"), path);
 		goto fail;
 	}
 	if (!exists && (st->readonly || (flags & STORE_NO_CREATE))) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: no database there (create it with: routemap init)",
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: no database there (create it with: routemap init)"),
 			path);
 		goto fail;
 	}
@@ -306,7 +307,7 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 		st->readonly = 1;
 	if (exists && !st->readonly && (access(path, W_OK) < 0 || !(sb.st_mode & 0222))) {
 		rm_fail(err, RM_EXIT_RUNTIME,
-			"%s: the database is read-only (no write permission); nothing was changed",
+			_("%s: the database is read-only (no write permission); nothing was changed"),
 			path);
 		goto fail;
 	}
@@ -315,7 +316,7 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 
 	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		store_fail(st, err, "cannot open the database");
+		store_fail(st, err, _("cannot open the database"));
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
@@ -325,7 +326,7 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 	if (sqlite3_create_function(st->db, "rm_user", 0, SQLITE_UTF8, st->user, fn_user,
 				    NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_collation(st->db, "THAI", SQLITE_UTF8, NULL, collate_thai) != SQLITE_OK) {
-		store_fail(st, err, "cannot register functions");
+		store_fail(st, err, _("cannot register functions"));
 		goto fail;
 	}
 	if (store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err) < 0)
@@ -335,7 +336,7 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 			goto fail;
 	} else if (store_schema_version(st) < schema_latest()) {
 		rm_fail(err, RM_EXIT_RUNTIME,
-			"%s: schema version %d is older than %d; run routemap init without -r",
+			_("%s: schema version %d is older than %d; run routemap init without -r"),
 			path, store_schema_version(st), schema_latest());
 		goto fail;
 	}
@@ -377,7 +378,7 @@ static int collect_problems(struct store *st, const char *sql, struct buf *repor
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "integrity check failed");
+		return store_fail(st, err, _("integrity check failed"));
 	return problems;
 }
 
@@ -401,7 +402,7 @@ int store_check(struct store *st, char **report, struct rm_error *err)
 		buf_puts(&b, "ok");
 	*report = buf_take(&b);
 	if (!*report)
-		return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	return a + f == 0 ? 0 : 1;
 }
 
@@ -413,8 +414,8 @@ int store_backup(struct store *st, const char *path, struct rm_error *err)
 
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot create the backup: %s%s", path,
-			       strerror(errno), errno == EEXIST ? " (choose a new file name)" : "");
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create the backup: %s%s"), path,
+			       strerror(errno), errno == EEXIST ? _(" (choose a new file name)") : "");
 	close(fd);
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, sqlite3_errmsg(dst));
@@ -433,11 +434,11 @@ int store_backup(struct store *st, const char *path, struct rm_error *err)
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(bk);
 	if (rc != SQLITE_DONE) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: backup failed: %s", path, sqlite3_errstr(rc));
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: backup failed: %s"), path, sqlite3_errstr(rc));
 		goto fail;
 	}
 	if (sqlite3_close(dst) != SQLITE_OK) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: cannot close the backup", path);
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot close the backup"), path);
 		unlink(path);
 		return -1;
 	}
@@ -515,7 +516,7 @@ int store_search(struct store *st, const char *query, struct search_hit **hits, 
 	if (sql.oom || phrase.oom) {
 		buf_free(&sql);
 		buf_free(&phrase);
-		return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	}
 	stmt = store_prepare(st, sql.s, err);
 	buf_free(&sql);
@@ -550,8 +551,8 @@ int store_search(struct store *st, const char *query, struct search_hit **hits, 
 		store_search_free(*hits, n);
 		*hits = NULL;
 		*nhits = 0;
-		return rc == SQLITE_ROW ? rm_fail(err, RM_EXIT_RUNTIME, "out of memory")
-					: store_fail(st, err, "search failed");
+		return rc == SQLITE_ROW ? rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"))
+					: store_fail(st, err, _("search failed"));
 	}
 	return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/csv.h"
+#include "routemap/i18n.h"
 #include "routemap/table.h"
 #include "routemap/text.h"
 #include "routemap/transfer.h"
@@ -32,7 +33,7 @@ struct col {
 	enum col_type type;
 	unsigned flags;
 	const char *arg;      /* C_ENUM: allowed values; C_REF(S): lookup query */
-	const char *what;     /* C_REF(S): what the code names, for messages */
+	const char *what;     /* C_REF(S): what the code names, for messages (N_) */
 	const char *params;   /* C_REF(S): columns bound to the query; "*" = this code */
 	const char *list_sql; /* C_REFS, C_TAGS: ?1 = new row id, ?2 = element */
 };
@@ -96,35 +97,35 @@ static const struct col offices_cols[] = {
 	{ "name", C_TEXT, 0, NULL, NULL, NULL, NULL },
 	{ "short_name", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "level", C_ENUM, 0, "region,province,district,fund,unit", NULL, NULL, NULL },
-	{ "parent", C_REF, OPT | LATER, q_office, "office", "*", NULL },
+	{ "parent", C_REF, OPT | LATER, q_office, N_("office"), "*", NULL },
 };
 
 static const struct col plans_cols[] = {
 	{ "code", C_CODE, 0, NULL, NULL, NULL, NULL },
-	{ "office", C_REF, 0, q_office, "office", "*", NULL },
+	{ "office", C_REF, 0, q_office, N_("office"), "*", NULL },
 	{ "title", C_TEXT, 0, NULL, NULL, NULL, NULL },
 	{ "destination", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "fy_from", C_YEAR, 0, NULL, NULL, NULL, NULL },
 	{ "fy_to", C_YEAR, 0, NULL, NULL, NULL, NULL },
-	{ "serves", C_REF, OPT | LATER, q_plan, "plan", "*", NULL },
+	{ "serves", C_REF, OPT | LATER, q_plan, N_("plan"), "*", NULL },
 };
 
 static const struct col objectives_cols[] = {
-	{ "plan", C_REF, 0, q_plan, "plan", "*", NULL },
+	{ "plan", C_REF, 0, q_plan, N_("plan"), "*", NULL },
 	{ "code", C_CODE, 0, NULL, NULL, NULL, NULL },
 	{ "level", C_ENUM, 0, "people,stakeholder,process,foundation", NULL, NULL, NULL },
 	{ "title", C_TEXT, 0, NULL, NULL, NULL, NULL },
 };
 
 static const struct col links_cols[] = {
-	{ "plan", C_REF, 0, q_plan, "plan", "*", NULL },
-	{ "from", C_REF, 0, q_objective, "objective", "plan,*", NULL },
-	{ "to", C_REF, 0, q_objective, "objective", "plan,*", NULL },
+	{ "plan", C_REF, 0, q_plan, N_("plan"), "*", NULL },
+	{ "from", C_REF, 0, q_objective, N_("objective"), "plan,*", NULL },
+	{ "to", C_REF, 0, q_objective, N_("objective"), "plan,*", NULL },
 };
 
 static const struct col indicators_cols[] = {
-	{ "plan", C_REF, 0, q_plan, "plan", "*", NULL },
-	{ "objective", C_REF, 0, q_objective, "objective", "plan,*", NULL },
+	{ "plan", C_REF, 0, q_plan, N_("plan"), "*", NULL },
+	{ "objective", C_REF, 0, q_objective, N_("objective"), "plan,*", NULL },
 	{ "name", C_TEXT, 0, NULL, NULL, NULL, NULL },
 	{ "unit", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "baseline", C_NUM, OPT, NULL, NULL, NULL, NULL },
@@ -134,17 +135,17 @@ static const struct col indicators_cols[] = {
 };
 
 static const struct col slm_cols[] = {
-	{ "plan", C_REF, 0, q_plan, "plan", "*", NULL },
-	{ "objective", C_REF, 0, q_objective, "objective", "plan,*", NULL },
+	{ "plan", C_REF, 0, q_plan, N_("plan"), "*", NULL },
+	{ "objective", C_REF, 0, q_objective, N_("objective"), "plan,*", NULL },
 	{ "column", C_CODE, 0, NULL, NULL, NULL, NULL },
 	{ "text", C_TEXT, 0, NULL, NULL, NULL, NULL },
 };
 
 static const struct col projects_cols[] = {
 	{ "code", C_CODE, 0, NULL, NULL, NULL, NULL },
-	{ "office", C_REF, 0, q_office, "office", "*", NULL },
-	{ "plan", C_REF, OPT, q_plan, "plan", "*", NULL },
-	{ "objectives", C_REFS, OPT, q_objective, "objective", "plan,*",
+	{ "office", C_REF, 0, q_office, N_("office"), "*", NULL },
+	{ "plan", C_REF, OPT, q_plan, N_("plan"), "*", NULL },
+	{ "objectives", C_REFS, OPT, q_objective, N_("objective"), "plan,*",
 	  "INSERT INTO project_objective(project_id, objective_id) VALUES (?1, ?2)" },
 	{ "fiscal_year", C_YEAR, 0, NULL, NULL, NULL, NULL },
 	{ "title", C_TEXT, 0, NULL, NULL, NULL, NULL },
@@ -164,23 +165,23 @@ static const struct col groups_cols[] = {
 
 static const struct col norm_sets_cols[] = {
 	{ "code", C_CODE, 0, NULL, NULL, NULL, NULL },
-	{ "office", C_REF, 0, q_office, "office", "*", NULL },
+	{ "office", C_REF, 0, q_office, N_("office"), "*", NULL },
 	{ "title", C_TEXT, 0, NULL, NULL, NULL, NULL },
 	{ "version", C_INT, 0, NULL, NULL, NULL, NULL },
 	{ "issued", C_DATE, OPT, NULL, NULL, NULL, NULL },
 	{ "source", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "groups", C_REF, 0, "SELECT grouping FROM norm_group WHERE grouping = ?1 LIMIT 1",
-	  "grouping of groups", "*", NULL },
+	  N_("grouping of groups"), "*", NULL },
 };
 
 static const struct col norm_items_cols[] = {
 	{ "set", C_REF, 0, "SELECT id FROM norm_set WHERE code = ?1 AND version = ?2",
-	  "norm set", "*,version", NULL },
+	  N_("norm set"), "*,version", NULL },
 	{ "version", C_INT, 0, NULL, NULL, NULL, NULL },
 	{ "group", C_REF, 0,
 	  "SELECT g.id FROM norm_group g JOIN norm_set s ON s.grouping = g.grouping"
 	  " WHERE s.code = ?1 AND s.version = ?2 AND g.code = ?3",
-	  "group", "set,version,*", NULL },
+	  N_("group"), "set,version,*", NULL },
 	{ "code", C_CODE, 0, NULL, NULL, NULL, NULL },
 	{ "text", C_TEXT, 0, NULL, NULL, NULL, NULL },
 	{ "evidence", C_TEXT, OPT, NULL, NULL, NULL, NULL },
@@ -195,26 +196,26 @@ static const struct col support_frames_cols[] = {
 static const struct col assessments_cols[] = {
 	{ "code", C_CODE, 0, NULL, NULL, NULL, NULL },
 	{ "set", C_REF, 0, "SELECT id FROM norm_set WHERE code = ?1 AND version = ?2",
-	  "norm set", "*,version", NULL },
+	  N_("norm set"), "*,version", NULL },
 	{ "version", C_INT, 0, NULL, NULL, NULL, NULL },
-	{ "office", C_REF, 0, q_office, "office", "*", NULL },
-	{ "project", C_REF, OPT, q_project, "project", "*", NULL },
+	{ "office", C_REF, 0, q_office, N_("office"), "*", NULL },
+	{ "project", C_REF, OPT, q_project, N_("project"), "*", NULL },
 	{ "assessed_on", C_DATE, OPT, NULL, NULL, NULL, NULL },
 	{ "assessor", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 };
 
 static const struct col entries_cols[] = {
-	{ "assessment", C_REF, 0, "SELECT id FROM assessment WHERE code = ?1", "assessment",
+	{ "assessment", C_REF, 0, "SELECT id FROM assessment WHERE code = ?1", N_("assessment"),
 	  "*", NULL },
 	{ "item", C_REF, 0,
 	  "SELECT i.id FROM norm_item i JOIN assessment a ON a.set_id = i.set_id"
-	  " WHERE a.code = ?1 AND i.code = ?2", "item", "assessment,*", NULL },
+	  " WHERE a.code = ?1 AND i.code = ?2", N_("item"), "assessment,*", NULL },
 	{ "status", C_ENUM, OPT, "met,partial,not_met,na", NULL, NULL, NULL },
 	{ "note", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "support_needed", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "support_from", C_ENUM, OPT, "fund,province,region,local", NULL, NULL, NULL },
 	{ "support_frame", C_REF, OPT, "SELECT id FROM support_frame WHERE code = ?1",
-	  "support frame", "*", NULL },
+	  N_("support frame"), "*", NULL },
 };
 
 static const struct col aars_cols[] = {
@@ -230,13 +231,13 @@ static const struct col aars_cols[] = {
 };
 
 static const struct col aar_sections_cols[] = {
-	{ "aar", C_REF, 0, q_aar, "AAR", "*", NULL },
+	{ "aar", C_REF, 0, q_aar, N_("AAR"), "*", NULL },
 	{ "section", C_CODE, 0, NULL, NULL, NULL, NULL },
 	{ "text", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 };
 
 static const struct col aar_actions_cols[] = {
-	{ "aar", C_REF, 0, q_aar, "AAR", "*", NULL },
+	{ "aar", C_REF, 0, q_aar, N_("AAR"), "*", NULL },
 	{ "action", C_TEXT, 0, NULL, NULL, NULL, NULL },
 	{ "owner", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "due", C_DATE, OPT, NULL, NULL, NULL, NULL },
@@ -443,7 +444,8 @@ static void or_list(const char *list, char *out, size_t size)
 
 	for (p = list; *p && o + 8 < size; p++) {
 		if (*p == ',') {
-			const char *sep = p == last ? " or " : ", ";
+			/* TRANSLATORS: the last separator of a list "a, b or c". */
+			const char *sep = p == last ? _(" or ") : ", ";
 
 			o += (size_t)snprintf(out + o, size - o, "%s", sep);
 		} else {
@@ -458,10 +460,10 @@ static int check_code(struct row *row, size_t c, const char *s, struct rm_error 
 	char q[200];
 
 	if (strpbrk(s, ",\r\n"))
-		return row_fail(row, c, err, "%s: a code may not hold a comma or a line break",
+		return row_fail(row, c, err, _("%s: a code may not hold a comma or a line break"),
 				shown(s, q, sizeof q));
 	if (*s == ' ' || s[strlen(s) - 1] == ' ')
-		return row_fail(row, c, err, "%s: a code may not start or end with a space",
+		return row_fail(row, c, err, _("%s: a code may not start or end with a space"),
 				shown(s, q, sizeof q));
 	return 0;
 }
@@ -481,7 +483,7 @@ static int convert(struct row *row, size_t c, struct rm_error *err)
 		v->null = 1;
 		if (col->flags & OPT)
 			return 0;
-		return row_fail(row, c, err, "a value is required here");
+		return row_fail(row, c, err, _("a value is required here"));
 	}
 	switch (col->type) {
 	case C_TEXT:
@@ -494,27 +496,27 @@ static int convert(struct row *row, size_t c, struct rm_error *err)
 	case C_YEAR:
 		if (text_parse_int(s, &v->i) < 0 || v->i < 2400 || v->i > 2800)
 			return row_fail(row, c, err,
-					"%s: expected a Buddhist Era year such as 2569 (2400 to 2800)",
+					_("%s: expected a Buddhist Era year such as 2569 (2400 to 2800)"),
 					shown(s, q, sizeof q));
 		v->is_int = 1;
 		return 0;
 	case C_INT:
 		if (text_parse_int(s, &v->i) < 0 || v->i < 1 || v->i > 1000000)
-			return row_fail(row, c, err, "%s: expected a whole number of at least 1",
+			return row_fail(row, c, err, _("%s: expected a whole number of at least 1"),
 					shown(s, q, sizeof q));
 		v->is_int = 1;
 		return 0;
 	case C_NUM:
 		if (text_parse_number(s, &v->d) < 0 || v->d < 0)
 			return row_fail(row, c, err,
-					"%s: expected a number of at least 0 such as 73.5 (Thai digits allowed)",
+					_("%s: expected a number of at least 0 such as 73.5 (Thai digits allowed)"),
 					shown(s, q, sizeof q));
 		v->is_num = 1;
 		return 0;
 	case C_DATE:
 		if (text_parse_date(s, &d) < 0)
 			return row_fail(row, c, err,
-					"%s: expected a date YYYY-MM-DD such as 2026-01-20 (or 2569-01-20)",
+					_("%s: expected a date YYYY-MM-DD such as 2026-01-20 (or 2569-01-20)"),
 					shown(s, q, sizeof q));
 		/* stored in ISO form, Gregorian, whatever era was typed */
 		text_format_iso(&d, v->iso, sizeof v->iso);
@@ -523,7 +525,7 @@ static int convert(struct row *row, size_t c, struct rm_error *err)
 	case C_ENUM:
 		if (!in_list(col->arg, s)) {
 			or_list(col->arg, allowed, sizeof allowed);
-			return row_fail(row, c, err, "%s is not allowed; expected %s",
+			return row_fail(row, c, err, _("%s is not allowed; expected %s"),
 					shown(s, q, sizeof q), allowed);
 		}
 		return 0;
@@ -602,11 +604,11 @@ static int resolve(struct row *row, size_t c, const char *code, sqlite3_value **
 	if (rc == SQLITE_ROW) {
 		*out = sqlite3_value_dup(sqlite3_column_value(stmt, 0));
 		sqlite3_reset(stmt);
-		return *out ? 1 : rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		return *out ? 1 : rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
-		return store_fail(row->st, err, "cannot look up a reference");
+		return store_fail(row->st, err, _("cannot look up a reference"));
 	return 0;
 }
 
@@ -630,8 +632,13 @@ static int unknown_ref(struct row *row, size_t c, const char *code, struct rm_er
 			buf_printf(&ctx, " %s %s", row->kind->cols[other].name,
 				   shown(field(row, (size_t)other), q2, sizeof q2));
 	}
-	rc = row_fail(row, c, err, "unknown %s %s%s%s", col->what, shown(code, q, sizeof q),
-		      ctx.len ? " with" : "", ctx.s ? ctx.s : "");
+	if (ctx.len)
+		/* TRANSLATORS: "unknown objective "P9" with plan "KKN-CDC-2568"";
+		 * what follows "with" are column names and values. */
+		rc = row_fail(row, c, err, _("unknown %s %s with%s"), _(col->what),
+			      shown(code, q, sizeof q), ctx.s);
+	else
+		rc = row_fail(row, c, err, _("unknown %s %s"), _(col->what), shown(code, q, sizeof q));
 	buf_free(&ctx);
 	return rc;
 }
@@ -659,7 +666,7 @@ static int each_element(struct row *row, size_t c, sqlite3_int64 id,
 	int rc = 0;
 
 	if (!list)
-		return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	for (p = list; p && rc == 0; p = e) {
 		char *end;
 
@@ -673,7 +680,7 @@ static int each_element(struct row *row, size_t c, sqlite3_int64 id,
 			*--end = '\0';
 		if (!*p) {
 			if (e || p != list)
-				rc = row_fail(row, c, err, "an empty element in the ;-separated list");
+				rc = row_fail(row, c, err, _("an empty element in the ;-separated list"));
 			continue;
 		}
 		rc = fn(row, c, p, id, err);
@@ -717,7 +724,7 @@ static int insert_element(struct row *row, size_t c, const char *elem, sqlite3_i
 	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
 		char q[200];
 
-		return row_fail(row, c, err, "%s is listed twice", shown(elem, q, sizeof q));
+		return row_fail(row, c, err, _("%s is listed twice"), shown(elem, q, sizeof q));
 	}
 	if (rc != SQLITE_DONE)
 		return row_fail(row, c, err, "%s", sqlite3_errmsg(row->st->db));
@@ -736,12 +743,12 @@ static int insert_failed(struct row *row, int rc, struct rm_error *err)
 		/* Name the record by its code where it has one. */
 		for (c = 0; c < row->kind->ncols; c++)
 			if (row->kind->cols[c].type == C_CODE)
-				return row_fail(row, c, err, "%s is already in the database (%s)",
+				return row_fail(row, c, err, _("%s is already in the database (%s)"),
 						shown(field(row, c), q, sizeof q), msg);
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d: this record is already in the database (%s)",
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: this record is already in the database (%s)"),
 			       row->file, row->r->record_line, msg);
 	}
-	return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d: the record was refused: %s", row->file,
+	return rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: the record was refused: %s"), row->file,
 		       row->r->record_line, msg);
 }
 
@@ -772,14 +779,14 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 	row.lookup = calloc(k->ncols, sizeof *row.lookup);
 	row.list_ins = calloc(k->ncols, sizeof *row.list_ins);
 	if (!row.pos || !row.v || !row.lookup || !row.list_ins) {
-		rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 		goto out;
 	}
 	/* The header: every column once, in any order, nothing else. */
 	got = csv_read(&r, err);
 	if (got <= 0) {
 		if (got == 0)
-			rm_fail(err, RM_EXIT_RUNTIME, "%s:1: empty file; expected the header %s",
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s:1: empty file; expected the header %s"),
 				f->name, transfer_kind_columns((size_t)f->kind));
 		goto out;
 	}
@@ -789,12 +796,12 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 		int ci = col_index(k, r.fields[i].text);
 
 		if (ci < 0 || strchr(r.fields[i].text, ',')) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s:1:%zu: unknown column \"%s\"; expected %s",
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s:1:%zu: unknown column \"%s\"; expected %s"),
 				f->name, i + 1, r.fields[i].text, transfer_kind_columns((size_t)f->kind));
 			goto out;
 		}
 		if (row.pos[ci] >= 0) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s:1:%zu: column \"%s\" appears twice", f->name,
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s:1:%zu: column \"%s\" appears twice"), f->name,
 				i + 1, r.fields[i].text);
 			goto out;
 		}
@@ -802,7 +809,7 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 	}
 	for (c = 0; c < k->ncols; c++)
 		if (row.pos[c] < 0) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s:1: the header lacks column \"%s\"; expected %s",
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s:1: the header lacks column \"%s\"; expected %s"),
 				f->name, k->cols[c].name, transfer_kind_columns((size_t)f->kind));
 			goto out;
 		}
@@ -814,7 +821,7 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 		sqlite3_int64 id;
 
 		if (r.nfields != k->ncols) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s:%d: expected %zu fields (%s), found %zu",
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: expected %zu fields (%s), found %zu"),
 				f->name, r.record_line, k->ncols,
 				transfer_kind_columns((size_t)f->kind), r.nfields);
 			goto out;
@@ -852,7 +859,7 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 				if (!l || !(l[nlater].code = strdup(row.v[c].s))) {
 					if (l)
 						later = l;
-					rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+					rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 					goto out;
 				}
 				later = l;
@@ -882,11 +889,12 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 		if (found < 0)
 			goto out;
 		if (!found) {
-			char q[200];
+			char q[200], what[512];
 
-			rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): unknown %s %s", f->name,
-				later[i].line, later[i].field, k->cols[later[i].c].name,
-				k->cols[later[i].c].what, shown(later[i].code, q, sizeof q));
+			snprintf(what, sizeof what, _("unknown %s %s"), _(k->cols[later[i].c].what),
+				 shown(later[i].code, q, sizeof q));
+			rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): %s", f->name,
+				later[i].line, later[i].field, k->cols[later[i].c].name, what);
 			goto out;
 		}
 		up = store_prepare(st, k->later_sql, err);
@@ -941,7 +949,7 @@ int transfer_import(struct store *st, const struct config *cfg, struct transfer_
 
 	for (i = 0; i < nfiles; i++)
 		if (files[i].kind < 0 || (size_t)files[i].kind >= N(kinds))
-			return rm_fail(err, RM_EXIT_USAGE, "%s: not a known kind of record",
+			return rm_fail(err, RM_EXIT_USAGE, _("%s: not a known kind of record"),
 				       files[i].name);
 	qsort(files, nfiles, sizeof *files, cmp_files);
 	if (store_begin(st, err) < 0)
@@ -959,7 +967,7 @@ int transfer_import(struct store *st, const struct config *cfg, struct transfer_
 static int check_plan(struct row *row, struct rm_error *err)
 {
 	if (row->v[5].i < row->v[4].i)
-		return row_fail(row, 5, err, "the plan ends (%lld) before it starts (%lld)",
+		return row_fail(row, 5, err, _("the plan ends (%lld) before it starts (%lld)"),
 				row->v[5].i, row->v[4].i);
 	return 0;
 }
@@ -967,21 +975,21 @@ static int check_plan(struct row *row, struct rm_error *err)
 static int check_link(struct row *row, struct rm_error *err)
 {
 	if (strcmp(field(row, 1), field(row, 2)) == 0)
-		return row_fail(row, 2, err, "a link joins two different objectives");
+		return row_fail(row, 2, err, _("a link joins two different objectives"));
 	return 0;
 }
 
 static int check_project(struct row *row, struct rm_error *err)
 {
 	if (!row->v[3].null && row->v[2].null)
-		return row_fail(row, 3, err, "objectives need the plan they belong to");
+		return row_fail(row, 3, err, _("objectives need the plan they belong to"));
 	if (!row->v[10].null && !row->v[11].null) {
 		struct text_date a, b;
 
 		text_parse_date(field(row, 10), &a);
 		text_parse_date(field(row, 11), &b);
 		if (b.year * 10000 + b.month * 100 + b.day < a.year * 10000 + a.month * 100 + a.day)
-			return row_fail(row, 11, err, "the project ends before it starts");
+			return row_fail(row, 11, err, _("the project ends before it starts"));
 	}
 	return 0;
 }
@@ -997,8 +1005,8 @@ static int check_slm(struct row *row, struct rm_error *err)
 		return 0;
 	for (i = 0; i < cols->n; i++)
 		buf_printf(&allowed, "%s%s", i ? ", " : "", cols->v[i].code);
-	rc = row_fail(row, 2, err, "\"%s\" is not an SLM column of this office; expected one of %s",
-		      field(row, 2), allowed.s ? allowed.s : "(none)");
+	rc = row_fail(row, 2, err, _("\"%s\" is not an SLM column of this office; expected one of %s"),
+		      field(row, 2), allowed.s ? allowed.s : _("(none)"));
 	buf_free(&allowed);
 	return rc;
 }
@@ -1014,12 +1022,13 @@ static void template_names(const struct config *cfg, struct buf *b)
 
 static int check_aar(struct row *row, struct rm_error *err)
 {
-	static const char *const lookups[][2] = {
-		{ "plan", "SELECT 1 FROM plan WHERE code = ?1" },
-		{ "project", "SELECT 1 FROM project WHERE code = ?1" },
-		{ "assessment", "SELECT 1 FROM assessment WHERE code = ?1" },
-		{ "objective", "SELECT 1 FROM objective o JOIN plan p ON p.id = o.plan_id"
-			       " WHERE p.code || '/' || o.code = ?1" },
+	/* subject_kind, what it names (for messages), the lookup */
+	static const char *const lookups[][3] = {
+		{ "plan", N_("plan"), "SELECT 1 FROM plan WHERE code = ?1" },
+		{ "project", N_("project"), "SELECT 1 FROM project WHERE code = ?1" },
+		{ "assessment", N_("assessment"), "SELECT 1 FROM assessment WHERE code = ?1" },
+		{ "objective", N_("objective"), "SELECT 1 FROM objective o JOIN plan p"
+			       " ON p.id = o.plan_id WHERE p.code || '/' || o.code = ?1" },
 	};
 	const char *kind = field(row, 4), *subject = field(row, 5);
 	struct buf b = { 0 };
@@ -1028,21 +1037,24 @@ static int check_aar(struct row *row, struct rm_error *err)
 
 	if (!config_template(row->cfg, field(row, 1))) {
 		template_names(row->cfg, &b);
-		rc = row_fail(row, 1, err, "unknown template \"%s\"; this office has %s",
-			      field(row, 1), b.s ? b.s : "none");
+		rc = row_fail(row, 1, err, _("unknown template \"%s\"; this office has %s"),
+			      field(row, 1), b.s ? b.s : _("none"));
 		buf_free(&b);
 		return rc;
 	}
 	if (strcmp(kind, "event") == 0)
 		return 0;
-	if (!*subject)
-		return row_fail(row, 5, err, "an AAR of a %s names the %s's code", kind, kind);
 	for (i = 0; i < N(lookups); i++) {
+		const char *what = _(lookups[i][1]);
 		sqlite3_stmt *stmt;
+		char q[200];
 
 		if (strcmp(kind, lookups[i][0]) != 0)
 			continue;
-		stmt = store_prepare(row->st, lookups[i][1], err);
+		if (!*subject)
+			return row_fail(row, 5, err, _("an AAR of a %s names the %s's code"), what,
+					what);
+		stmt = store_prepare(row->st, lookups[i][2], err);
 		if (!stmt)
 			return -1;
 		sqlite3_bind_text(stmt, 1, subject, -1, SQLITE_STATIC);
@@ -1051,9 +1063,11 @@ static int check_aar(struct row *row, struct rm_error *err)
 		if (rc == SQLITE_ROW)
 			return 0;
 		if (rc != SQLITE_DONE)
-			return store_fail(row->st, err, "cannot look up the subject");
-		return row_fail(row, 5, err, "unknown %s \"%s\"%s", kind, subject,
-				strcmp(kind, "objective") == 0 ? " (write PLAN/OBJECTIVE)" : "");
+			return store_fail(row->st, err, _("cannot look up the subject"));
+		if (strcmp(kind, "objective") == 0)
+			return row_fail(row, 5, err, _("unknown objective %s (write PLAN/OBJECTIVE)"),
+					shown(subject, q, sizeof q));
+		return row_fail(row, 5, err, _("unknown %s %s"), what, shown(subject, q, sizeof q));
 	}
 	return 0;
 }
@@ -1073,13 +1087,13 @@ static int check_aar_section(struct row *row, struct rm_error *err)
 		t = config_template(row->cfg, (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	if (!t)
-		return row_fail(row, 0, err, "the AAR's template is not one of this office's");
+		return row_fail(row, 0, err, _("the AAR's template is not one of this office's"));
 	if (config_label(&t->sections, field(row, 1)))
 		return 0;
 	for (i = 0; i < t->sections.n; i++)
 		buf_printf(&allowed, "%s%s", i ? ", " : "", t->sections.v[i].code);
-	rc = row_fail(row, 1, err, "\"%s\" is not a section of template %s; expected one of %s",
-		      field(row, 1), t->name, allowed.s ? allowed.s : "(none)");
+	rc = row_fail(row, 1, err, _("\"%s\" is not a section of template %s; expected one of %s"),
+		      field(row, 1), t->name, allowed.s ? allowed.s : _("(none)"));
 	buf_free(&allowed);
 	return rc;
 }
@@ -1121,13 +1135,13 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 	int rc = -1;
 
 	if (!cells || !nums || !head) {
-		rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 		goto out;
 	}
 	for (c = 0; c < k->ncols; c++)
 		head[c] = k->cols[c].name;
 	if (table_init(&t, k->ncols, head) < 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 		goto out;
 	}
 	for (c = 0; c < k->ncols; c++)
@@ -1146,9 +1160,9 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 	}
 	if (rc != SQLITE_DONE || t.oom) {
 		if (t.oom)
-			rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+			rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 		else
-			store_fail(st, err, "cannot read the records");
+			store_fail(st, err, _("cannot read the records"));
 		table_free(&t);
 		rc = -1;
 		goto out;
@@ -1179,7 +1193,7 @@ long long transfer_count(struct store *st, size_t kind, struct rm_error *err)
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		n = sqlite3_column_int64(stmt, 0);
 	else
-		store_fail(st, err, "cannot count records");
+		store_fail(st, err, _("cannot count records"));
 	sqlite3_finalize(stmt);
 	return n;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "routemap/buf.h"
+#include "routemap/i18n.h"
 #include "routemap/ui.h"
 
 /* The keys of ACTION as CFG gives them (its [keys] entry, else the
@@ -35,7 +36,7 @@ int keymap_build(struct keymap *km, const struct config *cfg, struct rm_error *e
 			if (!b) {
 				free(keys);
 				keymap_free(km);
-				return rm_fail(err, RM_EXIT_RUNTIME, "out of memory");
+				return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 			}
 			b->key = keys[i];
 			b->action = (enum action)a;

@@ -168,7 +168,7 @@ static const enum action list_actions[] = {
 };
 
 static const struct view_ops plans_ops = {
-	"plans", plans_draw, plans_act, NULL, plans_free, list_actions,
+	N_("plans"), plans_draw, plans_act, NULL, plans_free, list_actions,
 };
 
 /* Allocate a view with OPS and DATA; NULL (and DATA freed by FREE) on oom. */
@@ -201,6 +201,9 @@ struct view *view_plans_new(struct ui *ui)
 
 /* ---- assessments ---- */
 
+/* Where the coverage column starts: the widths before it, two apart. */
+#define COVERAGE_X (9 + 2 + 12 + 2 + 11 + 2 + 12 + 2)
+
 struct assessments {
 	struct list l;
 	struct assessment_row *rows;
@@ -208,7 +211,7 @@ struct assessments {
 
 static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 {
-	static const int widths[] = { 10, 14, 13, 14, 22, 0 };
+	static const int widths[] = { 9, 12, 11, 12, 22, 0 };
 	struct assessments *p = v->data;
 	const char *head[] = { _("code"), _("unit"), _("norm set"), _("assessed"), _("coverage"),
 			       _("to answer") };
@@ -243,8 +246,8 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 		cells[5] = open;
 		put_row(ui, y, cells, widths, 6, attr);
 		/* coverage: a bar of 8 cells and the figure */
-		ui_bar(ui, y, 10 + 14 + 13 + 14 + 8, 8, c->has_percent ? c->percent : 0);
-		ui_put(y, 10 + 14 + 13 + 14 + 8 + 9, pct, 13, attr, 0);
+		ui_bar(ui, y, COVERAGE_X, 8, c->has_percent ? c->percent : 0);
+		ui_put(y, COVERAGE_X + 9, pct, 13, A_NORMAL, 0);
 	}
 }
 
@@ -270,7 +273,7 @@ static void assessments_free(struct view *v)
 }
 
 static const struct view_ops assessments_ops = {
-	"checklists", assessments_draw, assessments_act, NULL, assessments_free, list_actions,
+	N_("checklists"), assessments_draw, assessments_act, NULL, assessments_free, list_actions,
 };
 
 struct view *view_assessments_new(struct ui *ui)
@@ -296,7 +299,8 @@ static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 {
 	static const int widths[] = { 12, 9, 4, 0 };
 	struct aars *p = v->data;
-	const char *head[] = { _("date"), _("template"), _("open"), _("title") };
+	/* TRANSLATORS: a narrow column: how many follow-up actions are open */
+	const char *head[] = { _("date"), _("template"), _("to do"), _("title") };
 	size_t i;
 	int y;
 
@@ -351,7 +355,7 @@ static void aars_free(struct view *v)
 }
 
 static const struct view_ops aars_ops = {
-	"aar", aars_draw, aars_act, NULL, aars_free, list_actions,
+	N_("aar"), aars_draw, aars_act, NULL, aars_free, list_actions,
 };
 
 struct view *view_aars_new(struct ui *ui)
@@ -445,7 +449,7 @@ static const enum action results_actions[] = {
 };
 
 static const struct view_ops results_ops = {
-	"search", results_draw, results_act, NULL, results_free, results_actions,
+	N_("search"), results_draw, results_act, NULL, results_free, results_actions,
 };
 
 struct view *view_results_new(struct ui *ui)

@@ -307,7 +307,7 @@ static const enum action map_actions[] = {
 };
 
 static const struct view_ops map_ops = {
-	"route map", map_draw, map_act, map_resize, map_free, map_actions,
+	N_("route map"), map_draw, map_act, map_resize, map_free, map_actions,
 };
 
 struct view *view_map_new(struct ui *ui, const char *plan, const char *objective)

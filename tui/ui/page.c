@@ -265,7 +265,7 @@ static int build_objective(struct page *p, struct ui *ui)
 }
 
 static const struct view_ops objective_ops = {
-	"objective", page_draw, page_act, page_resize, page_free, page_actions,
+	N_("objective"), page_draw, page_act, page_resize, page_free, page_actions,
 };
 
 struct view *view_objective_new(struct ui *ui, const char *plan, const char *objective)
@@ -334,7 +334,7 @@ static int build_assessment(struct page *p, struct ui *ui)
 }
 
 static const struct view_ops assessment_ops = {
-	"checklist", page_draw, page_act, page_resize, page_free, page_actions,
+	N_("checklist"), page_draw, page_act, page_resize, page_free, page_actions,
 };
 
 struct view *view_assessment_new(struct ui *ui, const char *code)
@@ -412,7 +412,7 @@ fail:
 }
 
 static const struct view_ops aar_ops = {
-	"aar", page_draw, page_act, page_resize, page_free, page_actions,
+	N_("aar"), page_draw, page_act, page_resize, page_free, page_actions,
 };
 
 struct view *view_aar_new(struct ui *ui, const char *code)
@@ -467,7 +467,7 @@ static int build_help(struct page *p, struct ui *ui)
 }
 
 static const struct view_ops help_ops = {
-	"help", page_draw, page_act, page_resize, page_free, page_actions,
+	N_("help"), page_draw, page_act, page_resize, page_free, page_actions,
 };
 
 struct view *view_help_new(struct ui *ui, const struct view *of)
