@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <sqlite3.h>
+#include "routemap/change.h"
 #include "routemap/config.h"
 #include "routemap/error.h"
 #include "routemap/store.h"
@@ -104,10 +105,11 @@ int assessment_set_status(struct store *st, const char *code, const char *item_c
 
 /* ---- records by code ---- */
 
-/* Delete the record of KIND ("plan", "project", "norm_set", "assessment",
+/* Delete, as one step of U (may be NULL), the record of KIND ("plan", "project", "norm_set", "assessment",
  * "aar", "office") called CODE, with what depends on it (objectives and
  * their links, items, entries, sections...).  For norm_set, CODE is
  * "CODE" (all versions) or "CODE@VERSION".  Returns 0, or -1 with ERR. */
-int record_delete(struct store *st, const char *kind, const char *code, struct rm_error *err);
+int record_delete(struct store *st, struct undo_log *u, const char *kind, const char *code,
+		  struct rm_error *err);
 
 #endif

@@ -192,21 +192,21 @@ static void test_delete_by_code(void **state)
 	struct rm_error err = { 0, "" };
 
 	/* a norm set that assessments use stays */
-	assert_int_equal(record_delete(&f->st, "norm_set", "CDC-NORM@2", &err), -1);
+	assert_int_equal(record_delete(&f->st, NULL, "norm_set", "CDC-NORM@2", &err), -1);
 	assert_non_null(strstr(err.msg, "still used"));
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM norm_item"), 30);
 	/* an unused version goes with its items */
-	assert_int_equal(record_delete(&f->st, "norm_set", "PMQA-SELF@1", &err), 0);
+	assert_int_equal(record_delete(&f->st, NULL, "norm_set", "PMQA-SELF@1", &err), 0);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM norm_item"), 23);
 	/* a plan goes with its objectives, links and indicators */
-	assert_int_equal(record_delete(&f->st, "plan", "NPG-CDC-2569", &err), 0);
+	assert_int_equal(record_delete(&f->st, NULL, "plan", "NPG-CDC-2569", &err), 0);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM objective"), 11);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM link"), 10);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM indicator"), 5);
 	/* every row that went is in the change log */
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log WHERE op = 'delete'"
 				     " AND tbl = 'objective'"), 4);
-	assert_int_equal(record_delete(&f->st, "plan", "NPG-CDC-2569", &err), -1);
+	assert_int_equal(record_delete(&f->st, NULL, "plan", "NPG-CDC-2569", &err), -1);
 	assert_non_null(strstr(err.msg, "no plan"));
 }
 

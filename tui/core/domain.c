@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "routemap/buf.h"
+#include "routemap/change.h"
 #include "routemap/domain.h"
 #include "routemap/i18n.h"
 
@@ -414,7 +415,11 @@ int assessment_set_status(struct store *st, const char *code, const char *item_c
 
 /* ---- delete by code ---- */
 
-int record_delete(struct store *st, const char *kind, const char *code, struct rm_error *err)
+struct delete_args {
+	const char *kind, *code;
+};
+
+static int delete_work(struct store *st, void *arg, struct rm_error *err)
 {
 	/* the kind, what it is called in messages, the statement */
 	static const char *const sql[][3] = {
@@ -426,50 +431,45 @@ int record_delete(struct store *st, const char *kind, const char *code, struct r
 		{ "assessment", N_("assessment"), "DELETE FROM assessment WHERE code = ?1" },
 		{ "aar", N_("AAR"), "DELETE FROM aar WHERE code = ?1" },
 	};
-	const char *q = NULL, *what = NULL, *at = strrchr(code, '@');
-	char *base = NULL;
+	const struct delete_args *a = arg;
+	const char *q = NULL, *what = NULL, *at = strrchr(a->code, '@');
 	sqlite3_stmt *stmt;
 	size_t i;
 	int rc;
 
 	for (i = 0; i < sizeof sql / sizeof sql[0]; i++)
-		if (strcmp(kind, sql[i][0]) == 0) {
+		if (strcmp(a->kind, sql[i][0]) == 0) {
 			what = _(sql[i][1]);
 			q = sql[i][2];
 		}
 	if (!q)
-		return rm_fail(err, RM_EXIT_USAGE, _("cannot delete records of kind \"%s\""), kind);
-	if (store_begin(st, err) < 0)
-		return -1;
+		return rm_fail(err, RM_EXIT_USAGE, _("cannot delete records of kind \"%s\""), a->kind);
 	stmt = store_prepare(st, q, err);
-	if (!stmt) {
-		store_rollback(st);
-		return -1;
-	}
-	if (strcmp(kind, "norm_set") == 0 && at) {
-		base = strndup(code, (size_t)(at - code));
-		sqlite3_bind_text(stmt, 1, base ? base : code, -1, SQLITE_TRANSIENT);
+	if (!stmt)
+		return CHANGE_ERROR;
+	if (strcmp(a->kind, "norm_set") == 0 && at) {
+		sqlite3_bind_text(stmt, 1, a->code, (int)(at - a->code), SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 2, at + 1, -1, SQLITE_STATIC);
-		free(base);
 	} else {
-		sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 1, a->code, -1, SQLITE_STATIC);
 	}
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
-	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
-		store_rollback(st);
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("%s: %s \"%s\" is still used by other records; nothing was deleted"),
-			       st->path, what, code);
-	}
-	if (rc != SQLITE_DONE) {
-		store_fail(st, err, _("cannot delete"));
-		store_rollback(st);
-		return -1;
-	}
-	if (sqlite3_changes(st->db) == 0) {
-		store_rollback(st);
-		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: no %s \"%s\""), st->path, what, code);
-	}
-	return store_commit(st, err);
+			       st->path, what, a->code);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, _("cannot delete"));
+	if (sqlite3_changes(st->db) == 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: no %s \"%s\""), st->path, what, a->code);
+	return CHANGE_OK;
+}
+
+int record_delete(struct store *st, struct undo_log *u, const char *kind, const char *code,
+		  struct rm_error *err)
+{
+	struct delete_args a = { kind, code };
+
+	return change_run(st, u, NULL, delete_work, &a, err) == CHANGE_OK ? 0 : -1;
 }
