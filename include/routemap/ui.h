@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "routemap/action.h"
+#include "routemap/change.h"
 #include "routemap/config.h"
 #include "routemap/store.h"
 
@@ -78,6 +79,13 @@ struct view_ops {
 	void (*free)(struct view *v);
 	/* The view's own actions, for the hint line and help; ends with ACT_COUNT. */
 	const enum action *actions;
+	/* Optional: the data changed (an edit, an undo): read it again. */
+	void (*reload)(struct view *v, struct ui *ui);
+	/* Optional: every key as it comes, before the keymap (a view editing
+	 * text takes Thai letters as text); return 1 when used. */
+	int (*raw_key)(struct view *v, struct ui *ui, int status, wint_t ch);
+	/* Optional: called when no key came for a while (saves typing at rest). */
+	void (*tick)(struct view *v, struct ui *ui);
 };
 
 struct view {
@@ -103,6 +111,7 @@ struct ui {
 	int lines, cols;                /* the screen's size */
 	int fiscal_year;                /* today's, Buddhist Era */
 	char user[64];
+	struct undo_log undo;           /* this session's changes, for u */
 	/* the last search, for n and N */
 	char *query;
 	struct search_hit *hits;
@@ -135,6 +144,18 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial);
 /* True once a signal asked the program to finish. */
 int ui_stopping(void);
 
+/* Something was written: every view reads its data again. */
+void ui_changed(struct ui *ui);
+/* Undo the last change of this session (the u key). */
+void ui_undo(struct ui *ui);
+
+/* Let the user pick one of N labels in a list over the screen, starting at
+ * INITIAL.  Returns the index, or -1 (Esc). */
+int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_t n,
+	      size_t initial);
+/* Ask QUESTION; 1 for yes (y, or the Thai key in its place), 0 otherwise. */
+int ui_confirm(struct ui *ui, const char *question);
+
 /* Run the search prompt (from /) and show the results. */
 void ui_search(struct ui *ui);
 /* Jump to the next (DIR 1) or previous (-1) hit of the last search. */
@@ -154,6 +175,30 @@ void ui_bar(struct ui *ui, int y, int x, int width, double percent);
 /* A date as the office reads it ("20 ม.ค. 2569"). */
 void ui_date(const struct ui *ui, const char *iso, char *out, size_t size);
 
+/* ---- lists ---- */
+
+/* A selection over N rows, scrolled so that it shows in the body. */
+struct ui_list {
+	size_t sel, top, n;
+	int height;          /* rows shown at the last draw */
+};
+
+/* Move the selection for the movement actions; 1 when A was one. */
+int ui_list_act(struct ui_list *l, enum action a);
+/* Keep the selection within HEIGHT rows from the top. */
+void ui_list_scroll(struct ui_list *l, int height);
+/* One row of cells at Y, each in WIDTHS[i] columns (the last takes the
+ * rest), two spaces apart; ATTR covers all but the last (long) column. */
+void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, int ncells,
+	    attr_t attr);
+/* A heading row: every column in the heading's looks. */
+void ui_heading_row(struct ui *ui, int y, const char *const *cells, const int *widths,
+		    int ncells);
+/* A dim note (e.g. "nothing yet") at Y. */
+void ui_note(struct ui *ui, int y, const char *what);
+/* A view of OPS over DATA; NULL (DATA freed by OPS->free) when out of memory. */
+struct view *ui_view_new(const struct view_ops *ops, void *data);
+
 /* ---- the views ---- */
 
 struct view *view_plans_new(struct ui *ui);
@@ -165,5 +210,8 @@ struct view *view_aars_new(struct ui *ui);
 struct view *view_aar_new(struct ui *ui, const char *code);
 struct view *view_results_new(struct ui *ui);
 struct view *view_help_new(struct ui *ui, const struct view *of);
+/* Who changed row ID of TABLE (and what belongs to it), newest first. */
+struct view *view_history_new(struct ui *ui, const char *table, sqlite3_int64 id,
+			      const char *title);
 
 #endif

@@ -383,8 +383,42 @@ static int global_action(struct ui *ui, enum action a)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return 1;
+	case ACT_UNDO:
+		ui_undo(ui);
+		return 1;
 	default:
 		return 0;
+	}
+}
+
+void ui_changed(struct ui *ui)
+{
+	int s, d;
+
+	for (s = 0; s < UI_SECTIONS; s++)
+		for (d = 0; d < ui->depth[s]; d++) {
+			struct view *v = ui->stack[s][d];
+
+			if (v->ops->reload)
+				v->ops->reload(v, ui);
+		}
+}
+
+void ui_undo(struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+
+	switch (change_undo(ui->st, &ui->undo, &err)) {
+	case CHANGE_OK:
+		ui_changed(ui);
+		ui_message(ui, "%s", _("undone and saved"));
+		break;
+	case CHANGE_NONE:
+		ui_message(ui, "%s", _("nothing to undo in this session"));
+		break;
+	default:
+		ui_error(ui, "%s", err.msg);
+		ui_changed(ui);
 	}
 }
 
@@ -398,6 +432,9 @@ static void handle_key(struct ui *ui, int status, wint_t ch)
 		resize(ui);
 		return;
 	}
+	if (v && v->ops->raw_key && ui->cols >= MIN_COLS && ui->lines >= MIN_LINES &&
+	    v->ops->raw_key(v, ui, status, ch))
+		return;
 	if (ui->cols < MIN_COLS || ui->lines < MIN_LINES) {
 		/* Only leaving works on the notice. */
 		if (keymap_key(status, ch, &key) == 0 &&
@@ -495,7 +532,7 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color)
 	keypad(stdscr, TRUE);
 	widget_keys_init();   /* Home/End and Ctrl-arrows as terminals really send them */
 	curs_set(0);
-	timeout(500);      /* wake up now and then to notice signals */
+	timeout(250);      /* wake up now and then: signals, saving typing at rest */
 	color = !no_color && cfg->color != CFG_OFF &&
 		(cfg->color == CFG_ON || !(nc && *nc));
 	theme_init(&ui.theme, color,
@@ -513,8 +550,15 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color)
 			ui_draw(&ui);
 		dirty = 0;
 		status = get_wch(&ch);
-		if (status == ERR)
+		if (status == ERR) {
+			struct view *v = top_view(&ui);
+
+			if (v && v->ops->tick) {
+				v->ops->tick(v, &ui);
+				dirty = 1;
+			}
 			continue;
+		}
 		handle_key(&ui, status, ch);
 		dirty = 1;
 	}
@@ -524,6 +568,7 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color)
 			view_free(ui.stack[s][--ui.depth[s]]);
 	free(ui.query);
 	store_search_free(ui.hits, ui.nhits);
+	undo_log_free(&ui.undo);
 	keymap_free(&ui.keys);
 	return 0;
 }

@@ -10,14 +10,22 @@
 #include "routemap/text.h"
 #include "routemap/ui.h"
 
-/* A selection over N rows, scrolled so that it shows in the body. */
-struct list {
-	size_t sel, top, n;
-	int height;          /* rows shown at the last draw */
-};
+struct view *ui_view_new(const struct view_ops *ops, void *data)
+{
+	struct view *v = malloc(sizeof *v);
 
-/* Move the selection for the movement actions; 1 when A was one. */
-static int list_act(struct list *l, enum action a)
+	if (!v) {
+		struct view tmp = { ops, data };
+
+		ops->free(&tmp);
+		return NULL;
+	}
+	v->ops = ops;
+	v->data = data;
+	return v;
+}
+
+int ui_list_act(struct ui_list *l, enum action a)
 {
 	size_t page = l->height > 1 ? (size_t)l->height - 1 : 1;
 
@@ -47,8 +55,7 @@ static int list_act(struct list *l, enum action a)
 	}
 }
 
-/* Keep the selection within HEIGHT rows from the top. */
-static void list_scroll(struct list *l, int height)
+void ui_list_scroll(struct ui_list *l, int height)
 {
 	l->height = height;
 	if (height <= 0)
@@ -64,8 +71,8 @@ static void list_scroll(struct list *l, int height)
  * columns only: the long last one (a Thai title, three bytes a character)
  * keeps its looks, so moving the selection sends a few hundred bytes, not
  * two whole rows. */
-static void put_row(struct ui *ui, int y, const char *const *cells, const int *widths,
-		    int ncells, attr_t attr)
+void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, int ncells,
+	    attr_t attr)
 {
 	int x = 0, i;
 
@@ -78,9 +85,8 @@ static void put_row(struct ui *ui, int y, const char *const *cells, const int *w
 	}
 }
 
-/* A heading row: every column in the heading's looks. */
-static void put_heading(struct ui *ui, int y, const char *const *cells, const int *widths,
-			int ncells)
+void ui_heading_row(struct ui *ui, int y, const char *const *cells, const int *widths,
+		    int ncells)
 {
 	int x = 0, i;
 
@@ -92,7 +98,7 @@ static void put_heading(struct ui *ui, int y, const char *const *cells, const in
 	}
 }
 
-static void empty_note(struct ui *ui, int y, const char *what)
+void ui_note(struct ui *ui, int y, const char *what)
 {
 	ui_put(y, 2, what, ui->cols - 2, ui->theme.attr[T_DIM], 0);
 }
@@ -100,7 +106,7 @@ static void empty_note(struct ui *ui, int y, const char *what)
 /* ---- plans ---- */
 
 struct plans {
-	struct list l;
+	struct ui_list l;
 	struct plan_row *rows;
 };
 
@@ -112,12 +118,12 @@ static void plans_draw(struct view *v, struct ui *ui, int top, int height)
 	size_t i;
 	int y;
 
-	put_heading(ui, top, head, widths, 4);
+	ui_heading_row(ui, top, head, widths, 4);
 	if (!p->l.n) {
-		empty_note(ui, top + 1, _("No plans yet: import them with routemap import DIR"));
+		ui_note(ui, top + 1, _("No plans yet: import them with routemap import DIR"));
 		return;
 	}
-	list_scroll(&p->l, height - 4);
+	ui_list_scroll(&p->l, height - 4);
 	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 3; i++, y++) {
 		const struct plan_row *r = &p->rows[i];
 		char years[32];
@@ -128,7 +134,7 @@ static void plans_draw(struct view *v, struct ui *ui, int top, int height)
 		cells[1] = r->office;
 		cells[2] = years;
 		cells[3] = r->title;
-		put_row(ui, y, cells, widths, 4, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+		ui_row(ui, y, cells, widths, 4, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
 	}
 	/* The selected plan's place among the levels: whom it serves, who serves it. */
 	{
@@ -146,7 +152,7 @@ static int plans_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct plans *p = v->data;
 
-	if (list_act(&p->l, a))
+	if (ui_list_act(&p->l, a))
 		return 1;
 	if (a == ACT_OPEN && p->l.n) {
 		ui_push(ui, view_map_new(ui, p->rows[p->l.sel].code, NULL));
@@ -167,25 +173,33 @@ static const enum action list_actions[] = {
 	ACT_OPEN, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK, ACT_COUNT
 };
 
+/* Read the list again, keeping the selection where it was. */
+static void plans_reload(struct view *v, struct ui *ui)
+{
+	struct plans *p = v->data;
+	struct rm_error err = { 0, "" };
+	size_t n;
+
+	plan_list_free(p->rows, p->l.n);
+	p->rows = NULL;
+	p->l.n = 0;
+	if (plan_list(ui->st, &p->rows, &n, &err) < 0)
+		ui_error(ui, "%s", err.msg);
+	else
+		p->l.n = n;
+	if (p->l.sel >= p->l.n)
+		p->l.sel = p->l.n ? p->l.n - 1 : 0;
+}
+
 static const struct view_ops plans_ops = {
-	N_("plans"), plans_draw, plans_act, NULL, plans_free, list_actions,
+	.reload = plans_reload,
+	.name = N_("plans"),
+	.draw = plans_draw,
+	.act = plans_act,
+	.free = plans_free,
+	.actions = list_actions,
 };
 
-/* Allocate a view with OPS and DATA; NULL (and DATA freed by FREE) on oom. */
-static struct view *view_new(const struct view_ops *ops, void *data)
-{
-	struct view *v = malloc(sizeof *v);
-
-	if (!v) {
-		struct view tmp = { ops, data };
-
-		ops->free(&tmp);
-		return NULL;
-	}
-	v->ops = ops;
-	v->data = data;
-	return v;
-}
 
 struct view *view_plans_new(struct ui *ui)
 {
@@ -196,7 +210,7 @@ struct view *view_plans_new(struct ui *ui)
 		return NULL;
 	if (plan_list(ui->st, &p->rows, &p->l.n, &err) < 0)
 		ui_error(ui, "%s", err.msg);
-	return view_new(&plans_ops, p);
+	return ui_view_new(&plans_ops, p);
 }
 
 /* ---- assessments ---- */
@@ -205,7 +219,7 @@ struct view *view_plans_new(struct ui *ui)
 #define COVERAGE_X (9 + 2 + 12 + 2 + 11 + 2 + 12 + 2)
 
 struct assessments {
-	struct list l;
+	struct ui_list l;
 	struct assessment_row *rows;
 };
 
@@ -218,12 +232,12 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 	size_t i;
 	int y;
 
-	put_heading(ui, top, head, widths, 6);
+	ui_heading_row(ui, top, head, widths, 6);
 	if (!p->l.n) {
-		empty_note(ui, top + 1, _("No assessments yet"));
+		ui_note(ui, top + 1, _("No assessments yet"));
 		return;
 	}
-	list_scroll(&p->l, height - 1);
+	ui_list_scroll(&p->l, height - 1);
 	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height; i++, y++) {
 		const struct assessment_row *r = &p->rows[i];
 		const struct coverage *c = &r->coverage;
@@ -244,7 +258,7 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 		cells[3] = date;
 		cells[4] = "";
 		cells[5] = open;
-		put_row(ui, y, cells, widths, 6, attr);
+		ui_row(ui, y, cells, widths, 6, attr);
 		/* coverage: a bar of 8 cells and the figure */
 		ui_bar(ui, y, COVERAGE_X, 8, c->has_percent ? c->percent : 0);
 		ui_put(y, COVERAGE_X + 9, pct, 13, A_NORMAL, 0);
@@ -255,7 +269,7 @@ static int assessments_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct assessments *p = v->data;
 
-	if (list_act(&p->l, a))
+	if (ui_list_act(&p->l, a))
 		return 1;
 	if (a == ACT_OPEN && p->l.n) {
 		ui_push(ui, view_assessment_new(ui, p->rows[p->l.sel].code));
@@ -272,8 +286,30 @@ static void assessments_free(struct view *v)
 	free(p);
 }
 
+static void assessments_reload(struct view *v, struct ui *ui)
+{
+	struct assessments *p = v->data;
+	struct rm_error err = { 0, "" };
+	size_t n;
+
+	assessment_list_free(p->rows, p->l.n);
+	p->rows = NULL;
+	p->l.n = 0;
+	if (assessment_list(ui->st, ui->cfg, &p->rows, &n, &err) < 0)
+		ui_error(ui, "%s", err.msg);
+	else
+		p->l.n = n;
+	if (p->l.sel >= p->l.n)
+		p->l.sel = p->l.n ? p->l.n - 1 : 0;
+}
+
 static const struct view_ops assessments_ops = {
-	N_("checklists"), assessments_draw, assessments_act, NULL, assessments_free, list_actions,
+	.reload = assessments_reload,
+	.name = N_("checklists"),
+	.draw = assessments_draw,
+	.act = assessments_act,
+	.free = assessments_free,
+	.actions = list_actions,
 };
 
 struct view *view_assessments_new(struct ui *ui)
@@ -285,89 +321,7 @@ struct view *view_assessments_new(struct ui *ui)
 		return NULL;
 	if (assessment_list(ui->st, ui->cfg, &p->rows, &p->l.n, &err) < 0)
 		ui_error(ui, "%s", err.msg);
-	return view_new(&assessments_ops, p);
-}
-
-/* ---- AARs ---- */
-
-struct aars {
-	struct list l;
-	struct aar_row *rows;
-};
-
-static void aars_draw(struct view *v, struct ui *ui, int top, int height)
-{
-	static const int widths[] = { 12, 9, 4, 0 };
-	struct aars *p = v->data;
-	/* TRANSLATORS: a narrow column: how many follow-up actions are open */
-	const char *head[] = { _("date"), _("template"), _("to do"), _("title") };
-	size_t i;
-	int y;
-
-	put_heading(ui, top, head, widths, 4);
-	if (!p->l.n) {
-		empty_note(ui, top + 1, _("No AAR records yet"));
-		return;
-	}
-	list_scroll(&p->l, height - 2);
-	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 1; i++, y++) {
-		const struct aar_row *r = &p->rows[i];
-		char date[64], open[16];
-		const char *cells[4];
-
-		ui_date(ui, r->date, date, sizeof date);
-		snprintf(open, sizeof open, "%d", r->open_actions);
-		cells[0] = date;
-		cells[1] = r->template_name;
-		cells[2] = open;
-		cells[3] = r->title;
-		put_row(ui, y, cells, widths, 4, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
-	}
-	{
-		const struct aar_row *r = &p->rows[p->l.sel];
-		char line[512];
-
-		snprintf(line, sizeof line, "%s: %s %s", _("reviews"), r->subject_kind,
-			 r->subject ? r->subject : "");
-		ui_put(top + height - 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
-	}
-}
-
-static int aars_act(struct view *v, struct ui *ui, enum action a)
-{
-	struct aars *p = v->data;
-
-	if (list_act(&p->l, a))
-		return 1;
-	if (a == ACT_OPEN && p->l.n) {
-		ui_push(ui, view_aar_new(ui, p->rows[p->l.sel].code));
-		return 1;
-	}
-	return 0;
-}
-
-static void aars_free(struct view *v)
-{
-	struct aars *p = v->data;
-
-	aar_list_free(p->rows, p->l.n);
-	free(p);
-}
-
-static const struct view_ops aars_ops = {
-	N_("aar"), aars_draw, aars_act, NULL, aars_free, list_actions,
-};
-
-struct view *view_aars_new(struct ui *ui)
-{
-	struct rm_error err = { 0, "" };
-	struct aars *p = calloc(1, sizeof *p);
-
-	if (!p)
-		return NULL;
-	if (aar_list(ui->st, &p->rows, &p->l.n, &err) < 0)
-		ui_error(ui, "%s", err.msg);
-	return view_new(&aars_ops, p);
+	return ui_view_new(&assessments_ops, p);
 }
 
 /* ---- search results ---- */
@@ -393,7 +347,7 @@ static const char *kind_label(const char *kind)
 }
 
 struct results {
-	struct list l;
+	struct ui_list l;
 };
 
 static void results_draw(struct view *v, struct ui *ui, int top, int height)
@@ -407,10 +361,10 @@ static void results_draw(struct view *v, struct ui *ui, int top, int height)
 
 	snprintf(title, sizeof title, _("%zu found for \"%s\""), ui->nhits, ui->query ? ui->query : "");
 	ui_put(top, 0, title, ui->cols, ui->theme.attr[T_HEADING], 0);
-	put_heading(ui, top + 1, head, widths, 3);
+	ui_heading_row(ui, top + 1, head, widths, 3);
 	p->l.n = ui->nhits;
 	p->l.sel = ui->hit < p->l.n ? ui->hit : 0;
-	list_scroll(&p->l, height - 2);
+	ui_list_scroll(&p->l, height - 2);
 	for (i = p->l.top, y = top + 2; i < p->l.n && y < top + height; i++, y++) {
 		const struct search_hit *h = &ui->hits[i];
 		const char *cells[3];
@@ -418,7 +372,7 @@ static void results_draw(struct view *v, struct ui *ui, int top, int height)
 		cells[0] = kind_label(h->kind);
 		cells[1] = h->ref;
 		cells[2] = h->text;
-		put_row(ui, y, cells, widths, 3, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+		ui_row(ui, y, cells, widths, 3, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
 	}
 }
 
@@ -428,7 +382,7 @@ static int results_act(struct view *v, struct ui *ui, enum action a)
 
 	p->l.n = ui->nhits;
 	p->l.sel = ui->hit;
-	if (list_act(&p->l, a)) {
+	if (ui_list_act(&p->l, a)) {
 		ui->hit = p->l.sel;
 		return 1;
 	}
@@ -449,7 +403,11 @@ static const enum action results_actions[] = {
 };
 
 static const struct view_ops results_ops = {
-	N_("search"), results_draw, results_act, NULL, results_free, results_actions,
+	.name = N_("search"),
+	.draw = results_draw,
+	.act = results_act,
+	.free = results_free,
+	.actions = results_actions,
 };
 
 struct view *view_results_new(struct ui *ui)
@@ -457,5 +415,5 @@ struct view *view_results_new(struct ui *ui)
 	struct results *p = calloc(1, sizeof *p);
 
 	(void)ui;
-	return p ? view_new(&results_ops, p) : NULL;
+	return p ? ui_view_new(&results_ops, p) : NULL;
 }

@@ -307,7 +307,12 @@ static const enum action map_actions[] = {
 };
 
 static const struct view_ops map_ops = {
-	N_("route map"), map_draw, map_act, map_resize, map_free, map_actions,
+	.name = N_("route map"),
+	.draw = map_draw,
+	.act = map_act,
+	.resize = map_resize,
+	.free = map_free,
+	.actions = map_actions,
 };
 
 struct view *view_map_new(struct ui *ui, const char *plan, const char *objective)

@@ -8,6 +8,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/catalog.h"
+#include "routemap/change.h"
 #include "routemap/domain.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
@@ -27,6 +28,7 @@ struct page {
 	int (*build)(struct page *p, struct ui *ui);
 	char *a, *b;                 /* the record's codes */
 	const struct view *of;       /* help: the view it describes */
+	char *of_title;              /* history: what it is of */
 	int failed;
 };
 
@@ -155,6 +157,7 @@ static void page_free(struct view *v)
 	page_clear(p);
 	free(p->a);
 	free(p->b);
+	free(p->of_title);
 	free(p);
 }
 
@@ -184,7 +187,8 @@ static struct view *page_new(struct ui *ui, const char *name, const struct view_
 	p->of = of;
 	v->ops = ops;
 	v->data = p;
-	page_rebuild(p, ui);
+	if (build)
+		page_rebuild(p, ui);
 	return v;
 }
 
@@ -265,7 +269,13 @@ static int build_objective(struct page *p, struct ui *ui)
 }
 
 static const struct view_ops objective_ops = {
-	N_("objective"), page_draw, page_act, page_resize, page_free, page_actions,
+	.name = N_("objective"),
+	.draw = page_draw,
+	.act = page_act,
+	.resize = page_resize,
+	.reload = page_resize,
+	.free = page_free,
+	.actions = page_actions,
 };
 
 struct view *view_objective_new(struct ui *ui, const char *plan, const char *objective)
@@ -334,7 +344,13 @@ static int build_assessment(struct page *p, struct ui *ui)
 }
 
 static const struct view_ops assessment_ops = {
-	N_("checklist"), page_draw, page_act, page_resize, page_free, page_actions,
+	.name = N_("checklist"),
+	.draw = page_draw,
+	.act = page_act,
+	.resize = page_resize,
+	.reload = page_resize,
+	.free = page_free,
+	.actions = page_actions,
 };
 
 struct view *view_assessment_new(struct ui *ui, const char *code)
@@ -412,7 +428,13 @@ fail:
 }
 
 static const struct view_ops aar_ops = {
-	N_("aar"), page_draw, page_act, page_resize, page_free, page_actions,
+	.name = N_("aar"),
+	.draw = page_draw,
+	.act = page_act,
+	.resize = page_resize,
+	.reload = page_resize,
+	.free = page_free,
+	.actions = page_actions,
 };
 
 struct view *view_aar_new(struct ui *ui, const char *code)
@@ -467,10 +489,78 @@ static int build_help(struct page *p, struct ui *ui)
 }
 
 static const struct view_ops help_ops = {
-	N_("help"), page_draw, page_act, page_resize, page_free, page_actions,
+	.name = N_("help"),
+	.draw = page_draw,
+	.act = page_act,
+	.resize = page_resize,
+	.reload = page_resize,
+	.free = page_free,
+	.actions = page_actions,
 };
 
 struct view *view_help_new(struct ui *ui, const struct view *of)
 {
 	return page_new(ui, "help", &help_ops, build_help, NULL, NULL, of);
+}
+
+/* ---- history ---- */
+
+static int build_history(struct page *p, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	struct history_row *h;
+	size_t n, i;
+	sqlite3_int64 id = strtoll(p->b, NULL, 10);
+
+	page_addf(p, ui, T_HEADING, 0, "%s: %s", _("History"), p->of_title ? p->of_title : "");
+	if (history_load(ui->st, p->a, id, 500, &h, &n, &err) < 0) {
+		page_add(p, ui, T_ERROR, 0, err.msg);
+		return 0;
+	}
+	if (!n)
+		page_add(p, ui, T_DIM, 2, _("no changes recorded"));
+	for (i = 0; i < n; i++) {
+		char when[64];
+		const char *op = strcmp(h[i].op, "insert") == 0 ? _("added")
+				 : strcmp(h[i].op, "delete") == 0 ? _("deleted") : _("changed");
+
+		/* "2026-01-20T09:41:07.123Z" -> "2026-01-20 09:41" (UTC) */
+		snprintf(when, sizeof when, "%.10s %.5s", h[i].at, strlen(h[i].at) > 11 ? h[i].at + 11 : "");
+		page_addf(p, ui, T_DIM, 0, "%s  %s  %s %s", when, h[i].who, op, h[i].table);
+		if (h[i].field)
+			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", h[i].field, h[i].old ? h[i].old : "—",
+				  h[i].new_value ? h[i].new_value : "—");
+		else if (h[i].new_value)
+			page_add(p, ui, T_NORMAL, 4, h[i].new_value);
+	}
+	history_free(h, n);
+	return 0;
+}
+
+static const struct view_ops history_ops = {
+	.name = N_("history"),
+	.draw = page_draw,
+	.act = page_act,
+	.resize = page_resize,
+	.reload = page_resize,
+	.free = page_free,
+	.actions = page_actions,
+};
+
+struct view *view_history_new(struct ui *ui, const char *table, sqlite3_int64 id,
+			      const char *title)
+{
+	char idtext[32];
+	struct view *v;
+
+	snprintf(idtext, sizeof idtext, "%lld", (long long)id);
+	v = page_new(ui, "history", &history_ops, NULL, table, idtext, NULL);
+	if (v) {
+		struct page *p = v->data;
+
+		p->of_title = title ? strdup(title) : NULL;
+		p->build = build_history;
+		page_rebuild(p, ui);
+	}
+	return v;
 }

@@ -1,0 +1,109 @@
+/* dialog.c - a list to choose from and a yes/no question, drawn over the
+ * screen. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/i18n.h"
+#include "routemap/text.h"
+#include "routemap/ui.h"
+
+int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_t n,
+	      size_t initial)
+{
+	size_t sel = initial < n ? initial : 0, top = 0, i;
+	int w = text_width(title) + 4, h, x, y, result = -2;
+
+	if (n == 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (text_width(labels[i]) + 4 > w)
+			w = text_width(labels[i]) + 4;
+	while (result == -2 && !ui_stopping()) {
+		struct keyspec key;
+		wint_t ch;
+		int status, a, rows;
+
+		if (w > ui->cols - 4)
+			w = ui->cols - 4;
+		h = (int)n + 2 < ui->lines - 4 ? (int)n + 2 : ui->lines - 4;
+		rows = h - 2;
+		x = (ui->cols - w) / 2;
+		y = (ui->lines - h) / 2;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + (size_t)rows)
+			top = sel - (size_t)rows + 1;
+		ui_draw(ui);
+		ui_put(y, x, "", w, ui->theme.attr[T_TITLE], 1);
+		ui_put(y, x + 1, title, w - 2, ui->theme.attr[T_TITLE], 0);
+		for (i = 0; i < (size_t)rows; i++) {
+			size_t k = top + i;
+			attr_t attr = k == sel ? ui->theme.attr[T_SELECTED] : ui->theme.attr[T_TAB];
+
+			ui_put(y + 1 + (int)i, x, "", w, attr, 1);
+			if (k < n)
+				ui_put(y + 1 + (int)i, x + 2, labels[k], w - 3, attr, 0);
+		}
+		ui_put(y + h - 1, x, "", w, ui->theme.attr[T_TITLE], 1);
+		wnoutrefresh(stdscr);
+		doupdate();
+		status = get_wch(&ch);
+		if (status == ERR || keymap_key(status, ch, &key) < 0)
+			continue;
+		a = keymap_action(&ui->keys, &key);
+		switch (a) {
+		case ACT_MOVE_UP:
+			if (sel > 0)
+				sel--;
+			break;
+		case ACT_MOVE_DOWN:
+			if (sel + 1 < n)
+				sel++;
+			break;
+		case ACT_PAGE_UP:
+			sel = sel > (size_t)rows ? sel - (size_t)rows : 0;
+			break;
+		case ACT_PAGE_DOWN:
+			sel = sel + (size_t)rows < n ? sel + (size_t)rows : n - 1;
+			break;
+		case ACT_FIRST:
+			sel = 0;
+			break;
+		case ACT_LAST:
+			sel = n - 1;
+			break;
+		case ACT_OPEN:
+			result = (int)sel;
+			break;
+		case ACT_BACK:
+		case ACT_QUIT:
+			result = -1;
+			break;
+		default:
+			beep();
+		}
+	}
+	return result < 0 ? -1 : result;
+}
+
+int ui_confirm(struct ui *ui, const char *question)
+{
+	for (;;) {
+		wint_t ch;
+		int status;
+
+		ui_draw(ui);
+		move(ui->lines - 2, 0);
+		clrtoeol();
+		ui_put(ui->lines - 2, 0, question, ui->cols, ui->theme.attr[T_ERROR], 0);
+		wnoutrefresh(stdscr);
+		doupdate();
+		if (ui_stopping())
+			return 0;
+		status = get_wch(&ch);
+		if (status == ERR)
+			continue;
+		/* y, or ั on the same key of the Thai layout */
+		return status == OK && (ch == 'y' || ch == 'Y' || key_kedmanee_latin(ch) == 'y');
+	}
+}
