@@ -51,7 +51,7 @@ DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             valgrind gettext locales
 
 .PHONY: all run check test test-unit test-cli test-tui asan valgrind bench install uninstall \
-        deps clean lint-man
+        deps clean lint-man man-keys
 
 all: routemap
 
@@ -132,7 +132,18 @@ bench: $(B)/routemap $(MO)
 	@sh bench/run.sh $(B)/routemap
 	@sh bench/screens.sh $(B)/routemap
 
+# The key table of routemap(1) comes from the action table.
+man-keys:
+	@sh man/keys.sh > build/keys.roff.tmp 2>/dev/null || { mkdir -p build; sh man/keys.sh > build/keys.roff.tmp; }
+	@awk 'BEGIN { while ((getline l < "build/keys.roff.tmp") > 0) t = t l "\n" } \
+	  /^\.\\" KEYS-BEGIN/ { print; printf "%s", t; skip = 1; next } \
+	  /^\.\\" KEYS-END/ { skip = 0 } !skip' man/routemap.1 > man/routemap.1.tmp && \
+	  mv man/routemap.1.tmp man/routemap.1 && rm -f build/keys.roff.tmp
+
 lint-man:
+	@sh man/keys.sh > build/keys.roff.check 2>/dev/null || { mkdir -p build; sh man/keys.sh > build/keys.roff.check; }
+	@awk '/^\.\\" KEYS-BEGIN/ { on = 1; next } /^\.\\" KEYS-END/ { on = 0 } on' man/routemap.1 | \
+	  cmp -s - build/keys.roff.check || { echo "man/routemap.1: the key table is not the action table's; run make man-keys"; exit 1; }
 	@for m in man/routemap.1 man/routemap.ini.5; do \
 	  out=$$(mandoc -Tlint -W warning $$m 2>&1); \
 	  if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \

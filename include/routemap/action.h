@@ -33,7 +33,8 @@
 	ACTION(DELETE,         "delete",         "d",           "delete (asks; can be undone)") \
 	ACTION(UNDO,           "undo",           "u",           "undo the last change") \
 	ACTION(HISTORY,        "history",        "h",           "change history") \
-	ACTION(FILTER,         "filter",         "f",           "show unanswered items only") \
+	ACTION(FILTER,         "filter",         "f",           "filter: unanswered only, or by text") \
+	ACTION(SORT,           "sort",           "s",           "sort the list another way") \
 	ACTION(STATUS_CYCLE,   "status_cycle",   "Space",       "next status") \
 	ACTION(STATUS_MET,     "status_met",     "1",           "status: met") \
 	ACTION(STATUS_PARTIAL, "status_partial", "2",           "status: partial") \

@@ -43,6 +43,14 @@ void aar_list_free(struct aar_row *rows, size_t n);
 int norm_list(struct store *st, struct norm_row **rows, size_t *n, struct rm_error *err);
 void norm_list_free(struct norm_row *rows, size_t n);
 
+struct office_row {
+	char *code, *name, *short_name, *level;
+};
+
+/* Offices, operational units first, then by name in Thai order. */
+int office_list(struct store *st, struct office_row **rows, size_t *n, struct rm_error *err);
+void office_list_free(struct office_row *rows, size_t n);
+
 /* Coverage from its sums (score, applicable) with CFG's thresholds. */
 void coverage_finish(struct coverage *c, const struct config *cfg);
 
@@ -69,6 +77,11 @@ struct objective_detail {
 	struct project_row *projects;
 	size_t nprojects;
 };
+
+/* The projects of OFFICE (all when NULL), newest fiscal year first. */
+int project_list(struct store *st, const char *office, struct project_row **rows, size_t *n,
+		 struct rm_error *err);
+void project_list_free(struct project_row *rows, size_t n);
 
 /* Objective CODE of plan PLAN with its indicators (by fiscal year), its
  * SLM row in CFG's columns and the projects serving it. */

@@ -78,6 +78,14 @@ void change_seal(struct undo_log *u);
 int change_field(struct store *st, struct undo_log *u, const char *field, sqlite3_int64 id,
 		 const char *expected, const char *value, char **current, struct rm_error *err);
 
+/* The same for a field of the entry answering item ITEM of assessment
+ * ASSESSMENT (ids), making the entry in the same step when there is none
+ * yet; *ENTRY (if not NULL) gets its id. */
+int change_entry_field(struct store *st, struct undo_log *u, sqlite3_int64 assessment,
+		       sqlite3_int64 item, const char *field, const char *expected,
+		       const char *value, char **current, sqlite3_int64 *entry,
+		       struct rm_error *err);
+
 /* Read FIELD of row ID (malloc'd, NULL for none) into *VALUE. */
 int change_get(struct store *st, const char *field, sqlite3_int64 id, char **value,
 	       struct rm_error *err);

@@ -53,7 +53,8 @@ int entry_status_from_name(const char *name);
 const char *entry_status_name(enum entry_status s);   /* "" for NONE */
 
 struct check_item {
-	sqlite3_int64 id;
+	sqlite3_int64 id;             /* the norm item */
+	sqlite3_int64 entry;          /* its answer's row, 0 while there is none */
 	char *code, *text, *evidence;
 	double weight;
 	size_t group;             /* index into assessment.groups */
@@ -67,6 +68,7 @@ struct check_group {
 };
 
 struct assessment {
+	sqlite3_int64 id;
 	char *code, *set_code, *set_title, *office_code, *office_name, *office_short;
 	char *project_code, *project_title, *assessed_on, *assessor;
 	int version;
@@ -97,6 +99,14 @@ struct coverage assessment_coverage(const struct assessment *a, const struct con
 
 /* 1 plus the number of CFG's thresholds that PERCENT reaches. */
 int coverage_rank(const struct config *cfg, double percent);
+
+/* Start an assessment of OFFICE's project PROJECT (NULL: none) against
+ * version VERSION of norm set SET, dated today, by ASSESSOR, as one step
+ * of U: every item unanswered.  Its code (A-OFFICE-YY, numbered when
+ * taken) goes to *CODE (malloc'd). */
+int assessment_create(struct store *st, struct undo_log *u, const char *set, int version,
+		      const char *office, const char *project, const char *assessor,
+		      char **code, struct rm_error *err);
 
 /* Set the status of item ITEM_CODE in assessment CODE (one transaction).
  * STATUS_NONE clears it. */

@@ -36,9 +36,17 @@ void keymap_free(struct keymap *km);
 int keymap_key(int status, wint_t ch, struct keyspec *key);
 
 /* The action bound to KEY, or -1.  A Thai character falls back to the
- * Latin key at the same position of the Kedmanee layout, so commands work
- * while the Thai layout is on. */
-int keymap_action(const struct keymap *km, const struct keyspec *key);
+ * Latin key at the same position of the Kedmanee layout, and a Thai digit
+ * to its ASCII digit, so commands work while the Thai layout is on.
+ * THAI_LAYOUT: the Thai layout seems on (see keymap_guess_layout); then
+ * the two ASCII characters its number row types, "/" and "-", are the keys
+ * 2 and 3 (search is ฝ there, on the "/" key). */
+int keymap_action(const struct keymap *km, const struct keyspec *key, int thai_layout);
+
+/* Update the guess of the active layout from KEY: a Thai character means
+ * Thai, an ASCII letter or digit (which Kedmanee never types) means Latin,
+ * anything else leaves the guess as it was. */
+int keymap_guess_layout(const struct keyspec *key, int thai_layout);
 
 /* The keys of ACTION, written for people ("q, Esc"); FIRST: only the first. */
 void keymap_describe(const struct keymap *km, enum action action, int first, char *buf,
@@ -112,6 +120,9 @@ struct ui {
 	int fiscal_year;                /* today's, Buddhist Era */
 	char user[64];
 	struct undo_log undo;           /* this session's changes, for u */
+	int cursor_y, cursor_x;         /* where a view editing text wants the */
+	int cursor_on;                  /* cursor, set while it draws */
+	int thai_layout;                /* the Thai keyboard layout seems on */
 	/* the last search, for n and N */
 	char *query;
 	struct search_hit *hits;
@@ -143,6 +154,9 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial);
 
 /* True once a signal asked the program to finish. */
 int ui_stopping(void);
+
+/* A view editing text: show the cursor where the widget left it. */
+void ui_keep_cursor(struct ui *ui);
 
 /* Something was written: every view reads its data again. */
 void ui_changed(struct ui *ui);
@@ -210,6 +224,10 @@ struct view *view_aars_new(struct ui *ui);
 struct view *view_aar_new(struct ui *ui, const char *code);
 struct view *view_results_new(struct ui *ui);
 struct view *view_help_new(struct ui *ui, const struct view *of);
+/* The checklist of assessment CODE, the cursor on ITEM (may be NULL). */
+struct view *view_checklist_new(struct ui *ui, const char *code, const char *item);
+/* One item of a checklist: its note, support needed, from whom, frame. */
+struct view *view_item_new(struct ui *ui, const char *assessment, const char *item);
 /* Who changed row ID of TABLE (and what belongs to it), newest first. */
 struct view *view_history_new(struct ui *ui, const char *table, sqlite3_int64 id,
 			      const char *title);

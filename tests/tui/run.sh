@@ -149,4 +149,6 @@ absent "─"
 keys Q
 wait_for "EXIT=0 TTY=restored"
 
+. "$(dirname "$0")/checklist.sh"
+
 finish

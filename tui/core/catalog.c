@@ -432,14 +432,7 @@ void objective_free(struct objective_detail *d)
 		free(d->slm[i].label);
 	}
 	free(d->slm);
-	for (i = 0; i < d->nprojects; i++) {
-		free(d->projects[i].code);
-		free(d->projects[i].title);
-		free(d->projects[i].office);
-		free(d->projects[i].stage);
-		free(d->projects[i].status);
-	}
-	free(d->projects);
+	project_list_free(d->projects, d->nprojects);
 	memset(d, 0, sizeof *d);
 }
 
@@ -456,4 +449,94 @@ double indicator_progress(const struct indicator_row *r)
 	else
 		return -1;
 	return p < 0 ? 0 : p > 1 ? 1 : p;
+}
+
+/* ---- offices and projects, to choose from ---- */
+
+static int office_row(sqlite3_stmt *stmt, void *out)
+{
+	struct rows *rows = out;
+	struct office_row *r = array_grow(&rows->v, &rows->n, sizeof *r);
+	int oom = 0;
+
+	if (!r)
+		return -1;
+	r->code = store_col_dup(stmt, 0, &oom);
+	r->name = store_col_dup(stmt, 1, &oom);
+	r->short_name = store_col_dup(stmt, 2, &oom);
+	r->level = store_col_dup(stmt, 3, &oom);
+	return oom ? -1 : 0;
+}
+
+int office_list(struct store *st, struct office_row **out, size_t *n, struct rm_error *err)
+{
+	struct rows rows = { NULL, 0 };
+	int rc = each_row(st,
+		"SELECT code, name, coalesce(short_name, name), level FROM office"
+		" ORDER BY level <> 'unit', coalesce(short_name, name) COLLATE THAI, code",
+		NULL, NULL, office_row, &rows, err);
+
+	*out = rows.v;
+	*n = rows.n;
+	if (rc < 0) {
+		office_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void office_list_free(struct office_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].code);
+		free(rows[i].name);
+		free(rows[i].short_name);
+		free(rows[i].level);
+	}
+	free(rows);
+}
+
+static void bind_office(sqlite3_stmt *stmt, const void *arg)
+{
+	store_bind_text_or_null(stmt, 1, arg);
+}
+
+int project_list(struct store *st, const char *office, struct project_row **out, size_t *n,
+		 struct rm_error *err)
+{
+	struct objective_detail d;
+	int rc;
+
+	/* project_row fills an objective_detail's projects: borrow one. */
+	memset(&d, 0, sizeof d);
+	rc = each_row(st, "SELECT j.code, j.title, coalesce(f.short_name, f.name), j.fiscal_year,"
+		      " j.stage, j.status FROM project j JOIN office f ON f.id = j.office_id"
+		      " WHERE ?1 IS NULL OR f.code = ?1"
+		      " ORDER BY j.fiscal_year DESC, j.title COLLATE THAI",
+		      bind_office, office, project_row, &d, err);
+	*out = d.projects;
+	*n = d.nprojects;
+	if (rc < 0) {
+		project_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void project_list_free(struct project_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].code);
+		free(rows[i].title);
+		free(rows[i].office);
+		free(rows[i].stage);
+		free(rows[i].status);
+	}
+	free(rows);
 }

@@ -394,6 +394,8 @@ struct set_args {
 	sqlite3_int64 id;
 	const char *expected, *value;
 	char **current;
+	sqlite3_int64 assessment, item;   /* set: the entry is found or made first */
+	sqlite3_int64 *entry;             /* gets the entry's id */
 };
 
 static int set_work(struct store *st, void *arg, struct rm_error *err)
@@ -403,6 +405,11 @@ static int set_work(struct store *st, void *arg, struct rm_error *err)
 	sqlite3_stmt *stmt;
 	char *now = NULL;
 	int found, rc;
+
+	if (a->assessment && change_entry_id(st, a->assessment, a->item, &a->id, err) < 0)
+		return CHANGE_ERROR;
+	if (a->entry)
+		*a->entry = a->id;
 
 	if (read_field(st, a->f, a->id, &now, &found, err) < 0)
 		return CHANGE_ERROR;
@@ -444,21 +451,44 @@ static int set_work(struct store *st, void *arg, struct rm_error *err)
 	return CHANGE_OK;
 }
 
-int change_field(struct store *st, struct undo_log *u, const char *field, sqlite3_int64 id,
-		 const char *expected, const char *value, char **current, struct rm_error *err)
+/* Run SET_WORK for A, merging saves of one field of one row. */
+static int run_set(struct store *st, struct undo_log *u, const char *field, struct set_args *a,
+		   struct rm_error *err)
 {
-	struct set_args a = { find_field(field), id, expected, value, current };
 	struct buf merge = { 0 };
 	int rc;
 
-	if (current)
-		*current = NULL;
-	if (!a.f)
+	if (a->current)
+		*a->current = NULL;
+	if (!a->f)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s: not a field", field);
-	buf_printf(&merge, "%s:%lld", field, (long long)id);
-	rc = change_run(st, u, merge.s, set_work, &a, err);
+	if (a->assessment)
+		buf_printf(&merge, "%s:%lld/%lld", field, (long long)a->assessment, (long long)a->item);
+	else
+		buf_printf(&merge, "%s:%lld", field, (long long)a->id);
+	rc = change_run(st, u, merge.s, set_work, a, err);
 	buf_free(&merge);
 	return rc;
+}
+
+int change_field(struct store *st, struct undo_log *u, const char *field, sqlite3_int64 id,
+		 const char *expected, const char *value, char **current, struct rm_error *err)
+{
+	struct set_args a = { find_field(field), id, expected, value, current, 0, 0, NULL };
+
+	return run_set(st, u, field, &a, err);
+}
+
+int change_entry_field(struct store *st, struct undo_log *u, sqlite3_int64 assessment,
+		       sqlite3_int64 item, const char *field, const char *expected,
+		       const char *value, char **current, sqlite3_int64 *entry, struct rm_error *err)
+{
+	struct set_args a = { find_field(field), 0, expected, value, current, assessment, item,
+			      entry };
+
+	if (strncmp(field, "assessment_entry.", 17) != 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: not a field of a checklist entry", field);
+	return run_set(st, u, field, &a, err);
 }
 
 int change_entry_id(struct store *st, sqlite3_int64 assessment_id, sqlite3_int64 item_id,

@@ -1,10 +1,12 @@
 /* domain.c - plans, assessments and their coverage, changes by code. */
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "routemap/buf.h"
 #include "routemap/change.h"
 #include "routemap/domain.h"
+#include "routemap/text.h"
 #include "routemap/i18n.h"
 
 static int oom_fail(struct rm_error *err)
@@ -193,6 +195,7 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		return store_fail(st, err, _("cannot read the assessment"));
 	}
 	aid = sqlite3_column_int64(stmt, 0);
+	a->id = aid;
 	a->code = store_col_dup(stmt, 1, &oom);
 	set_id = sqlite3_column_int64(stmt, 2);
 	a->set_code = store_col_dup(stmt, 3, &oom);
@@ -243,7 +246,7 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 
 	stmt = store_prepare(st,
 		"SELECT i.id, i.code, i.text, i.evidence, i.weight, i.group_id, e.status, e.note,"
-		" e.support_needed, e.support_from, f.code FROM norm_item i"
+		" e.support_needed, e.support_from, f.code, e.id FROM norm_item i"
 		" LEFT JOIN assessment_entry e ON e.item_id = i.id AND e.assessment_id = ?2"
 		" LEFT JOIN support_frame f ON f.id = e.support_frame_id"
 		" WHERE i.set_id = ?1 ORDER BY i.group_id, i.id", err);
@@ -274,6 +277,7 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		it->support_needed = store_col_dup(stmt, 8, &oom);
 		it->support_from = store_col_dup(stmt, 9, &oom);
 		it->support_frame = store_col_dup(stmt, 10, &oom);
+		it->entry = sqlite3_column_int64(stmt, 11);
 	}
 	sqlite3_finalize(stmt);
 	if (oom)
@@ -472,4 +476,85 @@ int record_delete(struct store *st, struct undo_log *u, const char *kind, const 
 	struct delete_args a = { kind, code };
 
 	return change_run(st, u, NULL, delete_work, &a, err) == CHANGE_OK ? 0 : -1;
+}
+
+/* ---- a new assessment ---- */
+
+struct create_args {
+	const char *set, *office, *project, *assessor;
+	int version;
+	char **code;
+};
+
+static int create_work(struct store *st, void *arg, struct rm_error *err)
+{
+	struct create_args *a = arg;
+	sqlite3_stmt *stmt;
+	struct buf code = { 0 };
+	time_t now = time(NULL);
+	struct tm tm;
+	struct text_date today;
+	char iso[16];
+	int n, rc;
+
+	localtime_r(&now, &tm);
+	today.year = tm.tm_year + 1900;
+	today.month = tm.tm_mon + 1;
+	today.day = tm.tm_mday;
+	text_format_iso(&today, iso, sizeof iso);
+	/* A-BNG-CDC-70: the unit and the fiscal year, numbered when taken. */
+	for (n = 1; n < 1000; n++) {
+		buf_free(&code);
+		buf_printf(&code, "A-%s-%02d", a->office, text_fiscal_year(&today) % 100);
+		if (n > 1)
+			buf_printf(&code, "-%d", n);
+		if (code.oom)
+			return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+		stmt = store_prepare(st, "SELECT 1 FROM assessment WHERE code = ?1", err);
+		if (!stmt) {
+			buf_free(&code);
+			return CHANGE_ERROR;
+		}
+		sqlite3_bind_text(stmt, 1, code.s, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_DONE)
+			break;
+	}
+	stmt = store_prepare(st,
+		"INSERT INTO assessment(code, set_id, office_id, project_id, assessed_on, assessor)"
+		" SELECT ?1, s.id, o.id, (SELECT id FROM project WHERE code = ?4), ?5, ?6"
+		" FROM norm_set s, office o WHERE s.code = ?2 AND s.version = ?3 AND o.code = ?7", err);
+	if (!stmt) {
+		buf_free(&code);
+		return CHANGE_ERROR;
+	}
+	sqlite3_bind_text(stmt, 1, code.s, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, a->set, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, a->version);
+	store_bind_text_or_null(stmt, 4, a->project);
+	sqlite3_bind_text(stmt, 5, iso, -1, SQLITE_STATIC);
+	store_bind_text_or_null(stmt, 6, a->assessor);
+	sqlite3_bind_text(stmt, 7, a->office, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE || sqlite3_changes(st->db) != 1) {
+		buf_free(&code);
+		return rc != SQLITE_DONE ? store_fail(st, err, _("cannot start the assessment"))
+					 : rm_fail(err, RM_EXIT_RUNTIME,
+						   _("no norm set %s version %d, or no office %s"),
+						   a->set, a->version, a->office);
+	}
+	*a->code = buf_take(&code);
+	return *a->code ? CHANGE_OK : rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+}
+
+int assessment_create(struct store *st, struct undo_log *u, const char *set, int version,
+		      const char *office, const char *project, const char *assessor,
+		      char **code, struct rm_error *err)
+{
+	struct create_args a = { set, office, project, assessor, version, code };
+
+	*code = NULL;
+	return change_run(st, u, NULL, create_work, &a, err) == CHANGE_OK ? 0 : -1;
 }

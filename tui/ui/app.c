@@ -260,10 +260,17 @@ int ui_stopping(void)
 	return stop_signal != 0;
 }
 
+void ui_keep_cursor(struct ui *ui)
+{
+	getyx(stdscr, ui->cursor_y, ui->cursor_x);
+	ui->cursor_on = 1;
+}
+
 void ui_draw(struct ui *ui)
 {
 	struct view *v = top_view(ui);
 
+	ui->cursor_on = 0;
 	erase();
 	if (ui->cols < MIN_COLS || ui->lines < MIN_LINES) {
 		draw_too_small(ui);
@@ -275,7 +282,10 @@ void ui_draw(struct ui *ui)
 		       ui->theme.attr[ui->message_is_error ? T_ERROR : T_MESSAGE], 0);
 		ui_hints(ui, ui->lines - 1, v ? v->ops->actions : NULL);
 	}
-	/* The views place the cursor where it belongs; with none, hide it. */
+	/* A view editing text keeps the cursor there; otherwise it hides. */
+	if (ui->cursor_on)
+		move(ui->cursor_y, ui->cursor_x);
+	curs_set(ui->cursor_on);
 	wnoutrefresh(stdscr);
 	doupdate();
 }
@@ -294,7 +304,6 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 		edit_free(&e);
 		return NULL;
 	}
-	curs_set(1);
 	while (!stop_signal) {
 		wint_t ch;
 		int status, r;
@@ -305,6 +314,7 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 		clrtoeol();
 		ui_put(ui->lines - 2, 0, label, ui->cols, ui->theme.attr[T_HEADING], 0);
 		widget_field_draw(stdscr, ui->lines - 2, lw, ui->cols - lw - 1, &e, A_NORMAL, 1);
+		curs_set(1);
 		wnoutrefresh(stdscr);
 		doupdate();
 		status = get_wch(&ch);
@@ -438,13 +448,15 @@ static void handle_key(struct ui *ui, int status, wint_t ch)
 	if (ui->cols < MIN_COLS || ui->lines < MIN_LINES) {
 		/* Only leaving works on the notice. */
 		if (keymap_key(status, ch, &key) == 0 &&
-		    (a = keymap_action(&ui->keys, &key)) >= 0 && (a == ACT_QUIT || a == ACT_BACK))
+		    (a = keymap_action(&ui->keys, &key, ui->thai_layout)) >= 0 &&
+		    (a == ACT_QUIT || a == ACT_BACK))
 			ui->quit = 1;
 		return;
 	}
 	if (keymap_key(status, ch, &key) < 0)
 		return;
-	a = keymap_action(&ui->keys, &key);
+	ui->thai_layout = keymap_guess_layout(&key, ui->thai_layout);
+	a = keymap_action(&ui->keys, &key, ui->thai_layout);
 	if (a < 0) {
 		beep();
 		return;

@@ -50,7 +50,7 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 		status = get_wch(&ch);
 		if (status == ERR || keymap_key(status, ch, &key) < 0)
 			continue;
-		a = keymap_action(&ui->keys, &key);
+		a = keymap_action(&ui->keys, &key, ui->thai_layout);
 		switch (a) {
 		case ACT_MOVE_UP:
 			if (sel > 0)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "routemap/catalog.h"
+#include "routemap/domain.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
@@ -215,13 +216,109 @@ struct view *view_plans_new(struct ui *ui)
 
 /* ---- assessments ---- */
 
-/* Where the coverage column starts: the widths before it, two apart. */
-#define COVERAGE_X (9 + 2 + 12 + 2 + 11 + 2 + 12 + 2)
+enum sort_by { SORT_UNIT, SORT_SET, SORT_DATE, SORT_COVERAGE, SORT_COUNT };
 
 struct assessments {
 	struct ui_list l;
-	struct assessment_row *rows;
+	struct assessment_row *all;   /* as loaded */
+	size_t nall;
+	size_t *shown;                /* indexes into ALL: filtered, sorted */
+	enum sort_by sort;
+	char *filter;                 /* text a unit or norm set must hold */
 };
+
+static const char *sort_label(enum sort_by s)
+{
+	switch (s) {
+	case SORT_SET:
+		return _("by norm set");
+	case SORT_DATE:
+		return _("newest first");
+	case SORT_COVERAGE:
+		return _("by coverage");
+	default:
+		return _("by unit");
+	}
+}
+
+static const struct assessment_row *sort_rows;   /* for qsort's comparison */
+static enum sort_by sort_key;
+
+static int cmp_rows(const void *x, const void *y)
+{
+	const struct assessment_row *a = &sort_rows[*(const size_t *)x];
+	const struct assessment_row *b = &sort_rows[*(const size_t *)y];
+	int c = 0;
+
+	switch (sort_key) {
+	case SORT_SET:
+		c = strcmp(a->set_code, b->set_code);
+		if (!c)
+			c = (b->version > a->version) - (b->version < a->version);
+		break;
+	case SORT_DATE:
+		c = -strcmp(a->assessed_on ? a->assessed_on : "", b->assessed_on ? b->assessed_on : "");
+		break;
+	case SORT_COVERAGE:
+		c = (b->coverage.percent > a->coverage.percent) -
+		    (b->coverage.percent < a->coverage.percent);
+		break;
+	default:
+		break;
+	}
+	/* ties (and "by unit") in the list's own Thai order */
+	return c ? c : (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
+}
+
+/* Does ROW hold the filter text (in its unit, code or norm set)? */
+static int matches(const struct assessment_row *r, const char *filter)
+{
+	return !filter || !*filter || strstr(r->unit, filter) || strstr(r->code, filter) ||
+	       strstr(r->set_code, filter) || (r->project && strstr(r->project, filter));
+}
+
+static void arrange(struct assessments *p)
+{
+	const char *keep = p->l.n ? p->all[p->shown[p->l.sel]].code : NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < p->nall; i++)
+		if (matches(&p->all[i], p->filter))
+			p->shown[n++] = i;
+	sort_rows = p->all;
+	sort_key = p->sort;
+	qsort(p->shown, n, sizeof *p->shown, cmp_rows);
+	p->l.n = n;
+	p->l.sel = 0;
+	for (i = 0; keep && i < n; i++)
+		if (strcmp(p->all[p->shown[i]].code, keep) == 0)
+			p->l.sel = i;
+}
+
+static int assessments_load(struct assessments *p, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	size_t *shown;
+
+	assessment_list_free(p->all, p->nall);
+	p->all = NULL;
+	p->nall = 0;
+	if (assessment_list(ui->st, ui->cfg, &p->all, &p->nall, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		return -1;
+	}
+	shown = realloc(p->shown, (p->nall ? p->nall : 1) * sizeof *shown);
+	if (!shown)
+		return -1;
+	p->shown = shown;
+	if (p->l.n > p->nall)
+		p->l.n = 0;
+	arrange(p);
+	return 0;
+}
+
+/* Where the coverage column starts: the widths before it, two apart. */
+#define COVERAGE_X (9 + 2 + 12 + 2 + 11 + 2 + 12 + 2)
 
 static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 {
@@ -229,17 +326,18 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 	struct assessments *p = v->data;
 	const char *head[] = { _("code"), _("unit"), _("norm set"), _("assessed"), _("coverage"),
 			       _("to answer") };
+	char line[256];
 	size_t i;
 	int y;
 
 	ui_heading_row(ui, top, head, widths, 6);
 	if (!p->l.n) {
-		ui_note(ui, top + 1, _("No assessments yet"));
-		return;
+		ui_note(ui, top + 1, p->filter && *p->filter ? _("no assessment matches the filter")
+							     : _("No assessments yet: a starts one"));
 	}
-	ui_list_scroll(&p->l, height - 1);
-	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height; i++, y++) {
-		const struct assessment_row *r = &p->rows[i];
+	ui_list_scroll(&p->l, height - 2);
+	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 1; i++, y++) {
+		const struct assessment_row *r = &p->all[p->shown[i]];
 		const struct coverage *c = &r->coverage;
 		char set[96], date[64], pct[48], open[16];
 		const char *cells[6];
@@ -248,7 +346,7 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 		snprintf(set, sizeof set, "%s v%d", r->set_code, r->version);
 		ui_date(ui, r->assessed_on, date, sizeof date);
 		if (c->has_percent)
-			snprintf(pct, sizeof pct, "%5.1f%% %s %d", c->percent, _("rank"), c->rank);
+			snprintf(pct, sizeof pct, _("%5.1f%% rank %d"), c->percent, c->rank);
 		else
 			snprintf(pct, sizeof pct, "  -");
 		snprintf(open, sizeof open, "%d", c->items - c->answered);
@@ -263,45 +361,172 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 		ui_bar(ui, y, COVERAGE_X, 8, c->has_percent ? c->percent : 0);
 		ui_put(y, COVERAGE_X + 9, pct, 13, A_NORMAL, 0);
 	}
+	snprintf(line, sizeof line, "%s: %s%s%s", _("sorted"), sort_label(p->sort),
+		 p->filter && *p->filter ? "   " : "", p->filter && *p->filter ? p->filter : "");
+	ui_put(top + height - 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
+}
+
+/* a: choose the norm set (its latest version first), the unit and its
+ * project; start the assessment with every item unanswered; open it. */
+static void start_assessment(struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	struct norm_row *sets = NULL;
+	struct office_row *units = NULL;
+	struct project_row *projects = NULL;
+	size_t nsets = 0, nunits = 0, nprojects = 0, i;
+	const char **labels = NULL;
+	char (*texts)[200] = NULL, *code = NULL;
+	int s, u, j;
+
+	if (norm_list(ui->st, &sets, &nsets, &err) < 0 || office_list(ui->st, &units, &nunits, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		goto out;
+	}
+	if (!nsets || !nunits) {
+		ui_error(ui, "%s", _("import the norm sets and the offices first (routemap import)"));
+		goto out;
+	}
+	labels = calloc(nsets + nunits + 1, sizeof *labels);
+	texts = calloc(nsets + nunits + 1, sizeof *texts);
+	if (!labels || !texts)
+		goto out;
+	/* norm_list puts each set's versions newest first */
+	for (i = 0; i < nsets; i++) {
+		snprintf(texts[i], sizeof texts[i], "%s v%d  %s", sets[i].code, sets[i].version,
+			 sets[i].title);
+		labels[i] = texts[i];
+	}
+	s = ui_choose(ui, _("norm set"), labels, nsets, 0);
+	if (s < 0)
+		goto out;
+	for (i = 0; i < nunits; i++) {
+		snprintf(texts[i], sizeof texts[i], "%s  %s", units[i].short_name, units[i].code);
+		labels[i] = texts[i];
+	}
+	u = ui_choose(ui, _("unit"), labels, nunits, 0);
+	if (u < 0)
+		goto out;
+	if (project_list(ui->st, units[u].code, &projects, &nprojects, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		goto out;
+	}
+	j = -1;
+	if (nprojects) {
+		const char **pl = calloc(nprojects + 1, sizeof *pl);
+		char (*pt)[200] = calloc(nprojects + 1, sizeof *pt);
+
+		if (pl && pt) {
+			pl[0] = _("no project");
+			for (i = 0; i < nprojects; i++) {
+				snprintf(pt[i + 1], sizeof pt[i + 1], "%s  %s", projects[i].code,
+					 projects[i].title);
+				pl[i + 1] = pt[i + 1];
+			}
+			j = ui_choose(ui, _("project"), pl, nprojects + 1, 1) - 1;
+		}
+		free(pl);
+		free(pt);
+		if (j < -1)
+			goto out;
+	}
+	if (assessment_create(ui->st, &ui->undo, sets[s].code, sets[s].version, units[u].code,
+			      j >= 0 ? projects[j].code : NULL, ui->user, &code, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		goto out;
+	}
+	ui_changed(ui);
+	ui_message(ui, _("%s started and saved"), code);
+	ui_push(ui, view_checklist_new(ui, code, NULL));
+out:
+	free(code);
+	free(labels);
+	free(texts);
+	norm_list_free(sets, nsets);
+	office_list_free(units, nunits);
+	project_list_free(projects, nprojects);
 }
 
 static int assessments_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct assessments *p = v->data;
+	struct rm_error err = { 0, "" };
+	char question[256], *f;
 
 	if (ui_list_act(&p->l, a))
 		return 1;
-	if (a == ACT_OPEN && p->l.n) {
-		ui_push(ui, view_assessment_new(ui, p->rows[p->l.sel].code));
+	switch (a) {
+	case ACT_OPEN:
+	case ACT_EDIT:
+		if (p->l.n)
+			ui_push(ui, view_checklist_new(ui, p->all[p->shown[p->l.sel]].code, NULL));
 		return 1;
+	case ACT_ADD:
+		start_assessment(ui);
+		return 1;
+	case ACT_SORT:
+		p->sort = (enum sort_by)((p->sort + 1) % SORT_COUNT);
+		arrange(p);
+		return 1;
+	case ACT_FILTER:
+		f = ui_prompt(ui, _("show only units or norm sets holding: "), p->filter);
+		if (f) {
+			free(p->filter);
+			p->filter = f;
+			arrange(p);
+		}
+		return 1;
+	case ACT_DELETE:
+		if (!p->l.n)
+			return 1;
+		snprintf(question, sizeof question, _("delete the assessment %s and all its answers? (y/n)"),
+			 p->all[p->shown[p->l.sel]].code);
+		if (!ui_confirm(ui, question))
+			return 1;
+		if (record_delete(ui->st, &ui->undo, "assessment", p->all[p->shown[p->l.sel]].code,
+				  &err) < 0)
+			ui_error(ui, "%s", err.msg);
+		else
+			ui_message(ui, "%s", _("deleted and saved; u brings it back"));
+		ui_changed(ui);
+		return 1;
+	case ACT_HISTORY:
+		if (p->l.n) {
+			sqlite3_stmt *stmt = store_prepare(ui->st, "SELECT id FROM assessment WHERE code = ?1",
+							   &err);
+
+			if (stmt) {
+				sqlite3_bind_text(stmt, 1, p->all[p->shown[p->l.sel]].code, -1, SQLITE_STATIC);
+				if (sqlite3_step(stmt) == SQLITE_ROW)
+					ui_push(ui, view_history_new(ui, "assessment", sqlite3_column_int64(stmt, 0),
+								     p->all[p->shown[p->l.sel]].code));
+				sqlite3_finalize(stmt);
+			}
+		}
+		return 1;
+	default:
+		return 0;
 	}
-	return 0;
+}
+
+static void assessments_reload(struct view *v, struct ui *ui)
+{
+	assessments_load(v->data, ui);
 }
 
 static void assessments_free(struct view *v)
 {
 	struct assessments *p = v->data;
 
-	assessment_list_free(p->rows, p->l.n);
+	assessment_list_free(p->all, p->nall);
+	free(p->shown);
+	free(p->filter);
 	free(p);
 }
 
-static void assessments_reload(struct view *v, struct ui *ui)
-{
-	struct assessments *p = v->data;
-	struct rm_error err = { 0, "" };
-	size_t n;
-
-	assessment_list_free(p->rows, p->l.n);
-	p->rows = NULL;
-	p->l.n = 0;
-	if (assessment_list(ui->st, ui->cfg, &p->rows, &n, &err) < 0)
-		ui_error(ui, "%s", err.msg);
-	else
-		p->l.n = n;
-	if (p->l.sel >= p->l.n)
-		p->l.sel = p->l.n ? p->l.n - 1 : 0;
-}
+static const enum action assessments_actions[] = {
+	ACT_OPEN, ACT_ADD, ACT_SORT, ACT_FILTER, ACT_DELETE, ACT_SEARCH, ACT_BACK, ACT_COUNT
+};
 
 static const struct view_ops assessments_ops = {
 	.reload = assessments_reload,
@@ -309,18 +534,16 @@ static const struct view_ops assessments_ops = {
 	.draw = assessments_draw,
 	.act = assessments_act,
 	.free = assessments_free,
-	.actions = list_actions,
+	.actions = assessments_actions,
 };
 
 struct view *view_assessments_new(struct ui *ui)
 {
-	struct rm_error err = { 0, "" };
 	struct assessments *p = calloc(1, sizeof *p);
 
 	if (!p)
 		return NULL;
-	if (assessment_list(ui->st, ui->cfg, &p->rows, &p->l.n, &err) < 0)
-		ui_error(ui, "%s", err.msg);
+	assessments_load(p, ui);
 	return ui_view_new(&assessments_ops, p);
 }
 

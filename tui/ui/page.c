@@ -505,6 +505,56 @@ struct view *view_help_new(struct ui *ui, const struct view *of)
 
 /* ---- history ---- */
 
+/* A field of the change log as people call it. */
+static const char *field_label(const char *field)
+{
+	static const struct {
+		const char *field, *label;
+	} labels[] = {
+		{ "status", N_("status") }, { "note", N_("note") },
+		{ "support_needed", N_("support needed") }, { "support_from", N_("support from") },
+		{ "support_frame_id", N_("support frame") }, { "title", N_("title") },
+		{ "date", N_("date") }, { "subject", N_("reviews") },
+		{ "facilitator", N_("facilitator") }, { "participants", N_("participants") },
+		{ "text", N_("text") }, { "action", N_("action") }, { "owner", N_("owner") },
+		{ "due", N_("due") }, { "tag", N_("tags") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(field, labels[i].field) == 0)
+			return _(labels[i].label);
+	return field;
+}
+
+/* A logged value as people read it: statuses and sources by their names. */
+static const char *value_label(struct ui *ui, const char *field, const char *value)
+{
+	const char *label;
+
+	if (!value)
+		return "—";
+	if (strcmp(field, "support_from") == 0) {
+		label = config_label(&ui->cfg->support_sources, value);
+		return label ? label : value;
+	}
+	if (strcmp(field, "status") == 0) {
+		static const struct {
+			const char *code, *label;
+		} statuses[] = {
+			{ "met", N_("met") }, { "partial", N_("partly") }, { "not_met", N_("not met") },
+			{ "na", N_("not applicable") }, { "open", N_("not done yet") }, { "done", N_("done") },
+			{ "dropped", N_("dropped") },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+			if (strcmp(value, statuses[i].code) == 0)
+				return _(statuses[i].label);
+	}
+	return value;
+}
+
 static int build_history(struct page *p, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
@@ -528,8 +578,9 @@ static int build_history(struct page *p, struct ui *ui)
 		snprintf(when, sizeof when, "%.10s %.5s", h[i].at, strlen(h[i].at) > 11 ? h[i].at + 11 : "");
 		page_addf(p, ui, T_DIM, 0, "%s  %s  %s %s", when, h[i].who, op, h[i].table);
 		if (h[i].field)
-			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", h[i].field, h[i].old ? h[i].old : "—",
-				  h[i].new_value ? h[i].new_value : "—");
+			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", field_label(h[i].field),
+				  value_label(ui, h[i].field, h[i].old),
+				  value_label(ui, h[i].field, h[i].new_value));
 		else if (h[i].new_value)
 			page_add(p, ui, T_NORMAL, 4, h[i].new_value);
 	}

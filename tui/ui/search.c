@@ -127,7 +127,7 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 		free(objective);
 	} else if (strcmp(hit->kind, "assessment_entry") == 0) {
 		go_to(ui, UI_CHECKLISTS);
-		ui_push(ui, view_assessment_new(ui, a));
+		ui_push(ui, view_checklist_new(ui, a, b));
 	} else if (strcmp(hit->kind, "norm_set") == 0 || strcmp(hit->kind, "norm_item") == 0) {
 		go_to(ui, UI_CHECKLISTS);
 		ui_message(ui, _("norm set %s: its assessments are listed here"), a);

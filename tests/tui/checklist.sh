@@ -1,0 +1,107 @@
+# checklist.sh - filling a ค่ากลาง checklist from the keyboard; sourced by
+# run.sh after lib.sh.  Its own database, so the other tests see the demo.
+CK="$WORK/checklist.db"
+"$BIN" --demo -d "$CK" init >/dev/null
+
+# ---- the whole of A-BNG-69 with the number keys -----------------------------
+start fill 80 24 -- -d "$CK"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "[✓] SM1"
+wait_for "47.4%  ระดับ 3  (12/17)"
+# SM1..SM3 CP1..CP3 CM1..CM3 SV1..SV3 LE1 LE2 CO1 CO2 SU1, the cursor moving
+# on after each key
+keys 1 1 4 1 2 1 1 1 3 1 1 2 1 1 1 1 1
+# met 16 of 19 applicable by weight, partial 2 x 0.5: 17/19
+wait_for "89.5%  ระดับ 5  (17/17)"
+wait_for "บันทึกแล้ว"
+# each status key is its own step: u takes back the last (SU1)
+keys u
+wait_for "86.8%  ระดับ 5  (17/17)"   # SU1 back to partial
+keys 1
+wait_for "89.5%  ระดับ 5  (17/17)"
+keys Q
+wait_for "EXIT=0 TTY=restored"
+if "$BIN" -d "$CK" report coverage A-BNG-69 --format csv | grep -qx 'A-BNG-69,\*,17,17,89.5,5'; then
+	ok
+else
+	bad "report coverage does not say 89.5, rank 5"
+fi
+
+# ---- the Thai layout: ๅ is 1, / is 2 and - is 3 once Thai is typed, ภ is 4 --
+start thai-status 80 24 -- -d "$CK"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "[✓] SM1"
+type_text "ๅ"                      # 1: met, and on to SM2
+wait_for "[✓] SM2"
+type_text "/"                      # 2: partial (Thai layout: the 2 key)
+wait_for "[~] SM2"
+type_text "-"                      # 3: not met
+wait_for "[✗] SM3"
+type_text "ภ"                      # 4: not applicable
+wait_for "[-] CP1"
+type_text "๐"                      # a Thai digit: 0 clears
+wait_for "[ ] CP2"
+type_text "ๆ"                      # q: back to the list
+wait_for "A-NKG-53"
+keys Q
+wait_for "EXIT=0 TTY=restored"
+
+# ---- an item: a Thai note, support from a list, undo, kill -9 ---------------
+start item 80 24 -- -d "$CK"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "[✓] SM1"
+keys Down
+keys Enter
+wait_for "อบต. ออกประกาศแนวปฏิบัติการคัดกรองเด็กป่วยก่อนเข้าศูนย์"
+wait_for "หลักฐาน: ประกาศ อบต."
+keys Enter                         # the note: type in place
+keys C-u                           # not a key of the text: a beep, typing goes on
+type_text " ผู้ใหญ่บ้านช่วยผลักดันให้เข้าวาระประชุมเดือนหน้า"
+keys Escape
+wait_for "บันทึกแล้ว"
+wait_for "ผู้ใหญ่บ้านช่วยผลักดัน"
+keys Down Down                     # support from
+keys Enter
+wait_for "กองทุนฯ ตำบล"
+keys Up                            # from the province up to the fund
+keys Enter
+wait_for "บันทึกแล้ว"
+wait_for "กองทุนฯ ตำบล"
+keys u                             # undo: back to the province
+wait_for "ยกเลิกการแก้ไขและบันทึกแล้ว"
+wait_for "จังหวัด"
+keys h                             # history of the item, newest first
+wait_for "ขอการสนับสนุนจาก: กองทุนฯ ตำบล → จังหวัด"
+wait_for "ขอการสนับสนุนจาก: จังหวัด → กองทุนฯ ตำบล"
+keys q
+# typing at rest is saved; kill -9 right after and nothing is lost
+keys Up Up Enter
+type_text " ครูพี่เลี้ยงสรุปผลทุกวันศุกร์"
+wait_for "บันทึกแล้ว"
+kill -9 "$(program_pid)"
+wait_for "EXIT=137"
+start item-after-kill 80 24 -- -d "$CK"
+wait_for "KKN-CDC-2568"
+keys Q
+wait_for "EXIT=0"
+if "$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,SM2,' |
+	grep -q 'ผู้ใหญ่บ้านช่วยผลักดันให้เข้าวาระประชุมเดือนหน้า ครูพี่เลี้ยงสรุปผลทุกวันศุกร์'; then
+	ok
+else
+	bad "the note typed before kill -9 is not in the database"
+	"$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,SM2,'
+fi
+if "$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,SM2,' | grep -q ',province,'; then
+	ok
+else
+	bad "undo did not put support_from back to province"
+fi

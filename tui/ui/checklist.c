@@ -1,0 +1,366 @@
+/* checklist.c - filling a ค่ากลาง checklist: the items grouped by key
+ * activity with their status marks, coverage and rank that follow every
+ * key, and an item's form (note, support needed, from whom, which frame).
+ * Every status key and every finished field is saved at once. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "routemap/buf.h"
+#include "routemap/catalog.h"
+#include "routemap/change.h"
+#include "routemap/domain.h"
+#include "routemap/edit.h"
+#include "routemap/i18n.h"
+#include "routemap/text.h"
+#include "routemap/ui.h"
+#include "routemap/widget.h"
+
+#define GROUP_ROW ((size_t)1 << (sizeof(size_t) * 8 - 1))
+#define HEAD_ROWS 3
+
+static const char *mark(const struct ui *ui, enum entry_status s)
+{
+	static const char *const unicode[] = { "[ ]", "[✓]", "[~]", "[✗]", "[-]" };
+	static const char *const ascii[] = { "[ ]", "[y]", "[~]", "[x]", "[-]" };
+
+	return (ui->theme.ascii ? ascii : unicode)[s];
+}
+
+/* "47.4%  ระดับ 3  (12/17)" */
+static void coverage_text(const struct coverage *c, char *out, size_t size)
+{
+	if (c->has_percent)
+		snprintf(out, size, _("%5.1f%%  rank %d  (%d/%d)"), c->percent, c->rank, c->answered,
+			 c->items);
+	else
+		snprintf(out, size, "  —    (%d/%d)", c->answered, c->items);
+}
+
+struct checklist {
+	char *code;
+	struct assessment a;
+	int loaded;
+	size_t *rows;         /* item index, or group index | GROUP_ROW */
+	size_t nrows, sel, top;
+	int only_open;        /* f: unanswered items only */
+	int height;
+};
+
+/* The rows shown: each group's heading and its items (only the unanswered
+ * ones under f), keeping the cursor on the item it was on, or the next. */
+static void build_rows(struct checklist *c)
+{
+	sqlite3_int64 keep = c->nrows && !(c->rows[c->sel] & GROUP_ROW)
+		? c->a.items[c->rows[c->sel]].id : 0;
+	size_t old_sel = c->sel, g, i, n = 0;
+	size_t *rows = realloc(c->rows, (c->a.nitems + c->a.ngroups + 1) * sizeof *rows);
+
+	if (!rows)
+		return;
+	c->rows = rows;
+	for (g = 0; g < c->a.ngroups; g++) {
+		size_t head = n;
+
+		rows[n++] = g | GROUP_ROW;
+		for (i = 0; i < c->a.nitems; i++)
+			if (c->a.items[i].group == g &&
+			    (!c->only_open || c->a.items[i].status == STATUS_NONE))
+				rows[n++] = i;
+		if (n == head + 1)
+			n = head;     /* nothing left in the group */
+	}
+	c->nrows = n;
+	c->sel = 0;
+	for (i = 0; i < n; i++)
+		if (!(rows[i] & GROUP_ROW) && c->a.items[rows[i]].id == keep)
+			c->sel = i;
+	if (!keep || (c->sel == 0 && n && (rows[0] & GROUP_ROW)))
+		c->sel = old_sel < n ? old_sel : (n ? n - 1 : 0);
+	/* the cursor sits on items, never on a heading */
+	while (c->sel < n && (rows[c->sel] & GROUP_ROW))
+		c->sel++;
+	if (c->sel >= n)
+		while (c->sel > 0 && (c->sel >= n || (rows[c->sel] & GROUP_ROW)))
+			c->sel--;
+}
+
+static int load(struct checklist *c, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+
+	if (c->loaded)
+		assessment_free(&c->a);
+	c->loaded = assessment_load(ui->st, ui->cfg, c->code, &c->a, &err) == 0;
+	if (!c->loaded) {
+		ui_error(ui, "%s", err.msg);
+		c->nrows = 0;
+		return -1;
+	}
+	build_rows(c);
+	return 0;
+}
+
+static struct check_item *current(struct checklist *c)
+{
+	if (!c->loaded || c->sel >= c->nrows || (c->rows[c->sel] & GROUP_ROW))
+		return NULL;
+	return &c->a.items[c->rows[c->sel]];
+}
+
+static void draw_item(struct ui *ui, struct checklist *c, const struct check_item *it, int y,
+		      int selected)
+{
+	attr_t attr = selected ? ui->theme.attr[T_SELECTED] : A_NORMAL;
+	int x = 0;
+
+	x += ui_put(y, x, mark(ui, it->status), 3, attr, 1);
+	x += ui_put(y, x, " ", 1, attr, 1);
+	x += ui_put(y, x, it->code, 6, attr, 1);
+	/* the text keeps its looks: moving the cursor rewrites only the mark
+	 * and the code */
+	ui_put(y, x + 1, it->text, ui->cols - x - 1, A_NORMAL, 0);
+	(void)c;
+}
+
+static void checklist_draw(struct view *v, struct ui *ui, int top, int height)
+{
+	struct checklist *c = v->data;
+	struct coverage total;
+	struct buf line = { 0 };
+	char cov[96];
+	size_t i;
+	int y, rows = height - HEAD_ROWS - 1;
+	const struct check_item *sel;
+
+	if (!c->loaded)
+		return;
+	buf_printf(&line, "%s  %s v%d", c->a.code, c->a.set_title, c->a.version);
+	ui_put(top, 0, line.s, ui->cols, ui->theme.attr[T_HEADING], 0);
+	buf_free(&line);
+	buf_printf(&line, "%s · %s", c->a.office_short,
+		   c->a.project_title ? c->a.project_title : _("no project"));
+	ui_put(top + 1, 0, line.s, ui->cols, ui->theme.attr[T_DIM], 0);
+	buf_free(&line);
+	total = assessment_coverage(&c->a, ui->cfg, (size_t)-1);
+	coverage_text(&total, cov, sizeof cov);
+	y = ui_put(top + 2, 0, _("coverage"), 20, ui->theme.attr[T_HEADING], 0) + 1;
+	ui_bar(ui, top + 2, y, 20, total.has_percent ? total.percent : 0);
+	ui_put(top + 2, y + 21, cov, 30, ui->theme.attr[T_HEADING], 0);
+	if (c->only_open)
+		ui_put(top + 2, ui->cols - 22, _("[unanswered only]"), 22, ui->theme.attr[T_ERROR], 0);
+
+	c->height = rows;
+	if (c->sel < c->top)
+		c->top = c->sel > 0 && (c->rows[c->sel - 1] & GROUP_ROW) ? c->sel - 1 : c->sel;
+	if (c->sel >= c->top + (size_t)rows)
+		c->top = c->sel - (size_t)rows + 1;
+	if (!c->nrows)
+		ui_note(ui, top + HEAD_ROWS, c->only_open ? _("every item has an answer")
+							  : _("this norm set has no items"));
+	for (i = c->top, y = top + HEAD_ROWS; i < c->nrows && y < top + HEAD_ROWS + rows; i++, y++) {
+		if (c->rows[i] & GROUP_ROW) {
+			size_t g = c->rows[i] & ~GROUP_ROW;
+			struct coverage gc = assessment_coverage(&c->a, ui->cfg, g);
+			int w = text_width(c->a.groups[g].label);
+
+			if (w > 34)
+				w = 34;
+			ui_put(y, 0, c->a.groups[g].label, 34, ui->theme.attr[T_HEADING], 0);
+			ui_bar(ui, y, 36, 10, gc.has_percent ? gc.percent : 0);
+			coverage_text(&gc, cov, sizeof cov);
+			ui_put(y, 47, cov, ui->cols - 47, ui->theme.attr[T_DIM], 0);
+		} else {
+			draw_item(ui, c, &c->a.items[c->rows[i]], y, i == c->sel);
+		}
+	}
+	/* What the selected item asks as evidence. */
+	sel = current(c);
+	if (sel && sel->evidence) {
+		buf_printf(&line, "%s %s", _("evidence:"), sel->evidence);
+		ui_put(top + height - 1, 0, line.s, ui->cols, ui->theme.attr[T_DIM], 0);
+		buf_free(&line);
+	}
+}
+
+/* Move the cursor by DIR items (skipping headings). */
+static void move_items(struct checklist *c, long dir)
+{
+	size_t s = c->sel;
+
+	while (dir != 0) {
+		size_t next = s;
+
+		do {
+			if (dir > 0 && next + 1 < c->nrows)
+				next++;
+			else if (dir < 0 && next > 0)
+				next--;
+			else
+				break;
+		} while (c->rows[next] & GROUP_ROW);
+		if (c->rows[next] & GROUP_ROW || next == s)
+			break;
+		s = next;
+		dir += dir > 0 ? -1 : 1;
+	}
+	c->sel = s;
+}
+
+/* Save STATUS for the item under the cursor; move on when ADVANCE. */
+static void set_status(struct checklist *c, struct ui *ui, enum entry_status status, int advance)
+{
+	struct rm_error err = { 0, "" };
+	struct check_item *it = current(c);
+	int rc;
+
+	if (!it)
+		return;
+	if (it->status != status) {
+		rc = change_entry_field(ui->st, &ui->undo, c->a.id, it->id, "assessment_entry.status",
+					entry_status_name(it->status), entry_status_name(status), NULL,
+					&it->entry, &err);
+		/* each status its own step: u takes back one key at a time */
+		change_seal(&ui->undo);
+		if (rc == CHANGE_CONFLICT || rc == CHANGE_ERROR) {
+			ui_error(ui, "%s", err.msg);
+			load(c, ui);
+			return;
+		}
+		it->status = status;
+		ui_message(ui, "%s", _("saved"));
+	}
+	if (advance) {
+		size_t was = c->sel;
+
+		if (c->only_open && status != STATUS_NONE) {
+			/* the answered item leaves the list: the next one moves up */
+			build_rows(c);
+			if (c->sel < was && was < c->nrows)
+				c->sel = was;
+			while (c->sel < c->nrows && (c->rows[c->sel] & GROUP_ROW))
+				c->sel++;
+			if (c->sel >= c->nrows)
+				move_items(c, -1);
+		} else {
+			move_items(c, 1);
+		}
+	}
+}
+
+static int checklist_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct checklist *c = v->data;
+	struct check_item *it = current(c);
+	enum entry_status next;
+
+	switch (a) {
+	case ACT_MOVE_UP:
+		move_items(c, -1);
+		return 1;
+	case ACT_MOVE_DOWN:
+		move_items(c, 1);
+		return 1;
+	case ACT_PAGE_UP:
+		move_items(c, -(long)(c->height > 2 ? c->height - 1 : 1));
+		return 1;
+	case ACT_PAGE_DOWN:
+		move_items(c, c->height > 2 ? c->height - 1 : 1);
+		return 1;
+	case ACT_FIRST:
+		move_items(c, -(long)c->nrows);
+		return 1;
+	case ACT_LAST:
+		move_items(c, (long)c->nrows);
+		return 1;
+	case ACT_STATUS_MET:
+		set_status(c, ui, STATUS_MET, 1);
+		return 1;
+	case ACT_STATUS_PARTIAL:
+		set_status(c, ui, STATUS_PARTIAL, 1);
+		return 1;
+	case ACT_STATUS_NOT_MET:
+		set_status(c, ui, STATUS_NOT_MET, 1);
+		return 1;
+	case ACT_STATUS_NA:
+		set_status(c, ui, STATUS_NA, 1);
+		return 1;
+	case ACT_STATUS_CLEAR:
+		set_status(c, ui, STATUS_NONE, 1);
+		return 1;
+	case ACT_STATUS_CYCLE:
+		if (!it)
+			return 1;
+		next = it->status == STATUS_NA ? STATUS_NONE : (enum entry_status)(it->status + 1);
+		set_status(c, ui, next, 0);
+		return 1;
+	case ACT_FILTER:
+		c->only_open = !c->only_open;
+		build_rows(c);
+		return 1;
+	case ACT_OPEN:
+	case ACT_EDIT:
+		if (it)
+			ui_push(ui, view_item_new(ui, c->a.code, it->code));
+		return 1;
+	case ACT_HISTORY:
+		if (it && it->entry)
+			ui_push(ui, view_history_new(ui, "assessment_entry", it->entry, it->code));
+		else if (it)
+			ui_message(ui, "%s", _("no changes recorded"));
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void checklist_reload(struct view *v, struct ui *ui)
+{
+	load(v->data, ui);
+}
+
+static void checklist_free(struct view *v)
+{
+	struct checklist *c = v->data;
+
+	if (c->loaded)
+		assessment_free(&c->a);
+	free(c->rows);
+	free(c->code);
+	free(c);
+}
+
+static const enum action checklist_actions[] = {
+	ACT_STATUS_MET, ACT_STATUS_PARTIAL, ACT_STATUS_NOT_MET, ACT_STATUS_NA, ACT_STATUS_CLEAR,
+	ACT_STATUS_CYCLE, ACT_OPEN, ACT_FILTER, ACT_UNDO, ACT_HISTORY, ACT_BACK, ACT_COUNT
+};
+
+static const struct view_ops checklist_ops = {
+	.name = N_("checklist"),
+	.draw = checklist_draw,
+	.act = checklist_act,
+	.reload = checklist_reload,
+	.free = checklist_free,
+	.actions = checklist_actions,
+};
+
+struct view *view_checklist_new(struct ui *ui, const char *code, const char *item)
+{
+	struct checklist *c = calloc(1, sizeof *c);
+	size_t i;
+
+	if (!c || !(c->code = strdup(code))) {
+		free(c);
+		return NULL;
+	}
+	if (load(c, ui) < 0) {
+		free(c->code);
+		free(c);
+		return NULL;
+	}
+	for (i = 0; item && i < c->nrows; i++)
+		if (!(c->rows[i] & GROUP_ROW) && strcmp(c->a.items[c->rows[i]].code, item) == 0)
+			c->sel = i;
+	return ui_view_new(&checklist_ops, c);
+}
