@@ -128,9 +128,13 @@ valgrind: $(UNIT_BIN) $(B)/routemap $(MO)
 	  sh tests/cli/run.sh $(B)/routemap
 
 # Speed and memory on a province's worth of data (never timed in tests).
-bench: $(B)/routemap $(MO)
-	@sh bench/run.sh $(B)/routemap
+bench: $(B)/routemap $(MO) $(B)/bench/commit
+	@sh bench/run.sh $(B)/routemap $(B)/bench/commit
 	@sh bench/screens.sh $(B)/routemap
+
+$(B)/bench/commit: bench/commit.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # The key table of routemap(1) comes from the action table.
 man-keys:

@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh BIN - time the batch commands on a province's worth of data
+# run.sh BIN [COMMIT] - time the batch commands on a province's worth of data
 # (bench/gen.sh) and report wall time and peak memory of each.
 set -eu
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -26,3 +26,4 @@ measure "search (trigram)" search คัดกรองเด็กป่วย
 measure "search (2 code points)" search ตำ
 measure "export assessment_entries" export assessment_entries
 measure "check" check
+[ $# -ge 2 ] && "$2" "$T/p.db"

@@ -35,14 +35,23 @@ wait_for "KKN-CDC-2568"
 : >"$T/wire"
 $TM pipe-pane -o -t b "cat >> '$T/wire'"
 sleep 0.2
-bytes "plan list: Down" Down "served by" 
-bytes "plan list: Up" Up "served by"
+bytes "plan list: Down" Down "แผนที่ตอบสนอง" 
+bytes "plan list: Up" Up "แผนที่ตอบสนอง"
 bytes "open the route map (Enter)" Enter "┌─ P1"
 bytes "map: Right (next box)" Right "P2  "
 bytes "map: Down (box below)" Down "S3  "
 bytes "map: Left" Left "S2  "
 bytes "open an objective (Enter)" Enter "SLM"
 bytes "back (q)" q "┌─ P1"
+keys_wait() { $TM send-keys -t b "$1"; wait_for "$2"; }
+keys_wait q "แผนที่ตอบสนอง"
+keys_wait C "A-NKG-53"
+keys_wait Enter "[✓] SM1"
+sleep 0.2
+bytes "checklist: Down" Down "[✗] SM2"
+bytes "checklist: status key 1 (SM2)" 1 "[✓] SM2"
+bytes "checklist: status key 2 (SM3)" 2 "[~] SM3"
+bytes "checklist: status key 3 (CP1)" 3 "[✗] CP1"
 $TM kill-server
 
 # startup DB: microseconds from start to the first screen and out again

@@ -131,8 +131,10 @@ static void checklist_draw(struct view *v, struct ui *ui, int top, int height)
 	struct buf line = { 0 };
 	char cov[96];
 	size_t i;
-	int y, rows = height - HEAD_ROWS - 1;
-	const struct check_item *sel;
+	/* The list takes the whole body: a line that changed with every move
+	 * (the item's evidence, in Thai) cost more bytes than the move; the
+	 * evidence shows in the item's form. */
+	int y, rows = height - HEAD_ROWS;
 
 	if (!c->loaded)
 		return;
@@ -163,10 +165,7 @@ static void checklist_draw(struct view *v, struct ui *ui, int top, int height)
 		if (c->rows[i] & GROUP_ROW) {
 			size_t g = c->rows[i] & ~GROUP_ROW;
 			struct coverage gc = assessment_coverage(&c->a, ui->cfg, g);
-			int w = text_width(c->a.groups[g].label);
 
-			if (w > 34)
-				w = 34;
 			ui_put(y, 0, c->a.groups[g].label, 34, ui->theme.attr[T_HEADING], 0);
 			ui_bar(ui, y, 36, 10, gc.has_percent ? gc.percent : 0);
 			coverage_text(&gc, cov, sizeof cov);
@@ -174,13 +173,6 @@ static void checklist_draw(struct view *v, struct ui *ui, int top, int height)
 		} else {
 			draw_item(ui, c, &c->a.items[c->rows[i]], y, i == c->sel);
 		}
-	}
-	/* What the selected item asks as evidence. */
-	sel = current(c);
-	if (sel && sel->evidence) {
-		buf_printf(&line, "%s %s", _("evidence:"), sel->evidence);
-		ui_put(top + height - 1, 0, line.s, ui->cols, ui->theme.attr[T_DIM], 0);
-		buf_free(&line);
 	}
 }
 
