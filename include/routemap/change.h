@@ -64,6 +64,10 @@ int change_undo(struct store *st, struct undo_log *u, struct rm_error *err);
 /* Break the merging of the last step (the user left the field). */
 void change_seal(struct undo_log *u);
 
+/* Let the last step of U take later change_field saves of FIELD of row ID
+ * (a row made by that step and then typed into undoes as one). */
+int change_merge_as(struct undo_log *u, const char *field, sqlite3_int64 id);
+
 /* The fields people edit, by name: "assessment_entry.status",
  * "assessment_entry.note", "assessment_entry.support_needed",
  * "assessment_entry.support_from", "assessment_entry.support_frame" (a
@@ -85,6 +89,11 @@ int change_entry_field(struct store *st, struct undo_log *u, sqlite3_int64 asses
 		       sqlite3_int64 item, const char *field, const char *expected,
 		       const char *value, char **current, sqlite3_int64 *entry,
 		       struct rm_error *err);
+
+/* STMT (prepared, bound) gives who and when of the change that came in
+ * between: ERR says so, that nothing was overwritten; STMT is finalized.
+ * Returns CHANGE_CONFLICT. */
+int change_blame(sqlite3_stmt *stmt, struct rm_error *err);
 
 /* Read FIELD of row ID (malloc'd, NULL for none) into *VALUE. */
 int change_get(struct store *st, const char *field, sqlite3_int64 id, char **value,

@@ -105,6 +105,9 @@ void text_format_iso(const struct text_date *d, char *out, size_t size);
 /* "20 ม.ค. 2569" (Buddhist, Thai month) or "20 Jan 2026" (Gregorian). */
 void text_format_date(const struct text_date *d, int buddhist, char *out, size_t size);
 
+/* Today's date, local time. */
+void text_today(struct text_date *d);
+
 /* The Thai fiscal year (Buddhist Era) that D falls in: from 1 October. */
 int text_fiscal_year(const struct text_date *d);
 

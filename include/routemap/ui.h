@@ -186,6 +186,8 @@ int ui_put(int y, int x, const char *s, int cols, attr_t attr, int pad);
 void ui_hints(struct ui *ui, int y, const enum action *actions);
 /* A coverage bar of WIDTH cells for PERCENT. */
 void ui_bar(struct ui *ui, int y, int x, int width, double percent);
+/* A monotonic clock in milliseconds (for saving typing at rest). */
+long long ui_now_ms(void);
 /* A date as the office reads it ("20 ม.ค. 2569"). */
 void ui_date(const struct ui *ui, const char *iso, char *out, size_t size);
 

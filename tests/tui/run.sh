@@ -150,5 +150,6 @@ keys Q
 wait_for "EXIT=0 TTY=restored"
 
 . "$(dirname "$0")/checklist.sh"
+. "$(dirname "$0")/aar.sh"
 
 finish

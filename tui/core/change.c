@@ -154,16 +154,25 @@ static int current_row(struct store *st, const char *table, sqlite3_int64 id, ch
 	return oom ? rm_fail(err, RM_EXIT_RUNTIME, _("out of memory")) : 0;
 }
 
-/* Who last changed row ID of TABLE, and when, into ERR as a conflict. */
-static int conflict(struct store *st, const char *table, sqlite3_int64 id, struct rm_error *err)
+/* Who last changed row ID of TABLE, and when, into ERR as a conflict.
+ * Only change-log rows up to BEFORE count: an undo in progress has logged
+ * rows of its own. */
+static int conflict(struct store *st, const char *table, sqlite3_int64 id, sqlite3_int64 before,
+		    struct rm_error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT who, at FROM change_log WHERE tbl = ?1"
-					   " AND row_id = ?2 ORDER BY id DESC LIMIT 1", err);
+					   " AND row_id = ?2 AND id <= ?3 ORDER BY id DESC LIMIT 1", err);
 
 	if (!stmt)
 		return CHANGE_ERROR;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, id);
+	sqlite3_bind_int64(stmt, 3, before);
+	return change_blame(stmt, err);
+}
+
+int change_blame(sqlite3_stmt *stmt, struct rm_error *err)
+{
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		rm_fail(err, RM_EXIT_RUNTIME, _("changed meanwhile by %s at %s; nothing was overwritten"),
 			(const char *)sqlite3_column_text(stmt, 0),
@@ -228,7 +237,8 @@ static int restore_row(struct store *st, const char *table, sqlite3_int64 id, co
 
 /* Undo change-log row LOG_ID: the row must still be as that change left
  * it.  Returns a change_result. */
-static int undo_one(struct store *st, sqlite3_int64 log_id, struct rm_error *err)
+static int undo_one(struct store *st, sqlite3_int64 log_id, sqlite3_int64 before,
+		    struct rm_error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT tbl, row_id, op, old, new FROM change_log"
 					   " WHERE id = ?1", err);
@@ -262,7 +272,7 @@ static int undo_one(struct store *st, sqlite3_int64 log_id, struct rm_error *err
 	}
 	/* As the change left it: there with the new values, or gone. */
 	if ((after && (!now || strcmp(now, after) != 0)) || (!after && now)) {
-		rc = conflict(st, table, row, err);
+		rc = conflict(st, table, row, before, err);
 		goto out;
 	}
 	if (restore_row(st, table, row, old, now != NULL, err) < 0)
@@ -277,6 +287,7 @@ out:
 int change_undo(struct store *st, struct undo_log *u, struct rm_error *err)
 {
 	struct change_step *s;
+	sqlite3_int64 before;
 	size_t r;
 	int rc = CHANGE_OK;
 
@@ -285,6 +296,7 @@ int change_undo(struct store *st, struct undo_log *u, struct rm_error *err)
 	s = &u->v[u->n - 1];
 	if (store_begin(st, err) < 0)
 		return CHANGE_ERROR;
+	before = last_log_id(st);
 	/* Rows come back in any order within the transaction; the keys are
 	 * checked when it commits. */
 	if (store_exec(st, "PRAGMA defer_foreign_keys = ON", err) < 0) {
@@ -295,7 +307,7 @@ int change_undo(struct store *st, struct undo_log *u, struct rm_error *err)
 		sqlite3_int64 id;
 
 		for (id = s->ranges[r].last; id >= s->ranges[r].first && rc == CHANGE_OK; id--)
-			rc = undo_one(st, id, err);
+			rc = undo_one(st, id, before, err);
 	}
 	if (rc != CHANGE_OK) {
 		store_rollback(st);
@@ -422,7 +434,7 @@ static int set_work(struct store *st, void *arg, struct rm_error *err)
 			*a->current = now;
 		else
 			free(now);
-		return conflict(st, a->f->table, a->id, err);
+		return conflict(st, a->f->table, a->id, last_log_id(st), err);
 	}
 	free(now);
 	if (same(a->expected, a->value))
@@ -451,6 +463,26 @@ static int set_work(struct store *st, void *arg, struct rm_error *err)
 	return CHANGE_OK;
 }
 
+/* The merge key of saves of FIELD of row ID. */
+static void merge_key(struct buf *b, const char *field, sqlite3_int64 id)
+{
+	buf_printf(b, "%s:%lld", field, (long long)id);
+}
+
+int change_merge_as(struct undo_log *u, const char *field, sqlite3_int64 id)
+{
+	struct buf key = { 0 };
+
+	if (!u || !u->n)
+		return 0;
+	merge_key(&key, field, id);
+	if (key.oom)
+		return -1;
+	free(u->v[u->n - 1].merge);
+	u->v[u->n - 1].merge = buf_take(&key);
+	return 0;
+}
+
 /* Run SET_WORK for A, merging saves of one field of one row. */
 static int run_set(struct store *st, struct undo_log *u, const char *field, struct set_args *a,
 		   struct rm_error *err)
@@ -465,7 +497,7 @@ static int run_set(struct store *st, struct undo_log *u, const char *field, stru
 	if (a->assessment)
 		buf_printf(&merge, "%s:%lld/%lld", field, (long long)a->assessment, (long long)a->item);
 	else
-		buf_printf(&merge, "%s:%lld", field, (long long)a->id);
+		merge_key(&merge, field, a->id);
 	rc = change_run(st, u, merge.s, set_work, a, err);
 	buf_free(&merge);
 	return rc;

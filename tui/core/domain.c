@@ -1,6 +1,5 @@
 /* domain.c - plans, assessments and their coverage, changes by code. */
 #include <stdlib.h>
-#include <time.h>
 #include <string.h>
 
 #include "routemap/buf.h"
@@ -491,16 +490,11 @@ static int create_work(struct store *st, void *arg, struct rm_error *err)
 	struct create_args *a = arg;
 	sqlite3_stmt *stmt;
 	struct buf code = { 0 };
-	time_t now = time(NULL);
-	struct tm tm;
 	struct text_date today;
 	char iso[16];
 	int n, rc;
 
-	localtime_r(&now, &tm);
-	today.year = tm.tm_year + 1900;
-	today.month = tm.tm_mon + 1;
-	today.day = tm.tm_mday;
+	text_today(&today);
 	text_format_iso(&today, iso, sizeof iso);
 	/* A-BNG-CDC-70: the unit and the fiscal year, numbered when taken. */
 	for (n = 1; n < 1000; n++) {

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -1096,4 +1097,15 @@ void text_format_date(const struct text_date *d, int buddhist, char *out, size_t
 int text_fiscal_year(const struct text_date *d)
 {
 	return (d->month >= 10 ? d->year + 1 : d->year) + 543;
+}
+
+void text_today(struct text_date *d)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	d->year = tm.tm_year + 1900;
+	d->month = tm.tm_mon + 1;
+	d->day = tm.tm_mday;
 }

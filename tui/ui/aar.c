@@ -1,18 +1,104 @@
-/* aar.c - the AAR section: the records, newest first. */
+/* aar.c - the AAR section: the records, newest first, and one record as a
+ * form: its fields, one text area per section of its template, its
+ * follow-up actions.  Every finished field is saved at once, typing after
+ * a second at rest; each save is a step that u undoes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "routemap/aar.h"
+#include "routemap/buf.h"
 #include "routemap/catalog.h"
+#include "routemap/domain.h"
+#include "routemap/edit.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
+#include "routemap/widget.h"
+
+#define NKINDS (sizeof aar_kinds / sizeof aar_kinds[0])
+
+static struct view *form_new(struct ui *ui, const char *code, int at_first_section);
+
+/* ---- choosing what an AAR reviews ---- */
+
+/* Let the user choose what an AAR reviews: a kind, then (but for an event)
+ * the record, starting from KIND0 and SUBJECT0.  Esc in the records goes
+ * back to the kinds.  Returns 0 with *KIND (static) and *SUBJECT (malloc'd,
+ * NULL for an event), or -1 when the user cancelled. */
+static int choose_subject(struct ui *ui, const char *kind0, const char *subject0,
+			  const char **kind, char **subject)
+{
+	const char *kinds[NKINDS];
+	size_t i, at = 0;
+
+	*kind = NULL;
+	*subject = NULL;
+	for (i = 0; i < NKINDS; i++) {
+		kinds[i] = aar_kind_label(aar_kinds[i]);
+		if (kind0 && strcmp(kind0, aar_kinds[i]) == 0)
+			at = i;
+	}
+	for (;;) {
+		struct rm_error err = { 0, "" };
+		struct aar_subject *v;
+		const char **labels;
+		struct buf title = { 0 };
+		size_t n, sel = 0;
+		int k, s;
+
+		k = ui_choose(ui, _("What does it review?"), kinds, NKINDS, at);
+		if (k < 0)
+			return -1;
+		at = (size_t)k;
+		if (strcmp(aar_kinds[k], "event") == 0) {
+			*kind = aar_kinds[k];
+			return 0;
+		}
+		if (aar_subjects(ui->st, aar_kinds[k], &v, &n, &err) < 0) {
+			ui_error(ui, "%s", err.msg);
+			return -1;
+		}
+		if (n == 0) {
+			ui_error(ui, _("there is no %s yet; choose another kind"), kinds[k]);
+			continue;
+		}
+		labels = calloc(n, sizeof *labels);
+		if (!labels) {
+			aar_subjects_free(v, n);
+			ui_error(ui, "%s", _("out of memory"));
+			return -1;
+		}
+		for (i = 0; i < n; i++) {
+			struct buf b = { 0 };
+
+			buf_printf(&b, "%s  %s", v[i].code, v[i].title ? v[i].title : "");
+			labels[i] = buf_take(&b);
+			if (subject0 && strcmp(v[i].code, subject0) == 0)
+				sel = i;
+		}
+		buf_printf(&title, _("Which %s?"), kinds[k]);
+		s = ui_choose(ui, title.s ? title.s : "", labels, n, sel);
+		buf_free(&title);
+		for (i = 0; i < n; i++)
+			free((char *)labels[i]);
+		free(labels);
+		if (s >= 0) {
+			*kind = aar_kinds[k];
+			*subject = strdup(v[s].code);
+		}
+		aar_subjects_free(v, n);
+		if (s >= 0)
+			return *subject ? 0 : -1;
+	}
+}
+
+/* ---- the list ---- */
 
 static const enum action list_actions[] = {
-	ACT_OPEN, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK, ACT_COUNT
+	ACT_OPEN, ACT_ADD, ACT_DELETE, ACT_HISTORY, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK,
+	ACT_COUNT
 };
-
-/* ---- AARs ---- */
 
 struct aars {
 	struct ui_list l;
@@ -21,61 +107,54 @@ struct aars {
 
 static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 {
-	static const int widths[] = { 12, 9, 4, 0 };
+	/* what each reviews gets a column where the titles keep room enough;
+	 * the line under the list always names it in full */
+	static const int widths[] = { 12, 9, 4, 0, 0 }, wide[] = { 12, 9, 4, 22, 0 };
 	struct aars *p = v->data;
+	int ncols = ui->cols >= 110 ? 5 : 4;
+	const int *w = ncols == 5 ? wide : widths;
 	/* TRANSLATORS: a narrow column: how many follow-up actions are open */
-	const char *head[] = { _("date"), _("template"), _("to do"), _("title") };
+	const char *head[] = { _("date"), _("template"), _("to do"), _("reviews"), _("title") };
 	size_t i;
 	int y;
 
-	ui_heading_row(ui, top, head, widths, 4);
+	if (ncols == 4)
+		head[3] = head[4];
+	ui_heading_row(ui, top, head, w, ncols);
 	if (!p->l.n) {
+		char key[64], line[256];
+
 		ui_note(ui, top + 1, _("No AAR records yet"));
+		keymap_describe(&ui->keys, ACT_ADD, 1, key, sizeof key);
+		snprintf(line, sizeof line, _("Press %s to write the first one."), key);
+		ui_note(ui, top + 2, line);
 		return;
 	}
 	ui_list_scroll(&p->l, height - 2);
 	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 1; i++, y++) {
 		const struct aar_row *r = &p->rows[i];
-		char date[64], open[16];
-		const char *cells[4];
+		char date[64], open[16], reviews[256];
+		const char *cells[5];
 
 		ui_date(ui, r->date, date, sizeof date);
 		snprintf(open, sizeof open, "%d", r->open_actions);
+		snprintf(reviews, sizeof reviews, "%s", r->subject ? r->subject
+				: aar_kind_label(r->subject_kind));
 		cells[0] = date;
 		cells[1] = r->template_name;
 		cells[2] = open;
-		cells[3] = r->title;
-		ui_row(ui, y, cells, widths, 4, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+		cells[3] = ncols == 5 ? reviews : r->title;
+		cells[4] = r->title;
+		ui_row(ui, y, cells, w, ncols, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
 	}
 	{
 		const struct aar_row *r = &p->rows[p->l.sel];
 		char line[512];
 
-		snprintf(line, sizeof line, "%s: %s %s", _("reviews"), r->subject_kind,
-			 r->subject ? r->subject : "");
+		snprintf(line, sizeof line, "%s %s: %s %s", r->code, _("reviews"),
+			 aar_kind_label(r->subject_kind), r->subject ? r->subject : "");
 		ui_put(top + height - 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
 	}
-}
-
-static int aars_act(struct view *v, struct ui *ui, enum action a)
-{
-	struct aars *p = v->data;
-
-	if (ui_list_act(&p->l, a))
-		return 1;
-	if (a == ACT_OPEN && p->l.n) {
-		ui_push(ui, view_aar_new(ui, p->rows[p->l.sel].code));
-		return 1;
-	}
-	return 0;
-}
-
-static void aars_free(struct view *v)
-{
-	struct aars *p = v->data;
-
-	aar_list_free(p->rows, p->l.n);
-	free(p);
 }
 
 static void aars_reload(struct view *v, struct ui *ui)
@@ -95,13 +174,154 @@ static void aars_reload(struct view *v, struct ui *ui)
 		p->l.sel = p->l.n ? p->l.n - 1 : 0;
 }
 
+/* The list's selection on CODE, when it is there. */
+static void aars_select(struct aars *p, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < p->l.n; i++)
+		if (strcmp(p->rows[i].code, code) == 0)
+			p->l.sel = i;
+}
+
+/* a: the template, what it reviews, the title; then the new record's form. */
+static void aars_add(struct aars *p, struct ui *ui)
+{
+	const struct config *cfg = ui->cfg;
+	struct rm_error err = { 0, "" };
+	struct aar_new a = { NULL, NULL, NULL, NULL, NULL };
+	const char **labels;
+	char *subject = NULL, *title = NULL, *code = NULL;
+	sqlite3_int64 id;
+	size_t i, at = 0;
+	int t;
+
+	if (!cfg->ntemplates || !(labels = calloc(cfg->ntemplates, sizeof *labels))) {
+		ui_error(ui, "%s", _("out of memory"));
+		return;
+	}
+	/* each template with its sections, so the choice needs no manual */
+	for (i = 0; i < cfg->ntemplates; i++) {
+		const struct cfg_template *tp = &cfg->templates[i];
+		struct buf b = { 0 };
+		size_t k;
+
+		buf_printf(&b, "%-9s ", tp->name);
+		for (k = 0; k < tp->sections.n; k++)
+			buf_printf(&b, "%s%s", k ? " · " : "", tp->sections.v[k].label);
+		labels[i] = buf_take(&b);
+		if (cfg->aar_default && strcmp(tp->name, cfg->aar_default) == 0)
+			at = i;
+	}
+	t = ui_choose(ui, _("New AAR: which template?"), labels, cfg->ntemplates, at);
+	for (i = 0; i < cfg->ntemplates; i++)
+		free((char *)labels[i]);
+	free(labels);
+	if (t < 0 || choose_subject(ui, NULL, NULL, &a.subject_kind, &subject) < 0) {
+		ui_message(ui, "%s", _("nothing added"));
+		return;
+	}
+	title = ui_prompt(ui, _("Title of the AAR: "), NULL);
+	if (!title || !title[strspn(title, " ")]) {
+		if (title)
+			ui_error(ui, "%s", _("nothing added: an AAR needs a title"));
+		else
+			ui_message(ui, "%s", _("nothing added"));
+		free(title);
+		free(subject);
+		return;
+	}
+	a.template_name = cfg->templates[t].name;
+	a.subject = subject;
+	a.title = title;
+	if (aar_create(ui->st, &ui->undo, cfg, &a, &id, &code, &err) != CHANGE_OK) {
+		ui_error(ui, "%s", err.msg);
+	} else {
+		char key[64];
+
+		ui_changed(ui);
+		aars_select(p, code);
+		ui_push(ui, form_new(ui, code, 1));
+		keymap_describe(&ui->keys, ACT_UNDO, 1, key, sizeof key);
+		ui_message(ui, _("%s added (%s takes it back); Enter: write"), code, key);
+	}
+	free(code);
+	free(title);
+	free(subject);
+}
+
+static void aars_delete(struct aars *p, struct ui *ui)
+{
+	const struct aar_row *r = &p->rows[p->l.sel];
+	struct rm_error err = { 0, "" };
+	char question[1024], key[64];
+
+	snprintf(question, sizeof question,
+		 _("Delete %s \"%s\" with its sections and follow-up actions? y = yes, any other key = no"),
+		 r->code, r->title);
+	if (!ui_confirm(ui, question)) {
+		ui_message(ui, "%s", _("nothing deleted"));
+		return;
+	}
+	keymap_describe(&ui->keys, ACT_UNDO, 1, key, sizeof key);
+	snprintf(question, sizeof question, "%s", r->code);
+	if (record_delete(ui->st, &ui->undo, "aar", question, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		return;
+	}
+	ui_changed(ui);
+	ui_message(ui, _("%s deleted; %s brings it back"), question, key);
+}
+
+static int aars_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct aars *p = v->data;
+	struct rm_error err = { 0, "" };
+	sqlite3_int64 id;
+
+	if (ui_list_act(&p->l, a))
+		return 1;
+	switch (a) {
+	case ACT_ADD:
+		aars_add(p, ui);
+		return 1;
+	case ACT_OPEN:
+	case ACT_EDIT:
+		if (p->l.n)
+			ui_push(ui, view_aar_new(ui, p->rows[p->l.sel].code));
+		return 1;
+	case ACT_DELETE:
+		if (p->l.n)
+			aars_delete(p, ui);
+		return 1;
+	case ACT_HISTORY:
+		if (!p->l.n)
+			return 1;
+		if (aar_lookup_id(ui->st, p->rows[p->l.sel].code, &id, &err) < 0)
+			ui_error(ui, "%s", err.msg);
+		else
+			ui_push(ui, view_history_new(ui, "aar", id, p->rows[p->l.sel].title));
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void aars_free(struct view *v)
+{
+	struct aars *p = v->data;
+
+	aar_list_free(p->rows, p->l.n);
+	free(p);
+}
+
 static const struct view_ops aars_ops = {
-	.reload = aars_reload,
 	.name = N_("aar"),
 	.draw = aars_draw,
 	.act = aars_act,
 	.free = aars_free,
 	.actions = list_actions,
+	.reload = aars_reload,
 };
 
 struct view *view_aars_new(struct ui *ui)
@@ -116,3 +336,1188 @@ struct view *view_aars_new(struct ui *ui)
 	return ui_view_new(&aars_ops, p);
 }
 
+/* ---- the form ---- */
+
+/* The rows the cursor moves over.  A section is one row: its heading and
+ * its text area.  Each follow-up action is four: its text, owner, due
+ * date and status. */
+enum row_kind {
+	R_TITLE, R_DATE, R_SUBJECT, R_FACILITATOR, R_PARTICIPANTS, R_TAGS, R_SECTION,
+	R_ACTION, R_OWNER, R_DUE, R_STATUS,
+};
+
+struct frow {
+	enum row_kind kind;
+	size_t idx;               /* the section or the action */
+	int y, h;                 /* lines in the form at the last layout */
+};
+
+/* The wrapped lines of a section that is not being edited. */
+struct wrapped {
+	struct edit_layout lay;
+	int cols;                 /* 0: not made yet */
+};
+
+struct form {
+	struct ui *ui;            /* for saving when the view goes */
+	struct view *self;        /* its hint line changes while typing */
+	char *code;
+	struct aar_record r;
+	int loaded;
+	struct frow *rows;
+	size_t nrows, cur;
+	int scroll;               /* the form's line at the top of the screen */
+	int total;                /* the form's lines at the last layout */
+	int actions_y;            /* the line of the actions' heading */
+	int label_w;              /* width of the field labels */
+	struct wrapped *wrapped;  /* per section */
+	/* typing in a field */
+	int editing;
+	struct edit ed;
+	char *expected;           /* what the database held when typing began or
+				   * at the last save: nothing else is overwritten */
+	unsigned long saved_gen;  /* the text's generation at the last save */
+	long long last_key;       /* ms */
+	int conflict;             /* someone else changed it: no saving at rest */
+	unsigned long failed_gen; /* a save of this text failed: not again at rest */
+	int refused;              /* leaving was refused once for this text */
+	unsigned long refused_gen;
+	int going;                /* the view is being freed: no reloading */
+};
+
+static const enum action form_actions[] = {
+	ACT_EDIT, ACT_ADD, ACT_UNDO, ACT_DELETE, ACT_STATUS_CYCLE, ACT_HISTORY,
+	ACT_EXTERNAL_EDITOR, ACT_BACK, ACT_COUNT
+};
+
+/* While typing, letters are text: only Ctrl-E is a command. */
+static const enum action typing_actions[] = { ACT_EXTERNAL_EDITOR, ACT_COUNT };
+
+static const struct view_ops form_ops, typing_ops;
+
+static const char *row_label(enum row_kind k)
+{
+	switch (k) {
+	case R_TITLE:
+		return _("title");
+	case R_DATE:
+		return _("date");
+	case R_SUBJECT:
+		return _("reviews");
+	case R_FACILITATOR:
+		return _("facilitator");
+	case R_PARTICIPANTS:
+		return _("participants");
+	case R_TAGS:
+		return _("tags");
+	case R_ACTION:
+		return _("action");
+	case R_OWNER:
+		return _("owner");
+	case R_DUE:
+		return _("due");
+	case R_STATUS:
+		return _("status");
+	default:
+		return "";
+	}
+}
+
+static const char *const statuses[] = { "open", "done", "dropped" };
+
+static const char *status_label(const char *s)
+{
+	if (s && strcmp(s, "done") == 0)
+		return _("done");
+	if (s && strcmp(s, "dropped") == 0)
+		return _("dropped");
+	return _("not done yet");
+}
+
+static const char *status_mark(const struct ui *ui, const char *s)
+{
+	if (s && strcmp(s, "done") == 0)
+		return ui->theme.ascii ? "[y]" : "[✓]";
+	if (s && strcmp(s, "dropped") == 0)
+		return "[-]";
+	return "[ ]";
+}
+
+/* The change_field name of a row's field, NULL for those saved otherwise. */
+static const char *row_field(enum row_kind k)
+{
+	switch (k) {
+	case R_TITLE:
+		return "aar.title";
+	case R_DATE:
+		return "aar.date";
+	case R_FACILITATOR:
+		return "aar.facilitator";
+	case R_PARTICIPANTS:
+		return "aar.participants";
+	case R_ACTION:
+		return "aar_action.action";
+	case R_OWNER:
+		return "aar_action.owner";
+	case R_DUE:
+		return "aar_action.due";
+	case R_STATUS:
+		return "aar_action.status";
+	default:
+		return NULL;
+	}
+}
+
+static int is_action_row(enum row_kind k)
+{
+	return k >= R_ACTION;
+}
+
+/* Rows typed into (the others are chosen from a list). */
+static int is_text_row(enum row_kind k)
+{
+	return k != R_SUBJECT && k != R_STATUS;
+}
+
+/* Rows saved a second after the last key while typing: free text.  A date
+ * or the tags are only saved whole, when the user leaves them. */
+static int saves_at_rest(enum row_kind k)
+{
+	return k == R_TITLE || k == R_FACILITATOR || k == R_PARTICIPANTS || k == R_SECTION ||
+	       k == R_ACTION || k == R_OWNER;
+}
+
+static struct aar_followup *row_action(struct form *p, const struct frow *row)
+{
+	return is_action_row(row->kind) && row->idx < p->r.nactions ? &p->r.actions[row->idx] : NULL;
+}
+
+/* What the database holds for ROW (NULL for none). */
+static const char *row_value(struct form *p, const struct frow *row)
+{
+	struct aar_followup *x = row_action(p, row);
+
+	switch (row->kind) {
+	case R_TITLE:
+		return p->r.title;
+	case R_DATE:
+		return p->r.date;
+	case R_SUBJECT:
+		return p->r.subject;
+	case R_FACILITATOR:
+		return p->r.facilitator;
+	case R_PARTICIPANTS:
+		return p->r.participants;
+	case R_TAGS:
+		return p->r.tags;
+	case R_SECTION:
+		return row->idx < p->r.nsections ? p->r.sections[row->idx].text : NULL;
+	case R_ACTION:
+		return x ? x->action : NULL;
+	case R_OWNER:
+		return x ? x->owner : NULL;
+	case R_DUE:
+		return x ? x->due : NULL;
+	case R_STATUS:
+		return x ? x->status : NULL;
+	}
+	return NULL;
+}
+
+/* The row id change_field takes for ROW. */
+static sqlite3_int64 row_id(struct form *p, const struct frow *row)
+{
+	struct aar_followup *x = row_action(p, row);
+
+	return x ? x->id : p->r.id;
+}
+
+static void wrapped_clear(struct form *p)
+{
+	size_t i;
+
+	for (i = 0; p->wrapped && i < p->r.nsections; i++)
+		edit_layout_free(&p->wrapped[i].lay);
+	free(p->wrapped);
+	p->wrapped = NULL;
+}
+
+/* The rows of the record as loaded. */
+static int build_rows(struct form *p)
+{
+	size_t n = 6 + p->r.nsections + 4 * p->r.nactions, i, k = 0;
+
+	free(p->rows);
+	p->rows = calloc(n, sizeof *p->rows);
+	p->wrapped = calloc(p->r.nsections ? p->r.nsections : 1, sizeof *p->wrapped);
+	if (!p->rows || !p->wrapped) {
+		p->nrows = 0;
+		return -1;
+	}
+	for (i = R_TITLE; i <= R_TAGS; i++)
+		p->rows[k++].kind = (enum row_kind)i;
+	for (i = 0; i < p->r.nsections; i++) {
+		p->rows[k].kind = R_SECTION;
+		p->rows[k++].idx = i;
+	}
+	for (i = 0; i < p->r.nactions; i++) {
+		enum row_kind kind;
+
+		for (kind = R_ACTION; kind <= R_STATUS; kind++) {
+			p->rows[k].kind = kind;
+			p->rows[k++].idx = i;
+		}
+	}
+	p->nrows = k;
+	return 0;
+}
+
+/* Does ROW of the record loaded now stand where OLD stood before? */
+static int same_place(struct form *p, const struct frow *row, enum row_kind kind,
+		      const char *section, sqlite3_int64 action)
+{
+	if (row->kind != kind)
+		return 0;
+	if (kind == R_SECTION)
+		return section && strcmp(p->r.sections[row->idx].key, section) == 0;
+	if (is_action_row(kind))
+		return p->r.actions[row->idx].id == action;
+	return 1;
+}
+
+static void stop_editing(struct form *p, struct ui *ui);
+
+/* Read the record again, keeping the cursor on the same field. */
+static void form_load(struct form *p, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	enum row_kind kind = R_TITLE;
+	char *section = NULL;
+	sqlite3_int64 action = 0;
+	size_t i;
+
+	if (p->loaded && p->cur < p->nrows) {
+		const struct frow *row = &p->rows[p->cur];
+
+		kind = row->kind;
+		if (kind == R_SECTION)
+			section = strdup(p->r.sections[row->idx].key);
+		if (is_action_row(kind))
+			action = p->r.actions[row->idx].id;
+	}
+	wrapped_clear(p);
+	aar_record_free(&p->r);
+	p->loaded = aar_load(ui->st, ui->cfg, p->code, &p->r, &err) == 0 && build_rows(p) == 0;
+	if (!p->loaded) {
+		free(section);
+		if (p->editing)
+			stop_editing(p, ui);
+		p->nrows = 0;
+		ui_error(ui, "%s", err.msg[0] ? err.msg : _("out of memory"));
+		return;
+	}
+	for (i = 0; i < p->nrows; i++)
+		if (same_place(p, &p->rows[i], kind, section, action)) {
+			p->cur = i;
+			break;
+		}
+	free(section);
+	if (i == p->nrows) {
+		/* its row is gone (an action deleted, undone) */
+		if (p->editing) {
+			edit_free(&p->ed);
+			p->editing = 0;
+			p->self->ops = &form_ops;
+		}
+		if (p->cur >= p->nrows)
+			p->cur = p->nrows ? p->nrows - 1 : 0;
+	}
+}
+
+/* ---- saving ---- */
+
+/* ROW's stored date as the office types it: "2569-01-20" in the Buddhist
+ * Era.  Into OUT; VALUE itself when it is not a date. */
+static void date_for_typing(struct ui *ui, const char *value, char *out, size_t size)
+{
+	struct text_date d;
+
+	if (!value || text_parse_date(value, &d) < 0) {
+		snprintf(out, size, "%s", value ? value : "");
+		return;
+	}
+	if (ui->cfg->calendar == CFG_CAL_BUDDHIST)
+		d.year += 543;
+	snprintf(out, size, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+static int filled(const char *s)
+{
+	return s && s[strspn(s, " \t\n")] != '\0';
+}
+
+/* Save what is typed, if it changed since the last save.  QUIET (saving at
+ * rest, or on the way out): a text that cannot be saved yet (an empty
+ * title) waits without a word.  Returns 0 when the field holds what was
+ * typed, -1 when it was not saved (the message line says why). */
+static int commit(struct form *p, struct ui *ui, int quiet)
+{
+	/* ROW goes when the record is read again (ui_changed): KIND stays */
+	const struct frow *row = &p->rows[p->cur];
+	enum row_kind kind = row->kind;
+	struct rm_error err = { 0, "" };
+	const char *text = edit_text(&p->ed), *value = text, *field = row_field(kind);
+	char *current = NULL, iso[32];
+	unsigned long gen = edit_generation(&p->ed);
+	int rc;
+
+	if (gen == p->saved_gen)
+		return 0;
+	if ((kind == R_TITLE || kind == R_ACTION) && !filled(text)) {
+		p->failed_gen = gen;
+		if (!quiet)
+			ui_error(ui, "%s", _("this needs a text: type one, or press Esc again to keep the old one"));
+		return -1;
+	}
+	if (kind == R_DATE || kind == R_DUE) {
+		if (!filled(text) && kind == R_DUE) {
+			value = NULL;
+		} else if (aar_parse_date(text, iso, sizeof iso) < 0) {
+			p->failed_gen = gen;
+			if (!quiet)
+				ui_error(ui, _("\"%s\" is not a date: type YYYY-MM-DD, e.g. 2569-01-20, or press "
+					       "Esc again to keep the old one"), text);
+			return -1;
+		} else {
+			value = iso;
+		}
+	}
+	if (kind == R_TAGS)
+		rc = aar_set_tags(ui->st, &ui->undo, p->r.id, p->expected, text, &err);
+	else if (kind == R_SECTION)
+		rc = aar_section_save(ui->st, &ui->undo, p->r.id, p->r.sections[row->idx].key,
+				      &p->r.sections[row->idx].id, p->expected, text, &current, &err);
+	else
+		rc = change_field(ui->st, &ui->undo, field, row_id(p, row), p->expected, value,
+				  &current, &err);
+	p->failed_gen = gen;
+	if (rc == CHANGE_OK || rc == CHANGE_NONE) {
+		char *copy = NULL;
+
+		free(current);
+		if (rc == CHANGE_OK) {
+			ui_message(ui, "%s", _("saved"));
+			if (!p->going)
+				ui_changed(ui);
+		}
+		/* what the database holds now (the tags as it writes them) */
+		if (kind == R_TAGS)
+			copy = rc == CHANGE_NONE ? p->expected : strdup(p->r.tags ? p->r.tags : "");
+		else
+			copy = strdup(value ? value : "");
+		if (!copy) {
+			ui_error(ui, "%s", _("out of memory"));
+			return -1;
+		}
+		if (copy != p->expected)
+			free(p->expected);
+		p->expected = copy;
+		p->saved_gen = gen;
+		p->failed_gen = 0;
+		p->conflict = 0;
+		p->refused = 0;
+		return 0;
+	}
+	if (rc == CHANGE_CONFLICT) {
+		/* What they saved is in the database now (and in the history);
+		 * ours stays on the screen, and saving again puts it over
+		 * theirs, knowingly. */
+		ui_error(ui, _("%s; saving again puts yours over it"), err.msg);
+		/* that save is a step of its own: undoing it gives theirs back */
+		change_seal(&ui->undo);
+		if (!p->going)
+			ui_changed(ui);
+		free(p->expected);
+		if (kind == R_TAGS)
+			current = strdup(p->r.tags ? p->r.tags : "");
+		p->expected = current ? current : strdup("");
+		p->conflict = 1;
+		return -1;
+	}
+	free(current);
+	ui_error(ui, "%s", err.msg);
+	return -1;
+}
+
+static void stop_editing(struct form *p, struct ui *ui)
+{
+	edit_free(&p->ed);
+	free(p->expected);
+	p->expected = NULL;
+	p->editing = 0;
+	p->conflict = 0;
+	p->refused = 0;
+	p->self->ops = &form_ops;
+	/* the next edit of this field is a step of its own */
+	change_seal(&ui->undo);
+}
+
+/* Save and stop typing.  A text that cannot be saved keeps the user in the
+ * field, once: leaving again (with nothing typed since) gives it up.
+ * Returns 0 when the field was left. */
+static int finish_editing(struct form *p, struct ui *ui)
+{
+	if (!p->editing)
+		return 0;
+	if (commit(p, ui, 0) < 0) {
+		if (!(p->refused && p->refused_gen == edit_generation(&p->ed)) || p->conflict) {
+			p->refused = 1;
+			p->refused_gen = edit_generation(&p->ed);
+			return -1;
+		}
+		ui_message(ui, "%s", _("left the field; it keeps what was saved before"));
+	}
+	stop_editing(p, ui);
+	return 0;
+}
+
+static void start_editing(struct form *p, struct ui *ui, int at_start)
+{
+	const struct frow *row = &p->rows[p->cur];
+	const char *value = row_value(p, row);
+	char date[32];
+	const char *shown = value ? value : "";
+
+	if (row->kind == R_DATE || row->kind == R_DUE) {
+		date_for_typing(ui, value, date, sizeof date);
+		shown = date;
+	}
+	if (edit_init(&p->ed, row->kind == R_SECTION ? EDIT_MULTILINE : 0,
+		      row->kind == R_SECTION ? 100000 : 2000) < 0) {
+		ui_error(ui, "%s", _("out of memory"));
+		return;
+	}
+	if (edit_set_text(&p->ed, shown) == EDIT_NOMEM || !(p->expected = strdup(value ? value : ""))) {
+		edit_free(&p->ed);
+		ui_error(ui, "%s", _("out of memory"));
+		return;
+	}
+	if (at_start)
+		edit_set_cursor(&p->ed, 0);
+	p->editing = 1;
+	p->saved_gen = edit_generation(&p->ed);
+	p->failed_gen = 0;
+	p->last_key = ui_now_ms();
+	p->conflict = 0;
+	p->refused = 0;
+	p->self->ops = &typing_ops;
+}
+
+/* Enter on the field under the cursor: type in it, or choose from a list. */
+static void choose_status(struct form *p, struct ui *ui);
+static void change_subject(struct form *p, struct ui *ui);
+
+static void open_row(struct form *p, struct ui *ui)
+{
+	if (!p->loaded || p->cur >= p->nrows)
+		return;
+	switch (p->rows[p->cur].kind) {
+	case R_SUBJECT:
+		change_subject(p, ui);
+		break;
+	case R_STATUS:
+		choose_status(p, ui);
+		break;
+	default:
+		start_editing(p, ui, 0);
+	}
+}
+
+/* Save one chosen value of a field (a status) as a step of its own. */
+static void save_choice(struct form *p, struct ui *ui, const struct frow *row, const char *value)
+{
+	struct rm_error err = { 0, "" };
+	const char *now = row_value(p, row);
+	int rc;
+
+	rc = change_field(ui->st, &ui->undo, row_field(row->kind), row_id(p, row), now, value, NULL,
+			  &err);
+	change_seal(&ui->undo);
+	if (rc == CHANGE_OK)
+		ui_message(ui, "%s", _("saved"));
+	else if (rc != CHANGE_NONE)
+		ui_error(ui, "%s", err.msg);
+	if (rc != CHANGE_NONE)
+		ui_changed(ui);
+}
+
+static void choose_status(struct form *p, struct ui *ui)
+{
+	const struct frow *row = &p->rows[p->cur];
+	const char *labels[3], *now = row_value(p, row);
+	size_t i, at = 0;
+	int pick;
+
+	for (i = 0; i < 3; i++) {
+		labels[i] = status_label(statuses[i]);
+		if (now && strcmp(now, statuses[i]) == 0)
+			at = i;
+	}
+	pick = ui_choose(ui, _("status"), labels, 3, at);
+	if (pick >= 0)
+		save_choice(p, ui, row, statuses[pick]);
+}
+
+static void change_subject(struct form *p, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	const char *kind;
+	char *subject;
+	int rc;
+
+	if (choose_subject(ui, p->r.subject_kind, p->r.subject, &kind, &subject) < 0)
+		return;
+	rc = aar_set_subject(ui->st, &ui->undo, p->r.id, p->r.subject_kind, p->r.subject, kind,
+			     subject, &err);
+	free(subject);
+	change_seal(&ui->undo);
+	if (rc == CHANGE_OK)
+		ui_message(ui, "%s", _("saved"));
+	else if (rc != CHANGE_NONE)
+		ui_error(ui, "%s", err.msg);
+	if (rc != CHANGE_NONE)
+		ui_changed(ui);
+}
+
+/* Ctrl-E: the text in $VISUAL or $EDITOR, saved when it comes back. */
+static void external_edit(struct form *p, struct ui *ui)
+{
+	char msg[512] = "";
+	int rc = widget_external_edit(&p->ed, msg, sizeof msg);
+
+	clearok(curscr, TRUE);
+	if (rc < 0)
+		ui_error(ui, "%s", msg);
+	else if (rc == 0)
+		commit(p, ui, 0);
+}
+
+/* a: a new follow-up action: its text, who, by when. */
+static void add_action(struct form *p, struct ui *ui)
+{
+	struct rm_error err = { 0, "" };
+	char *text, *owner = NULL, *due = NULL, iso[32];
+	const char *label = _("Due date, YYYY-MM-DD (Enter for none): ");
+	sqlite3_int64 id;
+	size_t i;
+
+	text = ui_prompt(ui, _("Follow-up action: "), NULL);
+	if (!filled(text))
+		goto cancel;
+	owner = ui_prompt(ui, _("Who will do it (Enter for nobody yet): "), NULL);
+	if (!owner)
+		goto cancel;
+	for (;;) {
+		char *typed = ui_prompt(ui, label, due);
+
+		free(due);
+		due = typed;
+		if (!due)
+			goto cancel;
+		if (!filled(due) || aar_parse_date(due, iso, sizeof iso) == 0)
+			break;
+		label = _("Not a date. Due date as YYYY-MM-DD, e.g. 2569-03-31 (Enter for none): ");
+	}
+	if (aar_action_add(ui->st, &ui->undo, p->r.id, text, owner, due, &id, &err) != CHANGE_OK) {
+		ui_error(ui, "%s", err.msg);
+		goto out;
+	}
+	ui_changed(ui);
+	for (i = 0; i < p->nrows; i++)
+		if (p->rows[i].kind == R_ACTION && p->r.actions[p->rows[i].idx].id == id)
+			p->cur = i;
+	ui_message(ui, "%s", _("saved"));
+	goto out;
+cancel:
+	ui_message(ui, "%s", _("nothing added"));
+out:
+	free(text);
+	free(owner);
+	free(due);
+}
+
+static void delete_action(struct form *p, struct ui *ui)
+{
+	struct aar_followup *x = row_action(p, &p->rows[p->cur]);
+	struct rm_error err = { 0, "" };
+	char question[1024], key[64];
+
+	if (!x) {
+		ui_message(ui, "%s", _("d deletes a follow-up action: move to one first (a whole AAR is "
+				       "deleted in the AAR list)"));
+		return;
+	}
+	snprintf(question, sizeof question,
+		 _("Delete the follow-up action \"%s\"? y = yes, any other key = no"), x->action);
+	if (!ui_confirm(ui, question)) {
+		ui_message(ui, "%s", _("nothing deleted"));
+		return;
+	}
+	if (aar_action_delete(ui->st, &ui->undo, x->id, &err) != CHANGE_OK) {
+		ui_error(ui, "%s", err.msg);
+		ui_changed(ui);
+		return;
+	}
+	ui_changed(ui);
+	keymap_describe(&ui->keys, ACT_UNDO, 1, key, sizeof key);
+	ui_message(ui, _("deleted; %s brings it back"), key);
+}
+
+/* Space on a follow-up action: done when open, open again otherwise. */
+static int toggle_status(struct form *p, struct ui *ui)
+{
+	const struct frow *row = &p->rows[p->cur];
+	struct aar_followup *x = row_action(p, row);
+	struct frow status = { R_STATUS, row->idx, 0, 0 };
+
+	if (!x)
+		return 0;
+	save_choice(p, ui, &status, strcmp(x->status, "open") == 0 ? "done" : "open");
+	return 1;
+}
+
+/* ---- layout and drawing ---- */
+
+/* Width of a section's text area. */
+static int area_width(const struct ui *ui)
+{
+	return ui->cols - 4;
+}
+
+/* The wrapped lines of section I as it is stored (cached per width). */
+static const struct edit_layout *section_lines(struct form *p, struct ui *ui, size_t i)
+{
+	struct wrapped *w = &p->wrapped[i];
+
+	if (w->cols != area_width(ui)) {
+		edit_layout_free(&w->lay);
+		w->cols = 0;
+		if (edit_wrap(p->r.sections[i].text, area_width(ui), &w->lay) < 0)
+			return NULL;
+		w->cols = area_width(ui);
+	}
+	return &w->lay;
+}
+
+/* Lines of section row ROW's text area: what the text needs, at least 3. */
+static int area_lines(struct form *p, struct ui *ui, const struct frow *row, int editing)
+{
+	const struct edit_layout *l;
+	int n;
+
+	if (editing) {
+		edit_set_wrap(&p->ed, area_width(ui), p->ed.page_rows > 0 ? p->ed.page_rows : 3);
+		l = edit_layout(&p->ed);
+	} else {
+		l = section_lines(p, ui, row->idx);
+	}
+	n = l ? (int)l->n : 1;
+	return n < 3 ? 3 : n;
+}
+
+/* Place every row in the form's lines: the record's code, six fields, a
+ * blank line, each section (heading, text, a blank line), the actions'
+ * heading, then each action's four rows with a blank line between. */
+static void layout(struct form *p, struct ui *ui)
+{
+	int y = 1, heading = 0;
+	size_t i;
+
+	for (i = 0; i < p->nrows; i++) {
+		struct frow *row = &p->rows[i];
+		enum row_kind prev = i ? p->rows[i - 1].kind : R_TITLE;
+
+		if (row->kind == R_SECTION && prev != R_SECTION)
+			y++;
+		if (row->kind == R_ACTION) {
+			if (!heading) {
+				if (prev != R_SECTION)
+					y++;
+				p->actions_y = y++;
+				heading = 1;
+			} else {
+				y++;
+			}
+		}
+		row->y = y;
+		row->h = row->kind == R_SECTION ? 1 + area_lines(p, ui, row, p->editing && i == p->cur) : 1;
+		y += row->h + (row->kind == R_SECTION);
+	}
+	if (!heading) {
+		if (!p->nrows || p->rows[p->nrows - 1].kind != R_SECTION)
+			y++;
+		p->actions_y = y;
+		y += 2;                       /* the heading, "none yet" */
+	}
+	p->total = y;
+}
+
+/* Scroll so that the cursor's row shows, and the line with the text cursor
+ * when a section is being typed in.  HEIGHT: the lines on screen. */
+static void scroll_to_cursor(struct form *p, int height)
+{
+	const struct frow *row = &p->rows[p->cur];
+	int lo = row->y, hi = row->y + row->h - 1, focus = lo;
+
+	if (p->editing && row->kind == R_SECTION) {
+		const struct edit_layout *l = edit_layout(&p->ed);
+		int col;
+
+		if (l)
+			focus = lo + 1 + (int)edit_layout_row(l, edit_text(&p->ed), edit_cursor(&p->ed), &col);
+	}
+	if (is_action_row(row->kind)) {
+		/* the whole action, with the blank line or the heading above */
+		size_t first = p->cur - (size_t)(row->kind - R_ACTION);
+
+		lo = p->rows[first].y - 1;
+		hi = first + 3 < p->nrows ? p->rows[first + 3].y : hi;
+	}
+	if (focus < p->scroll)
+		p->scroll = focus;
+	if (focus >= p->scroll + height)
+		p->scroll = focus - height + 1;
+	if (hi - lo + 1 <= height) {
+		if (lo < p->scroll)
+			p->scroll = lo;
+		if (hi >= p->scroll + height)
+			p->scroll = hi - height + 1;
+	} else if (focus - lo < height && lo < p->scroll) {
+		p->scroll = lo;
+	}
+	if (p->cur == 0)
+		p->scroll = 0;
+	if (p->scroll > p->total - height)
+		p->scroll = p->total - height;
+	if (p->scroll < 0)
+		p->scroll = 0;
+}
+
+/* Write S at form line FY (when on screen), column X, in COLS columns. */
+static void put_at(struct form *p, int top, int height, int fy, int x, const char *s, int cols,
+		   attr_t attr, int pad)
+{
+	if (fy >= p->scroll && fy < p->scroll + height)
+		ui_put(top + fy - p->scroll, x, s, cols, attr, pad);
+}
+
+/* A field row: its label, then its value (or the field being typed in). */
+static void draw_field(struct form *p, struct ui *ui, int top, int height, size_t i)
+{
+	const struct frow *row = &p->rows[i];
+	struct aar_followup *x = row_action(p, row);
+	int selected = i == p->cur, indent = is_action_row(row->kind) ? 2 : 0;
+	int vx = p->label_w + 3, width = ui->cols - vx - 1, sy = top + row->y - p->scroll;
+	const char *value = row_value(p, row);
+	char text[1024], label[256];
+	attr_t attr = A_NORMAL;
+
+	if (row->y < p->scroll || row->y >= p->scroll + height)
+		return;
+	snprintf(label, sizeof label, "%*s%s", indent, "", row_label(row->kind));
+	put_at(p, top, height, row->y, 0, "", p->label_w + 2,
+	       selected ? ui->theme.attr[T_SELECTED] : A_NORMAL, 1);
+	put_at(p, top, height, row->y, 1, label, p->label_w,
+	       selected ? ui->theme.attr[T_SELECTED] : ui->theme.attr[T_HEADING], 0);
+	if (row->kind == R_ACTION) {
+		put_at(p, top, height, row->y, vx, status_mark(ui, x->status), 4, A_NORMAL, 0);
+		vx += 4;
+		width -= 4;
+	}
+	if (selected && p->editing) {
+		widget_field_draw(stdscr, sy, vx, width, &p->ed, ui->theme.attr[T_SELECTED], 1);
+		return;
+	}
+	switch (row->kind) {
+	case R_DATE:
+	case R_DUE:
+		ui_date(ui, value, text, sizeof text);
+		value = text;
+		break;
+	case R_SUBJECT:
+		snprintf(text, sizeof text, "%s %s  %s", aar_kind_label(p->r.subject_kind),
+			 p->r.subject ? p->r.subject : "", p->r.subject_title ? p->r.subject_title : "");
+		value = text;
+		break;
+	case R_STATUS:
+		value = status_label(value);
+		break;
+	default:
+		if (value && strchr(value, '\n')) {
+			/* one line here: an imported text may hold line breaks */
+			char *nl;
+
+			snprintf(text, sizeof text, "%s", value);
+			while ((nl = strchr(text, '\n')) != NULL)
+				*nl = ' ';
+			value = text;
+		}
+		break;
+	}
+	if (!value || !*value) {
+		value = "—";
+		attr = ui->theme.attr[T_DIM];
+	}
+	put_at(p, top, height, row->y, vx, value, width, attr, 0);
+}
+
+/* A section row: its heading, then its text, wrapped at Thai words. */
+static void draw_section(struct form *p, struct ui *ui, int top, int height, size_t i)
+{
+	const struct frow *row = &p->rows[i];
+	const struct aar_section *s = &p->r.sections[row->idx];
+	int selected = i == p->cur, lines = row->h - 1, first = row->y + 1, k;
+	char heading[512];
+
+	snprintf(heading, sizeof heading, " %s", s->label);
+	put_at(p, top, height, row->y, 0, heading, ui->cols,
+	       selected ? ui->theme.attr[T_SELECTED] : ui->theme.attr[T_HEADING], selected);
+	if (selected && p->editing) {
+		/* the visible part of the area; the widget scrolls within it */
+		int from = first > p->scroll ? first : p->scroll;
+		int to = first + lines < p->scroll + height ? first + lines : p->scroll + height;
+
+		if (to > from) {
+			p->ed.vscroll = (size_t)(from - first);
+			widget_area_draw(stdscr, top + from - p->scroll, 2, area_width(ui), to - from,
+					 &p->ed, A_NORMAL, 1);
+		}
+		return;
+	}
+	if (!*s->text) {
+		put_at(p, top, height, first, 2, _("(nothing written yet: Enter to write)"),
+		       area_width(ui), ui->theme.attr[T_DIM], 0);
+		return;
+	}
+	{
+		const struct edit_layout *l = section_lines(p, ui, row->idx);
+
+		for (k = 0; l && k < (int)l->n; k++) {
+			int fy = first + k;
+			char *shown;
+
+			if (fy < p->scroll || fy >= p->scroll + height)
+				continue;
+			shown = edit_render(s->text + l->v[k].start, l->v[k].end - l->v[k].start);
+			if (shown) {
+				put_at(p, top, height, fy, 2, shown, area_width(ui), A_NORMAL, 0);
+				free(shown);
+			}
+		}
+	}
+}
+
+/* The line under the form while typing: what the keys do now. */
+static void draw_typing_hint(struct form *p, struct ui *ui, int y)
+{
+	enum row_kind k = p->rows[p->cur].kind;
+	const char *hint;
+
+	if (k == R_SECTION)
+		hint = _("Typing: Esc done · Enter new line · Tab next field · Ctrl-E your editor");
+	else if (k == R_DATE || k == R_DUE)
+		hint = _("Typing a date as YYYY-MM-DD, e.g. 2569-01-20 · Enter or Esc done · Tab next field");
+	else if (k == R_TAGS)
+		hint = _("Tags separated by ; · Enter or Esc done · Tab next field");
+	else
+		hint = _("Typing: Enter or Esc done · Tab next field · Ctrl-E your editor");
+	ui_put(y, 0, hint, ui->cols, ui->theme.attr[T_HINT_KEY], 0);
+}
+
+static void form_draw(struct view *v, struct ui *ui, int top, int height)
+{
+	struct form *p = v->data;
+	size_t i, open = 0;
+	char line[512];
+
+	if (!p->loaded) {
+		ui_note(ui, top, _("This AAR is no longer there (deleted, or its adding undone)."));
+		return;
+	}
+	if (p->editing)
+		height--;                     /* the typing hint below */
+	layout(p, ui);
+	scroll_to_cursor(p, height);
+	snprintf(line, sizeof line, "%s  ·  %s %s", p->r.code, _("template"), p->r.template_name);
+	put_at(p, top, height, 0, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
+	for (i = 0; i < p->r.nactions; i++)
+		open += strcmp(p->r.actions[i].status, "open") == 0;
+	snprintf(line, sizeof line, "%s  (%s: %zu / %zu)", _("Follow-up actions"), _("not done yet"),
+		 open, p->r.nactions);
+	put_at(p, top, height, p->actions_y, 0, line, ui->cols, ui->theme.attr[T_HEADING], 0);
+	if (!p->r.nactions) {
+		char key[64];
+
+		keymap_describe(&ui->keys, ACT_ADD, 1, key, sizeof key);
+		snprintf(line, sizeof line, _("none yet; %s adds one"), key);
+		put_at(p, top, height, p->actions_y + 1, 2, line, ui->cols - 2, ui->theme.attr[T_DIM], 0);
+	}
+	for (i = 0; i < p->nrows; i++) {
+		if (i == p->cur && p->editing)
+			continue;                 /* drawn last, for the cursor */
+		if (p->rows[i].kind == R_SECTION)
+			draw_section(p, ui, top, height, i);
+		else
+			draw_field(p, ui, top, height, i);
+	}
+	if (p->editing && p->cur < p->nrows) {
+		draw_typing_hint(p, ui, top + height);
+		/* the field being typed in, last: the cursor stays in it */
+		if (p->rows[p->cur].kind == R_SECTION)
+			draw_section(p, ui, top, height, p->cur);
+		else
+			draw_field(p, ui, top, height, p->cur);
+		ui_keep_cursor(ui);
+	}
+}
+
+/* ---- keys ---- */
+
+/* Move the cursor to row I; with TYPING, type in it when it takes text. */
+static void go_to(struct form *p, struct ui *ui, size_t i, int typing, int at_start)
+{
+	p->cur = i;
+	if (typing && is_text_row(p->rows[i].kind))
+		start_editing(p, ui, at_start);
+}
+
+/* Leave the field being typed in for the next (DIR 1) or previous (-1)
+ * row, typing on there when it takes text. */
+static void leave_to(struct form *p, struct ui *ui, int dir)
+{
+	if (finish_editing(p, ui) < 0)
+		return;
+	if (dir > 0 && p->cur + 1 < p->nrows)
+		go_to(p, ui, p->cur + 1, 1, 1);
+	else if (dir < 0 && p->cur > 0)
+		go_to(p, ui, p->cur - 1, 1, 0);
+}
+
+/* While typing, keys are text: the widget has them first. */
+static int form_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
+{
+	struct form *p = v->data;
+
+	if (!p->editing)
+		return 0;
+	switch (widget_key(&p->ed, status, ch)) {
+	case WIDGET_CHANGED:
+		p->last_key = ui_now_ms();
+		if (!ui->message_is_error)
+			ui->message[0] = '\0';
+		return 1;
+	case WIDGET_MOVED:
+		return 1;
+	case WIDGET_REFUSED:
+		beep();
+		return 1;
+	case WIDGET_DONE:
+	case WIDGET_CANCEL:
+		finish_editing(p, ui);
+		return 1;
+	case WIDGET_EXTERNAL:
+		external_edit(p, ui);
+		return 1;
+	default:
+		break;
+	}
+	/* Keys the text does not take: Tab and Up/Down past the edge move to
+	 * the next field; PgUp/PgDn and Ctrl-C leave the field and do what
+	 * they do everywhere; Ctrl-L redraws; anything else only beeps. */
+	if (status == OK && ch == '\t') {
+		leave_to(p, ui, 1);
+		return 1;
+	}
+	if (status == KEY_CODE_YES && (ch == KEY_BTAB || ch == KEY_UP || ch == KEY_DOWN)) {
+		leave_to(p, ui, ch == KEY_DOWN ? 1 : -1);
+		return 1;
+	}
+	if (status == OK && ch == 3) {   /* Ctrl-C: quit, saving on the way out */
+		finish_editing(p, ui);
+		return 0;
+	}
+	if (status == KEY_CODE_YES && (ch == KEY_PPAGE || ch == KEY_NPAGE))
+		return finish_editing(p, ui) < 0;
+	if (status == OK && ch == 12)    /* Ctrl-L */
+		return 0;
+	beep();
+	return 1;
+}
+
+/* The number of rows from the cursor that fit in a page, in direction DIR. */
+static size_t page_rows(struct form *p, int dir)
+{
+	int height = p->ui->lines - 3, y = p->rows[p->cur].y;
+	size_t i = p->cur;
+
+	while (dir > 0 ? i + 1 < p->nrows : i > 0) {
+		size_t next = dir > 0 ? i + 1 : i - 1;
+
+		if (abs(p->rows[next].y - y) >= height - 1)
+			break;
+		i = next;
+	}
+	return i == p->cur ? (dir > 0 ? (p->cur + 1 < p->nrows ? p->cur + 1 : p->cur)
+				      : (p->cur ? p->cur - 1 : 0))
+			   : i;
+}
+
+static int form_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct form *p = v->data;
+
+	if (p->editing && finish_editing(p, ui) < 0)
+		return 1;
+	if (!p->loaded || !p->nrows)
+		return 0;
+	switch (a) {
+	case ACT_MOVE_UP:
+		if (p->cur > 0)
+			p->cur--;
+		return 1;
+	case ACT_MOVE_DOWN:
+		if (p->cur + 1 < p->nrows)
+			p->cur++;
+		return 1;
+	case ACT_PAGE_UP:
+		p->cur = page_rows(p, -1);
+		return 1;
+	case ACT_PAGE_DOWN:
+		p->cur = page_rows(p, 1);
+		return 1;
+	case ACT_FIRST:
+		p->cur = 0;
+		return 1;
+	case ACT_LAST:
+		p->cur = p->nrows - 1;
+		return 1;
+	case ACT_OPEN:
+	case ACT_EDIT:
+		open_row(p, ui);
+		return 1;
+	case ACT_EXTERNAL_EDITOR:
+		if (!is_text_row(p->rows[p->cur].kind))
+			return 0;
+		start_editing(p, ui, 0);
+		if (p->editing)
+			external_edit(p, ui);
+		return 1;
+	case ACT_ADD:
+		add_action(p, ui);
+		return 1;
+	case ACT_DELETE:
+		delete_action(p, ui);
+		return 1;
+	case ACT_STATUS_CYCLE:
+		return toggle_status(p, ui);
+	case ACT_HISTORY:
+		ui_push(ui, view_history_new(ui, "aar", p->r.id, p->r.title));
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A second at rest after typing free text: save it. */
+static void form_tick(struct view *v, struct ui *ui)
+{
+	struct form *p = v->data;
+
+	if (p->editing && !p->conflict && saves_at_rest(p->rows[p->cur].kind) &&
+	    edit_generation(&p->ed) != p->saved_gen && edit_generation(&p->ed) != p->failed_gen &&
+	    ui_now_ms() - p->last_key >= 1000)
+		commit(p, ui, 1);
+}
+
+static void form_reload(struct view *v, struct ui *ui)
+{
+	form_load(v->data, ui);
+}
+
+static void form_free(struct view *v)
+{
+	struct form *p = v->data;
+
+	/* quitting, a dropped line: what was typed is saved on the way out */
+	p->going = 1;
+	if (p->editing) {
+		if (p->loaded && p->cur < p->nrows)
+			commit(p, p->ui, 1);
+		edit_free(&p->ed);
+	}
+	free(p->expected);
+	wrapped_clear(p);
+	aar_record_free(&p->r);
+	free(p->rows);
+	free(p->code);
+	free(p);
+}
+
+static const struct view_ops form_ops = {
+	.name = N_("AAR record"),
+	.draw = form_draw,
+	.act = form_act,
+	.free = form_free,
+	.actions = form_actions,
+	.reload = form_reload,
+	.raw_key = form_raw_key,
+	.tick = form_tick,
+};
+
+/* The same view while typing: only the hint line differs. */
+static const struct view_ops typing_ops = {
+	.name = N_("AAR record"),
+	.draw = form_draw,
+	.act = form_act,
+	.free = form_free,
+	.actions = typing_actions,
+	.reload = form_reload,
+	.raw_key = form_raw_key,
+	.tick = form_tick,
+};
+
+static struct view *form_new(struct ui *ui, const char *code, int at_first_section)
+{
+	struct form *p = calloc(1, sizeof *p);
+	struct view *v;
+	size_t i;
+
+	if (!p || !(p->code = strdup(code))) {
+		free(p);
+		ui_error(ui, "%s", _("out of memory"));
+		return NULL;
+	}
+	p->ui = ui;
+	for (i = R_TITLE; i <= R_STATUS; i++) {
+		int w = text_width(row_label((enum row_kind)i)) + (is_action_row(i) ? 2 : 0);
+
+		if (w > p->label_w)
+			p->label_w = w;
+	}
+	v = ui_view_new(&form_ops, p);
+	if (!v)
+		return NULL;
+	p->self = v;
+	form_load(p, ui);
+	for (i = 0; at_first_section && i < p->nrows; i++)
+		if (p->rows[i].kind == R_SECTION) {
+			p->cur = i;
+			break;
+		}
+	return v;
+}
+
+struct view *view_aar_new(struct ui *ui, const char *code)
+{
+	return form_new(ui, code, 0);
+}

@@ -500,15 +500,18 @@ static void find_user(struct ui *ui)
 
 static int today_fiscal_year(void)
 {
-	time_t now = time(NULL);
-	struct tm tm;
 	struct text_date d;
 
-	localtime_r(&now, &tm);
-	d.year = tm.tm_year + 1900;
-	d.month = tm.tm_mon + 1;
-	d.day = tm.tm_mday;
+	text_today(&d);
 	return text_fiscal_year(&d);
+}
+
+long long ui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color)

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "routemap/buf.h"
 #include "routemap/change.h"
@@ -71,14 +70,6 @@ struct itemform {
 	long long last_key;          /* ms */
 	int field_y[F_COUNT];        /* rows of the fields at the last draw */
 };
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static struct check_item *item(struct itemform *f)
 {
@@ -380,7 +371,7 @@ static int item_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 	switch (widget_key(&f->e, status, ch)) {
 	case WIDGET_CHANGED:
 		f->dirty = 1;
-		f->last_key = now_ms();
+		f->last_key = ui_now_ms();
 		return 1;
 	case WIDGET_MOVED:
 		return 1;
@@ -420,7 +411,7 @@ static void item_tick(struct view *v, struct ui *ui)
 {
 	struct itemform *f = v->data;
 
-	if (f->editing && f->dirty && now_ms() - f->last_key >= 1000)
+	if (f->editing && f->dirty && ui_now_ms() - f->last_key >= 1000)
 		commit(f, ui);
 }
 

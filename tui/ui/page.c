@@ -1,6 +1,6 @@
 /* page.c - scrolling pages of wrapped text: an objective with its
- * indicators, SLM row and projects; a checklist and an AAR record to read;
- * the help of a view, generated from the keymap. */
+ * indicators, SLM row and projects; a checklist to read; the help of a
+ * view, generated from the keymap; a record's history. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -356,90 +356,6 @@ static const struct view_ops assessment_ops = {
 struct view *view_assessment_new(struct ui *ui, const char *code)
 {
 	return page_new(ui, "checklist", &assessment_ops, build_assessment, code, NULL, NULL);
-}
-
-/* ---- an AAR record, to read ---- */
-
-static int build_aar(struct page *p, struct ui *ui)
-{
-	struct rm_error err = { 0, "" };
-	const struct cfg_template *t = NULL;
-	sqlite3_stmt *stmt;
-	char date[64];
-	int rc;
-
-	stmt = store_prepare(ui->st, "SELECT title, date, template, subject_kind, subject,"
-			     " facilitator, participants FROM aar WHERE code = ?1", &err);
-	if (!stmt)
-		goto fail;
-	sqlite3_bind_text(stmt, 1, p->a, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
-		page_addf(p, ui, T_ERROR, 0, "%s: %s", p->a, _("no such AAR"));
-		return 0;
-	}
-	page_addf(p, ui, T_HEADING, 0, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	ui_date(ui, (const char *)sqlite3_column_text(stmt, 1), date, sizeof date);
-	page_addf(p, ui, T_DIM, 0, "%s · %s · %s %s", date, sqlite3_column_text(stmt, 2),
-		  sqlite3_column_text(stmt, 3),
-		  sqlite3_column_text(stmt, 4) ? (const char *)sqlite3_column_text(stmt, 4) : "");
-	if (sqlite3_column_text(stmt, 5))
-		page_addf(p, ui, T_NORMAL, 0, "%s %s", _("facilitator:"), sqlite3_column_text(stmt, 5));
-	if (sqlite3_column_text(stmt, 6))
-		page_addf(p, ui, T_NORMAL, 0, "%s %s", _("participants:"), sqlite3_column_text(stmt, 6));
-	t = config_template(ui->cfg, (const char *)sqlite3_column_text(stmt, 2));
-	sqlite3_finalize(stmt);
-
-	/* The sections in the template's order. */
-	stmt = store_prepare(ui->st, "SELECT s.section, s.text FROM aar_section s JOIN aar a"
-			     " ON a.id = s.aar_id WHERE a.code = ?1 ORDER BY s.id", &err);
-	if (!stmt)
-		goto fail;
-	sqlite3_bind_text(stmt, 1, p->a, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(stmt, 0);
-		const char *label = t ? config_label(&t->sections, key) : NULL;
-
-		page_blank(p, ui);
-		page_add(p, ui, T_HEADING, 0, label ? label : key);
-		page_add(p, ui, T_NORMAL, 2, (const char *)sqlite3_column_text(stmt, 1));
-	}
-	sqlite3_finalize(stmt);
-	stmt = store_prepare(ui->st, "SELECT x.status, x.action, x.owner, x.due FROM aar_action x"
-			     " JOIN aar a ON a.id = x.aar_id WHERE a.code = ?1 ORDER BY x.id", &err);
-	if (!stmt)
-		goto fail;
-	sqlite3_bind_text(stmt, 1, p->a, -1, SQLITE_STATIC);
-	page_blank(p, ui);
-	page_add(p, ui, T_HEADING, 0, _("Follow-up actions"));
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		ui_date(ui, (const char *)sqlite3_column_text(stmt, 3), date, sizeof date);
-		page_addf(p, ui, T_NORMAL, 2, "[%s] %s", sqlite3_column_text(stmt, 0),
-			  sqlite3_column_text(stmt, 1));
-		page_addf(p, ui, T_DIM, 6, "%s · %s",
-			  sqlite3_column_text(stmt, 2) ? (const char *)sqlite3_column_text(stmt, 2) : "—",
-			  date);
-	}
-	sqlite3_finalize(stmt);
-	return 0;
-fail:
-	page_add(p, ui, T_ERROR, 0, err.msg);
-	return 0;
-}
-
-static const struct view_ops aar_ops = {
-	.name = N_("aar"),
-	.draw = page_draw,
-	.act = page_act,
-	.resize = page_resize,
-	.reload = page_resize,
-	.free = page_free,
-	.actions = page_actions,
-};
-
-struct view *view_aar_new(struct ui *ui, const char *code)
-{
-	return page_new(ui, "aar", &aar_ops, build_aar, code, NULL, NULL);
 }
 
 /* ---- help ---- */
