@@ -221,7 +221,6 @@ struct view *view_plans_new(struct ui *ui);
 struct view *view_map_new(struct ui *ui, const char *plan, const char *objective);
 struct view *view_objective_new(struct ui *ui, const char *plan, const char *objective);
 struct view *view_assessments_new(struct ui *ui);
-struct view *view_assessment_new(struct ui *ui, const char *code);
 struct view *view_aars_new(struct ui *ui);
 struct view *view_aar_new(struct ui *ui, const char *code);
 struct view *view_results_new(struct ui *ui);
