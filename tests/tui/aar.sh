@@ -239,6 +239,39 @@ else
 	bad "the follow-up action was not exported as typed"
 fi
 
+# ---- every section of lessons8 written --------------------------------------
+start aar-every-section 80 24 -- --demo -d "$ADB"
+wait_for "KKN-CDC-2568"
+keys A /
+type_text "หนองกุงปลอดโรค"
+keys Enter
+wait_for "AAR-KKN-PHO-$TODAY-3"
+keys Enter
+wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม lessons8"
+keys g Down Down Down Down Down Down Down Down Down Enter   # ความก้าวหน้า ความสำเร็จ ความภาคภูมิใจ
+FOURTH="ศูนย์ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรคระดับดีมาก ครูภูมิใจในผลงาน"
+type_text "$FOURTH"
+keys Escape
+aar_message "$SAVED"
+keys Down Down Down Enter        # สิ่งที่ได้โดยไม่คาดหวัง
+SEVENTH="อสม. อาสามาช่วยทำความสะอาดของเล่นทุกวันศุกร์"
+type_text "$SEVENTH"
+keys Escape
+aar_message "$SAVED"
+keys Down Enter                  # ความรู้ ทักษะ ข้อเสนอแนะ
+EIGHTH="ควรขยายผลไปศูนย์เด็กเล็กอื่นในอำเภอ พร้อมคู่มือการคัดกรอง"
+type_text "$EIGHTH"
+keys Escape
+aar_message "$SAVED"
+keys Q
+wait_for "EXIT=0 TTY=restored"
+sections=$("$BIN" --demo -d "$ADB" export aar_sections)
+for text in "$FOURTH" "$SEVENTH" "$EIGHTH"; do
+	if printf '%s\n' "$sections" | grep -qF -- "$text"; then ok; else bad "not exported as typed: $text"; fi
+done
+n=$(printf '%s\n' "$sections" | grep -c "^AAR-KKN-PHO-$TODAY-3,")
+if [ "$n" = 8 ]; then ok; else bad "lessons8 record has $n sections, not 8"; fi
+
 # ---- delete a record from the list (asks), and undo it ------------------------
 start aar-delete 80 24 -- --demo -d "$ADB"
 wait_for "KKN-CDC-2568"
