@@ -89,6 +89,18 @@ int objective_load(struct store *st, const struct config *cfg, const char *plan,
 		   const char *code, struct objective_detail *d, struct rm_error *err);
 void objective_free(struct objective_detail *d);
 
+/* An open follow-up action of an AAR, for the record the AAR reviewed. */
+struct followup_row {
+	char *aar, *action, *owner, *due;
+};
+
+/* The open follow-up actions of the AARs that review KIND ("plan",
+ * "objective", "project", "assessment") CODE (an objective: PLAN/CODE),
+ * the soonest due first. */
+int followup_list(struct store *st, const char *kind, const char *code,
+		  struct followup_row **rows, size_t *n, struct rm_error *err);
+void followup_list_free(struct followup_row *rows, size_t n);
+
 /* How far RESULT has come from BASELINE toward TARGET, 0..1 (targets may
  * be below the baseline: a rate to bring down).  -1 when unknown. */
 double indicator_progress(const struct indicator_row *r);

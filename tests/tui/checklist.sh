@@ -83,8 +83,29 @@ keys h                             # history of the item, newest first
 wait_for "ขอการสนับสนุนจาก: กองทุนฯ ตำบล → จังหวัด"
 wait_for "ขอการสนับสนุนจาก: จังหวัด → กองทุนฯ ตำบล"
 keys q
+# Ctrl-E: the note in $VISUAL (here a script that adds a sentence), back
+# into the field and saved
+cat > "$WORK/editor.sh" <<'EDITOR'
+#!/bin/sh
+sed -i 's/$/ ตรวจแล้วโดยหัวหน้าศูนย์/' "$1"
+EDITOR
+chmod +x "$WORK/editor.sh"
+keys q
+start item-editor 80 24 VISUAL="$WORK/editor.sh" -- -d "$CK"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "[✓] SM1"
+keys Down Enter
+wait_for "หลักฐาน: ประกาศ อบต."
+keys Enter
+keys C-e
+wait_for "ตรวจแล้วโดยหัวหน้าศูนย์"
+wait_for "บันทึกแล้ว"
+keys Escape
 # typing at rest is saved; kill -9 right after and nothing is lost
-keys Up Up Enter
+keys Enter                         # the note again (the cursor is still on it)
 type_text " ครูพี่เลี้ยงสรุปผลทุกวันศุกร์"
 wait_for "บันทึกแล้ว"
 kill -9 "$(program_pid)"
@@ -94,7 +115,7 @@ wait_for "KKN-CDC-2568"
 keys Q
 wait_for "EXIT=0"
 if "$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,SM2,' |
-	grep -q 'ผู้ใหญ่บ้านช่วยผลักดันให้เข้าวาระประชุมเดือนหน้า ครูพี่เลี้ยงสรุปผลทุกวันศุกร์'; then
+	grep -q 'ผู้ใหญ่บ้านช่วยผลักดันให้เข้าวาระประชุมเดือนหน้า ตรวจแล้วโดยหัวหน้าศูนย์ ครูพี่เลี้ยงสรุปผลทุกวันศุกร์'; then
 	ok
 else
 	bad "the note typed before kill -9 is not in the database"

@@ -100,6 +100,30 @@ static void test_indicator_progress(void **state)
 	assert_true(fabs(indicator_progress(&up) - 1) < 1e-9);
 }
 
+static void test_open_followups_of_a_record(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct followup_row *rows;
+	size_t n;
+
+	assert_int_equal(fixture_import(f, "aars", "a.csv",
+		"code,template,date,title,subject_kind,subject,facilitator,participants,tags\n"
+		"AAR-P2,aar4,2026-02-01,ทบทวนการดูแลเด็กเล็ก,objective,KKN-CDC-2568/P2,,,\n", &err), 0);
+	assert_int_equal(fixture_import(f, "aar_actions", "x.csv", "aar,action,owner,due,status\n"
+		"AAR-P2,อบรมครูพี่เลี้ยงรุ่นสอง,สสอ.น้ำพอง,2026-06-30,open\n"
+		"AAR-P2,จัดทำคู่มือคัดกรอง,สสจ.,2026-03-31,done\n"
+		"AAR-P2,ประชุมผู้ปกครอง,,,open\n", &err), 0);
+	assert_int_equal(followup_list(&f->st, "objective", "KKN-CDC-2568/P2", &rows, &n, &err), 0);
+	assert_int_equal(n, 2);                 /* the done one is not shown */
+	assert_string_equal(rows[0].action, "อบรมครูพี่เลี้ยงรุ่นสอง");   /* due first */
+	assert_null(rows[1].due);
+	followup_list_free(rows, n);
+	assert_int_equal(followup_list(&f->st, "objective", "KKN-CDC-2568/P1", &rows, &n, &err), 0);
+	assert_int_equal(n, 0);
+	followup_list_free(rows, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -107,6 +131,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_plan_and_aar_lists, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_objective_detail, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test(test_indicator_progress),
+		cmocka_unit_test_setup_teardown(test_open_followups_of_a_record, fixture_setup_demo, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("catalog", tests, NULL, NULL);

@@ -540,3 +540,65 @@ void project_list_free(struct project_row *rows, size_t n)
 	}
 	free(rows);
 }
+
+/* ---- follow-up actions, on the record an AAR reviewed ---- */
+
+struct subject {
+	const char *kind, *code;
+};
+
+static void bind_subject(sqlite3_stmt *stmt, const void *arg)
+{
+	const struct subject *s = arg;
+
+	sqlite3_bind_text(stmt, 1, s->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, s->code, -1, SQLITE_STATIC);
+}
+
+static int followup_row(sqlite3_stmt *stmt, void *out)
+{
+	struct rows *rows = out;
+	struct followup_row *r = array_grow(&rows->v, &rows->n, sizeof *r);
+	int oom = 0;
+
+	if (!r)
+		return -1;
+	r->aar = store_col_dup(stmt, 0, &oom);
+	r->action = store_col_dup(stmt, 1, &oom);
+	r->owner = store_col_dup(stmt, 2, &oom);
+	r->due = store_col_dup(stmt, 3, &oom);
+	return oom ? -1 : 0;
+}
+
+int followup_list(struct store *st, const char *kind, const char *code,
+		  struct followup_row **out, size_t *n, struct rm_error *err)
+{
+	struct subject s = { kind, code };
+	struct rows rows = { NULL, 0 };
+	int rc = each_row(st,
+		"SELECT a.code, x.action, x.owner, x.due FROM aar_action x JOIN aar a ON a.id = x.aar_id"
+		" WHERE x.status = 'open' AND a.subject_kind = ?1 AND a.subject = ?2"
+		" ORDER BY x.due IS NULL, x.due, x.id", bind_subject, &s, followup_row, &rows, err);
+
+	*out = rows.v;
+	*n = rows.n;
+	if (rc < 0) {
+		followup_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void followup_list_free(struct followup_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].aar);
+		free(rows[i].action);
+		free(rows[i].owner);
+		free(rows[i].due);
+	}
+	free(rows);
+}

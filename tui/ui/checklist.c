@@ -45,6 +45,7 @@ struct checklist {
 	size_t *rows;         /* item index, or group index | GROUP_ROW */
 	size_t nrows, sel, top;
 	int only_open;        /* f: unanswered items only */
+	size_t followups;     /* open follow-up actions of AARs about it */
 	int height;
 };
 
@@ -98,6 +99,13 @@ static int load(struct checklist *c, struct ui *ui)
 		c->nrows = 0;
 		return -1;
 	}
+	{
+		struct followup_row *rows;
+
+		c->followups = 0;
+		if (followup_list(ui->st, "assessment", c->code, &rows, &c->followups, &err) == 0)
+			followup_list_free(rows, c->followups);
+	}
 	build_rows(c);
 	return 0;
 }
@@ -143,6 +151,8 @@ static void checklist_draw(struct view *v, struct ui *ui, int top, int height)
 	buf_free(&line);
 	buf_printf(&line, "%s · %s", c->a.office_short,
 		   c->a.project_title ? c->a.project_title : _("no project"));
+	if (c->followups)
+		buf_printf(&line, "  [%s: %zu]", _("open AAR follow-ups"), c->followups);
 	ui_put(top + 1, 0, line.s, ui->cols, ui->theme.attr[T_DIM], 0);
 	buf_free(&line);
 	total = assessment_coverage(&c->a, ui->cfg, (size_t)-1);

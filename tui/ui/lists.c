@@ -335,8 +335,8 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 		ui_note(ui, top + 1, p->filter && *p->filter ? _("no assessment matches the filter")
 							     : _("No assessments yet: a starts one"));
 	}
-	ui_list_scroll(&p->l, height - 2);
-	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 1; i++, y++) {
+	ui_list_scroll(&p->l, height - 3);
+	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 2; i++, y++) {
 		const struct assessment_row *r = &p->all[p->shown[i]];
 		const struct coverage *c = &r->coverage;
 		char set[96], date[64], pct[48], open[16];
@@ -360,6 +360,13 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 		/* coverage: a bar of 8 cells and the figure */
 		ui_bar(ui, y, COVERAGE_X, 8, c->has_percent ? c->percent : 0);
 		ui_put(y, COVERAGE_X + 9, pct, 13, A_NORMAL, 0);
+	}
+	/* the selected assessment's project; how the list is sorted and filtered */
+	if (p->l.n) {
+		const struct assessment_row *r = &p->all[p->shown[p->l.sel]];
+
+		snprintf(line, sizeof line, "%s: %s", _("project"), r->project ? r->project : "—");
+		ui_put(top + height - 2, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
 	}
 	snprintf(line, sizeof line, "%s: %s%s%s", _("sorted"), sort_label(p->sort),
 		 p->filter && *p->filter ? "   " : "", p->filter && *p->filter ? p->filter : "");

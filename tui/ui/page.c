@@ -203,6 +203,36 @@ static void number(char *out, size_t size, int has, double v)
 		snprintf(out, size, "%.15g", v);
 }
 
+/* The open follow-up actions of AARs that reviewed this record. */
+static void followups(struct page *p, struct ui *ui, const char *kind, const char *plan,
+		      const char *code)
+{
+	struct rm_error err = { 0, "" };
+	struct followup_row *rows;
+	struct buf subject = { 0 };
+	size_t n, i;
+
+	buf_printf(&subject, "%s/%s", plan, code);
+	if (subject.oom || followup_list(ui->st, kind, subject.s, &rows, &n, &err) < 0) {
+		buf_free(&subject);
+		return;
+	}
+	buf_free(&subject);
+	if (n) {
+		page_blank(p, ui);
+		page_add(p, ui, T_HEADING, 0, _("Open follow-up actions from AARs"));
+	}
+	for (i = 0; i < n; i++) {
+		char due[64];
+
+		ui_date(ui, rows[i].due, due, sizeof due);
+		page_addf(p, ui, T_NORMAL, 2, "[ ] %s", rows[i].action);
+		page_addf(p, ui, T_DIM, 6, "%s · %s · %s", rows[i].owner ? rows[i].owner : "—",
+			  due[0] ? due : "—", rows[i].aar);
+	}
+	followup_list_free(rows, n);
+}
+
 static int build_objective(struct page *p, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
@@ -253,6 +283,7 @@ static int build_objective(struct page *p, struct ui *ui)
 		page_addf(p, ui, T_NORMAL, 2, "%s: %s", label ? label : d.slm[i].code,
 			  d.slm[i].label ? d.slm[i].label : "—");
 	}
+	followups(p, ui, "objective", d.plan_code, d.code);
 	page_blank(p, ui);
 	page_add(p, ui, T_HEADING, 0, _("Projects serving it"));
 	if (!d.nprojects)
