@@ -371,49 +371,27 @@ struct create_args {
 	char *code;
 };
 
-/* 1 when CODE is taken, 0 when free, -1 on error. */
-static int code_taken(struct store *st, const char *code, struct rm_error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT 1 FROM aar WHERE code = ?1", err);
-	int rc;
-
-	if (!stmt)
-		return -1;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : store_fail(st, err, _("cannot read the AAR"));
-}
-
 static int create_work(struct store *st, void *arg, struct rm_error *err)
 {
 	struct create_args *c = arg;
 	const struct aar_new *a = c->a;
 	const char *subject = strcmp(a->subject_kind, "event") == 0 ? NULL : a->subject;
 	sqlite3_stmt *stmt;
-	int n, taken = 1, rc;
+	struct buf base = { 0 };
+	int rc;
 
 	if (check_subject(st, a->subject_kind, subject, err) < 0)
 		return CHANGE_ERROR;
 	/* AAR-KKN-PHO-20260120, then -2, -3... on the same day */
-	for (n = 1; taken == 1 && n < 10000; n++) {
-		struct buf b = { 0 };
-
-		buf_printf(&b, "AAR-%s-%.4s%.2s%.2s", c->cfg->office_code, c->iso, c->iso + 5,
-			   c->iso + 8);
-		if (n > 1)
-			buf_printf(&b, "-%d", n);
-		free(c->code);
-		c->code = buf_take(&b);
-		if (!c->code)
-			return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
-		taken = code_taken(st, c->code, err);
-	}
-	if (taken)
-		return taken < 0 ? CHANGE_ERROR
-				 : rm_fail(err, RM_EXIT_RUNTIME, _("too many AARs on one day"));
+	buf_printf(&base, "AAR-%s-%.4s%.2s%.2s", c->cfg->office_code, c->iso, c->iso + 5,
+		   c->iso + 8);
+	free(c->code);
+	c->code = NULL;
+	rc = base.oom ? rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"))
+		      : store_unique_code(st, "aar", base.s, &c->code, err);
+	buf_free(&base);
+	if (rc < 0)
+		return CHANGE_ERROR;
 	stmt = store_prepare(st, "INSERT INTO aar(code, template, date, title, subject_kind, subject)"
 			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
 	if (!stmt)

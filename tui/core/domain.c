@@ -489,41 +489,30 @@ static int create_work(struct store *st, void *arg, struct rm_error *err)
 {
 	struct create_args *a = arg;
 	sqlite3_stmt *stmt;
-	struct buf code = { 0 };
+	struct buf base = { 0 };
 	struct text_date today;
-	char iso[16];
-	int n, rc;
+	char iso[16], *code;
+	int rc;
 
 	text_today(&today);
 	text_format_iso(&today, iso, sizeof iso);
 	/* A-BNG-CDC-70: the unit and the fiscal year, numbered when taken. */
-	for (n = 1; n < 1000; n++) {
-		buf_free(&code);
-		buf_printf(&code, "A-%s-%02d", a->office, text_fiscal_year(&today) % 100);
-		if (n > 1)
-			buf_printf(&code, "-%d", n);
-		if (code.oom)
-			return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
-		stmt = store_prepare(st, "SELECT 1 FROM assessment WHERE code = ?1", err);
-		if (!stmt) {
-			buf_free(&code);
-			return CHANGE_ERROR;
-		}
-		sqlite3_bind_text(stmt, 1, code.s, -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
-		sqlite3_finalize(stmt);
-		if (rc == SQLITE_DONE)
-			break;
-	}
+	buf_printf(&base, "A-%s-%02d", a->office, text_fiscal_year(&today) % 100);
+	if (base.oom)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	rc = store_unique_code(st, "assessment", base.s, &code, err);
+	buf_free(&base);
+	if (rc < 0)
+		return CHANGE_ERROR;
 	stmt = store_prepare(st,
 		"INSERT INTO assessment(code, set_id, office_id, project_id, assessed_on, assessor)"
 		" SELECT ?1, s.id, o.id, (SELECT id FROM project WHERE code = ?4), ?5, ?6"
 		" FROM norm_set s, office o WHERE s.code = ?2 AND s.version = ?3 AND o.code = ?7", err);
 	if (!stmt) {
-		buf_free(&code);
+		free(code);
 		return CHANGE_ERROR;
 	}
-	sqlite3_bind_text(stmt, 1, code.s, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, a->set, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 3, a->version);
 	store_bind_text_or_null(stmt, 4, a->project);
@@ -533,14 +522,14 @@ static int create_work(struct store *st, void *arg, struct rm_error *err)
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE || sqlite3_changes(st->db) != 1) {
-		buf_free(&code);
+		free(code);
 		return rc != SQLITE_DONE ? store_fail(st, err, _("cannot start the assessment"))
 					 : rm_fail(err, RM_EXIT_RUNTIME,
 						   _("no norm set %s version %d, or no office %s"),
 						   a->set, a->version, a->office);
 	}
-	*a->code = buf_take(&code);
-	return *a->code ? CHANGE_OK : rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	*a->code = code;
+	return CHANGE_OK;
 }
 
 int assessment_create(struct store *st, struct undo_log *u, const char *set, int version,

@@ -65,6 +65,45 @@ char *store_col_dup(sqlite3_stmt *stmt, int i, int *oom)
 	return r;
 }
 
+int store_unique_code(struct store *st, const char *table, const char *base, char **code,
+		      struct rm_error *err)
+{
+	/* table names cannot be bound: one statement each */
+	const char *sql = strcmp(table, "aar") == 0 ? "SELECT 1 FROM aar WHERE code = ?1"
+						    : "SELECT 1 FROM assessment WHERE code = ?1";
+	sqlite3_stmt *stmt = store_prepare(st, sql, err);
+	int n, rc = SQLITE_ROW;
+
+	*code = NULL;
+	if (!stmt)
+		return -1;
+	for (n = 1; rc == SQLITE_ROW && n < 10000; n++) {
+		struct buf b = { 0 };
+
+		buf_puts(&b, base);
+		if (n > 1)
+			buf_printf(&b, "-%d", n);
+		free(*code);
+		*code = buf_take(&b);
+		if (!*code) {
+			sqlite3_finalize(stmt);
+			return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+		}
+		sqlite3_reset(stmt);
+		sqlite3_bind_text(stmt, 1, *code, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(*code);
+		*code = NULL;
+		return rc == SQLITE_ROW ? rm_fail(err, RM_EXIT_RUNTIME, _("%s: every code %s-N is taken"),
+						  st->path, base)
+					: store_fail(st, err, _("cannot read the database"));
+	}
+	return 0;
+}
+
 int store_bind_text_or_null(sqlite3_stmt *stmt, int idx, const char *text)
 {
 	if (!text || !*text)

@@ -165,6 +165,14 @@ static const enum action page_actions[] = {
 	ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_SEARCH, ACT_BACK, ACT_COUNT
 };
 
+/* The operations of a page called NAME: every page scrolls, rebuilds on a
+ * new width and after a change. */
+#define PAGE_OPS(var, title) \
+	static const struct view_ops var = { \
+		.name = title, .draw = page_draw, .act = page_act, .resize = page_resize, \
+		.reload = page_resize, .free = page_free, .actions = page_actions, \
+	}
+
 /* Make a page view of BUILD over the codes A and B. */
 static struct view *page_new(struct ui *ui, const char *name, const struct view_ops *ops,
 			     int (*build)(struct page *, struct ui *), const char *a, const char *b,
@@ -299,15 +307,7 @@ static int build_objective(struct page *p, struct ui *ui)
 	return 0;
 }
 
-static const struct view_ops objective_ops = {
-	.name = N_("objective"),
-	.draw = page_draw,
-	.act = page_act,
-	.resize = page_resize,
-	.reload = page_resize,
-	.free = page_free,
-	.actions = page_actions,
-};
+PAGE_OPS(objective_ops, N_("objective"));
 
 struct view *view_objective_new(struct ui *ui, const char *plan, const char *objective)
 {
@@ -360,15 +360,7 @@ static int build_help(struct page *p, struct ui *ui)
 	return 0;
 }
 
-static const struct view_ops help_ops = {
-	.name = N_("help"),
-	.draw = page_draw,
-	.act = page_act,
-	.resize = page_resize,
-	.reload = page_resize,
-	.free = page_free,
-	.actions = page_actions,
-};
+PAGE_OPS(help_ops, N_("help"));
 
 struct view *view_help_new(struct ui *ui, const struct view *of)
 {
@@ -460,15 +452,7 @@ static int build_history(struct page *p, struct ui *ui)
 	return 0;
 }
 
-static const struct view_ops history_ops = {
-	.name = N_("history"),
-	.draw = page_draw,
-	.act = page_act,
-	.resize = page_resize,
-	.reload = page_resize,
-	.free = page_free,
-	.actions = page_actions,
-};
+PAGE_OPS(history_ops, N_("history"));
 
 struct view *view_history_new(struct ui *ui, const char *table, sqlite3_int64 id,
 			      const char *title)
