@@ -126,3 +126,35 @@ if "$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,SM2,' | grep -q ',
 else
 	bad "undo did not put support_from back to province"
 fi
+
+# ---- a second item explained: note, support needed, support frame --------------
+start second-item 80 24 -- -d "$CK"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "[✓] SM1"
+keys Down Down Down Down Down      # CP3
+keys Enter
+wait_for "แผนปฏิบัติการประจำปีของศูนย์เชื่อมกับแผนพัฒนาท้องถิ่น"
+keys Enter                         # the note
+type_text "ยังไม่ได้บรรจุในแผนพัฒนาท้องถิ่นสี่ปี"
+keys Escape
+wait_for "บันทึกแล้ว"
+keys Down Enter                    # support needed
+type_text "วิทยากรช่วยเขียนโครงการเข้าแผนพัฒนาท้องถิ่น"
+keys Escape
+wait_for "บันทึกแล้ว"
+keys Down Down Enter               # support frame
+wait_for "การช่วยเหลือเรื่องการใช้แผนที่ทางเดินยุทธศาสตร์"
+keys Down Down Enter               # none -> 1 -> 2
+wait_for "2  การช่วยเหลือเรื่องการใช้แผนที่ทางเดินยุทธศาสตร์"
+keys Q
+wait_for "EXIT=0 TTY=restored"
+if "$BIN" -d "$CK" export assessment_entries | grep -qF \
+	'A-BNG-69,CP3,met,ยังไม่ได้บรรจุในแผนพัฒนาท้องถิ่นสี่ปี,วิทยากรช่วยเขียนโครงการเข้าแผนพัฒนาท้องถิ่น,,2'; then
+	ok
+else
+	bad "the second item's note, support needed and frame are not stored as typed"
+	"$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,CP3,'
+fi
