@@ -28,9 +28,13 @@ start() {
 	for a in "$@"; do
 		args="$args '$a'"
 	done
+	# An idle session keeps the server up: killing the only session makes
+	# it exit, and the next new-session would race with that.
+	$TMUX_CMD has-session -t keep 2>/dev/null ||
+		$TMUX_CMD new-session -d -s keep "sleep 3600"
 	$TMUX_CMD kill-session -t rm 2>/dev/null
 	$TMUX_CMD new-session -d -s rm -x "$cols" -y "$rows" \
-		"cd '$WORK' && s=\$(stty -g); env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $envs ${VALGRIND:-} '$BIN' $args; st=\$?; [ \"\$(stty -g)\" = \"\$s\" ] && t=restored || t=changed; echo EXIT=\$st TTY=\$t; sleep 600"
+		"cd '$WORK' && s=\$(stty -g); env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $envs ${VALGRIND:-} '$BIN' $args; st=\$?; [ \"\$(stty -g)\" = \"\$s\" ] && t=restored || t=changed; printf '\\r\\nEXIT=%s TTY=%s\\r\\n' \$st \$t; stty sane; sleep 600"
 }
 
 screen() {
