@@ -61,6 +61,10 @@ int change_run(struct store *st, struct undo_log *u, const char *merge,
  * it touched was changed since by someone else; ERR says what and who. */
 int change_undo(struct store *st, struct undo_log *u, struct rm_error *err);
 
+/* Forget the last step of U without undoing it (it was refused: someone
+ * else's work stands on it), so the ones before can still be undone. */
+void change_forget(struct undo_log *u);
+
 /* Break the merging of the last step (the user left the field). */
 void change_seal(struct undo_log *u);
 

@@ -120,9 +120,11 @@ struct ui {
 	int fiscal_year;                /* today's, Buddhist Era */
 	char user[64];
 	struct undo_log undo;           /* this session's changes, for u */
+	size_t undo_refused;            /* steps when the last undo was refused (+1) */
 	int cursor_y, cursor_x;         /* where a view editing text wants the */
 	int cursor_on;                  /* cursor, set while it draws */
 	int thai_layout;                /* the Thai keyboard layout seems on */
+	char recovered[512];            /* where unsaved text went, told at exit */
 	/* the last search, for n and N */
 	char *query;
 	struct search_hit *hits;
@@ -158,6 +160,14 @@ int ui_stopping(void);
 /* A view editing text: show the cursor where the widget left it. */
 void ui_keep_cursor(struct ui *ui);
 
+/* Text that could not be saved (someone else's version stands, or the
+ * database refuses): appended to DATABASE.recovered.txt (mode 0600) with
+ * the time, the user and WHAT it was, and the user told where. */
+void ui_recover(struct ui *ui, const char *what, const char *text);
+
+/* The terminal changed size: take the new one. */
+void ui_resize(struct ui *ui);
+
 /* Something was written: every view reads its data again. */
 void ui_changed(struct ui *ui);
 /* Undo the last change of this session (the u key). */
@@ -167,7 +177,8 @@ void ui_undo(struct ui *ui);
  * INITIAL.  Returns the index, or -1 (Esc). */
 int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_t n,
 	      size_t initial);
-/* Ask QUESTION; 1 for yes (y, or the Thai key in its place), 0 otherwise. */
+/* Ask QUESTION; 1 for a Latin y (never a Thai key: text typed on must not
+ * answer it), 0 otherwise. */
 int ui_confirm(struct ui *ui, const char *question);
 
 /* Run the search prompt (from /) and show the results. */

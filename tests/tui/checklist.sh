@@ -158,3 +158,57 @@ else
 	bad "the second item's note, support needed and frame are not stored as typed"
 	"$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,CP3,'
 fi
+
+# ---- two people, one note: nobody's text is overwritten or lost -------------
+# A types a note; B, in a session of their own, saves another version of it
+# meanwhile.  A's saving at rest must stop at theirs; A quitting with Ctrl-C
+# keeps A's text aside, in the recovery file, and B's stays in the database.
+start two-a 80 24 -- -d "$CK"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "[✓] SM1"
+keys Down Down Down Down Down Down         # CM1
+keys Enter
+wait_for "ครูพี่เลี้ยงสอนและพาเด็กล้างมือ"
+keys Enter
+type_text "ฉบับของเอ"
+wait_for "บันทึกแล้ว"
+$TMUX_CMD new-session -d -s b -x 80 -y 24 \
+	"cd '$WORK' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color ${VALGRIND:-} '$BIN' -d '$CK'; sleep 600"
+screen_b() { $TMUX_CMD capture-pane -p -t b; }
+for k in C Enter Down Down Down Down Down Down Enter; do
+	sleep 0.3
+	$TMUX_CMD send-keys -t b "$k"
+done
+sleep 0.5
+$TMUX_CMD send-keys -t b Enter
+$TMUX_CMD send-keys -t b -l " ฉบับของบี"
+$TMUX_CMD send-keys -t b Escape
+i=0
+until screen_b | grep -qF "บันทึกแล้ว"; do
+	i=$((i + 1)); [ $i -lt 100 ] || break; sleep 0.1
+done
+if screen_b | grep -qF "บันทึกแล้ว"; then ok; else bad "B could not save"; fi
+type_text " และแก้ต่อ"                    # A types on; B's version stands
+wait_for "ไม่ได้บันทึกทับ"
+sleep 1.5                                  # past a save at rest
+if "$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,CM1,' | grep -q 'ฉบับของบี'; then
+	ok
+else
+	bad "A's typing overwrote B's note"
+fi
+keys C-c
+wait_for "EXIT=0"
+if "$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,CM1,' | grep -q 'ฉบับของบี'; then
+	ok
+else
+	bad "A's quitting overwrote B's note"
+fi
+if grep -q 'ฉบับของเอ และแก้ต่อ' "$CK.recovered.txt" 2>/dev/null; then
+	ok
+else
+	bad "A's text is not in the recovery file"
+fi
+$TMUX_CMD kill-session -t b

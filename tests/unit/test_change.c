@@ -197,6 +197,44 @@ static void test_history_of_an_item(void **state)
 	undo_log_free(&u);
 }
 
+static void test_undo_never_cascades_into_others_work(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct undo_log mine = { 0 };
+	char *code;
+	sqlite3_stmt *stmt;
+	sqlite3_int64 aid, iid;
+
+	/* an assessment started and taken back: fine */
+	assert_int_equal(assessment_create(&f->st, &mine, "CDC-NORM", 2, "NKG-CDC", NULL,
+					   "นายสมชาย ใจดี", &code, &err), 0);
+	free(code);
+	assert_int_equal(change_undo(&f->st, &mine, &err), CHANGE_OK);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment"), 2);
+
+	/* started again; someone answers an item of it; undo must not delete that */
+	assert_int_equal(assessment_create(&f->st, &mine, "CDC-NORM", 2, "NKG-CDC", NULL,
+					   "นายสมชาย ใจดี", &code, &err), 0);
+	assert_int_equal(sqlite3_prepare_v2(f->st.db, "SELECT a.id, i.id FROM assessment a"
+		" JOIN norm_item i ON i.set_id = a.set_id WHERE a.code = ?1 LIMIT 1", -1, &stmt, NULL),
+		SQLITE_OK);
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	aid = sqlite3_column_int64(stmt, 0);
+	iid = sqlite3_column_int64(stmt, 1);
+	sqlite3_finalize(stmt);
+	assert_int_equal(change_entry_field(&f->st, NULL, aid, iid, "assessment_entry.note", NULL,
+					    "ครูแจ้งว่ามีบันทึกข้อตกลงแล้ว", NULL, NULL, &err), CHANGE_OK);
+	assert_int_equal(change_undo(&f->st, &mine, &err), CHANGE_CONFLICT);
+	assert_non_null(strstr(err.msg, "nothing was undone"));
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_entry"
+				     " WHERE note = 'ครูแจ้งว่ามีบันทึกข้อตกลงแล้ว'"), 1);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment"), 3);
+	free(code);
+	undo_log_free(&mine);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +244,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unknown_frame_is_refused, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_undo_a_delete_brings_everything_back, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_history_of_an_item, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_undo_never_cascades_into_others_work, fixture_setup_demo, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("change", tests, NULL, NULL);

@@ -37,6 +37,15 @@ void undo_log_free(struct undo_log *u)
 	memset(u, 0, sizeof *u);
 }
 
+void change_forget(struct undo_log *u)
+{
+	if (u && u->n) {
+		u->n--;
+		free(u->v[u->n].ranges);
+		free(u->v[u->n].merge);
+	}
+}
+
 void change_seal(struct undo_log *u)
 {
 	if (u && u->n) {
@@ -235,6 +244,35 @@ static int restore_row(struct store *st, const char *table, sqlite3_int64 id, co
 	return 0;
 }
 
+/* The undo of one row also took rows that hang on it (logged after MARK):
+ * say whose, and that nothing was undone. */
+static int cascade_conflict(struct store *st, sqlite3_int64 mark, const char *table,
+			    sqlite3_int64 row, sqlite3_int64 before, struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+		"SELECT p.who, p.at FROM change_log c JOIN change_log p ON p.tbl = c.tbl"
+		" AND p.row_id = c.row_id AND p.id <= ?4"
+		" WHERE c.id > ?1 AND NOT (c.tbl = ?2 AND c.row_id = ?3) ORDER BY p.id DESC LIMIT 1",
+		err);
+
+	if (!stmt)
+		return CHANGE_ERROR;
+	sqlite3_bind_int64(stmt, 1, mark);
+	sqlite3_bind_text(stmt, 2, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, row);
+	sqlite3_bind_int64(stmt, 4, before);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		rm_fail(err, RM_EXIT_RUNTIME,
+			_("undoing this would also take away what %s added to it at %s; nothing was undone"),
+			(const char *)sqlite3_column_text(stmt, 0),
+			(const char *)sqlite3_column_text(stmt, 1));
+	else
+		rm_fail(err, RM_EXIT_RUNTIME,
+			_("undoing this would also take away what was added to it since; nothing was undone"));
+	sqlite3_finalize(stmt);
+	return CHANGE_CONFLICT;
+}
+
 /* Undo change-log row LOG_ID: the row must still be as that change left
  * it.  Returns a change_result. */
 static int undo_one(struct store *st, sqlite3_int64 log_id, sqlite3_int64 before,
@@ -242,9 +280,9 @@ static int undo_one(struct store *st, sqlite3_int64 log_id, sqlite3_int64 before
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT tbl, row_id, op, old, new FROM change_log"
 					   " WHERE id = ?1", err);
-	const char *table, *op;
+	const char *table;
 	char *old = NULL, *after = NULL, *now = NULL;
-	sqlite3_int64 row;
+	sqlite3_int64 row, mark;
 	int oom = 0, rc = CHANGE_OK;
 
 	if (!stmt)
@@ -256,10 +294,8 @@ static int undo_one(struct store *st, sqlite3_int64 log_id, sqlite3_int64 before
 	}
 	table = known_table((const char *)sqlite3_column_text(stmt, 0));
 	row = sqlite3_column_int64(stmt, 1);
-	op = (const char *)sqlite3_column_text(stmt, 2);
 	old = store_col_dup(stmt, 3, &oom);
 	after = store_col_dup(stmt, 4, &oom);
-	op = strcmp(op, "insert") == 0 ? "insert" : strcmp(op, "update") == 0 ? "update" : "delete";
 	sqlite3_finalize(stmt);
 	if (oom || !table) {
 		rc = oom ? rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"))
@@ -275,8 +311,15 @@ static int undo_one(struct store *st, sqlite3_int64 log_id, sqlite3_int64 before
 		rc = conflict(st, table, row, before, err);
 		goto out;
 	}
-	if (restore_row(st, table, row, old, now != NULL, err) < 0)
+	mark = last_log_id(st);
+	if (restore_row(st, table, row, old, now != NULL, err) < 0) {
 		rc = CHANGE_ERROR;
+		goto out;
+	}
+	/* Putting one row back logs one row.  More means the database went on
+	 * (a cascade): rows hanging on this one, that someone added since. */
+	if (last_log_id(st) - mark > 1)
+		rc = cascade_conflict(st, mark, table, row, before, err);
 out:
 	free(old);
 	free(after);

@@ -775,7 +775,8 @@ static int finish_editing(struct form *p, struct ui *ui)
 			p->refused_gen = edit_generation(&p->ed);
 			return -1;
 		}
-		ui_message(ui, "%s", _("left the field; it keeps what was saved before"));
+		/* nothing typed is thrown away: it goes to the recovery file */
+		ui_recover(ui, row_label(p->rows[p->cur].kind), edit_text(&p->ed));
 	}
 	stop_editing(p, ui);
 	return 0;
@@ -1448,11 +1449,18 @@ static void form_free(struct view *v)
 {
 	struct form *p = v->data;
 
-	/* quitting, a dropped line: what was typed is saved on the way out */
+	/* quitting, a dropped line: what was typed is saved on the way out,
+	 * unless someone else's version stands (then it is kept aside, never
+	 * put over theirs unasked) */
 	p->going = 1;
 	if (p->editing) {
-		if (p->loaded && p->cur < p->nrows)
-			commit(p, p->ui, 1);
+		int saved = 0;
+
+		if (p->loaded && p->cur < p->nrows && !p->conflict)
+			saved = commit(p, p->ui, 1) == 0;
+		if (!saved && edit_generation(&p->ed) != p->saved_gen)
+			ui_recover(p->ui, p->loaded && p->cur < p->nrows
+				   ? row_label(p->rows[p->cur].kind) : p->code, edit_text(&p->ed));
 		edit_free(&p->ed);
 	}
 	free(p->expected);

@@ -1,6 +1,7 @@
 /* app.c - the shell: the terminal, the main loop, the sections, the title,
  * message and hint lines, signals and resizing. */
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <pwd.h>
 #include <signal.h>
@@ -11,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "routemap/buf.h"
 #include "routemap/edit.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
@@ -290,7 +292,6 @@ void ui_draw(struct ui *ui)
 	doupdate();
 }
 
-static void resize(struct ui *ui);
 
 char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 {
@@ -321,7 +322,7 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 		if (status == ERR)
 			continue;
 		if (status == KEY_CODE_YES && ch == KEY_RESIZE) {
-			resize(ui);
+			ui_resize(ui);
 			continue;
 		}
 		r = widget_key(&e, status, ch);
@@ -339,7 +340,7 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 	return result;
 }
 
-static void resize(struct ui *ui)
+void ui_resize(struct ui *ui)
 {
 	int s, d;
 
@@ -401,6 +402,34 @@ static int global_action(struct ui *ui, enum action a)
 	}
 }
 
+void ui_recover(struct ui *ui, const char *what, const char *text)
+{
+	struct buf path = { 0 }, entry = { 0 };
+	time_t now = time(NULL);
+	struct tm tm;
+	char at[32];
+	int fd;
+
+	if (!text || !*text)
+		return;
+	localtime_r(&now, &tm);
+	strftime(at, sizeof at, "%Y-%m-%d %H:%M:%S", &tm);
+	buf_printf(&path, "%s.recovered.txt", ui->st->path);
+	buf_printf(&entry, "---- %s  %s  %s\n%s\n", at, ui->user, what, text);
+	fd = path.oom ? -1 : open(path.s, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0 || entry.oom || write(fd, entry.s, entry.len) != (ssize_t)entry.len ||
+	    fsync(fd) < 0) {
+		ui_error(ui, _("could not save and could not keep your text: %s"), strerror(errno));
+	} else {
+		snprintf(ui->recovered, sizeof ui->recovered, "%s", path.s);
+		ui_error(ui, _("not saved; your text is kept in %s"), path.s);
+	}
+	if (fd >= 0)
+		close(fd);
+	buf_free(&path);
+	buf_free(&entry);
+}
+
 void ui_changed(struct ui *ui)
 {
 	int s, d;
@@ -418,6 +447,15 @@ void ui_undo(struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
 
+	/* u again after a refusal: that change stays as it is, and the ones
+	 * before it can be undone */
+	if (ui->undo_refused && ui->undo_refused == ui->undo.n + 1) {
+		change_forget(&ui->undo);
+		ui->undo_refused = 0;
+		ui_message(ui, "%s", _("that change stays; u again undoes the one before it"));
+		return;
+	}
+	ui->undo_refused = 0;
 	switch (change_undo(ui->st, &ui->undo, &err)) {
 	case CHANGE_OK:
 		ui_changed(ui);
@@ -425,6 +463,11 @@ void ui_undo(struct ui *ui)
 		break;
 	case CHANGE_NONE:
 		ui_message(ui, "%s", _("nothing to undo in this session"));
+		break;
+	case CHANGE_CONFLICT:
+		ui->undo_refused = ui->undo.n + 1;
+		ui_error(ui, _("%s (u again: leave it and go on undoing)"), err.msg);
+		ui_changed(ui);
 		break;
 	default:
 		ui_error(ui, "%s", err.msg);
@@ -439,7 +482,7 @@ static void handle_key(struct ui *ui, int status, wint_t ch)
 	int a;
 
 	if (status == KEY_CODE_YES && ch == KEY_RESIZE) {
-		resize(ui);
+		ui_resize(ui);
 		return;
 	}
 	if (v && v->ops->raw_key && ui->cols >= MIN_COLS && ui->lines >= MIN_LINES &&
@@ -584,6 +627,8 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color)
 	free(ui.query);
 	store_search_free(ui.hits, ui.nhits);
 	undo_log_free(&ui.undo);
+	if (ui.recovered[0])
+		fprintf(stderr, _("routemap: text that could not be saved is kept in %s\n"), ui.recovered);
 	keymap_free(&ui.keys);
 	return 0;
 }

@@ -219,7 +219,9 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 
 	if (!it)
 		return;
-	if (it->status != status) {
+	/* Asked even when the screen already shows STATUS: someone may have
+	 * changed it meanwhile, and the database answers for itself. */
+	{
 		rc = change_entry_field(ui->st, &ui->undo, c->a.id, it->id, "assessment_entry.status",
 					entry_status_name(it->status), entry_status_name(status), NULL,
 					&it->entry, &err);
@@ -230,8 +232,9 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 			load(c, ui);
 			return;
 		}
+		if (rc == CHANGE_OK)
+			ui_message(ui, "%s", _("saved"));
 		it->status = status;
-		ui_message(ui, "%s", _("saved"));
 	}
 	if (advance) {
 		size_t was = c->sel;

@@ -48,6 +48,10 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 		wnoutrefresh(stdscr);
 		doupdate();
 		status = get_wch(&ch);
+		if (status == KEY_CODE_YES && ch == KEY_RESIZE) {
+			ui_resize(ui);
+			continue;
+		}
 		if (status == ERR || keymap_key(status, ch, &key) < 0)
 			continue;
 		a = keymap_action(&ui->keys, &key, ui->thai_layout);
@@ -103,7 +107,12 @@ int ui_confirm(struct ui *ui, const char *question)
 		status = get_wch(&ch);
 		if (status == ERR)
 			continue;
-		/* y, or ั on the same key of the Thai layout */
-		return status == OK && (ch == 'y' || ch == 'Y' || key_kedmanee_latin(ch) == 'y');
+		if (status == KEY_CODE_YES && ch == KEY_RESIZE) {
+			ui_resize(ui);
+			continue;
+		}
+		/* Only a Latin y: a Thai letter typed on, as text, must never
+		 * answer a question that deletes. */
+		return status == OK && (ch == 'y' || ch == 'Y');
 	}
 }

@@ -65,6 +65,8 @@ struct itemform {
 	enum field sel;
 	/* typing in a text field */
 	int editing, dirty;
+	int conflict;                /* someone else's version stands: no saving at rest */
+	int refused;                 /* the last save failed: leaving again gives up */
 	struct edit e;
 	char *expected;              /* the value when typing began (or last saved) */
 	long long last_key;          /* ms */
@@ -73,7 +75,7 @@ struct itemform {
 
 static struct check_item *item(struct itemform *f)
 {
-	return f->loaded ? &f->a.items[f->item] : NULL;
+	return f->loaded && f->item < f->a.nitems ? &f->a.items[f->item] : NULL;
 }
 
 /* The field's value as stored (for status, its name). */
@@ -151,14 +153,18 @@ static void commit(struct itemform *f, struct ui *ui)
 	const char *text;
 	int rc;
 
-	if (!f->editing || !f->dirty)
+	if (!f->editing || !f->dirty || !item(f))
 		return;
 	text = edit_text(&f->e);
 	rc = save(f, ui, f->sel, f->expected, text, &current);
 	if (rc == CHANGE_CONFLICT) {
-		/* Theirs is what the database holds: the next save replaces it. */
+		/* Theirs is what the database holds now and stays until the user
+		 * saves again, knowingly (Esc, leaving the field); that save is
+		 * a step of its own, so undoing it gives theirs back. */
 		free(f->expected);
 		f->expected = current;
+		f->conflict = 1;
+		change_seal(&ui->undo);
 		return;
 	}
 	free(current);
@@ -169,27 +175,60 @@ static void commit(struct itemform *f, struct ui *ui)
 			free(f->expected);
 			f->expected = copy;
 			f->dirty = 0;
+			f->conflict = 0;
+			f->refused = 0;
 		}
+		return;
 	}
+	f->refused = 1;
 }
 
-static void stop_editing(struct itemform *f, struct ui *ui)
+static void end_editing(struct itemform *f, struct ui *ui)
 {
-	if (!f->editing)
-		return;
-	commit(f, ui);
-	if (f->dirty)
-		return;      /* not saved: stay, so nothing typed is lost */
 	change_seal(&ui->undo);
 	edit_free(&f->e);
 	free(f->expected);
 	f->expected = NULL;
-	f->editing = 0;
+	f->editing = f->dirty = f->conflict = f->refused = 0;
+}
+
+/* Save and stop typing.  A text the database refuses keeps the user in
+ * the field once; leaving again keeps the text in the recovery file. */
+static void stop_editing(struct itemform *f, struct ui *ui)
+{
+	int refused_before = f->refused;
+
+	if (!f->editing)
+		return;
+	commit(f, ui);
+	if (f->dirty && !refused_before)
+		return;
+	if (f->dirty)
+		ui_recover(ui, field_label(f->sel), edit_text(&f->e));
+	end_editing(f, ui);
+}
+
+/* Leaving with no chance to ask (quit, a signal): save, unless someone
+ * else's version stands; what cannot be saved goes to the recovery file. */
+static void leave_now(struct itemform *f, struct ui *ui)
+{
+	if (!f->editing)
+		return;
+	if (!f->conflict)
+		commit(f, ui);
+	if (f->dirty)
+		ui_recover(ui, field_label(f->sel), edit_text(&f->e));
+	end_editing(f, ui);
 }
 
 static void start_editing(struct itemform *f, struct ui *ui)
 {
 	const char *v = value_of(f, f->sel);
+
+	if (ui->st->readonly) {
+		ui_error(ui, "%s", _("the database is open read-only: nothing can be changed"));
+		return;
+	}
 
 	if (edit_init(&f->e, EDIT_MULTILINE, 4000) < 0 || edit_set_text(&f->e, v ? v : "") < 0 ||
 	    !(f->expected = strdup(v ? v : ""))) {
@@ -351,13 +390,11 @@ static int item_act(struct view *v, struct ui *ui, enum action a)
 	}
 }
 
-/* Keys that end typing in a field. */
+/* Keys that end typing in a field and then do what they do elsewhere. */
 static int leaves_field(int status, wint_t ch)
 {
-	if (status == KEY_CODE_YES)
-		return ch == KEY_UP || ch == KEY_DOWN || ch == KEY_PPAGE || ch == KEY_NPAGE ||
-		       ch == KEY_BTAB || ch == KEY_RESIZE;
-	return ch == '\t' || ch == 3;   /* Tab, Ctrl-C */
+	return status == KEY_CODE_YES &&
+	       (ch == KEY_UP || ch == KEY_DOWN || ch == KEY_PPAGE || ch == KEY_NPAGE);
 }
 
 /* While typing, keys are text: the widget takes them first. */
@@ -395,9 +432,24 @@ static int item_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 	default:
 		break;
 	}
-	/* Keys that leave the field (Tab, Up past the top, PgDn, Ctrl-C...)
-	 * save it first, then do what they do everywhere.  Any other key the
-	 * text does not take only beeps: typing goes on. */
+	/* Tab and Shift-Tab go to the next and the previous field, here and
+	 * not to another section (text typed on would become commands). */
+	if ((status == OK && ch == '\t') || (status == KEY_CODE_YES && ch == KEY_BTAB)) {
+		stop_editing(f, ui);
+		if (!f->editing) {
+			if (ch == '\t' && f->sel + 1 < F_COUNT)
+				f->sel++;
+			else if (ch == KEY_BTAB && f->sel > 0)
+				f->sel--;
+		}
+		return 1;
+	}
+	/* Ctrl-C quits from anywhere: what can be saved is, the rest kept. */
+	if (status == OK && ch == 3) {
+		leave_now(f, ui);
+		return 0;
+	}
+	/* Up past the top, PgDn...: save, leave, then do what they do. */
 	if (leaves_field(status, ch)) {
 		stop_editing(f, ui);
 		return f->editing;
@@ -411,7 +463,8 @@ static void item_tick(struct view *v, struct ui *ui)
 {
 	struct itemform *f = v->data;
 
-	if (f->editing && f->dirty && ui_now_ms() - f->last_key >= 1000)
+	if (f->editing && f->dirty && !f->conflict && !f->refused &&
+	    ui_now_ms() - f->last_key >= 1000)
 		commit(f, ui);
 }
 
@@ -427,10 +480,7 @@ static void item_free(struct view *v)
 	struct itemform *f = v->data;
 
 	/* quitting or a signal: what was typed is saved on the way out */
-	if (f->editing && f->loaded) {
-		commit(f, f->ui);
-		edit_free(&f->e);
-	}
+	leave_now(f, f->ui);
 	free(f->expected);
 	if (f->loaded)
 		assessment_free(&f->a);

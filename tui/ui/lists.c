@@ -299,21 +299,30 @@ static int assessments_load(struct assessments *p, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
 	size_t *shown;
+	char *keep = p->l.n ? strdup(p->all[p->shown[p->l.sel]].code) : NULL;
+	size_t i;
 
+	/* the old rows go: the selection is kept by its code */
 	assessment_list_free(p->all, p->nall);
 	p->all = NULL;
 	p->nall = 0;
+	p->l.n = 0;
 	if (assessment_list(ui->st, ui->cfg, &p->all, &p->nall, &err) < 0) {
 		ui_error(ui, "%s", err.msg);
+		free(keep);
 		return -1;
 	}
 	shown = realloc(p->shown, (p->nall ? p->nall : 1) * sizeof *shown);
-	if (!shown)
+	if (!shown) {
+		free(keep);
 		return -1;
+	}
 	p->shown = shown;
-	if (p->l.n > p->nall)
-		p->l.n = 0;
 	arrange(p);
+	for (i = 0; keep && i < p->l.n; i++)
+		if (strcmp(p->all[p->shown[i]].code, keep) == 0)
+			p->l.sel = i;
+	free(keep);
 	return 0;
 }
 
