@@ -7,7 +7,7 @@ set -eu
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$(mktemp -d "${TMPDIR:-/tmp}/routemap-bench.XXXXXX")
 TM="tmux -L rmbench$$ -f /dev/null"
-trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
+trap '$TM kill-server 2>/dev/null || true; rm -rf "$T"' EXIT
 export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" LC_ALL=C.UTF-8
 "$BIN" --demo -d "$T/demo.db" init >/dev/null
 
