@@ -69,7 +69,7 @@ static char *xdg_path(const char *var, const char *fallback, const char *name)
 	return buf_take(&b);
 }
 
-static int file_exists(const char *path)
+static int have_file(const char *path)
 {
 	struct stat sb;
 
@@ -99,10 +99,10 @@ static int find_config(const char *opt_c, const char *opt_o, int quiet, char **p
 		buf_printf(&name, "%s.ini", opt_o);
 		buf_printf(&etc, "/etc/routemap/%s", name.s ? name.s : "");
 		p = xdg_path("XDG_CONFIG_HOME", ".config", name.s ? name.s : "");
-		if (p && file_exists(p)) {
+		if (p && have_file(p)) {
 			*path = p;
 			p = NULL;
-		} else if (etc.s && file_exists(etc.s)) {
+		} else if (etc.s && have_file(etc.s)) {
 			*path = buf_take(&etc);
 		} else {
 			rc = quiet ? RM_EXIT_USAGE
@@ -119,12 +119,12 @@ static int find_config(const char *opt_c, const char *opt_o, int quiet, char **p
 		return 0;
 	}
 	p = xdg_path("XDG_CONFIG_HOME", ".config", "routemap.ini");
-	if (p && file_exists(p)) {
+	if (p && have_file(p)) {
 		*path = p;
 		return 0;
 	}
 	free(p);
-	if (file_exists("/etc/routemap/routemap.ini"))
+	if (have_file("/etc/routemap/routemap.ini"))
 		*path = strdup("/etc/routemap/routemap.ini");
 	return 0;
 }
@@ -155,7 +155,7 @@ static int run_screens(struct cli *cli, int no_color)
 	struct store st;
 	int rc;
 
-	if (cli_open(cli, &st, !cli->readonly, &err) < 0)
+	if (cli_open(cli, &st, CLI_SCREENS, &err) < 0)
 		return cli_report(&err);
 	rc = ui_run(&st, &cli->cfg, cli->ascii, no_color);
 	store_close(&st);
@@ -247,9 +247,19 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while (!want_help && (ch = getopt_long(argc, argv, "+:c:o:d:rhV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'c': opt_c = optarg; break;
-		case 'o': opt_o = optarg; break;
-		case 'd': opt_d = optarg; break;
+		case 'c':
+		case 'o':
+		case 'd':
+			if (!*optarg)
+				return cli_usage(ch == 'c' ? "-c" : ch == 'o' ? "-o" : "-d",
+						 _("needs a non-empty value; see routemap --help"));
+			if (ch == 'c')
+				opt_c = optarg;
+			else if (ch == 'o')
+				opt_o = optarg;
+			else
+				opt_d = optarg;
+			break;
 		case 'r': cli.readonly = 1; break;
 		case 'D': cli.demo = 1; break;
 		case 'A': cli.ascii = 1; break;

@@ -18,10 +18,18 @@ struct cli {
 	const char *prog;
 };
 
-/* Open the office database for a command.  WRITE: the command changes
- * data (never with -r).  With --demo an empty database gets the sample
- * data first.  Returns 0, or -1 with ERR. */
-int cli_open(struct cli *cli, struct store *st, int write, struct rm_error *err);
+/* What a command does with the database. */
+enum cli_access {
+	CLI_READ,      /* only reads: opened read-only, never created */
+	CLI_WRITE,     /* changes data (never with -r); creates a missing file */
+	CLI_INIT,      /* routemap init: may also make an empty file a database */
+	CLI_SCREENS,   /* the screens: read-only when the user may not write */
+};
+
+/* Open the office database for a command.  With --demo an empty database
+ * gets the sample data first; a migration is reported on stderr (but for
+ * the screens, which say so themselves).  Returns 0, or -1 with ERR. */
+int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct rm_error *err);
 
 /* Each command: ARGV[0] is the command's name.  Returns the exit status;
  * errors are printed as "routemap: WHERE: WHAT". */

@@ -58,6 +58,8 @@ struct config {
 
 	char *db_path;                /* [database] path, "" when not given */
 	char *db_shared_group;        /* "" when none */
+	int db_wait;                  /* seconds a change waits for another
+					 user's lock before it is kept aside */
 
 	enum cfg_language language;   /* [ui] */
 	enum cfg_calendar calendar;

@@ -12,25 +12,49 @@
 
 #include <sqlite3.h>
 #include "routemap/error.h"
+#include "routemap/files.h"
 
 
 struct store {
 	sqlite3 *db;
 	char *path;
 	int readonly;
+	int snapshot;      /* read-only, opened immutable: nobody had the database
+			      open and we may not make its -wal/-shm files */
+	int migrated_from; /* the schema version this open migrated from, or -1 */
 	char user[64];     /* the Unix user, written into the change log */
+	/* Waiting for another user's write lock: at most wait_ms, calling
+	 * on_wait(wait_arg, ms waited so far) every ~50 ms; a zero return
+	 * gives up at once (SQLITE_BUSY).  NULL: just wait. */
+	int wait_ms;
+	int (*on_wait)(void *arg, long waited_ms);
+	void *wait_arg;
+	long long wait_start;   /* ms, monotonic; 0 when not waiting */
 };
 
 enum store_flags {
-	STORE_READONLY = 1,    /* -r: never write, never migrate */
-	STORE_NO_CREATE = 2,   /* the file must exist already */
-	STORE_READ_IF_LOCKED = 4,  /* a file marked read-only is opened read-only
-				      instead of refused (for reading commands) */
+	STORE_READONLY = 1,     /* -r: never write, never migrate */
+	STORE_NO_CREATE = 2,    /* the file must exist already */
+	STORE_READ = 4,         /* a reading command: open read-only; an older
+				   schema is brought up to date first when the
+				   file may be written (and st->migrated_from
+				   says so), else refused */
+	STORE_READ_FALLBACK = 8,/* no write permission: open read-only instead
+				   of refusing (the screens) */
+	STORE_INIT = 16,        /* routemap init: an existing empty file may
+				   become a database */
 };
 
-/* Open (and create or migrate, unless read-only) the database at PATH.
- * SHARED_GROUP: a group name ("" or NULL for none) that gets the file 0660.
- * Returns 0, or -1 with ERR (status 1) and ST closed. */
+/* How long writes wait for another user's lock by default (ms). */
+#define STORE_WAIT_MS 60000
+
+/* Open the database at PATH (created when missing, unless STORE_NO_CREATE
+ * or a reading flag).  SHARED_GROUP: a group name ("" or NULL for none)
+ * that a new file gets, with mode 0660.  The -wal and -shm files always get
+ * the group and mode of the database file, whoever creates them.  A file
+ * that is not a routemap database (empty, half-written, another
+ * program's) is refused, except an empty file with STORE_INIT.  Returns 0,
+ * or -1 with ERR (status 1, 2 for an unknown group) and ST closed. */
 int store_open(struct store *st, const char *path, const char *shared_group,
 	       int flags, struct rm_error *err);
 void store_close(struct store *st);
@@ -66,12 +90,18 @@ int store_unique_code(struct store *st, const char *table, const char *base, cha
 /* Bind a UTF-8 string, or NULL when TEXT is NULL or empty. */
 int store_bind_text_or_null(sqlite3_stmt *stmt, int idx, const char *text);
 
-/* Integrity check: write problems (one per line) into a malloc'd string in
- * *REPORT ("ok" when none).  Returns 0 when the database is sound. */
+/* Integrity check (PRAGMA quick_check and the foreign keys): write problems
+ * (one per line) into a malloc'd string in *REPORT ("ok" when none).
+ * Returns 0 when the database is sound, 1 when not, -1 with ERR. */
 int store_check(struct store *st, char **report, struct rm_error *err);
 
-/* Online backup of the whole database into the new file PATH. */
-int store_backup(struct store *st, const char *path, struct rm_error *err);
+/* A consistent, self-contained copy of the database (rollback-journal
+ * mode: it opens read-only anywhere) in the new file PATH, made under a
+ * temporary name beside it with SHARE's group and mode, checked, synced,
+ * and only then given the name PATH, which must not exist.  Safe while
+ * others work.  Returns 0, or -1 with ERR and nothing left behind. */
+int store_backup(struct store *st, const char *path, const struct file_share *share,
+		 struct rm_error *err);
 
 /* Full-text search over titles, item texts, notes and AAR sections.
  * Queries of at least three code points go through the FTS5 trigram index;

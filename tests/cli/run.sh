@@ -143,11 +143,58 @@ expect readonly-unchanged [ "$before" = "$(fingerprint "$T/ro.db")" ]
 run no-database 1 -d "$T/none.db" list plans
 expect no-database-not-created [ ! -e "$T/none.db" ]
 
+# ---- empty and half-made files are no databases -------------------------
+: >"$T/empty.db"
+run empty-file-list 1 -d "$T/empty.db" list plans
+run empty-file-import 1 -d "$T/empty.db" import plans "$DATA/csv/plans-new.csv"
+expect empty-file-stays-empty [ ! -s "$T/empty.db" ]
+run empty-file-init 0 -d "$T/empty.db" init
+
+# ---- readers never wait for a writer ------------------------------------
+# Another process holds the write lock (an import) for as long as the
+# commands below run; with [database] wait = 1 a reader that waited would
+# fail, and a writer must fail after its second, changing nothing.
+W1="$DATA/ini/wait1.ini"
+"$BIN" -d "$DB" export --dir "$T/unlocked-export"
+mkfifo "$T/hold"
+sqlite3 "$DB" <"$T/hold" >/dev/null 2>&1 &
+holder=$!
+exec 9>"$T/hold"
+echo "BEGIN IMMEDIATE; CREATE TABLE hold(x);" >&9
+locked() { ! sqlite3 "$DB" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; }
+n=0
+while ! locked && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+expect lock-held locked
+before=$(sqlite3 "file:$DB?mode=ro" "SELECT count(*) FROM plan")
+run locked-list-plans 0 -c "$W1" -d "$DB" list plans
+run locked-show-assessment 0 -c "$W1" -d "$DB" show assessment A-BNG-69
+run locked-search 0 -c "$W1" -d "$DB" search ศพ
+run locked-report 0 -c "$W1" -d "$DB" report coverage A-BNG-69 --format csv
+expect locked-export "$BIN" -c "$W1" -d "$DB" export --dir "$T/locked-export"
+expect locked-export-same diff -r "$T/unlocked-export" "$T/locked-export"
+run locked-check 0 -c "$W1" -d "$DB" check
+run locked-backup 0 -c "$W1" -d "$DB" backup "$T/locked-backup.db"
+run locked-import 1 -c "$W1" -d "$DB" import plans "$DATA/csv/plans-new.csv"
+echo "ROLLBACK;" >&9
+exec 9>&-
+wait $holder
+expect locked-import-wrote-nothing [ "$before" = "$(sqlite3 "file:$DB?mode=ro" "SELECT count(*) FROM plan")" ]
+
 # ---- backup --------------------------------------------------------------
 run backup 0 -d "$DB" backup "$T/backup.db"
 run backup-check 0 -d "$T/backup.db" check
 run backup-exists 1 -d "$DB" backup "$T/backup.db"
 expect backup-mode [ "$(stat -c %a "$T/backup.db")" = 600 ]
+expect backup-alone [ ! -e "$T/backup.db-wal" ] && [ ! -e "$T/backup.db-shm" ]
+# a backup on a share nobody may write opens with -r
+mkdir "$T/share"
+cp "$T/backup.db" "$T/share/office.db"
+chmod 0444 "$T/share/office.db"
+chmod 0555 "$T/share"
+run backup-readonly-share 0 -r -d "$T/share/office.db" list plans
+run backup-readonly-share-check 0 -r -d "$T/share/office.db" check
+expect readonly-share-no-files [ "$(ls -A "$T/share")" = office.db ]
+chmod 0755 "$T/share"
 expect db-mode [ "$(stat -c %a "$DB")" = 600 ]
 
 # ---- the Thai catalogue: complete, and holding every string of the code ----

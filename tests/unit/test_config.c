@@ -244,9 +244,9 @@ static void test_defaults_entries(void **state)
 
 	(void)state;
 	assert_int_equal(config_defaults(&cfg, &err), 0);
-	/* office 5, database 2, ui 5, levels 4, activities 7, frames 6,
+	/* office 5, database 3, ui 5, levels 4, activities 7, frames 6,
 	 * sources 4, rank 2, slm 1 + 8, aar 2, templates 5 + 5 + 9, keys. */
-	assert_int_equal(cfg.nentries, 5 + 2 + 5 + 4 + 7 + 6 + 4 + 2 + 9 + 2 + 19 + ACT_COUNT);
+	assert_int_equal(cfg.nentries, 5 + 3 + 5 + 4 + 7 + 6 + 4 + 2 + 9 + 2 + 19 + ACT_COUNT);
 	for (i = 0; i < cfg.nentries; i++) {
 		int r = section_rank(cfg.entries[i].section);
 
@@ -257,6 +257,8 @@ static void test_defaults_entries(void **state)
 	}
 	assert_string_equal(cfg.entries[0].key, "code");
 	assert_entry(&cfg, "ui", "escdelay", "", "built-in", 0);
+	assert_entry(&cfg, "database", "wait", "60", "built-in", 0);
+	assert_int_equal(cfg.db_wait, 60);
 	assert_entry(&cfg, "levels", "people", "ประชาชน", "built-in", 0);
 	assert_entry(&cfg, "rank", "thresholds", "20,40,60,80", "built-in", 0);
 	assert_entry(&cfg, "rank", "partial_weight", "0.5", "built-in", 0);
@@ -828,6 +830,22 @@ static void test_bad_escdelay(void **state)
 		     "milliseconds from 0 to 10000 (e.g. 25), or nothing to leave it unset");
 }
 
+static void test_database_wait(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	load_ok(&cfg, HEAD "[database]\nwait = ๑๒๐\n");
+	assert_int_equal(cfg.db_wait, 120);
+	config_free(&cfg);
+	expect_error(HEAD "[database]\nwait = 0\n",
+		     "FILE:5: [database] wait: \"0\" is not allowed; expected whole seconds "
+		     "from 1 to 3600 (e.g. 60)");
+	expect_error(HEAD "[database]\nwait = 1 นาที\n",
+		     "FILE:5: [database] wait: \"1 นาที\" is not allowed; expected whole seconds "
+		     "from 1 to 3600 (e.g. 60)");
+}
+
 static void test_bad_office(void **state)
 {
 	(void)state;
@@ -1109,6 +1127,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_bad_enums),
 		cmocka_unit_test(test_bad_escdelay),
+		cmocka_unit_test(test_database_wait),
 		cmocka_unit_test(test_bad_office),
 		cmocka_unit_test(test_key_activities),
 		cmocka_unit_test(test_support_frames),

@@ -1,10 +1,14 @@
 /* test_store.c - the database: creation, migration, refusal of foreign
  * files, constraints, rollback, the change log, search, Thai order. */
+#include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <sys/stat.h>
 
 #include "helpers.h"
 #include "routemap/schema.h"
+
+static const struct file_share private_share = { (gid_t)-1, 0600 };
 
 static void write_file(const char *path, const char *text)
 {
@@ -238,9 +242,9 @@ static void test_check_and_backup(void **state)
 	assert_string_equal(report, "ok");
 	free(report);
 	snprintf(path, sizeof path, "%s/backup.db", f->dir);
-	assert_int_equal(store_backup(&f->st, path, &err), 0);
+	assert_int_equal(store_backup(&f->st, path, &private_share, &err), 0);
 	/* a second backup to the same file is refused, the first kept */
-	assert_int_equal(store_backup(&f->st, path, &err), -1);
+	assert_int_equal(store_backup(&f->st, path, &private_share, &err), -1);
 	assert_non_null(strstr(err.msg, "choose a new file name"));
 	assert_int_equal(store_open(&copy, path, NULL, STORE_READONLY, &err), 0);
 	{
@@ -253,6 +257,198 @@ static void test_check_and_backup(void **state)
 		sqlite3_finalize(stmt);
 	}
 	store_close(&copy);
+}
+
+
+/* An empty file (a backup killed at once, a "touch") is no database: only
+ * init makes it one. */
+static void test_empty_file_only_init_takes_it(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+	struct stat sb;
+
+	write_file(f->path, "");
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "an empty file"));
+	assert_int_equal(store_open(&f->st, f->path, NULL, STORE_READ, &err), -1);
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	assert_int_equal(store_open(&f->st, f->path, NULL, STORE_INIT, &err), 0);
+	assert_int_equal(store_schema_version(&f->st), schema_latest());
+	*state = f;
+}
+
+/* A SQLite file with no tables is not ours either (but for init). */
+static void test_empty_database_refused(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA page_size = 4096; VACUUM", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&f->st, f->path, NULL, STORE_READ, &err), -1);
+	assert_non_null(strstr(err.msg, "not a routemap database"));
+	*state = f;
+}
+
+/* Called while a write waits: counts, and gives up after the third. */
+static int count_waits(void *arg, long waited_ms)
+{
+	int *calls = arg;
+
+	(void)waited_ms;
+	return ++*calls < 3;
+}
+
+/* While another connection holds the write lock (an import), a reading
+ * open and its queries go on; a writer waits (telling its caller), then
+ * gives up without writing. */
+static void test_readers_never_wait_for_a_writer(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct store reader, writer;
+	sqlite3 *importer;
+	int calls = 0;
+
+	assert_int_equal(sqlite3_open(f->path, &importer), SQLITE_OK);
+	/* (a raw connection: no rm_user() for the change-log triggers) */
+	assert_int_equal(sqlite3_exec(importer, "BEGIN IMMEDIATE; CREATE TABLE scratch(x)", NULL,
+				      NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_open(&reader, f->path, NULL, STORE_READ, &err), 0);
+	reader.wait_ms = 1;   /* a reader that had to wait would now fail */
+	assert_true(reader.readonly);
+	assert_int_equal(fixture_int(&(struct fixture){ .st = reader }, "SELECT count(*) FROM aar_action"), 3);
+	assert_int_equal(fixture_int(&(struct fixture){ .st = reader },
+				     "SELECT count(*) FROM sqlite_schema WHERE name = 'scratch'"), 0);
+	store_close(&reader);
+
+	assert_int_equal(store_open(&writer, f->path, NULL, 0, &err), 0);
+	writer.on_wait = count_waits;
+	writer.wait_arg = &calls;
+	assert_int_equal(store_begin(&writer, &err), -1);
+	assert_int_equal(calls, 3);
+	assert_non_null(strstr(err.msg, "another user"));
+	writer.on_wait = NULL;
+	writer.wait_ms = 120;
+	assert_int_equal(store_begin(&writer, &err), -1);
+	store_close(&writer);
+	assert_int_equal(sqlite3_exec(importer, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(importer);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM sqlite_schema WHERE name = 'scratch'"), 0);
+}
+
+/* A database its user may not write is read without making a -wal or a
+ * -shm file (which would lock its owner out): as a snapshot. */
+static void test_reader_without_write_permission_makes_no_files(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct store ro;
+	char *wal = file_with_suffix(f->path, "-wal"), *shm = file_with_suffix(f->path, "-shm");
+
+	store_close(&f->st);
+	unlink(wal);
+	unlink(shm);
+	assert_int_equal(chmod(f->path, 0444), 0);
+	assert_int_equal(store_open(&ro, f->path, NULL, STORE_READ_FALLBACK, &err), 0);
+	assert_true(ro.readonly);
+	assert_true(ro.snapshot);
+	assert_int_equal(fixture_int(&(struct fixture){ .st = ro }, "SELECT count(*) FROM norm_item"), 30);
+	assert_int_equal(store_begin(&ro, &err), -1);
+	store_close(&ro);
+	assert_false(file_exists(wal));
+	assert_false(file_exists(shm));
+	/* without the fallback, a writing open is refused and says why */
+	assert_int_equal(store_open(&ro, f->path, NULL, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "read-only"));
+	assert_int_equal(chmod(f->path, 0600), 0);
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
+	free(wal);
+	free(shm);
+}
+
+/* The -wal and -shm files SQLite makes get the database file's group and
+ * mode, so that every member of the group can go on writing. */
+static void test_sidecars_take_the_database_group(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	gid_t groups[64], other = (gid_t)-1;
+	char *wal = file_with_suffix(f->path, "-wal"), *shm = file_with_suffix(f->path, "-shm");
+	struct stat sb;
+	int n = getgroups(64, groups), i;
+
+	/* a group of ours that is not our own: any group, as root */
+	if (geteuid() == 0) {
+		struct group *g = getgrnam("daemon");
+
+		other = g ? g->gr_gid : 1;
+	}
+	for (i = 0; i < n && other == (gid_t)-1; i++)
+		if (groups[i] != getegid())
+			other = groups[i];
+	if (other == (gid_t)-1) {
+		printf("    (skipped: this user belongs to no second group to share with)\n");
+		free(wal);
+		free(shm);
+		return;
+	}
+	store_close(&f->st);
+	unlink(wal);
+	unlink(shm);
+	assert_int_equal(chown(f->path, (uid_t)-1, other), 0);
+	assert_int_equal(chmod(f->path, 0660), 0);
+	assert_int_equal(store_open(&f->st, f->path, NULL, STORE_READ, &err), 0);
+	assert_int_equal(stat(wal, &sb), 0);
+	assert_int_equal(sb.st_gid, other);
+	assert_int_equal(sb.st_mode & 0777, 0660);
+	assert_int_equal(stat(shm, &sb), 0);
+	assert_int_equal(sb.st_gid, other);
+	assert_int_equal(sb.st_mode & 0777, 0660);
+	store_close(&f->st);
+	/* a group's files stay when the last user leaves: readers need them */
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
+	store_close(&f->st);
+	assert_true(file_exists(wal));
+	assert_true(file_exists(shm));
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
+	free(wal);
+	free(shm);
+}
+
+/* A backup is one self-contained file in rollback-journal mode, with the
+ * group and mode asked for, made under another name first. */
+static void test_backup_is_self_contained(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct file_share group = { getegid(), 0660 };
+	unsigned char header[20];
+	char path[160], cmd[320];
+	struct stat sb;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/copy.db", f->dir);
+	assert_int_equal(store_backup(&f->st, path, &group, &err), 0);
+	fp = fopen(path, "rb");
+	assert_non_null(fp);
+	assert_int_equal(fread(header, 1, sizeof header, fp), sizeof header);
+	fclose(fp);
+	assert_int_equal(header[18], 1);   /* rollback journal, not WAL */
+	assert_int_equal(header[19], 1);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0660);
+	/* nothing else left in the directory: no temporary file, no -wal */
+	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | grep -v '^office.db' | wc -l) -eq 1", f->dir);
+	assert_int_equal(system(cmd), 0);
+	/* a backup into a directory that is not there leaves nothing */
+	snprintf(path, sizeof path, "%s/nowhere/copy.db", f->dir);
+	assert_int_equal(store_backup(&f->st, path, &group, &err), -1);
+	assert_non_null(strstr(err.msg, "nowhere"));
 }
 
 int main(void)
@@ -270,6 +466,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_long_and_short, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_thai_collation_in_sql, fixture_setup_empty, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_check_and_backup, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_teardown(test_empty_file_only_init_takes_it, fixture_teardown),
+		cmocka_unit_test_teardown(test_empty_database_refused, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_readers_never_wait_for_a_writer, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_reader_without_write_permission_makes_no_files, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_sidecars_take_the_database_group, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_backup_is_self_contained, fixture_setup_demo, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -89,22 +89,30 @@ int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err)
 	return 0;
 }
 
-int cli_open(struct cli *cli, struct store *st, int write, struct rm_error *err)
+int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct rm_error *err)
 {
 	int flags = 0;
 
 	if (cli->readonly) {
-		if (write)
+		if (access == CLI_WRITE || access == CLI_INIT)
 			return rm_fail(err, RM_EXIT_USAGE,
 				       _("-r: this command changes the database; drop -r to run it"));
 		flags = STORE_READONLY;
-	} else if (!write && !cli->demo) {
-		/* Reading never creates a database; it brings an older one up to
-		 * date when it may, and reads a write-protected one as it is. */
-		flags = STORE_NO_CREATE | STORE_READ_IF_LOCKED;
+	} else if (!cli->demo) {
+		/* the demo database is made and filled on first use */
+		static const int by_access[] = {
+			[CLI_READ] = STORE_READ, [CLI_WRITE] = 0, [CLI_INIT] = STORE_INIT,
+			[CLI_SCREENS] = STORE_READ_FALLBACK,
+		};
+
+		flags = by_access[access];
 	}
 	if (store_open(st, cli->db_path, cli->cfg.db_shared_group, flags, err) < 0)
 		return -1;
+	st->wait_ms = cli->cfg.db_wait * 1000;
+	if (st->migrated_from >= 0 && access != CLI_SCREENS)
+		fprintf(stderr, _("routemap: %s: the database was brought up to schema version %d "
+				  "(it was %d)\n"), st->path, store_schema_version(st), st->migrated_from);
 	if (cli->demo && !cli->readonly && cli_load_demo(cli, st, err) < 0) {
 		store_close(st);
 		return -1;

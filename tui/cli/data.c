@@ -28,7 +28,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		}
 		return cli_usage("init", _("takes no arguments"));
 	}
-	if (cli_open(cli, &st, 1, &err) < 0)
+	if (cli_open(cli, &st, CLI_INIT, &err) < 0)
 		return cli_report(&err);
 	printf("%s\n", st.path);
 	printf(_("schema version %d\n"), store_schema_version(&st));
@@ -152,7 +152,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	} else {
 		return cli_usage("import", _("expected DIR or KIND FILE"));
 	}
-	if (rc == 0 && cli_open(cli, &st, 1, &err) == 0) {
+	if (rc == 0 && cli_open(cli, &st, CLI_WRITE, &err) == 0) {
 		rc = transfer_import(&st, &cli->cfg, files, n, &err);
 		store_close(&st);
 	} else {
@@ -267,7 +267,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			strerror(errno));
 		return cli_report(&err);
 	}
-	if (cli_open(cli, &st, 0, &err) < 0)
+	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	if (dir) {
 		size_t kk;
@@ -300,7 +300,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		}
 		return cli_usage("check", _("takes no arguments"));
 	}
-	if (cli_open(cli, &st, 0, &err) < 0)
+	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	rc = store_check(&st, &report, &err);
 	if (rc < 0) {
@@ -329,6 +329,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 int cmd_backup(struct cli *cli, int argc, char **argv)
 {
 	struct rm_error err = { 0, "" };
+	struct file_share share;
 	struct store st;
 	int rc;
 
@@ -340,9 +341,13 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	}
 	if (argc != 2)
 		return cli_usage("backup", _("expected one FILE to write"));
-	if (cli_open(cli, &st, 0, &err) < 0)
+	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
-	rc = store_backup(&st, argv[1], &err);
+	/* the office's group when it names one, else the database file's */
+	rc = *cli->cfg.db_shared_group ? file_share_for_group(cli->cfg.db_shared_group, &share, &err)
+				       : file_share_like(st.path, &share, &err);
+	if (rc == 0)
+		rc = store_backup(&st, argv[1], &share, &err);
 	store_close(&st);
 	if (rc < 0)
 		return cli_report(&err);

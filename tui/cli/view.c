@@ -228,7 +228,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	if (strcmp(what, "plans") && strcmp(what, "norms") && strcmp(what, "assessments") &&
 	    strcmp(what, "aars"))
 		return cli_usage("list", _("\"%s\": expected plans, norms, assessments or aars"), what);
-	if (cli_open(cli, &st, 0, &err) < 0)
+	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	if (strcmp(what, "plans") == 0)
 		rc = list_plans(&st, &err);
@@ -411,7 +411,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		return cli_usage("show", _("expected plan CODE or assessment CODE"));
 	if (cli_width(width_arg, &width) != 0)
 		return RM_EXIT_USAGE;
-	if (cli_open(cli, &st, 0, &err) < 0)
+	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	if (strcmp(what, "plan") == 0)
 		rc = show_plan(cli, &st, code, width, &err);
@@ -495,7 +495,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (strcmp(format, "csv") && strcmp(format, "txt"))
 		return cli_usage("report", _("--format %s: expected csv or txt"), format);
 	csv = strcmp(format, "csv") == 0;
-	if (cli_open(cli, &st, 0, &err) < 0)
+	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	table_init(&t, 6, csv ? head : heads(head, 6, h));
 	t.right = 1u << 2 | 1u << 3 | 1u << 4 | 1u << 5;
@@ -544,7 +544,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	if (argc != 2 || !*argv[1])
 		return cli_usage("search", _("expected one TEXT to look for (quote it if it has spaces)"));
 	cli_width(NULL, &width);
-	if (cli_open(cli, &st, 0, &err) < 0)
+	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	if (store_search(&st, argv[1], &hits, &n, &err) < 0) {
 		store_close(&st);
@@ -583,7 +583,7 @@ int cmd_summary(struct cli *cli)
 	struct store st;
 	size_t i;
 
-	if (cli_open(cli, &st, 0, &err) < 0)
+	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	printf("routemap %s: %s (%s)\n", ROUTEMAP_VERSION, cli->cfg.office_name,
 	       cli->cfg.office_code);

@@ -177,7 +177,7 @@ static const char *const sec_names[SEC_COUNT] = {
 #define TEMPLATE_PREFIX_LEN (sizeof TEMPLATE_PREFIX - 1)
 
 static const char *const office_keys[] = { "code", "name", "short_name", "level", "parent", NULL };
-static const char *const database_keys[] = { "path", "shared_group", NULL };
+static const char *const database_keys[] = { "path", "shared_group", "wait", NULL };
 static const char *const ui_keys[] = { "language", "calendar", "color", "line_drawing", "escdelay", NULL };
 static const char *const levels_keys[] = { "people", "stakeholder", "process", "foundation", NULL };
 static const char *const sources_keys[] = { "fund", "province", "region", "local", NULL };
@@ -1507,6 +1507,22 @@ static int apply_database(struct loader *ld)
 		ld_set(ld, &cfg->db_shared_group, v);
 		ld_mark(ld, "database", "shared_group", line);
 	}
+	v = ld_value(ld, "database", "wait", &line);
+	if (!v && line)
+		return -1;
+	if (v) {
+		long seconds;
+
+		if (parse_uint(v, &seconds) < 0 || seconds < 1 || seconds > 3600) {
+			char shown[128];
+
+			return fail_key(ld, line, "database", "wait", _("\"%s\" is not allowed; "
+					"expected whole seconds from 1 to 3600 (e.g. 60)"),
+					clip(v, shown, sizeof shown));
+		}
+		cfg->db_wait = (int)seconds;
+		ld_mark(ld, "database", "wait", line);
+	}
 	return 0;
 }
 
@@ -2213,6 +2229,8 @@ static int build_entries(struct loader *ld)
 	entry_add(ld, "office", "parent", cfg->office_parent);
 	entry_add(ld, "database", "path", cfg->db_path);
 	entry_add(ld, "database", "shared_group", cfg->db_shared_group);
+	snprintf(buf, sizeof buf, "%d", cfg->db_wait);
+	entry_add(ld, "database", "wait", buf);
 	entry_add(ld, "ui", "language", ui_languages[cfg->language]);
 	entry_add(ld, "ui", "calendar", ui_calendars[cfg->calendar]);
 	entry_add(ld, "ui", "color", ui_colors[cfg->color]);
@@ -2307,6 +2325,7 @@ static void defaults_fill(struct loader *ld)
 	cfg->office_parent = ld_strdup(ld, "");
 	cfg->db_path = ld_strdup(ld, "");
 	cfg->db_shared_group = ld_strdup(ld, "");
+	cfg->db_wait = 60;
 	cfg->language = CFG_LANG_TH;
 	cfg->calendar = CFG_CAL_BUDDHIST;
 	cfg->color = CFG_AUTO;

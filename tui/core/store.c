@@ -1,15 +1,16 @@
 /* store.c - opening, checking and migrating the office database. */
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "routemap/buf.h"
+#include "routemap/files.h"
 #include "routemap/i18n.h"
 #include "routemap/schema.h"
 #include "routemap/store.h"
@@ -17,12 +18,42 @@
 
 /* 'RMAP': marks a file as a routemap database. */
 #define STORE_APPLICATION_ID 0x524d4150
-#define STORE_BUSY_MS 5000
+
+/* What an SQLite result code means for the user, or NULL to show
+ * SQLite's own words alone. */
+static const char *explain(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return _("another user is changing the database and did not finish in time; "
+			 "nothing was written");
+	case SQLITE_FULL:
+		return _("the disk is full; nothing was written");
+	case SQLITE_READONLY:
+		return _("the database cannot be written here (read-only)");
+	case SQLITE_IOERR:
+		return _("the disk could not be read or written");
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return _("the database is damaged; see routemap check");
+	case SQLITE_CANTOPEN:
+		return _("the database file cannot be opened");
+	case SQLITE_NOMEM:
+		return _("out of memory");
+	default:
+		return NULL;
+	}
+}
 
 int store_fail(struct store *st, struct rm_error *err, const char *what)
 {
 	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : _("out of memory");
+	const char *why = st && st->db ? explain(sqlite3_extended_errcode(st->db)) : NULL;
 
+	if (why)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s: %s (%s)",
+			       st->path ? st->path : _("database"), what, why, msg);
 	return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s: %s", st && st->path ? st->path : _("database"),
 		       what, msg);
 }
@@ -41,14 +72,8 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct rm_error *
 
 int store_exec(struct store *st, const char *sql, struct rm_error *err)
 {
-	char *msg = NULL;
-
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", st->path,
-			msg ? msg : sqlite3_errmsg(st->db));
-		sqlite3_free(msg);
-		return -1;
-	}
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, err, _("cannot run a query"));
 	return 0;
 }
 
@@ -186,80 +211,137 @@ static void store_find_user(struct store *st)
 		snprintf(st->user, sizeof st->user, "uid %ld", (long)getuid());
 }
 
-/* mkdir -p for the directories above PATH: mode 0700, or 0770 owned by
- * GID when the database is shared (GID not -1). */
-static int make_parent_dirs(const char *path, gid_t gid, struct rm_error *err)
-{
-	char *dir = strdup(path);
-	char *p;
+/* ---- waiting for another user ---- */
 
-	if (!dir)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
-	for (p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, gid == (gid_t)-1 ? 0700 : 0770) == 0) {
-			if (gid != (gid_t)-1 && (chown(dir, (uid_t)-1, gid) < 0 ||
-						 chmod(dir, 02770) < 0)) {
-				rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot share the directory: %s"),
-					dir, strerror(errno));
-				free(dir);
-				return -1;
-			}
-		} else if (errno != EEXIST) {
-			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create the directory: %s"), dir,
-				strerror(errno));
-			free(dir);
-			return -1;
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler: another connection holds the lock.  Wait in
+ * steps of 50 ms up to st->wait_ms, letting st->on_wait show it (and
+ * stop it). */
+static int store_busy(void *arg, int count)
+{
+	struct store *st = arg;
+	long long now = now_ms(), waited;
+
+	if (count == 0 || !st->wait_start)
+		st->wait_start = now;
+	waited = now - st->wait_start;
+	if (waited >= st->wait_ms ||
+	    (st->on_wait && !st->on_wait(st->wait_arg, (long)waited))) {
+		st->wait_start = 0;
+		return 0;
+	}
+	sqlite3_sleep(st->wait_ms - waited < 50 ? (int)(st->wait_ms - waited) : 50);
+	return 1;
+}
+
+/* ---- opening ---- */
+
+/* "file:PATH?QUERY" with PATH percent-encoded (malloc'd). */
+static char *db_uri(const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b = { 0 };
+	const unsigned char *p;
+
+	buf_puts(&b, "file:");
+	for (p = (const unsigned char *)path; *p; p++) {
+		/* a path starting "//" would read as an authority */
+		int keep_slash = *p == '/' && !(p == (const unsigned char *)path && p[1] == '/');
+
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '-' || *p == '_' || *p == '~' || keep_slash) {
+			buf_add(&b, (const char *)p, 1);
+		} else {
+			char e[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+
+			buf_add(&b, e, 3);
 		}
-		*p = '/';
 	}
-	free(dir);
-	return 0;
+	buf_printf(&b, "?%s", query);
+	return buf_take(&b);
 }
 
-/* Create the empty file PATH with mode 0600, or 0660 owned by GROUP. */
-static int create_db_file(const char *path, const char *group, struct rm_error *err)
+/* May this user write the database PATH (SB its stat) and the files
+ * beside it?  A file marked read-only stays unwritten, even for root. */
+static int may_write(const char *path, const struct stat *sb)
 {
-	gid_t gid = (gid_t)-1;
-	mode_t mode = 0600;
-	int fd;
+	char *dir, *slash, *wal, *shm;
+	int ok;
 
-	if (group && *group) {
-		struct group *gr = getgrnam(group);
-
-		if (!gr)
-			return rm_fail(err, RM_EXIT_USAGE,
-				       _("[database] shared_group: no group \"%s\" on this system"), group);
-		gid = gr->gr_gid;
-		mode = 0660;
-	}
-	if (make_parent_dirs(path, gid, err) < 0)
-		return -1;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-	if (fd < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create the database: %s"), path,
-			       strerror(errno));
-	if ((gid != (gid_t)-1 && fchown(fd, (uid_t)-1, gid) < 0) || fchmod(fd, mode) < 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot set the owner or mode: %s"), path,
-			strerror(errno));
-		close(fd);
-		unlink(path);
-		return -1;
-	}
-	close(fd);
-	return 0;
+	if (!(sb->st_mode & 0222) || access(path, W_OK) < 0)
+		return 0;
+	dir = strdup(path);
+	if (!dir)
+		return 0;
+	slash = strrchr(dir, '/');
+	if (slash == dir)
+		dir[1] = '\0';      /* a file in / */
+	else if (slash)
+		*slash = '\0';
+	ok = access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	if (ok)
+		return 1;
+	/* a directory we cannot write: only when -wal and -shm are there */
+	wal = file_with_suffix(path, "-wal");
+	shm = file_with_suffix(path, "-shm");
+	ok = wal && shm && access(wal, W_OK) == 0 && access(shm, W_OK) == 0;
+	free(wal);
+	free(shm);
+	return ok;
 }
 
-/* Refuse files that are not databases, not ours, or from a newer program. */
-static int store_identify(struct store *st, struct rm_error *err)
+/* Size of PATH + SUFFIX, -1 when it is not there. */
+static long long sidecar_size(const char *path, const char *suffix)
+{
+	char *name = file_with_suffix(path, suffix);
+	struct stat sb;
+	long long n = -1;
+
+	if (name && lstat(name, &sb) == 0)
+		n = (long long)sb.st_size;
+	free(name);
+	return n;
+}
+
+/* The URI query to read PATH without making files its owner cannot use:
+ * through the -shm file when a writer made it, else as an immutable
+ * snapshot.  NULL (with ERR) when changes wait in a -wal file that only
+ * a writer can fold in. */
+static const char *reader_query(struct store *st, struct rm_error *err)
+{
+	long long wal = sidecar_size(st->path, "-wal"), shm = sidecar_size(st->path, "-shm");
+
+	if (wal >= 0 && shm >= 0)
+		return "mode=ro";
+	if (wal > 0) {
+		rm_fail(err, RM_EXIT_RUNTIME,
+			_("%s: recent changes wait in %s-wal, and only someone who may write the "
+			  "database can fold them in: ask its owner to open it once"), st->path, st->path);
+		return NULL;
+	}
+	st->snapshot = 1;
+	return "mode=ro&immutable=1";
+}
+
+/* Refuse files that are not databases, not ours, or from a newer program.
+ * NEW_OK: a database with no tables at all may become ours (a file made
+ * just now, or an empty one given to init).  *VERSION gets its schema
+ * version. */
+static int store_identify(struct store *st, int new_ok, int *version, struct rm_error *err)
 {
 	int rc;
-	long long version, appid, tables;
+	long long v, appid, tables;
 
-	version = query_int(st->db, "PRAGMA user_version", &rc);
-	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+	v = query_int(st->db, "PRAGMA user_version", &rc);
+	if (rc == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: not a database (%s)"), st->path,
 			       sqlite3_errstr(rc));
 	if (rc != SQLITE_OK)
@@ -268,17 +350,22 @@ static int store_identify(struct store *st, struct rm_error *err)
 	tables = query_int(st->db, "SELECT count(*) FROM sqlite_schema", &rc);
 	if (rc != SQLITE_OK)
 		return store_fail(st, err, _("cannot read the schema"));
-	if (version == 0 && tables > 0)
+	if (v == 0 && tables > 0)
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("%s: not a routemap database (it holds %lld other tables)"),
 			       st->path, tables);
-	if (version > 0 && appid != STORE_APPLICATION_ID)
+	if (v == 0 && !new_ok)
+		return rm_fail(err, RM_EXIT_RUNTIME,
+			       _("%s: not a routemap database (an empty file or database); "
+				 "make one there with: routemap init"), st->path);
+	if (v > 0 && appid != STORE_APPLICATION_ID)
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("%s: not a routemap database (application id %lld)"), st->path, appid);
-	if (version > schema_latest())
+	if (v > schema_latest())
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("%s: made by a newer routemap (schema %lld; this program knows up to %d)"),
-			       st->path, version, schema_latest());
+			       st->path, v, schema_latest());
+	*version = (int)v;
 	return 0;
 }
 
@@ -313,72 +400,168 @@ static int store_migrate(struct store *st, struct rm_error *err)
 		}
 		if (store_commit(st, err) < 0)
 			return -1;
+		if (st->migrated_from < 0 && version > 0)
+			st->migrated_from = version;   /* an existing schema, not a new file */
 	}
+}
+
+/* Open the connection with the URI query QUERY and set it up the same way
+ * every time: extended codes, the busy handler, rm_user(), THAI. */
+static int connect(struct store *st, const char *query, struct rm_error *err)
+{
+	char *uri = db_uri(st->path, query);
+	int rc;
+
+	if (!uri)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
+			     (strstr(query, "mode=ro") ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE),
+			     NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return store_fail(st, err, _("cannot open the database"));
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_handler(st->db, store_busy, st);
+	if (sqlite3_create_function(st->db, "rm_user", 0, SQLITE_UTF8, st->user, fn_user,
+				    NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_collation(st->db, "THAI", SQLITE_UTF8, NULL, collate_thai) != SQLITE_OK)
+		return store_fail(st, err, _("cannot register functions"));
+	return 0;
+}
+
+static void disconnect(struct store *st)
+{
+	if (st->db)
+		sqlite3_close_v2(st->db);
+	st->db = NULL;
+}
+
+/* Set up a connection that may write: WAL (kept, with its -shm, while a
+ * group shares the file, so that readers never have to make them),
+ * synchronous=FULL, foreign keys. */
+static int setup_writer(struct store *st, const struct stat *sb, struct rm_error *err)
+{
+	int persist = 1;
+	sqlite3_stmt *stmt;
+	int wal = 0;
+
+	if (sb->st_mode & 0070)
+		sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	stmt = store_prepare(st, "PRAGMA journal_mode", err);
+	if (!stmt)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		wal = strcmp((const char *)sqlite3_column_text(stmt, 0), "wal") == 0;
+	sqlite3_finalize(stmt);
+	/* Only a database not yet in WAL mode needs the (exclusive) switch. */
+	if (!wal && store_exec(st, "PRAGMA journal_mode = WAL", err) < 0)
+		return -1;
+	/* after a big import the -wal file shrinks back at the next reset */
+	return store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+			  " PRAGMA journal_size_limit = 4194304", err);
 }
 
 int store_open(struct store *st, const char *path, const char *shared_group, int flags,
 	       struct rm_error *err)
 {
+	struct file_share share;
 	struct stat sb;
-	int exists, oflags;
+	int created = 0, writer, version = 0, reading = flags & (STORE_READ | STORE_READONLY);
 
 	memset(st, 0, sizeof *st);
-	st->readonly = (flags & STORE_READONLY) != 0;
+	st->migrated_from = -1;
+	st->wait_ms = STORE_WAIT_MS;
+	if (!path || !*path)
+		return rm_fail(err, RM_EXIT_USAGE, _("the database path is empty"));
 	st->path = strdup(path);
 	if (!st->path)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	store_find_user(st);
 
-	exists = stat(path, &sb) == 0;
-	if (exists && !S_ISREG(sb.st_mode)) {
+	if (stat(path, &sb) < 0) {
+		if (errno != ENOENT) {
+			rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(errno));
+			goto fail;
+		}
+		if (reading || (flags & STORE_NO_CREATE)) {
+			rm_fail(err, RM_EXIT_RUNTIME,
+				_("%s: no database there (create it with: routemap init)"), path);
+			goto fail;
+		}
+		if (file_share_for_group(shared_group, &share, err) < 0 ||
+		    file_make_parents(path, &share, err) < 0)
+			goto fail;
+		{
+			int fd = file_create(path, &share, err);
+
+			if (fd < 0)
+				goto fail;
+			close(fd);
+		}
+		created = 1;
+		if (stat(path, &sb) < 0) {
+			rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(errno));
+			goto fail;
+		}
+	}
+	if (!S_ISREG(sb.st_mode)) {
 		rm_fail(err, RM_EXIT_RUNTIME, _("%s: not a regular file"), path);
 		goto fail;
 	}
-	if (!exists && (st->readonly || (flags & STORE_NO_CREATE))) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: no database there (create it with: routemap init)"),
+	if (sb.st_size == 0 && !created && !(flags & STORE_INIT)) {
+		rm_fail(err, RM_EXIT_RUNTIME,
+			_("%s: an empty file, not a routemap database; make one there with: routemap init"),
 			path);
 		goto fail;
 	}
-	/* A file marked read-only stays unwritten, even for root (whom
-	 * access() would let through). */
-	if (exists && !st->readonly && (access(path, W_OK) < 0 || !(sb.st_mode & 0222)) &&
-	    (flags & STORE_READ_IF_LOCKED))
-		st->readonly = 1;
-	if (exists && !st->readonly && (access(path, W_OK) < 0 || !(sb.st_mode & 0222))) {
+	writer = may_write(path, &sb);
+	if (!writer && !(flags & (STORE_READONLY | STORE_READ | STORE_READ_FALLBACK))) {
 		rm_fail(err, RM_EXIT_RUNTIME,
 			_("%s: the database is read-only (no write permission); nothing was changed"),
 			path);
 		goto fail;
 	}
-	if (!exists && create_db_file(path, shared_group, err) < 0)
-		goto fail;
+	st->readonly = !writer || reading;
 
-	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		store_fail(st, err, _("cannot open the database"));
-		goto fail;
-	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	if (store_identify(st, err) < 0)
-		goto fail;
-	if (sqlite3_create_function(st->db, "rm_user", 0, SQLITE_UTF8, st->user, fn_user,
-				    NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_collation(st->db, "THAI", SQLITE_UTF8, NULL, collate_thai) != SQLITE_OK) {
-		store_fail(st, err, _("cannot register functions"));
-		goto fail;
-	}
-	if (store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err) < 0)
-		goto fail;
-	if (!st->readonly) {
-		if (store_exec(st, "PRAGMA journal_mode = WAL", err) < 0 || store_migrate(st, err) < 0)
+	if (writer) {
+		file_precreate_sidecars(path);
+		if (connect(st, st->readonly ? "mode=ro" : "mode=rw", err) < 0)
 			goto fail;
-	} else if (store_schema_version(st) < schema_latest()) {
-		rm_fail(err, RM_EXIT_RUNTIME,
-			_("%s: schema version %d is older than %d; run routemap init without -r"),
-			path, store_schema_version(st), schema_latest());
+	} else {
+		const char *query = reader_query(st, err);
+
+		if (!query || connect(st, query, err) < 0)
+			goto fail;
+	}
+	if (store_identify(st, created || (flags & STORE_INIT), &version, err) < 0)
+		goto fail;
+	if (writer)
+		file_share_sidecars(path);
+	if (version < schema_latest()) {
+		if (!writer || (flags & STORE_READONLY)) {
+			rm_fail(err, RM_EXIT_RUNTIME,
+				_("%s: schema version %d is older than %d; run routemap init without -r"),
+				path, version, schema_latest());
+			goto fail;
+		}
+		if (st->readonly) {
+			/* a reading command on an older database: migrate first */
+			disconnect(st);
+			if (connect(st, "mode=rw", err) < 0)
+				goto fail;
+		}
+		if (setup_writer(st, &sb, err) < 0 || store_migrate(st, err) < 0)
+			goto fail;
+		if (st->readonly) {
+			disconnect(st);
+			if (connect(st, "mode=ro", err) < 0)
+				goto fail;
+		}
+	} else if (!st->readonly && setup_writer(st, &sb, err) < 0) {
 		goto fail;
 	}
+	if (st->readonly && store_exec(st, "PRAGMA foreign_keys = ON", err) < 0)
+		goto fail;
 	return 0;
 fail:
 	store_close(st);
@@ -387,8 +570,7 @@ fail:
 
 void store_close(struct store *st)
 {
-	if (st->db)
-		sqlite3_close_v2(st->db);
+	disconnect(st);
 	free(st->path);
 	memset(st, 0, sizeof *st);
 }
@@ -427,7 +609,7 @@ int store_check(struct store *st, char **report, struct rm_error *err)
 	int a, f;
 
 	*report = NULL;
-	a = collect_problems(st, "PRAGMA integrity_check", &b, err);
+	a = collect_problems(st, "PRAGMA quick_check", &b, err);
 	if (a < 0) {
 		buf_free(&b);
 		return -1;
@@ -445,46 +627,60 @@ int store_check(struct store *st, char **report, struct rm_error *err)
 	return a + f == 0 ? 0 : 1;
 }
 
-int store_backup(struct store *st, const char *path, struct rm_error *err)
+/* Is the new file PATH a sound routemap database?  Opened read-only on
+ * its own; 0, or -1 with ERR. */
+static int check_copy(const char *path, struct rm_error *err)
 {
-	sqlite3 *dst = NULL;
-	sqlite3_backup *bk;
+	struct store copy;
+	char *report = NULL;
+	int rc;
+
+	if (store_open(&copy, path, NULL, STORE_READONLY, err) < 0)
+		return -1;
+	rc = store_check(&copy, &report, err);
+	if (rc > 0)
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: the copy is not sound: %s"), path, report);
+	free(report);
+	store_close(&copy);
+	return rc == 0 ? 0 : -1;
+}
+
+int store_backup(struct store *st, const char *path, const struct file_share *share,
+		 struct rm_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	char *tmp = NULL;
 	int fd, rc;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
+	if (file_exists(path))
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create the backup: %s%s"), path,
-			       strerror(errno), errno == EEXIST ? _(" (choose a new file name)") : "");
-	close(fd);
-	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, sqlite3_errmsg(dst));
-		goto fail;
-	}
-	bk = sqlite3_backup_init(dst, "main", st->db, "main");
-	if (!bk) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, sqlite3_errmsg(dst));
-		goto fail;
-	}
-	/* Copy in steps so that writers in other processes are not held up. */
-	do {
-		rc = sqlite3_backup_step(bk, 256);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(bk);
-	if (rc != SQLITE_DONE) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: backup failed: %s"), path, sqlite3_errstr(rc));
-		goto fail;
-	}
-	if (sqlite3_close(dst) != SQLITE_OK) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot close the backup"), path);
-		unlink(path);
+			       strerror(EEXIST), _(" (choose a new file name)"));
+	fd = file_temp_beside(path, share, &tmp, err);
+	if (fd < 0)
 		return -1;
+	/* One read transaction: a consistent copy that never holds up a
+	 * writer, compact, and in rollback-journal mode, so that it opens
+	 * read-only anywhere without -wal or -shm files. */
+	stmt = store_prepare(st, "VACUUM INTO ?1", err);
+	if (!stmt)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, tmp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, err, _("cannot copy the database"));
+		rm_error_prefix(err, "%s", path);
+		goto fail;
 	}
-	return 0;
+	if (check_copy(tmp, err) < 0)
+		goto fail;
+	rc = file_commit(fd, tmp, path, 0, err);
+	free(tmp);
+	return rc;
 fail:
-	sqlite3_close(dst);
-	unlink(path);
+	close(fd);
+	unlink(tmp);
+	free(tmp);
 	return -1;
 }
 

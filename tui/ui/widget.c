@@ -21,6 +21,7 @@
 #include <curses.h>
 
 #include "routemap/edit.h"
+#include "routemap/files.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/widget.h"
@@ -309,23 +310,6 @@ int widget_key(struct edit *e, int status, wint_t ch)
 #define MAX_ARGS 32
 #define MAX_FILE (16 * 1024 * 1024)
 
-/* Write all of BUF (LEN bytes) to FD; 0 or -1. */
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Read the file PATH into a malloc'd buffer (*LEN bytes, NUL added).
  * NULL with errno set on error (EFBIG when over MAX_FILE). */
 static char *read_file(const char *path, size_t *len)
@@ -524,8 +508,8 @@ int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
 		return -1;
 	}
 	/* the text and the newline editors expect at the end */
-	if (fchmod(fd, 0600) < 0 || write_all(fd, edit_text(e), edit_len(e)) < 0 ||
-	    write_all(fd, "\n", 1) < 0) {
+	if (fchmod(fd, 0600) < 0 || file_write_all(fd, edit_text(e), edit_len(e)) < 0 ||
+	    file_write_all(fd, "\n", 1) < 0) {
 		snprintf(errbuf, errsize, _("%s: cannot write: %s"), path, strerror(errno));
 		close(fd);
 		goto out;

@@ -1,0 +1,380 @@
+/* files.c - files made safely: exclusive, never through a symlink, with
+ * the group and mode of the people who share them, renamed into place
+ * only when complete and synced. */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "routemap/buf.h"
+#include "routemap/files.h"
+#include "routemap/i18n.h"
+
+char *file_with_suffix(const char *path, const char *suffix)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, path);
+	buf_puts(&b, suffix);
+	return buf_take(&b);
+}
+
+int file_exists(const char *path)
+{
+	struct stat sb;
+
+	return lstat(path, &sb) == 0;
+}
+
+int file_share_for_group(const char *group, struct file_share *sh, struct rm_error *err)
+{
+	struct group *gr;
+
+	sh->gid = (gid_t)-1;
+	sh->mode = 0600;
+	if (!group || !*group)
+		return 0;
+	gr = getgrnam(group);
+	if (!gr)
+		return rm_fail(err, RM_EXIT_USAGE,
+			       _("[database] shared_group: no group \"%s\" on this system"), group);
+	sh->gid = gr->gr_gid;
+	sh->mode = 0660;
+	return 0;
+}
+
+int file_share_like(const char *path, struct file_share *sh, struct rm_error *err)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(errno));
+	sh->gid = sb.st_gid;
+	sh->mode = (sb.st_mode & 0660) | 0600;
+	return 0;
+}
+
+/* Give the open file FD SH's group and mode. */
+static int apply_share(int fd, const struct file_share *sh)
+{
+	struct stat sb;
+
+	if (sh->gid != (gid_t)-1 && fstat(fd, &sb) == 0 && sb.st_gid != sh->gid &&
+	    fchown(fd, (uid_t)-1, sh->gid) < 0)
+		return -1;
+	return fchmod(fd, sh->mode);
+}
+
+int file_make_parents(const char *path, const struct file_share *sh, struct rm_error *err)
+{
+	char *dir = strdup(path);
+	int shared = sh->gid != (gid_t)-1;
+	char *p;
+
+	if (!dir)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, shared ? 0770 : 0700) == 0) {
+			/* setgid: what is made inside gets the group too */
+			if (shared && (chown(dir, (uid_t)-1, sh->gid) < 0 || chmod(dir, 02770) < 0)) {
+				rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot share the directory: %s"),
+					dir, strerror(errno));
+				free(dir);
+				return -1;
+			}
+		} else if (errno != EEXIST) {
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create the directory: %s"), dir,
+				strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+int file_create(const char *path, const struct file_share *sh, struct rm_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, sh->mode);
+
+	if (fd < 0) {
+		int e = errno;
+
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create: %s%s"), path, strerror(e),
+			e == EEXIST ? _(" (something is already there; choose a new name)") : "");
+		errno = e;
+		return -1;
+	}
+	if (apply_share(fd, sh) < 0) {
+		int e = errno;
+
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot set the group or mode: %s"), path,
+			strerror(e));
+		close(fd);
+		unlink(path);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+int file_temp_beside(const char *target, const struct file_share *sh, char **tmp,
+		     struct rm_error *err)
+{
+	const char *slash = strrchr(target, '/');
+	struct buf b = { 0 };
+	int fd;
+
+	*tmp = NULL;
+	if (slash)
+		buf_printf(&b, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
+	else
+		buf_printf(&b, ".%s.XXXXXX", target);
+	if (b.oom)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	/* mkstemp: O_CREAT | O_EXCL, mode 0600, a name nobody could guess */
+	fd = mkstemp(b.s);
+	if (fd < 0) {
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create a temporary file beside it: %s"),
+			target, strerror(errno));
+		buf_free(&b);
+		return -1;
+	}
+	if (fcntl(fd, F_SETFD, FD_CLOEXEC) < 0 || apply_share(fd, sh) < 0) {
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot set the group or mode: %s"), b.s,
+			strerror(errno));
+		close(fd);
+		unlink(b.s);
+		buf_free(&b);
+		return -1;
+	}
+	*tmp = buf_take(&b);
+	return fd;
+}
+
+int file_sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int fd, rc;
+
+	if (!slash)
+		dir = strdup(".");
+	else if (slash == path)
+		dir = strdup("/");
+	else
+		dir = strndup(path, (size_t)(slash - path));
+	if (!dir) {
+		errno = ENOMEM;
+		return -1;
+	}
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	/* some file systems cannot sync a directory: nothing more to do */
+	if (rc < 0 && (errno == EINVAL || errno == EROFS))
+		rc = 0;
+	close(fd);
+	return rc;
+}
+
+int file_commit(int fd, const char *tmp, const char *target, int replace, struct rm_error *err)
+{
+	int rc;
+
+	if (fsync(fd) < 0) {
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	if (replace) {
+		rc = rename(tmp, target);
+	} else {
+		/* link() refuses an existing TARGET, atomically; file systems
+		 * without hard links get a check and a rename instead */
+		rc = link(tmp, target);
+		if (rc == 0) {
+			unlink(tmp);
+		} else if (errno == EPERM || errno == EOPNOTSUPP || errno == EXDEV) {
+			if (file_exists(target)) {
+				errno = EEXIST;
+				rc = -1;
+			} else {
+				rc = rename(tmp, target);
+			}
+		}
+	}
+	if (rc < 0) {
+		int e = errno;
+
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create: %s%s"), target, strerror(e),
+			e == EEXIST ? _(" (something is already there; choose a new name)") : "");
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	if (file_sync_parent(target) < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target,
+			       strerror(errno));
+	return 0;
+}
+
+int file_write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int file_append_private(const char *path, const struct file_share *sh, const char *text,
+			size_t len, struct rm_error *err)
+{
+	struct stat sb;
+	int fd, e;
+
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
+		  sh->mode);
+	if (fd < 0) {
+		e = errno;
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path,
+			e == ELOOP ? _("it is a symbolic link") : strerror(e));
+		errno = e;
+		return -1;
+	}
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_nlink != 1 ||
+	    sb.st_uid != geteuid()) {
+		close(fd);
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: not written: it is not a plain file of yours"),
+			path);
+		errno = EPERM;
+		return -1;
+	}
+	if (sb.st_size == 0 && apply_share(fd, sh) < 0)
+		goto fail;
+	if (file_write_all(fd, text, len) < 0 || fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path, strerror(e));
+	errno = e;
+	return -1;
+}
+
+/* Open the existing sidecar PATH + SUFFIX without following a symlink;
+ * -1 when it is not a regular file of this user. */
+static int open_own_sidecar(const char *path, const char *suffix, struct stat *sb)
+{
+	char *name = file_with_suffix(path, suffix);
+	int fd;
+
+	if (!name)
+		return -1;
+	fd = open(name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	free(name);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, sb) < 0 || !S_ISREG(sb->st_mode) ||
+	    (sb->st_uid != geteuid() && geteuid() != 0)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+void file_share_sidecars(const char *path)
+{
+	static const char *const suffixes[] = { "-wal", "-shm" };
+	struct stat db, sb;
+	size_t i;
+
+	if (stat(path, &db) < 0)
+		return;
+	for (i = 0; i < 2; i++) {
+		int fd = open_own_sidecar(path, suffixes[i], &sb);
+
+		if (fd < 0)
+			continue;
+		if (sb.st_gid != db.st_gid && fchown(fd, (uid_t)-1, db.st_gid) < 0) {
+			close(fd);
+			continue;
+		}
+		if ((sb.st_mode & 0777) != (db.st_mode & 0666))
+			(void)fchmod(fd, db.st_mode & 0666);
+		close(fd);
+	}
+}
+
+/* Is the database file PATH in WAL mode (bytes 18 and 19 of its header)? */
+static int header_says_wal(const char *path)
+{
+	unsigned char h[20];
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), ok;
+
+	if (fd < 0)
+		return 0;
+	ok = read(fd, h, sizeof h) == (ssize_t)sizeof h;
+	close(fd);
+	return ok && h[18] == 2 && h[19] == 2;
+}
+
+void file_precreate_sidecars(const char *path)
+{
+	static const char *const suffixes[] = { "-wal", "-shm" };
+	struct file_share sh;
+	struct stat db;
+	char *shm = file_with_suffix(path, "-shm");
+	size_t i;
+
+	if (!shm || file_exists(shm) || stat(path, &db) < 0 || !header_says_wal(path)) {
+		free(shm);
+		return;
+	}
+	free(shm);
+	sh.gid = db.st_gid;
+	sh.mode = db.st_mode & 0666;
+	for (i = 0; i < 2; i++) {
+		char *name = file_with_suffix(path, suffixes[i]);
+		int fd = name ? open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+				     sh.mode) : -1;
+
+		if (fd >= 0) {
+			(void)apply_share(fd, &sh);
+			close(fd);
+		}
+		free(name);
+	}
+}
