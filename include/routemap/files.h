@@ -54,6 +54,20 @@ int file_temp_beside(const char *target, const struct file_share *sh, char **tmp
  * failure TMP is removed.  Returns 0 or -1 with ERR naming TARGET. */
 int file_commit(int fd, const char *tmp, const char *target, int replace, struct rm_error *err);
 
+/* A new temporary directory beside TARGET (".NAME.XXXXXX") with SH's
+ * group (setgid) and mode (plus search permission).  *TMP gets its
+ * malloc'd path.  Returns 0 or -1 with ERR. */
+int file_temp_dir_beside(const char *target, const struct file_share *sh, char **tmp,
+			 struct rm_error *err);
+
+/* Give the finished temporary directory TMP the name TARGET, which must
+ * be missing or an empty directory, then sync the directory above.  On
+ * failure TMP and what it holds are removed.  Returns 0 or -1 with ERR. */
+int file_commit_dir(const char *tmp, const char *target, struct rm_error *err);
+
+/* Remove the directory TMP and the plain files in it (a failed export). */
+void file_remove_dir(const char *tmp);
+
 /* Write all of BUF (LEN bytes) to FD.  Returns 0 or -1 with errno. */
 int file_write_all(int fd, const void *buf, size_t len);
 

@@ -87,6 +87,12 @@ char *text_ascii_digits(const char *s);
 int text_parse_int(const char *s, long long *out);
 int text_parse_number(const char *s, double *out);
 
+/* V as a plain decimal (no exponent, "." as the point) with the fewest
+ * significant digits that read back to exactly V: 0.00001, 73.5,
+ * 12345678901234568, 42.  Into OUT (at least 330 bytes for any double).
+ * Returns 0, or -1 for an infinity, a NaN or too small a buffer. */
+int text_format_number(double v, char *out, size_t size);
+
 /* Compare two UTF-8 strings in Thai dictionary order (libthai's
  * collation), ties broken by bytes so that the order is total. */
 int text_collate(const char *a, size_t alen, const char *b, size_t blen);

@@ -92,6 +92,24 @@ expect export-dir "$BIN" -d "$DB" export --dir "$T/out1"
 run import-dir 0 -d "$T/copy.db" import "$T/out1"
 expect export-again "$BIN" -d "$T/copy.db" export --dir "$T/out2"
 expect round-trip-equal diff -r "$T/out1" "$T/out2"
+# an export never goes into a directory that holds files, and never mixes
+sum1=$(ls -l "$T/out1" | sha256sum)
+run export-dir-not-empty 1 -d "$DB" export --dir "$T/out1"
+expect export-dir-kept [ "$sum1" = "$(ls -l "$T/out1" | sha256sum)" ]
+mkdir "$T/out-empty"
+expect export-dir-empty-ok "$BIN" -d "$DB" export --dir "$T/out-empty/"
+expect export-dir-empty-all [ "$(ls "$T/out-empty" | wc -l)" -eq 16 ]
+expect export-dir-no-temporary [ -z "$(ls -A "$T" | grep '^\.out')" ]
+# numbers: 0.00001 goes out as it came in, and in again
+for n in 3 4; do
+	"$BIN" -d "$T/num$n.db" import offices "$ROOT/../shared/data/offices.csv" >/dev/null
+done
+run import-tiny-budget 0 -d "$T/num3.db" import projects "$ROOT/../shared/cases/projects-tiny-budget.csv"
+"$BIN" -d "$T/num3.db" export projects >"$T/projects3.csv"
+expect tiny-budget-plain grep -q ',0.00001,' "$T/projects3.csv"
+expect tiny-budget-again "$BIN" -d "$T/num4.db" import projects "$T/projects3.csv"
+"$BIN" -d "$T/num4.db" export projects >"$T/projects4.csv"
+expect tiny-budget-same cmp -s "$T/projects3.csv" "$T/projects4.csv"
 
 # ---- configuration ------------------------------------------------------
 run config-file 0 -c "$DATA/ini/office.ini" -d "$T/cfg.db" config

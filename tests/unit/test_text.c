@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -731,6 +732,56 @@ static void test_fiscal_year(void **state)
 	assert_int_equal(text_fiscal_year(&f), 2569);
 }
 
+/* Numbers written for export: plain decimals, the fewest digits that read
+ * back to the same double (worked out by hand: 0.1 + 0.2 is the double
+ * 0.3000000000000000444..., whose shortest exact form has 17 digits). */
+static void test_format_number(void **state)
+{
+	static const struct { double v; const char *want; } cases[] = {
+		{ 0.00001, "0.00001" },
+		{ 73.5, "73.5" },
+		{ 42, "42" },
+		{ -0.5, "-0.5" },
+		{ 0, "0" },
+		{ 1.0 / 3, "0.3333333333333333" },
+		{ 0.1 + 0.2, "0.30000000000000004" },
+		{ 12345678901234567.0, "12345678901234568" },   /* the nearest double */
+		{ 9007199254740992.0, "9007199254740992" },     /* 2^53 */
+		{ 9007199254740993.0, "9007199254740992" },     /* rounds to 2^53 */
+		{ 1e21, "1000000000000000000000" },
+		{ 1234567.125, "1234567.125" },
+		{ 0.000000123, "0.000000123" },
+	};
+	char out[400];
+	double back;
+	size_t i;
+	unsigned seed = 2569;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(text_format_number(cases[i].v, out, sizeof out), 0);
+		assert_string_equal(out, cases[i].want);
+	}
+	/* every double comes back exactly through text_parse_number, which
+	 * takes no exponent: so none was written */
+	for (i = 0; i < 20000; i++) {
+		union { double d; uint64_t u; } x;
+
+		seed = seed * 1103515245u + 12345u;
+		x.u = ((uint64_t)seed << 32) ^ (uint64_t)(seed * 2654435761u) ^ ((uint64_t)i << 17);
+		if (!isfinite(x.d))
+			continue;
+		assert_int_equal(text_format_number(x.d, out, sizeof out), 0);
+		assert_int_equal(text_parse_number(out, &back), 0);
+		assert_true(back == x.d);
+	}
+	assert_int_equal(text_format_number(5e-324, out, sizeof out), 0);
+	assert_int_equal(text_parse_number(out, &back), 0);
+	assert_true(back == 5e-324);
+	assert_int_equal(text_format_number(1.0 / 0.0, out, sizeof out), -1);
+	assert_int_equal(text_format_number(73.5, out, 3), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -752,6 +803,7 @@ int main(void)
 		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_parse_int),
 		cmocka_unit_test(test_parse_number),
+		cmocka_unit_test(test_format_number),
 		cmocka_unit_test(test_collate_thai),
 		cmocka_unit_test(test_collate_mixed),
 		cmocka_unit_test(test_parse_date),

@@ -246,6 +246,61 @@ static void test_markdown_and_text(void **state)
 	free(txt);
 }
 
+/* Any number in the database survives export and import exactly: tiny,
+ * huge, repeating, integral (the baselines, targets and results of
+ * indicators, set by SQL as another program might have). */
+static void test_numbers_round_trip(void **state)
+{
+	struct fixture *f = *state, *g = fixture_new();
+	struct rm_error err = { 0, "" };
+	static const double values[6] = {
+		0.00001, 12345678901234567.0, 1.0 / 3, 0.1 + 0.2, 9007199254740992.0, 1e21,
+	};
+	sqlite3_stmt *stmt;
+	char *csv;
+	size_t i;
+
+	assert_int_equal(sqlite3_prepare_v2(f->st.db, "UPDATE indicator SET baseline = ?1,"
+					    " target = ?1 * 2, result = ?1 / 7 WHERE id = ?2", -1,
+					    &stmt, NULL), SQLITE_OK);
+	for (i = 0; i < sizeof values / sizeof values[0]; i++) {
+		sqlite3_reset(stmt);
+		sqlite3_bind_double(stmt, 1, values[i]);
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i + 1);   /* the demo's six */
+		assert_int_equal(sqlite3_step(stmt), SQLITE_DONE);
+	}
+	sqlite3_finalize(stmt);
+	csv = export_text(f, "indicators", FORMAT_CSV);
+	assert_null(strstr(csv, "e+"));
+	assert_null(strstr(csv, "e-"));
+	assert_int_equal(store_open(&g->st, g->path, NULL, 0, &err), 0);
+	fixture_load_demo(g);
+	assert_int_equal(sqlite3_exec(g->st.db, "DELETE FROM indicator", NULL, NULL, NULL), SQLITE_OK);
+	if (fixture_import(g, "indicators", "indicators.csv", csv, &err) != 0)
+		fail_msg("%s", err.msg);
+	/* the same doubles, bit for bit, in the same order */
+	{
+		sqlite3_stmt *a, *b;
+		const char *q = "SELECT baseline, target, result FROM indicator ORDER BY id";
+		int rows = 0, c;
+
+		assert_int_equal(sqlite3_prepare_v2(f->st.db, q, -1, &a, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(g->st.db, q, -1, &b, NULL), SQLITE_OK);
+		while (sqlite3_step(a) == SQLITE_ROW) {
+			assert_int_equal(sqlite3_step(b), SQLITE_ROW);
+			for (c = 0; c < 3; c++)
+				assert_true(sqlite3_column_double(a, c) == sqlite3_column_double(b, c));
+			rows++;
+		}
+		assert_int_equal(sqlite3_step(b), SQLITE_DONE);
+		assert_int_equal(rows, 6);
+		sqlite3_finalize(a);
+		sqlite3_finalize(b);
+	}
+	free(csv);
+	fixture_teardown((void **)&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -256,6 +311,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_thai_codes_digits_and_eras, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_multiline_and_quotes_round_trip, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_self_reference_in_any_order, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_numbers_round_trip, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_and_text, fixture_setup_demo, fixture_teardown),
 	};
 

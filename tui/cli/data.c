@@ -11,6 +11,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/cli.h"
+#include "routemap/files.h"
 #include "routemap/schema.h"
 #include "routemap/transfer.h"
 
@@ -172,47 +173,76 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	return rc == 0 ? 0 : cli_report(&err);
 }
 
-/* Write KIND into DIR/KIND.csv through a temporary file and a rename, so a
- * failure never leaves half a file. */
-static int export_to_dir(struct store *st, const char *dir, size_t kind, struct rm_error *err)
+/* Write KIND into the new file DIR/KIND.csv (DIR: our temporary
+ * directory), synced. */
+static int export_kind(struct store *st, const char *dir, size_t kind,
+		       const struct file_share *share, struct rm_error *err)
 {
-	struct buf path = { 0 }, tmp = { 0 };
-	FILE *f = NULL;
+	struct buf path = { 0 };
+	FILE *f;
 	int fd, rc = -1;
 
 	buf_printf(&path, "%s/%s.csv", dir, transfer_kind_name(kind));
-	buf_printf(&tmp, "%s/.%s.csv.XXXXXX", dir, transfer_kind_name(kind));
-	if (path.oom || tmp.oom) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
-		goto out;
-	}
-	fd = mkstemp(tmp.s);
+	if (path.oom)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	fd = file_create(path.s, share, err);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
-		if (fd >= 0)
+		if (fd >= 0) {
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
 			close(fd);
-		goto out;
+		}
+		buf_free(&path);
+		return -1;
 	}
-	if (transfer_export(st, kind, FORMAT_CSV, f, err) < 0) {
-		fclose(f);
-		unlink(tmp.s);
-		goto out;
+	if (transfer_export(st, kind, FORMAT_CSV, f, err) == 0) {
+		if (fflush(f) != 0 || ferror(f) || fsync(fd) != 0)
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
+		else
+			rc = 0;
 	}
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || fclose(f) != 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
-		unlink(tmp.s);
-		goto out;
-	}
-	if (rename(tmp.s, path.s) < 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
-		unlink(tmp.s);
-		goto out;
-	}
-	rc = 0;
-out:
+	if (fclose(f) != 0 && rc == 0)
+		rc = rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
 	buf_free(&path);
-	buf_free(&tmp);
 	return rc;
+}
+
+/* Every kind into DIR as KIND.csv: written into a new directory beside it
+ * and renamed to DIR only when every file is complete and synced, so
+ * that DIR never holds a mix of old and new files or half an export.
+ * DIR must not exist or be an empty directory. */
+static int export_dir(struct store *st, const char *dir, const struct file_share *share,
+		      struct rm_error *err)
+{
+	struct stat sb;
+	char *tmp;
+	size_t k;
+
+	if (lstat(dir, &sb) == 0) {
+		DIR *d = S_ISDIR(sb.st_mode) ? opendir(dir) : NULL;
+		struct dirent *e;
+		int empty = d != NULL;
+
+		while (d && (e = readdir(d)) != NULL)
+			if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+				empty = 0;
+		if (d)
+			closedir(d);
+		if (!empty)
+			return rm_fail(err, RM_EXIT_RUNTIME,
+				       _("%s: already there and not an empty directory; export into a "
+					 "new directory"), dir);
+	}
+	if (file_temp_dir_beside(dir, share, &tmp, err) < 0)
+		return -1;
+	for (k = 0; k < transfer_nkinds(); k++)
+		if (export_kind(st, tmp, k, share, err) < 0) {
+			file_remove_dir(tmp);
+			free(tmp);
+			return -1;
+		}
+	k = (size_t)file_commit_dir(tmp, dir, err);
+	free(tmp);
+	return (int)k;
 }
 
 int cmd_export(struct cli *cli, int argc, char **argv)
@@ -262,18 +292,14 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 				 "or aar_actions"), kind);
 	if (dir && format != FORMAT_CSV)
 		return cli_usage("export", _("--dir writes CSV only"));
-	if (dir && mkdir(dir, 0700) < 0 && errno != EEXIST) {
-		rm_fail(&err, RM_EXIT_RUNTIME, _("%s: cannot create the directory: %s"), dir,
-			strerror(errno));
-		return cli_report(&err);
-	}
 	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	if (dir) {
-		size_t kk;
+		struct file_share share;
 
-		for (kk = 0; kk < transfer_nkinds() && rc == 0; kk++)
-			rc = export_to_dir(&st, dir, kk, &err);
+		rc = file_share_for_group(cli->cfg.db_shared_group, &share, &err);
+		if (rc == 0)
+			rc = export_dir(&st, dir, &share, &err);
 	} else {
 		rc = transfer_export(&st, (size_t)k, format, stdout, &err);
 	}

@@ -6,6 +6,7 @@
 #include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <dirent.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -227,6 +228,89 @@ int file_commit(int fd, const char *tmp, const char *target, int replace, struct
 			e == EEXIST ? _(" (something is already there; choose a new name)") : "");
 		unlink(tmp);
 		errno = e;
+		return -1;
+	}
+	if (file_sync_parent(target) < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target,
+			       strerror(errno));
+	return 0;
+}
+
+int file_temp_dir_beside(const char *target, const struct file_share *sh, char **tmp,
+			 struct rm_error *err)
+{
+	const char *slash = NULL, *p;
+	struct buf b = { 0 };
+	size_t len = strlen(target);
+	mode_t mode = sh->mode | ((sh->mode & 0444) >> 2);   /* x where r */
+
+	*tmp = NULL;
+	while (len > 1 && target[len - 1] == '/')
+		len--;   /* "out/" names the directory "out" */
+	for (p = target; p < target + len; p++)
+		if (*p == '/')
+			slash = p;
+	if (slash)
+		buf_printf(&b, "%.*s/.%.*s.XXXXXX", (int)(slash - target), target,
+			   (int)(len - (size_t)(slash - target) - 1), slash + 1);
+	else
+		buf_printf(&b, ".%.*s.XXXXXX", (int)len, target);
+	if (b.oom)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	if (!mkdtemp(b.s)) {
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create a temporary directory beside it: %s"),
+			target, strerror(errno));
+		buf_free(&b);
+		return -1;
+	}
+	if ((sh->gid != (gid_t)-1 && chown(b.s, (uid_t)-1, sh->gid) < 0) ||
+	    chmod(b.s, sh->gid != (gid_t)-1 ? 02000 | mode : mode) < 0) {
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot set the group or mode: %s"), b.s,
+			strerror(errno));
+		rmdir(b.s);
+		buf_free(&b);
+		return -1;
+	}
+	*tmp = buf_take(&b);
+	return 0;
+}
+
+void file_remove_dir(const char *tmp)
+{
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+
+	if (d) {
+		int fd = dirfd(d);
+
+		while ((e = readdir(d)) != NULL)
+			if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+				unlinkat(fd, e->d_name, 0);
+		closedir(d);
+	}
+	rmdir(tmp);
+}
+
+int file_commit_dir(const char *tmp, const char *target, struct rm_error *err)
+{
+	int fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0 || fsync(fd) < 0) {
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		file_remove_dir(tmp);
+		return -1;
+	}
+	close(fd);
+	/* rename() puts a directory only over an empty one: never over files */
+	if (rename(tmp, target) < 0) {
+		int e = errno;
+
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create: %s%s"), target, strerror(e),
+			e == ENOTEMPTY || e == EEXIST || e == ENOTDIR
+			? _(" (something is already there; choose a new name)") : "");
+		file_remove_dir(tmp);
 		return -1;
 	}
 	if (file_sync_parent(target) < 0)

@@ -965,6 +965,68 @@ int text_parse_number(const char *s, double *out)
 	return 0;
 }
 
+int text_format_number(double v, char *out, size_t size)
+{
+	static locale_t c_loc;
+	char sci[40], digits[24], *e;
+	locale_t old;
+	size_t nd = 0, pos = 0, i;
+	int p, exp10;
+	double back = 0;
+
+	if (size < 2 || !isfinite(v))
+		return -1;
+	if (v == 0) {
+		snprintf(out, size, "0");
+		return 0;
+	}
+	if (!c_loc) {
+		c_loc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+		if (!c_loc)
+			return -1;
+	}
+	old = uselocale(c_loc);
+	/* the fewest significant digits that read back to the same double */
+	for (p = 1; p <= 17; p++) {
+		snprintf(sci, sizeof sci, "%.*e", p - 1, v);
+		back = strtod(sci, NULL);
+		if (back == v)
+			break;
+	}
+	uselocale(old);
+	/* "-d.ddde[+-]XX" into its digits and exponent */
+	for (i = sci[0] == '-'; sci[i] && sci[i] != 'e'; i++)
+		if (sci[i] >= '0' && sci[i] <= '9' && nd < sizeof digits)
+			digits[nd++] = sci[i];
+	e = strchr(sci, 'e');
+	if (!e || nd == 0)
+		return -1;
+	exp10 = atoi(e + 1);
+	while (nd > 1 && digits[nd - 1] == '0')
+		nd--;
+	/* sign, digits, zeros and the point: at most 1 + 17 + 330 + 2 */
+	if (size < nd + (size_t)(exp10 < 0 ? -exp10 : exp10) + 4)
+		return -1;
+	if (v < 0)
+		out[pos++] = '-';
+	if (exp10 < 0) {
+		out[pos++] = '0';
+		out[pos++] = '.';
+		for (p = exp10 + 1; p < 0; p++)
+			out[pos++] = '0';
+		memcpy(out + pos, digits, nd);
+		pos += nd;
+	} else {
+		for (i = 0; i < nd || (int)i <= exp10; i++) {
+			if ((int)i == exp10 + 1)
+				out[pos++] = '.';
+			out[pos++] = i < nd ? digits[i] : '0';
+		}
+	}
+	out[pos] = '\0';
+	return 0;
+}
+
 /* ------------------------------------------------------------ collation */
 
 /* Convert S (LEN bytes of UTF-8) to TIS-620 in DST (LEN + 1 bytes) for

@@ -1112,7 +1112,9 @@ static void cell_text(sqlite3_stmt *stmt, int i, char *num, size_t size, const c
 		*out = num;
 		return;
 	case SQLITE_FLOAT:
-		snprintf(num, size, "%.15g", sqlite3_column_double(stmt, i));
+		/* plain digits that read back to the same double: never 1e-05 */
+		if (text_format_number(sqlite3_column_double(stmt, i), num, size) < 0)
+			snprintf(num, size, "%.17g", sqlite3_column_double(stmt, i));
 		*out = num;
 		return;
 	default:
@@ -1127,7 +1129,7 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 {
 	const struct kind *k = &kinds[kind];
 	const char **cells = calloc(k->ncols, sizeof *cells);
-	char (*nums)[32] = calloc(k->ncols, sizeof *nums);
+	char (*nums)[400] = calloc(k->ncols, sizeof *nums);
 	const char **head = calloc(k->ncols, sizeof *head);
 	struct table t;
 	sqlite3_stmt *stmt = NULL;
