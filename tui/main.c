@@ -11,6 +11,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/cli.h"
+#include "routemap/escape.h"
 #include "routemap/ui.h"
 
 struct command {
@@ -229,6 +230,7 @@ int main(int argc, char **argv)
 	const char *opt_c = NULL, *opt_o = NULL, *opt_d = NULL;
 	struct cli cli;
 	struct rm_error err = { 0, "" };
+	FILE *esc = NULL;
 	int ch, rc, no_color = 0, want_help = 0;
 	size_t i;
 
@@ -306,19 +308,36 @@ int main(int argc, char **argv)
 		rc = cli_report(&err);
 		goto out;
 	}
-	if (optind >= argc) {
-		/* No command: the screens, or the office at a glance when there is
-		 * no terminal to draw them on. */
-		rc = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? run_screens(&cli, no_color)
-								   : cmd_summary(&cli);
+	if (optind >= argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		rc = run_screens(&cli, no_color);
 		goto out;
 	}
+	/* Data never reaches the terminal unescaped: stdout becomes a stream
+	 * that shows controls as ^[ and <U+202E> (export of CSV into a file
+	 * writes to the stream underneath). */
+	cli.raw_out = stdout;
+	esc = escape_stream(stdout);
+	if (esc)
+		stdout = esc;
 	rc = -1;
-	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(argv[optind], commands[i].name) == 0) {
-			rc = commands[i].run(&cli, argc - optind, argv + optind);
-			break;
+	if (optind >= argc) {
+		/* no command and no terminal to draw the screens on: the office
+		 * at a glance */
+		rc = cmd_summary(&cli);
+	} else {
+		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (strcmp(argv[optind], commands[i].name) == 0) {
+				rc = commands[i].run(&cli, argc - optind, argv + optind);
+				break;
+			}
+	}
+	if (esc) {
+		stdout = cli.raw_out;
+		if (fclose(esc) != 0 && rc == 0) {
+			rm_fail(&err, RM_EXIT_RUNTIME, _("standard output: cannot write"));
+			rc = cli_report(&err);
 		}
+	}
 	if (rc == -1)
 		rc = cli_usage(argv[optind], _("unknown command; expected one of init, import, export, "
 			       "list, show, report, search, check, backup, config"));

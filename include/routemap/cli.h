@@ -2,6 +2,8 @@
 #ifndef ROUTEMAP_CLI_H
 #define ROUTEMAP_CLI_H
 
+#include <stdio.h>
+
 #include "routemap/config.h"
 #include "routemap/error.h"
 #include "routemap/i18n.h"
@@ -15,6 +17,8 @@ struct cli {
 	int readonly;           /* -r */
 	int ascii;              /* --ascii or [ui] line_drawing = ascii */
 	int demo;               /* --demo */
+	FILE *raw_out;          /* standard output as it is; stdout itself
+				   escapes what must not reach a terminal */
 	const char *prog;
 };
 
@@ -45,7 +49,8 @@ int cmd_config(struct cli *cli, int argc, char **argv);
 int cmd_search(struct cli *cli, int argc, char **argv);
 int cmd_summary(struct cli *cli);
 
-/* Print "routemap: MESSAGE" for ERR and return its exit status. */
+/* Print "routemap: MESSAGE" for ERR, on one line with controls and
+ * invisible characters escaped, and return its exit status. */
 int cli_report(const struct rm_error *err);
 /* Print a usage error "routemap: COMMAND: WHAT" and return 2. */
 int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

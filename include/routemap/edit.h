@@ -101,8 +101,8 @@ int edit_set_cursor(struct edit *e, size_t pos);
 /* Insert code point CP at the cursor and put the cursor after the cluster
  * it joined.  Refused: control characters ('\n' is allowed in a text
  * area), what breaks the Thai input order after the code point before the
- * cursor, anything but a digit, one '.' and a leading sign in a number
- * field, and going over the limit. */
+ * cursor, bidi controls (escape.h), anything but a digit, one '.' and
+ * a leading sign in a number field, and going over the limit. */
 int edit_insert(struct edit *e, uint32_t cp);
 
 /* Backspace: delete the last code point before the cursor (a tone mark
@@ -182,10 +182,11 @@ enum edit_import_status {
 };
 
 /* Turn BUF (LEN bytes, as an editor saved it) into a text for E: CRLF
- * becomes LF, one trailing newline goes, and in a single-line field the
- * lines are joined with spaces.  Refused: invalid UTF-8, NUL bytes,
- * control characters other than newline and tab, a text a number field
- * would not take, a text over the limit.  On EDIT_IMPORT_OK *OUT gets a
+ * becomes LF, a tab four spaces, one trailing newline goes, and in a
+ * single-line field the lines are joined with spaces.  Refused: invalid
+ * UTF-8, NUL bytes, other control characters and bidi controls
+ * (escape.h), a text a number field would not take, a text over the
+ * limit.  On EDIT_IMPORT_OK *OUT gets a
  * malloc'd string (caller frees); on a refusal *AT gets the byte offset
  * in BUF where it was found (0 when it has none). */
 int edit_import(const struct edit *e, const char *buf, size_t len, char **out, size_t *at);

@@ -69,8 +69,11 @@ void text_lines_free(struct text_lines *lines);
  * NULL when out of memory. */
 size_t *text_word_starts(const char *s, size_t *n);
 
-/* Orphan marks: write S into OUT with a dotted circle (U+25CC) before every
- * mark that has no base (at the start, or after a space). */
+/* S as it may be drawn on one line of a terminal: a dotted circle (U+25CC)
+ * before every mark that has no base (at the start, or after a space),
+ * line breaks and tabs as spaces, and every other control, bidi control
+ * or invalid byte escaped as escape.h says (^[, <U+202E>).  Returns a
+ * malloc'd string (caller frees) or NULL when out of memory. */
 char *text_show_marks(const char *s);
 
 /* True when code point NEXT may follow PREV in standard Thai input order

@@ -24,18 +24,30 @@ int transfer_kind_from_name(const char *name);
 /* Its columns, comma-separated, for messages and help. */
 const char *transfer_kind_columns(size_t kind);
 
+/* What column COL (0-based) of KIND holds: free text on one line, free
+ * text with line breaks, or a code, number, date or choice. */
+enum transfer_text { TRANSFER_LINE, TRANSFER_LINES, TRANSFER_CODE };
+size_t transfer_kind_ncols(size_t kind);
+enum transfer_text transfer_column_text(size_t kind, size_t col);
+
 struct transfer_file {
 	int kind;            /* from transfer_kind_from_name */
 	const char *name;    /* file name for messages */
 	const char *data;
 	size_t len;
+	int utf8;            /* the user said the file is UTF-8 (or it was
+				converted): no guessing at Windows-874 */
 	size_t rows;         /* out: records imported */
 };
 
 /* Import FILES (any order; they are taken in dependency order) in one
  * transaction.  CFG gives the office's AAR templates and SLM columns for
- * checking.  Returns 0, or -1 with ERR ("FILE:LINE:COL (column): what was
- * expected") and the database unchanged. */
+ * checking.  Every value is checked as escape.h says (no controls, no
+ * bidi controls, line breaks only in the multi-line columns, codes without
+ * invisible characters), and a file with no Thai in it is refused when
+ * it looks like Windows-874 read as UTF-8.  Returns 0, or -1 with ERR
+ * ("FILE:LINE:COL (column): what was expected") and the database
+ * unchanged. */
 int transfer_import(struct store *st, const struct config *cfg, struct transfer_file *files,
 		    size_t nfiles, struct rm_error *err);
 

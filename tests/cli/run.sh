@@ -140,9 +140,53 @@ cp "$DATA/csv/objectives-bad-plan.csv" "$T/partial/objectives.csv"
 run import-dir-all-or-nothing 1 -d "$DB" import "$T/partial"
 expect db-unchanged-after-bad-imports [ "$before" = "$(fingerprint "$DB")" ]
 
+# ---- clean text in: every kind of fault in ../shared/cases, and its kin --
+CASES="$ROOT/../shared/cases"
+before=$(fingerprint "$DB")
+run import-case-escape 1 -d "$DB" import aars "$CASES/aars-escape.csv"
+run import-case-nbsp-code 1 -d "$DB" import plans "$CASES/plans-nbsp-code.csv"
+run import-win874-valid-utf8 1 -d "$DB" import offices "$DATA/csv/offices-win874-valid-utf8.csv"
+run import-bad-encoding 2 -d "$DB" import --encoding latin-1 offices "$DATA/csv/offices-tis620.csv"
+expect db-unchanged-after-unclean [ "$before" = "$(fingerprint "$DB")" ]
+run import-encoding-windows-874 0 -d "$DB" import --encoding windows-874 offices "$DATA/csv/offices-tis620.csv"
+run export-converted-offices 0 -d "$DB" export offices --format txt
+
 # Thai digits in number fields are numbers.
 run import-thai-digits 0 -d "$DB" import indicators "$DATA/csv/indicators-thai-digits.csv"
 run export-indicators 0 -d "$DB" export indicators
+
+# ---- safe text out: what another program stored shows escaped ----------
+cp "$DB" "$T/dirty.db"
+sqlite3 "$T/dirty.db" "DROP TRIGGER log_aar_au; DROP TRIGGER log_objective_au;
+  UPDATE aar SET title = char(27) || '[2J' || char(27) || '[31mแดง' || char(27)
+    || ']0;title' || char(7) || char(13) || 'ok' WHERE code = 'AAR-PMQA-2553';
+  UPDATE objective SET title = 'ก' || char(8238) || 'ขค' || char(155) || '31m'
+    WHERE code = 'P1' AND plan_id = (SELECT id FROM plan WHERE code = 'KKN-CDC-2568');"
+run dirty-list-aars 0 -d "$T/dirty.db" list aars
+run dirty-search 0 -d "$T/dirty.db" search แดง
+run dirty-show-plan 0 -d "$T/dirty.db" show plan KKN-CDC-2568
+run dirty-export-txt 0 -d "$T/dirty.db" export aars --format txt
+run dirty-export-md 0 -d "$T/dirty.db" export aars --format md
+run dirty-unknown-plan 1 -d "$T/dirty.db" show plan "$(printf 'X\033[2J\nY')"
+no_controls() {
+	for f in dirty-list-aars dirty-search dirty-show-plan dirty-export-txt dirty-export-md \
+	    dirty-unknown-plan; do
+		if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" \
+		    "$GOLDEN/$f.out" "$GOLDEN/$f.err"; then
+			echo "$f: a control character reached the output"
+			return 1
+		fi
+		if grep -q "$(printf '\342\200\256')" "$GOLDEN/$f.out"; then
+			echo "$f: a bidi override reached the output"
+			return 1
+		fi
+	done
+	[ "$(wc -l <"$GOLDEN/dirty-unknown-plan.err")" -eq 1 ]
+}
+expect dirty-no-controls no_controls
+# CSV into a file is data: written as stored, and refused on import
+"$BIN" -d "$T/dirty.db" export aars >"$T/dirty-aars.csv"
+expect dirty-csv-raw grep -q "$(printf '\033')" "$T/dirty-aars.csv"
 
 # ---- broken databases ---------------------------------------------------
 printf 'ไม่ใช่ฐานข้อมูล แค่ข้อความธรรมดา\n' >"$T/notadb.db"

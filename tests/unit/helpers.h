@@ -47,6 +47,7 @@ static inline void fixture_load_demo(struct fixture *f)
 	struct rm_error err = { 0, "" };
 	size_t n = 0, i;
 
+	memset(files, 0, sizeof files);
 	for (i = 0; embedded_demo[i].name; i++) {
 		char kind[64];
 		size_t len = strlen(embedded_demo[i].name) - 4;
@@ -120,7 +121,7 @@ static inline long long fixture_int(struct fixture *f, const char *sql)
 static inline int fixture_import(struct fixture *f, const char *kind, const char *name,
 				 const char *csv, struct rm_error *err)
 {
-	struct transfer_file file = { transfer_kind_from_name(kind), name, csv, strlen(csv), 0 };
+	struct transfer_file file = { transfer_kind_from_name(kind), name, csv, strlen(csv), 0, 0 };
 
 	assert_true(file.kind >= 0);
 	return transfer_import(&f->st, &f->cfg, &file, 1, err);

@@ -168,6 +168,10 @@ static void test_refuse_controls(void **state)
 	assert_int_equal(edit_len(field), 0);
 	assert_int_equal(edit_insert(area, '\n'), EDIT_OK);
 	assert_int_equal(edit_insert(area, '\r'), EDIT_REFUSED);
+	/* bidi overrides and isolates, the line and paragraph separators */
+	assert_int_equal(edit_insert(area, 0x202E), EDIT_REFUSED);
+	assert_int_equal(edit_insert(area, 0x2066), EDIT_REFUSED);
+	assert_int_equal(edit_insert(area, 0x2028), EDIT_REFUSED);
 	assert_string_equal(edit_text(area), "\n");
 	drop_edit(field);
 	drop_edit(area);
@@ -725,10 +729,14 @@ static void test_render(void **state)
 {
 	const char *cases[] = {
 		"่ก", "ก ้ข", "ก\tข", "ก\x01ข", "ก\xFFข", "ก\r", "\xE2\x80\x8Bก", "ค่ากลาง",
+		"ก\x1b[2Jข", "ก\xE2\x80\xAEขค", "ก\xC2\x9B" "31mข", "ก\x7F",
 	};
+	/* a control, a bidi override and a C1 control stored by another
+	 * program are drawn as visible escapes, never sent as they are */
 	const char *want[] = {
-		"◌่ก", "ก ◌้ข", "ก ข", "ก\xEF\xBF\xBDข", "ก\xEF\xBF\xBDข", "ก",
+		"◌่ก", "ก ◌้ข", "ก ข", "ก^Aข", "ก\\xFFข", "ก",
 		"\xE2\x80\x8Bก", "ค่ากลาง",
+		"ก^[[2Jข", "ก<U+202E>ขค", "ก<U+009B>31mข", "ก^?",
 	};
 	size_t i;
 
@@ -798,13 +806,16 @@ static void test_import(void **state)
 	IMPORT(EDIT_MULTILINE, 0, "ก\r\nข\r\n", EDIT_IMPORT_OK, "ก\nข", 0);
 	IMPORT(EDIT_MULTILINE, 0, "ก\n\n", EDIT_IMPORT_OK, "ก\n", 0);   /* one newline goes */
 	IMPORT(EDIT_MULTILINE, 0, "", EDIT_IMPORT_OK, "", 0);
-	IMPORT(EDIT_MULTILINE, 0, "ก\tข", EDIT_IMPORT_OK, "ก\tข", 0);
+	IMPORT(EDIT_MULTILINE, 0, "ก\tข", EDIT_IMPORT_OK, "ก    ข", 0);   /* an indent */
 	IMPORT(0, 0, "หนึ่ง\nสอง\n", EDIT_IMPORT_OK, "หนึ่ง สอง", 0);
 	IMPORT(0, 0, "ก\xFF", EDIT_IMPORT_UTF8, NULL, 3);
 	IMPORT(0, 0, "ก\0ข", EDIT_IMPORT_NUL, NULL, 3);
 	IMPORT(0, 0, "ก\x1B[31m", EDIT_IMPORT_CONTROL, NULL, 3);
 	IMPORT(EDIT_MULTILINE, 0, "ก\rข", EDIT_IMPORT_CONTROL, NULL, 3);
 	IMPORT(0, 0, "ก\xC2\x85", EDIT_IMPORT_CONTROL, NULL, 3);
+	/* a bidi override after a tab: the offset is in the file as saved */
+	IMPORT(EDIT_MULTILINE, 0, "\tก\xE2\x80\xAEข", EDIT_IMPORT_CONTROL, NULL, 4);
+	IMPORT(EDIT_MULTILINE, 0, "ก\r\nข\xE2\x81\xA6", EDIT_IMPORT_CONTROL, NULL, 8);
 	IMPORT(EDIT_NUMBER, 0, "๑๒.๕\n", EDIT_IMPORT_OK, "๑๒.๕", 0);
 	IMPORT(EDIT_NUMBER, 0, "-73.5", EDIT_IMPORT_OK, "-73.5", 0);
 	IMPORT(EDIT_NUMBER, 0, "12ก", EDIT_IMPORT_NUMBER, NULL, 0);

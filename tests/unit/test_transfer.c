@@ -1,6 +1,7 @@
 /* test_transfer.c - CSV import (every check, all or nothing) and export. */
 #include "helpers.h"
 #include "routemap/csv.h"
+#include "routemap/embedded.h"
 
 static char *export_text(struct fixture *f, const char *kind, enum transfer_format fmt)
 {
@@ -301,6 +302,92 @@ static void test_numbers_round_trip(void **state)
 	fixture_teardown((void **)&g);
 }
 
+/* The demo's CSV file of KIND with field COL of its first record replaced
+ * by VALUE (a malloc'd text). */
+static char *demo_with(size_t kind, size_t col, const char *value)
+{
+	struct rm_error err = { 0, "" };
+	const struct embedded_file *e;
+	struct csv_reader r;
+	char *out = NULL, name[64];
+	size_t len = 0, i, rec = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	/* the demo has no SLM rows: one of ours */
+	static const char slm[] = "plan,objective,column,text\n"
+				  "KKN-CDC-2568,P1,approach,อบรมครูพี่เลี้ยงทุกศูนย์\n";
+	const char *data = slm;
+	size_t size = sizeof slm - 1;
+
+	snprintf(name, sizeof name, "%s.csv", transfer_kind_name(kind));
+	for (e = embedded_demo; e->name && strcmp(e->name, name) != 0; e++)
+		;
+	if (e->name) {
+		data = e->data;
+		size = e->size;
+	} else {
+		assert_string_equal(name, "slm_cells.csv");
+	}
+	assert_int_equal(csv_reader_init(&r, name, data, size, &err), 0);
+	while (csv_read(&r, &err) == 1) {
+		for (i = 0; i < r.nfields; i++)
+			csv_write_field(f, rec == 1 && i == col ? value : r.fields[i].text, i == 0);
+		csv_write_end(f);
+		rec++;
+	}
+	csv_reader_free(&r);
+	fclose(f);
+	return out;
+}
+
+/* In every column of every kind of CSV file, a control character, a C1
+ * control and a bidi override are refused, naming the file, the line,
+ * the column and the character; in every code column so are NBSP, a
+ * zero-width space, a BOM and a tab; in one-line texts a line break.  The
+ * database is untouched. */
+static void test_unclean_text_in_every_kind(void **state)
+{
+	struct fixture *f = *state;
+	static const struct { const char *insert, *named; int code_only, line_only; } bad[] = {
+		{ "\x1b[2J", "U+001B", 0, 0 }, { "\xC2\x85", "U+0085", 0, 0 },
+		{ "\xE2\x80\xAE", "U+202E", 0, 0 }, { "\xC2\xA0", "U+00A0", 1, 0 },
+		{ "\xE2\x80\x8B", "U+200B", 1, 0 }, { "\xEF\xBB\xBF", "U+FEFF", 1, 0 },
+		{ "\t", "U+0009", 1, 0 }, { "\n", "line break", 0, 1 },
+	};
+	long long changes = fixture_int(f, "SELECT count(*) FROM change_log");
+	size_t k, c, b, checked = 0;
+
+	for (k = 0; k < transfer_nkinds(); k++) {
+		for (c = 0; c < transfer_kind_ncols(k); c++) {
+			enum transfer_text t = transfer_column_text(k, c);
+
+			for (b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+				struct rm_error err = { 0, "" };
+				char value[64], want[96], *csv;
+
+				if ((bad[b].code_only && t != TRANSFER_CODE) ||
+				    (bad[b].line_only && t == TRANSFER_LINES))
+					continue;
+				snprintf(value, sizeof value, "ก%sข", bad[b].insert);
+				csv = demo_with(k, c, value);
+				assert_int_equal(fixture_import(f, transfer_kind_name(k), "x.csv", csv,
+								&err), -1);
+				snprintf(want, sizeof want, "x.csv:2:%zu (", c + 1);
+				if (!strstr(err.msg, want) || !strstr(err.msg, bad[b].named))
+					fail_msg("%s column %zu, %s: %s", transfer_kind_name(k), c + 1,
+						 bad[b].named, err.msg);
+				/* shown escaped, never as it is */
+				assert_null(strchr(err.msg, 0x1b));
+				assert_null(strstr(err.msg, "\xE2\x80\xAE"));
+				free(csv);
+				checked++;
+			}
+		}
+	}
+	assert_true(checked > 300);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), changes);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,6 +399,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_multiline_and_quotes_round_trip, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_self_reference_in_any_order, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_numbers_round_trip, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_unclean_text_in_every_kind, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_and_text, fixture_setup_demo, fixture_teardown),
 	};
 

@@ -9,25 +9,39 @@
 
 #include "routemap/cli.h"
 #include "routemap/embedded.h"
+#include "routemap/escape.h"
 #include "routemap/map.h"
 #include "routemap/text.h"
 #include "routemap/transfer.h"
 
+/* Print "routemap: MSG" on one line, every control and invisible
+ * character in it shown as an escape (data may be quoted in it). */
+static void say(const char *msg)
+{
+	char *shown = escape_text(msg, ESC_INVISIBLE);
+
+	fprintf(stderr, "routemap: %s\n", shown ? shown : msg);
+	free(shown);
+}
+
 int cli_report(const struct rm_error *err)
 {
-	fprintf(stderr, "routemap: %s\n", err->msg[0] ? err->msg : _("failed"));
+	say(err->msg[0] ? err->msg : _("failed"));
 	return err->status ? err->status : RM_EXIT_RUNTIME;
 }
 
 int cli_usage(const char *command, const char *fmt, ...)
 {
+	char msg[1024];
+	int n;
 	va_list ap;
 
-	fprintf(stderr, "routemap: %s: ", command);
+	n = snprintf(msg, sizeof msg, "%s: ", command);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (n > 0 && (size_t)n < sizeof msg)
+		vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	say(msg);
 	return RM_EXIT_USAGE;
 }
 
@@ -61,6 +75,7 @@ int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err)
 	size_t n = 0, i;
 	long long offices = transfer_count(st, 0, err);
 
+	memset(files, 0, sizeof files);
 	if (offices < 0)
 		return -1;
 	if (offices > 0)
@@ -80,6 +95,7 @@ int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err)
 		files[n].name = embedded_demo[i].name;
 		files[n].data = embedded_demo[i].data;
 		files[n].len = embedded_demo[i].size;
+		files[n].utf8 = 1;   /* ours, and UTF-8 */
 		n++;
 	}
 	if (transfer_import(st, &cli->cfg, files, n, err) < 0) {

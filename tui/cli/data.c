@@ -3,9 +3,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -113,6 +115,56 @@ static int collect_dir(const char *dir, struct transfer_file *files, char **name
 	return rc;
 }
 
+/* The encodings import --encoding takes, and glibc iconv's name for each
+ * (NULL: already UTF-8). */
+static const struct encoding {
+	const char *name;
+	const char *iconv;
+} encodings[] = {
+	{ "utf-8", NULL }, { "windows-874", "CP874" }, { "cp874", "CP874" },
+	{ "tis-620", "TIS-620" },
+};
+
+/* Convert F's data (from ENC) to UTF-8 in a new buffer *DATA (malloc'd;
+ * the old one is freed).  A byte the encoding does not have is refused
+ * with the line it is on. */
+static int to_utf8(const struct encoding *enc, struct transfer_file *f, char **data,
+		   struct rm_error *err)
+{
+	iconv_t cd = iconv_open("UTF-8", enc->iconv);
+	size_t inleft = f->len, outleft = 3 * f->len + 4, i;
+	char *in = *data, *out = malloc(outleft), *o = out;
+	int line = 1;
+
+	if (cd == (iconv_t)-1 || !out) {
+		if (cd != (iconv_t)-1)
+			iconv_close(cd);
+		free(out);
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot convert from %s: %s"), f->name,
+			       enc->name, strerror(errno));
+	}
+	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
+		int e = errno;
+
+		for (i = 0; i < (size_t)(in - *data); i++)
+			line += (*data)[i] == '\n';
+		iconv_close(cd);
+		free(out);
+		if (e == EILSEQ || e == EINVAL)
+			return rm_fail(err, RM_EXIT_RUNTIME,
+				       _("%s:%d: byte 0x%02X is not %s; is the file in another encoding?"),
+				       f->name, line, (unsigned char)*in, enc->name);
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot convert from %s: %s"), f->name,
+			       enc->name, strerror(e));
+	}
+	iconv_close(cd);
+	free(*data);
+	*data = out;
+	f->data = out;
+	f->len = (size_t)(o - out);
+	return 0;
+}
+
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	struct transfer_file files[32];
@@ -122,14 +174,42 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	size_t n = 0, i;
 	int rc = 0;
 
-	if (argc > 1 && cli_is_help(argv[1])) {
-		fputs(_("usage: routemap import DIR\n"
-			"       routemap import KIND FILE\n"
-			"Load CSV files: every KIND.csv in DIR, or one FILE of KIND.\n"
-			"All or nothing: the first bad field stops the import and nothing changes.\n"),
-		      stdout);
-		return 0;
+	const struct encoding *enc = NULL;
+	char *args[4];
+	int nargs = 0, a;
+
+	memset(files, 0, sizeof files);
+	for (a = 1; a < argc; a++) {
+		if (cli_is_help(argv[a])) {
+			fputs(_("usage: routemap import [--encoding ENCODING] DIR\n"
+				"       routemap import [--encoding ENCODING] KIND FILE\n"
+				"Load CSV files: every KIND.csv in DIR, or one FILE of KIND.\n"
+				"All or nothing: the first bad field stops the import and nothing changes.\n"
+				"ENCODING: utf-8 (the default), windows-874 or tis-620.\n"), stdout);
+			return 0;
+		}
+		if (strcmp(argv[a], "--encoding") == 0 && a + 1 < argc) {
+			size_t e;
+
+			for (e = 0; e < sizeof encodings / sizeof encodings[0]; e++)
+				if (strcasecmp(argv[a + 1], encodings[e].name) == 0)
+					enc = &encodings[e];
+			if (!enc)
+				return cli_usage("import", _("--encoding %s: expected utf-8, windows-874 or "
+							     "tis-620"), argv[a + 1]);
+			a++;
+		} else if (argv[a][0] == '-' && argv[a][1]) {
+			return cli_usage("import", _("%s: unknown option (or its value is missing)"),
+					 argv[a]);
+		} else if (nargs < 3) {
+			args[++nargs] = argv[a];
+		} else {
+			return cli_usage("import", _("expected DIR or KIND FILE"));
+		}
 	}
+	args[0] = argv[0];
+	argc = nargs + 1;
+	argv = args;
 	if (argc == 2) {
 		struct stat sb;
 
@@ -152,6 +232,11 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		files[0].data = datas[0];
 	} else {
 		return cli_usage("import", _("expected DIR or KIND FILE"));
+	}
+	for (i = 0; rc == 0 && enc && i < n; i++) {
+		files[i].utf8 = 1;
+		if (enc->iconv && to_utf8(enc, &files[i], &datas[i], &err) < 0)
+			rc = -1;
 	}
 	if (rc == 0 && cli_open(cli, &st, CLI_WRITE, &err) == 0) {
 		rc = transfer_import(&st, &cli->cfg, files, n, &err);
@@ -301,7 +386,13 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		if (rc == 0)
 			rc = export_dir(&st, dir, &share, &err);
 	} else {
-		rc = transfer_export(&st, (size_t)k, format, stdout, &err);
+		/* CSV into a file or a pipe is data, written as it is */
+		FILE *out = format == FORMAT_CSV && !isatty(fileno(cli->raw_out)) ? cli->raw_out
+										: stdout;
+
+		rc = transfer_export(&st, (size_t)k, format, out, &err);
+		if (rc == 0 && (fflush(out) != 0 || ferror(out)))
+			rc = rm_fail(&err, RM_EXIT_RUNTIME, _("standard output: cannot write"));
 	}
 	store_close(&st);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))

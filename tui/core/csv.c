@@ -69,7 +69,8 @@ int csv_reader_init(struct csv_reader *r, const char *name, const char *buf,
 	if (bad >= 0) {
 		locate(r, r->pos + (size_t)bad, &line, &col);
 		return rm_fail(err, RM_EXIT_RUNTIME,
-			       _("%s:%d:%d: invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
+			       _("%s:%d:%d: invalid UTF-8 (byte 0x%02X); save the file as UTF-8, or "
+				 "import it with --encoding windows-874 (or tis-620)"),
 			       r->name, line, col,
 			       (unsigned char)buf[r->pos + (size_t)bad]);
 	}

@@ -11,10 +11,10 @@
 #include <string.h>
 
 #include "routemap/edit.h"
+#include "routemap/escape.h"
 #include "routemap/text.h"
 
 #define DOTTED_CIRCLE "\xE2\x97\x8C"   /* U+25CC */
-#define REPLACEMENT   "\xEF\xBF\xBD"   /* U+FFFD */
 
 /* ------------------------------------------------------------ helpers */
 
@@ -107,17 +107,78 @@ static int needs_circle(uint32_t cp)
 	return r;
 }
 
+/* Does the cluster S[0, C) hold a character that is drawn escaped (a
+ * control, a bidi control: "^[", "<U+202E>") or an invalid byte? */
+static int needs_escape(const char *s, size_t c)
+{
+	size_t i = 0;
+
+	while (i < c) {
+		char esc[12];
+		uint32_t cp;
+		int n = utf8_decode(s + i, c - i, &cp);
+
+		if (n < 0 || (cp != '\t' && cp != '\r' && escape_cp(cp, ESC_NL_SPACE, esc)))
+			return 1;
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+/* The cluster S[0, C) as the widgets draw it, into OUT (room for 12 * C +
+ * 4 bytes): orphan marks on a dotted circle, a tab as a space, CR as
+ * nothing, controls and bidi controls escaped, invalid bytes as \xNN.
+ * Returns the bytes written. */
+static size_t render_cluster(const char *s, size_t c, char *out)
+{
+	size_t i = 0, pos = 0;
+	uint32_t cp;
+
+	if (utf8_decode(s, c, &cp) == 1 && (cp == '\t' || cp == '\r')) {
+		if (cp == '\t')
+			out[pos++] = ' ';
+		return pos;
+	}
+	if (utf8_decode(s, c, &cp) > 0 && text_is_mark(cp) && needs_circle(cp)) {
+		memcpy(out, DOTTED_CIRCLE, 3);
+		pos = 3;
+	}
+	while (i < c) {
+		int n = utf8_decode(s + i, c - i, &cp);
+		size_t e;
+
+		if (n < 0) {
+			pos += (size_t)snprintf(out + pos, 8, "\\x%02X", (unsigned char)s[i]);
+			i++;
+			continue;
+		}
+		e = escape_cp(cp, ESC_NL_SPACE, out + pos);
+		if (e == 0)
+			memcpy(out + pos, s + i, (size_t)n);
+		pos += e ? e : (size_t)n;
+		i += (size_t)n;
+	}
+	return pos;
+}
+
 /* Display columns of the cluster S[0, C) as the widgets draw it. */
 static int cluster_width(const char *s, size_t c)
 {
 	uint32_t cp;
 
-	if (utf8_decode(s, c, &cp) < 0)
-		return 1;
-	if (cp == '\r')
-		return 0;
-	if (is_control(cp))
-		return 1;
+	if (utf8_decode(s, c, &cp) == 1 && (cp == '\t' || cp == '\r'))
+		return cp == '\t';
+	if (needs_escape(s, c)) {
+		char *buf = malloc(12 * c + 4);
+		int w;
+
+		if (!buf)
+			return 1;
+		buf[render_cluster(s, c, buf)] = '\0';
+		w = text_width(buf);
+		free(buf);
+		return w;
+	}
 	if (text_is_mark(cp))
 		return needs_circle(cp);
 	return text_width_n(s, c);
@@ -139,28 +200,15 @@ int edit_width(const char *s, size_t len)
 
 char *edit_render(const char *s, size_t len)
 {
-	char *out = malloc(3 * len + 1);
+	char *out = malloc(12 * len + 4);
 	size_t i = 0, pos = 0;
 
 	if (!out)
 		return NULL;
 	while (i < len) {
 		size_t c = text_cluster_len(s + i, len - i);
-		uint32_t cp;
 
-		if (utf8_decode(s + i, c, &cp) < 0 || (is_control(cp) && cp != '\t' && cp != '\r')) {
-			memcpy(out + pos, REPLACEMENT, 3);
-			pos += 3;
-		} else if (cp == '\t') {
-			out[pos++] = ' ';
-		} else if (cp != '\r') {
-			if (text_is_mark(cp) && needs_circle(cp)) {
-				memcpy(out + pos, DOTTED_CIRCLE, 3);
-				pos += 3;
-			}
-			memcpy(out + pos, s + i, c);
-			pos += c;
-		}
+		pos += render_cluster(s + i, c, out + pos);
 		i += c;
 	}
 	out[pos] = '\0';
@@ -328,7 +376,7 @@ int edit_insert(struct edit *e, uint32_t cp)
 	if (cp == '\n') {
 		if (!(e->flags & EDIT_MULTILINE) || (e->flags & EDIT_NUMBER))
 			return EDIT_REFUSED;
-	} else if (is_control(cp)) {
+	} else if (is_control(cp) || escape_is_bidi(cp)) {
 		return EDIT_REFUSED;
 	}
 	if ((e->flags & EDIT_NUMBER) && !number_accepts(e, cp))
@@ -831,7 +879,8 @@ static int number_text(const char *s)
 
 int edit_import(const struct edit *e, const char *buf, size_t len, char **out, size_t *at)
 {
-	size_t i, pos = 0;
+	size_t i, pos = 0, off;
+	uint32_t cp;
 	long bad;
 	char *s;
 
@@ -847,28 +896,41 @@ int edit_import(const struct edit *e, const char *buf, size_t len, char **out, s
 		*at = (size_t)bad;
 		return EDIT_IMPORT_UTF8;
 	}
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)buf[i];
-
-		if (c == '\r' && i + 1 < len && buf[i + 1] == '\n')
-			continue;
-		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ||
-		    (c == 0xC2 && i + 1 < len && (unsigned char)buf[i + 1] < 0xA0)) {
-			*at = i;
-			return EDIT_IMPORT_CONTROL;
-		}
-	}
-	s = malloc(len + 1);
+	/* CRLF becomes LF and a tab four spaces (an editor's indent is no
+	 * control character to the user); any other control or bidi control
+	 * is refused where it stands */
+	s = malloc(4 * len + 1);
 	if (!s)
 		return EDIT_IMPORT_NOMEM;
 	for (i = 0; i < len; i++) {
 		if (buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
 			continue;
+		if (buf[i] == '\t') {
+			memcpy(s + pos, "    ", 4);
+			pos += 4;
+			continue;
+		}
 		s[pos++] = buf[i];
 	}
 	if (pos > 0 && s[pos - 1] == '\n')
 		pos--;
 	s[pos] = '\0';
+	if (escape_find_unclean(s, pos, CLEAN_MULTILINE, &off, &cp)) {
+		/* the offset in BUF: count the same characters there */
+		size_t k = 0, j = 0;
+
+		while (j < len && k < off) {
+			if (buf[j] == '\r' && j + 1 < len && buf[j + 1] == '\n') {
+				j++;
+				continue;
+			}
+			k += buf[j] == '\t' ? 4 : 1;
+			j++;
+		}
+		*at = j;
+		free(s);
+		return EDIT_IMPORT_CONTROL;
+	}
 	if (!(e->flags & EDIT_MULTILINE))
 		for (i = 0; i < pos; i++)
 			if (s[i] == '\n')

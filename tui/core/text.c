@@ -21,6 +21,7 @@
 #include <thai/thwbrk.h>
 #include <thai/thwchar.h>
 
+#include "routemap/escape.h"
 #include "routemap/text.h"
 
 /* ---------------------------------------------------------------- UTF-8 */
@@ -782,16 +783,28 @@ size_t *text_word_starts(const char *s, size_t *n)
 char *text_show_marks(const char *s)
 {
 	size_t len = strlen(s), i = 0, pos = 0;
-	/* a circle (3 bytes) goes before a mark of 2 bytes or more */
-	char *out = malloc(len * 3 + 4);
+	/* a circle (3 bytes) goes before a mark of 2 bytes or more; an escape
+	 * takes at most 8 bytes for one byte */
+	char *out = malloc(len * 8 + 4);
 	int has_base = 0;
 
 	if (!out)
 		return NULL;
 	while (i < len) {
+		char esc[12];
 		uint32_t cp;
-		int k = decode_lax(s + i, len - i, &cp);
+		size_t e;
+		int k = (int)escape_next(s + i, len - i, ESC_NL_SPACE, esc, &e);
 
+		if (e) {
+			/* data never reaches the terminal as a control */
+			memcpy(out + pos, esc, e);
+			pos += e;
+			i += (size_t)k;
+			has_base = 0;
+			continue;
+		}
+		utf8_decode(s + i, len - i, &cp);
 		if (is_visible_mark(cp)) {
 			if (!has_base)
 				pos += (size_t)utf8_encode(0x25CC, out + pos);

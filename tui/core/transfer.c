@@ -5,6 +5,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/csv.h"
+#include "routemap/escape.h"
 #include "routemap/i18n.h"
 #include "routemap/table.h"
 #include "routemap/text.h"
@@ -26,6 +27,7 @@ enum col_type {
 enum col_flags {
 	OPT = 1,     /* may be empty (NULL) */
 	LATER = 2,   /* a reference to the same kind: set after all rows are in */
+	ML = 4,      /* C_TEXT: may hold line breaks */
 };
 
 struct col {
@@ -67,6 +69,8 @@ struct row {
 	const struct config *cfg;
 	const struct kind *kind;
 	const char *file;
+	int tis620_check;        /* the file holds no Thai and was not declared
+				    UTF-8: look for Windows-874 read as UTF-8 */
 	struct csv_reader *r;
 	int *pos;                /* column -> field index in the record */
 	struct val *v;
@@ -104,7 +108,7 @@ static const struct col plans_cols[] = {
 	{ "code", C_CODE, 0, NULL, NULL, NULL, NULL },
 	{ "office", C_REF, 0, q_office, N_("office"), "*", NULL },
 	{ "title", C_TEXT, 0, NULL, NULL, NULL, NULL },
-	{ "destination", C_TEXT, OPT, NULL, NULL, NULL, NULL },
+	{ "destination", C_TEXT, OPT | ML, NULL, NULL, NULL, NULL },
 	{ "fy_from", C_YEAR, 0, NULL, NULL, NULL, NULL },
 	{ "fy_to", C_YEAR, 0, NULL, NULL, NULL, NULL },
 	{ "serves", C_REF, OPT | LATER, q_plan, N_("plan"), "*", NULL },
@@ -184,7 +188,7 @@ static const struct col norm_items_cols[] = {
 	  N_("group"), "set,version,*", NULL },
 	{ "code", C_CODE, 0, NULL, NULL, NULL, NULL },
 	{ "text", C_TEXT, 0, NULL, NULL, NULL, NULL },
-	{ "evidence", C_TEXT, OPT, NULL, NULL, NULL, NULL },
+	{ "evidence", C_TEXT, OPT | ML, NULL, NULL, NULL, NULL },
 	{ "weight", C_NUM, OPT, NULL, NULL, NULL, NULL },
 };
 
@@ -211,8 +215,8 @@ static const struct col entries_cols[] = {
 	  "SELECT i.id FROM norm_item i JOIN assessment a ON a.set_id = i.set_id"
 	  " WHERE a.code = ?1 AND i.code = ?2", N_("item"), "assessment,*", NULL },
 	{ "status", C_ENUM, OPT, "met,partial,not_met,na", NULL, NULL, NULL },
-	{ "note", C_TEXT, OPT, NULL, NULL, NULL, NULL },
-	{ "support_needed", C_TEXT, OPT, NULL, NULL, NULL, NULL },
+	{ "note", C_TEXT, OPT | ML, NULL, NULL, NULL, NULL },
+	{ "support_needed", C_TEXT, OPT | ML, NULL, NULL, NULL, NULL },
 	{ "support_from", C_ENUM, OPT, "fund,province,region,local", NULL, NULL, NULL },
 	{ "support_frame", C_REF, OPT, "SELECT id FROM support_frame WHERE code = ?1",
 	  N_("support frame"), "*", NULL },
@@ -226,14 +230,14 @@ static const struct col aars_cols[] = {
 	{ "subject_kind", C_ENUM, 0, "plan,objective,project,assessment,event", NULL, NULL, NULL },
 	{ "subject", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "facilitator", C_TEXT, OPT, NULL, NULL, NULL, NULL },
-	{ "participants", C_TEXT, OPT, NULL, NULL, NULL, NULL },
+	{ "participants", C_TEXT, OPT | ML, NULL, NULL, NULL, NULL },
 	{ "tags", C_TAGS, OPT, NULL, NULL, NULL, "INSERT INTO aar_tag(aar_id, tag) VALUES (?1, ?2)" },
 };
 
 static const struct col aar_sections_cols[] = {
 	{ "aar", C_REF, 0, q_aar, N_("AAR"), "*", NULL },
 	{ "section", C_CODE, 0, NULL, NULL, NULL, NULL },
-	{ "text", C_TEXT, OPT, NULL, NULL, NULL, NULL },
+	{ "text", C_TEXT, OPT | ML, NULL, NULL, NULL, NULL },
 };
 
 static const struct col aar_actions_cols[] = {
@@ -382,6 +386,23 @@ const char *transfer_kind_columns(size_t kind)
 	return k->colnames ? k->colnames : "";
 }
 
+size_t transfer_kind_ncols(size_t kind)
+{
+	return kind < N(kinds) ? kinds[kind].ncols : 0;
+}
+
+enum transfer_text transfer_column_text(size_t kind, size_t col)
+{
+	const struct col *c;
+
+	if (kind >= N(kinds) || col >= kinds[kind].ncols)
+		return TRANSFER_CODE;
+	c = &kinds[kind].cols[col];
+	if (c->type != C_TEXT)
+		return TRANSFER_CODE;
+	return (c->flags & ML) ? TRANSFER_LINES : TRANSFER_LINE;
+}
+
 /* ---- import ---------------------------------------------------------- */
 
 /* Fail with "FILE:LINE:COL (name): message" for column C of ROW. */
@@ -410,10 +431,59 @@ static const char *field(struct row *row, size_t c)
 static const char *shown(const char *value, char *out, size_t size)
 {
 	char cut[160];
+	char *esc = escape_text(value, ESC_INVISIBLE);
 
-	text_truncate(cut, sizeof cut, value, 40, 0, 0);
+	/* every control and invisible character visible: "T-1<U+00A0>" */
+	text_truncate(cut, sizeof cut, esc ? esc : "", 40, 0, 0);
 	snprintf(out, size, "\"%s\"", cut);
+	free(esc);
 	return out;
+}
+
+/* VALUE up to and including the character at byte OFF, quoted and
+ * escaped, its start cut when long, so that the character shows. */
+static const char *shown_to(const char *value, size_t off, char *out, size_t size)
+{
+	size_t end = off + text_cluster_len(value + off, strlen(value + off));
+	char *head = strndup(value, end > off ? end : off + 1), *esc;
+	size_t skip = 0;
+
+	esc = head ? escape_text(head, ESC_INVISIBLE) : NULL;
+	while (esc && text_width(esc + skip) > 40)
+		skip += text_cluster_len(esc + skip, strlen(esc + skip));
+	snprintf(out, size, "\"%s%s\"", skip ? "…" : "", esc ? esc + skip : "");
+	free(head);
+	free(esc);
+	return out;
+}
+
+/* Refuse VALUE of column C, which holds the character CP at byte OFF
+ * that its kind of text may not hold (escape.h), naming the line it is
+ * on. */
+static int unclean(struct row *row, size_t c, const char *value, size_t off, uint32_t cp,
+		   struct rm_error *err)
+{
+	const struct csv_field *f = &row->r->fields[row->pos[c]];
+	char q[320], what[512], esc[12];
+	size_t i;
+	int line = f->line;
+
+	for (i = 0; i < off; i++)
+		line += value[i] == '\n';
+	shown_to(value, off, q, sizeof q);
+	if (cp == '\n')
+		snprintf(what, sizeof what, _("%s: a line break is not allowed in this column"), q);
+	else if (escape_is_control(cp))
+		snprintf(what, sizeof what, _("%s: the control character %s (U+%04X) is not allowed"), q,
+			 escape_cp(cp, 0, esc) ? esc : "?", (unsigned)cp);
+	else if (escape_is_bidi(cp))
+		snprintf(what, sizeof what,
+			 _("%s: the bidirectional control U+%04X is not allowed"), q, (unsigned)cp);
+	else
+		snprintf(what, sizeof what, _("%s: a code may not hold U+%04X, an invisible or space "
+					      "character (only the plain space)"), q, (unsigned)cp);
+	return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): %s", row->file, line, row->pos[c] + 1,
+		       row->kind->cols[c].name, what);
 }
 
 /* Is VALUE one of the comma-separated LIST? */
@@ -479,6 +549,24 @@ static int convert(struct row *row, size_t c, struct rm_error *err)
 
 	memset(v, 0, sizeof *v);
 	v->s = s;
+	{
+		size_t off;
+		uint32_t cp;
+		static const unsigned clean_of[] = {
+			[TRANSFER_LINE] = 0, [TRANSFER_LINES] = CLEAN_MULTILINE,
+			[TRANSFER_CODE] = CLEAN_CODE,
+		};
+		unsigned clean = clean_of[transfer_column_text((size_t)(row->kind - kinds), c)];
+
+		if (escape_find_unclean(s, strlen(s), clean, &off, &cp))
+			return unclean(row, c, s, off, cp, err);
+		if (row->tis620_check && escape_find_tis620(s, strlen(s), &off))
+			return row_fail(row, c, err, _("%s looks like Thai saved as Windows-874 (TIS-620) "
+						       "and read as UTF-8; save the file as UTF-8, or "
+						       "import it with --encoding windows-874 (or "
+						       "--encoding utf-8 if it is right)"),
+					shown_to(s, off, q, sizeof q));
+	}
 	if (!*s) {
 		v->null = 1;
 		if (col->flags & OPT)
@@ -765,7 +853,7 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 {
 	const struct kind *k = &kinds[f->kind];
 	struct csv_reader r;
-	struct row row = { st, cfg, k, f->name, &r, NULL, NULL, NULL, NULL };
+	struct row row = { st, cfg, k, f->name, 0, &r, NULL, NULL, NULL, NULL };
 	struct later *later = NULL;
 	size_t nlater = 0, i, c;
 	sqlite3_stmt *ins = NULL;
@@ -774,6 +862,7 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 	f->rows = 0;
 	if (csv_reader_init(&r, f->name, f->data, f->len, err) < 0)
 		return -1;
+	row.tis620_check = !f->utf8 && !escape_has_thai(f->data, f->len);
 	row.pos = calloc(k->ncols, sizeof *row.pos);
 	row.v = calloc(k->ncols, sizeof *row.v);
 	row.lookup = calloc(k->ncols, sizeof *row.lookup);

@@ -14,6 +14,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/edit.h"
+#include "routemap/escape.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
@@ -126,14 +127,27 @@ void ui_hints(struct ui *ui, int y, const enum action *actions)
 	}
 }
 
+/* Set the message line to the formatted text, on one line, with controls
+ * and invisible characters from the data shown as escapes. */
+static void set_message(struct ui *ui, int is_error, const char *fmt, va_list ap)
+{
+	char raw[sizeof ui->message];
+	char *shown;
+
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	shown = escape_text(raw, ESC_INVISIBLE);
+	snprintf(ui->message, sizeof ui->message, "%s", shown ? shown : raw);
+	free(shown);
+	ui->message_is_error = is_error;
+}
+
 void ui_message(struct ui *ui, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	set_message(ui, 0, fmt, ap);
 	va_end(ap);
-	ui->message_is_error = 0;
 }
 
 void ui_error(struct ui *ui, const char *fmt, ...)
@@ -141,9 +155,8 @@ void ui_error(struct ui *ui, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	set_message(ui, 1, fmt, ap);
 	va_end(ap);
-	ui->message_is_error = 1;
 }
 
 /* ---- views and sections ---- */
