@@ -149,16 +149,22 @@ static int help(int demo, const char *opt_c, const char *opt_o)
 	return 0;
 }
 
-/* Open the office database and hand over to the screens. */
+/* Open the office database and hand over to the screens, when they can
+ * run here (nothing is opened when they cannot). */
 static int run_screens(struct cli *cli, int no_color)
 {
 	struct rm_error err = { 0, "" };
 	struct store st;
+	char notice[512] = "";
 	int rc;
 
-	if (cli_open(cli, &st, CLI_SCREENS, &err) < 0)
+	if (ui_check_terminal(&err) < 0 || cli_open(cli, &st, CLI_SCREENS, &err) < 0)
 		return cli_report(&err);
-	rc = ui_run(&st, &cli->cfg, cli->ascii, no_color);
+	if (st.migrated_from >= 0)
+		snprintf(notice, sizeof notice, _("the database was brought up to schema version %d "
+						  "(it was %d)"), store_schema_version(&st),
+			 st.migrated_from);
+	rc = ui_run(&st, &cli->cfg, cli->ascii, no_color, notice[0] ? notice : NULL);
 	store_close(&st);
 	return rc;
 }

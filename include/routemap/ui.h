@@ -99,11 +99,20 @@ struct view_ops {
 struct view {
 	const struct view_ops *ops;
 	void *data;
+	int stale;              /* the data changed: reload before it shows */
 };
 
 enum ui_section { UI_PLANS, UI_CHECKLISTS, UI_AAR, UI_SECTIONS };
 
 #define UI_STACK 16
+/* Keys held while the program cannot take them (another user holds the
+ * database, the terminal is too small): taken in order afterwards. */
+#define UI_HELD 4096
+
+struct held_key {
+	int status;
+	wint_t ch;
+};
 
 struct ui {
 	struct store *st;
@@ -125,6 +134,12 @@ struct ui {
 	int cursor_on;                  /* cursor, set while it draws */
 	int thai_layout;                /* the Thai keyboard layout seems on */
 	char recovered[512];            /* where unsaved text went, told at exit */
+	char *unsaved;                  /* text no file would take: printed at exit */
+	struct held_key held[UI_HELD];  /* a ring of keys to take later */
+	size_t held_first, nheld;
+	int waiting;                    /* waiting for another user's lock */
+	sqlite3_stmt *data_version;     /* PRAGMA data_version: others' commits */
+	long long seen_version;
 	/* the last search, for n and N */
 	char *query;
 	struct search_hit *hits;
@@ -132,8 +147,10 @@ struct ui {
 };
 
 /* Run the screens on ST until the user quits or a signal ends them.
+ * NOTICE: a first message for the message line (NULL for none).
  * Returns the exit status. */
-int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color);
+int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
+	   const char *notice);
 
 /* Put VIEW on top of the current section (the ui owns it from now on). */
 void ui_push(struct ui *ui, struct view *view);
@@ -161,15 +178,31 @@ int ui_stopping(void);
 void ui_keep_cursor(struct ui *ui);
 
 /* Text that could not be saved (someone else's version stands, or the
- * database refuses): appended to DATABASE.recovered.txt (mode 0600) with
- * the time, the user and WHAT it was, and the user told where. */
-void ui_recover(struct ui *ui, const char *what, const char *text);
+ * database refuses): appended to the user's recovery file (recover.h)
+ * with the time, the user and WHAT it was, and the user told where; when
+ * no file takes it, kept in memory and printed when the program ends (and
+ * the user told that).  Returns 0 when a file has it, -1 otherwise. */
+int ui_recover(struct ui *ui, const char *what, const char *text);
+
+/* The next key: a held one first (see UI_HELD), else from the terminal
+ * (get_wch's status, ERR when none came within the idle time).  While the
+ * terminal is too small, keys are held and ERR returned. */
+int ui_get_key(struct ui *ui, wint_t *ch);
+
+/* Can the screens run here?  A UTF-8 locale and a terminal that can move
+ * the cursor.  Returns 0, or -1 with ERR (status 2) saying what to set. */
+int ui_check_terminal(struct rm_error *err);
 
 /* The terminal changed size: take the new one. */
 void ui_resize(struct ui *ui);
 
-/* Something was written: every view reads its data again. */
+/* Something was written (by us or, seen on the idle tick, by another
+ * user): the view on top reads its data again now, the others when they
+ * come back on top. */
 void ui_changed(struct ui *ui);
+/* The view on top changed the data and shows it already: the others read
+ * it again when they come back on top. */
+void ui_others_changed(struct ui *ui);
 /* Undo the last change of this session (the u key). */
 void ui_undo(struct ui *ui);
 

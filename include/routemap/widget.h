@@ -58,9 +58,12 @@ void widget_keys_init(void);
  * without a shell) on a private temporary file, handing the terminal over
  * and taking it back (the caller redraws everything afterwards).  The text
  * comes back without the newline editors add, lines joined with spaces in
- * a single-line field; invalid UTF-8, NUL bytes or a text the field does
- * not accept leave E unchanged.  Returns 0 when the text changed, 1 when
- * it did not, -1 with a message in ERRBUF on error. */
+ * a single-line field.  When the editor fails (a non-zero exit, vi's :cq)
+ * its text is not taken, unless the line dropped meanwhile (SIGHUP): then
+ * what it left in its file is.  Invalid UTF-8 (a Windows-874 save), NUL
+ * bytes or a text the field does not accept leave E unchanged.  Whenever
+ * a text is not taken the file is kept and ERRBUF names it.  Returns 0
+ * when the text changed, 1 when it did not, -1 with a message in ERRBUF. */
 int widget_external_edit(struct edit *e, char *errbuf, size_t errsize);
 
 #endif

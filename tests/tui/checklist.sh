@@ -206,7 +206,7 @@ if "$BIN" -d "$CK" export assessment_entries | grep 'A-BNG-69,CM1,' | grep -q '�
 else
 	bad "A's quitting overwrote B's note"
 fi
-if grep -q 'ฉบับของเอ และแก้ต่อ' "$CK.recovered.txt" 2>/dev/null; then
+if grep -q 'ฉบับของเอ และแก้ต่อ' "$CK.$(id -un).recovered.txt" 2>/dev/null; then
 	ok
 else
 	bad "A's text is not in the recovery file"

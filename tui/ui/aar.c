@@ -13,6 +13,7 @@
 #include "routemap/edit.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
+#include "routemap/typing.h"
 #include "routemap/ui.h"
 #include "routemap/widget.h"
 
@@ -371,17 +372,7 @@ struct form {
 	int actions_y;            /* the line of the actions' heading */
 	int label_w;              /* width of the field labels */
 	struct wrapped *wrapped;  /* per section */
-	/* typing in a field */
-	int editing;
-	struct edit ed;
-	char *expected;           /* what the database held when typing began or
-				   * at the last save: nothing else is overwritten */
-	unsigned long saved_gen;  /* the text's generation at the last save */
-	long long last_key;       /* ms */
-	int conflict;             /* someone else changed it: no saving at rest */
-	unsigned long failed_gen; /* a save of this text failed: not again at rest */
-	int refused;              /* leaving was refused once for this text */
-	unsigned long refused_gen;
+	struct typing t;          /* typing in a field */
 	int going;                /* the view is being freed: no reloading */
 };
 
@@ -585,7 +576,7 @@ static int same_place(struct form *p, const struct frow *row, enum row_kind kind
 	return 1;
 }
 
-static void stop_editing(struct form *p, struct ui *ui);
+static void stop_editing(struct form *p);
 
 /* Read the record again, keeping the cursor on the same field. */
 static void form_load(struct form *p, struct ui *ui)
@@ -610,8 +601,8 @@ static void form_load(struct form *p, struct ui *ui)
 	p->loaded = aar_load(ui->st, ui->cfg, p->code, &p->r, &err) == 0 && build_rows(p) == 0;
 	if (!p->loaded) {
 		free(section);
-		if (p->editing)
-			stop_editing(p, ui);
+		if (p->t.active)
+			stop_editing(p);
 		p->nrows = 0;
 		ui_error(ui, "%s", err.msg[0] ? err.msg : _("out of memory"));
 		return;
@@ -624,11 +615,8 @@ static void form_load(struct form *p, struct ui *ui)
 	free(section);
 	if (i == p->nrows) {
 		/* its row is gone (an action deleted, undone) */
-		if (p->editing) {
-			edit_free(&p->ed);
-			p->editing = 0;
-			p->self->ops = &form_ops;
-		}
+		if (p->t.active)
+			stop_editing(p);
 		if (p->cur >= p->nrows)
 			p->cur = p->nrows ? p->nrows - 1 : 0;
 	}
@@ -656,129 +644,80 @@ static int filled(const char *s)
 	return s && s[strspn(s, " \t\n")] != '\0';
 }
 
-/* Save what is typed, if it changed since the last save.  QUIET (saving at
- * rest, or on the way out): a text that cannot be saved yet (an empty
- * title) waits without a word.  Returns 0 when the field holds what was
- * typed, -1 when it was not saved (the message line says why). */
-static int commit(struct form *p, struct ui *ui, int quiet)
+/* typing_save_fn: the text typed into the field under the cursor, after
+ * the form's own checks (a title is not empty, a date is a date).  What
+ * the database holds then goes back in *CURRENT when it differs from TEXT
+ * (a date in ISO form, the tags as written). */
+static int form_save(void *form, struct ui *ui, const char *expected, const char *text,
+		     char **current, struct rm_error *err)
 {
-	/* ROW goes when the record is read again (ui_changed): KIND stays */
-	const struct frow *row = &p->rows[p->cur];
-	enum row_kind kind = row->kind;
-	struct rm_error err = { 0, "" };
-	const char *text = edit_text(&p->ed), *value = text, *field = row_field(kind);
-	char *current = NULL, iso[32];
-	unsigned long gen = edit_generation(&p->ed);
+	struct form *p = form;
+	const struct frow *row;
+	enum row_kind kind;
+	const char *value = text;
+	char iso[32];
+	size_t idx;
 	int rc;
 
-	if (gen == p->saved_gen)
-		return 0;
+	if (!p->loaded || p->cur >= p->nrows)   /* CHANGE_ERROR */
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this AAR is no longer there"));
+	/* ROW goes when the record is read again (ui_changed): KIND stays */
+	row = &p->rows[p->cur];
+	kind = row->kind;
+	idx = row->idx;
 	if ((kind == R_TITLE || kind == R_ACTION) && !filled(text)) {
-		p->failed_gen = gen;
-		if (!quiet)
-			ui_error(ui, "%s", _("this needs a text: type one, or press Esc again to keep the old one"));
-		return -1;
+		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this needs a text: type one"));
+		return TYPING_REFUSED;
 	}
 	if (kind == R_DATE || kind == R_DUE) {
 		if (!filled(text) && kind == R_DUE) {
 			value = NULL;
 		} else if (aar_parse_date(text, iso, sizeof iso) < 0) {
-			p->failed_gen = gen;
-			if (!quiet)
-				ui_error(ui, _("\"%s\" is not a date: type YYYY-MM-DD, e.g. 2569-01-20, or press "
-					       "Esc again to keep the old one"), text);
-			return -1;
+			char shown[160];
+
+			text_truncate(shown, sizeof shown, text, 30, 0, 0);
+			rm_fail(err, RM_EXIT_RUNTIME,
+				_("\"%s\" is not a date: type YYYY-MM-DD, e.g. 2569-01-20"), shown);
+			return TYPING_REFUSED;
 		} else {
 			value = iso;
 		}
 	}
 	if (kind == R_TAGS)
-		rc = aar_set_tags(ui->st, &ui->undo, p->r.id, p->expected, text, &err);
+		rc = aar_set_tags(ui->st, &ui->undo, p->r.id, expected, text, err);
 	else if (kind == R_SECTION)
-		rc = aar_section_save(ui->st, &ui->undo, p->r.id, p->r.sections[row->idx].key,
-				      &p->r.sections[row->idx].id, p->expected, text, &current, &err);
+		rc = aar_section_save(ui->st, &ui->undo, p->r.id, p->r.sections[idx].key,
+				      &p->r.sections[idx].id, expected, text, current, err);
 	else
-		rc = change_field(ui->st, &ui->undo, field, row_id(p, row), p->expected, value,
-				  &current, &err);
-	p->failed_gen = gen;
-	if (rc == CHANGE_OK || rc == CHANGE_NONE) {
-		char *copy = NULL;
-
-		free(current);
-		if (rc == CHANGE_OK) {
-			ui_message(ui, "%s", _("saved"));
-			if (!p->going)
-				ui_changed(ui);
-		}
-		/* what the database holds now (the tags as it writes them) */
-		if (kind == R_TAGS)
-			copy = rc == CHANGE_NONE ? p->expected : strdup(p->r.tags ? p->r.tags : "");
-		else
-			copy = strdup(value ? value : "");
-		if (!copy) {
-			ui_error(ui, "%s", _("out of memory"));
-			return -1;
-		}
-		if (copy != p->expected)
-			free(p->expected);
-		p->expected = copy;
-		p->saved_gen = gen;
-		p->failed_gen = 0;
-		p->conflict = 0;
-		p->refused = 0;
-		return 0;
+		rc = change_field(ui->st, &ui->undo, row_field(kind), row_id(p, row), expected, value,
+				  current, err);
+	if ((rc == CHANGE_OK || rc == CHANGE_CONFLICT) && !p->going)
+		ui_changed(ui);
+	if (kind == R_TAGS && rc != CHANGE_ERROR && p->loaded) {
+		/* the tags as the database holds them now (theirs, or ours as written) */
+		free(*current);
+		*current = strdup(p->r.tags ? p->r.tags : "");
+	} else if ((rc == CHANGE_OK || rc == CHANGE_NONE) && value != text) {
+		*current = strdup(value ? value : "");
 	}
-	if (rc == CHANGE_CONFLICT) {
-		/* What they saved is in the database now (and in the history);
-		 * ours stays on the screen, and saving again puts it over
-		 * theirs, knowingly. */
-		ui_error(ui, _("%s; saving again puts yours over it"), err.msg);
-		/* that save is a step of its own: undoing it gives theirs back */
-		change_seal(&ui->undo);
-		if (!p->going)
-			ui_changed(ui);
-		free(p->expected);
-		if (kind == R_TAGS)
-			current = strdup(p->r.tags ? p->r.tags : "");
-		p->expected = current ? current : strdup("");
-		p->conflict = 1;
-		return -1;
-	}
-	free(current);
-	ui_error(ui, "%s", err.msg);
-	return -1;
+	return rc;
 }
 
-static void stop_editing(struct form *p, struct ui *ui)
+static void stop_editing(struct form *p)
 {
-	edit_free(&p->ed);
-	free(p->expected);
-	p->expected = NULL;
-	p->editing = 0;
-	p->conflict = 0;
-	p->refused = 0;
+	typing_stop(&p->t);
 	p->self->ops = &form_ops;
-	/* the next edit of this field is a step of its own */
-	change_seal(&ui->undo);
 }
 
-/* Save and stop typing.  A text that cannot be saved keeps the user in the
- * field, once: leaving again (with nothing typed since) gives it up.
- * Returns 0 when the field was left. */
+/* Save and stop typing (typing_finish).  Returns 0 when the field was
+ * left. */
 static int finish_editing(struct form *p, struct ui *ui)
 {
-	if (!p->editing)
+	if (!p->t.active)
 		return 0;
-	if (commit(p, ui, 0) < 0) {
-		if (!(p->refused && p->refused_gen == edit_generation(&p->ed)) || p->conflict) {
-			p->refused = 1;
-			p->refused_gen = edit_generation(&p->ed);
-			return -1;
-		}
-		/* nothing typed is thrown away: it goes to the recovery file */
-		ui_recover(ui, row_label(p->rows[p->cur].kind), edit_text(&p->ed));
-	}
-	stop_editing(p, ui);
+	if (typing_finish(&p->t, ui) < 0)
+		return -1;
+	p->self->ops = &form_ops;
 	return 0;
 }
 
@@ -787,30 +726,17 @@ static void start_editing(struct form *p, struct ui *ui, int at_start)
 	const struct frow *row = &p->rows[p->cur];
 	const char *value = row_value(p, row);
 	char date[32];
-	const char *shown = value ? value : "";
+	int section = row->kind == R_SECTION;
 
-	if (row->kind == R_DATE || row->kind == R_DUE) {
+	if (row->kind == R_DATE || row->kind == R_DUE)
 		date_for_typing(ui, value, date, sizeof date);
-		shown = date;
-	}
-	if (edit_init(&p->ed, row->kind == R_SECTION ? EDIT_MULTILINE : 0,
-		      row->kind == R_SECTION ? 100000 : 2000) < 0) {
-		ui_error(ui, "%s", _("out of memory"));
+	if (typing_start(&p->t, ui, row_label(row->kind), value,
+			 row->kind == R_DATE || row->kind == R_DUE ? date : NULL,
+			 section ? EDIT_MULTILINE : 0, section ? 100000 : 2000,
+			 saves_at_rest(row->kind), form_save, p) < 0)
 		return;
-	}
-	if (edit_set_text(&p->ed, shown) == EDIT_NOMEM || !(p->expected = strdup(value ? value : ""))) {
-		edit_free(&p->ed);
-		ui_error(ui, "%s", _("out of memory"));
-		return;
-	}
 	if (at_start)
-		edit_set_cursor(&p->ed, 0);
-	p->editing = 1;
-	p->saved_gen = edit_generation(&p->ed);
-	p->failed_gen = 0;
-	p->last_key = ui_now_ms();
-	p->conflict = 0;
-	p->refused = 0;
+		edit_set_cursor(&p->t.ed, 0);
 	p->self->ops = &typing_ops;
 }
 
@@ -888,19 +814,6 @@ static void change_subject(struct form *p, struct ui *ui)
 		ui_error(ui, "%s", err.msg);
 	if (rc != CHANGE_NONE)
 		ui_changed(ui);
-}
-
-/* Ctrl-E: the text in $VISUAL or $EDITOR, saved when it comes back. */
-static void external_edit(struct form *p, struct ui *ui)
-{
-	char msg[512] = "";
-	int rc = widget_external_edit(&p->ed, msg, sizeof msg);
-
-	clearok(curscr, TRUE);
-	if (rc < 0)
-		ui_error(ui, "%s", msg);
-	else if (rc == 0)
-		commit(p, ui, 0);
 }
 
 /* a: a new follow-up action: its text, who, by when. */
@@ -1017,8 +930,8 @@ static int area_lines(struct form *p, struct ui *ui, const struct frow *row, int
 	int n;
 
 	if (editing) {
-		edit_set_wrap(&p->ed, area_width(ui), p->ed.page_rows > 0 ? p->ed.page_rows : 3);
-		l = edit_layout(&p->ed);
+		edit_set_wrap(&p->t.ed, area_width(ui), p->t.ed.page_rows > 0 ? p->t.ed.page_rows : 3);
+		l = edit_layout(&p->t.ed);
 	} else {
 		l = section_lines(p, ui, row->idx);
 	}
@@ -1051,7 +964,7 @@ static void layout(struct form *p, struct ui *ui)
 			}
 		}
 		row->y = y;
-		row->h = row->kind == R_SECTION ? 1 + area_lines(p, ui, row, p->editing && i == p->cur) : 1;
+		row->h = row->kind == R_SECTION ? 1 + area_lines(p, ui, row, p->t.active && i == p->cur) : 1;
 		y += row->h + (row->kind == R_SECTION);
 	}
 	if (!heading) {
@@ -1070,12 +983,12 @@ static void scroll_to_cursor(struct form *p, int height)
 	const struct frow *row = &p->rows[p->cur];
 	int lo = row->y, hi = row->y + row->h - 1, focus = lo;
 
-	if (p->editing && row->kind == R_SECTION) {
-		const struct edit_layout *l = edit_layout(&p->ed);
+	if (p->t.active && row->kind == R_SECTION) {
+		const struct edit_layout *l = edit_layout(&p->t.ed);
 		int col;
 
 		if (l)
-			focus = lo + 1 + (int)edit_layout_row(l, edit_text(&p->ed), edit_cursor(&p->ed), &col);
+			focus = lo + 1 + (int)edit_layout_row(l, edit_text(&p->t.ed), edit_cursor(&p->t.ed), &col);
 	}
 	if (is_action_row(row->kind)) {
 		/* the whole action, with the blank line or the heading above */
@@ -1135,8 +1048,8 @@ static void draw_field(struct form *p, struct ui *ui, int top, int height, size_
 		vx += 4;
 		width -= 4;
 	}
-	if (selected && p->editing) {
-		widget_field_draw(stdscr, sy, vx, width, &p->ed, ui->theme.attr[T_SELECTED], 1);
+	if (selected && p->t.active) {
+		widget_field_draw(stdscr, sy, vx, width, &p->t.ed, ui->theme.attr[T_SELECTED], 1);
 		return;
 	}
 	switch (row->kind) {
@@ -1183,15 +1096,15 @@ static void draw_section(struct form *p, struct ui *ui, int top, int height, siz
 	snprintf(heading, sizeof heading, " %s", s->label);
 	put_at(p, top, height, row->y, 0, heading, ui->cols,
 	       selected ? ui->theme.attr[T_SELECTED] : ui->theme.attr[T_HEADING], selected);
-	if (selected && p->editing) {
+	if (selected && p->t.active) {
 		/* the visible part of the area; the widget scrolls within it */
 		int from = first > p->scroll ? first : p->scroll;
 		int to = first + lines < p->scroll + height ? first + lines : p->scroll + height;
 
 		if (to > from) {
-			p->ed.vscroll = (size_t)(from - first);
+			p->t.ed.vscroll = (size_t)(from - first);
 			widget_area_draw(stdscr, top + from - p->scroll, 2, area_width(ui), to - from,
-					 &p->ed, A_NORMAL, 1);
+					 &p->t.ed, A_NORMAL, 1);
 		}
 		return;
 	}
@@ -1245,7 +1158,7 @@ static void form_draw(struct view *v, struct ui *ui, int top, int height)
 		ui_note(ui, top, _("This AAR is no longer there (deleted, or its adding undone)."));
 		return;
 	}
-	if (p->editing)
+	if (p->t.active)
 		height--;                     /* the typing hint below */
 	layout(p, ui);
 	scroll_to_cursor(p, height);
@@ -1264,14 +1177,14 @@ static void form_draw(struct view *v, struct ui *ui, int top, int height)
 		put_at(p, top, height, p->actions_y + 1, 2, line, ui->cols - 2, ui->theme.attr[T_DIM], 0);
 	}
 	for (i = 0; i < p->nrows; i++) {
-		if (i == p->cur && p->editing)
+		if (i == p->cur && p->t.active)
 			continue;                 /* drawn last, for the cursor */
 		if (p->rows[i].kind == R_SECTION)
 			draw_section(p, ui, top, height, i);
 		else
 			draw_field(p, ui, top, height, i);
 	}
-	if (p->editing && p->cur < p->nrows) {
+	if (p->t.active && p->cur < p->nrows) {
 		draw_typing_hint(p, ui, top + height);
 		/* the field being typed in, last: the cursor stays in it */
 		if (p->rows[p->cur].kind == R_SECTION)
@@ -1309,25 +1222,15 @@ static int form_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 {
 	struct form *p = v->data;
 
-	if (!p->editing)
+	if (!p->t.active)
 		return 0;
-	switch (widget_key(&p->ed, status, ch)) {
-	case WIDGET_CHANGED:
-		p->last_key = ui_now_ms();
-		if (!ui->message_is_error)
-			ui->message[0] = '\0';
+	switch (typing_key(&p->t, ui, status, ch)) {
+	case TYPING_USED:
+		if (!p->t.active)   /* Ctrl-E: the record went meanwhile */
+			p->self->ops = &form_ops;
 		return 1;
-	case WIDGET_MOVED:
-		return 1;
-	case WIDGET_REFUSED:
-		beep();
-		return 1;
-	case WIDGET_DONE:
-	case WIDGET_CANCEL:
+	case TYPING_LEAVE:
 		finish_editing(p, ui);
-		return 1;
-	case WIDGET_EXTERNAL:
-		external_edit(p, ui);
 		return 1;
 	default:
 		break;
@@ -1344,7 +1247,8 @@ static int form_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 		return 1;
 	}
 	if (status == OK && ch == 3) {   /* Ctrl-C: quit, saving on the way out */
-		finish_editing(p, ui);
+		typing_abandon(&p->t, ui);
+		p->self->ops = &form_ops;
 		return 0;
 	}
 	if (status == KEY_CODE_YES && (ch == KEY_PPAGE || ch == KEY_NPAGE))
@@ -1377,7 +1281,7 @@ static int form_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct form *p = v->data;
 
-	if (p->editing && finish_editing(p, ui) < 0)
+	if (p->t.active && finish_editing(p, ui) < 0)
 		return 1;
 	if (!p->loaded || !p->nrows)
 		return 0;
@@ -1410,8 +1314,8 @@ static int form_act(struct view *v, struct ui *ui, enum action a)
 		if (!is_text_row(p->rows[p->cur].kind))
 			return 0;
 		start_editing(p, ui, 0);
-		if (p->editing)
-			external_edit(p, ui);
+		if (p->t.active)
+			typing_external(&p->t, ui);
 		return 1;
 	case ACT_ADD:
 		add_action(p, ui);
@@ -1434,10 +1338,7 @@ static void form_tick(struct view *v, struct ui *ui)
 {
 	struct form *p = v->data;
 
-	if (p->editing && !p->conflict && saves_at_rest(p->rows[p->cur].kind) &&
-	    edit_generation(&p->ed) != p->saved_gen && edit_generation(&p->ed) != p->failed_gen &&
-	    ui_now_ms() - p->last_key >= 1000)
-		commit(p, ui, 1);
+	typing_tick(&p->t, ui);
 }
 
 static void form_reload(struct view *v, struct ui *ui)
@@ -1453,17 +1354,7 @@ static void form_free(struct view *v)
 	 * unless someone else's version stands (then it is kept aside, never
 	 * put over theirs unasked) */
 	p->going = 1;
-	if (p->editing) {
-		int saved = 0;
-
-		if (p->loaded && p->cur < p->nrows && !p->conflict)
-			saved = commit(p, p->ui, 1) == 0;
-		if (!saved && edit_generation(&p->ed) != p->saved_gen)
-			ui_recover(p->ui, p->loaded && p->cur < p->nrows
-				   ? row_label(p->rows[p->cur].kind) : p->code, edit_text(&p->ed));
-		edit_free(&p->ed);
-	}
-	free(p->expected);
+	typing_abandon(&p->t, p->ui);
 	wrapped_clear(p);
 	aar_record_free(&p->r);
 	free(p->rows);

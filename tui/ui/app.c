@@ -15,6 +15,8 @@
 #include "routemap/buf.h"
 #include "routemap/edit.h"
 #include "routemap/escape.h"
+#include "routemap/files.h"
+#include "routemap/recover.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
@@ -260,14 +262,128 @@ static void draw_title(struct ui *ui)
 		ui_put(0, ui->cols - uw, ui->user, uw, ui->theme.attr[T_TITLE], 0);
 }
 
+static int too_small(const struct ui *ui)
+{
+	return ui->cols < MIN_COLS || ui->lines < MIN_LINES;
+}
+
 static void draw_too_small(struct ui *ui)
 {
-	char line[128];
+	char line[256];
+	struct text_lines lines;
+	size_t i;
 
 	erase();
 	snprintf(line, sizeof line, _("terminal too small: %dx%d, needs %dx%d"), ui->cols,
 		 ui->lines, MIN_COLS, MIN_LINES);
-	ui_put(ui->lines / 2, 0, line, ui->cols, ui->theme.attr[T_ERROR], 0);
+	if (ui->nheld)
+		snprintf(line + strlen(line), sizeof line - strlen(line), " · %s %zu",
+			 _("keys kept:"), ui->nheld);
+	/* on as many lines as the width needs: the notice is all there is */
+	if (text_wrap(line, ui->cols > 0 ? ui->cols : 1, &lines) == 0) {
+		for (i = 0; i < lines.n && (int)i < ui->lines; i++)
+			ui_put((int)i, 0, lines.v[i], ui->cols, ui->theme.attr[T_ERROR], 0);
+		text_lines_free(&lines);
+	}
+	if (text_wrap(_("Keys typed now are kept and done when it is larger again."),
+		      ui->cols > 0 ? ui->cols : 1, &lines) == 0) {
+		for (i = 0; i < lines.n && (int)(i + 2) < ui->lines; i++)
+			ui_put((int)i + 2, 0, lines.v[i], ui->cols, A_NORMAL, 0);
+		text_lines_free(&lines);
+	}
+}
+
+/* Keep a key for later; beep when the ring is full. */
+static void hold(struct ui *ui, int status, wint_t ch)
+{
+	if (ui->nheld == UI_HELD) {
+		beep();
+		return;
+	}
+	ui->held[(ui->held_first + ui->nheld) % UI_HELD].status = status;
+	ui->held[(ui->held_first + ui->nheld) % UI_HELD].ch = ch;
+	ui->nheld++;
+}
+
+static int take_held(struct ui *ui, wint_t *ch)
+{
+	struct held_key *k = &ui->held[ui->held_first];
+
+	ui->held_first = (ui->held_first + 1) % UI_HELD;
+	ui->nheld--;
+	*ch = k->ch;
+	return k->status;
+}
+
+int ui_get_key(struct ui *ui, wint_t *ch)
+{
+	int status;
+
+	if (ui->nheld && !too_small(ui))
+		return take_held(ui, ch);
+	status = get_wch(ch);
+	if (status == ERR)
+		return ERR;
+	if (status == KEY_CODE_YES && *ch == KEY_RESIZE) {
+		ui_resize(ui);
+		return status;
+	}
+	if (too_small(ui)) {
+		hold(ui, status, *ch);
+		return ERR;
+	}
+	return status;
+}
+
+/* store's on_wait: another user holds the database.  Keys typed meanwhile
+ * are kept; after a moment the message line says what is going on. */
+static int on_wait(void *arg, long waited_ms)
+{
+	struct ui *ui = arg;
+	wint_t ch;
+	int status;
+
+	if (stop_signal)
+		return 0;   /* ending: what is not saved goes to the recovery file */
+	timeout(0);
+	while ((status = get_wch(&ch)) != ERR)
+		hold(ui, status, ch);
+	timeout(250);
+	if (waited_ms >= 300 && !too_small(ui)) {
+		char line[256];
+
+		snprintf(line, sizeof line,
+			 _("waiting for another user to finish a change (%ld of %d s); keys you type are kept"),
+			 waited_ms / 1000, ui->cfg->db_wait);
+		move(ui->lines - 2, 0);
+		clrtoeol();
+		ui_put(ui->lines - 2, 0, line, ui->cols, ui->theme.attr[T_ERROR], 0);
+		wnoutrefresh(stdscr);
+		doupdate();
+	}
+	return 1;
+}
+
+/* On the idle tick: did another user commit something?  Then the views
+ * read their data again. */
+static int notice_others(struct ui *ui)
+{
+	long long v;
+
+	if (!ui->data_version)
+		return 0;
+	if (sqlite3_step(ui->data_version) != SQLITE_ROW) {
+		sqlite3_reset(ui->data_version);
+		return 0;
+	}
+	v = sqlite3_column_int64(ui->data_version, 0);
+	/* reset at once: a statement left on its row holds a read snapshot */
+	sqlite3_reset(ui->data_version);
+	if (v == ui->seen_version)
+		return 0;
+	ui->seen_version = v;
+	ui_changed(ui);
+	return 1;
 }
 
 int ui_stopping(void)
@@ -285,16 +401,43 @@ void ui_draw(struct ui *ui)
 {
 	struct view *v = top_view(ui);
 
+	if (v && v->stale) {
+		/* it changed while another view was on top */
+		v->stale = 0;
+		if (v->ops->reload)
+			v->ops->reload(v, ui);
+	}
+
 	ui->cursor_on = 0;
 	erase();
 	if (ui->cols < MIN_COLS || ui->lines < MIN_LINES) {
 		draw_too_small(ui);
 	} else {
+		struct text_lines msg = { NULL, 0 };
+		attr_t attr = ui->theme.attr[ui->message_is_error ? T_ERROR : T_MESSAGE];
+		int n = 1;
+
+		/* a long message (a file name at its end, say) takes two lines,
+		 * wrapped at Thai words, rather than losing its end */
+		if (text_width(ui->message) > ui->cols && text_wrap(ui->message, ui->cols, &msg) == 0 &&
+		    msg.n > 1)
+			n = 2;
 		draw_title(ui);
 		if (v)
-			v->ops->draw(v, ui, 1, ui->lines - 3);
-		ui_put(ui->lines - 2, 0, ui->message, ui->cols,
-		       ui->theme.attr[ui->message_is_error ? T_ERROR : T_MESSAGE], 0);
+			v->ops->draw(v, ui, 1, ui->lines - 2 - n);
+		if (n == 2) {
+			char rest[1024], last[1200];
+
+			ui_put(ui->lines - 3, 0, msg.v[0], ui->cols, attr, 0);
+			/* what does not fit in two lines ends in "…" */
+			snprintf(rest, sizeof rest, "%s%s%s", msg.v[1], msg.n > 2 ? " " : "",
+				 msg.n > 2 ? msg.v[2] : "");
+			text_truncate(last, sizeof last, rest, ui->cols, 0, ui->theme.ascii);
+			ui_put(ui->lines - 2, 0, last, ui->cols, attr, 0);
+		} else {
+			ui_put(ui->lines - 2, 0, ui->message, ui->cols, attr, 0);
+		}
+		text_lines_free(&msg);
 		ui_hints(ui, ui->lines - 1, v ? v->ops->actions : NULL);
 	}
 	/* A view editing text keeps the cursor there; otherwise it hides. */
@@ -331,13 +474,11 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 		curs_set(1);
 		wnoutrefresh(stdscr);
 		doupdate();
-		status = get_wch(&ch);
+		status = ui_get_key(ui, &ch);
 		if (status == ERR)
 			continue;
-		if (status == KEY_CODE_YES && ch == KEY_RESIZE) {
-			ui_resize(ui);
+		if (status == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;
-		}
 		r = widget_key(&e, status, ch);
 		if (r == WIDGET_DONE) {
 			result = strdup(edit_text(&e));
@@ -415,45 +556,61 @@ static int global_action(struct ui *ui, enum action a)
 	}
 }
 
-void ui_recover(struct ui *ui, const char *what, const char *text)
+int ui_recover(struct ui *ui, const char *what, const char *text)
 {
-	struct buf path = { 0 }, entry = { 0 };
-	time_t now = time(NULL);
-	struct tm tm;
-	char at[32];
-	int fd;
+	struct rm_error err = { 0, "" };
+	struct file_share share = { (gid_t)-1, 0600 };
+	char *where = NULL;
+	struct buf kept = { 0 };
 
 	if (!text || !*text)
-		return;
-	localtime_r(&now, &tm);
-	strftime(at, sizeof at, "%Y-%m-%d %H:%M:%S", &tm);
-	buf_printf(&path, "%s.recovered.txt", ui->st->path);
-	buf_printf(&entry, "---- %s  %s  %s\n%s\n", at, ui->user, what, text);
-	fd = path.oom ? -1 : open(path.s, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0 || entry.oom || write(fd, entry.s, entry.len) != (ssize_t)entry.len ||
-	    fsync(fd) < 0) {
-		ui_error(ui, _("could not save and could not keep your text: %s"), strerror(errno));
-	} else {
-		snprintf(ui->recovered, sizeof ui->recovered, "%s", path.s);
-		ui_error(ui, _("not saved; your text is kept in %s"), path.s);
+		return 0;
+	if (*ui->cfg->db_shared_group)
+		file_share_for_group(ui->cfg->db_shared_group, &share, &err);
+	if (recover_save(ui->st->path, ui->user, &share, what, text, &where, &err) == 0) {
+		snprintf(ui->recovered, sizeof ui->recovered, "%s", where);
+		ui_error(ui, _("not saved; your text is kept in %s"), where);
+		free(where);
+		return 0;
 	}
-	if (fd >= 0)
-		close(fd);
-	buf_free(&path);
-	buf_free(&entry);
+	/* no file takes it: it stays in memory and is printed at the end */
+	buf_puts(&kept, ui->unsaved ? ui->unsaved : "");
+	buf_printf(&kept, "---- %s  %s\n%s\n", ui->user, what, text);
+	if (!kept.oom) {
+		free(ui->unsaved);
+		ui->unsaved = buf_take(&kept);
+	}
+	buf_free(&kept);
+	ui_error(ui, _("not saved, and no file takes it (%s): your text stays in memory and is "
+		       "printed when routemap ends"), err.msg);
+	return -1;
 }
 
 void ui_changed(struct ui *ui)
 {
+	struct view *top = top_view(ui);
 	int s, d;
 
 	for (s = 0; s < UI_SECTIONS; s++)
-		for (d = 0; d < ui->depth[s]; d++) {
-			struct view *v = ui->stack[s][d];
+		for (d = 0; d < ui->depth[s]; d++)
+			ui->stack[s][d]->stale = 1;
+	/* the one on the screen now; the others when they come back */
+	if (top && top->stale) {
+		top->stale = 0;
+		if (top->ops->reload)
+			top->ops->reload(top, ui);
+	}
+}
 
-			if (v->ops->reload)
-				v->ops->reload(v, ui);
-		}
+void ui_others_changed(struct ui *ui)
+{
+	struct view *top = top_view(ui);
+	int s, d;
+
+	for (s = 0; s < UI_SECTIONS; s++)
+		for (d = 0; d < ui->depth[s]; d++)
+			if (ui->stack[s][d] != top)
+				ui->stack[s][d]->stale = 1;
 }
 
 void ui_undo(struct ui *ui)
@@ -498,17 +655,8 @@ static void handle_key(struct ui *ui, int status, wint_t ch)
 		ui_resize(ui);
 		return;
 	}
-	if (v && v->ops->raw_key && ui->cols >= MIN_COLS && ui->lines >= MIN_LINES &&
-	    v->ops->raw_key(v, ui, status, ch))
+	if (v && v->ops->raw_key && v->ops->raw_key(v, ui, status, ch))
 		return;
-	if (ui->cols < MIN_COLS || ui->lines < MIN_LINES) {
-		/* Only leaving works on the notice. */
-		if (keymap_key(status, ch, &key) == 0 &&
-		    (a = keymap_action(&ui->keys, &key, ui->thai_layout)) >= 0 &&
-		    (a == ACT_QUIT || a == ACT_BACK))
-			ui->quit = 1;
-		return;
-	}
 	if (keymap_key(status, ch, &key) < 0)
 		return;
 	ui->thai_layout = keymap_guess_layout(&key, ui->thai_layout);
@@ -570,32 +718,36 @@ long long ui_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color)
+/* What the user should know before the first key: the NOTICE of the
+ * caller (a migration), a read-only database, text kept from before. */
+static void first_message(struct ui *ui, const char *notice)
 {
-	struct rm_error err = { 0, "" };
-	struct ui ui;
-	const char *nc = getenv("NO_COLOR");
-	int color, s, dirty = 1;
+	char *path = NULL;
+	int entries = 0;
 
-	memset(&ui, 0, sizeof ui);
-	ui.st = st;
-	ui.cfg = cfg;
-	if (keymap_build(&ui.keys, cfg, &err) < 0) {
-		fprintf(stderr, "routemap: %s\n", err.msg);
-		return err.status;
+	if (recover_find(ui->st->path, ui->user, &path, &entries)) {
+		ui_error(ui, _("%d text(s) not saved earlier are kept in %s: look with less %s"),
+			 entries, path, path);
+		free(path);
+	} else if (ui->st->readonly) {
+		ui_error(ui, "%s", ui->st->snapshot
+			 ? _("read-only: you may look but not change (a snapshot: nobody had the "
+			     "database open)")
+			 : _("read-only: you may look but not change"));
+	} else if (notice) {
+		ui_message(ui, "%s", notice);
 	}
-	find_user(&ui);
-	ui.fiscal_year = today_fiscal_year();
-	/* 25 ms: arrow keys survive a slow link, Esc still feels instant. */
-	if (!getenv("ESCDELAY"))
-		set_escdelay(cfg->escdelay >= 0 ? cfg->escdelay : 25);
-	install_signals();
-	atexit(restore_terminal);
-	if (!initscr()) {
-		fprintf(stderr, "routemap: cannot start the screen (is TERM right?)\n");
-		keymap_free(&ui.keys);
-		return RM_EXIT_RUNTIME;
-	}
+}
+
+/* The terminal in curses' hands: raw keys, no echo, keypad, the idle tick. */
+static int start_curses(struct ui *ui, int ascii, int no_color)
+{
+	const char *nc = getenv("NO_COLOR");
+	const struct config *cfg = ui->cfg;
+	int color;
+
+	if (!newterm(NULL, stdout, stdin))
+		return -1;
 	curses_active = 1;
 	raw();             /* Ctrl-C is a key: quit safely */
 	noecho();
@@ -604,44 +756,106 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color)
 	widget_keys_init();   /* Home/End and Ctrl-arrows as terminals really send them */
 	curs_set(0);
 	timeout(250);      /* wake up now and then: signals, saving typing at rest */
-	color = !no_color && cfg->color != CFG_OFF &&
-		(cfg->color == CFG_ON || !(nc && *nc));
-	theme_init(&ui.theme, color,
+	color = !no_color && cfg->color != CFG_OFF && (cfg->color == CFG_ON || !(nc && *nc));
+	theme_init(&ui->theme, color,
 		   ascii || cfg->line_drawing == CFG_LINES_ASCII ||
 		   (cfg->line_drawing == CFG_LINES_AUTO &&
 		    strcmp(nl_langinfo(CODESET), "UTF-8") != 0));
-	getmaxyx(stdscr, ui.lines, ui.cols);
-	ui_section(&ui, UI_PLANS);
+	getmaxyx(stdscr, ui->lines, ui->cols);
+	return 0;
+}
 
-	while (!ui.quit && !stop_signal) {
+/* The main loop: keys (held ones first) to the views, and on the idle
+ * tick saving at rest and others' changes. */
+static void main_loop(struct ui *ui)
+{
+	int dirty = 1;
+
+	while (!ui->quit && !stop_signal) {
 		wint_t ch;
 		int status;
 
 		if (dirty)
-			ui_draw(&ui);
+			ui_draw(ui);
 		dirty = 0;
-		status = get_wch(&ch);
+		status = ui_get_key(ui, &ch);
 		if (status == ERR) {
-			struct view *v = top_view(&ui);
+			struct view *v = top_view(ui);
 
 			if (v && v->ops->tick) {
-				v->ops->tick(v, &ui);
+				v->ops->tick(v, ui);
 				dirty = 1;
 			}
+			dirty |= notice_others(ui) || too_small(ui);
 			continue;
 		}
-		handle_key(&ui, status, ch);
+		handle_key(ui, status, ch);
 		dirty = 1;
 	}
-	restore_terminal();
+}
+
+int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
+	   const char *notice)
+{
+	struct rm_error err = { 0, "" };
+	struct ui *ui = calloc(1, sizeof *ui);
+	int s;
+
+	if (!ui) {
+		fputs("routemap: out of memory\n", stderr);
+		return RM_EXIT_RUNTIME;
+	}
+	ui->st = st;
+	ui->cfg = cfg;
+	if (keymap_build(&ui->keys, cfg, &err) < 0) {
+		fprintf(stderr, "routemap: %s\n", err.msg);
+		free(ui);
+		return err.status;
+	}
+	find_user(ui);
+	ui->fiscal_year = today_fiscal_year();
+	/* 25 ms: arrow keys survive a slow link, Esc still feels instant. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(cfg->escdelay >= 0 ? cfg->escdelay : 25);
+	install_signals();
+	atexit(restore_terminal);
+	if (start_curses(ui, ascii, no_color) < 0) {
+		fprintf(stderr, "routemap: %s\n", _("cannot start the screen (is TERM right?)"));
+		keymap_free(&ui->keys);
+		free(ui);
+		return RM_EXIT_USAGE;
+	}
+	/* waiting for another user shows, and keeps the keys typed */
+	st->on_wait = on_wait;
+	st->wait_arg = ui;
+	ui->data_version = store_prepare(st, "PRAGMA data_version", &err);
+	notice_others(ui);
+	first_message(ui, notice);
+	ui_section(ui, UI_PLANS);
+	main_loop(ui);
+	/* the views go first, saving what was typed, while the screen can
+	 * still say that it waits */
 	for (s = 0; s < UI_SECTIONS; s++)
-		while (ui.depth[s] > 0)
-			view_free(ui.stack[s][--ui.depth[s]]);
-	free(ui.query);
-	store_search_free(ui.hits, ui.nhits);
-	undo_log_free(&ui.undo);
-	if (ui.recovered[0])
-		fprintf(stderr, _("routemap: text that could not be saved is kept in %s\n"), ui.recovered);
-	keymap_free(&ui.keys);
+		while (ui->depth[s] > 0)
+			view_free(ui->stack[s][--ui->depth[s]]);
+	restore_terminal();
+	st->on_wait = NULL;
+	sqlite3_finalize(ui->data_version);
+	free(ui->query);
+	store_search_free(ui->hits, ui->nhits);
+	undo_log_free(&ui->undo);
+	if (ui->recovered[0])
+		fprintf(stderr, _("routemap: text that could not be saved is kept in %s\n"),
+			ui->recovered);
+	if (ui->unsaved) {
+		char *shown = escape_text(ui->unsaved, ESC_NL_KEEP);
+
+		fprintf(stderr, "%s\n%s", _("routemap: this text could not be saved nor kept in a "
+					   "file; copy it from here:"), shown ? shown : ui->unsaved);
+		free(shown);
+		free(ui->unsaved);
+	}
+	keymap_free(&ui->keys);
+	free(ui);
 	return 0;
 }

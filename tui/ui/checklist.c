@@ -232,8 +232,11 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 			load(c, ui);
 			return;
 		}
-		if (rc == CHANGE_OK)
+		if (rc == CHANGE_OK) {
 			ui_message(ui, "%s", _("saved"));
+			/* the list behind shows coverage too */
+			ui_others_changed(ui);
+		}
 		it->status = status;
 	}
 	if (advance) {

@@ -47,7 +47,7 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 		ui_put(y + h - 1, x, "", w, ui->theme.attr[T_TITLE], 1);
 		wnoutrefresh(stdscr);
 		doupdate();
-		status = get_wch(&ch);
+		status = ui_get_key(ui, &ch);
 		if (status == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_resize(ui);
 			continue;
@@ -104,7 +104,7 @@ int ui_confirm(struct ui *ui, const char *question)
 		doupdate();
 		if (ui_stopping())
 			return 0;
-		status = get_wch(&ch);
+		status = ui_get_key(ui, &ch);
 		if (status == ERR)
 			continue;
 		if (status == KEY_CODE_YES && ch == KEY_RESIZE) {

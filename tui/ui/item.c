@@ -12,6 +12,7 @@
 #include "routemap/edit.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
+#include "routemap/typing.h"
 #include "routemap/ui.h"
 #include "routemap/widget.h"
 
@@ -63,13 +64,7 @@ struct itemform {
 	int loaded;
 	size_t item;                 /* index into a.items */
 	enum field sel;
-	/* typing in a text field */
-	int editing, dirty;
-	int conflict;                /* someone else's version stands: no saving at rest */
-	int refused;                 /* the last save failed: leaving again gives up */
-	struct edit e;
-	char *expected;              /* the value when typing began (or last saved) */
-	long long last_key;          /* ms */
+	struct typing t;             /* typing in a text field */
 	int field_y[F_COUNT];        /* rows of the fields at the last draw */
 };
 
@@ -146,99 +141,28 @@ static int save(struct itemform *f, struct ui *ui, enum field fld, const char *e
 	return rc;
 }
 
-/* Save what is typed (if anything changed since the last save). */
-static void commit(struct itemform *f, struct ui *ui)
+/* typing_save_fn: the text typed into the selected field. */
+static int save_typed(void *form, struct ui *ui, const char *expected, const char *text,
+		      char **current, struct rm_error *err)
 {
-	char *current = NULL;
-	const char *text;
+	struct itemform *f = form;
+	struct check_item *it = item(f);
 	int rc;
 
-	if (!f->editing || !f->dirty || !item(f))
-		return;
-	text = edit_text(&f->e);
-	rc = save(f, ui, f->sel, f->expected, text, &current);
-	if (rc == CHANGE_CONFLICT) {
-		/* Theirs is what the database holds now and stays until the user
-		 * saves again, knowingly (Esc, leaving the field); that save is
-		 * a step of its own, so undoing it gives theirs back. */
-		free(f->expected);
-		f->expected = current;
-		f->conflict = 1;
-		change_seal(&ui->undo);
-		return;
-	}
-	free(current);
-	if (rc == CHANGE_OK || rc == CHANGE_NONE) {
-		char *copy = strdup(text);
-
-		if (copy) {
-			free(f->expected);
-			f->expected = copy;
-			f->dirty = 0;
-			f->conflict = 0;
-			f->refused = 0;
-		}
-		return;
-	}
-	f->refused = 1;
-}
-
-static void end_editing(struct itemform *f, struct ui *ui)
-{
-	change_seal(&ui->undo);
-	edit_free(&f->e);
-	free(f->expected);
-	f->expected = NULL;
-	f->editing = f->dirty = f->conflict = f->refused = 0;
-}
-
-/* Save and stop typing.  A text the database refuses keeps the user in
- * the field once; leaving again keeps the text in the recovery file. */
-static void stop_editing(struct itemform *f, struct ui *ui)
-{
-	int refused_before = f->refused;
-
-	if (!f->editing)
-		return;
-	commit(f, ui);
-	if (f->dirty && !refused_before)
-		return;
-	if (f->dirty)
-		ui_recover(ui, field_label(f->sel), edit_text(&f->e));
-	end_editing(f, ui);
-}
-
-/* Leaving with no chance to ask (quit, a signal): save, unless someone
- * else's version stands; what cannot be saved goes to the recovery file. */
-static void leave_now(struct itemform *f, struct ui *ui)
-{
-	if (!f->editing)
-		return;
-	if (!f->conflict)
-		commit(f, ui);
-	if (f->dirty)
-		ui_recover(ui, field_label(f->sel), edit_text(&f->e));
-	end_editing(f, ui);
+	if (!it)   /* CHANGE_ERROR */
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this item is no longer there"));
+	rc = change_entry_field(ui->st, &ui->undo, f->a.id, it->id, field_names[f->sel], expected,
+				text, current, &it->entry, err);
+	if (rc == CHANGE_OK)
+		ui_changed(ui);    /* the checklist behind, its coverage; this form too */
+	return rc;
 }
 
 static void start_editing(struct itemform *f, struct ui *ui)
 {
-	const char *v = value_of(f, f->sel);
-
-	if (ui->st->readonly) {
-		ui_error(ui, "%s", _("the database is open read-only: nothing can be changed"));
-		return;
-	}
-
-	if (edit_init(&f->e, EDIT_MULTILINE, 4000) < 0 || edit_set_text(&f->e, v ? v : "") < 0 ||
-	    !(f->expected = strdup(v ? v : ""))) {
-		ui_error(ui, "%s", _("out of memory"));
-		return;
-	}
-	edit_set_cursor(&f->e, edit_len(&f->e));
-	f->editing = 1;
-	f->dirty = 0;
-	ui_message(ui, "%s", _("typing: Esc when done, Ctrl-E for your editor; saved as you go"));
+	if (typing_start(&f->t, ui, field_label(f->sel), value_of(f, f->sel), NULL, EDIT_MULTILINE,
+			 4000, 1, save_typed, f) == 0)
+		ui_message(ui, "%s", _("typing: Esc when done, Ctrl-E for your editor; saved as you go"));
 }
 
 /* Choose a value for a field with a list; save it at once. */
@@ -332,14 +256,14 @@ static void item_draw(struct view *v, struct ui *ui, int top, int height)
 		f->field_y[fld] = y;
 		ui_put(y++, 0, field_label((enum field)fld), ui->cols,
 		       selected ? ui->theme.attr[T_SELECTED] : ui->theme.attr[T_HEADING], 0);
-		if (selected && f->editing) {
+		if (selected && f->t.active) {
 			int rows = top + height - y - (F_COUNT - fld - 1) * 2;
 
 			if (rows > 6)
 				rows = 6;
 			if (rows < 1)
 				rows = 1;
-			widget_area_draw(stdscr, y, 2, ui->cols - 3, rows, &f->e, A_UNDERLINE, 1);
+			widget_area_draw(stdscr, y, 2, ui->cols - 3, rows, &f->t.ed, A_UNDERLINE, 1);
 			ui_keep_cursor(ui);
 			y += rows;
 			continue;
@@ -401,33 +325,14 @@ static int leaves_field(int status, wint_t ch)
 static int item_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 {
 	struct itemform *f = v->data;
-	char msg[256];
 
-	if (!f->editing)
+	if (!f->t.active)
 		return 0;
-	switch (widget_key(&f->e, status, ch)) {
-	case WIDGET_CHANGED:
-		f->dirty = 1;
-		f->last_key = ui_now_ms();
+	switch (typing_key(&f->t, ui, status, ch)) {
+	case TYPING_USED:
 		return 1;
-	case WIDGET_MOVED:
-		return 1;
-	case WIDGET_REFUSED:
-		beep();
-		return 1;
-	case WIDGET_CANCEL:
-	case WIDGET_DONE:
-		stop_editing(f, ui);
-		return 1;
-	case WIDGET_EXTERNAL:
-		msg[0] = '\0';
-		if (widget_external_edit(&f->e, msg, sizeof msg) == 0) {
-			f->dirty = 1;
-			commit(f, ui);
-		} else if (msg[0]) {
-			ui_error(ui, "%s", msg);
-		}
-		clearok(curscr, TRUE);
+	case TYPING_LEAVE:
+		typing_finish(&f->t, ui);
 		return 1;
 	default:
 		break;
@@ -435,8 +340,7 @@ static int item_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 	/* Tab and Shift-Tab go to the next and the previous field, here and
 	 * not to another section (text typed on would become commands). */
 	if ((status == OK && ch == '\t') || (status == KEY_CODE_YES && ch == KEY_BTAB)) {
-		stop_editing(f, ui);
-		if (!f->editing) {
+		if (typing_finish(&f->t, ui) == 0) {
 			if (ch == '\t' && f->sel + 1 < F_COUNT)
 				f->sel++;
 			else if (ch == KEY_BTAB && f->sel > 0)
@@ -446,14 +350,12 @@ static int item_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 	}
 	/* Ctrl-C quits from anywhere: what can be saved is, the rest kept. */
 	if (status == OK && ch == 3) {
-		leave_now(f, ui);
+		typing_abandon(&f->t, ui);
 		return 0;
 	}
 	/* Up past the top, PgDn...: save, leave, then do what they do. */
-	if (leaves_field(status, ch)) {
-		stop_editing(f, ui);
-		return f->editing;
-	}
+	if (leaves_field(status, ch))
+		return typing_finish(&f->t, ui) < 0;
 	beep();
 	return 1;
 }
@@ -463,9 +365,7 @@ static void item_tick(struct view *v, struct ui *ui)
 {
 	struct itemform *f = v->data;
 
-	if (f->editing && f->dirty && !f->conflict && !f->refused &&
-	    ui_now_ms() - f->last_key >= 1000)
-		commit(f, ui);
+	typing_tick(&f->t, ui);
 }
 
 static void item_reload(struct view *v, struct ui *ui)
@@ -480,8 +380,7 @@ static void item_free(struct view *v)
 	struct itemform *f = v->data;
 
 	/* quitting or a signal: what was typed is saved on the way out */
-	leave_now(f, f->ui);
-	free(f->expected);
+	typing_abandon(&f->t, f->ui);
 	if (f->loaded)
 		assessment_free(&f->a);
 	free(f->code);

@@ -16,13 +16,14 @@ struct view *ui_view_new(const struct view_ops *ops, void *data)
 	struct view *v = malloc(sizeof *v);
 
 	if (!v) {
-		struct view tmp = { ops, data };
+		struct view tmp = { ops, data, 0 };
 
 		ops->free(&tmp);
 		return NULL;
 	}
 	v->ops = ops;
 	v->data = data;
+	v->stale = 0;
 	return v;
 }
 
@@ -80,8 +81,12 @@ void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, i
 	for (i = 0; i < ncells && x < ui->cols; i++) {
 		int last = i == ncells - 1;
 		int w = last || widths[i] > ui->cols - x ? ui->cols - x : widths[i];
+		char cut[1024];
 
-		ui_put(y, x, cells[i] ? cells[i] : "", last ? w : w + 2, last ? A_NORMAL : attr, 1);
+		/* a cell too long for its column ends in "…", two spaces before
+		 * the next */
+		text_truncate(cut, sizeof cut, cells[i] ? cells[i] : "", w, 0, ui->theme.ascii);
+		ui_put(y, x, cut, last ? w : w + 2, last ? A_NORMAL : attr, 1);
 		x += w + 2;
 	}
 }

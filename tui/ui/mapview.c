@@ -335,10 +335,11 @@ struct view *view_map_new(struct ui *ui, const char *plan, const char *objective
 			m->sel = i;
 	v = malloc(sizeof *v);
 	if (!v) {
-		map_free(&(struct view){ &map_ops, m });
+		map_free(&(struct view){ &map_ops, m, 0 });
 		return NULL;
 	}
 	v->ops = &map_ops;
 	v->data = m;
+	v->stale = 0;
 	return v;
 }

@@ -24,6 +24,7 @@
 #include "routemap/files.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
+#include "routemap/ui.h"
 #include "routemap/widget.h"
 
 /* ------------------------------------------------------------ drawing */
@@ -486,7 +487,7 @@ int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
 {
 	const char *dir = getenv("TMPDIR"), *cmd = getenv("VISUAL");
 	char path[4096], *cmdbuf = NULL, *argv[MAX_ARGS], *buf = NULL, *text = NULL;
-	int fd, status, exec_errno = 0, ret = -1, r;
+	int fd, status, exec_errno = 0, ret = -1, r, keep = 0, failed, unchanged;
 	size_t len = 0, at = 0;
 
 	if (errsize > 0)
@@ -537,20 +538,35 @@ int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
 		snprintf(errbuf, errsize, _("cannot run %s: %s"), argv[0], strerror(exec_errno));
 		goto out;
 	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		snprintf(errbuf, errsize, _("%s did not finish normally; nothing was changed"),
-			 argv[0]);
-		goto out;
-	}
 	buf = read_file(path, &len);
 	if (!buf) {
 		snprintf(errbuf, errsize, _("%s: cannot read: %s"), path,
 			 errno == EFBIG ? _("the file is too large") : strerror(errno));
+		keep = 1;
+		goto out;
+	}
+	failed = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+	unchanged = len == edit_len(e) + 1 && memcmp(buf, edit_text(e), edit_len(e)) == 0;
+	/* An editor that says it failed (vi's :cq) is not taken at its word,
+	 * unless the line dropped (SIGHUP): then what it left is saved. */
+	if (failed && !ui_stopping()) {
+		if (unchanged)
+			snprintf(errbuf, errsize, _("%s did not finish normally; nothing was changed"),
+				 argv[0]);
+		else
+			snprintf(errbuf, errsize, _("%s did not finish normally, so its text was not "
+						    "taken; it is kept in %s"), argv[0], path);
+		keep = !unchanged;
 		goto out;
 	}
 	r = edit_import(e, buf, len, &text, &at);
 	if (r != EDIT_IMPORT_OK) {
+		size_t n;
+
 		import_message(r, buf, at, errbuf, errsize);
+		n = strlen(errbuf);
+		snprintf(errbuf + n, errsize - n, _("; the text is kept in %s"), path);
+		keep = 1;
 		goto out;
 	}
 	switch (edit_set_text(e, text)) {
@@ -561,11 +577,13 @@ int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
 		ret = 1;
 		break;
 	default:
-		snprintf(errbuf, errsize, "%s", _("out of memory; nothing was changed"));
+		snprintf(errbuf, errsize, _("out of memory; the text is kept in %s"), path);
+		keep = 1;
 		break;
 	}
 out:
-	unlink(path);
+	if (!keep)
+		unlink(path);
 	free(cmdbuf);
 	free(buf);
 	free(text);
