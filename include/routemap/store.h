@@ -70,6 +70,12 @@ void store_rollback(struct store *st);
 /* Prepare SQL on ST; on failure fill ERR with SQLite's message. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct rm_error *err);
 
+/* End a loop over the rows of STMT: finalize it, and fail when the loop
+ * stopped for want of memory (OOM) or on anything but the end of the rows
+ * (RC is the last sqlite3_step result): a damaged page must never pass
+ * for the end of the data.  Returns 0, or -1 with ERR. */
+int store_finish(struct store *st, sqlite3_stmt *stmt, int rc, int oom, struct rm_error *err);
+
 /* Run one statement that returns no rows, with no parameters. */
 int store_exec(struct store *st, const char *sql, struct rm_error *err);
 

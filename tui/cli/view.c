@@ -505,12 +505,17 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		sqlite3_stmt *stmt = store_prepare(&st, "SELECT code FROM assessment"
 						   " ORDER BY code COLLATE THAI", &err);
 
+		int step = SQLITE_DONE;
+
 		if (!stmt)
 			rc = -1;
-		while (rc == 0 && stmt && sqlite3_step(stmt) == SQLITE_ROW)
+		while (rc == 0 && stmt && (step = sqlite3_step(stmt)) == SQLITE_ROW)
 			rc = coverage_rows(cli, &st, (const char *)sqlite3_column_text(stmt, 0), csv, &t,
 					   &err);
-		sqlite3_finalize(stmt);
+		if (stmt && rc == 0)
+			rc = store_finish(&st, stmt, step, 0, &err);
+		else
+			sqlite3_finalize(stmt);
 	}
 	store_close(&st);
 	if (rc == 0) {

@@ -267,20 +267,19 @@ static int load_sections(struct store *st, const struct config *cfg, struct aar_
 		free(s->text);
 		s->text = store_col_dup(stmt, 2, &oom);
 	}
-	sqlite3_finalize(stmt);
-	return oom ? rm_fail(err, RM_EXIT_RUNTIME, _("out of memory")) : 0;
+	return store_finish(st, stmt, rc, oom, err);
 }
 
 static int load_actions(struct store *st, struct aar_record *r, struct rm_error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, action, owner, due, status FROM aar_action"
 					   " WHERE aar_id = ?1 ORDER BY id", err);
-	int oom = 0;
+	int oom = 0, rc = SQLITE_DONE;
 
 	if (!stmt)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, r->id);
-	while (!oom && sqlite3_step(stmt) == SQLITE_ROW) {
+	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct aar_followup *x = array_grow(&r->actions, &r->nactions, sizeof *x);
 
 		if (!x) {
@@ -293,8 +292,7 @@ static int load_actions(struct store *st, struct aar_record *r, struct rm_error 
 		x->due = store_col_dup(stmt, 3, &oom);
 		x->status = store_col_dup(stmt, 4, &oom);
 	}
-	sqlite3_finalize(stmt);
-	return oom ? rm_fail(err, RM_EXIT_RUNTIME, _("out of memory")) : 0;
+	return store_finish(st, stmt, rc, oom, err);
 }
 
 int aar_load(struct store *st, const struct config *cfg, const char *code,

@@ -662,12 +662,11 @@ int history_load(struct store *st, const char *table, sqlite3_int64 id, size_t l
 		h->old = store_col_dup(stmt, 5, &oom);
 		h->new_value = store_col_dup(stmt, 6, &oom);
 	}
-	sqlite3_finalize(stmt);
-	if (oom) {
+	if (store_finish(st, stmt, rc, oom, err) < 0) {
 		history_free(*rows, *n);
 		*rows = NULL;
 		*n = 0;
-		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+		return -1;
 	}
 	return 0;
 }

@@ -61,7 +61,8 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		else
 			*slot = store_col_dup(stmt, 0, &oom);
 	}
-	sqlite3_finalize(stmt);
+	if (store_finish(st, stmt, rc, oom, err) < 0)
+		goto fail;
 
 	stmt = store_prepare(st, "SELECT id, code, title, level FROM objective WHERE plan_id = ?1"
 				 " ORDER BY id", err);
@@ -82,7 +83,8 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		level = config_level_from_name((const char *)sqlite3_column_text(stmt, 3));
 		o->level = level < 0 ? LEVEL_FOUNDATION : (enum map_level)level;
 	}
-	sqlite3_finalize(stmt);
+	if (store_finish(st, stmt, rc, oom, err) < 0)
+		goto fail;
 
 	stmt = store_prepare(st, "SELECT l.from_id, l.to_id FROM link l"
 				 " JOIN objective o ON o.id = l.from_id WHERE o.plan_id = ?1 ORDER BY l.id",
@@ -111,11 +113,8 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		l->from = f;
 		l->to = t;
 	}
-	sqlite3_finalize(stmt);
-	if (oom) {
-		oom_fail(err);
+	if (store_finish(st, stmt, rc, oom, err) < 0)
 		goto fail;
-	}
 	return 0;
 fail:
 	plan_map_free(map);
@@ -221,7 +220,7 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		goto fail;
 	sqlite3_bind_text(stmt, 1, grouping, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, set_id);
-	while (!oom && sqlite3_step(stmt) == SQLITE_ROW) {
+	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct check_group *g = array_grow(&a->groups, &a->ngroups, sizeof *g);
 		sqlite3_int64 *gid = array_grow(&group_ids, &ngids, sizeof *gid);
 		const char *label;
@@ -239,9 +238,8 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		if (!g->label)
 			oom = 1;
 	}
-	sqlite3_finalize(stmt);
-	if (oom)
-		goto fail_oom;
+	if (store_finish(st, stmt, rc, oom, err) < 0)
+		goto fail;
 
 	stmt = store_prepare(st,
 		"SELECT i.id, i.code, i.text, i.evidence, i.weight, i.group_id, e.status, e.note,"
@@ -253,7 +251,7 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		goto fail;
 	sqlite3_bind_int64(stmt, 1, set_id);
 	sqlite3_bind_int64(stmt, 2, aid);
-	while (!oom && sqlite3_step(stmt) == SQLITE_ROW) {
+	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct check_item *it = array_grow(&a->items, &a->nitems, sizeof *it);
 		sqlite3_int64 gid = sqlite3_column_int64(stmt, 5);
 		int s = entry_status_from_name((const char *)sqlite3_column_text(stmt, 6));
@@ -278,9 +276,8 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		it->support_frame = store_col_dup(stmt, 10, &oom);
 		it->entry = sqlite3_column_int64(stmt, 11);
 	}
-	sqlite3_finalize(stmt);
-	if (oom)
-		goto fail_oom;
+	if (store_finish(st, stmt, rc, oom, err) < 0)
+		goto fail;
 	free(grouping);
 	free(group_ids);
 	return 0;

@@ -77,6 +77,17 @@ int store_exec(struct store *st, const char *sql, struct rm_error *err)
 	return 0;
 }
 
+int store_finish(struct store *st, sqlite3_stmt *stmt, int rc, int oom, struct rm_error *err)
+{
+	/* the error is the statement's: read it before finalizing */
+	if (!oom && rc != SQLITE_DONE)
+		store_fail(st, err, _("cannot read the database"));
+	sqlite3_finalize(stmt);
+	if (oom)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 char *store_col_dup(sqlite3_stmt *stmt, int i, int *oom)
 {
 	const char *s = (const char *)sqlite3_column_text(stmt, i);
@@ -597,9 +608,18 @@ static int collect_problems(struct store *st, const char *sql, struct buf *repor
 		buf_puts(report, "\n");
 		problems++;
 	}
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+		/* damage so bad that the check itself stops: that is its finding */
+		buf_printf(report, "%s\n", sqlite3_errmsg(st->db));
+		sqlite3_finalize(stmt);
+		return problems + 1;
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(st, err, _("integrity check failed"));
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, _("integrity check failed"));
 	return problems;
 }
 
