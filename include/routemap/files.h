@@ -82,16 +82,11 @@ int file_append_private(const char *path, const struct file_share *sh, const cha
 int file_sync_parent(const char *path);
 
 /* Give the files SQLite made beside the database PATH ("-wal", "-shm")
- * the database file's group and mode, where this user owns them (SQLite
- * makes them with the creator's group).  Symlinks and other users' files
- * are left alone.  Best effort: nothing to report. */
+ * the database file's group, where this user owns them (SQLite makes them
+ * with the database's mode but the creator's group).  Done by path
+ * (lchown), never by opening them, which would drop SQLite's locks.
+ * Symlinks and other users' files are left alone.  Best effort. */
 void file_share_sidecars(const char *path);
-
-/* Before SQLite opens the WAL database PATH: when its "-shm" is missing,
- * make "-wal" and "-shm" ourselves with the database file's group and
- * mode, so that no other member ever meets them with the wrong group.
- * Best effort. */
-void file_precreate_sidecars(const char *path);
 
 /* True when the file PATH exists (lstat: a symlink exists). */
 int file_exists(const char *path);

@@ -105,6 +105,67 @@ program_pid() {
 	pgrep -P "$shell" | head -n 1
 }
 
+# A second user's session, "b", beside "rm": start_b ARGS...; keys_b,
+# type_b, screen_b and wait_b work on it as the plain ones do on "rm".
+start_b() {
+	args=""
+	for a in "$@"; do
+		args="$args '$a'"
+	done
+	$TMUX_CMD kill-session -t b 2>/dev/null
+	$TMUX_CMD new-session -d -s b -x 80 -y 24 \
+		"cd '$WORK' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color ${VALGRIND:-} '$BIN' $args; printf '\\r\\nEXIT=%s\\r\\n' \$?; sleep 600"
+}
+
+screen_b() {
+	$TMUX_CMD capture-pane -p -t b
+}
+
+keys_b() {
+	$TMUX_CMD send-keys -t b "$@"
+}
+
+type_b() {
+	$TMUX_CMD send-keys -t b -l "$1"
+}
+
+wait_b() {
+	end=$(($(date +%s) + WAIT_SECONDS))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if screen_b | grep -qF -- "$1"; then
+			ok
+			return 0
+		fi
+		sleep 0.05
+	done
+	bad "session b waited for: $1"
+	screen_b | sed 's/^/  b | /'
+	return 1
+}
+
+# hold_lock DB / release_lock: another process holds DB's write lock (an
+# import, say) until released.
+hold_lock() {
+	rm -f "$WORK/hold"
+	mkfifo "$WORK/hold"
+	sqlite3 "$1" <"$WORK/hold" >/dev/null 2>&1 &
+	holder=$!
+	exec 8>"$WORK/hold"
+	echo "BEGIN IMMEDIATE; CREATE TABLE hold_lock(x);" >&8
+	n=0
+	while sqlite3 "$1" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 &&
+		[ $n -lt 200 ]; do
+		sleep 0.05
+		n=$((n + 1))
+	done
+}
+
+release_lock() {
+	echo "ROLLBACK;" >&8
+	exec 8>&-
+	wait "$holder"
+}
+
 finish() {
 	$TMUX_CMD kill-server 2>/dev/null
 	echo "screen tests: $pass passed, $fail failed"

@@ -3,6 +3,7 @@
 # the demo office, driven by keys, read back from the screen.
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/routemap-tui.XXXXXX")
 . "$(dirname "$0")/lib.sh"
 trap '$TMUX_CMD kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -151,5 +152,6 @@ wait_for "EXIT=0 TTY=restored"
 
 . "$(dirname "$0")/checklist.sh"
 . "$(dirname "$0")/aar.sh"
+. "$(dirname "$0")/faults.sh"
 
 finish

@@ -378,27 +378,6 @@ fail:
 	return -1;
 }
 
-/* Open the existing sidecar PATH + SUFFIX without following a symlink;
- * -1 when it is not a regular file of this user. */
-static int open_own_sidecar(const char *path, const char *suffix, struct stat *sb)
-{
-	char *name = file_with_suffix(path, suffix);
-	int fd;
-
-	if (!name)
-		return -1;
-	fd = open(name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	free(name);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, sb) < 0 || !S_ISREG(sb->st_mode) ||
-	    (sb->st_uid != geteuid() && geteuid() != 0)) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 void file_share_sidecars(const char *path)
 {
 	static const char *const suffixes[] = { "-wal", "-shm" };
@@ -407,58 +386,16 @@ void file_share_sidecars(const char *path)
 
 	if (stat(path, &db) < 0)
 		return;
-	for (i = 0; i < 2; i++) {
-		int fd = open_own_sidecar(path, suffixes[i], &sb);
-
-		if (fd < 0)
-			continue;
-		if (sb.st_gid != db.st_gid && fchown(fd, (uid_t)-1, db.st_gid) < 0) {
-			close(fd);
-			continue;
-		}
-		if ((sb.st_mode & 0777) != (db.st_mode & 0666))
-			(void)fchmod(fd, db.st_mode & 0666);
-		close(fd);
-	}
-}
-
-/* Is the database file PATH in WAL mode (bytes 18 and 19 of its header)? */
-static int header_says_wal(const char *path)
-{
-	unsigned char h[20];
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), ok;
-
-	if (fd < 0)
-		return 0;
-	ok = read(fd, h, sizeof h) == (ssize_t)sizeof h;
-	close(fd);
-	return ok && h[18] == 2 && h[19] == 2;
-}
-
-void file_precreate_sidecars(const char *path)
-{
-	static const char *const suffixes[] = { "-wal", "-shm" };
-	struct file_share sh;
-	struct stat db;
-	char *shm = file_with_suffix(path, "-shm");
-	size_t i;
-
-	if (!shm || file_exists(shm) || stat(path, &db) < 0 || !header_says_wal(path)) {
-		free(shm);
-		return;
-	}
-	free(shm);
-	sh.gid = db.st_gid;
-	sh.mode = db.st_mode & 0666;
+	/* By path, never through a descriptor: closing any descriptor of a
+	 * file drops every POSIX lock this process holds on it, SQLite's own
+	 * locks on the -shm among them.  lchown does not follow a symlink;
+	 * the mode needs nothing, SQLite gives them the database's. */
 	for (i = 0; i < 2; i++) {
 		char *name = file_with_suffix(path, suffixes[i]);
-		int fd = name ? open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-				     sh.mode) : -1;
 
-		if (fd >= 0) {
-			(void)apply_share(fd, &sh);
-			close(fd);
-		}
+		if (name && lstat(name, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_uid == geteuid() && sb.st_gid != db.st_gid)
+			(void)lchown(name, (uid_t)-1, db.st_gid);
 		free(name);
 	}
 }

@@ -535,7 +535,6 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 	st->readonly = !writer || reading;
 
 	if (writer) {
-		file_precreate_sidecars(path);
 		if (connect(st, st->readonly ? "mode=ro" : "mode=rw", err) < 0)
 			goto fail;
 	} else {
@@ -546,8 +545,6 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 	}
 	if (store_identify(st, created || (flags & STORE_INIT), &version, err) < 0)
 		goto fail;
-	if (writer)
-		file_share_sidecars(path);
 	if (version < schema_latest()) {
 		if (!writer || (flags & STORE_READONLY)) {
 			rm_fail(err, RM_EXIT_RUNTIME,
@@ -573,6 +570,9 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 	}
 	if (st->readonly && store_exec(st, "PRAGMA foreign_keys = ON", err) < 0)
 		goto fail;
+	/* -wal and -shm exist now (a read, the switch to WAL): the group's */
+	if (writer)
+		file_share_sidecars(path);
 	return 0;
 fail:
 	store_close(st);

@@ -726,8 +726,8 @@ static void first_message(struct ui *ui, const char *notice)
 	int entries = 0;
 
 	if (recover_find(ui->st->path, ui->user, &path, &entries)) {
-		ui_error(ui, _("%d text(s) not saved earlier are kept in %s: look with less %s"),
-			 entries, path, path);
+		ui_error(ui, _("%d text(s) could not be saved earlier; look at them with: less %s"),
+			 entries, path);
 		free(path);
 	} else if (ui->st->readonly) {
 		ui_error(ui, "%s", ui->st->snapshot
