@@ -238,7 +238,7 @@ mkfifo "$T/hold"
 sqlite3 "$DB" <"$T/hold" >/dev/null 2>&1 &
 holder=$!
 exec 9>"$T/hold"
-echo "BEGIN IMMEDIATE; CREATE TABLE hold(x);" >&9
+printf ".bail on\n.timeout 20000\nBEGIN IMMEDIATE;\nCREATE TABLE hold(x);\n" >&9
 locked() { ! sqlite3 "$DB" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; }
 n=0
 while ! locked && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done

@@ -151,7 +151,7 @@ hold_lock() {
 	sqlite3 "$1" <"$WORK/hold" >/dev/null 2>&1 &
 	holder=$!
 	exec 8>"$WORK/hold"
-	echo "BEGIN IMMEDIATE; CREATE TABLE hold_lock(x);" >&8
+	printf ".bail on\n.timeout 20000\nBEGIN IMMEDIATE;\nCREATE TABLE hold_lock(x);\n" >&8
 	n=0
 	while sqlite3 "$1" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 &&
 		[ $n -lt 200 ]; do
