@@ -6,6 +6,9 @@
 #                   under ASan+UBSan
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make valgrind   the unit tests and the CLI tests under valgrind
+#   make torture    bad days at length: kill -9 over the screens 250 times,
+#                   many writers and readers, two Unix users, symlinks,
+#                   a full disk (make check runs a short round of each)
 #   make bench      time the commands on a province's worth of data
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       install missing Debian packages (root) or say how
@@ -50,8 +53,8 @@ DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             libthai-data libncurses-dev libcmocka-dev sqlite3 tmux mandoc \
             valgrind gettext locales
 
-.PHONY: all run check test test-unit test-cli test-tui asan valgrind bench install uninstall \
-        deps clean lint-man man-keys
+.PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind bench \
+        install uninstall deps clean lint-man man-keys
 
 all: routemap
 
@@ -99,6 +102,7 @@ run: deps
 # tests, then the whole suite again under the sanitizers, then valgrind.
 check: deps
 	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test-torture
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory lint-man
@@ -115,6 +119,13 @@ test-cli: $(B)/routemap $(MO)
 # The screens, driven in tmux.
 test-tui: $(B)/routemap $(MO)
 	@sh tests/tui/run.sh $(B)/routemap
+
+# A short round of the bad days (make torture: the long one).
+test-torture: $(B)/routemap $(MO)
+	@sh tests/torture/run.sh $(B)/routemap short
+
+torture: $(B)/routemap $(MO)
+	@sh tests/torture/run.sh $(B)/routemap long
 
 asan:
 	@$(MAKE) --no-print-directory B=build/asan \

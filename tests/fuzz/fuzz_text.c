@@ -3,7 +3,12 @@
  *
  * The input, as a C string, is a text: every function of text.h and
  * escape.h that takes a text is run on it and its result checked against
- * what the headers promise.  The same bytes are then read as a script of
+ * what the headers promise (UTF-8 decoding, widths, clusters, text_fit,
+ * text_truncate into large and small buffers, text_wrap, word starts,
+ * text_show_marks, escape_text under every flag and escape_stream,
+ * numbers, Thai digits, collation, input order, the TIS-620 guess), and
+ * edit_import takes it as an editor's file.  The same bytes are then read
+ * as a script of
  * key presses for three struct edit (a field, a text area, a number
  * field): a character inserts itself, a few control characters move or
  * delete (Ctrl-A home, Ctrl-E end, Ctrl-B left, Ctrl-F right, Ctrl-P up,
@@ -219,15 +224,15 @@ static void check_truncate_one(const char *s, size_t len, const unsigned char *b
 	if (large && cols > 0) {
 		int cut = text_width(s) > cols, fw;
 		size_t n = text_fit(s, cut ? cols - 1 : cols, &fw), k;
-		char *want = malloc(n + strlen(ell) + (size_t)cols + 1);
+		char *want = malloc(n + ell_len + (size_t)cols + 1);
 
 		if (!want)
 			abort();
 		memcpy(want, s, n);
 		k = n;
 		if (cut) {
-			memcpy(want + k, ell, strlen(ell));
-			k += strlen(ell);
+			memcpy(want + k, ell, ell_len);
+			k += ell_len;
 			fw++;
 		}
 		while (pad && fw < cols) {
@@ -265,8 +270,8 @@ static void check_truncate(const char *s, size_t len, const unsigned char *bnd, 
 /* ------------------------------------------------------ wrapping, words */
 
 /* S without spaces and tabs, without newlines and without a CR before a
- * newline (text_wrap drops those): what wrapping must keep.  NLINES gets
- * the number of paragraphs. */
+ * newline (text_wrap drops those): what wrapping must keep.  *NPARAS
+ * gets the number of paragraphs. */
 static char *non_space(const char *s, size_t len, size_t *nparas)
 {
 	char *out = malloc(len + 1);

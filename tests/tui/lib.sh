@@ -168,6 +168,6 @@ release_lock() {
 
 finish() {
 	$TMUX_CMD kill-server 2>/dev/null
-	echo "screen tests: $pass passed, $fail failed"
+	echo "${SUITE:-screen tests}: $pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 }

@@ -342,6 +342,30 @@ static const char *reader_query(struct store *st, struct rm_error *err)
 	return "mode=ro&immutable=1";
 }
 
+/* A -wal or -shm beside the database that is a symbolic link (planted:
+ * SQLite will not follow it, and so cannot open the database): say so. */
+static int sidecar_link(struct store *st, struct rm_error *err)
+{
+	static const char *const suffixes[] = { "-wal", "-shm" };
+	struct stat sb;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		char *name = file_with_suffix(st->path, suffixes[i]);
+		int link = name && lstat(name, &sb) == 0 && S_ISLNK(sb.st_mode);
+
+		if (link) {
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s is a symbolic link, not the database's own "
+							"file; nothing was opened through it (remove it)"),
+				name);
+			free(name);
+			return -1;
+		}
+		free(name);
+	}
+	return 0;
+}
+
 /* Refuse files that are not databases, not ours, or from a newer program.
  * NEW_OK: a database with no tables at all may become ours (a file made
  * just now, or an empty one given to init).  *VERSION gets its schema
@@ -543,8 +567,10 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 		if (!query || connect(st, query, err) < 0)
 			goto fail;
 	}
-	if (store_identify(st, created || (flags & STORE_INIT), &version, err) < 0)
+	if (store_identify(st, created || (flags & STORE_INIT), &version, err) < 0) {
+		sidecar_link(st, err);
 		goto fail;
+	}
 	if (version < schema_latest()) {
 		if (!writer || (flags & STORE_READONLY)) {
 			rm_fail(err, RM_EXIT_RUNTIME,
