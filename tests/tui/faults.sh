@@ -98,8 +98,7 @@ wait_for "EXIT=0 TTY=restored"
 
 # ---- the next start says where the kept text is -------------------------------
 start recovery-told 80 24 -- -d "$FD"
-wait_for "ดูได้ด้วยคำสั่ง: less /"
-wait_for "$ME.recovered.txt"
+wait_joined "ดูได้ด้วยคำสั่ง: less $RECOVERY"
 keys Q
 wait_for "EXIT=0"
 
@@ -188,6 +187,20 @@ wait_for "ก่อนสายหลุด"
 kill -HUP "$(program_pid)"
 wait_for "EXIT=0"
 if note_of CM1 | grep -q 'ก่อนสายหลุด'; then ok; else bad "SIGHUP lost the words typed"; fi
+
+# ---- SIGHUP while the editor is open: what it left in its file is saved ---
+start hup-editor 80 24 "VISUAL=$ROOT/tests/data/editor-hup.sh" -- -d "$FD"
+wait_for "KKN-CDC-2568"
+open_cm1
+keys C-e
+sleep 0.5                          # the editor has written its file
+kill -HUP "$(program_pid)"
+wait_for "EXIT=0"
+if note_of CM1 | grep -q 'ข้อความที่เขียนในโปรแกรมแก้ไขก่อนสายหลุด'; then
+	ok
+else
+	bad "the editor's text was lost when the line dropped"
+fi
 
 # ---- a symlink planted at the recovery file changes nothing outside ---------
 echo "ไฟล์ของคนอื่น" >"$WORK/victim"

@@ -66,6 +66,21 @@ wait_for() {
 	return 1
 }
 
+# wait_joined TEXT: poll until TEXT shows, perhaps wrapped over lines (a
+# long file name in a two-line message).
+wait_joined() {
+	end=$(($(date +%s) + WAIT_SECONDS))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if screen | tr -d '\n' | grep -qF -- "$1"; then
+			ok
+			return 0
+		fi
+		sleep 0.05
+	done
+	bad "waited for (over lines): $1"
+	return 1
+}
+
 # wait_gone TEXT: poll until TEXT is no longer on the screen.
 wait_gone() {
 	end=$(($(date +%s) + WAIT_SECONDS))
