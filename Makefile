@@ -6,6 +6,7 @@
 #                   under ASan+UBSan
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make valgrind   the unit tests and the CLI tests under valgrind
+#   make fuzz       the libFuzzer harnesses (tests/fuzz/), FUZZ_SECONDS each
 #   make torture    bad days at length: kill -9 over the screens 250 times,
 #                   many writers and readers, two Unix users, symlinks,
 #                   a full disk (make check runs a short round of each)
@@ -51,7 +52,7 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Debian packages: to build, to test, to check the man pages.
 DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             libthai-data libncurses-dev libcmocka-dev sqlite3 tmux mandoc \
-            valgrind gettext locales
+            valgrind gettext locales clang libclang-rt-14-dev
 
 .PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind bench \
         install uninstall deps clean lint-man man-keys
@@ -105,6 +106,7 @@ check: deps
 	@$(MAKE) --no-print-directory test-torture
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory valgrind
+	@$(MAKE) --no-print-directory fuzz-check
 	@$(MAKE) --no-print-directory lint-man
 	@echo "make check: all passed"
 
@@ -196,5 +198,8 @@ deps:
 
 clean:
 	rm -rf build routemap
+
+# The fuzzers: make fuzz, make fuzz-check (after the variables above).
+include tests/fuzz/Makefile.inc
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

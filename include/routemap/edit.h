@@ -6,8 +6,9 @@
  *
  * Offsets are bytes into the text.  Widths are display columns as drawn by
  * the widgets (see edit_width): a mark with no base is drawn on a dotted
- * circle (1 column), a control character as U+FFFD (1 column; a tab as a
- * space, a CR as nothing), an invalid byte as U+FFFD.
+ * circle (1 column), a control character or a bidi control as its escape
+ * (escape.h: ^A, <U+202E>; a tab as a space, a CR as nothing), an invalid
+ * byte as \xFF.
  */
 #ifndef ROUTEMAP_EDIT_H
 #define ROUTEMAP_EDIT_H
@@ -134,8 +135,8 @@ void edit_set_wrap(struct edit *e, int cols, int rows);
 int edit_width(const char *s, size_t len);
 
 /* S[0, LEN) as the widgets draw it: orphan marks on a dotted circle,
- * control characters and invalid bytes as U+FFFD, a tab as a space, CR
- * dropped.  Returns a malloc'd string (caller frees) or NULL. */
+ * control characters and bidi controls escaped (^A, <U+202E>), invalid
+ * bytes as \xFF, a tab as a space, CR dropped.  Returns a malloc'd string (caller frees) or NULL. */
 char *edit_render(const char *s, size_t len);
 
 /* Wrap S (a NUL-terminated string) into display lines of at most COLS

@@ -104,7 +104,8 @@ int text_collate(const char *a, size_t alen, const char *b, size_t blen);
 struct text_date { int year, month, day; };   /* Gregorian */
 
 /* Parse "YYYY-MM-DD" (ASCII or Thai digits).  A year above 2400 is taken as
- * Buddhist Era and converted.  Returns 0, or -1 for a malformed or
+ * Buddhist Era and converted; one still above 2400 then (past 2943 BE) is
+ * refused, so that every date's ISO form reads back as the same date.  Returns 0, or -1 for a malformed or
  * impossible date. */
 int text_parse_date(const char *s, struct text_date *d);
 

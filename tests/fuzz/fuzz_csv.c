@@ -47,11 +47,13 @@ static void check_record(const struct csv_reader *r)
 	}
 }
 
-/* Write the record R holds with the writer into memory, prefixed with a
- * one-field header record as every file the program writes has one (see
- * the report: a first field that starts with U+FEFF would otherwise be
- * read back as a BOM), read it back and check that the same fields come
- * back byte for byte, and then the end of the input. */
+/* Write the record R holds with the writer into memory, after a
+ * one-field header record as every file the program writes starts with
+ * one, read it back and check that the same fields come back byte for
+ * byte, and then the end of the input.  (Without the header a first field
+ * that starts with U+FEFF would not come back: csv_write_field writes it
+ * unquoted and the reader skips those bytes at the start of a file as a
+ * BOM.) */
 static void check_round_trip(const struct csv_reader *r)
 {
 	struct csv_reader back;

@@ -315,10 +315,29 @@ static void test_roundtrip(void **state)
 	roundtrip(quote_start, 2);
 }
 
+/* A field that starts with U+FEFF is quoted, so that as the first field
+ * of a file it is not read as a byte order mark (found by the fuzzer). */
+static void test_leading_bom_field(void **state)
+{
+	static const char *const fields[] = { "\xEF\xBB\xBFรหัส", "ชื่อ" };
+	struct rm_error err = { 0, "" };
+	struct csv_reader r;
+	char *s = write_record(fields, 2);
+
+	(void)state;
+	assert_string_equal(s, "\"\xEF\xBB\xBFรหัส\",ชื่อ\n");
+	assert_int_equal(csv_reader_init(&r, "bom.csv", s, strlen(s), &err), 0);
+	assert_int_equal(csv_read(&r, &err), 1);
+	assert_string_equal(r.fields[0].text, "\xEF\xBB\xBFรหัส");
+	csv_reader_free(&r);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_leading_bom_field),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_commas_newlines_inside),
 		cmocka_unit_test(test_crlf_and_cr),

@@ -872,10 +872,29 @@ static void test_random_edits(void **state)
 	drop_edit(e);
 }
 
+/* Found by the fuzzer: a zero-width character at the end, the cursor
+ * before it, in a field just wide enough: the cursor's own cell must
+ * still show ("ab " is 3 columns, the cursor at byte 3 needs a 4th...
+ * so the view scrolls; cursor_col stays below 3). */
+static void test_cursor_cell_before_zero_width_end(void **state)
+{
+	struct edit *e = new_edit(0, 0);
+
+	(void)state;
+	assert_int_equal(edit_set_text(e, "ab \u200B"), EDIT_OK);
+	edit_set_cursor(e, 3);
+	e->hscroll = 3;   /* scrolled right, as typing at the end leaves it */
+	check_field(e, 3);
+	e->hscroll = 0;
+	check_field(e, 3);
+	drop_edit(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_type_nam),
+		cmocka_unit_test(test_cursor_cell_before_zero_width_end),
 		cmocka_unit_test(test_refuse_orphan_tone),
 		cmocka_unit_test(test_refuse_two_tones),
 		cmocka_unit_test(test_refuse_controls),

@@ -782,6 +782,34 @@ static void test_format_number(void **state)
 	assert_int_equal(text_format_number(73.5, out, 3), -1);
 }
 
+/* What the fuzzer found (tests/fuzz): each case worked out by hand. */
+static void test_fuzz_findings(void **state)
+{
+	struct text_date d;
+	char out[32];
+	int ab, ba;
+
+	(void)state;
+	/* a Buddhist year past 2943 would read back as another year */
+	assert_int_equal(text_parse_date("4200-12-31", &d), -1);
+	assert_int_equal(text_parse_date("2943-12-31", &d), 0);   /* 2400 CE */
+	assert_int_equal(d.year, 2400);
+	text_format_iso(&d, out, sizeof out);
+	assert_string_equal(out, "2400-12-31");
+	assert_int_equal(text_parse_date(out, &d), 0);
+	assert_int_equal(d.year, 2400);
+	/* a leading vowel after tone marks only: libthai read past the end,
+	 * and the order came out both ways */
+	ab = text_collate("ก่เ", strlen("ก่เ"), "ก้เ", strlen("ก้เ"));
+	ba = text_collate("ก้เ", strlen("ก้เ"), "ก่เ", strlen("ก่เ"));
+	assert_int_equal(ab, -ba);
+	assert_true(ab != 0);
+	/* a buffer that runs out before a zero-width part: never wider than
+	 * asked ("a" 1 + " " 1 = 2 columns; no room for the ellipsis) */
+	assert_true(text_truncate(out, 4, "a \u0E48", 2, 0, 1) <= 2);
+	assert_true(text_width(out) <= 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -804,6 +832,7 @@ int main(void)
 		cmocka_unit_test(test_parse_int),
 		cmocka_unit_test(test_parse_number),
 		cmocka_unit_test(test_format_number),
+		cmocka_unit_test(test_fuzz_findings),
 		cmocka_unit_test(test_collate_thai),
 		cmocka_unit_test(test_collate_mixed),
 		cmocka_unit_test(test_parse_date),

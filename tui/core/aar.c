@@ -241,7 +241,7 @@ static int load_sections(struct store *st, const struct config *cfg, struct aar_
 	const struct cfg_template *t = config_template(cfg, r->template_name);
 	sqlite3_stmt *stmt;
 	size_t i;
-	int rc, oom = 0;
+	int rc = SQLITE_DONE, oom = 0;
 
 	for (i = 0; t && i < t->sections.n; i++)
 		if (!add_section(r, t->sections.v[i].code, t->sections.v[i].label))

@@ -638,7 +638,7 @@ int history_load(struct store *st, const char *table, sqlite3_int64 id, size_t l
 		"  FROM c WHERE c.op <> 'update'"
 		" ORDER BY 8 DESC";
 	sqlite3_stmt *stmt = store_prepare(st, sql, err);
-	int oom = 0, rc;
+	int oom = 0, rc = SQLITE_DONE;
 
 	*rows = NULL;
 	*n = 0;

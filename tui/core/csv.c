@@ -259,7 +259,10 @@ void csv_write_field(FILE *out, const char *text, int first)
 			fputs("\"\"", out);
 		return;
 	}
-	if (!strpbrk(text, ",\"\r\n") && text[0] != ' ' && text[len - 1] != ' ') {
+	/* a field starting with U+FEFF is quoted: at the start of a file the
+	 * reader would take it for a byte order mark */
+	if (!strpbrk(text, ",\"\r\n") && text[0] != ' ' && text[len - 1] != ' ' &&
+	    strncmp(text, "\xEF\xBB\xBF", 3) != 0) {
 		fwrite(text, 1, len, out);
 		return;
 	}

@@ -19,7 +19,7 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 {
 	sqlite3_stmt *stmt;
 	sqlite3_int64 plan_id;
-	int oom = 0, rc;
+	int oom = 0, rc = SQLITE_DONE;
 
 	memset(map, 0, sizeof *map);
 	stmt = store_prepare(st,
@@ -170,7 +170,7 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 	sqlite3_stmt *stmt;
 	sqlite3_int64 set_id, aid, *group_ids = NULL;
 	char *grouping = NULL;
-	int oom = 0, rc;
+	int oom = 0, rc = SQLITE_DONE;
 	size_t ngids = 0;
 
 	memset(a, 0, sizeof *a);

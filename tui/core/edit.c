@@ -815,15 +815,17 @@ void edit_field_view(struct edit *e, int cols, struct edit_view *v)
 			w -= cluster_width(s + h, c);
 			h += c;
 		}
-		/* scroll left while the rest of the text leaves room */
+		/* scroll left while the rest of the text leaves room: the columns
+		 * needed are the text's, or up to the cursor and its cell (at
+		 * least one, even on a zero-width character), whichever is more */
 		if (h > 0) {
-			int tail = edit_width(s + h, len - h) + (e->cursor == len);
+			int full = edit_width(s, len), upto = edit_width(s, e->cursor) + cell;
+			int need = full > upto ? full : upto, prefix = edit_width(s, h);
 
-			if (tail < cols) {
-				int total = tail + edit_width(s, h), prefix = 0;
-
+			if (need - prefix < cols) {
+				prefix = 0;
 				q = 0;
-				while (q < h && total - prefix > cols) {
+				while (q < h && need - prefix > cols) {
 					size_t c = text_cluster_len(s + q, len - q);
 
 					prefix += cluster_width(s + q, c);

@@ -90,10 +90,13 @@ int recover_save(const char *db_path, const char *user, const struct file_share 
 		rc = 0;
 		goto out;
 	}
-	if (!state)
+	if (!state) {
 		*err = first;
-	else
-		rm_fail(err, RM_EXIT_RUNTIME, "%s; %s", first.msg, err->msg);
+	} else {
+		struct rm_error second = *err;   /* (err's text goes into itself) */
+
+		rm_fail(err, RM_EXIT_RUNTIME, "%s; %s", first.msg, second.msg);
+	}
 out:
 	buf_free(&entry);
 	free(beside);

@@ -475,7 +475,8 @@ int text_truncate(char *out, size_t size, const char *s, int cols, int pad, int 
 		w += cw;
 		i += c;
 	}
-	if (i < len && put_bytes(out, size, &pos, ell, strlen(ell)) == 0)
+	/* (w is cols already only when OUT ran out of room: no ellipsis then) */
+	if (i < len && w < cols && put_bytes(out, size, &pos, ell, strlen(ell)) == 0)
 		w++;
 	while (pad && w < cols && put_bytes(out, size, &pos, " ", 1) == 0)
 		w++;
@@ -1045,7 +1046,9 @@ int text_format_number(double v, char *out, size_t size)
 /* Convert S (LEN bytes of UTF-8) to TIS-620 in DST (LEN + 1 bytes) for
  * th_strcoll: characters outside TIS-620 (and invalid bytes) become 0xFF
  * (libthai's THCHAR_ERR), which then compare equal to each other; the
- * string stops at a NUL. */
+ * string stops at a NUL.  DST holds LEN + COLLATE_PAD bytes. */
+#define COLLATE_PAD 4   /* NULs after the text: see to_tis */
+
 static void to_tis(const char *s, size_t len, unsigned char *dst)
 {
 	size_t i = 0, pos = 0;
@@ -1059,7 +1062,9 @@ static void to_tis(const char *s, size_t len, unsigned char *dst)
 		dst[pos++] = cp > 0xFFFF ? 0xFF : th_uni2tis((thwchar_t)cp);
 		i += (size_t)k;
 	}
-	dst[pos] = '\0';
+	/* th_strcoll looks past the end after a leading vowel followed by
+	 * tone marks only ("ก่เ"): NULs there, not whatever the buffer held */
+	memset(dst + pos, 0, COLLATE_PAD);
 }
 
 /* libthai 0.1.29 declares th_wcstrcoll in <thai/thwcoll.h> but does not
@@ -1070,10 +1075,10 @@ int text_collate(const char *a, size_t alen, const char *b, size_t blen)
 	unsigned char abuf[256], bbuf[256], *ta = abuf, *tb = bbuf;
 	int r = 0;
 
-	if (alen >= sizeof abuf)
-		ta = malloc(alen + 1);
-	if (blen >= sizeof bbuf)
-		tb = malloc(blen + 1);
+	if (alen + COLLATE_PAD > sizeof abuf)
+		ta = malloc(alen + COLLATE_PAD);
+	if (blen + COLLATE_PAD > sizeof bbuf)
+		tb = malloc(blen + COLLATE_PAD);
 	if (ta && tb) {
 		to_tis(a, alen, ta);
 		to_tis(b, blen, tb);
@@ -1138,7 +1143,9 @@ int text_parse_date(const char *s, struct text_date *d)
 		return -1;
 	if (y > 2400)
 		y -= 543;
-	if (y < 1 || m < 1 || m > 12 || dd < 1 || dd > days_in_month(y, m))
+	/* still above 2400 (a Buddhist year past 2943): its ISO form would
+	 * read back as another year, so it is no date of ours */
+	if (y < 1 || y > 2400 || m < 1 || m > 12 || dd < 1 || dd > days_in_month(y, m))
 		return -1;
 	d->year = y;
 	d->month = m;
