@@ -105,8 +105,23 @@ int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err)
 	return 0;
 }
 
+/* store's on_wait for batch commands: another user holds the database.
+ * Said once on a terminal, after two seconds; the command goes on waiting
+ * up to [database] wait. */
+static int say_waiting(void *arg, long waited_ms)
+{
+	int *said = arg;
+
+	if (waited_ms >= 2000 && !*said && isatty(STDERR_FILENO)) {
+		fprintf(stderr, "%s\n", _("routemap: waiting for another user to finish a change..."));
+		*said = 1;
+	}
+	return 1;
+}
+
 int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct rm_error *err)
 {
+	static int said;
 	int flags = 0;
 
 	if (cli->readonly) {
@@ -126,6 +141,8 @@ int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct r
 	if (store_open(st, cli->db_path, cli->cfg.db_shared_group, flags, err) < 0)
 		return -1;
 	st->wait_ms = cli->cfg.db_wait * 1000;
+	st->on_wait = say_waiting;
+	st->wait_arg = &said;
 	if (st->migrated_from >= 0 && access != CLI_SCREENS)
 		fprintf(stderr, _("routemap: %s: the database was brought up to schema version %d "
 				  "(it was %d)\n"), st->path, store_schema_version(st), st->migrated_from);
