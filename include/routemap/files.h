@@ -29,7 +29,7 @@ int file_share_for_group(const char *group, struct file_share *sh, struct rm_err
 
 /* The share of files like the existing file PATH: its group, and its
  * mode's read and write bits for the owner and the group (at least
- * 0600). */
+ * 0600); when this user is not in that group, 0600 and the user's own. */
 int file_share_like(const char *path, struct file_share *sh, struct rm_error *err);
 
 /* Make the directories above PATH that are missing (mode 0700, or 02770
@@ -71,10 +71,19 @@ void file_remove_dir(const char *tmp);
 /* Write all of BUF (LEN bytes) to FD.  Returns 0 or -1 with errno. */
 int file_write_all(int fd, const void *buf, size_t len);
 
+/* Open the existing file PATH with FLAGS (O_RDONLY, O_WRONLY|O_APPEND...)
+ * only when it is a plain file of this user with no other name (no
+ * symlink, no hard link: not the database or its -shm under another
+ * name).  It is looked at through O_PATH and opened through /proc, so
+ * that no descriptor of anything else is ever opened and closed here
+ * (closing one drops this process's POSIX locks on that file, SQLite's
+ * among them).  Returns the descriptor, or -1 with ERR and errno. */
+int file_open_own(const char *path, int flags, struct rm_error *err);
+
 /* Append TEXT (LEN bytes) to the file PATH, creating it with SH when
  * missing, and sync it.  Refused when PATH is a symlink, not a regular
- * file, has other hard links, or belongs to another user.  Returns 0, or
- * -1 with ERR naming PATH (errno kept). */
+ * file, has other hard links, or belongs to another user
+ * (file_open_own).  Returns 0, or -1 with ERR naming PATH (errno kept). */
 int file_append_private(const char *path, const struct file_share *sh, const char *text,
 			size_t len, struct rm_error *err);
 

@@ -5,7 +5,8 @@
  * appended to and synced, never through a symlink or into another user's
  * file (files.h).  When that cannot be written (a read-only directory, a
  * full disk, something planted under its name), the text goes to
- * $XDG_STATE_HOME/routemap/NAME.recovered.txt (~/.local/state/...), and
+ * $XDG_STATE_HOME/routemap/PATH.recovered.txt (~/.local/state/...; PATH
+ * the database's whole path with '/' as '%'), and
  * when that fails too the caller keeps it and prints it on exit.
  */
 #ifndef ROUTEMAP_RECOVER_H

@@ -30,6 +30,8 @@ struct store {
 	int (*on_wait)(void *arg, long waited_ms);
 	void *wait_arg;
 	long long wait_start;   /* ms, monotonic; 0 when not waiting */
+	int wait_gave_up;       /* set when a wait ran out of time (the
+				   caller clears it) */
 };
 
 enum store_flags {
@@ -58,6 +60,14 @@ enum store_flags {
 int store_open(struct store *st, const char *path, const char *shared_group,
 	       int flags, struct rm_error *err);
 void store_close(struct store *st);
+
+/* A snapshot (st->snapshot: read-only, nobody had the database open) goes
+ * stale once someone opens it to write; then its -wal and -shm are there,
+ * and the database can be read as it is now, through them.  Reopen ST so
+ * when they are (no statement of ST may be open).  Returns 1 when
+ * reopened, 0 when nothing changed, -1 with ERR when ST could not be
+ * opened again at all (then st->db is NULL). */
+int store_refresh(struct store *st, struct rm_error *err);
 
 /* The schema version of the open database. */
 int store_schema_version(struct store *st);

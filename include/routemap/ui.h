@@ -189,6 +189,14 @@ int ui_recover(struct ui *ui, const char *what, const char *text);
  * terminal is too small, keys are held and ERR returned. */
 int ui_get_key(struct ui *ui, wint_t *ch);
 
+/* Is the terminal smaller than the screens need (80x24)? */
+int ui_too_small(const struct ui *ui);
+
+/* A question is about to be asked: keys typed ahead (held while waiting
+ * or while the terminal was too small) must not answer it.  They are
+ * dropped, and the message line says how many. */
+void ui_drop_held(struct ui *ui);
+
 /* Can the screens run here?  A UTF-8 locale and a terminal that can move
  * the cursor.  Returns 0, or -1 with ERR (status 2) saying what to set. */
 int ui_check_terminal(struct rm_error *err);

@@ -89,5 +89,5 @@ keys C-c                               # ends while the disk is full
 wait_for "EXIT=0"
 room
 what="what could not be saved is in the state directory"
-check grep -q "บันทึกบนดิสก์เต็ม และอีกประโยค" "$STATE/routemap/office.db.recovered.txt"
+check grep -q "บันทึกบนดิสก์เต็ม และอีกประโยค" "$STATE/routemap/$(echo "$DB" | tr / %).recovered.txt"
 finish

@@ -15,15 +15,20 @@ G=rmshare$$
 A=rma$$
 B=rmb$$
 C=rmc$$
+D=rmd$$
 cleanup() {
-	for u in $A $B $C; do userdel "$u" 2>/dev/null; done
+	for u in $A $B $C $D; do userdel "$u" 2>/dev/null; done
 	groupdel "$G" 2>/dev/null
 	rm -rf "$T"
 }
 trap cleanup EXIT
 groupadd "$G" || exit 1
-for u in $A $B $C; do
-	useradd -M -d "$T/home-$u" -G "$G" "$u" || exit 1
+for u in $A $B $C $D; do
+	if [ "$u" = "$D" ]; then
+		useradd -M -d "$T/home-$u" "$u" || exit 1   # not in the group
+	else
+		useradd -M -d "$T/home-$u" -G "$G" "$u" || exit 1
+	fi
 	mkdir -p "$T/home-$u"
 	chown "$u" "$T/home-$u"
 done
@@ -105,6 +110,17 @@ what="and A writes after that too"
 printf 'code,template,date,title,subject_kind,subject,facilitator,participants,tags\nAAR-A2,aar4,2569-01-22,บันทึกของเออีก,event,,,,\n' >"$T/a2.csv"
 chmod 0644 "$T/a2.csv"
 check quiet as "$A" import aars "$T/a2.csv"
+
+# D, in no group of the database, backs up a copy anyone may read: the
+# backup is D's own (0600), not refused for want of the group
+mkdir "$T/public"
+cp "$T/shared/backup.db" "$T/public/office.db"
+chmod 0644 "$T/public/office.db"
+chmod 0755 "$T/public"
+what="D (in no group of it) backs up a database anyone may read"
+check quiet runuser -u "$D" -- env HOME="$T/home-$D" LC_ALL=C.UTF-8 "$T/routemap" \
+	-d "$T/public/office.db" backup "$T/home-$D/copy.db"
+check test "$(stat -c '%U %a' "$T/home-$D/copy.db")" = "$D 600"
 
 echo "two users: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -96,6 +96,31 @@ $TMUX_CMD kill-session -t b
 keys Q
 wait_for "EXIT=0 TTY=restored"
 
+# ---- the record is deleted under the words being typed: they are kept ----
+start aar-gone 80 24 -- -d "$FD"
+wait_for "KKN-CDC-2568"
+keys A
+wait_for "AAR-PMQA-2553"
+keys Enter                          # the first record, newest first
+wait_for "แบบฟอร์ม"
+keys Down Down Down Down Down Down Enter
+start_b -d "$FD"
+wait_b "KKN-CDC-2568"
+keys_b A
+wait_b "AAR-PMQA-2553"
+keys_b d
+wait_b "y = ลบ"                      # B is asked; A types...
+type_text " คำที่พิมพ์ค้างไว้"
+keys_b y                            # ...and B deletes the record before A rests
+wait_b "เพื่อเอาคืน"
+wait_joined "$ME.recovered.txt"     # told where the words went
+if grep -q 'คำที่พิมพ์ค้างไว้' "$RECOVERY"; then ok; else bad "the words typed into a deleted AAR were lost"; fi
+keys_b u                            # B takes the deletion back
+wait_b "ยกเลิกการแก้ไขและบันทึกแล้ว"
+$TMUX_CMD kill-session -t b
+keys Q
+wait_for "EXIT=0"
+
 # ---- the next start says where the kept text is -------------------------------
 start recovery-told 80 24 -- -d "$FD"
 wait_joined "ดูได้ด้วยคำสั่ง: less $RECOVERY"
@@ -220,7 +245,7 @@ type_text " ข้อความลับ"             # ...A types on, and qui
 keys C-c                           # B's version stands, A's text is kept
 wait_for "EXIT=0"
 if [ "$(cat "$WORK/victim")" = "ไฟล์ของคนอื่น" ]; then ok; else bad "the symlink's target was written"; fi
-if grep -q 'ข้อความลับ' "$STATE/routemap/faults.db.recovered.txt"; then
+if grep -q 'ข้อความลับ' "$STATE/routemap/$(echo "$FD" | tr / %).recovered.txt"; then
 	ok
 else
 	bad "the text did not go to the state directory"

@@ -184,7 +184,8 @@ static void test_recovery_places(void **state)
 	setenv("XDG_STATE_HOME", statedir, 1);
 	recover_paths(f->path, "somchai", &beside, &st);
 	assert_non_null(strstr(beside, "office.db.somchai.recovered.txt"));
-	assert_non_null(strstr(st, "/state/routemap/office.db.recovered.txt"));
+	assert_non_null(strstr(st, "/state/routemap/%tmp%routemap-unit."));
+	assert_non_null(strstr(st, "%office.db.recovered.txt"));
 	assert_int_equal(recover_save(f->path, "somchai", &private_share, "บันทึก", "ข้อความแรก",
 				      &where, &err), 0);
 	assert_string_equal(where, beside);
@@ -222,6 +223,58 @@ static void test_recovery_places(void **state)
 	*state = f;
 }
 
+/* POSIX locks this process holds, as /proc/locks lists them. */
+static int my_locks(void)
+{
+	FILE *f = fopen("/proc/locks", "r");
+	char line[256], me[32];
+	int n = 0;
+
+	assert_non_null(f);
+	snprintf(me, sizeof me, " %ld ", (long)getpid());
+	while (fgets(line, sizeof line, f))
+		n += strstr(line, "POSIX") && strstr(line, me);
+	fclose(f);
+	return n;
+}
+
+/* A colleague plants a hard link to the database's -shm under the name
+ * of our recovery file: looking for recovery text and keeping some must
+ * refuse it without ever opening it, since closing a descriptor of the
+ * -shm would drop SQLite's locks on it. */
+static void test_recovery_hard_link_keeps_locks(void **state)
+{
+	struct fixture *f = *state;
+	char *beside, *st, *shm = malloc(strlen(f->path) + 8), *where = NULL, *found = NULL;
+	struct rm_error err = { 0, "" };
+	int before, entries;
+	sqlite3_stmt *stmt;
+
+	sprintf(shm, "%s-shm", f->path);
+	/* a read transaction open: SQLite holds its locks on the -shm */
+	assert_int_equal(sqlite3_prepare_v2(f->st.db, "SELECT count(*) FROM plan", -1, &stmt, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	before = my_locks();
+	assert_true(before > 0);
+	unsetenv("XDG_STATE_HOME");
+	recover_paths(f->path, "somchai", &beside, &st);
+	assert_int_equal(link(shm, beside), 0);
+	assert_int_equal(recover_find(f->path, "somchai", &found, &entries), 0);
+	assert_int_equal(my_locks(), before);
+	setenv("XDG_STATE_HOME", f->dir, 1);
+	assert_int_equal(recover_save(f->path, "somchai", &private_share, "บันทึก", "ข้อความ",
+				      &where, &err), 0);
+	assert_true(strcmp(where, beside) != 0);   /* not into the -shm */
+	assert_int_equal(my_locks(), before);
+	unsetenv("XDG_STATE_HOME");
+	sqlite3_finalize(stmt);
+	free(where);
+	free(beside);
+	free(st);
+	free(shm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +283,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_directory_whole_or_not_at_all, fixture_teardown),
 		cmocka_unit_test_teardown(test_append_only_to_own_plain_file, fixture_teardown),
 		cmocka_unit_test_teardown(test_recovery_places, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_recovery_hard_link_keeps_locks, fixture_setup_demo,
+						fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("files", tests, NULL, NULL);

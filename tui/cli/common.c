@@ -143,9 +143,14 @@ int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct r
 	st->wait_ms = cli->cfg.db_wait * 1000;
 	st->on_wait = say_waiting;
 	st->wait_arg = &said;
-	if (st->migrated_from >= 0 && access != CLI_SCREENS)
+	if (st->migrated_from >= 0 && access != CLI_SCREENS) {
+		char *path = escape_text(st->path, ESC_INVISIBLE);
+
 		fprintf(stderr, _("routemap: %s: the database was brought up to schema version %d "
-				  "(it was %d)\n"), st->path, store_schema_version(st), st->migrated_from);
+				  "(it was %d)\n"), path ? path : "?", store_schema_version(st),
+			st->migrated_from);
+		free(path);
+	}
 	if (cli->demo && !cli->readonly && cli_load_demo(cli, st, err) < 0) {
 		store_close(st);
 		return -1;

@@ -319,12 +319,22 @@ static int export_dir(struct store *st, const char *dir, const struct file_share
 	}
 	if (file_temp_dir_beside(dir, share, &tmp, err) < 0)
 		return -1;
+	/* one read transaction: the files agree with each other even while
+	 * others write (readers do not wait, and so see changes between
+	 * statements) */
+	if (store_exec(st, "BEGIN", err) < 0) {
+		file_remove_dir(tmp);
+		free(tmp);
+		return -1;
+	}
 	for (k = 0; k < transfer_nkinds(); k++)
 		if (export_kind(st, tmp, k, share, err) < 0) {
+			store_rollback(st);
 			file_remove_dir(tmp);
 			free(tmp);
 			return -1;
 		}
+	store_rollback(st);   /* (nothing was written: the end of the snapshot) */
 	k = (size_t)file_commit_dir(tmp, dir, err);
 	free(tmp);
 	return (int)k;

@@ -570,11 +570,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	}
 	if (n)
 		table_print_txt(&t, stdout, 1);
-	else {
-		fputs("routemap: search: ", stderr);
-		fprintf(stderr, _("nothing holds \"%s\""), argv[1]);
-		fputc('\n', stderr);
-	}
+	else
+		cli_usage("search", _("nothing holds \"%s\""), argv[1]);   /* (one line, escaped) */
 	table_free(&t);
 	store_search_free(hits, n);
 	return n ? 0 : RM_EXIT_RUNTIME;
@@ -596,6 +593,10 @@ int cmd_summary(struct cli *cli)
 	for (i = 0; i < sizeof shown / sizeof shown[0]; i++) {
 		long long n = transfer_count(&st, (size_t)transfer_kind_from_name(shown[i]), &err);
 
+		if (n < 0) {
+			store_close(&st);
+			return cli_report(&err);
+		}
 		printf("%s%s %lld", i ? ", " : "", shown[i], n);
 	}
 	printf("\n\n%s\n", _("No terminal to draw the screens on; the batch commands show everything:"));

@@ -1,6 +1,7 @@
 /* files.c - files made safely: exclusive, never through a symlink, with
  * the group and mode of the people who share them, renamed into place
  * only when complete and synced. */
+#define _GNU_SOURCE   /* O_PATH */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -48,14 +49,35 @@ int file_share_for_group(const char *group, struct file_share *sh, struct rm_err
 	return 0;
 }
 
+/* Is GID one of this process's groups? */
+static int in_group(gid_t gid)
+{
+	gid_t groups[256];
+	int n = getgroups(256, groups), i;
+
+	if (gid == getegid())
+		return 1;
+	for (i = 0; i < n; i++)
+		if (groups[i] == gid)
+			return 1;
+	return 0;
+}
+
 int file_share_like(const char *path, struct file_share *sh, struct rm_error *err)
 {
 	struct stat sb;
 
 	if (stat(path, &sb) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(errno));
-	sh->gid = sb.st_gid;
-	sh->mode = (sb.st_mode & 0660) | 0600;
+	/* the file's group when we may give it (a member, or root); else ours,
+	 * and then the group gets nothing */
+	if (in_group(sb.st_gid) || geteuid() == 0) {
+		sh->gid = sb.st_gid;
+		sh->mode = (sb.st_mode & 0660) | 0600;
+	} else {
+		sh->gid = (gid_t)-1;
+		sh->mode = 0600;
+	}
 	return 0;
 }
 
@@ -230,9 +252,9 @@ int file_commit(int fd, const char *tmp, const char *target, int replace, struct
 		errno = e;
 		return -1;
 	}
-	if (file_sync_parent(target) < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target,
-			       strerror(errno));
+	/* the file is complete and in place; a directory that cannot be
+	 * synced only makes the new name less durable on a crash */
+	(void)file_sync_parent(target);
 	return 0;
 }
 
@@ -313,9 +335,7 @@ int file_commit_dir(const char *tmp, const char *target, struct rm_error *err)
 		file_remove_dir(tmp);
 		return -1;
 	}
-	if (file_sync_parent(target) < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target,
-			       strerror(errno));
+	(void)file_sync_parent(target);   /* (as in file_commit) */
 	return 0;
 }
 
@@ -337,31 +357,72 @@ int file_write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
-int file_append_private(const char *path, const struct file_share *sh, const char *text,
-			size_t len, struct rm_error *err)
+int file_open_own(const char *path, int flags, struct rm_error *err)
 {
+	char via[64];
 	struct stat sb;
-	int fd, e;
+	int pfd, fd;
 
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
-		  sh->mode);
-	if (fd < 0) {
-		e = errno;
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path,
-			e == ELOOP ? _("it is a symbolic link") : strerror(e));
+	/* O_PATH: closing it drops no POSIX lock of this process (a hard link
+	 * to the database or its -shm planted under PATH would otherwise
+	 * take SQLite's locks with it, as any open and close of it does) */
+	pfd = open(path, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	if (pfd < 0) {
+		int e = errno;
+
+		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(e));
 		errno = e;
 		return -1;
 	}
-	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_nlink != 1 ||
+	if (fstat(pfd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_nlink != 1 ||
 	    sb.st_uid != geteuid()) {
-		close(fd);
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: not written: it is not a plain file of yours"),
-			path);
-		errno = EPERM;
+		int link = S_ISLNK(sb.st_mode);
+
+		close(pfd);
+		if (link)
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path,
+				_("it is a symbolic link"));
+		else
+			rm_fail(err, RM_EXIT_RUNTIME,
+				_("%s: not used: it is not a plain file of yours"), path);
+		errno = link ? ELOOP : EPERM;
 		return -1;
 	}
-	if (sb.st_size == 0 && apply_share(fd, sh) < 0)
+	/* the very file checked, whatever the name points to now */
+	snprintf(via, sizeof via, "/proc/self/fd/%d", pfd);
+	fd = open(via, flags | O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+
+		close(pfd);
+		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(e));
+		errno = e;
+		return -1;
+	}
+	close(pfd);
+	return fd;
+}
+
+int file_append_private(const char *path, const struct file_share *sh, const char *text,
+			size_t len, struct rm_error *err)
+{
+	int fd, e;
+
+	/* a new file of ours, or else the user's own plain file already there */
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, sh->mode);
+	if (fd < 0 && errno != EEXIST) {
+		e = errno;
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path, strerror(e));
+		errno = e;
+		return -1;
+	}
+	if (fd < 0) {
+		fd = file_open_own(path, O_WRONLY | O_APPEND | O_NONBLOCK, err);
+		if (fd < 0)
+			return -1;
+	} else if (apply_share(fd, sh) < 0) {
 		goto fail;
+	}
 	if (file_write_all(fd, text, len) < 0 || fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {

@@ -32,28 +32,33 @@ static void safe_name(const char *user, struct buf *b)
 
 void recover_paths(const char *db_path, const char *user, char **beside, char **state)
 {
-	const char *base = strrchr(db_path, '/'), *xdg = getenv("XDG_STATE_HOME"),
-		   *home = getenv("HOME");
-	struct buf a = { 0 }, b = { 0 };
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME"), *p;
+	struct buf full = { 0 }, a = { 0 }, b = { 0 };
 	char cwd[4096];
 
 	/* a full path: the messages that name it hold wherever one stands */
 	if (db_path[0] != '/' && getcwd(cwd, sizeof cwd))
-		buf_printf(&a, "%s/", cwd);
-	buf_printf(&a, "%s.", db_path);
+		buf_printf(&full, "%s/", cwd);
+	buf_puts(&full, db_path);
+	buf_printf(&a, "%s.", full.s ? full.s : db_path);
 	safe_name(user, &a);
 	buf_puts(&a, SUFFIX);
 	*beside = buf_take(&a);
 	*state = NULL;
-	base = base ? base + 1 : db_path;
 	if (xdg && *xdg == '/')
-		buf_printf(&b, "%s/routemap/%s", xdg, base);
+		buf_printf(&b, "%s/routemap/", xdg);
 	else if (home && *home == '/')
-		buf_printf(&b, "%s/.local/state/routemap/%s", home, base);
+		buf_printf(&b, "%s/.local/state/routemap/", home);
 	else
-		return;
+		goto out;
+	/* named by the database's whole path, '/' as '%': two offices'
+	 * office.db never share a file */
+	for (p = full.s; p && *p; p++)
+		buf_add(&b, *p == '/' ? "%" : p, 1);
 	buf_puts(&b, SUFFIX);
 	*state = buf_take(&b);
+out:
+	buf_free(&full);
 }
 
 int recover_save(const char *db_path, const char *user, const struct file_share *share,
@@ -108,16 +113,16 @@ out:
  * there is none, or it is not a plain file of ours). */
 static int count_entries(const char *path)
 {
-	struct stat sb;
+	struct rm_error err = { 0, "" };
 	char line[512];
 	int fd, n = 0;
 	FILE *f;
 
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	fd = file_open_own(path, O_RDONLY | O_NONBLOCK, &err);
 	if (fd < 0)
 		return 0;
-	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_uid != geteuid() ||
-	    !(f = fdopen(fd, "r"))) {
+	f = fdopen(fd, "r");
+	if (!f) {
 		close(fd);
 		return 0;
 	}

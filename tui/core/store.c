@@ -243,8 +243,12 @@ static int store_busy(void *arg, int count)
 	if (count == 0 || !st->wait_start)
 		st->wait_start = now;
 	waited = now - st->wait_start;
-	if (waited >= st->wait_ms ||
-	    (st->on_wait && !st->on_wait(st->wait_arg, (long)waited))) {
+	if (waited >= st->wait_ms) {
+		st->wait_start = 0;
+		st->wait_gave_up = 1;
+		return 0;
+	}
+	if (st->on_wait && !st->on_wait(st->wait_arg, (long)waited)) {
 		st->wait_start = 0;
 		return 0;
 	}
@@ -603,6 +607,24 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 fail:
 	store_close(st);
 	return -1;
+}
+
+int store_refresh(struct store *st, struct rm_error *err)
+{
+	if (!st->snapshot || sidecar_size(st->path, "-shm") < 0 ||
+	    sidecar_size(st->path, "-wal") < 0)
+		return 0;
+	disconnect(st);
+	st->snapshot = 0;
+	if (connect(st, "mode=ro", err) == 0 &&
+	    store_exec(st, "PRAGMA foreign_keys = ON", err) == 0)
+		return 1;
+	/* as it was, then: a snapshot */
+	disconnect(st);
+	st->snapshot = 1;
+	if (connect(st, "mode=ro&immutable=1", err) < 0)
+		return -1;
+	return 0;
 }
 
 void store_close(struct store *st)

@@ -373,6 +373,12 @@ struct form {
 	int label_w;              /* width of the field labels */
 	struct wrapped *wrapped;  /* per section */
 	struct typing t;          /* typing in a field */
+	struct {                  /* which field: rows move when others change */
+		enum row_kind kind;
+		char *section;        /* R_SECTION: its key */
+		sqlite3_int64 action; /* an action's rows: its id */
+	} typed;
+	int in_save;              /* form_save is reloading the record */
 	int going;                /* the view is being freed: no reloading */
 };
 
@@ -577,6 +583,31 @@ static int same_place(struct form *p, const struct frow *row, enum row_kind kind
 }
 
 static void stop_editing(struct form *p);
+static void field_gone(struct form *p, struct ui *ui);
+
+/* The row of the field being typed in, wherever it is now; -1 when it is
+ * gone (the record or the action deleted meanwhile). */
+static int typed_row(struct form *p)
+{
+	size_t i;
+
+	for (i = 0; p->loaded && i < p->nrows; i++)
+		if (same_place(p, &p->rows[i], p->typed.kind, p->typed.section, p->typed.action))
+			return (int)i;
+	return -1;
+}
+
+/* The field being typed in went away under the user (another user
+ * deleted the record or the action): what was typed goes to the recovery
+ * file, and the user is told.  Not while a save is reloading the record:
+ * the typing is in use then; the idle tick comes back to it. */
+static void field_gone(struct form *p, struct ui *ui)
+{
+	if (!p->t.active || p->in_save || typed_row(p) >= 0)
+		return;
+	typing_abandon(&p->t, ui);
+	stop_editing(p);
+}
 
 /* Read the record again, keeping the cursor on the same field. */
 static void form_load(struct form *p, struct ui *ui)
@@ -601,10 +632,9 @@ static void form_load(struct form *p, struct ui *ui)
 	p->loaded = aar_load(ui->st, ui->cfg, p->code, &p->r, &err) == 0 && build_rows(p) == 0;
 	if (!p->loaded) {
 		free(section);
-		if (p->t.active)
-			stop_editing(p);
 		p->nrows = 0;
 		ui_error(ui, "%s", err.msg[0] ? err.msg : _("out of memory"));
+		field_gone(p, ui);
 		return;
 	}
 	for (i = 0; i < p->nrows; i++)
@@ -615,11 +645,10 @@ static void form_load(struct form *p, struct ui *ui)
 	free(section);
 	if (i == p->nrows) {
 		/* its row is gone (an action deleted, undone) */
-		if (p->t.active)
-			stop_editing(p);
 		if (p->cur >= p->nrows)
 			p->cur = p->nrows ? p->nrows - 1 : 0;
 	}
+	field_gone(p, ui);
 }
 
 /* ---- saving ---- */
@@ -659,10 +688,13 @@ static int form_save(void *form, struct ui *ui, const char *expected, const char
 	size_t idx;
 	int rc;
 
-	if (!p->loaded || p->cur >= p->nrows)   /* CHANGE_ERROR */
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this AAR is no longer there"));
+	if (typed_row(p) < 0) {
+		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this field is no longer there: the AAR or the "
+						      "follow-up action was deleted meanwhile"));
+		return TYPING_REFUSED;
+	}
 	/* ROW goes when the record is read again (ui_changed): KIND stays */
-	row = &p->rows[p->cur];
+	row = &p->rows[typed_row(p)];
 	kind = row->kind;
 	idx = row->idx;
 	if ((kind == R_TITLE || kind == R_ACTION) && !filled(text)) {
@@ -691,8 +723,11 @@ static int form_save(void *form, struct ui *ui, const char *expected, const char
 	else
 		rc = change_field(ui->st, &ui->undo, row_field(kind), row_id(p, row), expected, value,
 				  current, err);
-	if ((rc == CHANGE_OK || rc == CHANGE_CONFLICT) && !p->going)
+	if ((rc == CHANGE_OK || rc == CHANGE_CONFLICT) && !p->going) {
+		p->in_save = 1;   /* the typing is in use: form_load leaves it be */
 		ui_changed(ui);
+		p->in_save = 0;
+	}
 	if (kind == R_TAGS && rc != CHANGE_ERROR && p->loaded) {
 		/* the tags as the database holds them now (theirs, or ours as written) */
 		free(*current);
@@ -706,6 +741,8 @@ static int form_save(void *form, struct ui *ui, const char *expected, const char
 static void stop_editing(struct form *p)
 {
 	typing_stop(&p->t);
+	free(p->typed.section);
+	p->typed.section = NULL;
 	p->self->ops = &form_ops;
 }
 
@@ -717,7 +754,7 @@ static int finish_editing(struct form *p, struct ui *ui)
 		return 0;
 	if (typing_finish(&p->t, ui) < 0)
 		return -1;
-	p->self->ops = &form_ops;
+	stop_editing(p);
 	return 0;
 }
 
@@ -735,6 +772,9 @@ static void start_editing(struct form *p, struct ui *ui, int at_start)
 			 section ? EDIT_MULTILINE : 0, section ? 100000 : 2000,
 			 saves_at_rest(row->kind), form_save, p) < 0)
 		return;
+	p->typed.kind = row->kind;
+	p->typed.section = section ? strdup(p->r.sections[row->idx].key) : NULL;
+	p->typed.action = is_action_row(row->kind) ? p->r.actions[row->idx].id : 0;
 	if (at_start)
 		edit_set_cursor(&p->t.ed, 0);
 	p->self->ops = &typing_ops;
@@ -1227,7 +1267,7 @@ static int form_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 	switch (typing_key(&p->t, ui, status, ch)) {
 	case TYPING_USED:
 		if (!p->t.active)   /* Ctrl-E: the record went meanwhile */
-			p->self->ops = &form_ops;
+			stop_editing(p);
 		return 1;
 	case TYPING_LEAVE:
 		finish_editing(p, ui);
@@ -1248,7 +1288,7 @@ static int form_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 	}
 	if (status == OK && ch == 3) {   /* Ctrl-C: quit, saving on the way out */
 		typing_abandon(&p->t, ui);
-		p->self->ops = &form_ops;
+		stop_editing(p);
 		return 0;
 	}
 	if (status == KEY_CODE_YES && (ch == KEY_PPAGE || ch == KEY_NPAGE))
@@ -1338,6 +1378,7 @@ static void form_tick(struct view *v, struct ui *ui)
 {
 	struct form *p = v->data;
 
+	field_gone(p, ui);   /* (deleted while a save was reading it again) */
 	typing_tick(&p->t, ui);
 }
 
@@ -1355,6 +1396,7 @@ static void form_free(struct view *v)
 	 * put over theirs unasked) */
 	p->going = 1;
 	typing_abandon(&p->t, p->ui);
+	free(p->typed.section);
 	wrapped_clear(p);
 	aar_record_free(&p->r);
 	free(p->rows);

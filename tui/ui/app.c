@@ -262,10 +262,12 @@ static void draw_title(struct ui *ui)
 		ui_put(0, ui->cols - uw, ui->user, uw, ui->theme.attr[T_TITLE], 0);
 }
 
-static int too_small(const struct ui *ui)
+int ui_too_small(const struct ui *ui)
 {
 	return ui->cols < MIN_COLS || ui->lines < MIN_LINES;
 }
+
+#define too_small ui_too_small
 
 static void draw_too_small(struct ui *ui)
 {
@@ -312,7 +314,20 @@ static int take_held(struct ui *ui, wint_t *ch)
 	ui->held_first = (ui->held_first + 1) % UI_HELD;
 	ui->nheld--;
 	*ch = k->ch;
+	if (k->status == KEY_CODE_YES && k->ch == KEY_RESIZE)
+		ui_resize(ui);
 	return k->status;
+}
+
+void ui_drop_held(struct ui *ui)
+{
+	size_t n = ui->nheld;
+
+	if (!n)
+		return;
+	ui->nheld = 0;
+	ui->held_first = 0;
+	ui_error(ui, _("%zu keys typed ahead were set aside: a question needs an answer first"), n);
 }
 
 int ui_get_key(struct ui *ui, wint_t *ch)
@@ -368,8 +383,29 @@ static int on_wait(void *arg, long waited_ms)
  * read their data again. */
 static int notice_others(struct ui *ui)
 {
+	struct rm_error err = { 0, "" };
 	long long v;
 
+	if (ui->st->snapshot) {
+		/* a read-only snapshot: reopen as soon as someone writes */
+		int r;
+
+		sqlite3_finalize(ui->data_version);
+		ui->data_version = NULL;
+		r = store_refresh(ui->st, &err);
+		if (r < 0) {
+			ui_error(ui, "%s", err.msg);
+			ui->quit = 1;
+			return 1;
+		}
+		ui->data_version = store_prepare(ui->st, "PRAGMA data_version", &err);
+		if (r == 1) {
+			ui_changed(ui);
+			ui_message(ui, "%s", _("someone is writing the database now: what you see is "
+					       "current again (read-only)"));
+			return 1;
+		}
+	}
 	if (!ui->data_version)
 		return 0;
 	if (sqlite3_step(ui->data_version) != SQLITE_ROW) {
@@ -791,6 +827,21 @@ static void main_loop(struct ui *ui)
 		}
 		handle_key(ui, status, ch);
 		dirty = 1;
+		if (ui->st->wait_gave_up) {
+			/* the change those keys followed was not made: typed on, they
+			 * would land on the wrong item */
+			size_t n = ui->nheld;
+
+			ui->st->wait_gave_up = 0;
+			ui->nheld = 0;
+			ui->held_first = 0;
+			if (n) {
+				char msg[sizeof ui->message];
+
+				snprintf(msg, sizeof msg, "%s", ui->message);
+				ui_error(ui, _("%s (%zu keys typed while waiting were not used)"), msg, n);
+			}
+		}
 	}
 }
 
@@ -799,7 +850,7 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 {
 	struct rm_error err = { 0, "" };
 	struct ui *ui = calloc(1, sizeof *ui);
-	int s;
+	int s, rc;
 
 	if (!ui) {
 		fputs("routemap: out of memory\n", stderr);
@@ -808,7 +859,10 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 	ui->st = st;
 	ui->cfg = cfg;
 	if (keymap_build(&ui->keys, cfg, &err) < 0) {
-		fprintf(stderr, "routemap: %s\n", err.msg);
+		char *msg = escape_text(err.msg, ESC_INVISIBLE);
+
+		fprintf(stderr, "routemap: %s\n", msg ? msg : err.msg);
+		free(msg);
 		free(ui);
 		return err.status;
 	}
@@ -847,6 +901,7 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 	if (ui->recovered[0])
 		fprintf(stderr, _("routemap: text that could not be saved is kept in %s\n"),
 			ui->recovered);
+	rc = 0;
 	if (ui->unsaved) {
 		char *shown = escape_text(ui->unsaved, ESC_NL_KEEP);
 
@@ -854,8 +909,9 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 					   "file; copy it from here:"), shown ? shown : ui->unsaved);
 		free(shown);
 		free(ui->unsaved);
+		rc = RM_EXIT_RUNTIME;   /* words only on the screen: not a success */
 	}
 	keymap_free(&ui->keys);
 	free(ui);
-	return 0;
+	return rc;
 }

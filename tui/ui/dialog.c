@@ -15,6 +15,7 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 
 	if (n == 0)
 		return -1;
+	ui_drop_held(ui);
 	for (i = 0; i < n; i++)
 		if (text_width(labels[i]) + 4 > w)
 			w = text_width(labels[i]) + 4;
@@ -23,6 +24,12 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 		wint_t ch;
 		int status, a, rows;
 
+		if (ui_too_small(ui)) {
+			/* the too-small notice, keys held: no list drawn on it */
+			ui_draw(ui);
+			ui_get_key(ui, &ch);
+			continue;
+		}
 		if (w > ui->cols - 4)
 			w = ui->cols - 4;
 		h = (int)n + 2 < ui->lines - 4 ? (int)n + 2 : ui->lines - 4;
@@ -92,14 +99,39 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 
 int ui_confirm(struct ui *ui, const char *question)
 {
+	ui_drop_held(ui);
 	for (;;) {
 		wint_t ch;
 		int status;
 
 		ui_draw(ui);
-		move(ui->lines - 2, 0);
-		clrtoeol();
-		ui_put(ui->lines - 2, 0, question, ui->cols, ui->theme.attr[T_ERROR], 0);
+		if (ui_too_small(ui)) {   /* the notice alone, keys held */
+			ui_get_key(ui, &ch);
+			if (ui_stopping())
+				return 0;
+			continue;
+		}
+		{
+			/* on two lines when it is long: the answer keys come last */
+			struct text_lines q;
+			int two = text_width(question) > ui->cols &&
+				  text_wrap(question, ui->cols, &q) == 0;
+
+			move(ui->lines - 2, 0);
+			clrtoeol();
+			if (two) {
+				size_t i;
+
+				move(ui->lines - 3, 0);
+				clrtoeol();
+				for (i = 0; i < q.n && i < 2; i++)
+					ui_put(ui->lines - 3 + (int)i, 0, q.v[q.n > 2 ? q.n - 2 + i : i],
+					       ui->cols, ui->theme.attr[T_ERROR], 0);
+				text_lines_free(&q);
+			} else {
+				ui_put(ui->lines - 2, 0, question, ui->cols, ui->theme.attr[T_ERROR], 0);
+			}
+		}
 		wnoutrefresh(stdscr);
 		doupdate();
 		if (ui_stopping())
