@@ -117,8 +117,9 @@ static int load(struct itemform *f, struct ui *ui)
 	return -1;
 }
 
-/* Save VALUE into field FLD.  On a conflict the other person's value is
- * kept and the user told; saving again then puts theirs over it knowingly. */
+/* Save VALUE, chosen from a list, into field FLD.  On a conflict the other
+ * person's value stays and shows, and the user is told: choosing again is
+ * a choice made knowing theirs. */
 static int save(struct itemform *f, struct ui *ui, enum field fld, const char *expected,
 		const char *value, char **current)
 {
@@ -129,7 +130,8 @@ static int save(struct itemform *f, struct ui *ui, enum field fld, const char *e
 	rc = change_entry_field(ui->st, &ui->undo, f->a.id, it->id, field_names[fld], expected,
 				value, current, &it->entry, &err);
 	if (rc == CHANGE_CONFLICT) {
-		ui_error(ui, _("%s; saving again puts yours over it"), err.msg);
+		ui_changed(ui);    /* theirs on the screen */
+		ui_error(ui, _("%s; choose again if yours should stand"), err.msg);
 		return rc;
 	}
 	if (rc == CHANGE_ERROR) {
