@@ -12,6 +12,7 @@
 #include "routemap/buf.h"
 #include "routemap/cli.h"
 #include "routemap/escape.h"
+#include "routemap/text.h"
 #include "routemap/ui.h"
 
 struct command {
@@ -306,6 +307,7 @@ int main(int argc, char **argv)
 	}
 	if (cli.cfg.language == CFG_LANG_EN)
 		i18n_init("en");
+	text_calendar(cli.cfg.calendar == CFG_CAL_BUDDHIST);
 	if (cli.cfg.line_drawing == CFG_LINES_ASCII)
 		cli.ascii = 1;
 	cli.db_path = find_db(&cli, opt_d);

@@ -180,6 +180,8 @@ enum edit_import_status {
 	EDIT_IMPORT_CONTROL,   /* a control character at *AT */
 	EDIT_IMPORT_NUMBER,    /* not a number, in a number field */
 	EDIT_IMPORT_LONG,      /* more than E's max_chars code points */
+	EDIT_IMPORT_ENCODING,  /* Thai saved as Windows-874 that reads as
+				  UTF-8 by chance (escape_find_tis620), at *AT */
 };
 
 /* Turn BUF (LEN bytes, as an editor saved it) into a text for E: CRLF

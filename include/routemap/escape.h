@@ -44,9 +44,11 @@ int escape_find_unclean(const char *s, size_t len, unsigned flags, size_t *offse
 /* Thai saved as Windows-874 (TIS-620) is sometimes valid UTF-8 by chance:
  * "ลดลง" is the bytes C5 B4 C5 A7, which read as UTF-8 are "Ŵŧ".  True,
  * with *OFFSET at the first such character, when S (LEN bytes of valid
- * UTF-8) holds a non-ASCII character all of whose bytes are printable
- * TIS-620 (0xA1..0xFB).  Meant for text that holds no Thai character at
- * all (escape_has_thai), where Thai is expected. */
+ * UTF-8) reads like that: every non-ASCII character made of bytes that
+ * are printable TIS-620 (0xA1..0xFB), at least one of them a letter, and
+ * no Latin letter written along (Café, °C, ±5 are text of their own).
+ * Meant for text that holds no Thai character at all (escape_has_thai),
+ * where Thai is expected. */
 int escape_find_tis620(const char *s, size_t len, size_t *offset);
 
 /* True when S (LEN bytes) holds a character of the Thai block. */
@@ -55,7 +57,8 @@ int escape_has_thai(const char *s, size_t len);
 /* How escape_text and the stream treat a line break. */
 enum {
 	ESC_NL_LITERAL = 0,   /* as the two characters \n (messages) */
-	ESC_NL_KEEP = 1,      /* as it is (text printed on lines of its own) */
+	ESC_NL_KEEP = 1,      /* as it is (text printed on lines of its own);
+				 a tab then shows as ^I, elsewhere as a space */
 	ESC_NL_SPACE = 2,     /* as a space (one line of a table or a screen) */
 	ESC_INVISIBLE = 4,    /* invisible characters as <U+XXXX> too */
 };
@@ -76,7 +79,7 @@ size_t escape_next(const char *s, size_t len, unsigned flags, char *esc, size_t 
 char *escape_text(const char *s, unsigned flags);
 
 /* A stream that writes to UNDER what it is given with escape_text's
- * escapes (line breaks kept, tabs kept).  Closing it flushes but does not
+ * escapes (line breaks kept, a tab as ^I).  Closing it flushes but does not
  * close UNDER.  NULL when it cannot be made. */
 FILE *escape_stream(FILE *under);
 

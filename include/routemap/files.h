@@ -91,11 +91,20 @@ int file_append_private(const char *path, const struct file_share *sh, const cha
 int file_sync_parent(const char *path);
 
 /* Give the files SQLite made beside the database PATH ("-wal", "-shm")
- * the database file's group, where this user owns them (SQLite makes them
- * with the database's mode but the creator's group).  Done by path
- * (lchown), never by opening them, which would drop SQLite's locks.
- * Symlinks and other users' files are left alone.  Best effort. */
+ * the database file's group and mode, where this user owns them (SQLite
+ * makes them with the database's mode at that time but the creator's
+ * group).  Done by path (lchown, fchmodat), never by opening them, which
+ * would drop SQLite's locks.  Symlinks and other users' files are left
+ * alone.  Best effort. */
 void file_share_sidecars(const char *path);
+
+/* Before SQLite opens the WAL database PATH that a group shares: make its
+ * missing "-wal" and "-shm" now, with the database file's group and mode,
+ * so that no member ever meets them with the wrong group (SQLite makes
+ * them with the creator's).  Call only when the database is in WAL mode
+ * (a -wal beside a rollback-journal database puts SQLite in WAL mode).
+ * Best effort. */
+void file_precreate_sidecars(const char *path);
 
 /* True when the file PATH exists (lstat: a symlink exists). */
 int file_exists(const char *path);

@@ -96,6 +96,11 @@ int text_parse_number(const char *s, double *out);
  * Returns 0, or -1 for an infinity, a NaN or too small a buffer. */
 int text_format_number(double v, char *out, size_t size);
 
+/* Does the double V, parsed from S (text_parse_number), hold S exactly as
+ * written?  Not "9007199254740993" (2^53 + 1) nor more significant digits
+ * than a double keeps; yes for "73.50" (73.5) and "0.1".  1 or 0. */
+int text_number_exact(const char *s, double v);
+
 /* Compare two UTF-8 strings in Thai dictionary order (libthai's
  * collation), ties broken by bytes so that the order is total. */
 int text_collate(const char *a, size_t alen, const char *b, size_t blen);
@@ -114,6 +119,15 @@ void text_format_iso(const struct text_date *d, char *out, size_t size);
 
 /* "20 ม.ค. 2569" (Buddhist, Thai month) or "20 Jan 2026" (Gregorian). */
 void text_format_date(const struct text_date *d, int buddhist, char *out, size_t size);
+
+/* The era dates are written in where no office setting is at hand (the
+ * messages of core/): Buddhist (1, the default) or Gregorian (0). */
+void text_calendar(int buddhist);
+
+/* A change-log time, "2026-11-30T13:46:53.915Z" (UTC), as people read it:
+ * local time, "30 พ.ย. 2569 20:46" in the era text_calendar set.  Into
+ * OUT; AT itself when it is no such time. */
+void text_format_timestamp(const char *at, char *out, size_t size);
 
 /* Today's date, local time. */
 void text_today(struct text_date *d);

@@ -100,6 +100,9 @@ struct view {
 	const struct view_ops *ops;
 	void *data;
 	int stale;              /* the data changed: reload before it shows */
+	/* the actions the hint line shows now, when not ops->actions (a form
+	 * while typing, where letters are text); NULL: ops->actions */
+	const enum action *actions_now;
 };
 
 enum ui_section { UI_PLANS, UI_CHECKLISTS, UI_AAR, UI_SECTIONS };
@@ -107,7 +110,7 @@ enum ui_section { UI_PLANS, UI_CHECKLISTS, UI_AAR, UI_SECTIONS };
 #define UI_STACK 16
 /* Keys held while the program cannot take them (another user holds the
  * database, the terminal is too small): taken in order afterwards. */
-#define UI_HELD 4096
+#define UI_HELD 65536   /* a long paste included */
 
 struct held_key {
 	int status;
@@ -124,6 +127,8 @@ struct ui {
 	int depth[UI_SECTIONS];
 	char message[512];
 	int message_is_error;
+	long long error_at;             /* ms: an error stays a few seconds
+					   against what the next keys say */
 	int quit;
 	int lines, cols;                /* the screen's size */
 	int fiscal_year;                /* today's, Buddhist Era */
@@ -159,9 +164,11 @@ void ui_pop(struct ui *ui);
 /* Switch section, building its first view when needed. */
 void ui_section(struct ui *ui, enum ui_section s);
 
-/* The message line. */
+/* The message line.  An error is not cleared by the keys of the next
+ * three seconds (ui_error_fresh says whether it is that fresh). */
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int ui_error_fresh(const struct ui *ui);
 
 /* Draw the whole screen (title, the top view, message and hints). */
 void ui_draw(struct ui *ui);

@@ -143,13 +143,45 @@ $TMUX_CMD kill-session -t b
 keys Q
 wait_for "EXIT=0"
 
+# ---- a status key that meets another user's answer: theirs stays, and the
+# ---- keys after it still go to the items they were meant for --------------
+start status-conflict 80 24 -- -d "$FD"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "[-] SM1"
+keys Home
+start_b -d "$FD"
+wait_b "KKN-CDC-2568"
+for k in C Enter; do sleep 0.3; keys_b "$k"; done
+wait_b "[-] SM1"
+keys_b 2                           # B: SM1 partly...
+i=0
+while [ $i -lt 20 ]; do            # ...while A keeps moving (no idle moment in
+	keys Down Up               # which A's screen would read B's answer)
+	sleep 0.05
+	i=$((i + 1))
+done
+keys 1 3                           # A, not having seen it: SM1 met, SM2 not met
+wait_for "ค่าของคุณยังไม่ได้บันทึก"
+wait_for "[✗] SM2"
+if note_of SM1 | grep -q ',partial,' && note_of SM2 | grep -q ',not_met,'; then
+	ok
+else
+	bad "a status key overwrote another user's answer, or the next key went astray"
+fi
+$TMUX_CMD kill-session -t b
+keys Q
+wait_for "EXIT=0"
+
 # ---- another user holds the database: waiting shows, keys are kept ----------
 start waiting 80 24 -- -d "$FD"
 wait_for "KKN-CDC-2568"
 keys C
 wait_for "A-BNG-69"
 keys Enter
-wait_for "[-] SM1"
+wait_for "] SM1"
 keys Home
 hold_lock "$FD"
 keys 3                             # SM1: not met (waits)

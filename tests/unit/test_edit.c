@@ -816,6 +816,9 @@ static void test_import(void **state)
 	/* a bidi override after a tab: the offset is in the file as saved */
 	IMPORT(EDIT_MULTILINE, 0, "\tก\xE2\x80\xAEข", EDIT_IMPORT_CONTROL, NULL, 4);
 	IMPORT(EDIT_MULTILINE, 0, "ก\r\nข\xE2\x81\xA6", EDIT_IMPORT_CONTROL, NULL, 8);
+	/* "ลดลง" saved by an editor as Windows-874, valid UTF-8 by chance */
+	IMPORT(EDIT_MULTILINE, 0, "\xC5\xB4\xC5\xA7\n", EDIT_IMPORT_ENCODING, NULL, 0);
+	IMPORT(EDIT_MULTILINE, 0, "25\xC2\xB0" "C\n", EDIT_IMPORT_OK, "25°C", 0);
 	IMPORT(EDIT_NUMBER, 0, "๑๒.๕\n", EDIT_IMPORT_OK, "๑๒.๕", 0);
 	IMPORT(EDIT_NUMBER, 0, "-73.5", EDIT_IMPORT_OK, "-73.5", 0);
 	IMPORT(EDIT_NUMBER, 0, "12ก", EDIT_IMPORT_NUMBER, NULL, 0);

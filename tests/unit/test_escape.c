@@ -64,6 +64,7 @@ static void test_what_reaches_a_terminal(void **state)
 	escaped("ก\xE2\x80\xAEขค", 0, "ก<U+202E>ขค");
 	escaped("หนึ่ง\nสอง\r", 0, "หนึ่ง\\nสอง\\r");             /* a message: one line */
 	escaped("หนึ่ง\nสอง\r", ESC_NL_KEEP, "หนึ่ง\nสอง^M");    /* printed lines */
+	escaped("ก\tข", ESC_NL_KEEP, "ก^Iข");
 	escaped("หนึ่ง\nสอง\tสาม", ESC_NL_SPACE, "หนึ่ง สอง สาม"); /* a table cell */
 	escaped("T-1\xC2\xA0", 0, "T-1\xC2\xA0");                /* data: as it is */
 	escaped("T-1\xC2\xA0", ESC_INVISIBLE, "T-1<U+00A0>");    /* a message: seen */
@@ -109,13 +110,20 @@ static void test_windows_874_read_as_utf8(void **state)
 	size_t off = 99;
 
 	(void)state;
-	assert_int_equal(escape_find_tis620("Xx \xC5\xB4\xC5\xA7", 7, &off), 1);
+	assert_int_equal(escape_find_tis620("12 \xC5\xB4\xC5\xA7", 7, &off), 1);
 	assert_int_equal(off, 3);
 	assert_int_equal(escape_has_thai("\xC5\xB4\xC5\xA7", 4), 0);
 	assert_int_equal(escape_has_thai("ลดลง", strlen("ลดลง")), 1);
+	/* "รถ" saved as TIS-620 (C3 B6) reads as "ö" */
+	assert_int_equal(escape_find_tis620("\xC3\xB6", 2, &off), 1);
 	/* ASCII, and a Latin letter whose second byte TIS-620 leaves unused */
 	assert_int_equal(escape_find_tis620("plain", 5, &off), 0);
 	assert_int_equal(escape_find_tis620("\xC3\x9F", 2, &off), 0);   /* ß: 0x9F */
+	/* real text of other languages: Latin letters along, or signs only */
+	assert_int_equal(escape_find_tis620("Caf\xC3\xA9", 5, &off), 0);   /* Café */
+	assert_int_equal(escape_find_tis620("25\xC2\xB0" "C", 5, &off), 0); /* 25°C */
+	assert_int_equal(escape_find_tis620("\xC2\xB1" "5%", 4, &off), 0);  /* ±5% */
+	assert_int_equal(escape_find_tis620("\xC2\xBD", 2, &off), 0);      /* ½ */
 }
 
 int main(void)

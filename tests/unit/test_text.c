@@ -779,6 +779,19 @@ static void test_format_number(void **state)
 	assert_int_equal(text_parse_number(out, &back), 0);
 	assert_true(back == 5e-324);
 	assert_int_equal(text_format_number(1.0 / 0.0, out, sizeof out), -1);
+	/* what was typed, kept exactly or not */
+	assert_int_equal(text_parse_number("73.50", &back), 0);
+	assert_true(text_number_exact("73.50", back));
+	assert_int_equal(text_parse_number("๐๐๑๒.๕", &back), 0);
+	assert_true(text_number_exact("๐๐๑๒.๕", back));
+	assert_int_equal(text_parse_number("0.1", &back), 0);
+	assert_true(text_number_exact("0.1", back));
+	assert_int_equal(text_parse_number("9007199254740992", &back), 0);
+	assert_true(text_number_exact("9007199254740992", back));
+	assert_int_equal(text_parse_number("9007199254740993", &back), 0);
+	assert_false(text_number_exact("9007199254740993", back));
+	assert_int_equal(text_parse_number("0.10000000000000000555", &back), 0);
+	assert_false(text_number_exact("0.10000000000000000555", back));
 	assert_int_equal(text_format_number(73.5, out, 3), -1);
 }
 

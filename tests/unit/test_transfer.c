@@ -119,6 +119,19 @@ static void test_each_kind_of_bad_field(void **state)
 		{ "assessment_entries", "assessment,item,status,note,support_needed,support_from,support_frame\n"
 					"A-BNG-69,CP3,met,,,อบต.,\n",
 		  "t.csv:2:6 (support_from): \"อบต.\" is not allowed; expected fund, province, region or local" },
+		/* 2^53 + 1: no double holds it; it would be stored as 2^53 */
+		{ "indicators", "plan,objective,name,unit,baseline,target,fiscal_year,result\n"
+				"KKN-CDC-2568,P2,ร้อยละเด็กป่วย,ร้อยละ,9007199254740993,80,2569,\n",
+		  "t.csv:2:5 (baseline): \"9007199254740993\": more digits than can be kept exactly "
+		  "(about 15 significant digits); round it" },
+		/* a doubled tone mark looks like one: "ก่่" */
+		{ "offices", "code,name,short_name,level,parent\nก\u0E48\u0E48,หน่วยงานทดลอง,,unit,\n",
+		  "t.csv:2:1 (code): \"ก\u0E48\u0E48\": the Thai marks are not in the order they "
+		  "are typed in (a mark doubled or misplaced)" },
+		/* a title nobody can read */
+		{ "offices", "code,name,short_name,level,parent\nX1,\" \xC2\xA0\",,unit,\n",
+		  "t.csv:2:2 (name): \" <U+00A0>\" holds only spaces or invisible characters; write "
+		  "something, or leave it empty" },
 		{ "offices", "code,name,short_name,level,parent\nX1,หน่วยงานทดลอง,,unit,ไม่มีแม่\n",
 		  "t.csv:2:5 (parent): unknown office \"ไม่มีแม่\"" },
 		{ "offices", "code,name,short_name,level,parent\n\"X 1 \",หน่วยงานทดลอง,,unit,\n",

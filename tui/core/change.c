@@ -6,6 +6,7 @@
 #include "routemap/buf.h"
 #include "routemap/change.h"
 #include "routemap/i18n.h"
+#include "routemap/text.h"
 
 /* The tables undo may touch.  Names read from the change log are data, so
  * they are checked against this list before they go into SQL. */
@@ -182,10 +183,13 @@ static int conflict(struct store *st, const char *table, sqlite3_int64 id, sqlit
 
 int change_blame(sqlite3_stmt *stmt, struct rm_error *err)
 {
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		char when[96];
+
+		text_format_timestamp((const char *)sqlite3_column_text(stmt, 1), when, sizeof when);
 		rm_fail(err, RM_EXIT_RUNTIME, _("changed meanwhile by %s at %s; nothing was overwritten"),
-			(const char *)sqlite3_column_text(stmt, 0),
-			(const char *)sqlite3_column_text(stmt, 1));
+			(const char *)sqlite3_column_text(stmt, 0), when);
+	}
 	else
 		rm_fail(err, RM_EXIT_RUNTIME, _("changed meanwhile by someone else; nothing was overwritten"));
 	sqlite3_finalize(stmt);

@@ -898,6 +898,10 @@ int edit_import(const struct edit *e, const char *buf, size_t len, char **out, s
 		*at = (size_t)bad;
 		return EDIT_IMPORT_UTF8;
 	}
+	if (!escape_has_thai(buf, len) && escape_find_tis620(buf, len, &off)) {
+		*at = off;
+		return EDIT_IMPORT_ENCODING;
+	}
 	/* CRLF becomes LF and a tab four spaces (an editor's indent is no
 	 * control character to the user); any other control or bidi control
 	 * is refused where it stands */

@@ -64,7 +64,8 @@ int escape_find_unclean(const char *s, size_t len, unsigned flags, size_t *offse
 
 int escape_find_tis620(const char *s, size_t len, size_t *offset)
 {
-	size_t i = 0;
+	size_t i = 0, first = 0;
+	int found = 0, letter = 0;
 
 	while (i < len) {
 		uint32_t cp;
@@ -74,16 +75,26 @@ int escape_find_tis620(const char *s, size_t len, size_t *offset)
 			i++;
 			continue;
 		}
+		/* Latin letters written along: real European text (Café, °C) */
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+			return 0;
 		for (k = 0; n > 1 && k < n; k++)
 			if ((unsigned char)s[i + k] < 0xA1 || (unsigned char)s[i + k] > 0xFB)
 				break;
 		if (n > 1 && k == n) {
-			*offset = i;
-			return 1;
+			if (!found)
+				first = i;
+			found = 1;
+			/* a letter, not a sign like ° ± ½ (nor × ÷) */
+			letter |= cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
+		} else if (n > 1) {
+			return 0;   /* some other character: text of its own */
 		}
 		i += (size_t)n;
 	}
-	return 0;
+	if (found && letter)
+		*offset = first;
+	return found && letter;
 }
 
 int escape_has_thai(const char *s, size_t len)
@@ -105,8 +116,8 @@ size_t escape_cp(uint32_t cp, unsigned flags, char *out)
 	switch (cp) {
 	case '\n':
 		return nl ? (size_t)snprintf(out, 12, "%s", nl) : 0;
-	case '\t':
-		return (flags & ESC_NL_KEEP) ? 0 : (size_t)snprintf(out, 12, " ");
+	case '\t':   /* printed on its own lines: visible, it would misalign */
+		return (size_t)snprintf(out, 12, "%s", (flags & ESC_NL_KEEP) ? "^I" : " ");
 	case '\r':   /* would send the cursor back over what was written */
 		return (size_t)snprintf(out, 12, "%s", (flags & ESC_NL_KEEP) ? "^M" :
 					(flags & ESC_NL_SPACE) ? " " : "\\r");

@@ -406,7 +406,7 @@ int file_open_own(const char *path, int flags, struct rm_error *err)
 int file_append_private(const char *path, const struct file_share *sh, const char *text,
 			size_t len, struct rm_error *err)
 {
-	int fd, e;
+	int fd, e, created = 0;
 
 	/* a new file of ours, or else the user's own plain file already there */
 	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, sh->mode);
@@ -420,8 +420,10 @@ int file_append_private(const char *path, const struct file_share *sh, const cha
 		fd = file_open_own(path, O_WRONLY | O_APPEND | O_NONBLOCK, err);
 		if (fd < 0)
 			return -1;
-	} else if (apply_share(fd, sh) < 0) {
-		goto fail;
+	} else {
+		created = 1;
+		if (apply_share(fd, sh) < 0)
+			goto fail;
 	}
 	if (file_write_all(fd, text, len) < 0 || fsync(fd) < 0)
 		goto fail;
@@ -434,6 +436,8 @@ fail:
 	e = errno;
 	if (fd >= 0)
 		close(fd);
+	if (created)
+		unlink(path);   /* no empty file that would look like a kept text */
 	rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path, strerror(e));
 	errno = e;
 	return -1;
@@ -449,14 +453,44 @@ void file_share_sidecars(const char *path)
 		return;
 	/* By path, never through a descriptor: closing any descriptor of a
 	 * file drops every POSIX lock this process holds on it, SQLite's own
-	 * locks on the -shm among them.  lchown does not follow a symlink;
-	 * the mode needs nothing, SQLite gives them the database's. */
+	 * locks on the -shm among them.  lchown follows no symlink, nor does
+	 * fchmodat with AT_SYMLINK_NOFOLLOW (glibc goes through O_PATH). */
 	for (i = 0; i < 2; i++) {
 		char *name = file_with_suffix(path, suffixes[i]);
 
-		if (name && lstat(name, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    sb.st_uid == geteuid() && sb.st_gid != db.st_gid)
-			(void)lchown(name, (uid_t)-1, db.st_gid);
+		if (name && lstat(name, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid()) {
+			if (sb.st_gid != db.st_gid)
+				(void)lchown(name, (uid_t)-1, db.st_gid);
+			/* the database's mode, narrowed or widened since */
+			if ((sb.st_mode & 0777) != (db.st_mode & 0666))
+				(void)fchmodat(AT_FDCWD, name, db.st_mode & 0666, AT_SYMLINK_NOFOLLOW);
+		}
+		free(name);
+	}
+}
+
+void file_precreate_sidecars(const char *path)
+{
+	static const char *const suffixes[] = { "-wal", "-shm" };
+	struct file_share sh;
+	struct stat db;
+	size_t i;
+
+	if (stat(path, &db) < 0 || !(db.st_mode & 0070))
+		return;   /* (one user's database: SQLite's own are right) */
+	sh.gid = db.st_gid;
+	sh.mode = db.st_mode & 0666;
+	for (i = 0; i < 2; i++) {
+		char *name = file_with_suffix(path, suffixes[i]);
+		int fd = name ? open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+				     sh.mode) : -1;
+
+		/* a new file: nobody, this process included, has it open, so
+		 * closing it here drops no lock */
+		if (fd >= 0) {
+			(void)apply_share(fd, &sh);
+			close(fd);
+		}
 		free(name);
 	}
 }

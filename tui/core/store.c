@@ -346,26 +346,47 @@ static const char *reader_query(struct store *st, struct rm_error *err)
 	return "mode=ro&immutable=1";
 }
 
+/* Is the open database in WAL mode (bytes 18 and 19 of its header)?  Read
+ * through SQLite's own descriptor: opening one of ours would, at its
+ * close, drop this process's locks on the file. */
+static int header_says_wal(struct store *st)
+{
+	sqlite3_file *f = NULL;
+	unsigned char h[20];
+
+	if (sqlite3_file_control(st->db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK ||
+	    !f || !f->pMethods || f->pMethods->xRead(f, h, sizeof h, 0) != SQLITE_OK)
+		return 0;
+	return h[18] == 2 && h[19] == 2;
+}
+
 /* A -wal or -shm beside the database that is a symbolic link (planted:
  * SQLite will not follow it, and so cannot open the database): say so. */
 static int sidecar_link(struct store *st, struct rm_error *err)
 {
-	static const char *const suffixes[] = { "-wal", "-shm" };
+	static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
 	struct stat sb;
 	size_t i;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		char *name = file_with_suffix(st->path, suffixes[i]);
 		int link = name && lstat(name, &sb) == 0 && S_ISLNK(sb.st_mode);
+		int unusable = !link && name && i < 2 && lstat(name, &sb) == 0 &&
+			       access(name, R_OK) < 0;
 
-		if (link) {
+		if (link)
 			rm_fail(err, RM_EXIT_RUNTIME, _("%s is a symbolic link, not the database's own "
 							"file; nothing was opened through it (remove it)"),
 				name);
-			free(name);
-			return -1;
-		}
+		else if (unusable)
+			rm_fail(err, RM_EXIT_RUNTIME,
+				_("%s belongs to user %ld, group %ld, mode %03o, which this user may not "
+				  "read: its owner can give it the database's group and mode, or "
+				  "remove it while nobody has the database open"),
+				name, (long)sb.st_uid, (long)sb.st_gid, (unsigned)(sb.st_mode & 0777));
 		free(name);
+		if (link || unusable)
+			return -1;
 	}
 	return 0;
 }
@@ -565,6 +586,9 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 	if (writer) {
 		if (connect(st, st->readonly ? "mode=ro" : "mode=rw", err) < 0)
 			goto fail;
+		/* before SQLite makes them with the creator's group */
+		if (header_says_wal(st))
+			file_precreate_sidecars(path);
 	} else {
 		const char *query = reader_query(st, err);
 

@@ -1041,6 +1041,35 @@ int text_format_number(double v, char *out, size_t size)
 	return 0;
 }
 
+int text_number_exact(const char *s, double v)
+{
+	char in[512], out[400], *p, *dot;
+	size_t n;
+
+	if (normalize_number(s, 1, in, sizeof in) < 0 || text_format_number(v, out, sizeof out) < 0)
+		return 0;
+	/* the typed number written the way text_format_number writes it: no
+	 * leading zeros, no trailing zeros after the point, no "-0" */
+	p = in;
+	if (*p == '-' || *p == '+')
+		p++;
+	while (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
+		memmove(p, p + 1, strlen(p));
+	dot = strchr(p, '.');
+	if (dot) {
+		n = strlen(p);
+		while (n > 0 && p[n - 1] == '0')
+			p[--n] = '\0';
+		if (n > 0 && p[n - 1] == '.')
+			p[--n] = '\0';
+	}
+	if (strcmp(p, "0") == 0)
+		return strcmp(out, "0") == 0;
+	if (in[0] == '+')
+		memmove(in, in + 1, strlen(in));
+	return strcmp(in, out) == 0;
+}
+
 /* ------------------------------------------------------------ collation */
 
 /* Convert S (LEN bytes of UTF-8) to TIS-620 in DST (LEN + 1 bytes) for
@@ -1151,6 +1180,40 @@ int text_parse_date(const char *s, struct text_date *d)
 	d->month = m;
 	d->day = dd;
 	return 0;
+}
+
+static int buddhist_era = 1;
+
+void text_calendar(int buddhist)
+{
+	buddhist_era = buddhist;
+}
+
+void text_format_timestamp(const char *at, char *out, size_t size)
+{
+	struct tm tm, local;
+	struct text_date d;
+	char date[64];
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (!at || sscanf(at, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+			  &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(out, size, "%s", at ? at : "");
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (t == (time_t)-1 || !localtime_r(&t, &local)) {
+		snprintf(out, size, "%s", at);
+		return;
+	}
+	d.year = local.tm_year + 1900;
+	d.month = local.tm_mon + 1;
+	d.day = local.tm_mday;
+	text_format_date(&d, buddhist_era, date, sizeof date);
+	snprintf(out, size, "%s %02d:%02d", date, local.tm_hour, local.tm_min);
 }
 
 void text_format_iso(const struct text_date *d, char *out, size_t size)

@@ -538,6 +538,46 @@ static int check_code(struct row *row, size_t c, const char *s, struct rm_error 
 	return 0;
 }
 
+/* A code in the standard Thai input order, as the screens take it: no
+ * doubled tone mark ("ก่่", which looks like "ก่"), no mark out of order. */
+static int thai_order(struct row *row, size_t c, const char *s, struct rm_error *err)
+{
+	size_t i = 0, len = strlen(s);
+	uint32_t prev = 0;
+	char q[200];
+
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode(s + i, len - i, &cp);
+
+		if (n < 0)
+			return 0;
+		if (!text_input_accepts(prev, cp))
+			return row_fail(row, c, err, _("%s: the Thai marks are not in the order they are "
+						       "typed in (a mark doubled or misplaced)"),
+					shown_to(s, i, q, sizeof q));
+		prev = cp;
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+/* Only spaces and invisible characters: nothing anyone can read. */
+static int looks_blank(const char *s)
+{
+	size_t i = 0, len = strlen(s);
+
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode(s + i, len - i, &cp);
+
+		if (n < 0 || !(cp == ' ' || cp == '\n' || escape_is_invisible(cp)))
+			return 0;
+		i += (size_t)n;
+	}
+	return 1;
+}
+
 /* Convert and check the plain (non-reference) column C. */
 static int convert(struct row *row, size_t c, struct rm_error *err)
 {
@@ -573,6 +613,9 @@ static int convert(struct row *row, size_t c, struct rm_error *err)
 			return 0;
 		return row_fail(row, c, err, _("a value is required here"));
 	}
+	if (looks_blank(s))
+		return row_fail(row, c, err, _("%s holds only spaces or invisible characters; write "
+					       "something, or leave it empty"), shown(s, q, sizeof q));
 	switch (col->type) {
 	case C_TEXT:
 	case C_REF:
@@ -580,7 +623,7 @@ static int convert(struct row *row, size_t c, struct rm_error *err)
 	case C_TAGS:
 		return 0;
 	case C_CODE:
-		return check_code(row, c, s, err);
+		return check_code(row, c, s, err) < 0 || thai_order(row, c, s, err) < 0 ? -1 : 0;
 	case C_YEAR:
 		if (text_parse_int(s, &v->i) < 0 || v->i < 2400 || v->i > 2800)
 			return row_fail(row, c, err,
@@ -599,6 +642,10 @@ static int convert(struct row *row, size_t c, struct rm_error *err)
 			return row_fail(row, c, err,
 					_("%s: expected a number of at least 0 such as 73.5 (Thai digits allowed)"),
 					shown(s, q, sizeof q));
+		if (!text_number_exact(s, v->d))
+			return row_fail(row, c, err,
+					_("%s: more digits than can be kept exactly (about 15 significant "
+					  "digits); round it"), shown(s, q, sizeof q));
 		v->is_num = 1;
 		return 0;
 	case C_DATE:
@@ -835,6 +882,19 @@ static int insert_failed(struct row *row, int rc, struct rm_error *err)
 						shown(field(row, c), q, sizeof q), msg);
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: this record is already in the database (%s)"),
 			       row->file, row->r->record_line, msg);
+	}
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+	case SQLITE_READONLY:
+	case SQLITE_BUSY:
+	case SQLITE_CORRUPT:
+		/* the database's trouble, not the record's */
+		store_fail(row->st, err, _("cannot import"));
+		rm_error_prefix(err, _("%s: nothing was imported"), row->file);
+		return -1;
+	default:
+		break;
 	}
 	return rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: the record was refused: %s"), row->file,
 		       row->r->record_line, msg);

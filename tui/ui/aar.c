@@ -390,7 +390,7 @@ static const enum action form_actions[] = {
 /* While typing, letters are text: only Ctrl-E is a command. */
 static const enum action typing_actions[] = { ACT_EXTERNAL_EDITOR, ACT_COUNT };
 
-static const struct view_ops form_ops, typing_ops;
+static const struct view_ops form_ops;
 
 static const char *row_label(enum row_kind k)
 {
@@ -743,7 +743,7 @@ static void stop_editing(struct form *p)
 	typing_stop(&p->t);
 	free(p->typed.section);
 	p->typed.section = NULL;
-	p->self->ops = &form_ops;
+	p->self->actions_now = NULL;
 }
 
 /* Save and stop typing (typing_finish).  Returns 0 when the field was
@@ -777,7 +777,7 @@ static void start_editing(struct form *p, struct ui *ui, int at_start)
 	p->typed.action = is_action_row(row->kind) ? p->r.actions[row->idx].id : 0;
 	if (at_start)
 		edit_set_cursor(&p->t.ed, 0);
-	p->self->ops = &typing_ops;
+	p->self->actions_now = typing_actions;
 }
 
 /* Enter on the field under the cursor: type in it, or choose from a list. */
@@ -1410,18 +1410,6 @@ static const struct view_ops form_ops = {
 	.act = form_act,
 	.free = form_free,
 	.actions = form_actions,
-	.reload = form_reload,
-	.raw_key = form_raw_key,
-	.tick = form_tick,
-};
-
-/* The same view while typing: only the hint line differs. */
-static const struct view_ops typing_ops = {
-	.name = N_("AAR record"),
-	.draw = form_draw,
-	.act = form_act,
-	.free = form_free,
-	.actions = typing_actions,
 	.reload = form_reload,
 	.raw_key = form_raw_key,
 	.tick = form_tick,

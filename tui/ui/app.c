@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -129,6 +130,11 @@ void ui_hints(struct ui *ui, int y, const enum action *actions)
 	}
 }
 
+int ui_error_fresh(const struct ui *ui)
+{
+	return ui->message_is_error && ui->message[0] && ui_now_ms() - ui->error_at < 3000;
+}
+
 /* Set the message line to the formatted text, on one line, with controls
  * and invisible characters from the data shown as escapes. */
 static void set_message(struct ui *ui, int is_error, const char *fmt, va_list ap)
@@ -136,6 +142,8 @@ static void set_message(struct ui *ui, int is_error, const char *fmt, va_list ap
 	char raw[sizeof ui->message];
 	char *shown;
 
+	if (is_error)
+		ui->error_at = ui_now_ms();
 	vsnprintf(raw, sizeof raw, fmt, ap);
 	shown = escape_text(raw, ESC_INVISIBLE);
 	snprintf(ui->message, sizeof ui->message, "%s", shown ? shown : raw);
@@ -330,6 +338,17 @@ void ui_drop_held(struct ui *ui)
 	ui_error(ui, _("%zu keys typed ahead were set aside: a question needs an answer first"), n);
 }
 
+/* A terminal that went away without a SIGHUP (the session killed, the
+ * signal not passed on): get_wch only ever says ERR, at once.  Treat it as
+ * the hang-up it is. */
+static void terminal_gone(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		stop_signal = SIGHUP;
+}
+
 int ui_get_key(struct ui *ui, wint_t *ch)
 {
 	int status;
@@ -337,8 +356,10 @@ int ui_get_key(struct ui *ui, wint_t *ch)
 	if (ui->nheld && !too_small(ui))
 		return take_held(ui, ch);
 	status = get_wch(ch);
-	if (status == ERR)
+	if (status == ERR) {
+		terminal_gone();
 		return ERR;
+	}
 	if (status == KEY_CODE_YES && *ch == KEY_RESIZE) {
 		ui_resize(ui);
 		return status;
@@ -474,7 +495,7 @@ void ui_draw(struct ui *ui)
 			ui_put(ui->lines - 2, 0, ui->message, ui->cols, attr, 0);
 		}
 		text_lines_free(&msg);
-		ui_hints(ui, ui->lines - 1, v ? v->ops->actions : NULL);
+		ui_hints(ui, ui->lines - 1, !v ? NULL : v->actions_now ? v->actions_now : v->ops->actions);
 	}
 	/* A view editing text keeps the cursor there; otherwise it hides. */
 	if (ui->cursor_on)
@@ -525,6 +546,9 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 		if (r == WIDGET_REFUSED)
 			beep();
 	}
+	/* ended by a signal with words typed: they are kept, not dropped */
+	if (!result && stop_signal && edit_len(&e))
+		ui_recover(ui, label, edit_text(&e));
 	curs_set(0);
 	edit_free(&e);
 	return result;
@@ -701,7 +725,8 @@ static void handle_key(struct ui *ui, int status, wint_t ch)
 		beep();
 		return;
 	}
-	ui->message[0] = '\0';
+	if (!ui_error_fresh(ui))
+		ui->message[0] = '\0';
 	if (a != ACT_BACK && global_action(ui, (enum action)a))
 		return;
 	if (v && v->ops->act(v, ui, (enum action)a))
@@ -773,6 +798,7 @@ static void first_message(struct ui *ui, const char *notice)
 	} else if (notice) {
 		ui_message(ui, "%s", notice);
 	}
+	ui->error_at = 0;   /* (a notice to read at leisure, not one to keep) */
 }
 
 /* The terminal in curses' hands: raw keys, no echo, keypad, the idle tick. */
@@ -799,6 +825,24 @@ static int start_curses(struct ui *ui, int ascii, int no_color)
 		    strcmp(nl_langinfo(CODESET), "UTF-8") != 0));
 	getmaxyx(stdscr, ui->lines, ui->cols);
 	return 0;
+}
+
+/* The program is told to end (SIGHUP, SIGTERM) while keys are held: the
+ * text among them, up to the first key that is not text, goes into the
+ * field being typed in, to be saved or kept with the rest on the way out. */
+static void keep_held_text(struct ui *ui)
+{
+	struct view *v = top_view(ui);
+
+	while (ui->nheld && v && v->ops->raw_key) {
+		wint_t ch;
+		int status = take_held(ui, &ch);
+
+		if (status != OK || ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0))
+			break;
+		if (!v->ops->raw_key(v, ui, status, ch))
+			break;
+	}
 }
 
 /* The main loop: keys (held ones first) to the views, and on the idle
@@ -887,6 +931,8 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 	first_message(ui, notice);
 	ui_section(ui, UI_PLANS);
 	main_loop(ui);
+	if (stop_signal)
+		keep_held_text(ui);
 	/* the views go first, saving what was typed, while the screen can
 	 * still say that it waits */
 	for (s = 0; s < UI_SECTIONS; s++)

@@ -227,13 +227,29 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 					&it->entry, &err);
 		/* each status its own step: u takes back one key at a time */
 		change_seal(&ui->undo);
-		if (rc == CHANGE_CONFLICT || rc == CHANGE_ERROR) {
+		if (rc == CHANGE_CONFLICT) {
+			/* theirs stands and shows; the keys typed after this one
+			 * still go to the items they were meant for */
+			char code[64];
+
+			snprintf(code, sizeof code, "%s", it->code);
+			ui_error(ui, _("%s: %s; yours was not saved (press it again there to set it)"),
+				 code, err.msg);
+			load(c, ui);
+			if (advance)
+				move_items(c, 1);
+			return;
+		}
+		if (rc == CHANGE_ERROR) {
 			ui_error(ui, "%s", err.msg);
 			load(c, ui);
 			return;
 		}
 		if (rc == CHANGE_OK) {
-			ui_message(ui, "%s", _("saved"));
+			/* the next key of a burst does not hide what the one before
+			 * it met (another user's answer) */
+			if (!ui_error_fresh(ui))
+				ui_message(ui, "%s", _("saved"));
 			/* the list behind shows coverage too */
 			ui_others_changed(ui);
 		}

@@ -65,8 +65,13 @@ struct itemform {
 	size_t item;                 /* index into a.items */
 	enum field sel;
 	struct typing t;             /* typing in a text field */
+	int in_save;                 /* a save is reading the item again */
+	struct view *self;           /* its hint line changes while typing */
 	int field_y[F_COUNT];        /* rows of the fields at the last draw */
 };
+
+/* While typing, letters are text: only Ctrl-E is a command. */
+static const enum action typing_actions[] = { ACT_EXTERNAL_EDITOR, ACT_COUNT };
 
 static struct check_item *item(struct itemform *f)
 {
@@ -151,12 +156,18 @@ static int save_typed(void *form, struct ui *ui, const char *expected, const cha
 	struct check_item *it = item(f);
 	int rc;
 
-	if (!it)   /* CHANGE_ERROR */
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this item is no longer there"));
+	if (!it) {
+		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this item is no longer there: its assessment "
+						      "was deleted meanwhile"));
+		return TYPING_REFUSED;
+	}
 	rc = change_entry_field(ui->st, &ui->undo, f->a.id, it->id, field_names[f->sel], expected,
 				text, current, &it->entry, err);
-	if (rc == CHANGE_OK)
+	if (rc == CHANGE_OK) {
+		f->in_save = 1;    /* the typing is in use: item_reload leaves it be */
 		ui_changed(ui);    /* the checklist behind, its coverage; this form too */
+		f->in_save = 0;
+	}
 	return rc;
 }
 
@@ -164,7 +175,25 @@ static void start_editing(struct itemform *f, struct ui *ui)
 {
 	if (typing_start(&f->t, ui, field_label(f->sel), value_of(f, f->sel), NULL, EDIT_MULTILINE,
 			 4000, 1, save_typed, f) == 0)
-		ui_message(ui, "%s", _("typing: Esc when done, Ctrl-E for your editor; saved as you go"));
+		f->self->actions_now = typing_actions;
+}
+
+/* Typing ended (or never began): the hint line of the form again. */
+static void typing_ended(struct itemform *f)
+{
+	if (!f->t.active)
+		f->self->actions_now = NULL;
+}
+
+/* The item went away under the user (another user deleted the
+ * assessment): what was typed goes to the recovery file, and the user is
+ * told.  Not while a save is reading it again: the idle tick comes back. */
+static void item_gone(struct itemform *f, struct ui *ui)
+{
+	if (f->t.active && !f->in_save && !item(f)) {
+		typing_abandon(&f->t, ui);
+		typing_ended(f);
+	}
 }
 
 /* Choose a value for a field with a list; save it at once. */
@@ -237,8 +266,17 @@ static void item_draw(struct view *v, struct ui *ui, int top, int height)
 	int y = top, fld;
 	size_t i;
 
-	if (!it)
+	if (!it) {
+		ui_note(ui, top, _("This item is no longer there (its assessment was deleted)."));
 		return;
+	}
+	if (f->t.active) {
+		/* the last line says what the keys do now */
+		height--;
+		ui_put(top + height, 0,
+		       _("Typing: Esc done · Enter new line · Tab next field · Ctrl-E your editor · "
+			 "saved as you go"), ui->cols, ui->theme.attr[T_HINT_KEY], 0);
+	}
 	buf_printf(&b, "%s  %s", it->code, it->text);
 	if (text_wrap(b.s, ui->cols, &lines) == 0) {
 		for (i = 0; i < lines.n && y < top + 3; i++)
@@ -323,13 +361,25 @@ static int leaves_field(int status, wint_t ch)
 	       (ch == KEY_UP || ch == KEY_DOWN || ch == KEY_PPAGE || ch == KEY_NPAGE);
 }
 
+static int item_key(struct itemform *f, struct ui *ui, int status, wint_t ch);
+
 /* While typing, keys are text: the widget takes them first. */
 static int item_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 {
 	struct itemform *f = v->data;
 
+	int r;
+
 	if (!f->t.active)
 		return 0;
+	r = item_key(f, ui, status, ch);
+	typing_ended(f);
+	return r;
+}
+
+/* item_raw_key's work, typing_ended aside. */
+static int item_key(struct itemform *f, struct ui *ui, int status, wint_t ch)
+{
 	switch (typing_key(&f->t, ui, status, ch)) {
 	case TYPING_USED:
 		return 1;
@@ -367,7 +417,9 @@ static void item_tick(struct view *v, struct ui *ui)
 {
 	struct itemform *f = v->data;
 
+	item_gone(f, ui);   /* (deleted while a save was reading it again) */
 	typing_tick(&f->t, ui);
+	typing_ended(f);
 }
 
 static void item_reload(struct view *v, struct ui *ui)
@@ -375,6 +427,7 @@ static void item_reload(struct view *v, struct ui *ui)
 	struct itemform *f = v->data;
 
 	load(f, ui);
+	item_gone(f, ui);
 }
 
 static void item_free(struct view *v)
@@ -423,5 +476,11 @@ struct view *view_item_new(struct ui *ui, const char *assessment, const char *it
 		free(f);
 		return NULL;
 	}
-	return ui_view_new(&item_ops, f);
+	{
+		struct view *v = ui_view_new(&item_ops, f);
+
+		if (v)
+			f->self = v;
+		return v;
+	}
 }

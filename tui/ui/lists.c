@@ -16,7 +16,7 @@ struct view *ui_view_new(const struct view_ops *ops, void *data)
 	struct view *v = malloc(sizeof *v);
 
 	if (!v) {
-		struct view tmp = { ops, data, 0 };
+		struct view tmp = { ops, data, 0, NULL };
 
 		ops->free(&tmp);
 		return NULL;
@@ -24,6 +24,7 @@ struct view *ui_view_new(const struct view_ops *ops, void *data)
 	v->ops = ops;
 	v->data = data;
 	v->stale = 0;
+	v->actions_now = NULL;
 	return v;
 }
 

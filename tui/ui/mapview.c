@@ -319,7 +319,6 @@ struct view *view_map_new(struct ui *ui, const char *plan, const char *objective
 {
 	struct rm_error err = { 0, "" };
 	struct mapv *m = calloc(1, sizeof *m);
-	struct view *v;
 	size_t i;
 
 	if (!m)
@@ -333,13 +332,5 @@ struct view *view_map_new(struct ui *ui, const char *plan, const char *objective
 	for (i = 0; objective && m->laid_out && i < m->view.nboxes; i++)
 		if (strcmp(m->map.objectives[m->view.boxes[i].objective].code, objective) == 0)
 			m->sel = i;
-	v = malloc(sizeof *v);
-	if (!v) {
-		map_free(&(struct view){ &map_ops, m, 0 });
-		return NULL;
-	}
-	v->ops = &map_ops;
-	v->data = m;
-	v->stale = 0;
-	return v;
+	return ui_view_new(&map_ops, m);
 }

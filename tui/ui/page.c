@@ -179,7 +179,7 @@ static struct view *page_new(struct ui *ui, const char *name, const struct view_
 			     const struct view *of)
 {
 	struct page *p = calloc(1, sizeof *p);
-	struct view *v = malloc(sizeof *v);
+	struct view *v = calloc(1, sizeof *v);
 
 	if (!p || !v || (a && !(p->a = strdup(a))) || (b && !(p->b = strdup(b)))) {
 		if (p) {
@@ -434,12 +434,12 @@ static int build_history(struct page *p, struct ui *ui)
 	if (!n)
 		page_add(p, ui, T_DIM, 2, _("no changes recorded"));
 	for (i = 0; i < n; i++) {
-		char when[64];
+		char when[96];
 		const char *op = strcmp(h[i].op, "insert") == 0 ? _("added")
 				 : strcmp(h[i].op, "delete") == 0 ? _("deleted") : _("changed");
 
-		/* "2026-01-20T09:41:07.123Z" -> "2026-01-20 09:41" (UTC) */
-		snprintf(when, sizeof when, "%.10s %.5s", h[i].at, strlen(h[i].at) > 11 ? h[i].at + 11 : "");
+		/* local time, in the office's era: "20 ม.ค. 2569 16:41" */
+		text_format_timestamp(h[i].at, when, sizeof when);
 		page_addf(p, ui, T_DIM, 0, "%s  %s  %s %s", when, h[i].who, op, h[i].table);
 		if (h[i].field)
 			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", field_label(h[i].field),

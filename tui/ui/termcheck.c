@@ -18,9 +18,10 @@ int ui_check_terminal(struct rm_error *err)
 	/* Not through gettext: under such a locale it would not be Thai. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		return rm_fail(err, RM_EXIT_USAGE,
-			       "หน้าจอต้องใช้ locale แบบ UTF-8 เช่น LANG=C.UTF-8 หรือ th_TH.UTF-8 / "
-			       "the screens need a UTF-8 locale, e.g. LANG=C.UTF-8 or th_TH.UTF-8 "
-			       "(now %s; the batch commands work without)", nl_langinfo(CODESET));
+			       "หน้าจอต้องใช้ locale แบบ UTF-8 เช่น LANG=C.UTF-8 / the screens need "
+			       "a UTF-8 locale, e.g. LANG=C.UTF-8, which every machine has "
+			       "(th_TH.UTF-8 where locale -a lists it; now %s; the batch commands "
+			       "work without)", nl_langinfo(CODESET));
 	if (!term || !*term)
 		return rm_fail(err, RM_EXIT_USAGE,
 			       _("TERM is not set: the screens need a terminal that can move the "

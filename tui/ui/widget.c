@@ -385,6 +385,33 @@ static int split_command(char *cmd, const char *file, char **argv)
 	return n;
 }
 
+/* Wait for the editor PID into *STATUS.  When the program is told to end
+ * meanwhile (the line dropped), the editor is told too (SIGHUP: editors
+ * save or keep what they can) and given five seconds, then stopped: one
+ * that ignores the hang-up must not keep the text waiting for ever. */
+static int wait_editor(pid_t pid, int *status)
+{
+	long long deadline = 0;
+
+	for (;;) {
+		pid_t r = waitpid(pid, status, deadline ? WNOHANG : 0);
+
+		if (r == pid)
+			return 0;
+		if (r < 0 && errno != EINTR)
+			return -1;
+		if (ui_stopping() && !deadline) {
+			kill(pid, SIGHUP);
+			deadline = ui_now_ms() + 5000;
+		} else if (deadline && ui_now_ms() > deadline) {
+			kill(pid, SIGKILL);
+			deadline = ui_now_ms() + 60000;   /* (it cannot refuse that) */
+		}
+		if (deadline)
+			usleep(100000);
+	}
+}
+
 /* Run ARGV with the terminal, ignoring the keyboard's signals meanwhile as
  * system() does.  Returns the wait status, or -1 with an errno; a failed
  * exec comes back as errno through a close-on-exec pipe. */
@@ -427,12 +454,9 @@ static int run_editor(char *const *argv, int *exec_errno)
 		pfd[1] = -1;
 		while (read(pfd[0], exec_errno, sizeof *exec_errno) < 0 && errno == EINTR)
 			;
-		while (waitpid(pid, &status, 0) < 0) {
-			if (errno != EINTR) {
-				err = errno;
-				status = -1;
-				break;
-			}
+		if (wait_editor(pid, &status) < 0) {
+			err = errno;
+			status = -1;
 		}
 	}
 	close(pfd[0]);
@@ -476,6 +500,10 @@ static void import_message(int r, const char *buf, size_t at, char *errbuf, size
 		break;
 	case EDIT_IMPORT_LONG:
 		snprintf(errbuf, errsize, "%s", _("the text is too long; nothing was changed"));
+		break;
+	case EDIT_IMPORT_ENCODING:
+		snprintf(errbuf, errsize, _("line %zu: this looks like Thai saved as Windows-874, not "
+					    "UTF-8; nothing was changed"), line);
 		break;
 	default:
 		snprintf(errbuf, errsize, "%s", _("out of memory; nothing was changed"));
