@@ -43,12 +43,14 @@ int escape_find_unclean(const char *s, size_t len, unsigned flags, size_t *offse
 
 /* Thai saved as Windows-874 (TIS-620) is sometimes valid UTF-8 by chance:
  * "ลดลง" is the bytes C5 B4 C5 A7, which read as UTF-8 are "Ŵŧ".  True,
- * with *OFFSET at the first such character, when S (LEN bytes of valid
- * UTF-8) reads like that: every non-ASCII character made of bytes that
- * are printable TIS-620 (0xA1..0xFB), at least one of them a letter, and
- * no Latin letter written along (Café, °C, ±5 are text of their own).
- * Meant for text that holds no Thai character at all (escape_has_thai),
- * where Thai is expected. */
+ * with *OFFSET (bytes) at the first non-ASCII character of the first such
+ * word, when S (LEN bytes of valid UTF-8) reads like that: every non-ASCII
+ * character of S is made of bytes that are printable TIS-620 (0xA1..0xFB),
+ * and some word (between ASCII spaces, tabs and line breaks) holds one of
+ * them that is a letter and no Latin letter a-z A-Z ("Café" is a word of
+ * its own; "25°C" and "±5%" hold signs only).  0 otherwise.  Meant for
+ * text that holds no Thai character at all (escape_has_thai), where Thai
+ * is expected. */
 int escape_find_tis620(const char *s, size_t len, size_t *offset);
 
 /* True when S (LEN bytes) holds a character of the Thai block. */

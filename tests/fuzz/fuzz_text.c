@@ -447,27 +447,57 @@ static void check_escape(const char *s, size_t len)
 	}
 }
 
-/* escape_has_thai: a character of the Thai block; escape_find_tis620:
- * the first non-ASCII character all of whose bytes are printable TIS-620
- * (0xA1..0xFB).  Both on valid UTF-8, as escape.h asks. */
+/* True when the multi-byte character at S (N bytes) is made only of
+ * printable TIS-620 bytes (0xA1..0xFB). */
+static int tis_bytes(const char *s, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if ((unsigned char)s[k] < 0xA1 || (unsigned char)s[k] > 0xFB)
+			return 0;
+	return n > 1;
+}
+
+/* escape_has_thai: a character of the Thai block; escape_find_tis620 (as
+ * escape.h words it): when every non-ASCII character is printable TIS-620
+ * bytes, the first word (between ASCII white space) with no Latin letter
+ * and a TIS-looking letter (U+00C0 up, not × ÷) is found, at its first
+ * non-ASCII character.  Both on valid UTF-8, as escape.h asks. */
 static void check_thai_guess(const char *s, size_t len)
 {
-	size_t i = 0, off = 12345, want = len;
-	int found;
+	size_t i, start, off = 12345, want = len;
+	int found, other = 0;
 
 	if (!fuzz_valid_utf8(s, len))
 		return;
 	CHECK(escape_has_thai(s, len) == fuzz_has_cp_in(s, len, 0x0E00, 0x0E7F));
-	while (i < len && want == len) {
+	for (i = 0; i < len;) {               /* any other character: none */
 		uint32_t cp;
-		int n = utf8_decode(s + i, len - i, &cp), k, all = n > 1;
+		int n = utf8_decode(s + i, len - i, &cp);
 
-		for (k = 0; k < n; k++)
-			all &= (unsigned char)s[i + (size_t)k] >= 0xA1 &&
-			       (unsigned char)s[i + (size_t)k] <= 0xFB;
-		if (all)
-			want = i;
+		other |= n > 1 && !tis_bytes(s + i, n);
 		i += (size_t)n;
+	}
+	for (start = 0; !other && want == len && start < len; start = i + 1) {
+		size_t end = start, first = len;
+		int latin = 0, letter = 0;
+
+		while (end < len && !memchr(" \t\n\r", s[end], 4))
+			end++;
+		for (i = start; i < end;) {
+			uint32_t cp;
+			int n = utf8_decode(s + i, end - i, &cp);
+
+			latin |= (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
+			if (n > 1 && first == len)
+				first = i;
+			letter |= n > 1 && cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
+			i += (size_t)n;
+		}
+		if (letter && !latin)
+			want = first;
+		i = end;
 	}
 	found = escape_find_tis620(s, len, &off);
 	CHECK(found == (want < len));
@@ -1182,6 +1212,15 @@ static void check_import(const uint8_t *data, size_t size)
 		case EDIT_IMPORT_LONG:
 			CHECK(out == NULL && kinds[k].max > 0);
 			break;
+		case EDIT_IMPORT_ENCODING: {
+			size_t off = size;
+
+			/* the guess of check_thai_guess, on text with no Thai */
+			CHECK(out == NULL && memchr(data, 0, size) == NULL);
+			CHECK(!fuzz_has_cp_in(buf, size, 0x0E00, 0x0E7F));
+			CHECK(escape_find_tis620(buf, size, &off) && at == off);
+			break;
+		}
 		default:
 			CHECK(!"edit_import returned something else");
 		}

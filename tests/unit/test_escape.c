@@ -124,6 +124,16 @@ static void test_windows_874_read_as_utf8(void **state)
 	assert_int_equal(escape_find_tis620("25\xC2\xB0" "C", 5, &off), 0); /* 25°C */
 	assert_int_equal(escape_find_tis620("\xC2\xB1" "5%", 4, &off), 0);  /* ±5% */
 	assert_int_equal(escape_find_tis620("\xC2\xBD", 2, &off), 0);      /* ½ */
+	/* one English word does not hide the garbled Thai before it:
+	 * "ลดลง GPS" in Windows-874 reads as "Ŵŧ GPS"; also after it */
+	assert_int_equal(escape_find_tis620("\xC5\xB4\xC5\xA7 GPS", 8, &off), 1);
+	assert_int_equal(off, 0);
+	assert_int_equal(escape_find_tis620("GPS\n\xC5\xB4\xC5\xA7", 8, &off), 1);
+	assert_int_equal(off, 4);
+	/* but a word with Latin letters in it is a word of its own, and a
+	 * character TIS-620 cannot be (the ellipsis, E2 80 A6) is UTF-8 */
+	assert_int_equal(escape_find_tis620("Caf\xC3\xA9 25\xC2\xB0" "C", 9, &off), 0);
+	assert_int_equal(escape_find_tis620("\xC5\xB4\xC5\xA7\xE2\x80\xA6", 7, &off), 0);
 }
 
 int main(void)

@@ -62,39 +62,53 @@ int escape_find_unclean(const char *s, size_t len, unsigned flags, size_t *offse
 	return 0;
 }
 
+/* True for a character of ASCII white space: it ends a word. */
+static int word_break(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+}
+
 int escape_find_tis620(const char *s, size_t len, size_t *offset)
 {
-	size_t i = 0, first = 0;
-	int found = 0, letter = 0;
+	size_t i = 0, word_first = 0;
+	int latin = 0, letter = 0, suspect = 0;
 
-	while (i < len) {
-		uint32_t cp;
-		int n = utf8_decode(s + i, len - i, &cp), k;
+	/* a word at a time: "ลดลง GPS" saved as Windows-874 still shows its
+	 * first word, but Café is a word with Latin letters of its own */
+	while (i <= len) {
+		uint32_t cp = ' ';
+		int n = i < len ? utf8_decode(s + i, len - i, &cp) : 1, k;
 
 		if (n < 0) {
 			i++;
 			continue;
 		}
-		/* Latin letters written along: real European text (Café, °C) */
+		if (word_break(cp)) {
+			if (letter && !latin) {
+				*offset = word_first;
+				return 1;
+			}
+			latin = letter = suspect = 0;
+			i += (size_t)n;
+			continue;
+		}
 		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-			return 0;
+			latin = 1;
 		for (k = 0; n > 1 && k < n; k++)
 			if ((unsigned char)s[i + k] < 0xA1 || (unsigned char)s[i + k] > 0xFB)
 				break;
-		if (n > 1 && k == n) {
-			if (!found)
-				first = i;
-			found = 1;
+		if (n > 1 && k < n)
+			return 0;   /* some other character: text of its own */
+		if (n > 1) {
+			if (!suspect)
+				word_first = i;
+			suspect = 1;
 			/* a letter, not a sign like ° ± ½ (nor × ÷) */
 			letter |= cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
-		} else if (n > 1) {
-			return 0;   /* some other character: text of its own */
 		}
 		i += (size_t)n;
 	}
-	if (found && letter)
-		*offset = first;
-	return found && letter;
+	return 0;
 }
 
 int escape_has_thai(const char *s, size_t len)
