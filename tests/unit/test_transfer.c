@@ -222,6 +222,14 @@ static void test_multiline_and_quotes_round_trip(void **state)
 	text = export_text(f, "aar_sections", FORMAT_CSV);
 	assert_non_null(strstr(text, csv + strlen("aar,section,text\n")));
 	free(text);
+	/* an optional text of spaces only (a note a screen kept) comes back
+	 * as it went out; a required one is refused (test_each_kind...) */
+	assert_int_equal(fixture_import(f, "assessment_entries", "e.csv",
+		"assessment,item,status,note,support_needed,support_from,support_frame\n"
+		"A-BNG-69,CP3,met,\"  \",\" \n\",,\n", &err), 0);
+	text = export_text(f, "assessment_entries", FORMAT_CSV);
+	assert_non_null(strstr(text, "\nA-BNG-69,CP3,met,\"  \",\" \n\",,\n"));
+	free(text);
 }
 
 static void test_self_reference_in_any_order(void **state)

@@ -613,7 +613,10 @@ static int convert(struct row *row, size_t c, struct rm_error *err)
 			return 0;
 		return row_fail(row, c, err, _("a value is required here"));
 	}
-	if (looks_blank(s))
+	/* a required value nobody can read is no value; an optional text
+	 * of spaces is kept as it is (the screens can store one, and an
+	 * export must import back) */
+	if (looks_blank(s) && (!(col->flags & OPT) || col->type != C_TEXT))
 		return row_fail(row, c, err, _("%s holds only spaces or invisible characters; write "
 					       "something, or leave it empty"), shown(s, q, sizeof q));
 	switch (col->type) {
