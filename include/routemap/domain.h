@@ -78,8 +78,17 @@ struct assessment {
 	size_t nitems;
 };
 
+/* assessment_load's answer when there is no assessment of that code. */
+#define ASSESSMENT_MISSING (-2)
+
+/* Read the assessment CODE with its norm set's groups and items and every
+ * entry, into *A (caller frees with assessment_free).  Returns 0;
+ * ASSESSMENT_MISSING when there is no such assessment (deleted, perhaps by
+ * another user); -1 when the database fails.  ERR says why; on an error
+ * *A holds nothing to free. */
 int assessment_load(struct store *st, const struct config *cfg, const char *code,
 		    struct assessment *a, struct rm_error *err);
+/* Free what assessment_load allocated in *A (not A itself). */
 void assessment_free(struct assessment *a);
 
 /* Coverage of one group (or of the whole: group = (size_t)-1). */

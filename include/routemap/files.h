@@ -83,7 +83,9 @@ int file_open_own(const char *path, int flags, struct rm_error *err);
 /* Append TEXT (LEN bytes) to the file PATH, creating it with SH when
  * missing, and sync it.  Refused when PATH is a symlink, not a regular
  * file, has other hard links, or belongs to another user
- * (file_open_own).  Returns 0, or -1 with ERR naming PATH (errno kept). */
+ * (file_open_own).  Returns 0, or -1 with ERR naming PATH (errno kept);
+ * a file this call created is removed again when the text did not all
+ * get into it (a full disk leaves no empty file behind). */
 int file_append_private(const char *path, const struct file_share *sh, const char *text,
 			size_t len, struct rm_error *err);
 

@@ -17,8 +17,9 @@
 struct ui;
 
 /* What a form's save function returns besides change_result's values:
- * the form itself refuses the text (an empty title, not a date); ERR says
- * why.  Nothing was written. */
+ * the form itself refuses the text (an empty title, not a date) or its
+ * record is no longer there; ERR says why.  Nothing was written, and a
+ * retry would not help. */
 #define TYPING_REFUSED 10
 
 /* Save TEXT into the field of FORM if the database still holds EXPECTED

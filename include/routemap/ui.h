@@ -173,10 +173,16 @@ int ui_error_fresh(const struct ui *ui);
 /* Draw the whole screen (title, the top view, message and hints). */
 void ui_draw(struct ui *ui);
 
+/* ui_prompt's FLAGS: the answer is the user's own words (a title, an
+ * action), kept by ui_recover under LABEL when the program is told to stop
+ * while they are typed; not so a search or a filter. */
+#define UI_PROMPT_WORDS 1u
+
 /* Ask for one line of text on the message line after LABEL, starting from
- * INITIAL.  Returns a malloc'd string, or NULL when the user cancelled
- * (Esc) or the program is told to stop. */
-char *ui_prompt(struct ui *ui, const char *label, const char *initial);
+ * INITIAL (NULL: empty); FLAGS: 0 or UI_PROMPT_WORDS.  Returns a malloc'd
+ * string (caller frees), or NULL when the user cancelled (Esc) or the
+ * program is told to stop. */
+char *ui_prompt(struct ui *ui, const char *label, const char *initial, unsigned flags);
 
 /* True once a signal asked the program to finish. */
 int ui_stopping(void);
@@ -190,6 +196,11 @@ void ui_keep_cursor(struct ui *ui);
  * no file takes it, kept in memory and printed when the program ends (and
  * the user told that).  Returns 0 when a file has it, -1 otherwise. */
 int ui_recover(struct ui *ui, const char *what, const char *text);
+
+/* A save of TEXT (WHAT it is, as for ui_recover) failed for the reason
+ * WHY (one line): keeps TEXT with ui_recover and says both why and where
+ * it is kept. */
+void ui_recover_failed(struct ui *ui, const char *why, const char *what, const char *text);
 
 /* The next key: a held one first (see UI_HELD), else from the terminal
  * (get_wch's status, ERR when none came within the idle time).  While the

@@ -171,6 +171,47 @@ if note_of SM1 | grep -q ',partial,' && note_of SM2 | grep -q ',not_met,'; then
 else
 	bad "a status key overwrote another user's answer, or the next key went astray"
 fi
+keys Up Up 1                        # A, now knowing theirs: SM1 met after all
+wait_for "[✓] SM1"
+wait_gone "ค่าของคุณยังไม่ได้บันทึก"     # the refusal no longer stands there
+wait_for "บันทึกแล้ว"
+$TMUX_CMD kill-session -t b
+keys Q
+wait_for "EXIT=0"
+
+# ---- the same in the unanswered-only list: the next key goes to the next item
+# (theirs takes CP3 out of the list; the 3 meant for CM3 must not land on SV3)
+start status-conflict-f 80 24 -- -d "$FD"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "] SM1"
+keys f
+wait_for "[ ] CP3"
+keys Home
+start_b -d "$FD"
+wait_b "KKN-CDC-2568"
+for k in C Enter; do sleep 0.3; keys_b "$k"; done
+wait_b "] SM1"
+keys_b f
+wait_b "[ ] CP3"
+keys_b Home 2                      # B: CP3 partly...
+i=0
+while [ $i -lt 20 ]; do            # ...while A keeps moving
+	keys Down Up
+	sleep 0.05
+	i=$((i + 1))
+done
+keys 1 3                           # A: CP3 met (refused), CM3 not met
+wait_for "ค่าของคุณยังไม่ได้บันทึก"
+wait_for "[ ] SV3"
+if note_of CP3 | grep -q ',partial,' && note_of CM3 | grep -q ',not_met,' &&
+   ! note_of SV3 | grep -q ',not_met,'; then
+	ok
+else
+	bad "in the unanswered-only list a key after a conflict went to the wrong item"
+fi
 $TMUX_CMD kill-session -t b
 keys Q
 wait_for "EXIT=0"
@@ -257,6 +298,27 @@ if note_of CM1 | grep -q 'ข้อความที่เขียนในโ
 	ok
 else
 	bad "the editor's text was lost when the line dropped"
+fi
+
+# ---- SIGHUP at the second question of a new follow-up action: the first
+# answer, and the second as far as typed, are kept
+start hup-action 80 24 -- -d "$FD"
+wait_for "KKN-CDC-2568"
+keys A
+wait_for "AAR-PMQA-2553"
+keys Enter
+wait_for "แบบฟอร์ม"
+keys a
+type_text "จัดอบรมครูพี่เลี้ยงรอบสอง"
+keys Enter
+type_text "นางสาวมณีรัตน์"
+wait_for "นางสาวมณีรัตน์"
+kill -HUP "$(program_pid)"
+wait_for "EXIT="
+if grep -q 'จัดอบรมครูพี่เลี้ยงรอบสอง' "$RECOVERY" && grep -q 'นางสาวมณีรัตน์' "$RECOVERY"; then
+	ok
+else
+	bad "a hang-up during a new follow-up action lost what was typed"
 fi
 
 # ---- a symlink planted at the recovery file changes nothing outside ---------

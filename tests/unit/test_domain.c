@@ -123,7 +123,7 @@ static void test_sample_assessment_is_47_4_rank_3(void **state)
 	assert_int_equal(c.rank, 3);
 	assessment_free(&a);
 
-	assert_int_equal(assessment_load(&f->st, &f->cfg, "ไม่มี", &a, &err), -1);
+	assert_int_equal(assessment_load(&f->st, &f->cfg, "ไม่มี", &a, &err), ASSESSMENT_MISSING);
 	assert_non_null(strstr(err.msg, ": no assessment \"ไม่มี\""));
 }
 

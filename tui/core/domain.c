@@ -186,10 +186,12 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(stmt);
-		if (rc == SQLITE_DONE)
-			return rm_fail(err, RM_EXIT_RUNTIME,
-				       _("%s: no assessment \"%s\" (see: routemap list assessments)"),
-				       st->path, code);
+		if (rc == SQLITE_DONE) {
+			rm_fail(err, RM_EXIT_RUNTIME,
+				_("%s: no assessment \"%s\" (see: routemap list assessments)"),
+				st->path, code);
+			return ASSESSMENT_MISSING;
+		}
 		return store_fail(st, err, _("cannot read the assessment"));
 	}
 	aid = sqlite3_column_int64(stmt, 0);

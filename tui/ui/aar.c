@@ -222,7 +222,7 @@ static void aars_add(struct aars *p, struct ui *ui)
 		ui_message(ui, "%s", _("nothing added"));
 		return;
 	}
-	title = ui_prompt(ui, _("Title of the AAR: "), NULL);
+	title = ui_prompt(ui, _("Title of the AAR: "), NULL, UI_PROMPT_WORDS);
 	if (!title || !title[strspn(title, " ")]) {
 		if (title)
 			ui_error(ui, "%s", _("nothing added: an AAR needs a title"));
@@ -237,6 +237,7 @@ static void aars_add(struct aars *p, struct ui *ui)
 	a.title = title;
 	if (aar_create(ui->st, &ui->undo, cfg, &a, &id, &code, &err) != CHANGE_OK) {
 		ui_error(ui, "%s", err.msg);
+		ui_recover_failed(ui, err.msg, _("Title of the AAR: "), title);
 	} else {
 		char key[64];
 
@@ -856,7 +857,29 @@ static void change_subject(struct form *p, struct ui *ui)
 		ui_changed(ui);
 }
 
-/* a: a new follow-up action: its text, who, by when. */
+/* A follow-up action that could not be added (WHY; NULL: the program was
+ * told to stop): its text, who and by when go to the recovery file. */
+static void keep_action(struct ui *ui, const char *why, const char *text, const char *owner,
+			const char *due)
+{
+	struct buf kept = { 0 };
+
+	buf_puts(&kept, text);
+	if (filled(owner))
+		buf_printf(&kept, "\n%s %s", _("Who will do it:"), owner);
+	if (filled(due))
+		buf_printf(&kept, "\n%s %s", _("Due date:"), due);
+	if (kept.oom)
+		ui_recover(ui, _("Follow-up action: "), text);
+	else if (why)
+		ui_recover_failed(ui, why, _("Follow-up action: "), kept.s);
+	else
+		ui_recover(ui, _("Follow-up action: "), kept.s);
+	buf_free(&kept);
+}
+
+/* a: a new follow-up action: its text, who, by when.  Words typed are
+ * never dropped: a failed save or a stop keeps them (keep_action). */
 static void add_action(struct form *p, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
@@ -865,14 +888,14 @@ static void add_action(struct form *p, struct ui *ui)
 	sqlite3_int64 id;
 	size_t i;
 
-	text = ui_prompt(ui, _("Follow-up action: "), NULL);
+	text = ui_prompt(ui, _("Follow-up action: "), NULL, UI_PROMPT_WORDS);
 	if (!filled(text))
 		goto cancel;
-	owner = ui_prompt(ui, _("Who will do it (Enter for nobody yet): "), NULL);
+	owner = ui_prompt(ui, _("Who will do it (Enter for nobody yet): "), NULL, UI_PROMPT_WORDS);
 	if (!owner)
 		goto cancel;
 	for (;;) {
-		char *typed = ui_prompt(ui, label, due);
+		char *typed = ui_prompt(ui, label, due, UI_PROMPT_WORDS);
 
 		free(due);
 		due = typed;
@@ -884,6 +907,7 @@ static void add_action(struct form *p, struct ui *ui)
 	}
 	if (aar_action_add(ui->st, &ui->undo, p->r.id, text, owner, due, &id, &err) != CHANGE_OK) {
 		ui_error(ui, "%s", err.msg);
+		keep_action(ui, err.msg, text, owner, due);
 		goto out;
 	}
 	ui_changed(ui);
@@ -893,7 +917,11 @@ static void add_action(struct form *p, struct ui *ui)
 	ui_message(ui, "%s", _("saved"));
 	goto out;
 cancel:
-	ui_message(ui, "%s", _("nothing added"));
+	/* stopped (hang-up, ^C) after the text was typed: kept, not dropped */
+	if (ui_stopping() && filled(text))
+		keep_action(ui, NULL, text, owner, due);
+	else
+		ui_message(ui, "%s", _("nothing added"));
 out:
 	free(text);
 	free(owner);

@@ -506,7 +506,7 @@ void ui_draw(struct ui *ui)
 }
 
 
-char *ui_prompt(struct ui *ui, const char *label, const char *initial)
+char *ui_prompt(struct ui *ui, const char *label, const char *initial, unsigned flags)
 {
 	struct edit e;
 	char *result = NULL;
@@ -547,7 +547,8 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial)
 			beep();
 	}
 	/* ended by a signal with words typed: they are kept, not dropped */
-	if (!result && stop_signal && edit_len(&e))
+	if (!result && stop_signal && (flags & UI_PROMPT_WORDS) && edit_len(&e) &&
+	    (!initial || strcmp(initial, edit_text(&e)) != 0))
 		ui_recover(ui, label, edit_text(&e));
 	curs_set(0);
 	edit_free(&e);
@@ -644,6 +645,12 @@ int ui_recover(struct ui *ui, const char *what, const char *text)
 	ui_error(ui, _("not saved, and no file takes it (%s): your text stays in memory and is "
 		       "printed when routemap ends"), err.msg);
 	return -1;
+}
+
+void ui_recover_failed(struct ui *ui, const char *why, const char *what, const char *text)
+{
+	if (ui_recover(ui, what, text) == 0)
+		ui_error(ui, _("%s; your words are kept in %s"), why, ui->recovered);
 }
 
 void ui_changed(struct ui *ui)

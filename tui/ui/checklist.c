@@ -47,19 +47,30 @@ struct checklist {
 	int only_open;        /* f: unanswered items only */
 	size_t followups;     /* open follow-up actions of AARs about it */
 	int height;
+	sqlite3_int64 refused; /* the item whose key met another user's answer */
 };
 
-/* The rows shown: each group's heading and its items (only the unanswered
- * ones under f), keeping the cursor on the item it was on, or the next. */
-static void build_rows(struct checklist *c)
+/* The id of the item under the cursor; 0 when there is none. Read it
+ * before c->a is reloaded: the rows index the items of the last load. */
+static sqlite3_int64 selected_id(const struct checklist *c)
 {
-	sqlite3_int64 keep = c->nrows && !(c->rows[c->sel] & GROUP_ROW)
-		? c->a.items[c->rows[c->sel]].id : 0;
+	if (!c->loaded || c->sel >= c->nrows || (c->rows[c->sel] & GROUP_ROW))
+		return 0;
+	return c->a.items[c->rows[c->sel]].id;
+}
+
+/* The rows shown: each group's heading and its items (only the unanswered
+ * ones under f).  The cursor goes to the item whose id is KEEP, or failing
+ * that stays at the same place on the screen (the next item). */
+static void build_rows(struct checklist *c, sqlite3_int64 keep)
+{
 	size_t old_sel = c->sel, g, i, n = 0;
 	size_t *rows = realloc(c->rows, (c->a.nitems + c->a.ngroups + 1) * sizeof *rows);
 
-	if (!rows)
+	if (!rows) {
+		c->nrows = 0;
 		return;
+	}
 	c->rows = rows;
 	for (g = 0; g < c->a.ngroups; g++) {
 		size_t head = n;
@@ -87,7 +98,9 @@ static void build_rows(struct checklist *c)
 			c->sel--;
 }
 
-static int load(struct checklist *c, struct ui *ui)
+/* Read the assessment again and put the cursor on the item KEEP (an id;
+ * 0: where it was). Returns 0, or -1 with the error shown. */
+static int load(struct checklist *c, struct ui *ui, sqlite3_int64 keep)
 {
 	struct rm_error err = { 0, "" };
 
@@ -106,7 +119,7 @@ static int load(struct checklist *c, struct ui *ui)
 		if (followup_list(ui->st, "assessment", c->code, &rows, &c->followups, &err) == 0)
 			followup_list_free(rows, c->followups);
 	}
-	build_rows(c);
+	build_rows(c, keep);
 	return 0;
 }
 
@@ -232,24 +245,36 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 			 * still go to the items they were meant for */
 			char code[64];
 
+			sqlite3_int64 here = selected_id(c), after = here;
+			size_t was = c->sel;
+
+			if (advance) {
+				move_items(c, 1);
+				after = selected_id(c);
+				c->sel = was;
+			}
 			snprintf(code, sizeof code, "%s", it->code);
+			c->refused = here;
 			ui_error(ui, _("%s: %s; yours was not saved (press it again there to set it)"),
 				 code, err.msg);
-			load(c, ui);
-			if (advance)
-				move_items(c, 1);
+			/* the cursor goes to the item that was next before the
+			 * reload, even when theirs took this one out of the
+			 * unanswered-only list */
+			load(c, ui, after);
 			return;
 		}
 		if (rc == CHANGE_ERROR) {
 			ui_error(ui, "%s", err.msg);
-			load(c, ui);
+			load(c, ui, selected_id(c));
 			return;
 		}
 		if (rc == CHANGE_OK) {
 			/* the next key of a burst does not hide what the one before
 			 * it met (another user's answer) */
-			if (!ui_error_fresh(ui))
+			if (!ui_error_fresh(ui) || it->id == c->refused)
 				ui_message(ui, "%s", _("saved"));
+			if (it->id == c->refused)
+				c->refused = 0;   /* pressed again there: it stands */
 			/* the list behind shows coverage too */
 			ui_others_changed(ui);
 		}
@@ -260,7 +285,7 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 
 		if (c->only_open && status != STATUS_NONE) {
 			/* the answered item leaves the list: the next one moves up */
-			build_rows(c);
+			build_rows(c, selected_id(c));
 			if (c->sel < was && was < c->nrows)
 				c->sel = was;
 			while (c->sel < c->nrows && (c->rows[c->sel] & GROUP_ROW))
@@ -321,7 +346,7 @@ static int checklist_act(struct view *v, struct ui *ui, enum action a)
 		return 1;
 	case ACT_FILTER:
 		c->only_open = !c->only_open;
-		build_rows(c);
+		build_rows(c, selected_id(c));
 		return 1;
 	case ACT_OPEN:
 	case ACT_EDIT:
@@ -341,7 +366,9 @@ static int checklist_act(struct view *v, struct ui *ui, enum action a)
 
 static void checklist_reload(struct view *v, struct ui *ui)
 {
-	load(v->data, ui);
+	struct checklist *c = v->data;
+
+	load(c, ui, selected_id(c));
 }
 
 static void checklist_free(struct view *v)
@@ -378,7 +405,7 @@ struct view *view_checklist_new(struct ui *ui, const char *code, const char *ite
 		free(c);
 		return NULL;
 	}
-	if (load(c, ui) < 0) {
+	if (load(c, ui, 0) < 0) {
 		free(c->code);
 		free(c);
 		return NULL;

@@ -62,6 +62,7 @@ struct itemform {
 	char *code, *item_code;
 	struct assessment a;
 	int loaded;
+	int missing;                 /* the assessment or the item is no more */
 	size_t item;                 /* index into a.items */
 	enum field sel;
 	struct typing t;             /* typing in a text field */
@@ -104,9 +105,14 @@ static int load(struct itemform *f, struct ui *ui)
 	struct rm_error err = { 0, "" };
 	size_t i;
 
+	int rc;
+
 	if (f->loaded)
 		assessment_free(&f->a);
-	f->loaded = assessment_load(ui->st, ui->cfg, f->code, &f->a, &err) == 0;
+	rc = assessment_load(ui->st, ui->cfg, f->code, &f->a, &err);
+	f->loaded = rc == 0;
+	/* gone for good, not only unreadable for a moment (busy, full) */
+	f->missing = rc == ASSESSMENT_MISSING;
 	if (!f->loaded) {
 		ui_error(ui, "%s", err.msg);
 		return -1;
@@ -118,6 +124,7 @@ static int load(struct itemform *f, struct ui *ui)
 		}
 	assessment_free(&f->a);
 	f->loaded = 0;
+	f->missing = 1;
 	ui_error(ui, _("no item \"%s\" in this checklist"), f->item_code);
 	return -1;
 }
@@ -156,10 +163,16 @@ static int save_typed(void *form, struct ui *ui, const char *expected, const cha
 	struct check_item *it = item(f);
 	int rc;
 
-	if (!it) {
+	if (!it && !f->missing && load(f, ui) == 0)
+		it = item(f);      /* the last read failed for a moment: again */
+	if (!it && f->missing) {
 		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this item is no longer there: its assessment "
 						      "was deleted meanwhile"));
 		return TYPING_REFUSED;
+	}
+	if (!it) {
+		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("cannot read the item again"));
+		return CHANGE_ERROR;   /* tried again in a few seconds */
 	}
 	rc = change_entry_field(ui->st, &ui->undo, f->a.id, it->id, field_names[f->sel], expected,
 				text, current, &it->entry, err);
@@ -187,10 +200,11 @@ static void typing_ended(struct itemform *f)
 
 /* The item went away under the user (another user deleted the
  * assessment): what was typed goes to the recovery file, and the user is
- * told.  Not while a save is reading it again: the idle tick comes back. */
+ * told.  Not while a save is reading it again: the idle tick comes back.
+ * A read that failed for a moment (busy, out of memory) keeps the typing. */
 static void item_gone(struct itemform *f, struct ui *ui)
 {
-	if (f->t.active && !f->in_save && !item(f)) {
+	if (f->t.active && !f->in_save && f->missing) {
 		typing_abandon(&f->t, ui);
 		typing_ended(f);
 	}
@@ -476,11 +490,6 @@ struct view *view_item_new(struct ui *ui, const char *assessment, const char *it
 		free(f);
 		return NULL;
 	}
-	{
-		struct view *v = ui_view_new(&item_ops, f);
-
-		if (v)
-			f->self = v;
-		return v;
-	}
+	f->self = ui_view_new(&item_ops, f);   /* (frees F when it fails) */
+	return f->self;
 }

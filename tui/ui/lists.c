@@ -491,7 +491,7 @@ static int assessments_act(struct view *v, struct ui *ui, enum action a)
 		arrange(p);
 		return 1;
 	case ACT_FILTER:
-		f = ui_prompt(ui, _("show only units or norm sets holding: "), p->filter);
+		f = ui_prompt(ui, _("show only units or norm sets holding: "), p->filter, 0);
 		if (f) {
 			free(p->filter);
 			p->filter = f;

@@ -11,7 +11,7 @@ void ui_search(struct ui *ui)
 	struct rm_error err = { 0, "" };
 	struct search_hit *hits;
 	size_t n;
-	char *q = ui_prompt(ui, "/", NULL);
+	char *q = ui_prompt(ui, "/", NULL, 0);
 
 	if (!q)
 		return;

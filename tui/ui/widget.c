@@ -394,7 +394,9 @@ static int wait_editor(pid_t pid, int *status)
 	long long deadline = 0;
 
 	for (;;) {
-		pid_t r = waitpid(pid, status, deadline ? WNOHANG : 0);
+		/* told before the wait began (during the exec pipe's read):
+		 * a blocking wait would not see it */
+		pid_t r = waitpid(pid, status, deadline || ui_stopping() ? WNOHANG : 0);
 
 		if (r == pid)
 			return 0;
