@@ -187,6 +187,9 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial, unsigned 
 /* True once a signal asked the program to finish. */
 int ui_stopping(void);
 
+/* Finish as if signal SIG had come (a terminal that went away quietly). */
+void ui_stop(int sig);
+
 /* A view editing text: show the cursor where the widget left it. */
 void ui_keep_cursor(struct ui *ui);
 
@@ -207,8 +210,22 @@ void ui_recover_failed(struct ui *ui, const char *why, const char *what, const c
  * terminal is too small, keys are held and ERR returned. */
 int ui_get_key(struct ui *ui, wint_t *ch);
 
+/* The oldest held key into *CH, with its get_wch status; only when
+ * ui->nheld > 0.  A held resize takes the new size. */
+int ui_take_held(struct ui *ui, wint_t *ch);
+
 /* Is the terminal smaller than the screens need (80x24)? */
 int ui_too_small(const struct ui *ui);
+
+/* The whole screen while it is too small: the size, what it needs, and
+ * how many keys are kept meanwhile. */
+void ui_draw_too_small(struct ui *ui);
+
+/* The store's on_wait (store.h) for the screens, ARG the struct ui:
+ * another user holds the database WAITED_MS so far.  Keys typed meanwhile
+ * are held; after a moment the message line says what is going on.
+ * Returns 1 to go on waiting, 0 when the program is ending. */
+int ui_on_wait(void *arg, long waited_ms);
 
 /* A question is about to be asked: keys typed ahead (held while waiting
  * or while the terminal was too small) must not answer it.  They are

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -22,9 +21,6 @@
 #include "routemap/text.h"
 #include "routemap/ui.h"
 #include "routemap/widget.h"
-
-#define MIN_COLS 80
-#define MIN_LINES 24
 
 /* Set by the signal handlers; the loop finishes what it does and leaves. */
 static volatile sig_atomic_t stop_signal;
@@ -270,136 +266,6 @@ static void draw_title(struct ui *ui)
 		ui_put(0, ui->cols - uw, ui->user, uw, ui->theme.attr[T_TITLE], 0);
 }
 
-int ui_too_small(const struct ui *ui)
-{
-	return ui->cols < MIN_COLS || ui->lines < MIN_LINES;
-}
-
-#define too_small ui_too_small
-
-static void draw_too_small(struct ui *ui)
-{
-	char line[256];
-	struct text_lines lines;
-	size_t i;
-
-	erase();
-	snprintf(line, sizeof line, _("terminal too small: %dx%d, needs %dx%d"), ui->cols,
-		 ui->lines, MIN_COLS, MIN_LINES);
-	if (ui->nheld)
-		snprintf(line + strlen(line), sizeof line - strlen(line), " · %s %zu",
-			 _("keys kept:"), ui->nheld);
-	/* on as many lines as the width needs: the notice is all there is */
-	if (text_wrap(line, ui->cols > 0 ? ui->cols : 1, &lines) == 0) {
-		for (i = 0; i < lines.n && (int)i < ui->lines; i++)
-			ui_put((int)i, 0, lines.v[i], ui->cols, ui->theme.attr[T_ERROR], 0);
-		text_lines_free(&lines);
-	}
-	if (text_wrap(_("Keys typed now are kept and done when it is larger again."),
-		      ui->cols > 0 ? ui->cols : 1, &lines) == 0) {
-		for (i = 0; i < lines.n && (int)(i + 2) < ui->lines; i++)
-			ui_put((int)i + 2, 0, lines.v[i], ui->cols, A_NORMAL, 0);
-		text_lines_free(&lines);
-	}
-}
-
-/* Keep a key for later; beep when the ring is full. */
-static void hold(struct ui *ui, int status, wint_t ch)
-{
-	if (ui->nheld == UI_HELD) {
-		beep();
-		return;
-	}
-	ui->held[(ui->held_first + ui->nheld) % UI_HELD].status = status;
-	ui->held[(ui->held_first + ui->nheld) % UI_HELD].ch = ch;
-	ui->nheld++;
-}
-
-static int take_held(struct ui *ui, wint_t *ch)
-{
-	struct held_key *k = &ui->held[ui->held_first];
-
-	ui->held_first = (ui->held_first + 1) % UI_HELD;
-	ui->nheld--;
-	*ch = k->ch;
-	if (k->status == KEY_CODE_YES && k->ch == KEY_RESIZE)
-		ui_resize(ui);
-	return k->status;
-}
-
-void ui_drop_held(struct ui *ui)
-{
-	size_t n = ui->nheld;
-
-	if (!n)
-		return;
-	ui->nheld = 0;
-	ui->held_first = 0;
-	ui_error(ui, _("%zu keys typed ahead were set aside: a question needs an answer first"), n);
-}
-
-/* A terminal that went away without a SIGHUP (the session killed, the
- * signal not passed on): get_wch only ever says ERR, at once.  Treat it as
- * the hang-up it is. */
-static void terminal_gone(void)
-{
-	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
-
-	if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
-		stop_signal = SIGHUP;
-}
-
-int ui_get_key(struct ui *ui, wint_t *ch)
-{
-	int status;
-
-	if (ui->nheld && !too_small(ui))
-		return take_held(ui, ch);
-	status = get_wch(ch);
-	if (status == ERR) {
-		terminal_gone();
-		return ERR;
-	}
-	if (status == KEY_CODE_YES && *ch == KEY_RESIZE) {
-		ui_resize(ui);
-		return status;
-	}
-	if (too_small(ui)) {
-		hold(ui, status, *ch);
-		return ERR;
-	}
-	return status;
-}
-
-/* store's on_wait: another user holds the database.  Keys typed meanwhile
- * are kept; after a moment the message line says what is going on. */
-static int on_wait(void *arg, long waited_ms)
-{
-	struct ui *ui = arg;
-	wint_t ch;
-	int status;
-
-	if (stop_signal)
-		return 0;   /* ending: what is not saved goes to the recovery file */
-	timeout(0);
-	while ((status = get_wch(&ch)) != ERR)
-		hold(ui, status, ch);
-	timeout(250);
-	if (waited_ms >= 300 && !too_small(ui)) {
-		char line[256];
-
-		snprintf(line, sizeof line,
-			 _("waiting for another user to finish a change (%ld of %d s); keys you type are kept"),
-			 waited_ms / 1000, ui->cfg->db_wait);
-		move(ui->lines - 2, 0);
-		clrtoeol();
-		ui_put(ui->lines - 2, 0, line, ui->cols, ui->theme.attr[T_ERROR], 0);
-		wnoutrefresh(stdscr);
-		doupdate();
-	}
-	return 1;
-}
-
 /* On the idle tick: did another user commit something?  Then the views
  * read their data again. */
 static int notice_others(struct ui *ui)
@@ -448,6 +314,11 @@ int ui_stopping(void)
 	return stop_signal != 0;
 }
 
+void ui_stop(int sig)
+{
+	stop_signal = sig;
+}
+
 void ui_keep_cursor(struct ui *ui)
 {
 	getyx(stdscr, ui->cursor_y, ui->cursor_x);
@@ -467,8 +338,8 @@ void ui_draw(struct ui *ui)
 
 	ui->cursor_on = 0;
 	erase();
-	if (ui->cols < MIN_COLS || ui->lines < MIN_LINES) {
-		draw_too_small(ui);
+	if (ui_too_small(ui)) {
+		ui_draw_too_small(ui);
 	} else {
 		struct text_lines msg = { NULL, 0 };
 		attr_t attr = ui->theme.attr[ui->message_is_error ? T_ERROR : T_MESSAGE];
@@ -843,7 +714,7 @@ static void keep_held_text(struct ui *ui)
 
 	while (ui->nheld && v && v->ops->raw_key) {
 		wint_t ch;
-		int status = take_held(ui, &ch);
+		int status = ui_take_held(ui, &ch);
 
 		if (status != OK || ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0))
 			break;
@@ -873,7 +744,7 @@ static void main_loop(struct ui *ui)
 				v->ops->tick(v, ui);
 				dirty = 1;
 			}
-			dirty |= notice_others(ui) || too_small(ui);
+			dirty |= notice_others(ui) || ui_too_small(ui);
 			continue;
 		}
 		handle_key(ui, status, ch);
@@ -931,7 +802,7 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 		return RM_EXIT_USAGE;
 	}
 	/* waiting for another user shows, and keeps the keys typed */
-	st->on_wait = on_wait;
+	st->on_wait = ui_on_wait;
 	st->wait_arg = ui;
 	ui->data_version = store_prepare(st, "PRAGMA data_version", &err);
 	notice_others(ui);
