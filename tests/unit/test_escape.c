@@ -134,6 +134,9 @@ static void test_windows_874_read_as_utf8(void **state)
 	 * character TIS-620 cannot be (the ellipsis, E2 80 A6) is UTF-8 */
 	assert_int_equal(escape_find_tis620("Caf\xC3\xA9 25\xC2\xB0" "C", 9, &off), 0);
 	assert_int_equal(escape_find_tis620("\xC5\xB4\xC5\xA7\xE2\x80\xA6", 7, &off), 0);
+	/* ...wherever it stands, also after the word that looked garbled
+	 * (U+0301, CC 81, found by the fuzzer) */
+	assert_int_equal(escape_find_tis620("\xC5\xB4\xC5\xA7 GPS\xCC\x81", 10, &off), 0);
 }
 
 int main(void)

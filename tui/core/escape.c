@@ -70,7 +70,7 @@ static int word_break(uint32_t cp)
 
 int escape_find_tis620(const char *s, size_t len, size_t *offset)
 {
-	size_t i = 0, word_first = 0;
+	size_t i = 0, word_first = 0, found = len;
 	int latin = 0, letter = 0, suspect = 0;
 
 	/* a word at a time: "ลดลง GPS" saved as Windows-874 still shows its
@@ -84,10 +84,8 @@ int escape_find_tis620(const char *s, size_t len, size_t *offset)
 			continue;
 		}
 		if (word_break(cp)) {
-			if (letter && !latin) {
-				*offset = word_first;
-				return 1;
-			}
+			if (letter && !latin && found == len)
+				found = word_first;
 			latin = letter = suspect = 0;
 			i += (size_t)n;
 			continue;
@@ -98,7 +96,7 @@ int escape_find_tis620(const char *s, size_t len, size_t *offset)
 			if ((unsigned char)s[i + k] < 0xA1 || (unsigned char)s[i + k] > 0xFB)
 				break;
 		if (n > 1 && k < n)
-			return 0;   /* some other character: text of its own */
+			return 0;   /* anywhere, some other character: text of its own */
 		if (n > 1) {
 			if (!suspect)
 				word_first = i;
@@ -108,7 +106,10 @@ int escape_find_tis620(const char *s, size_t len, size_t *offset)
 		}
 		i += (size_t)n;
 	}
-	return 0;
+	if (found == len)
+		return 0;
+	*offset = found;
+	return 1;
 }
 
 int escape_has_thai(const char *s, size_t len)
