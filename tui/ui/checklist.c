@@ -244,7 +244,6 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 			/* theirs stands and shows; the keys typed after this one
 			 * still go to the items they were meant for */
 			char code[64];
-
 			sqlite3_int64 here = selected_id(c), after = here;
 			size_t was = c->sel;
 

@@ -104,7 +104,6 @@ static int load(struct itemform *f, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
 	size_t i;
-
 	int rc;
 
 	if (f->loaded)
@@ -475,6 +474,7 @@ static const struct view_ops item_ops = {
 struct view *view_item_new(struct ui *ui, const char *assessment, const char *item_code)
 {
 	struct itemform *f = calloc(1, sizeof *f);
+	struct view *v;
 
 	if (!f || !(f->code = strdup(assessment)) || !(f->item_code = strdup(item_code))) {
 		if (f)
@@ -490,6 +490,8 @@ struct view *view_item_new(struct ui *ui, const char *assessment, const char *it
 		free(f);
 		return NULL;
 	}
-	f->self = ui_view_new(&item_ops, f);   /* (frees F when it fails) */
-	return f->self;
+	v = ui_view_new(&item_ops, f);   /* (frees F when it fails) */
+	if (v)
+		f->self = v;
+	return v;
 }
