@@ -763,7 +763,7 @@ static void start_editing(struct form *p, struct ui *ui, int at_start)
 {
 	const struct frow *row = &p->rows[p->cur];
 	const char *value = row_value(p, row);
-	char date[32];
+	char date[32] = "";
 	int section = row->kind == R_SECTION;
 
 	if (row->kind == R_DATE || row->kind == R_DUE)
