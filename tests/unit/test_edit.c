@@ -533,6 +533,21 @@ static void test_wrap_no_spaces(void **state)
 	assert_int_equal(edit_wrap("น้ำท่วม", 2, &l), 0);
 	check_layout("น้ำท่วม", &l, 2);
 	edit_layout_free(&l);
+
+	/* a cluster of no width (a joiner) does not carry a wider one past
+	 * the edge: at one column the joiner (3 bytes, 0 columns) is a line
+	 * of its own, the wide ideograph (2 columns) the next, and as that
+	 * line is full the cursor after it has an empty line of its own */
+	assert_int_equal(edit_wrap("\u200D\u4E2D", 1, &l), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.v[0].end, 3);
+	assert_int_equal(l.v[0].width, 0);
+	assert_int_equal(l.v[1].start, 3);
+	assert_int_equal(l.v[1].width, 2);
+	assert_int_equal(l.v[2].start, 6);
+	assert_int_equal(l.v[2].end, 6);
+	assert_true(l.v[2].hard);
+	edit_layout_free(&l);
 }
 
 static void test_wrap_spaces(void **state)

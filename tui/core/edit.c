@@ -608,7 +608,7 @@ static int wrap_para(const char *s, size_t len, size_t ps, size_t pe, int cols,
 			int cw = cluster_width(s + pos, c);
 
 			/* a space that does not fit starts the next line */
-			if (lw > 0 && lw + cw > cols) {
+			if (pos > line && lw + cw > cols) {
 				if (push_line(l, cap, line, pos, lw, 0) < 0)
 					return -1;
 				line = pos;
@@ -646,7 +646,7 @@ static int wrap_para(const char *s, size_t len, size_t ps, size_t pe, int cols,
 			size_t k = text_cluster_len(s + pos, len - pos);
 			int cw = cluster_width(s + pos, k);
 
-			if (lw > 0 && lw + cw > cols) {
+			if (pos > line && lw + cw > cols) {
 				if (push_line(l, cap, line, pos, lw, 0) < 0)
 					return -1;
 				line = pos;
