@@ -12,4 +12,12 @@ int schema_latest(void);
  * sqlite3_exec. */
 int schema_migrate_step(sqlite3 *db, int from, char **errmsg);
 
+/* Inside a write transaction on DB: stop indexing new search documents
+ * row by row, until schema_search_feed indexes every document added since
+ * in one statement (a bulk import).  The transaction must not commit in
+ * between.  Both return 0, or -1 on an SQLite error (sqlite3_errmsg(DB)
+ * says which). */
+int schema_search_defer(sqlite3 *db);
+int schema_search_feed(sqlite3 *db);
+
 #endif

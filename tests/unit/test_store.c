@@ -28,6 +28,7 @@ static void test_create_migrates_from_empty(void **state)
 	(void)state;
 	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
 	assert_int_equal(store_schema_version(&f->st), schema_latest());
+	assert_int_equal(f->st.migrated_from, -1);   /* a new file: nothing to tell */
 	assert_int_equal(fixture_int(f, "PRAGMA application_id"), 0x524d4150);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM sqlite_schema WHERE name = 'norm_item'"), 1);
 	assert_int_equal(fixture_int(f, "PRAGMA foreign_keys"), 1);
@@ -213,6 +214,81 @@ static void test_search_long_and_short(void **state)
 	assert_true(search_finds(f, "ไข้เลือดออก", "plan", "NPG-CDC-2569"));
 	assert_false(search_finds(f, "ปลอดโรค อำเภอ", "plan", "NPG-CDC-2569"));
 	assert_true(search_finds(f, "คัดกรองเด็กป่วยทุกเช้า", "plan", "NPG-CDC-2569"));
+}
+
+/* Import CSV text of KIND into F's database, or fail the test. */
+static void load_csv(struct fixture *f, const char *kind, const char *csv)
+{
+	struct rm_error err = { 0, "" };
+	struct transfer_file file = { transfer_kind_from_name(kind), kind, csv, strlen(csv), 1, 0 };
+
+	if (transfer_import(&f->st, &f->cfg, &file, 1, &err) != 0)
+		fail_msg("import %s: %s", kind, err.msg);
+}
+
+/* FTS5's own check that the index matches its documents. */
+static int search_index_whole(struct fixture *f)
+{
+	return sqlite3_exec(f->st.db, "INSERT INTO search_fts(search_fts) VALUES ('integrity-check')",
+			    NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void test_import_feeds_the_index_whole(void **state)
+{
+	struct fixture *f = *state;
+
+	/* the demo went in through import, which feeds the index once at
+	 * the end: every document is indexed, none twice, and the offices'
+	 * and plans' second pass (parents, served plans) changed nothing */
+	assert_true(search_index_whole(f));
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM search_defer"), 0);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM search_doc"),
+			 fixture_int(f, "SELECT count(*) FROM search_fts"));
+	/* a second import adds to an index already fed */
+	load_csv(f, "plans", "code,office,title,destination,fy_from,fy_to,serves\n"
+			 "KKN-DHF-2570,KKN-PHO,แผนควบคุมไข้เลือดออกจังหวัด,ลดป่วยร้อยละ ๒๐,2570,2572,\n");
+	assert_true(search_finds(f, "ไข้เลือดออกจังหวัด", "plan", "KKN-DHF-2570"));
+	assert_true(search_finds(f, "คัดกรองเด็กป่วยก่อน", "norm_item", "CDC-NORM v2/SM2"));
+	assert_true(search_index_whole(f));
+}
+
+static void fake_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(ctx, "สมศรี", -1, SQLITE_STATIC);
+}
+
+static void test_migrates_a_version_1_database(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+	sqlite3 *db;
+
+	*state = f;
+	/* a database as version 1 of the schema left it, with a plan */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_create_function(db, "rm_user", 0, SQLITE_UTF8, NULL, fake_user, NULL, NULL);
+	assert_int_equal(schema_migrate_step(db, 0, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA application_id = 1380794704; PRAGMA user_version = 1;"
+				      "INSERT INTO office(code, name, level) VALUES ('KKN-PHO', 'สสจ.ขอนแก่น', 'province');"
+				      "INSERT INTO plan(code, office_id, title, fy_from, fy_to)"
+				      " VALUES ('KKN-CDC-2568', 1, 'แผนศูนย์เด็กเล็กปลอดโรค', 2568, 2571)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
+	assert_int_equal(store_schema_version(&f->st), 2);
+	assert_int_equal(f->st.migrated_from, 1);
+	/* what version 1 indexed is still found; an edit under the new
+	 * triggers replaces it */
+	assert_true(search_finds(f, "เด็กเล็กปลอดโรค", "plan", "KKN-CDC-2568"));
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE plan SET title = 'แผนควบคุมไข้เลือดออก'",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_true(search_finds(f, "ไข้เลือดออก", "plan", "KKN-CDC-2568"));
+	assert_false(search_finds(f, "เด็กเล็กปลอดโรค", "plan", "KKN-CDC-2568"));
+	assert_true(search_index_whole(f));
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM search_defer"), 0);
 }
 
 static void test_thai_collation_in_sql(void **state)
@@ -464,6 +540,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_change_log_records_who_and_what, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search_long_and_short, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_import_feeds_the_index_whole, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_teardown(test_migrates_a_version_1_database, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_thai_collation_in_sql, fixture_setup_empty, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_check_and_backup, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_teardown(test_empty_file_only_init_takes_it, fixture_teardown),

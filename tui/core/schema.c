@@ -340,9 +340,55 @@ static int migrate_v1(sqlite3 *db, char **errmsg)
 	return rc;
 }
 
+/* Migration 1 -> 2: the search index can be fed once per import instead
+ * of once per row.  While search_defer holds a row (only ever inside the
+ * importing transaction, so no other connection sees it), documents
+ * added after its watermark are not indexed by the triggers;
+ * schema_search_feed indexes them all in one statement at the end.
+ * Before this, FTS5 flushed its pending terms at the statement savepoint
+ * of every inserted row. */
+static int migrate_v2(sqlite3 *db, char **errmsg)
+{
+	static const char sql[] =
+		"CREATE TABLE search_defer (after INTEGER NOT NULL);"
+		"DROP TRIGGER search_doc_ai;"
+		"DROP TRIGGER search_doc_ad;"
+		"DROP TRIGGER search_doc_au;"
+		"CREATE TRIGGER search_doc_ai AFTER INSERT ON search_doc"
+		" WHEN NOT EXISTS (SELECT 1 FROM search_defer) BEGIN"
+		" INSERT INTO search_fts(rowid, text) VALUES (NEW.id, NEW.text); END;"
+		"CREATE TRIGGER search_doc_ad AFTER DELETE ON search_doc"
+		" WHEN NOT EXISTS (SELECT 1 FROM search_defer WHERE OLD.id > after) BEGIN"
+		" INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text); END;"
+		"CREATE TRIGGER search_doc_au AFTER UPDATE ON search_doc"
+		" WHEN NOT EXISTS (SELECT 1 FROM search_defer WHERE OLD.id > after) BEGIN"
+		" INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);"
+		" INSERT INTO search_fts(rowid, text) VALUES (NEW.id, NEW.text); END;";
+
+	return sqlite3_exec(db, sql, NULL, NULL, errmsg);
+}
+
 static int (*const migrations[])(sqlite3 *, char **) = {
 	migrate_v1,
+	migrate_v2,
 };
+
+int schema_search_defer(sqlite3 *db)
+{
+	return sqlite3_exec(db, "DELETE FROM search_defer;"
+			    "INSERT INTO search_defer(after)"
+			    " SELECT coalesce(max(id), 0) FROM search_doc",
+			    NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+int schema_search_feed(sqlite3 *db)
+{
+	return sqlite3_exec(db, "INSERT INTO search_fts(rowid, text)"
+			    " SELECT id, text FROM search_doc"
+			    "  WHERE id > (SELECT after FROM search_defer);"
+			    "DELETE FROM search_defer",
+			    NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
 
 int schema_latest(void)
 {

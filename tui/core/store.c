@@ -433,6 +433,8 @@ static int store_identify(struct store *st, int new_ok, int *version, struct rm_
 /* Bring the schema up to date, one transaction per version. */
 static int store_migrate(struct store *st, struct rm_error *err)
 {
+	int first = -1;         /* the version found, before any step */
+
 	for (;;) {
 		char *msg = NULL;
 		char sql[96];
@@ -446,6 +448,8 @@ static int store_migrate(struct store *st, struct rm_error *err)
 			store_rollback(st);
 			return 0;
 		}
+		if (first < 0)
+			first = version;
 		rc = schema_migrate_step(st->db, version, &msg);
 		if (rc == SQLITE_OK) {
 			snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d",
@@ -461,8 +465,8 @@ static int store_migrate(struct store *st, struct rm_error *err)
 		}
 		if (store_commit(st, err) < 0)
 			return -1;
-		if (st->migrated_from < 0 && version > 0)
-			st->migrated_from = version;   /* an existing schema, not a new file */
+		if (st->migrated_from < 0 && first > 0)
+			st->migrated_from = first;     /* an existing schema, not a new file */
 	}
 }
 
