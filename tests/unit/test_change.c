@@ -197,6 +197,58 @@ static void test_history_of_an_item(void **state)
 	undo_log_free(&u);
 }
 
+/* How many lines of the history of row ID of TABLE are of PART. */
+static size_t history_lines(struct fixture *f, const char *table, sqlite3_int64 id,
+			    const char *part, struct history_row *first)
+{
+	struct rm_error err = { 0, "" };
+	struct history_row *h;
+	size_t n, i, k = 0;
+
+	assert_int_equal(history_load(&f->st, table, id, 500, &h, &n, &err), 0);
+	assert_true(n > 0);
+	for (i = 0; i < n; i++)
+		k += !part || strcmp(h[i].table, part) == 0;
+	if (first) {
+		first->table = strdup(h[0].table);
+		first->field = h[0].field ? strdup(h[0].field) : NULL;
+		first->new_value = h[0].new_value ? strdup(h[0].new_value) : NULL;
+	}
+	history_free(h, n);
+	return k;
+}
+
+static void test_history_of_an_assessment_and_an_aar(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct undo_log u = { 0 };
+	struct history_row top = { 0 };
+	sqlite3_int64 le2 = entry(f, "LE2");   /* not in the demo: inserted now */
+	sqlite3_int64 bng = fixture_int(f, "SELECT id FROM assessment WHERE code = 'A-BNG-69'");
+	sqlite3_int64 nkg = fixture_int(f, "SELECT id FROM assessment WHERE code = 'A-NKG-53'");
+	sqlite3_int64 aar = fixture_int(f, "SELECT id FROM aar WHERE code = 'AAR-ODPC6-2553'");
+
+	assert_int_equal(change_field(&f->st, &u, "assessment_entry.status", le2, NULL, "na",
+				      NULL, &err), CHANGE_OK);
+	/* A-BNG-69: its own insert, the 12 entries of the demo's CSV, LE2's
+	 * insert and its status: 15 lines, the newest that status */
+	assert_int_equal(history_lines(f, "assessment", bng, NULL, &top), 15);
+	assert_string_equal(top.table, "assessment_entry");
+	assert_string_equal(top.field, "status");
+	assert_string_equal(top.new_value, "na");
+	free(top.table);
+	free(top.field);
+	free(top.new_value);
+	assert_int_equal(history_lines(f, "assessment", bng, "assessment_entry", NULL), 14);
+	/* A-NKG-53: its insert and its 6 entries, none of A-BNG-69's */
+	assert_int_equal(history_lines(f, "assessment", nkg, NULL, NULL), 7);
+	/* the AAR: its insert, 8 sections, 2 actions and 3 tags */
+	assert_int_equal(history_lines(f, "aar", aar, NULL, NULL), 14);
+	assert_int_equal(history_lines(f, "aar", aar, "aar_section", NULL), 8);
+	undo_log_free(&u);
+}
+
 static void test_undo_never_cascades_into_others_work(void **state)
 {
 	struct fixture *f = *state;
@@ -244,6 +296,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unknown_frame_is_refused, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_undo_a_delete_brings_everything_back, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_history_of_an_item, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_history_of_an_assessment_and_an_aar, fixture_setup_demo,
+						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_undo_never_cascades_into_others_work, fixture_setup_demo, fixture_teardown),
 	};
 

@@ -254,7 +254,9 @@ static int cascade_conflict(struct store *st, sqlite3_int64 mark, const char *ta
 			    sqlite3_int64 row, sqlite3_int64 before, struct rm_error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(st,
-		"SELECT p.who, p.at FROM change_log c JOIN change_log p ON p.tbl = c.tbl"
+		/* CROSS JOIN: the few rows after MARK first, each one's
+		 * earlier rows by the index (not every row before BEFORE) */
+		"SELECT p.who, p.at FROM change_log c CROSS JOIN change_log p ON p.tbl = c.tbl"
 		" AND p.row_id = c.row_id AND p.id <= ?4"
 		" WHERE c.id > ?1 AND NOT (c.tbl = ?2 AND c.row_id = ?3) ORDER BY p.id DESC LIMIT 1",
 		err);
@@ -622,11 +624,16 @@ int history_load(struct store *st, const char *table, sqlite3_int64 id, size_t l
 	/* Updates: one row per field that changed.  Inserts and deletes: one
 	 * row, with the record's telling text. */
 	static const char sql[] =
-		"WITH c AS (SELECT * FROM change_log WHERE (tbl = ?1 AND row_id = ?2)"
-		"  OR (?1 = 'aar' AND tbl IN ('aar_section', 'aar_action', 'aar_tag')"
-		"      AND json_extract(coalesce(new, old), '$.aar_id') = ?2)"
-		"  OR (?1 = 'assessment' AND tbl = 'assessment_entry'"
-		"      AND json_extract(coalesce(new, old), '$.assessment_id') = ?2)"
+		/* three parts, each served by an index of change_log: the
+		 * record's own rows, and its parts' rows by their owner */
+		"WITH c AS (SELECT * FROM ("
+		"  SELECT * FROM change_log WHERE tbl = ?1 AND row_id = ?2"
+		"  UNION ALL SELECT * FROM change_log WHERE ?1 = 'aar'"
+		"   AND tbl IN ('aar_section', 'aar_action', 'aar_tag')"
+		"   AND json_extract(coalesce(new, old), '$.aar_id') = ?2"
+		"  UNION ALL SELECT * FROM change_log WHERE ?1 = 'assessment'"
+		"   AND tbl = 'assessment_entry'"
+		"   AND json_extract(coalesce(new, old), '$.assessment_id') = ?2)"
 		"  ORDER BY id DESC LIMIT ?3)"
 		" SELECT c.at, c.who, c.op, c.tbl, j.key, json_extract(c.old, '$.' || j.key), j.value, c.id"
 		"  FROM c, json_each(c.new) j WHERE c.op = 'update'"

@@ -368,9 +368,67 @@ static int migrate_v2(sqlite3 *db, char **errmsg)
 	return sqlite3_exec(db, sql, NULL, NULL, errmsg);
 }
 
+/* Migration 2 -> 3: indexes for every query a key runs, so that no key
+ * costs more as the database grows: the child side of each reference
+ * (the lists by office, plan and set, the follow-ups of a record, what a
+ * delete cascades to), and the history of an assessment or an AAR, which
+ * reads its parts' change-log rows by the owner in their JSON.  A
+ * searchable record's document is rewritten only when its text changed
+ * (a status key used to rewrite the entry's search index). */
+static int migrate_v3(sqlite3 *db, char **errmsg)
+{
+	static const char indexes[] =
+		"CREATE INDEX office_parent ON office(parent_id);"
+		"CREATE INDEX plan_serves ON plan(serves_id);"
+		"CREATE INDEX project_plan ON project(plan_id);"
+		"CREATE INDEX project_office ON project(office_id);"
+		"CREATE INDEX norm_set_office ON norm_set(office_id);"
+		"CREATE INDEX norm_item_group ON norm_item(group_id);"
+		"CREATE INDEX assessment_set ON assessment(set_id);"
+		"CREATE INDEX assessment_office ON assessment(office_id);"
+		"CREATE INDEX assessment_project ON assessment(project_id);"
+		"CREATE INDEX assessment_entry_item ON assessment_entry(item_id);"
+		"CREATE INDEX assessment_entry_frame ON assessment_entry(support_frame_id);"
+		"CREATE INDEX aar_subject ON aar(subject_kind, subject);"
+		"CREATE INDEX aar_action_aar ON aar_action(aar_id);"
+		"CREATE INDEX change_log_entry_of ON change_log("
+		" json_extract(coalesce(new, old), '$.assessment_id'))"
+		" WHERE tbl = 'assessment_entry';"
+		"CREATE INDEX change_log_aar_part_of ON change_log("
+		" json_extract(coalesce(new, old), '$.aar_id'))"
+		" WHERE tbl IN ('aar_section', 'aar_action', 'aar_tag');";
+	struct buf b = { 0 };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof searchables / sizeof searchables[0]; i++) {
+		const struct searchable *t = &searchables[i];
+
+		buf_printf(&b, "DROP TRIGGER search_%s_au;"
+			   "CREATE TRIGGER search_%s_au AFTER UPDATE ON %s WHEN (",
+			   t->table, t->table, t->table);
+		add_with_prefix(&b, t->text, "OLD.");
+		buf_puts(&b, ") IS NOT (");
+		add_with_prefix(&b, t->text, "NEW.");
+		buf_puts(&b, ") BEGIN UPDATE search_doc SET text = ");
+		add_with_prefix(&b, t->text, "NEW.");
+		buf_printf(&b, " WHERE kind = '%s' AND src = NEW.id; END;", t->table);
+	}
+	if (b.oom) {
+		buf_free(&b);
+		return SQLITE_NOMEM;
+	}
+	rc = sqlite3_exec(db, indexes, NULL, NULL, errmsg);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, b.s, NULL, NULL, errmsg);
+	buf_free(&b);
+	return rc;
+}
+
 static int (*const migrations[])(sqlite3 *, char **) = {
 	migrate_v1,
 	migrate_v2,
+	migrate_v3,
 };
 
 int schema_search_defer(sqlite3 *db)

@@ -605,6 +605,8 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 		goto fail;
 	}
 	if (version < schema_latest()) {
+		int was_readonly = st->readonly;
+
 		if (!writer || (flags & STORE_READONLY)) {
 			rm_fail(err, RM_EXIT_RUNTIME,
 				_("%s: schema version %d is older than %d; run routemap init without -r"),
@@ -617,8 +619,10 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 			if (connect(st, "mode=rw", err) < 0)
 				goto fail;
 		}
+		st->readonly = 0;       /* for the migration's own writes */
 		if (setup_writer(st, &sb, err) < 0 || store_migrate(st, err) < 0)
 			goto fail;
+		st->readonly = was_readonly;
 		if (st->readonly) {
 			disconnect(st);
 			if (connect(st, "mode=ro", err) < 0)
