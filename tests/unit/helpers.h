@@ -65,6 +65,17 @@ static inline void fixture_load_demo(struct fixture *f)
 		fail_msg("demo import: %s", err.msg);
 }
 
+/* Import the CSV text CSV of KIND ("plans", ...) into F's database, or
+ * fail the test. */
+static inline void fixture_load_csv(struct fixture *f, const char *kind, const char *csv)
+{
+	struct rm_error err = { 0, "" };
+	struct transfer_file file = { transfer_kind_from_name(kind), kind, csv, strlen(csv), 1, 0 };
+
+	if (transfer_import(&f->st, &f->cfg, &file, 1, &err) != 0)
+		fail_msg("import %s: %s", kind, err.msg);
+}
+
 /* A fresh database with the demo data, open in F->st. */
 static inline int fixture_setup_demo(void **state)
 {

@@ -216,16 +216,6 @@ static void test_search_long_and_short(void **state)
 	assert_true(search_finds(f, "คัดกรองเด็กป่วยทุกเช้า", "plan", "NPG-CDC-2569"));
 }
 
-/* Import CSV text of KIND into F's database, or fail the test. */
-static void load_csv(struct fixture *f, const char *kind, const char *csv)
-{
-	struct rm_error err = { 0, "" };
-	struct transfer_file file = { transfer_kind_from_name(kind), kind, csv, strlen(csv), 1, 0 };
-
-	if (transfer_import(&f->st, &f->cfg, &file, 1, &err) != 0)
-		fail_msg("import %s: %s", kind, err.msg);
-}
-
 /* FTS5's own check that the index matches its documents. */
 static int search_index_whole(struct fixture *f)
 {
@@ -245,7 +235,7 @@ static void test_import_feeds_the_index_whole(void **state)
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM search_doc"),
 			 fixture_int(f, "SELECT count(*) FROM search_fts"));
 	/* a second import adds to an index already fed */
-	load_csv(f, "plans", "code,office,title,destination,fy_from,fy_to,serves\n"
+	fixture_load_csv(f, "plans", "code,office,title,destination,fy_from,fy_to,serves\n"
 			 "KKN-DHF-2570,KKN-PHO,แผนควบคุมไข้เลือดออกจังหวัด,ลดป่วยร้อยละ ๒๐,2570,2572,\n");
 	assert_true(search_finds(f, "ไข้เลือดออกจังหวัด", "plan", "KKN-DHF-2570"));
 	assert_true(search_finds(f, "คัดกรองเด็กป่วยก่อน", "norm_item", "CDC-NORM v2/SM2"));

@@ -132,18 +132,15 @@ int assessment_list(struct store *st, const struct config *cfg, struct assessmen
 {
 	struct rows rows = { NULL, 0 };
 	size_t i;
-	/* The same sums as assessment_coverage, for every assessment at once. */
+	/* The same sums as assessment_coverage, kept up to date in
+	 * assessment_tally (weights in millionths) as entries change. */
 	int rc = each_row(st,
 		"SELECT a.code, coalesce(o.short_name, o.name), s.code, s.version, j.code, a.assessed_on,"
-		" count(i.id), count(e.status),"
-		" total(CASE WHEN e.status IS 'na' THEN 0 ELSE i.weight END),"
-		" total(CASE e.status WHEN 'met' THEN i.weight WHEN 'partial' THEN i.weight * ?1"
-		"   ELSE 0 END)"
+		" t.items, t.answered, (t.weight_w - t.na_w) / 1e6, (t.met_w + t.partial_w * ?1) / 1e6"
 		" FROM assessment a JOIN office o ON o.id = a.office_id JOIN norm_set s ON s.id = a.set_id"
+		" JOIN assessment_tally t ON t.assessment_id = a.id"
 		" LEFT JOIN project j ON j.id = a.project_id"
-		" LEFT JOIN norm_item i ON i.set_id = a.set_id"
-		" LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"
-		" GROUP BY a.id ORDER BY coalesce(o.short_name, o.name) COLLATE THAI, a.code COLLATE THAI",
+		" ORDER BY coalesce(o.short_name, o.name) COLLATE THAI, a.code COLLATE THAI",
 		bind_partial, cfg, assessment_row, &rows, err);
 
 	*out = rows.v;

@@ -425,10 +425,88 @@ static int migrate_v3(sqlite3 *db, char **errmsg)
 	return rc;
 }
 
+/* One entry's part in its assessment's tally, as an UPDATE of
+ * assessment_tally: SIGN is "+" or "-", R is "NEW" or "OLD".  Weights are
+ * counted in millionths, so that adding and taking away the same weight
+ * ten thousand times leaves the sum exact; the item's weight is read
+ * once (none when the item is being deleted: its set is counted again
+ * afterwards). */
+#define TALLY_ENTRY(sign, R)                                                        \
+	" UPDATE assessment_tally SET"                                                   \
+	" answered = answered " sign " (" R ".status IS NOT NULL),"                      \
+	" na_w = na_w " sign " (" R ".status IS 'na') * x.w,"                            \
+	" met_w = met_w " sign " (" R ".status IS 'met') * x.w,"                         \
+	" partial_w = partial_w " sign " (" R ".status IS 'partial') * x.w"              \
+	" FROM (SELECT coalesce((SELECT CAST(round(weight * 1000000) AS INTEGER)"       \
+	"  FROM norm_item WHERE id = " R ".item_id), 0) AS w) AS x"                      \
+	" WHERE assessment_id = " R ".assessment_id;"
+
+/* The tallies of the assessments WHERE picks, from their items and
+ * entries afresh. */
+#define TALLY_RECOUNT_WHERE(where)                                                  \
+	"UPDATE assessment_tally SET (items, weight_w, answered, na_w, met_w, partial_w) ="  \
+	" (SELECT count(*), coalesce(sum(w), 0), count(status),"                         \
+	"   coalesce(sum(CASE status WHEN 'na' THEN w END), 0),"                         \
+	"   coalesce(sum(CASE status WHEN 'met' THEN w END), 0),"                        \
+	"   coalesce(sum(CASE status WHEN 'partial' THEN w END), 0)"                     \
+	"  FROM (SELECT CAST(round(i.weight * 1000000) AS INTEGER) AS w, e.status"       \
+	"   FROM assessment a JOIN norm_item i ON i.set_id = a.set_id"                   \
+	"   LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"  \
+	"   WHERE a.id = assessment_tally.assessment_id))"                               \
+	" WHERE " where ";"
+
+/* Every assessment's tally of the norm set SET afresh. */
+#define TALLY_RECOUNT(set) \
+	TALLY_RECOUNT_WHERE("assessment_id IN (SELECT id FROM assessment WHERE set_id = " set ")")
+
+/* Migration 3 -> 4: each assessment's coverage kept as its entries
+ * change, so the list of assessments reads one row per assessment
+ * instead of summing every entry of the database. */
+static int migrate_v4(sqlite3 *db, char **errmsg)
+{
+	static const char sql[] =
+		"CREATE TABLE assessment_tally ("
+		" assessment_id INTEGER PRIMARY KEY REFERENCES assessment(id) ON DELETE CASCADE,"
+		" items INTEGER NOT NULL DEFAULT 0,"      /* items of its norm set */
+		" weight_w INTEGER NOT NULL DEFAULT 0,"   /* their weight, in millionths */
+		" answered INTEGER NOT NULL DEFAULT 0,"   /* entries with a status */
+		" na_w INTEGER NOT NULL DEFAULT 0,"       /* weight answered n/a, */
+		" met_w INTEGER NOT NULL DEFAULT 0,"      /* met */
+		" partial_w INTEGER NOT NULL DEFAULT 0);" /* and partial */
+		"CREATE TRIGGER tally_assessment_ai AFTER INSERT ON assessment BEGIN"
+		" INSERT INTO assessment_tally(assessment_id, items, weight_w)"
+		" SELECT NEW.id, count(*), coalesce(sum(CAST(round(weight * 1000000) AS INTEGER)), 0)"
+		" FROM norm_item WHERE set_id = NEW.set_id; END;"
+		"CREATE TRIGGER tally_assessment_au AFTER UPDATE OF set_id ON assessment"
+		" WHEN OLD.set_id IS NOT NEW.set_id BEGIN "
+		TALLY_RECOUNT_WHERE("assessment_id = NEW.id") " END;"
+		"CREATE TRIGGER tally_entry_ai AFTER INSERT ON assessment_entry"
+		" WHEN NEW.status IS NOT NULL BEGIN" TALLY_ENTRY("+", "NEW") " END;"
+		"CREATE TRIGGER tally_entry_au AFTER UPDATE OF assessment_id, item_id, status"
+		" ON assessment_entry BEGIN" TALLY_ENTRY("-", "OLD") TALLY_ENTRY("+", "NEW") " END;"
+		"CREATE TRIGGER tally_entry_ad AFTER DELETE ON assessment_entry"
+		" WHEN OLD.status IS NOT NULL BEGIN" TALLY_ENTRY("-", "OLD") " END;"
+		/* the items of a set change rarely, and then every assessment of
+		 * the set is counted again (after the entries a deleted item took
+		 * with it) */
+		"CREATE TRIGGER tally_item_ai AFTER INSERT ON norm_item BEGIN "
+		TALLY_RECOUNT("NEW.set_id") " END;"
+		"CREATE TRIGGER tally_item_au AFTER UPDATE OF weight, set_id ON norm_item BEGIN "
+		TALLY_RECOUNT("OLD.set_id") " " TALLY_RECOUNT("NEW.set_id") " END;"
+		"CREATE TRIGGER tally_item_ad AFTER DELETE ON norm_item BEGIN "
+		TALLY_RECOUNT("OLD.set_id") " END;"
+		/* the assessments there are now */
+		"INSERT INTO assessment_tally(assessment_id) SELECT id FROM assessment;"
+		TALLY_RECOUNT_WHERE("1");
+
+	return sqlite3_exec(db, sql, NULL, NULL, errmsg);
+}
+
 static int (*const migrations[])(sqlite3 *, char **) = {
 	migrate_v1,
 	migrate_v2,
 	migrate_v3,
+	migrate_v4,
 };
 
 int schema_search_defer(sqlite3 *db)

@@ -1,0 +1,206 @@
+/* test_tally.c - the coverage each assessment keeps (assessment_tally)
+ * always equals the coverage counted afresh from its items and entries:
+ * after every kind of edit, undo, delete, change of the norm set's items
+ * and import, in a long random sequence. */
+#include "helpers.h"
+#include "routemap/change.h"
+#include "routemap/domain.h"
+
+/* The tallies that differ from a count made afresh, plus the
+ * assessments without a tally or tallies without an assessment. */
+static long long tallies_wrong(struct fixture *f)
+{
+	return fixture_int(f,
+		"SELECT (SELECT count(*) FROM assessment a LEFT JOIN assessment_tally t"
+		"         ON t.assessment_id = a.id WHERE t.assessment_id IS NULL)"
+		"     + (SELECT count(*) FROM assessment_tally t LEFT JOIN assessment a"
+		"         ON a.id = t.assessment_id WHERE a.id IS NULL)"
+		"     + (SELECT count(*) FROM assessment_tally t JOIN ("
+		"         SELECT a.id AS aid, count(i.id) AS items,"
+		"          coalesce(sum(CAST(round(i.weight * 1000000) AS INTEGER)), 0) AS w,"
+		"          count(e.status) AS answered,"
+		"          coalesce(sum(CASE e.status WHEN 'na' THEN CAST(round(i.weight * 1000000) AS INTEGER) END), 0) AS na,"
+		"          coalesce(sum(CASE e.status WHEN 'met' THEN CAST(round(i.weight * 1000000) AS INTEGER) END), 0) AS met,"
+		"          coalesce(sum(CASE e.status WHEN 'partial' THEN CAST(round(i.weight * 1000000) AS INTEGER) END), 0) AS part"
+		"         FROM assessment a LEFT JOIN norm_item i ON i.set_id = a.set_id"
+		"         LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"
+		"         GROUP BY a.id) c ON c.aid = t.assessment_id"
+		"        WHERE t.items <> c.items OR t.weight_w <> c.w OR t.answered <> c.answered"
+		"         OR t.na_w <> c.na OR t.met_w <> c.met OR t.partial_w <> c.part)");
+}
+
+/* A small generator with a fixed seed: the same sequence on every run. */
+static unsigned long long rng = 0x9E3779B97F4A7C15ull;
+
+static unsigned pick(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+/* A random row id of the query's first column (0 when none). */
+static sqlite3_int64 any_id(struct fixture *f, const char *sql)
+{
+	long long n = 0;
+	char q[512];
+
+	snprintf(q, sizeof q, "SELECT count(*) FROM (%s)", sql);
+	n = fixture_int(f, q);
+	if (n == 0)
+		return 0;
+	snprintf(q, sizeof q, "%s LIMIT 1 OFFSET %u", sql, pick((unsigned)n));
+	return fixture_int(f, q);
+}
+
+static void exec(struct fixture *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void exec(struct fixture *f, const char *fmt, ...)
+{
+	char sql[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof sql, fmt, ap);
+	va_end(ap);
+	if (sqlite3_exec(f->st.db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(f->st.db));
+}
+
+static void test_demo_tallies_hand_counted(void **state)
+{
+	struct fixture *f = *state;
+
+	/* A-BNG-69: 17 items weighing 20; 12 answered: SM3 n/a (1), 7 met
+	 * weighing 7, 4 partial weighing 4 */
+	assert_int_equal(fixture_int(f, "SELECT items || '/' || weight_w || '/' || answered || '/'"
+				     " || na_w || '/' || met_w || '/' || partial_w FROM assessment_tally t"
+				     " JOIN assessment a ON a.id = t.assessment_id WHERE a.code = 'A-BNG-69'"
+				     " AND items = 17 AND weight_w = 20000000 AND answered = 12 AND na_w = 1000000"
+				     " AND met_w = 7000000 AND partial_w = 4000000") != 0, 1);
+	assert_int_equal(tallies_wrong(f), 0);
+}
+
+static void test_random_edits_keep_tallies_exact(void **state)
+{
+	static const char *const statuses[] = { "met", "partial", "not_met", "na", NULL };
+	static const char *const weights[] = { "0.1", "1", "2.25", "0.3", "7" };
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct undo_log u = { 0 };
+	int step, items_added = 0;
+
+	for (step = 0; step < 600; step++) {
+		unsigned op = pick(10);
+		sqlite3_int64 id;
+
+		switch (op) {
+		case 0: case 1: case 2: {
+			/* a status key, as the checklist makes it */
+			sqlite3_int64 a = any_id(f, "SELECT id FROM assessment");
+			sqlite3_int64 i = any_id(f, "SELECT i.id FROM norm_item i JOIN assessment a"
+						 " ON a.set_id = i.set_id");
+			const char *to = statuses[pick(5)];
+			char *cur = NULL;
+
+			if (!a || !i)
+				break;
+			/* an item of another set is refused, and changes nothing */
+			if (change_entry_field(&f->st, &u, a, i, "assessment_entry.status", NULL, to,
+					       &cur, NULL, &err) == CHANGE_CONFLICT)
+				change_entry_field(&f->st, &u, a, i, "assessment_entry.status", cur, to,
+						   NULL, NULL, &err);
+			free(cur);
+			change_seal(&u);
+			break;
+		}
+		case 3:
+			change_undo(&f->st, &u, &err);
+			break;
+		case 4:
+			id = any_id(f, "SELECT id FROM assessment_entry");
+			if (id)
+				exec(f, "DELETE FROM assessment_entry WHERE id = %lld", (long long)id);
+			break;
+		case 5:
+			id = any_id(f, "SELECT id FROM norm_item");
+			if (id)
+				exec(f, "UPDATE norm_item SET weight = %s WHERE id = %lld",
+				     weights[pick(5)], (long long)id);
+			break;
+		case 6:
+			id = any_id(f, "SELECT id FROM norm_set");
+			if (id)
+				exec(f, "INSERT INTO norm_item(set_id, group_id, code, text, weight)"
+				     " SELECT %lld, (SELECT group_id FROM norm_item WHERE set_id = %lld LIMIT 1),"
+				     " 'X%d', 'ข้อที่เพิ่มในการทดสอบ %d', %s",
+				     (long long)id, (long long)id, items_added, items_added, weights[pick(5)]);
+			items_added++;
+			break;
+		case 7:
+			id = any_id(f, "SELECT id FROM norm_item");
+			if (id && pick(3) == 0)
+				exec(f, "DELETE FROM norm_item WHERE id = %lld", (long long)id);
+			break;
+		case 8: {
+			char *code = NULL;
+
+			if (pick(2) && assessment_create(&f->st, &u, "CDC-NORM", 2, "NKG-CDC", NULL,
+							 "นางสาวพัชรินทร์ ศรีสุข", &code, &err) == 0)
+				free(code);
+			else if ((id = any_id(f, "SELECT id FROM assessment")) != 0)
+				exec(f, "DELETE FROM assessment WHERE id = %lld", (long long)id);
+			break;
+		}
+		default:
+			/* an entry moved to another assessment of the same set */
+			id = any_id(f, "SELECT id FROM assessment_entry");
+			if (id)
+				sqlite3_exec(f->st.db, "UPDATE assessment_entry SET assessment_id ="
+					     " (SELECT a.id FROM assessment a JOIN assessment o"
+					     "  ON o.set_id = a.set_id AND o.id <> a.id"
+					     "  WHERE o.id = assessment_entry.assessment_id ORDER BY random() LIMIT 1)"
+					     " WHERE id = (SELECT max(id) FROM assessment_entry)", NULL, NULL, NULL);
+			break;
+		}
+		if (tallies_wrong(f) != 0)
+			fail_msg("step %d (operation %u): a tally differs from a fresh count", step, op);
+	}
+	/* something happened: entries answered, items added */
+	assert_true(items_added > 0);
+	assert_true(fixture_int(f, "SELECT count(*) FROM assessment_entry WHERE status IS NOT NULL") > 0);
+	undo_log_free(&u);
+}
+
+static void test_import_keeps_tallies(void **state)
+{
+	struct fixture *f = *state;
+
+	/* the demo went in by import; another assessment with two entries
+	 * of weight 1: one met, one partial */
+	fixture_load_csv(f, "assessments", "code,set,version,office,project,assessed_on,assessor\n"
+			 "A-TST-70,CDC-NORM,2,NKG-CDC,,2026-12-01,นายสมชาย ใจดี\n");
+	fixture_load_csv(f, "assessment_entries",
+			 "assessment,item,status,note,support_needed,support_from,support_frame\n"
+			 "A-TST-70,SM1,met,ครบ,,,\n"
+			 "A-TST-70,SM2,partial,,,,\n");
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_tally t JOIN assessment a"
+				     " ON a.id = t.assessment_id WHERE a.code = 'A-TST-70'"
+				     " AND answered = 2 AND met_w = 1000000 AND partial_w = 1000000"
+				     " AND items = 17"), 1);
+	assert_int_equal(tallies_wrong(f), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_demo_tallies_hand_counted, fixture_setup_demo,
+						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_random_edits_keep_tallies_exact, fixture_setup_demo,
+						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_import_keeps_tallies, fixture_setup_demo,
+						fixture_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
