@@ -126,10 +126,24 @@ struct search_hit {
 	char *kind;     /* "plan", "objective", "norm_item", ... */
 	char *ref;      /* the record's code, e.g. "KKN-CDC-2568/P1" */
 	char *text;     /* the indexed text */
+	sqlite3_int64 doc;   /* its search document: where the next page starts */
 };
 
+/* Every hit of QUERY, in the order the records were made, into a malloc'd array *HITS of
+ * *NHITS (free with store_search_free).  Returns 0 (no hit is not an
+ * error), or -1 with ERR. */
 int store_search(struct store *st, const char *query, struct search_hit **hits,
 		 size_t *nhits, struct rm_error *err);
+
+/* One page of QUERY's hits, in the order the records were made: up to
+ * WANT hits after the document AFTER (0 for the first page), appended to
+ * the array *HITS of *NHITS (both updated; the array grows by realloc).
+ * *MORE says whether hits follow.  The work is bounded by the page, not
+ * by the database: the index stops at the page's end, and a query too
+ * short for the index scans only until the page is full.  Returns 0, or
+ * -1 with ERR and *HITS as it was. */
+int store_search_page(struct store *st, const char *query, sqlite3_int64 after, size_t want,
+		      struct search_hit **hits, size_t *nhits, int *more, struct rm_error *err);
 void store_search_free(struct search_hit *hits, size_t n);
 
 #endif

@@ -145,10 +145,12 @@ struct ui {
 	int waiting;                    /* waiting for another user's lock */
 	sqlite3_stmt *data_version;     /* PRAGMA data_version: others' commits */
 	long long seen_version;
-	/* the last search, for n and N */
+	/* the last search, for n and N: its hits so far, a page at a time */
 	char *query;
 	struct search_hit *hits;
 	size_t nhits, hit;
+	int hits_more;                  /* more hits follow the last loaded */
+	FILE *cost_log;                 /* ROUTEMAP_COST_LOG: CPU per key */
 };
 
 /* Run the screens on ST until the user quits or a signal ends them.
@@ -261,6 +263,11 @@ int ui_confirm(struct ui *ui, const char *question);
 void ui_search(struct ui *ui);
 /* Jump to the next (DIR 1) or previous (-1) hit of the last search. */
 void ui_search_step(struct ui *ui, int dir);
+
+/* Load the next page of the last search's hits (when there are more),
+ * so that hit number UPTO is loaded if it exists.  Returns 0, or -1 after
+ * telling the user why not. */
+int ui_search_more(struct ui *ui, size_t upto);
 /* Open the record of a search hit. */
 void ui_open_hit(struct ui *ui, const struct search_hit *hit);
 

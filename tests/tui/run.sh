@@ -48,9 +48,9 @@ keys /
 type_text "ศพ"
 wait_for "/ศพ"
 keys Enter
-wait_for "A-BNG-69/CM2"
-wait_for "BNG-CDC-69"
-keys Enter
+wait_for "A-BNG-69/CM2"         # in the order the records were made:
+wait_for "BNG-CDC-69"           # the project, then the note
+keys Down Enter
 wait_for "[✓] SM1"              # the checklist the note belongs to
 keys q                          # back to the checklists list
 wait_for "A-NKG-53"
@@ -58,9 +58,9 @@ keys /
 type_text "ศูนย์เด็กเล็กปลอดโรค"
 keys Enter
 wait_for "KKN-CDC-2568/P2"
-keys Enter                      # the first hit: an indicator of P2
+keys Down Down Down Down Enter  # the fifth hit: an indicator of P2
 wait_for "ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค"
-keys N                          # back round to the last: a project
+keys n                          # the next: a project of NPG-CDC-2569
 wait_for "เด็กเล็กในอำเภอน้ำพองปลอดจากโรคมือ เท้า ปาก"
 keys q                          # same section: back to the record before
 wait_for "ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค"

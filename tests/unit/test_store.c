@@ -286,6 +286,59 @@ static void test_migrates_a_version_1_database(void **state)
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM search_defer"), 0);
 }
 
+/* Page through QUERY three hits at a time: the pages, joined, are every
+ * hit store_search finds, each once, in ascending document order; the
+ * last page says nothing follows. */
+static void pages_are_the_whole(struct fixture *f, const char *query, size_t expected)
+{
+	struct rm_error err = { 0, "" };
+	struct search_hit *all, *paged = NULL;
+	size_t nall, npaged = 0, pages = 0, i, j;
+	int more = 1;
+
+	assert_int_equal(store_search(&f->st, query, &all, &nall, &err), 0);
+	assert_int_equal(nall, expected);
+	while (more) {
+		size_t before = npaged;
+
+		assert_int_equal(store_search_page(&f->st, query, npaged ? paged[npaged - 1].doc : 0, 3,
+						   &paged, &npaged, &more, &err), 0);
+		assert_true(npaged - before <= 3);
+		/* a page is full unless it is the last */
+		assert_true(npaged - before == 3 || !more);
+		pages++;
+	}
+	assert_int_equal(npaged, nall);
+	assert_int_equal(pages, nall / 3 + (nall % 3 != 0 || nall == 0));
+	for (i = 0; i < npaged; i++) {
+		int found = 0;
+
+		if (i > 0)
+			assert_true(paged[i].doc > paged[i - 1].doc);
+		for (j = 0; j < nall; j++)
+			found += all[j].doc == paged[i].doc && strcmp(all[j].ref, paged[i].ref) == 0;
+		assert_int_equal(found, 1);
+	}
+	store_search_free(all, nall);
+	store_search_free(paged, npaged);
+}
+
+static void test_search_by_pages(void **state)
+{
+	struct fixture *f = *state;
+
+	/* through the index, over several pages (19 documents of the demo
+	 * hold the phrase; the count here is instr's, not the index's) */
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM search_doc"
+				     " WHERE instr(text, 'ศูนย์เด็กเล็ก') > 0"), 19);
+	pages_are_the_whole(f, "ศูนย์เด็กเล็ก", (size_t)fixture_int(f,
+		"SELECT count(*) FROM search_doc WHERE instr(text, 'ศูนย์เด็กเล็ก') > 0"));
+	/* two code points: the scan stops at each page's end */
+	pages_are_the_whole(f, "ศพ", (size_t)fixture_int(f,
+		"SELECT count(*) FROM search_doc WHERE instr(text, 'ศพ') > 0"));
+	pages_are_the_whole(f, "ไม่มีข้อความนี้", 0);
+}
+
 static void test_thai_collation_in_sql(void **state)
 {
 	struct fixture *f = *state;
@@ -536,6 +589,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_change_log_records_who_and_what, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search_long_and_short, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_feeds_the_index_whole, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_search_by_pages, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_teardown(test_migrates_a_version_1_database, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_thai_collation_in_sql, fixture_setup_empty, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_check_and_backup, fixture_setup_demo, fixture_teardown),

@@ -604,7 +604,12 @@ static void results_draw(struct view *v, struct ui *ui, int top, int height)
 	size_t i;
 	int y;
 
-	snprintf(title, sizeof title, _("%zu found for \"%s\""), ui->nhits, ui->query ? ui->query : "");
+	if (ui->hits_more)
+		snprintf(title, sizeof title, _("%zu found so far for \"%s\"; more as you go down"),
+			 ui->nhits, ui->query ? ui->query : "");
+	else
+		snprintf(title, sizeof title, _("%zu found for \"%s\""), ui->nhits,
+			 ui->query ? ui->query : "");
 	ui_put(top, 0, title, ui->cols, ui->theme.attr[T_HEADING], 0);
 	ui_heading_row(ui, top + 1, head, widths, 3);
 	p->l.n = ui->nhits;
@@ -628,6 +633,12 @@ static int results_act(struct view *v, struct ui *ui, enum action a)
 	p->l.n = ui->nhits;
 	p->l.sel = ui->hit;
 	if (ui_list_act(&p->l, a)) {
+		/* a screen from the end of what is loaded: the next page
+		 * (End goes to the last loaded: all would read every hit) */
+		if (ui->hits_more && a == ACT_LAST)
+			ui_message(ui, "%s", _("the last of the hits loaded so far; more below"));
+		else if (ui->hits_more && p->l.sel + (size_t)p->l.height + 1 >= ui->nhits)
+			ui_search_more(ui, p->l.sel + (size_t)p->l.height + 1);
 		ui->hit = p->l.sel;
 		return 1;
 	}

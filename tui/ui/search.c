@@ -6,11 +6,19 @@
 #include "routemap/i18n.h"
 #include "routemap/ui.h"
 
+/* Hits a page loads: a screenful and some, so a move down does not ask
+ * for the next page at once. */
+static size_t page_size(const struct ui *ui)
+{
+	return ui->lines > 0 ? (size_t)ui->lines * 2 : 48;
+}
+
 void ui_search(struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
-	struct search_hit *hits;
-	size_t n;
+	struct search_hit *hits = NULL;
+	size_t n = 0;
+	int more = 0;
 	char *q = ui_prompt(ui, "/", NULL, 0);
 
 	if (!q)
@@ -19,7 +27,8 @@ void ui_search(struct ui *ui)
 		free(q);
 		return;
 	}
-	if (store_search(ui->st, q, &hits, &n, &err) < 0) {
+	/* the first page only: the rest as the user goes down */
+	if (store_search_page(ui->st, q, 0, page_size(ui), &hits, &n, &more, &err) < 0) {
 		ui_error(ui, "%s", err.msg);
 		free(q);
 		return;
@@ -35,8 +44,27 @@ void ui_search(struct ui *ui)
 	ui->query = q;
 	ui->hits = hits;
 	ui->nhits = n;
+	ui->hits_more = more;
 	ui->hit = 0;
 	ui_push(ui, view_results_new(ui));
+}
+
+int ui_search_more(struct ui *ui, size_t upto)
+{
+	struct rm_error err = { 0, "" };
+
+	while (ui->hits_more && upto >= ui->nhits) {
+		size_t want = page_size(ui);
+
+		if (upto - ui->nhits + 1 > want)
+			want = upto - ui->nhits + 1;
+		if (store_search_page(ui->st, ui->query, ui->hits[ui->nhits - 1].doc, want, &ui->hits,
+				      &ui->nhits, &ui->hits_more, &err) < 0) {
+			ui_error(ui, "%s", err.msg);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 void ui_search_step(struct ui *ui, int dir)
@@ -45,8 +73,18 @@ void ui_search_step(struct ui *ui, int dir)
 		ui_message(ui, "%s", _("no search yet: press / to search"));
 		return;
 	}
+	if (dir > 0 && ui->hit + 1 >= ui->nhits && ui_search_more(ui, ui->hit + 1) < 0)
+		return;
+	if (dir < 0 && ui->hit == 0 && ui->hits_more) {
+		/* wrapping to the end would read every hit there is */
+		ui_message(ui, _("the first of the hits for \"%s\""), ui->query);
+		return;
+	}
 	ui->hit = (ui->hit + ui->nhits + (size_t)(dir > 0 ? 1 : ui->nhits - 1)) % ui->nhits;
-	ui_message(ui, _("%zu of %zu for \"%s\""), ui->hit + 1, ui->nhits, ui->query);
+	if (ui->hits_more)
+		ui_message(ui, _("%zu of %zu so far for \"%s\""), ui->hit + 1, ui->nhits, ui->query);
+	else
+		ui_message(ui, _("%zu of %zu for \"%s\""), ui->hit + 1, ui->nhits, ui->query);
 	ui_open_hit(ui, &ui->hits[ui->hit]);
 }
 
