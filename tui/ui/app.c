@@ -725,9 +725,44 @@ static void keep_held_text(struct ui *ui)
 
 /* The main loop: keys (held ones first) to the views, and on the idle
  * tick saving at rest and others' changes. */
+/* CPU time of this process so far, in microseconds. */
+static long long cpu_us(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+		return 0;
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* For make bench: one line "key NAME MICROSECONDS" per key, the CPU it
+ * cost to handle and draw, and "tick MICROSECONDS" per pause in typing
+ * that did work (a save at rest, a reload after another user's change).
+ * NAME is ncurses' name of a function key, or the character typed. */
+static void log_cost(struct ui *ui, int status, wint_t ch, long long us)
+{
+	if (status == KEY_CODE_YES) {
+		const char *name = keyname((int)ch);
+
+		fprintf(ui->cost_log, "key %s %lld\n", name ? name : "?", us);
+	} else if (status == OK && ch >= 0x20 && ch != 0x7F) {
+		char u[8];
+		int n = utf8_encode((uint32_t)ch, u);
+
+		fprintf(ui->cost_log, "key %.*s %lld\n", n > 0 ? n : 1, n > 0 ? u : "?", us);
+	} else if (status == OK) {
+		fprintf(ui->cost_log, "key ^%c %lld\n", (int)((ch + 0x40) & 0x7F), us);
+	} else {
+		fprintf(ui->cost_log, "tick %lld\n", us);
+	}
+	fflush(ui->cost_log);
+}
+
 static void main_loop(struct ui *ui)
 {
-	int dirty = 1;
+	int dirty = 1, costed = 0, last_status = ERR;
+	wint_t last_ch = 0;
+	long long t0 = 0;
 
 	while (!ui->quit && !stop_signal) {
 		wint_t ch;
@@ -736,7 +771,21 @@ static void main_loop(struct ui *ui)
 		if (dirty)
 			ui_draw(ui);
 		dirty = 0;
+		if (costed) {
+			long long us = cpu_us() - t0;
+
+			/* an idle tick costs a few microseconds */
+			if (last_status != ERR || us >= 100)
+				log_cost(ui, last_status, last_ch, us);
+			costed = 0;
+		}
 		status = ui_get_key(ui, &ch);
+		if (ui->cost_log) {
+			costed = 1;
+			last_status = status;
+			last_ch = ch;
+			t0 = cpu_us();
+		}
 		if (status == ERR) {
 			struct view *v = top_view(ui);
 
@@ -804,6 +853,8 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 	/* waiting for another user shows, and keeps the keys typed */
 	st->on_wait = ui_on_wait;
 	st->wait_arg = ui;
+	if (getenv("ROUTEMAP_COST_LOG") && *getenv("ROUTEMAP_COST_LOG"))
+		ui->cost_log = fopen(getenv("ROUTEMAP_COST_LOG"), "a");
 	ui->data_version = store_prepare(st, "PRAGMA data_version", &err);
 	notice_others(ui);
 	first_message(ui, notice);
@@ -835,6 +886,8 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 		free(ui->unsaved);
 		rc = RM_EXIT_RUNTIME;   /* words only on the screen: not a success */
 	}
+	if (ui->cost_log)
+		fclose(ui->cost_log);
 	keymap_free(&ui->keys);
 	free(ui);
 	return rc;
