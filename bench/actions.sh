@@ -190,7 +190,7 @@ END {
 	printf "%-34s", "CPU ms per action (median)"
 	for (s = 1; s <= ns; s++) printf " %9s", sc[s]
 	# the ratio of the largest scale to the smallest, and to the one
-	# before it (a list of the demo's three rows draws less than a full
+	# before it (a list of the three rows of the demo draws less than a full
 	# screen: that part of a ratio is the screen, not the data)
 	printf "  %6s %6s\n", "ratio", "to prev"
 	for (i = 1; i <= na; i++) {

@@ -33,5 +33,5 @@ if [ $# -ge 3 ]; then
 	/usr/bin/time -f "%U %S" -o "$T/itime" "$BIN" -d "$T/i.db" import "$T/data-in" >/dev/null
 	plain=$("$3" "$T/p.db" "$T/plain.db" | cut -d' ' -f1)
 	awk -v t="$(cat "$T/itime")" -v p="$plain" 'BEGIN { split(t, a, " "); i = a[1] + a[2];
-		printf "import / plain SQL INSERTs:  %.2f s / %.2f s = %.2f (target 1.2)\n", i, p, i / p }'
+		printf "import / plain SQL INSERTs:  %.2f s / %.2f s of CPU = %.2f (target 1.2)\n", i, p, i / p }'
 fi

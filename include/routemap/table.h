@@ -25,4 +25,16 @@ void table_print_md(const struct table *t, FILE *out);
 void table_print_csv(const struct table *t, FILE *out);
 void table_free(struct table *t);
 
+/* The same, a row at a time, for output that streams (nothing kept):
+ * CELLS holds NCOLS cells (NULL is empty), RIGHT as in struct table.
+ * An aligned table takes two passes: table_txt_measure widens WIDTH[i]
+ * (NCOLS ints, start at 0) to every row's cell i, then table_txt_row
+ * prints each row.  table_md_row prints the rule line after the row
+ * when HEADER is nonzero. */
+void table_txt_measure(const char *const *cells, size_t ncols, int *width);
+void table_txt_row(FILE *out, const char *const *cells, size_t ncols, const int *width,
+		   unsigned right);
+void table_md_row(FILE *out, const char *const *cells, size_t ncols, unsigned right, int header);
+void table_csv_row(FILE *out, const char *const *cells, size_t ncols);
+
 #endif

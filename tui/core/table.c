@@ -58,53 +58,66 @@ static char *one_line(const char *s)
 	return r;
 }
 
+void table_txt_measure(const char *const *cells, size_t ncols, int *width)
+{
+	size_t c;
+
+	for (c = 0; c < ncols; c++) {
+		int w = text_width(cells[c] ? cells[c] : "");
+
+		if (w > width[c])
+			width[c] = w;
+	}
+}
+
+void table_txt_row(FILE *out, const char *const *cells, size_t ncols, const int *width,
+		   unsigned right)
+{
+	struct buf line = { 0 };
+	size_t c, n;
+	char *s;
+
+	for (c = 0; c < ncols; c++) {
+		char *cell = one_line(cells[c] ? cells[c] : "");
+		int pad;
+
+		if (!cell)
+			break;
+		pad = width[c] - text_width(cell);
+		if (c)
+			buf_puts(&line, "  ");
+		if (right & (1u << c))
+			while (pad-- > 0)
+				buf_puts(&line, " ");
+		buf_puts(&line, cell);
+		if (!(right & (1u << c)))
+			while (pad-- > 0)
+				buf_puts(&line, " ");
+		free(cell);
+	}
+	s = buf_take(&line);
+	if (!s)
+		return;
+	n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	fwrite(s, 1, n, out);
+	fputc('\n', out);
+	free(s);
+}
+
 void table_print_txt(const struct table *t, FILE *out, int header)
 {
 	int *width = calloc(t->ncols ? t->ncols : 1, sizeof *width);
-	size_t r, c;
+	size_t r;
 
 	if (!width)
 		return;
 	for (r = header ? 0 : 1; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++) {
-			int w = text_width(t->cells[r * t->ncols + c]);
-
-			if (w > width[c])
-				width[c] = w;
-		}
-	for (r = header ? 0 : 1; r < t->nrows; r++) {
-		struct buf line = { 0 };
-		char *s;
-
-		for (c = 0; c < t->ncols; c++) {
-			char *cell = one_line(t->cells[r * t->ncols + c]);
-			int pad;
-
-			if (!cell)
-				break;
-			pad = width[c] - text_width(cell);
-			if (c)
-				buf_puts(&line, "  ");
-			if (t->right & (1u << c))
-				while (pad-- > 0)
-					buf_puts(&line, " ");
-			buf_puts(&line, cell);
-			if (!(t->right & (1u << c)))
-				while (pad-- > 0)
-					buf_puts(&line, " ");
-			free(cell);
-		}
-		s = buf_take(&line);
-		if (s) {
-			size_t n = strlen(s);
-
-			while (n > 0 && s[n - 1] == ' ')
-				n--;
-			fwrite(s, 1, n, out);
-			fputc('\n', out);
-			free(s);
-		}
-	}
+		table_txt_measure((const char *const *)&t->cells[r * t->ncols], t->ncols, width);
+	for (r = header ? 0 : 1; r < t->nrows; r++)
+		table_txt_row(out, (const char *const *)&t->cells[r * t->ncols], t->ncols, width,
+			      t->right);
 	free(width);
 }
 
@@ -121,36 +134,49 @@ static void md_cell(FILE *out, const char *s)
 	}
 }
 
+void table_md_row(FILE *out, const char *const *cells, size_t ncols, unsigned right, int header)
+{
+	size_t c;
+
+	fputs("|", out);
+	for (c = 0; c < ncols; c++) {
+		fputc(' ', out);
+		md_cell(out, cells[c] ? cells[c] : "");
+		fputs(" |", out);
+	}
+	fputc('\n', out);
+	if (header) {
+		fputs("|", out);
+		for (c = 0; c < ncols; c++)
+			fputs((right & (1u << c)) ? " ---: |" : " --- |", out);
+		fputc('\n', out);
+	}
+}
+
 void table_print_md(const struct table *t, FILE *out)
 {
-	size_t r, c;
+	size_t r;
 
-	for (r = 0; r < t->nrows; r++) {
-		fputs("|", out);
-		for (c = 0; c < t->ncols; c++) {
-			fputc(' ', out);
-			md_cell(out, t->cells[r * t->ncols + c]);
-			fputs(" |", out);
-		}
-		fputc('\n', out);
-		if (r == 0) {
-			fputs("|", out);
-			for (c = 0; c < t->ncols; c++)
-				fputs((t->right & (1u << c)) ? " ---: |" : " --- |", out);
-			fputc('\n', out);
-		}
-	}
+	for (r = 0; r < t->nrows; r++)
+		table_md_row(out, (const char *const *)&t->cells[r * t->ncols], t->ncols, t->right,
+			     r == 0);
+}
+
+void table_csv_row(FILE *out, const char *const *cells, size_t ncols)
+{
+	size_t c;
+
+	for (c = 0; c < ncols; c++)
+		csv_write_field(out, cells[c] ? cells[c] : "", c == 0);
+	csv_write_end(out);
 }
 
 void table_print_csv(const struct table *t, FILE *out)
 {
-	size_t r, c;
+	size_t r;
 
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++)
-			csv_write_field(out, t->cells[r * t->ncols + c], c == 0);
-		csv_write_end(out);
-	}
+	for (r = 0; r < t->nrows; r++)
+		table_csv_row(out, (const char *const *)&t->cells[r * t->ncols], t->ncols);
 }
 
 void table_free(struct table *t)

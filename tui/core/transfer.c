@@ -1309,6 +1309,32 @@ static void cell_text(sqlite3_stmt *stmt, int i, char *num, size_t size, const c
 	}
 }
 
+/* One pass over KIND's records in STMT (reset after): each row to OUT in
+ * FORMAT, or, with WIDTH, only measured for the aligned text.  CELLS and
+ * NUMS: room for a row.  Returns the last step's code. */
+static int export_pass(sqlite3_stmt *stmt, const struct kind *k, enum transfer_format format,
+		       unsigned right, const char **cells, char (*nums)[400], int *measure,
+		       const int *width, FILE *out)
+{
+	size_t c;
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (c = 0; c < k->ncols; c++)
+			cell_text(stmt, (int)c, nums[c], sizeof nums[c], &cells[c]);
+		if (measure)
+			table_txt_measure(cells, k->ncols, measure);
+		else if (format == FORMAT_CSV)
+			table_csv_row(out, cells, k->ncols);
+		else if (format == FORMAT_MD)
+			table_md_row(out, cells, k->ncols, right, 0);
+		else
+			table_txt_row(out, cells, k->ncols, width, right);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
 int transfer_export(struct store *st, size_t kind, enum transfer_format format, FILE *out,
 		    struct rm_error *err)
 {
@@ -1316,57 +1342,55 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 	const char **cells = calloc(k->ncols, sizeof *cells);
 	char (*nums)[400] = calloc(k->ncols, sizeof *nums);
 	const char **head = calloc(k->ncols, sizeof *head);
-	struct table t;
+	int *width = calloc(k->ncols, sizeof *width);
 	sqlite3_stmt *stmt = NULL;
+	unsigned right = 0;
+	int rc = -1, in_txn = 0;
 	size_t c;
-	int rc = -1;
 
-	if (!cells || !nums || !head) {
+	if (!cells || !nums || !head || !width) {
 		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 		goto out;
 	}
-	for (c = 0; c < k->ncols; c++)
+	for (c = 0; c < k->ncols; c++) {
 		head[c] = k->cols[c].name;
-	if (table_init(&t, k->ncols, head) < 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
-		goto out;
-	}
-	for (c = 0; c < k->ncols; c++)
 		if (k->cols[c].type == C_NUM || k->cols[c].type == C_YEAR || k->cols[c].type == C_INT)
-			t.right |= 1u << c;
+			right |= 1u << c;
+	}
 	stmt = store_prepare(st, k->export_sql, err);
-	if (!stmt) {
-		table_free(&t);
+	if (!stmt)
 		goto out;
+	/* Rows go out as they are read, whatever their number; aligned text
+	 * reads them twice (widths, then rows) in one read transaction, so
+	 * both passes see the same rows. */
+	if (format == FORMAT_TXT) {
+		in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+		table_txt_measure(head, k->ncols, width);
+		rc = export_pass(stmt, k, format, right, cells, nums, width, NULL, out);
+		if (rc != SQLITE_DONE)
+			goto failed;
+		table_txt_row(out, head, k->ncols, width, right);
+	} else if (format == FORMAT_MD) {
+		table_md_row(out, head, k->ncols, right, 1);
+	} else {
+		table_csv_row(out, head, k->ncols);
 	}
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (c = 0; c < k->ncols; c++)
-			cell_text(stmt, (int)c, nums[c], sizeof nums[c], &cells[c]);
-		if (table_add(&t, cells) < 0)
-			break;
-	}
-	if (rc != SQLITE_DONE || t.oom) {
-		if (t.oom)
-			rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
-		else
-			store_fail(st, err, _("cannot read the records"));
-		table_free(&t);
+	rc = export_pass(stmt, k, format, right, cells, nums, NULL, width, out);
+failed:
+	if (rc != SQLITE_DONE) {
+		store_fail(st, err, _("cannot read the records"));
 		rc = -1;
-		goto out;
+	} else {
+		rc = 0;
 	}
-	if (format == FORMAT_CSV)
-		table_print_csv(&t, out);
-	else if (format == FORMAT_MD)
-		table_print_md(&t, out);
-	else
-		table_print_txt(&t, out, 1);
-	table_free(&t);
-	rc = 0;
 out:
+	if (in_txn)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_finalize(stmt);
 	free(cells);
 	free(nums);
 	free(head);
+	free(width);
 	return rc;
 }
 
