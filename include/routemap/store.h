@@ -32,6 +32,17 @@ struct store {
 	long long wait_start;   /* ms, monotonic; 0 when not waiting */
 	int wait_gave_up;       /* set when a wait ran out of time (the
 				   caller clears it) */
+	/* Long work (import, export, check, backup) says how far it got:
+	 * on_progress(progress_arg, WHAT, ROWS, PERMILLE) at most five times
+	 * a second, WHAT a translated verb ("importing"), ROWS the records
+	 * done (-1 when it does not count them), PERMILLE how much of the
+	 * whole is done (0-1000; -1 when not known); once more with WHAT NULL
+	 * when the work ends.  NULL: nothing is said. */
+	void (*on_progress)(void *arg, const char *what, long long rows, int permille);
+	void *progress_arg;
+	long long progress_at;  /* ms, monotonic, of the last call; 0: none yet */
+	long long progress_start;   /* ms, when the work began; 0: none */
+	const char *progress_what;  /* its name, for SQLite's callback */
 };
 
 enum store_flags {
@@ -118,6 +129,11 @@ int store_check(struct store *st, char **report, struct rm_error *err);
  * others work.  Returns 0, or -1 with ERR and nothing left behind. */
 int store_backup(struct store *st, const char *path, const struct file_share *share,
 		 struct rm_error *err);
+
+/* Report progress through st->on_progress (see struct store), unless
+ * the last report was under 200 ms ago; WHAT NULL ends the work's line.
+ * The first report of a work waits a second: short work says nothing. */
+void store_progress(struct store *st, const char *what, long long rows, int permille);
 
 /* Full-text search over titles, item texts, notes and AAR sections.
  * Queries of at least three code points go through the FTS5 trigram index;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "helpers.h"
 #include "routemap/schema.h"
@@ -339,6 +340,55 @@ static void test_search_by_pages(void **state)
 	pages_are_the_whole(f, "ไม่มีข้อความนี้", 0);
 }
 
+struct said {
+	int calls, cleared;
+	const char *what;
+	long long rows;
+	int permille;
+};
+
+static void note_progress(void *arg, const char *what, long long rows, int permille)
+{
+	struct said *s = arg;
+
+	if (!what) {
+		s->cleared++;
+		return;
+	}
+	s->calls++;
+	s->what = what;
+	s->rows = rows;
+	s->permille = permille;
+}
+
+static void test_progress_after_a_second_then_cleared(void **state)
+{
+	struct fixture *f = *state;
+	struct said s = { 0, 0, NULL, 0, 0 };
+	struct timespec second = { 1, 100000000 };
+
+	f->st.on_progress = note_progress;
+	f->st.progress_arg = &s;
+	/* short work says nothing, not even at its end */
+	store_progress(&f->st, "นำเข้า", 1024, 100);
+	store_progress(&f->st, NULL, 0, 0);
+	assert_int_equal(s.calls + s.cleared, 0);
+	/* longer: the first word after a second, with what it was given */
+	store_progress(&f->st, "นำเข้า", 1024, 100);
+	nanosleep(&second, NULL);
+	store_progress(&f->st, "นำเข้า", 2048, 200);
+	assert_int_equal(s.calls, 1);
+	assert_string_equal(s.what, "นำเข้า");
+	assert_int_equal(s.rows, 2048);
+	assert_int_equal(s.permille, 200);
+	/* then not again within a fifth of a second */
+	store_progress(&f->st, "นำเข้า", 3072, 300);
+	assert_int_equal(s.calls, 1);
+	/* the end clears the line it wrote */
+	store_progress(&f->st, NULL, 0, 0);
+	assert_int_equal(s.cleared, 1);
+}
+
 static void test_thai_collation_in_sql(void **state)
 {
 	struct fixture *f = *state;
@@ -590,6 +640,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_long_and_short, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_feeds_the_index_whole, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search_by_pages, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_progress_after_a_second_then_cleared, fixture_setup_empty,
+						fixture_teardown),
 		cmocka_unit_test_teardown(test_migrates_a_version_1_database, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_thai_collation_in_sql, fixture_setup_empty, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_check_and_backup, fixture_setup_demo, fixture_teardown),

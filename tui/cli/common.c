@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -119,6 +120,40 @@ static int say_waiting(void *arg, long waited_ms)
 	return 1;
 }
 
+/* store's on_progress for batch commands: one line on the terminal,
+ * rewritten in place ("importing 45% · 120,000 records · 20,000 a
+ * second"), cleared at the end.  Installed only when stderr is a
+ * terminal and CI is not set. */
+static void say_progress(void *arg, const char *what, long long rows, int permille)
+{
+	const struct store *st = arg;
+	struct timespec ts;
+	long long ms;
+	char line[256];
+	int n;
+
+	if (!what) {
+		fputs("\r\033[K", stderr);
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &ts);   /* the store's clock */
+	ms = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - st->progress_start;
+	if (ms <= 0)
+		ms = 1;
+	n = snprintf(line, sizeof line, "routemap: %s", what);
+	if (permille >= 0 && n > 0 && n < (int)sizeof line)
+		n += snprintf(line + n, sizeof line - (size_t)n, " %d%%", permille / 10);
+	if (n > 0 && n < (int)sizeof line) {
+		if (rows >= 0)
+			snprintf(line + n, sizeof line - (size_t)n, _(" · %lld records · %lld a second"),
+				 rows, rows * 1000 / ms);
+		else
+			snprintf(line + n, sizeof line - (size_t)n, _(" · %lld s"), ms / 1000);
+	}
+	fprintf(stderr, "\r\033[K%s", line);
+	fflush(stderr);
+}
+
 int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct rm_error *err)
 {
 	static int said;
@@ -143,6 +178,9 @@ int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct r
 	st->wait_ms = cli->cfg.db_wait * 1000;
 	st->on_wait = say_waiting;
 	st->wait_arg = &said;
+	if (isatty(STDERR_FILENO) && !getenv("CI"))
+		st->on_progress = say_progress;
+	st->progress_arg = st;
 	if (st->migrated_from >= 0 && access != CLI_SCREENS) {
 		char *path = escape_text(st->path, ESC_INVISIBLE);
 

@@ -54,12 +54,15 @@ int store_check(struct store *st, char **report, struct rm_error *err)
 	int a, f;
 
 	*report = NULL;
+	store_progress(st, _("checking"), -1, -1);
 	a = collect_problems(st, "PRAGMA quick_check", &b, err);
+	f = a < 0 ? -1 : collect_problems(st, "SELECT 'foreign key:', * FROM pragma_foreign_key_check",
+					  &b, err);
+	store_progress(st, NULL, 0, 0);
 	if (a < 0) {
 		buf_free(&b);
 		return -1;
 	}
-	f = collect_problems(st, "SELECT 'foreign key:', * FROM pragma_foreign_key_check", &b, err);
 	if (f < 0) {
 		buf_free(&b);
 		return -1;
@@ -73,8 +76,11 @@ int store_check(struct store *st, char **report, struct rm_error *err)
 }
 
 /* Is the new file PATH a sound routemap database?  Opened read-only on
- * its own; 0, or -1 with ERR. */
-static int check_copy(const char *path, struct rm_error *err)
+ * its own, saying how far it got through ON_PROGRESS (NULL: not at all;
+ * its argument is the copy's store); 0, or -1 with ERR. */
+static int check_copy(const char *path,
+		      void (*on_progress)(void *, const char *, long long, int),
+		      struct rm_error *err)
 {
 	struct store copy;
 	char *report = NULL;
@@ -82,6 +88,8 @@ static int check_copy(const char *path, struct rm_error *err)
 
 	if (store_open(&copy, path, NULL, STORE_READONLY, err) < 0)
 		return -1;
+	copy.on_progress = on_progress;
+	copy.progress_arg = &copy;
 	rc = store_check(&copy, &report, err);
 	if (rc > 0)
 		rm_fail(err, RM_EXIT_RUNTIME, _("%s: the copy is not sound: %s"), path, report);
@@ -110,14 +118,16 @@ int store_backup(struct store *st, const char *path, const struct file_share *sh
 	if (!stmt)
 		goto fail;
 	sqlite3_bind_text(stmt, 1, tmp, -1, SQLITE_STATIC);
+	store_progress(st, _("copying"), -1, -1);
 	rc = sqlite3_step(stmt);
+	store_progress(st, NULL, 0, 0);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
 		store_fail(st, err, _("cannot copy the database"));
 		rm_error_prefix(err, "%s", path);
 		goto fail;
 	}
-	if (check_copy(tmp, err) < 0)
+	if (check_copy(tmp, st->on_progress, err) < 0)
 		goto fail;
 	rc = file_commit(fd, tmp, path, 0, err);
 	free(tmp);

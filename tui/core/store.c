@@ -660,6 +660,45 @@ int store_refresh(struct store *st, struct rm_error *err)
 	return 0;
 }
 
+/* sqlite3_progress_handler's callback while a single long statement
+ * (quick_check, VACUUM INTO) runs: the work's name, no count. */
+static int progress_tick(void *arg)
+{
+	struct store *st = arg;
+
+	store_progress(st, st->progress_what, -1, -1);
+	return 0;
+}
+
+void store_progress(struct store *st, const char *what, long long rows, int permille)
+{
+	long long now;
+
+	if (!st->on_progress)
+		return;
+	if (!what) {
+		if (st->progress_at > 0)
+			st->on_progress(st->progress_arg, NULL, 0, 0);
+		st->progress_at = 0;
+		st->progress_start = 0;
+		sqlite3_progress_handler(st->db, 0, NULL, NULL);
+		return;
+	}
+	now = now_ms();
+	if (st->progress_start == 0) {
+		st->progress_start = now;
+		st->progress_what = what;
+		/* work that does not count (one long statement): SQLite calls
+		 * back from inside it */
+		if (rows < 0)
+			sqlite3_progress_handler(st->db, 100000, progress_tick, st);
+	}
+	if (now - st->progress_start < 1000 || now - st->progress_at < 200)
+		return;
+	st->progress_at = now;
+	st->on_progress(st->progress_arg, what, rows, permille);
+}
+
 void store_close(struct store *st)
 {
 	disconnect(st);

@@ -913,8 +913,14 @@ struct later {
 	int line, field;
 };
 
+/* Where an import stands, for its progress line. */
+struct import_progress {
+	long long rows;         /* records of every file so far */
+	size_t before, total;   /* bytes of the files done, of all */
+};
+
 static int import_file(struct store *st, const struct config *cfg, struct transfer_file *f,
-		       struct rm_error *err)
+		       struct import_progress *pr, struct rm_error *err)
 {
 	const struct kind *k = &kinds[f->kind];
 	struct csv_reader r;
@@ -973,6 +979,10 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 
 	while ((got = csv_read(&r, err)) == 1) {
 		sqlite3_int64 id;
+
+		if ((++pr->rows & 1023) == 0)
+			store_progress(st, _("importing"), pr->rows,
+				       (int)((pr->before + r.pos) * 1000 / (pr->total ? pr->total : 1)));
 
 		if (r.nfields != k->ncols) {
 			rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: expected %zu fields (%s), found %zu"),
@@ -1124,7 +1134,9 @@ int transfer_import(struct store *st, const struct config *cfg, struct transfer_
 static int import_all(struct store *st, const struct config *cfg, struct transfer_file *files,
 		      size_t nfiles, struct rm_error *err)
 {
+	struct import_progress pr = { 0, 0, 0 };
 	size_t i;
+	int rc;
 
 	if (store_begin(st, err) < 0)
 		return -1;
@@ -1135,11 +1147,18 @@ static int import_all(struct store *st, const struct config *cfg, struct transfe
 		return -1;
 	}
 	for (i = 0; i < nfiles; i++)
-		if (import_file(st, cfg, &files[i], err) < 0) {
+		pr.total += files[i].len;
+	for (i = 0; i < nfiles; i++) {
+		if (import_file(st, cfg, &files[i], &pr, err) < 0) {
+			store_progress(st, NULL, 0, 0);
 			store_rollback(st);
 			return -1;
 		}
-	if (schema_search_feed(st->db) < 0) {
+		pr.before += files[i].len;
+	}
+	rc = schema_search_feed(st->db);
+	store_progress(st, NULL, 0, 0);
+	if (rc < 0) {
 		store_fail(st, err, _("cannot update the search index"));
 		store_rollback(st);
 		return -1;
@@ -1310,16 +1329,22 @@ static void cell_text(sqlite3_stmt *stmt, int i, char *num, size_t size, const c
 }
 
 /* One pass over KIND's records in STMT (reset after): each row to OUT in
- * FORMAT, or, with WIDTH, only measured for the aligned text.  CELLS and
- * NUMS: room for a row.  Returns the last step's code. */
-static int export_pass(sqlite3_stmt *stmt, const struct kind *k, enum transfer_format format,
+ * FORMAT, or, with MEASURE, only measured for the aligned text.  CELLS
+ * and NUMS: room for a row.  Progress goes to ST.  Returns the last
+ * step's code. */
+static int export_pass(struct store *st, sqlite3_stmt *stmt, const struct kind *k,
+		       enum transfer_format format,
 		       unsigned right, const char **cells, char (*nums)[400], int *measure,
 		       const int *width, FILE *out)
 {
 	size_t c;
 	int rc;
 
+	long long rows = 0;
+
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if ((++rows & 1023) == 0)
+			store_progress(st, measure ? _("measuring the columns") : _("exporting"), rows, -1);
 		for (c = 0; c < k->ncols; c++)
 			cell_text(stmt, (int)c, nums[c], sizeof nums[c], &cells[c]);
 		if (measure)
@@ -1366,7 +1391,7 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 	if (format == FORMAT_TXT) {
 		in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 		table_txt_measure(head, k->ncols, width);
-		rc = export_pass(stmt, k, format, right, cells, nums, width, NULL, out);
+		rc = export_pass(st, stmt, k, format, right, cells, nums, width, NULL, out);
 		if (rc != SQLITE_DONE)
 			goto failed;
 		table_txt_row(out, head, k->ncols, width, right);
@@ -1375,8 +1400,9 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 	} else {
 		table_csv_row(out, head, k->ncols);
 	}
-	rc = export_pass(stmt, k, format, right, cells, nums, NULL, width, out);
+	rc = export_pass(st, stmt, k, format, right, cells, nums, NULL, width, out);
 failed:
+	store_progress(st, NULL, 0, 0);
 	if (rc != SQLITE_DONE) {
 		store_fail(st, err, _("cannot read the records"));
 		rc = -1;
