@@ -18,6 +18,11 @@ int schema_migrate_step(sqlite3 *db, int from, char **errmsg);
  * between.  Both return 0, or -1 on an SQLite error (sqlite3_errmsg(DB)
  * says which). */
 int schema_search_defer(sqlite3 *db);
+
+/* SQL listing the codes of the assessments whose kept coverage
+ * (assessment_tally) differs from their items and entries: none in a
+ * sound database. */
+extern const char schema_tally_check_sql[];
 int schema_search_feed(sqlite3 *db);
 
 #endif

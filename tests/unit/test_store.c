@@ -415,6 +415,20 @@ static void test_check_and_backup(void **state)
 	assert_int_equal(store_check(&f->st, &report, &err), 0);
 	assert_string_equal(report, "ok");
 	free(report);
+	/* a kept coverage that drifted from its entries is a finding, named */
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE assessment_tally SET answered = answered + 1"
+				      " WHERE assessment_id = (SELECT id FROM assessment"
+				      " WHERE code = 'A-NKG-53')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_check(&f->st, &report, &err), 1);
+	assert_non_null(strstr(report, "A-NKG-53"));
+	assert_null(strstr(report, "A-BNG-69"));
+	free(report);
+	/* put right, it is sound again */
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE assessment_tally SET answered = answered - 1"
+				      " WHERE assessment_id = (SELECT id FROM assessment"
+				      " WHERE code = 'A-NKG-53')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_check(&f->st, &report, &err), 0);
+	free(report);
 	snprintf(path, sizeof path, "%s/backup.db", f->dir);
 	assert_int_equal(store_backup(&f->st, path, &private_share, &err), 0);
 	/* a second backup to the same file is refused, the first kept */

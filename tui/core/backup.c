@@ -1,6 +1,6 @@
-/* backup.c - the database's check (quick_check and foreign keys) and its
- * backup: a compact, self-contained copy that is checked before it takes
- * its name. */
+/* backup.c - the database's check (quick_check, foreign keys, the kept
+ * coverage) and its backup: a compact, self-contained copy that is
+ * checked before it takes its name. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "routemap/buf.h"
 #include "routemap/files.h"
 #include "routemap/i18n.h"
+#include "routemap/schema.h"
 #include "routemap/store.h"
 
 /* Append every row of a PRAGMA check other than "ok" to REPORT. */
@@ -48,31 +49,50 @@ static int collect_problems(struct store *st, const char *sql, struct buf *repor
 	return problems;
 }
 
+/* Append to REPORT each assessment whose kept coverage is not what its
+ * entries say (a line each); returns how many, or -1 with ERR. */
+static int tally_problems(struct store *st, struct buf *report, struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, schema_tally_check_sql, err);
+	int problems = 0, rc;
+
+	if (!stmt)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		buf_printf(report, _("assessment %s: the coverage kept for it is not what its entries say"),
+			   (const char *)sqlite3_column_text(stmt, 0));
+		buf_puts(report, "\n");
+		problems++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, _("integrity check failed"));
+	return problems;
+}
+
 int store_check(struct store *st, char **report, struct rm_error *err)
 {
 	struct buf b = { 0 };
-	int a, f;
+	int a, f, t;
 
 	*report = NULL;
 	store_progress(st, _("checking"), -1, -1);
 	a = collect_problems(st, "PRAGMA quick_check", &b, err);
 	f = a < 0 ? -1 : collect_problems(st, "SELECT 'foreign key:', * FROM pragma_foreign_key_check",
 					  &b, err);
+	/* only in a sound file is the kept coverage worth comparing */
+	t = a != 0 || f < 0 ? 0 : tally_problems(st, &b, err);
 	store_progress(st, NULL, 0, 0);
-	if (a < 0) {
+	if (a < 0 || f < 0 || t < 0) {
 		buf_free(&b);
 		return -1;
 	}
-	if (f < 0) {
-		buf_free(&b);
-		return -1;
-	}
-	if (a + f == 0)
+	if (a + f + t == 0)
 		buf_puts(&b, "ok");
 	*report = buf_take(&b);
 	if (!*report)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
-	return a + f == 0 ? 0 : 1;
+	return a + f + t == 0 ? 0 : 1;
 }
 
 /* Is the new file PATH a sound routemap database?  Opened read-only on

@@ -509,6 +509,25 @@ static int (*const migrations[])(sqlite3 *, char **) = {
 	migrate_v4,
 };
 
+/* The codes of the assessments whose kept tally (or the lack of one)
+ * differs from a count made afresh from their items and entries. */
+const char schema_tally_check_sql[] =
+	"SELECT a.code FROM assessment a LEFT JOIN assessment_tally t ON t.assessment_id = a.id"
+	" LEFT JOIN (SELECT a.id AS aid, count(i.id) AS items, coalesce(sum(w.w), 0) AS weight,"
+	"   count(e.status) AS answered,"
+	"   coalesce(sum(CASE e.status WHEN 'na' THEN w.w END), 0) AS na,"
+	"   coalesce(sum(CASE e.status WHEN 'met' THEN w.w END), 0) AS met,"
+	"   coalesce(sum(CASE e.status WHEN 'partial' THEN w.w END), 0) AS part"
+	"  FROM assessment a LEFT JOIN norm_item i ON i.set_id = a.set_id"
+	"  LEFT JOIN (SELECT id, CAST(round(weight * 1000000) AS INTEGER) AS w FROM norm_item) w"
+	"   ON w.id = i.id"
+	"  LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"
+	"  GROUP BY a.id) c ON c.aid = a.id"
+	" WHERE t.assessment_id IS NULL OR t.items IS NOT c.items OR t.weight_w IS NOT c.weight"
+	"  OR t.answered IS NOT c.answered OR t.na_w IS NOT c.na OR t.met_w IS NOT c.met"
+	"  OR t.partial_w IS NOT c.part"
+	" ORDER BY a.code";
+
 int schema_search_defer(sqlite3 *db)
 {
 	return sqlite3_exec(db, "DELETE FROM search_defer;"
