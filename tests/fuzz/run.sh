@@ -5,8 +5,9 @@
 #
 # For each NAME (csv, ini, date, text): DIR/fuzz_NAME runs for SECONDS
 # seconds, or with :RUNS for that many inputs from seed 1 (the same
-# inputs on every machine, so a check that passes here passes in CI;
-# SECONDS then only bounds a slow machine), on a fresh copy of tests/fuzz/corpus/NAME in DIR/corpus-NAME
+# inputs on every machine that runs them all within SECONDS, so a check
+# that passes here passes in CI; a machine too slow stops at SECONDS and
+# has tried fewer), on a fresh copy of tests/fuzz/corpus/NAME in DIR/corpus-NAME
 # (what it finds stays out of the committed corpus), with the dictionary
 # tests/fuzz/NAME.dict when there is one.  Its output goes to
 # DIR/NAME.log; one summary line is printed.  A crash, leak or timeout

@@ -140,6 +140,40 @@ if $TMUX_CMD capture-pane -p -e -t rm | grep -qE '\[[0-9;]*4[0-7][0-9;]*m'; then
 keys Q
 wait_for "EXIT=0"
 
+# ---- a search of more hits than a page: the rest as the user goes down ----
+PD="$WORK/pages.db"
+"$BIN" --demo -d "$PD" init >/dev/null
+{
+	echo "code,office,title,destination,fy_from,fy_to,serves"
+	i=1
+	while [ $i -le 100 ]; do
+		printf 'PG-%03d,KKN-PHO,แผนทดสอบการค้นหาทีละหน้า ฉบับที่ %d,,2570,2572,\n' $i $i
+		i=$((i + 1))
+	done
+} >"$WORK/plans.csv"
+"$BIN" -d "$PD" import plans "$WORK/plans.csv" >/dev/null
+start pages 80 24 -- -d "$PD"
+wait_for "PG-001"
+keys /
+type_text "ทดสอบการค้นหาทีละหน้า"
+keys Enter
+wait_for "พบแล้ว 48 รายการ"          # a page: two screenfuls (24 rows)
+wait_for "PG-001"
+keys End                        # the last loaded, and says more follow
+wait_for "PG-048"
+wait_for "นี่คือผลสุดท้ายที่โหลดแล้ว"
+keys Down                       # one more: the next page came first
+wait_for "PG-049"
+wait_for "พบแล้ว 96 รายการ"
+keys NPage NPage NPage          # on to the end: all 100, nothing more
+wait_for "พบ 100 รายการ"
+keys End
+wait_for "PG-100"
+keys n                          # past the last: round to the first
+wait_for "1 จาก 100 สำหรับ"
+keys Q
+wait_for "EXIT=0"
+
 # ---- ASCII line drawing ----------------------------------------------------
 start ascii 80 24 -- --ascii --demo -d "$DB"
 wait_for "KKN-CDC-2568"

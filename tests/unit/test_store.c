@@ -241,6 +241,28 @@ static void test_import_feeds_the_index_whole(void **state)
 	assert_true(search_finds(f, "ไข้เลือดออกจังหวัด", "plan", "KKN-DHF-2570"));
 	assert_true(search_finds(f, "คัดกรองเด็กป่วยก่อน", "norm_item", "CDC-NORM v2/SM2"));
 	assert_true(search_index_whole(f));
+	/* an import refused at its third record leaves nothing: the first
+	 * two are not found, the index is whole, nothing stays deferred */
+	{
+		static const char csv[] = "code,office,title,destination,fy_from,fy_to,serves\n"
+			"KKN-ZIKA-2570,KKN-PHO,แผนเฝ้าระวังไข้ซิกาจังหวัด,,2570,2572,\n"
+			"KKN-CHIK-2570,KKN-PHO,แผนเฝ้าระวังไข้ปวดข้อยุงลาย,,2570,2572,\n"
+			"KKN-BAD-2570,ไม่มีหน่วยงานนี้,แผนที่อ้างหน่วยงานผิด,,2570,2572,\n";
+		struct rm_error err = { 0, "" };
+		struct transfer_file file = { transfer_kind_from_name("plans"), "plans.csv", csv,
+					      sizeof csv - 1, 1, 0 };
+
+		assert_int_equal(transfer_import(&f->st, &f->cfg, &file, 1, &err), -1);
+		assert_non_null(strstr(err.msg, "plans.csv:4:"));
+	}
+	assert_false(search_finds(f, "เฝ้าระวังไข้ซิกา", "plan", "KKN-ZIKA-2570"));
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM search_defer"), 0);
+	assert_true(search_index_whole(f));
+	/* and the next edit is indexed as before */
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE plan SET title = 'แผนเฝ้าระวังไข้ซิกาจังหวัดขอนแก่น'"
+				      " WHERE code = 'KKN-DHF-2570'", NULL, NULL, NULL), SQLITE_OK);
+	assert_true(search_finds(f, "เฝ้าระวังไข้ซิกา", "plan", "KKN-DHF-2570"));
+	assert_true(search_index_whole(f));
 }
 
 static void fake_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)

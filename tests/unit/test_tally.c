@@ -17,16 +17,21 @@ static long long tallies_wrong(struct fixture *f)
 		"         ON a.id = t.assessment_id WHERE a.id IS NULL)"
 		"     + (SELECT count(*) FROM assessment_tally t JOIN ("
 		"         SELECT a.id AS aid, count(i.id) AS items,"
-		"          coalesce(sum(CAST(round(i.weight * 1000000) AS INTEGER)), 0) AS w,"
+		"          total(round(i.weight * 1000000)) AS w,"
 		"          count(e.status) AS answered,"
-		"          coalesce(sum(CASE e.status WHEN 'na' THEN CAST(round(i.weight * 1000000) AS INTEGER) END), 0) AS na,"
-		"          coalesce(sum(CASE e.status WHEN 'met' THEN CAST(round(i.weight * 1000000) AS INTEGER) END), 0) AS met,"
-		"          coalesce(sum(CASE e.status WHEN 'partial' THEN CAST(round(i.weight * 1000000) AS INTEGER) END), 0) AS part"
+		"          total(CASE e.status WHEN 'na' THEN round(i.weight * 1000000) END) AS na,"
+		"          total(CASE e.status WHEN 'met' THEN round(i.weight * 1000000) END) AS met,"
+		"          total(CASE e.status WHEN 'partial' THEN round(i.weight * 1000000) END) AS part"
 		"         FROM assessment a LEFT JOIN norm_item i ON i.set_id = a.set_id"
 		"         LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"
 		"         GROUP BY a.id) c ON c.aid = t.assessment_id"
-		"        WHERE t.items <> c.items OR t.weight_w <> c.w OR t.answered <> c.answered"
-		"         OR t.na_w <> c.na OR t.met_w <> c.met OR t.partial_w <> c.part)");
+		/* exact for any weight a norm set uses (whole millionths in a
+		 * double); within a billionth for weights past 2^53 of them */
+		"        WHERE t.items <> c.items OR t.answered <> c.answered"
+		"         OR abs(t.weight_w - c.w) > 1e-9 * max(abs(c.w), 1)"
+		"         OR abs(t.na_w - c.na) > 1e-9 * max(abs(c.na), 1)"
+		"         OR abs(t.met_w - c.met) > 1e-9 * max(abs(c.met), 1)"
+		"         OR abs(t.partial_w - c.part) > 1e-9 * max(abs(c.part), 1))");
 }
 
 /* A small generator with a fixed seed: the same sequence on every run. */
@@ -191,6 +196,68 @@ static void test_import_keeps_tallies(void **state)
 	assert_int_equal(tallies_wrong(f), 0);
 }
 
+static void test_extreme_weights(void **state)
+{
+	struct fixture *f = *state;
+
+	/* a weight of five trillion (an integer count of millionths would
+	 * overflow summing two) and one of a ten-millionth (under half a
+	 * millionth: counted as none) */
+	fixture_load_csv(f, "norm_items", "set,version,group,code,text,evidence,weight\n"
+			 "CDC-NORM,2,social_measure,BIG1,ข้อที่มีน้ำหนักมากที่สุด,,5000000000000\n"
+			 "CDC-NORM,2,social_measure,BIG2,ข้อที่มีน้ำหนักมากรองลงมา,,5000000000000\n"
+			 "CDC-NORM,2,social_measure,TINY,ข้อที่มีน้ำหนักน้อยมาก,,0.0000001\n");
+	fixture_load_csv(f, "assessment_entries",
+			 "assessment,item,status,note,support_needed,support_from,support_frame\n"
+			 "A-BNG-69,BIG1,met,,,,\n"
+			 "A-BNG-69,BIG2,partial,,,,\n"
+			 "A-BNG-69,TINY,met,,,,\n");
+	assert_int_equal(tallies_wrong(f), 0);
+	/* 17 + 3 items; 12 + 3 answered; met 7 + 5e12 in millionths */
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_tally t JOIN assessment a"
+				     " ON a.id = t.assessment_id WHERE a.code = 'A-BNG-69' AND items = 20"
+				     " AND answered = 15 AND abs(met_w - 5e18) < 1e7"
+				     " AND abs(partial_w - 5e18) < 1e7"), 1);
+}
+
+/* A database of schema 3 (before the tally) with weights that large
+ * migrates, and its tallies come out right. */
+static void test_migration_with_extreme_weights(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct rm_error err = { 0, "" };
+	sqlite3 *db;
+	int v;
+
+	*state = f;
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
+	fixture_load_demo(f);
+	fixture_load_csv(f, "norm_items", "set,version,group,code,text,evidence,weight\n"
+			 "CDC-NORM,2,social_measure,BIG1,ข้อที่มีน้ำหนักมากที่สุด,,5000000000000\n"
+			 "CDC-NORM,2,social_measure,BIG2,ข้อที่มีน้ำหนักมากรองลงมา,,5000000000000\n");
+	fixture_load_csv(f, "assessment_entries",
+			 "assessment,item,status,note,support_needed,support_from,support_frame\n"
+			 "A-BNG-69,BIG1,met,,,,\nA-BNG-69,BIG2,met,,,,\n");
+	store_close(&f->st);
+	/* back to schema 3: the tally and its triggers gone */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE assessment_tally;"
+				      "DROP TRIGGER tally_assessment_ai; DROP TRIGGER tally_assessment_au;"
+				      "DROP TRIGGER tally_entry_ai; DROP TRIGGER tally_entry_au;"
+				      "DROP TRIGGER tally_entry_ad; DROP TRIGGER tally_item_ai;"
+				      "DROP TRIGGER tally_item_au; DROP TRIGGER tally_item_ad;"
+				      "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
+	v = store_schema_version(&f->st);
+	assert_int_equal(v, 4);
+	assert_int_equal(f->st.migrated_from, 3);
+	assert_int_equal(tallies_wrong(f), 0);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_tally t JOIN assessment a"
+				     " ON a.id = t.assessment_id WHERE a.code = 'A-BNG-69'"
+				     " AND abs(met_w - 1e19) < 1e7"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +267,8 @@ int main(void)
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_keeps_tallies, fixture_setup_demo,
 						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_extreme_weights, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_teardown(test_migration_with_extreme_weights, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

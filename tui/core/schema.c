@@ -427,32 +427,34 @@ static int migrate_v3(sqlite3 *db, char **errmsg)
 
 /* One entry's part in its assessment's tally, as an UPDATE of
  * assessment_tally: SIGN is "+" or "-", R is "NEW" or "OLD".  Weights are
- * counted in millionths, so that adding and taking away the same weight
- * ten thousand times leaves the sum exact; the item's weight is read
- * once (none when the item is being deleted: its set is counted again
- * afterwards). */
+ * counted in whole millionths (a weight under half a millionth counts as
+ * none), held as REAL: whole numbers are exact in a double up to 2^53, so
+ * adding and taking away the same weight ten thousand times leaves the
+ * sum exact, and no weight, however large, overflows.  The item's weight
+ * is read once (none when the item is being deleted: its set is counted
+ * again afterwards). */
 #define TALLY_ENTRY(sign, R)                                                        \
-	" UPDATE assessment_tally SET"                                                   \
-	" answered = answered " sign " (" R ".status IS NOT NULL),"                      \
-	" na_w = na_w " sign " (" R ".status IS 'na') * x.w,"                            \
-	" met_w = met_w " sign " (" R ".status IS 'met') * x.w,"                         \
-	" partial_w = partial_w " sign " (" R ".status IS 'partial') * x.w"              \
-	" FROM (SELECT coalesce((SELECT CAST(round(weight * 1000000) AS INTEGER)"       \
-	"  FROM norm_item WHERE id = " R ".item_id), 0) AS w) AS x"                      \
+	" UPDATE assessment_tally SET"                                              \
+	" answered = answered " sign " (" R ".status IS NOT NULL),"                 \
+	" na_w = na_w " sign " (" R ".status IS 'na') * x.w,"                       \
+	" met_w = met_w " sign " (" R ".status IS 'met') * x.w,"                    \
+	" partial_w = partial_w " sign " (" R ".status IS 'partial') * x.w"         \
+	" FROM (SELECT coalesce((SELECT round(weight * 1000000)"                    \
+	"  FROM norm_item WHERE id = " R ".item_id), 0) AS w) AS x"                 \
 	" WHERE assessment_id = " R ".assessment_id;"
 
 /* The tallies of the assessments WHERE picks, from their items and
  * entries afresh. */
 #define TALLY_RECOUNT_WHERE(where)                                                  \
-	"UPDATE assessment_tally SET (items, weight_w, answered, na_w, met_w, partial_w) ="  \
-	" (SELECT count(*), coalesce(sum(w), 0), count(status),"                         \
-	"   coalesce(sum(CASE status WHEN 'na' THEN w END), 0),"                         \
-	"   coalesce(sum(CASE status WHEN 'met' THEN w END), 0),"                        \
-	"   coalesce(sum(CASE status WHEN 'partial' THEN w END), 0)"                     \
-	"  FROM (SELECT CAST(round(i.weight * 1000000) AS INTEGER) AS w, e.status"       \
-	"   FROM assessment a JOIN norm_item i ON i.set_id = a.set_id"                   \
-	"   LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"  \
-	"   WHERE a.id = assessment_tally.assessment_id))"                               \
+	"UPDATE assessment_tally SET (items, weight_w, answered, na_w, met_w, partial_w) =" \
+	" (SELECT count(*), total(w), count(status),"                               \
+	"   total(CASE status WHEN 'na' THEN w END),"                               \
+	"   total(CASE status WHEN 'met' THEN w END),"                              \
+	"   total(CASE status WHEN 'partial' THEN w END)"                           \
+	"  FROM (SELECT round(i.weight * 1000000) AS w, e.status"                   \
+	"   FROM assessment a JOIN norm_item i ON i.set_id = a.set_id"              \
+	"   LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id" \
+	"   WHERE a.id = assessment_tally.assessment_id))"                          \
 	" WHERE " where ";"
 
 /* Every assessment's tally of the norm set SET afresh. */
@@ -468,14 +470,14 @@ static int migrate_v4(sqlite3 *db, char **errmsg)
 		"CREATE TABLE assessment_tally ("
 		" assessment_id INTEGER PRIMARY KEY REFERENCES assessment(id) ON DELETE CASCADE,"
 		" items INTEGER NOT NULL DEFAULT 0,"      /* items of its norm set */
-		" weight_w INTEGER NOT NULL DEFAULT 0,"   /* their weight, in millionths */
+		" weight_w REAL NOT NULL DEFAULT 0,"      /* their weight, in millionths */
 		" answered INTEGER NOT NULL DEFAULT 0,"   /* entries with a status */
-		" na_w INTEGER NOT NULL DEFAULT 0,"       /* weight answered n/a, */
-		" met_w INTEGER NOT NULL DEFAULT 0,"      /* met */
-		" partial_w INTEGER NOT NULL DEFAULT 0);" /* and partial */
+		" na_w REAL NOT NULL DEFAULT 0,"          /* weight answered n/a, */
+		" met_w REAL NOT NULL DEFAULT 0,"         /* met */
+		" partial_w REAL NOT NULL DEFAULT 0);"    /* and partial */
 		"CREATE TRIGGER tally_assessment_ai AFTER INSERT ON assessment BEGIN"
 		" INSERT INTO assessment_tally(assessment_id, items, weight_w)"
-		" SELECT NEW.id, count(*), coalesce(sum(CAST(round(weight * 1000000) AS INTEGER)), 0)"
+		" SELECT NEW.id, count(*), total(round(weight * 1000000))"
 		" FROM norm_item WHERE set_id = NEW.set_id; END;"
 		"CREATE TRIGGER tally_assessment_au AFTER UPDATE OF set_id ON assessment"
 		" WHEN OLD.set_id IS NOT NEW.set_id BEGIN "
@@ -513,19 +515,23 @@ static int (*const migrations[])(sqlite3 *, char **) = {
  * differs from a count made afresh from their items and entries. */
 const char schema_tally_check_sql[] =
 	"SELECT a.code FROM assessment a LEFT JOIN assessment_tally t ON t.assessment_id = a.id"
-	" LEFT JOIN (SELECT a.id AS aid, count(i.id) AS items, coalesce(sum(w.w), 0) AS weight,"
+	" LEFT JOIN (SELECT a.id AS aid, count(i.id) AS items, total(w.w) AS weight,"
 	"   count(e.status) AS answered,"
-	"   coalesce(sum(CASE e.status WHEN 'na' THEN w.w END), 0) AS na,"
-	"   coalesce(sum(CASE e.status WHEN 'met' THEN w.w END), 0) AS met,"
-	"   coalesce(sum(CASE e.status WHEN 'partial' THEN w.w END), 0) AS part"
+	"   total(CASE e.status WHEN 'na' THEN w.w END) AS na,"
+	"   total(CASE e.status WHEN 'met' THEN w.w END) AS met,"
+	"   total(CASE e.status WHEN 'partial' THEN w.w END) AS part"
 	"  FROM assessment a LEFT JOIN norm_item i ON i.set_id = a.set_id"
-	"  LEFT JOIN (SELECT id, CAST(round(weight * 1000000) AS INTEGER) AS w FROM norm_item) w"
+	"  LEFT JOIN (SELECT id, round(weight * 1000000) AS w FROM norm_item) w"
 	"   ON w.id = i.id"
 	"  LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"
 	"  GROUP BY a.id) c ON c.aid = a.id"
-	" WHERE t.assessment_id IS NULL OR t.items IS NOT c.items OR t.weight_w IS NOT c.weight"
-	"  OR t.answered IS NOT c.answered OR t.na_w IS NOT c.na OR t.met_w IS NOT c.met"
-	"  OR t.partial_w IS NOT c.part"
+	/* exact for any weight a norm set uses (whole millionths in a
+	 * double); within a billionth for weights past 2^53 of them */
+	" WHERE t.assessment_id IS NULL OR t.items IS NOT c.items OR t.answered IS NOT c.answered"
+	"  OR abs(t.weight_w - c.weight) > 1e-9 * max(abs(c.weight), 1)"
+	"  OR abs(t.na_w - c.na) > 1e-9 * max(abs(c.na), 1)"
+	"  OR abs(t.met_w - c.met) > 1e-9 * max(abs(c.met), 1)"
+	"  OR abs(t.partial_w - c.part) > 1e-9 * max(abs(c.part), 1)"
 	" ORDER BY a.code";
 
 int schema_search_defer(sqlite3 *db)

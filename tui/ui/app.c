@@ -738,7 +738,8 @@ static long long cpu_us(void)
 /* For make bench: one line "key NAME MICROSECONDS" per key, the CPU it
  * cost to handle and draw, and "tick MICROSECONDS" per pause in typing
  * that did work (a save at rest, a reload after another user's change).
- * NAME is ncurses' name of a function key, or the character typed. */
+ * NAME is ncurses' name of a function key, ^X for a control key, or
+ * "char" for any character typed (never the character itself). */
 static void log_cost(struct ui *ui, int status, wint_t ch, long long us)
 {
 	if (status == KEY_CODE_YES) {
@@ -746,10 +747,8 @@ static void log_cost(struct ui *ui, int status, wint_t ch, long long us)
 
 		fprintf(ui->cost_log, "key %s %lld\n", name ? name : "?", us);
 	} else if (status == OK && ch >= 0x20 && ch != 0x7F) {
-		char u[8];
-		int n = utf8_encode((uint32_t)ch, u);
-
-		fprintf(ui->cost_log, "key %.*s %lld\n", n > 0 ? n : 1, n > 0 ? u : "?", us);
+		/* what was typed stays out of the file: only that it was */
+		fprintf(ui->cost_log, "key char %lld\n", us);
 	} else if (status == OK) {
 		fprintf(ui->cost_log, "key ^%c %lld\n", (int)((ch + 0x40) & 0x7F), us);
 	} else {
@@ -854,7 +853,7 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 	st->on_wait = ui_on_wait;
 	st->wait_arg = ui;
 	if (getenv("ROUTEMAP_COST_LOG") && *getenv("ROUTEMAP_COST_LOG"))
-		ui->cost_log = fopen(getenv("ROUTEMAP_COST_LOG"), "a");
+		ui->cost_log = fopen(getenv("ROUTEMAP_COST_LOG"), "ae");   /* not for $VISUAL */
 	ui->data_version = store_prepare(st, "PRAGMA data_version", &err);
 	notice_others(ui);
 	first_message(ui, notice);
