@@ -9,8 +9,8 @@
 #
 # The province (bench/gen.sh 1000: 250,000 entries, 10,000 AARs) and the
 # ten provinces (gen.sh 10000) are imported once into CACHE and reused
-# while bench/gen.sh is unchanged (SCALES="demo province" skips the
-# largest).  Timings live here, never in a test.
+# while bench/gen.sh and the schema are unchanged (SCALES="demo province"
+# skips the largest).  Timings live here, never in a test.
 set -eu
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 CACHE=$2
@@ -34,7 +34,8 @@ database() {
 	province) units=1000 ;;
 	10x) units=10000 ;;
 	esac
-	key=$(cat "$HERE/gen.sh" | cksum | cut -d' ' -f1)
+	# made again when the data or the schema changes
+	key=$(cat "$HERE/gen.sh" "$HERE/../tui/core/schema.c" | cksum | cut -d' ' -f1)
 	db=$CACHE/$1-$key.db
 	if [ ! -f "$db" ]; then
 		rm -f "$CACHE/$1"-*.db "$CACHE/$1"-*.db-wal "$CACHE/$1"-*.db-shm
