@@ -71,3 +71,28 @@ echo "start to first screen and out, demo office:    $(startup "$T/demo.db") ms"
 sh "$(dirname "$0")/gen.sh" "$T/prov" "${UNITS:-1200}"
 "$BIN" -d "$T/prov.db" import "$T/prov" >/dev/null
 echo "start to first screen and out, province data:  $(startup "$T/prov.db") ms"
+
+# The yardstick: the sqlite3 shell running the plan list's query (in its
+# own order: it has no Thai collation) and exiting, best of ten, and its
+# peak memory.
+if command -v sqlite3 >/dev/null 2>&1; then
+	q="SELECT p.code, coalesce(o.short_name, o.name), p.fy_from, p.fy_to, p.title, s.code,
+	   (SELECT group_concat(code, ', ') FROM (SELECT c.code FROM plan c WHERE c.serves_id = p.id
+	    ORDER BY c.code)) FROM plan p JOIN office o ON o.id = p.office_id
+	   LEFT JOIN plan s ON s.id = p.serves_id ORDER BY p.title, p.code"
+	for db in demo prov; do
+		best=""
+		i=0
+		while [ $i -lt 10 ]; do
+			s0=$(date +%s%N)
+			sqlite3 -readonly "$T/$db.db" "$q" >/dev/null
+			us=$((($(date +%s%N) - s0) / 1000))
+			if [ -z "$best" ] || [ "$us" -lt "$best" ]; then best=$us; fi
+			i=$((i + 1))
+		done
+		/usr/bin/time -f %M -o "$T/sqrss" sqlite3 -readonly "$T/$db.db" "$q" >/dev/null
+		echo "sqlite3, the same first query, $db:  $((best / 1000)).$(( (best % 1000) / 100 )) ms, $(cat "$T/sqrss") KiB"
+	done
+else
+	echo "sqlite3: not installed (apt-get install sqlite3) - no yardstick for start-up"
+fi

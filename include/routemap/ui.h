@@ -264,9 +264,9 @@ void ui_search(struct ui *ui);
 /* Jump to the next (DIR 1) or previous (-1) hit of the last search. */
 void ui_search_step(struct ui *ui, int dir);
 
-/* Load the next page of the last search's hits (when there are more),
- * so that hit number UPTO is loaded if it exists.  Returns 0, or -1 after
- * telling the user why not. */
+/* Load the next pages of the last search's hits (when there are more),
+ * until hit number UPTO is loaded if it exists ((size_t)-1: every hit).
+ * Returns 0, or -1 after telling the user why not. */
 int ui_search_more(struct ui *ui, size_t upto);
 /* Open the record of a search hit. */
 void ui_open_hit(struct ui *ui, const struct search_hit *hit);

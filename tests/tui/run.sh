@@ -159,18 +159,22 @@ type_text "ทดสอบการค้นหาทีละหน้า"
 keys Enter
 wait_for "พบแล้ว 48 รายการ"          # a page: two screenfuls (24 rows)
 wait_for "PG-001"
-keys End                        # the last loaded, and says more follow
-wait_for "PG-048"
-wait_for "นี่คือผลสุดท้ายที่โหลดแล้ว"
-keys Down                       # one more: the next page came first
-wait_for "PG-049"
+keys NPage NPage NPage          # a screen before the end: the next page
 wait_for "พบแล้ว 96 รายการ"
-keys NPage NPage NPage          # on to the end: all 100, nothing more
+wait_for "PG-055"                # past the first page: 3 x 18 rows down
+keys End                        # the end asked for: every hit is read
 wait_for "พบ 100 รายการ"
-keys End
 wait_for "PG-100"
 keys n                          # past the last: round to the first
 wait_for "1 จาก 100 สำหรับ"
+keys q
+wait_for "PG-001"
+keys /
+type_text "ทดสอบการค้นหาทีละหน้า"
+keys Enter
+wait_for "พบแล้ว 48 รายการ"
+keys N                          # back from the first: round to the last
+wait_for "100 จาก 100 สำหรับ"
 keys Q
 wait_for "EXIT=0"
 

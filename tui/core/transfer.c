@@ -1156,6 +1156,8 @@ static int import_all(struct store *st, const struct config *cfg, struct transfe
 		}
 		pr.before += files[i].len;
 	}
+	store_progress(st, NULL, 0, 0);
+	store_progress(st, _("updating the search index"), -1, -1);
 	rc = schema_search_feed(st->db);
 	store_progress(st, NULL, 0, 0);
 	if (rc < 0) {
@@ -1392,6 +1394,7 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 		in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 		table_txt_measure(head, k->ncols, width);
 		rc = export_pass(st, stmt, k, format, right, cells, nums, width, NULL, out);
+		store_progress(st, NULL, 0, 0);   /* the writing pass counts anew */
 		if (rc != SQLITE_DONE)
 			goto failed;
 		table_txt_row(out, head, k->ncols, width, right);

@@ -773,8 +773,8 @@ static void main_loop(struct ui *ui)
 		if (costed) {
 			long long us = cpu_us() - t0;
 
-			/* an idle tick costs a few microseconds */
-			if (last_status != ERR || us >= 100)
+			/* an idle tick costs up to a few hundred microseconds */
+			if (last_status != ERR || us >= 500)
 				log_cost(ui, last_status, last_ch, us);
 			costed = 0;
 		}

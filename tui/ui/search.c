@@ -56,8 +56,9 @@ int ui_search_more(struct ui *ui, size_t upto)
 	while (ui->hits_more && upto >= ui->nhits) {
 		size_t want = page_size(ui);
 
+		/* in pages of at most a thousand, even when all are wanted */
 		if (upto - ui->nhits + 1 > want)
-			want = upto - ui->nhits + 1;
+			want = upto - ui->nhits + 1 < 1000 ? upto - ui->nhits + 1 : 1000;
 		if (store_search_page(ui->st, ui->query, ui->hits[ui->nhits - 1].doc, want, &ui->hits,
 				      &ui->nhits, &ui->hits_more, &err) < 0) {
 			ui_error(ui, "%s", err.msg);
@@ -75,11 +76,9 @@ void ui_search_step(struct ui *ui, int dir)
 	}
 	if (dir > 0 && ui->hit + 1 >= ui->nhits && ui_search_more(ui, ui->hit + 1) < 0)
 		return;
-	if (dir < 0 && ui->hit == 0 && ui->hits_more) {
-		/* wrapping to the end would read every hit there is */
-		ui_message(ui, _("the first of the hits for \"%s\""), ui->query);
+	/* round from the first to the last: every hit is read */
+	if (dir < 0 && ui->hit == 0 && ui->hits_more && ui_search_more(ui, (size_t)-1) < 0)
 		return;
-	}
 	ui->hit = (ui->hit + ui->nhits + (size_t)(dir > 0 ? 1 : ui->nhits - 1)) % ui->nhits;
 	if (ui->hits_more)
 		ui_message(ui, _("%zu of %zu so far for \"%s\""), ui->hit + 1, ui->nhits, ui->query);
