@@ -158,11 +158,11 @@ for k in C Enter; do sleep 0.3; keys_b "$k"; done
 wait_b "[-] SM1"
 keys_b 2                           # B: SM1 partly...
 i=0
-while [ $i -lt 20 ]; do            # ...while A keeps moving (no idle moment in
-	keys Down Up               # which A's screen would read B's answer)
-	sleep 0.05
-	i=$((i + 1))
-done
+while [ $i -lt 20 ] || { [ $i -lt 400 ] && ! note_of SM1 | grep -q ',partial,'; }; do
+	keys Down Up               # ...while A keeps moving (no idle moment in
+	sleep 0.05                 # which A's screen would read B's answer),
+	i=$((i + 1))               # until B's answer is stored (a loaded disk
+done                               # can take B's commit past a second)
 keys 1 3                           # A, not having seen it: SM1 met, SM2 not met
 wait_for "ค่าของคุณยังไม่ได้บันทึก"
 wait_for "[✗] SM2"
@@ -198,9 +198,9 @@ keys_b f
 wait_b "[ ] CP3"
 keys_b Home 2                      # B: CP3 partly...
 i=0
-while [ $i -lt 20 ]; do            # ...while A keeps moving
-	keys Down Up
-	sleep 0.05
+while [ $i -lt 20 ] || { [ $i -lt 400 ] && ! note_of CP3 | grep -q ',partial,'; }; do
+	keys Down Up               # ...while A keeps moving, until B's
+	sleep 0.05                 # answer is stored
 	i=$((i + 1))
 done
 keys 1 3                           # A: CP3 met (refused), CM3 not met
