@@ -346,6 +346,39 @@ static void pages_are_the_whole(struct fixture *f, const char *query, size_t exp
 	store_search_free(paged, npaged);
 }
 
+static int interrupt_now(void *arg)
+{
+	(void)arg;
+	return 1;
+}
+
+/* A search that fails half-way (interrupted) keeps the pages read before
+ * it and loses nothing else: no hit half-made, nothing freed twice. */
+static void test_search_failure_keeps_earlier_pages(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct search_hit *hits = NULL;
+	size_t n = 0;
+	int more = 0;
+
+	assert_int_equal(store_search_page(&f->st, "ศูนย์เด็กเล็ก", 0, 3, &hits, &n, &more, &err), 0);
+	assert_int_equal(n, 3);
+	assert_true(more);
+	sqlite3_progress_handler(f->st.db, 1, interrupt_now, NULL);
+	assert_int_equal(store_search_page(&f->st, "ศูนย์เด็กเล็ก", hits[2].doc, 3, &hits, &n, &more,
+					   &err), -1);
+	assert_int_equal(n, 3);
+	assert_non_null(hits[2].ref);
+	store_search_free(hits, n);
+	hits = NULL;
+	n = 0;
+	assert_int_equal(store_search(&f->st, "ศพ", &hits, &n, &err), -1);
+	assert_null(hits);
+	assert_int_equal(n, 0);
+	sqlite3_progress_handler(f->st.db, 0, NULL, NULL);
+}
+
 static void test_search_by_pages(void **state)
 {
 	struct fixture *f = *state;
@@ -676,6 +709,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_long_and_short, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_feeds_the_index_whole, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search_by_pages, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_search_failure_keeps_earlier_pages, fixture_setup_demo,
+						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_progress_after_a_second_then_cleared, fixture_setup_empty,
 						fixture_teardown),
 		cmocka_unit_test_teardown(test_migrates_a_version_1_database, fixture_teardown),

@@ -821,13 +821,20 @@ static sqlite3_stmt *search_prepare(struct store *st, const char *query, const c
 	return stmt;
 }
 
-/* The end of a search: on failure, the hits from FIRST on go. */
+/* The end of a search: on failure, the hits from FIRST on go (and the
+ * array with them when FIRST is 0). */
 static int search_done(struct store *st, int rc, struct search_hit **hits, size_t *nhits,
 		       size_t first, struct rm_error *err)
 {
+	size_t i;
+
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return 0;
-	store_search_free(*hits + first, *nhits - first);
+	for (i = first; i < *nhits; i++) {
+		free((*hits)[i].kind);
+		free((*hits)[i].ref);
+		free((*hits)[i].text);
+	}
 	*nhits = first;
 	if (first == 0) {
 		free(*hits);

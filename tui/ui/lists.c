@@ -632,13 +632,14 @@ static int results_act(struct view *v, struct ui *ui, enum action a)
 
 	p->l.n = ui->nhits;
 	p->l.sel = ui->hit;
-	/* a move down that would come within a screen of the end of what is
-	 * loaded reads the next page first, so the move itself is whole */
 	if (ui->hits_more && a == ACT_LAST) {
 		/* asked for the end: every hit is read */
 		ui_search_more(ui, (size_t)-1);
 		p->l.n = ui->nhits;
 	} else if (ui->hits_more && (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN)) {
+		/* a move down that would come within a screen of the end of
+		 * what is loaded reads the next page first, so the move itself
+		 * is whole */
 		size_t step = a == ACT_MOVE_DOWN ? 1 : (p->l.height > 1 ? (size_t)p->l.height - 1 : 1);
 		size_t want = p->l.sel + step + (size_t)(p->l.height > 0 ? p->l.height : 1);
 

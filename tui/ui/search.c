@@ -6,7 +6,7 @@
 #include "routemap/i18n.h"
 #include "routemap/ui.h"
 
-/* Hits a page loads: a screenful and some, so a move down does not ask
+/* Hits a page loads: two screenfuls, so that a move down does not ask
  * for the next page at once. */
 static size_t page_size(const struct ui *ui)
 {
