@@ -1335,14 +1335,12 @@ static void cell_text(sqlite3_stmt *stmt, int i, char *num, size_t size, const c
  * and NUMS: room for a row.  Progress goes to ST.  Returns the last
  * step's code. */
 static int export_pass(struct store *st, sqlite3_stmt *stmt, const struct kind *k,
-		       enum transfer_format format,
-		       unsigned right, const char **cells, char (*nums)[400], int *measure,
-		       const int *width, FILE *out)
+		       enum transfer_format format, unsigned right, const char **cells,
+		       char (*nums)[400], int *measure, const int *width, FILE *out)
 {
+	long long rows = 0;
 	size_t c;
 	int rc;
-
-	long long rows = 0;
 
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if ((++rows & 1023) == 0)
