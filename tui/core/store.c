@@ -798,7 +798,12 @@ static sqlite3_stmt *search_prepare(struct store *st, const char *query, const c
 
 	buf_puts(&sql, search_columns);
 	if (count_code_points(query) < 3) {
-		buf_puts(&sql, " FROM search_doc d WHERE instr(lower(d.text), lower(?1)) > 0");
+		/* lower() folds only Latin letters: without any in the query
+		 * the scan can skip copying every text (a third of its time) */
+		if (strpbrk(query, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+			buf_puts(&sql, " FROM search_doc d WHERE instr(lower(d.text), lower(?1)) > 0");
+		else
+			buf_puts(&sql, " FROM search_doc d WHERE instr(d.text, ?1) > 0");
 		buf_puts(&phrase, query);
 	} else {
 		/* by the index's own rowid order, so that a page stops early */
