@@ -216,6 +216,12 @@ int ui_get_key(struct ui *ui, wint_t *ch);
  * ui->nheld > 0.  A held resize takes the new size. */
 int ui_take_held(struct ui *ui, wint_t *ch);
 
+/* For make bench (ROUTEMAP_COST_LOG): the process's CPU time so far in
+ * microseconds, and one line to ui->cost_log for a key (STATUS, CH as
+ * from ui_get_key; ERR: a pause in typing) that cost US microseconds. */
+long long ui_cpu_us(void);
+void ui_log_cost(struct ui *ui, int status, wint_t ch, long long us);
+
 /* Is the terminal smaller than the screens need (80x24)? */
 int ui_too_small(const struct ui *ui);
 

@@ -425,21 +425,31 @@ static int migrate_v3(sqlite3 *db, char **errmsg)
 	return rc;
 }
 
+/* An item's weight (I: its row's name) in whole millionths, as the
+ * tally counts it (a weight under half a millionth counts as none), held
+ * as REAL: whole numbers are exact in a double up to 2^53, so adding and
+ * taking away the same weight ten thousand times leaves the sum exact,
+ * and no weight, however large, overflows. */
+#define TALLY_WEIGHT(i) "round(" i ".weight * 1000000)"
+
+/* The tally's sums over rows of weights W (millionths) and statuses S:
+ * weight, answered, n/a, met and partial, in that order. */
+#define TALLY_SUMS(w, s)                                                            \
+	"total(" w "), count(" s "), total(CASE " s " WHEN 'na' THEN " w " END),"      \
+	" total(CASE " s " WHEN 'met' THEN " w " END),"                               \
+	" total(CASE " s " WHEN 'partial' THEN " w " END)"
+
 /* One entry's part in its assessment's tally, as an UPDATE of
- * assessment_tally: SIGN is "+" or "-", R is "NEW" or "OLD".  Weights are
- * counted in whole millionths (a weight under half a millionth counts as
- * none), held as REAL: whole numbers are exact in a double up to 2^53, so
- * adding and taking away the same weight ten thousand times leaves the
- * sum exact, and no weight, however large, overflows.  The item's weight
- * is read once (none when the item is being deleted: its set is counted
- * again afterwards). */
+ * assessment_tally: SIGN is "+" or "-", R is "NEW" or "OLD".  The item's
+ * weight is read once (none when the item is being deleted: its set is
+ * counted again afterwards). */
 #define TALLY_ENTRY(sign, R)                                                        \
 	" UPDATE assessment_tally SET"                                              \
 	" answered = answered " sign " (" R ".status IS NOT NULL),"                 \
 	" na_w = na_w " sign " (" R ".status IS 'na') * x.w,"                       \
 	" met_w = met_w " sign " (" R ".status IS 'met') * x.w,"                    \
 	" partial_w = partial_w " sign " (" R ".status IS 'partial') * x.w"         \
-	" FROM (SELECT coalesce((SELECT round(weight * 1000000)"                    \
+	" FROM (SELECT coalesce((SELECT " TALLY_WEIGHT("norm_item")                   \
 	"  FROM norm_item WHERE id = " R ".item_id), 0) AS w) AS x"                 \
 	" WHERE assessment_id = " R ".assessment_id;"
 
@@ -447,11 +457,8 @@ static int migrate_v3(sqlite3 *db, char **errmsg)
  * entries afresh. */
 #define TALLY_RECOUNT_WHERE(where)                                                  \
 	"UPDATE assessment_tally SET (items, weight_w, answered, na_w, met_w, partial_w) =" \
-	" (SELECT count(*), total(w), count(status),"                               \
-	"   total(CASE status WHEN 'na' THEN w END),"                               \
-	"   total(CASE status WHEN 'met' THEN w END),"                              \
-	"   total(CASE status WHEN 'partial' THEN w END)"                           \
-	"  FROM (SELECT round(i.weight * 1000000) AS w, e.status"                   \
+	" (SELECT count(*), " TALLY_SUMS("w", "status")                              \
+	"  FROM (SELECT " TALLY_WEIGHT("i") " AS w, e.status"                         \
 	"   FROM assessment a JOIN norm_item i ON i.set_id = a.set_id"              \
 	"   LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id" \
 	"   WHERE a.id = assessment_tally.assessment_id))"                          \
@@ -477,7 +484,7 @@ static int migrate_v4(sqlite3 *db, char **errmsg)
 		" partial_w REAL NOT NULL DEFAULT 0);"    /* and partial */
 		"CREATE TRIGGER tally_assessment_ai AFTER INSERT ON assessment BEGIN"
 		" INSERT INTO assessment_tally(assessment_id, items, weight_w)"
-		" SELECT NEW.id, count(*), total(round(weight * 1000000))"
+		" SELECT NEW.id, count(*), total(" TALLY_WEIGHT("norm_item") ")"
 		" FROM norm_item WHERE set_id = NEW.set_id; END;"
 		"CREATE TRIGGER tally_assessment_au AFTER UPDATE OF set_id ON assessment"
 		" WHEN OLD.set_id IS NOT NEW.set_id BEGIN "
@@ -514,17 +521,13 @@ static int (*const migrations[])(sqlite3 *, char **) = {
 /* The codes of the assessments whose kept tally (or the lack of one)
  * differs from a count made afresh from their items and entries. */
 const char schema_tally_check_sql[] =
-	"SELECT a.code FROM assessment a LEFT JOIN assessment_tally t ON t.assessment_id = a.id"
-	" LEFT JOIN (SELECT a.id AS aid, count(i.id) AS items, total(w.w) AS weight,"
-	"   count(e.status) AS answered,"
-	"   total(CASE e.status WHEN 'na' THEN w.w END) AS na,"
-	"   total(CASE e.status WHEN 'met' THEN w.w END) AS met,"
-	"   total(CASE e.status WHEN 'partial' THEN w.w END) AS part"
-	"  FROM assessment a LEFT JOIN norm_item i ON i.set_id = a.set_id"
-	"  LEFT JOIN (SELECT id, round(weight * 1000000) AS w FROM norm_item) w"
-	"   ON w.id = i.id"
-	"  LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"
-	"  GROUP BY a.id) c ON c.aid = a.id"
+	"WITH c(aid, items, weight, answered, na, met, part) AS ("
+	" SELECT a.id, count(i.id), " TALLY_SUMS(TALLY_WEIGHT("i"), "e.status")
+	" FROM assessment a LEFT JOIN norm_item i ON i.set_id = a.set_id"
+	" LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"
+	" GROUP BY a.id)"
+	" SELECT a.code FROM assessment a LEFT JOIN assessment_tally t ON t.assessment_id = a.id"
+	" LEFT JOIN c ON c.aid = a.id"
 	/* exact for any weight a norm set uses (whole millionths in a
 	 * double); within a billionth for weights past 2^53 of them */
 	" WHERE t.assessment_id IS NULL OR t.items IS NOT c.items OR t.answered IS NOT c.answered"
@@ -532,7 +535,7 @@ const char schema_tally_check_sql[] =
 	"  OR abs(t.na_w - c.na) > 1e-9 * max(abs(c.na), 1)"
 	"  OR abs(t.met_w - c.met) > 1e-9 * max(abs(c.met), 1)"
 	"  OR abs(t.partial_w - c.part) > 1e-9 * max(abs(c.part), 1)"
-	" ORDER BY a.code";
+" ORDER BY a.code";
 
 int schema_search_defer(sqlite3 *db)
 {

@@ -725,38 +725,6 @@ static void keep_held_text(struct ui *ui)
 
 /* The main loop: keys (held ones first) to the views, and on the idle
  * tick saving at rest and others' changes. */
-/* CPU time of this process so far, in microseconds. */
-static long long cpu_us(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
-		return 0;
-	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-/* For make bench: one line "key NAME MICROSECONDS" per key, the CPU it
- * cost to handle and draw, and "tick MICROSECONDS" per pause in typing
- * that did work (a save at rest, a reload after another user's change).
- * NAME is ncurses' name of a function key, ^X for a control key, or
- * "char" for any character typed (never the character itself). */
-static void log_cost(struct ui *ui, int status, wint_t ch, long long us)
-{
-	if (status == KEY_CODE_YES) {
-		const char *name = keyname((int)ch);
-
-		fprintf(ui->cost_log, "key %s %lld\n", name ? name : "?", us);
-	} else if (status == OK && ch >= 0x20 && ch != 0x7F) {
-		/* what was typed stays out of the file: only that it was */
-		fprintf(ui->cost_log, "key char %lld\n", us);
-	} else if (status == OK) {
-		fprintf(ui->cost_log, "key ^%c %lld\n", (int)((ch + 0x40) & 0x7F), us);
-	} else {
-		fprintf(ui->cost_log, "tick %lld\n", us);
-	}
-	fflush(ui->cost_log);
-}
-
 static void main_loop(struct ui *ui)
 {
 	int dirty = 1, costed = 0, last_status = ERR;
@@ -771,11 +739,11 @@ static void main_loop(struct ui *ui)
 			ui_draw(ui);
 		dirty = 0;
 		if (costed) {
-			long long us = cpu_us() - t0;
+			long long us = ui_cpu_us() - t0;
 
 			/* an idle tick costs up to a few hundred microseconds */
 			if (last_status != ERR || us >= 500)
-				log_cost(ui, last_status, last_ch, us);
+				ui_log_cost(ui, last_status, last_ch, us);
 			costed = 0;
 		}
 		status = ui_get_key(ui, &ch);
@@ -783,7 +751,7 @@ static void main_loop(struct ui *ui)
 			costed = 1;
 			last_status = status;
 			last_ch = ch;
-			t0 = cpu_us();
+			t0 = ui_cpu_us();
 		}
 		if (status == ERR) {
 			struct view *v = top_view(ui);

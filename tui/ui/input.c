@@ -1,10 +1,12 @@
 /* input.c - keys from the terminal: held while the terminal is too small
  * or while another user holds the database, given back in order after;
- * a terminal that went away is a hang-up. */
+ * a terminal that went away is a hang-up; what each key cost, for make
+ * bench. */
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "routemap/i18n.h"
@@ -138,4 +140,36 @@ int ui_on_wait(void *arg, long waited_ms)
 		doupdate();
 	}
 	return 1;
+}
+
+/* CPU time of this process so far, in microseconds. */
+long long ui_cpu_us(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+		return 0;
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* For make bench: one line "key NAME MICROSECONDS" per key, the CPU it
+ * cost to handle and draw, and "tick MICROSECONDS" per pause in typing
+ * that did work (a save at rest, a reload after another user's change).
+ * NAME is ncurses' name of a function key, ^X for a control key, or
+ * "char" for any character typed (never the character itself). */
+void ui_log_cost(struct ui *ui, int status, wint_t ch, long long us)
+{
+	if (status == KEY_CODE_YES) {
+		const char *name = keyname((int)ch);
+
+		fprintf(ui->cost_log, "key %s %lld\n", name ? name : "?", us);
+	} else if (status == OK && ch >= 0x20 && ch != 0x7F) {
+		/* what was typed stays out of the file: only that it was */
+		fprintf(ui->cost_log, "key char %lld\n", us);
+	} else if (status == OK) {
+		fprintf(ui->cost_log, "key ^%c %lld\n", (int)((ch + 0x40) & 0x7F), us);
+	} else {
+		fprintf(ui->cost_log, "tick %lld\n", us);
+	}
+	fflush(ui->cost_log);
 }
