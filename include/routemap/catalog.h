@@ -8,6 +8,7 @@
 #include "routemap/config.h"
 #include "routemap/domain.h"
 #include "routemap/error.h"
+#include "routemap/pager.h"
 #include "routemap/store.h"
 
 struct plan_row {
@@ -35,11 +36,36 @@ struct norm_row {
 /* Each list: *ROWS malloc'd (free with the matching _free), *N rows. */
 int plan_list(struct store *st, struct plan_row **rows, size_t *n, struct rm_error *err);
 void plan_list_free(struct plan_row *rows, size_t n);
+/* Set PG up to page through the plans by title (rows: struct plan_row). */
+void plan_pager(struct pager *pg, struct store *st);
 int assessment_list(struct store *st, const struct config *cfg, struct assessment_row **rows,
 		    size_t *n, struct rm_error *err);
 void assessment_list_free(struct assessment_row *rows, size_t n);
+
+/* The orders the assessments can be listed in. */
+enum assessment_order {
+	ASSESSMENT_BY_UNIT,       /* unit in Thai order, then code */
+	ASSESSMENT_BY_SET,        /* norm set, newest version first, then code */
+	ASSESSMENT_BY_DAY,        /* day assessed, newest first, then code */
+	ASSESSMENT_BY_COVERAGE,   /* coverage, highest first, then code */
+	ASSESSMENT_ORDERS
+};
+
+/* Which assessments, in which order: FILTER (NULL or "" for all) is text
+ * the unit, code, norm set or project must hold.  Must outlive the pager. */
+struct assessment_query {
+	const struct config *cfg;     /* the partial weight, the ranks */
+	enum assessment_order order;
+	const char *filter;
+};
+
+/* Set PG up to page through the assessments Q names (rows are struct
+ * assessment_row, freed by the pager). */
+void assessment_pager(struct pager *pg, struct store *st, const struct assessment_query *q);
 int aar_list(struct store *st, struct aar_row **rows, size_t *n, struct rm_error *err);
 void aar_list_free(struct aar_row *rows, size_t n);
+/* Set PG up to page through the AARs, newest first (rows: struct aar_row). */
+void aar_pager(struct pager *pg, struct store *st);
 int norm_list(struct store *st, struct norm_row **rows, size_t *n, struct rm_error *err);
 void norm_list_free(struct norm_row *rows, size_t n);
 

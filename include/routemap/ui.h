@@ -14,6 +14,7 @@
 #include "routemap/action.h"
 #include "routemap/change.h"
 #include "routemap/config.h"
+#include "routemap/pager.h"
 #include "routemap/store.h"
 
 /* ---- keys ---- */
@@ -312,6 +313,21 @@ void ui_heading_row(struct ui *ui, int y, const char *const *cells, const int *w
 		    int ncells);
 /* A dim note (e.g. "nothing yet") at Y. */
 void ui_note(struct ui *ui, int y, const char *what);
+/* A list too long to hold: a selection over a pager's window, which
+ * reads a page more as the selection nears one of its edges. */
+struct ui_paged {
+	struct ui_list l;    /* l.n is pg.n */
+	struct pager pg;
+};
+
+/* Read the first rows of P's pager (its order and callbacks set). */
+void ui_paged_open(struct ui *ui, struct ui_paged *p);
+/* Move P's selection for the movement actions, reading what the move
+ * needs; 1 when A was one. */
+int ui_paged_act(struct ui *ui, struct ui_paged *p, enum action a);
+/* Read P's window again around its selection (after a change), or around
+ * the record CODE when CODE is not NULL. */
+void ui_paged_reload(struct ui *ui, struct ui_paged *p, const char *code);
 /* A view of OPS over DATA; NULL (DATA freed by OPS->free) when out of memory. */
 struct view *ui_view_new(const struct view_ops *ops, void *data);
 

@@ -157,7 +157,7 @@ run export-indicators 0 -d "$DB" export indicators
 
 # ---- safe text out: what another program stored shows escaped ----------
 cp "$DB" "$T/dirty.db"
-sqlite3 "$T/dirty.db" "DROP TRIGGER log_aar_au; DROP TRIGGER log_objective_au;
+sqlite3 "$T/dirty.db" "DROP TRIGGER log_aar_au; DROP TRIGGER log_objective_au; DROP INDEX aar_by_day;
   UPDATE aar SET title = char(27) || '[2J' || char(27) || '[31mแดง' || char(27)
     || ']0;title' || char(7) || char(13) || 'ok' WHERE code = 'AAR-PMQA-2553';
   UPDATE objective SET title = 'ก' || char(8238) || 'ขค' || char(155) || '31m'

@@ -246,11 +246,18 @@ static void test_migration_with_extreme_weights(void **state)
 				      "DROP TRIGGER tally_entry_ai; DROP TRIGGER tally_entry_au;"
 				      "DROP TRIGGER tally_entry_ad; DROP TRIGGER tally_item_ai;"
 				      "DROP TRIGGER tally_item_au; DROP TRIGGER tally_item_ad;"
+				      /* and schema 5's list indexes */
+				      "DROP INDEX office_by_name; DROP INDEX norm_set_newest;"
+				      "DROP INDEX assessment_by_unit; DROP INDEX assessment_by_set;"
+				      "DROP INDEX assessment_by_day; DROP INDEX aar_by_day;"
+				      "DROP INDEX plan_by_title;"
+				      "CREATE INDEX assessment_office ON assessment(office_id);"
+				      "CREATE INDEX assessment_set ON assessment(set_id);"
 				      "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
 	v = store_schema_version(&f->st);
-	assert_int_equal(v, 4);
+	assert_int_equal(v, 5);
 	assert_int_equal(f->st.migrated_from, 3);
 	assert_int_equal(tallies_wrong(f), 0);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_tally t JOIN assessment a"

@@ -38,14 +38,13 @@ struct rows {
 
 /* ---- plans ---- */
 
-static int plan_row(sqlite3_stmt *stmt, void *out)
+/* Decode the current row of STMT into ROW (a struct plan_row). */
+static int plan_decode(sqlite3_stmt *stmt, void *row, const void *arg)
 {
-	struct rows *rows = out;
-	struct plan_row *r = array_grow(&rows->v, &rows->n, sizeof *r);
+	struct plan_row *r = row;
 	int oom = 0;
 
-	if (!r)
-		return -1;
+	(void)arg;
 	r->code = store_col_dup(stmt, 0, &oom);
 	r->office = store_col_dup(stmt, 1, &oom);
 	r->fy_from = sqlite3_column_int(stmt, 2);
@@ -54,6 +53,14 @@ static int plan_row(sqlite3_stmt *stmt, void *out)
 	r->serves = store_col_dup(stmt, 5, &oom);
 	r->served_by = store_col_dup(stmt, 6, &oom);
 	return oom ? -1 : 0;
+}
+
+static int plan_row(sqlite3_stmt *stmt, void *out)
+{
+	struct rows *rows = out;
+	void *r = array_grow(&rows->v, &rows->n, sizeof(struct plan_row));
+
+	return r ? plan_decode(stmt, r, NULL) : -1;
 }
 
 int plan_list(struct store *st, struct plan_row **out, size_t *n, struct rm_error *err)
@@ -76,18 +83,51 @@ int plan_list(struct store *st, struct plan_row **out, size_t *n, struct rm_erro
 	return rc;
 }
 
+/* Free what one row holds (not the row). */
+static void plan_release(void *row)
+{
+	struct plan_row *r = row;
+
+	free(r->code);
+	free(r->office);
+	free(r->title);
+	free(r->serves);
+	free(r->served_by);
+}
+
 void plan_list_free(struct plan_row *rows, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(rows[i].code);
-		free(rows[i].office);
-		free(rows[i].title);
-		free(rows[i].serves);
-		free(rows[i].served_by);
-	}
+	for (i = 0; i < n; i++)
+		plan_release(&rows[i]);
 	free(rows);
+}
+
+/* The plans a page at a time: by title in Thai order, then code. */
+#define P_TITLE "p.title COLLATE THAI"
+#define P_SELECT \
+	"SELECT p.code, coalesce(o.short_name, o.name), p.fy_from, p.fy_to, p.title, s.code," \
+	" (SELECT group_concat(code, ', ') FROM (SELECT c.code FROM plan c" \
+	"   WHERE c.serves_id = p.id ORDER BY c.code COLLATE THAI)), p.title, p.code" \
+	" FROM plan p CROSS JOIN office o ON o.id = p.office_id" \
+	" LEFT JOIN plan s ON s.id = p.serves_id WHERE 1"
+#define P_ASC " ORDER BY " P_TITLE ", p.code LIMIT :n"
+#define P_DESC " ORDER BY " P_TITLE " DESC, p.code DESC LIMIT :n"
+
+static const struct pager_order plan_order = {
+	P_SELECT P_ASC,
+	P_SELECT " AND " P_TITLE " >= :k1 AND (" P_TITLE " > :k1 OR p.code > :k2)" P_ASC,
+	P_SELECT " AND " P_TITLE " <= :k1 AND (" P_TITLE " < :k1 OR p.code < :k2)" P_DESC,
+	P_SELECT P_DESC,
+	"SELECT p.title, p.code FROM plan p WHERE p.code = :code", 2
+};
+
+void plan_pager(struct pager *pg, struct store *st)
+{
+	pager_init(pg, st, &plan_order, sizeof(struct plan_row));
+	pg->decode = plan_decode;
+	pg->release = plan_release;
 }
 
 /* ---- assessments ---- */
@@ -156,30 +196,175 @@ int assessment_list(struct store *st, const struct config *cfg, struct assessmen
 	return 0;
 }
 
+/* Free what one row holds (not the row). */
+static void assessment_release(void *row)
+{
+	struct assessment_row *r = row;
+
+	free(r->code);
+	free(r->unit);
+	free(r->set_code);
+	free(r->project);
+	free(r->assessed_on);
+}
+
 void assessment_list_free(struct assessment_row *rows, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(rows[i].code);
-		free(rows[i].unit);
-		free(rows[i].set_code);
-		free(rows[i].project);
-		free(rows[i].assessed_on);
-	}
+	for (i = 0; i < n; i++)
+		assessment_release(&rows[i]);
 	free(rows);
+}
+
+/* ---- assessments, a page at a time ---- */
+
+/* The columns assessment_row reads, then each order's key. */
+#define A_COLS \
+	"a.code, coalesce(o.short_name, o.name), s.code, s.version, j.code, a.assessed_on," \
+	" t.items, t.answered, (t.weight_w - t.na_w) / 1e6, (t.met_w + t.partial_w * :pw) / 1e6"
+#define A_JOINED \
+	" CROSS JOIN assessment_tally t ON t.assessment_id = a.id" \
+	" LEFT JOIN project j ON j.id = a.project_id WHERE"
+/* the filter: the text :f in the unit, the code, the set or the project */
+#define A_FILTER \
+	" (:f IS NULL OR instr(coalesce(o.short_name, o.name), :f) OR instr(a.code, :f)" \
+	"  OR instr(s.code, :f) OR instr(coalesce(j.code, ''), :f))"
+/* Rows after (or before) a key that ends within a group (a unit, a set,
+ * a day): the rest of the key's group through its index, then the groups
+ * after it; SQLite stops reading at :n rows. */
+#define KEYSET(rest_of_group, groups_after) \
+	"SELECT * FROM (" rest_of_group ") UNION ALL SELECT * FROM (" groups_after ") LIMIT :n"
+
+/* By unit, in Thai order, each unit's assessments by code.  CROSS JOIN
+ * keeps the units' index the outer loop. */
+#define U_NAME "coalesce(o.short_name, o.name) COLLATE THAI"
+#define U_SELECT \
+	"SELECT " A_COLS ", coalesce(o.short_name, o.name), o.code, a.code" \
+	" FROM office o CROSS JOIN assessment a ON a.office_id = o.id" \
+	" CROSS JOIN norm_set s ON s.id = a.set_id" A_JOINED A_FILTER
+#define U_ASC " ORDER BY " U_NAME ", o.code, a.code COLLATE THAI LIMIT :n"
+#define U_DESC " ORDER BY " U_NAME " DESC, o.code DESC, a.code COLLATE THAI DESC LIMIT :n"
+
+/* By norm set: codes in order, each set's newest version first. */
+#define S_SELECT \
+	"SELECT " A_COLS ", s.code, s.version, a.code" \
+	" FROM norm_set s CROSS JOIN assessment a ON a.set_id = s.id" \
+	" CROSS JOIN office o ON o.id = a.office_id" A_JOINED A_FILTER
+#define S_ASC " ORDER BY s.code, s.version DESC, a.code COLLATE THAI LIMIT :n"
+#define S_DESC " ORDER BY s.code DESC, s.version, a.code COLLATE THAI DESC LIMIT :n"
+
+/* By the day assessed, newest first (undated last). */
+#define D_DAY "coalesce(a.assessed_on, '')"
+#define D_FROM \
+	" FROM assessment a CROSS JOIN office o ON o.id = a.office_id" \
+	" CROSS JOIN norm_set s ON s.id = a.set_id" A_JOINED A_FILTER
+#define D_SELECT "SELECT " A_COLS ", " D_DAY ", a.code" D_FROM
+#define D_ASC " ORDER BY " D_DAY " DESC, a.code COLLATE THAI LIMIT :n"
+#define D_DESC " ORDER BY " D_DAY ", a.code COLLATE THAI DESC LIMIT :n"
+
+/* By coverage, highest first (none last).  The partial weight comes from
+ * the INI, so no index can keep this order: each page sorts the
+ * assessments' kept tallies (one row each, no entry read). */
+#define C_SHARE \
+	"(CASE WHEN t.weight_w > t.na_w" \
+	" THEN (t.met_w + t.partial_w * :pw) / (t.weight_w - t.na_w) ELSE -1 END)"
+#define C_SELECT "SELECT " A_COLS ", " C_SHARE ", a.code" D_FROM
+#define C_ASC " ORDER BY " C_SHARE " DESC, a.code COLLATE THAI LIMIT :n"
+#define C_DESC " ORDER BY " C_SHARE ", a.code COLLATE THAI DESC LIMIT :n"
+
+static const struct pager_order assessment_orders[ASSESSMENT_ORDERS] = {
+	[ASSESSMENT_BY_UNIT] = {
+		U_SELECT U_ASC,
+		KEYSET(U_SELECT " AND o.code = :k2 AND a.code COLLATE THAI > :k3"
+		       " ORDER BY a.code COLLATE THAI LIMIT :n",
+		       U_SELECT " AND " U_NAME " >= :k1 AND (" U_NAME " > :k1 OR o.code > :k2)" U_ASC),
+		KEYSET(U_SELECT " AND o.code = :k2 AND a.code COLLATE THAI < :k3"
+		       " ORDER BY a.code COLLATE THAI DESC LIMIT :n",
+		       U_SELECT " AND " U_NAME " <= :k1 AND (" U_NAME " < :k1 OR o.code < :k2)" U_DESC),
+		U_SELECT U_DESC,
+		"SELECT coalesce(o.short_name, o.name), o.code, a.code FROM assessment a"
+		" JOIN office o ON o.id = a.office_id WHERE a.code = :code", 3 },
+	[ASSESSMENT_BY_SET] = {
+		S_SELECT S_ASC,
+		KEYSET(S_SELECT " AND s.code = :k1 AND s.version = :k2 AND a.code COLLATE THAI > :k3"
+		       " ORDER BY a.code COLLATE THAI LIMIT :n",
+		       S_SELECT " AND s.code >= :k1 AND (s.code > :k1 OR s.version < :k2)" S_ASC),
+		KEYSET(S_SELECT " AND s.code = :k1 AND s.version = :k2 AND a.code COLLATE THAI < :k3"
+		       " ORDER BY a.code COLLATE THAI DESC LIMIT :n",
+		       S_SELECT " AND s.code <= :k1 AND (s.code < :k1 OR s.version > :k2)" S_DESC),
+		S_SELECT S_DESC,
+		"SELECT s.code, s.version, a.code FROM assessment a JOIN norm_set s ON s.id = a.set_id"
+		" WHERE a.code = :code", 3 },
+	[ASSESSMENT_BY_DAY] = {
+		D_SELECT D_ASC,
+		KEYSET(D_SELECT " AND " D_DAY " = :k1 AND a.code COLLATE THAI > :k2"
+		       " ORDER BY a.code COLLATE THAI LIMIT :n",
+		       D_SELECT " AND " D_DAY " < :k1" D_ASC),
+		KEYSET(D_SELECT " AND " D_DAY " = :k1 AND a.code COLLATE THAI < :k2"
+		       " ORDER BY a.code COLLATE THAI DESC LIMIT :n",
+		       D_SELECT " AND " D_DAY " > :k1" D_DESC),
+		D_SELECT D_DESC,
+		"SELECT " D_DAY ", a.code FROM assessment a WHERE a.code = :code", 2 },
+	[ASSESSMENT_BY_COVERAGE] = {
+		C_SELECT C_ASC,
+		C_SELECT " AND (" C_SHARE " < :k1 OR (" C_SHARE " = :k1 AND a.code COLLATE THAI > :k2))"
+		C_ASC,
+		C_SELECT " AND (" C_SHARE " > :k1 OR (" C_SHARE " = :k1 AND a.code COLLATE THAI < :k2))"
+		C_DESC,
+		C_SELECT C_DESC,
+		"SELECT " C_SHARE ", a.code FROM assessment a"
+		" JOIN assessment_tally t ON t.assessment_id = a.id WHERE a.code = :code", 2 },
+};
+
+static int assessment_decode(sqlite3_stmt *stmt, void *row, const void *arg)
+{
+	const struct assessment_query *q = arg;
+	struct assessment_row *r = row;
+	int oom = 0;
+
+	r->code = store_col_dup(stmt, 0, &oom);
+	r->unit = store_col_dup(stmt, 1, &oom);
+	r->set_code = store_col_dup(stmt, 2, &oom);
+	r->version = sqlite3_column_int(stmt, 3);
+	r->project = store_col_dup(stmt, 4, &oom);
+	r->assessed_on = store_col_dup(stmt, 5, &oom);
+	r->coverage.items = sqlite3_column_int(stmt, 6);
+	r->coverage.answered = sqlite3_column_int(stmt, 7);
+	r->coverage.applicable = sqlite3_column_double(stmt, 8);
+	r->coverage.score = sqlite3_column_double(stmt, 9);
+	coverage_finish(&r->coverage, q->cfg);
+	return oom ? -1 : 0;
+}
+
+static void assessment_bind(sqlite3_stmt *stmt, const void *arg)
+{
+	const struct assessment_query *q = arg;
+
+	sqlite3_bind_double(stmt, sqlite3_bind_parameter_index(stmt, ":pw"), q->cfg->partial_weight);
+	if (q->filter && *q->filter)
+		sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":f"), q->filter, -1,
+				  SQLITE_STATIC);
+}
+
+void assessment_pager(struct pager *pg, struct store *st, const struct assessment_query *q)
+{
+	pager_init(pg, st, &assessment_orders[q->order], sizeof(struct assessment_row));
+	pg->decode = assessment_decode;
+	pg->release = assessment_release;
+	pg->bind = assessment_bind;
+	pg->arg = q;
 }
 
 /* ---- AARs ---- */
 
-static int aar_row(sqlite3_stmt *stmt, void *out)
+/* Decode the current row of STMT into ROW (a struct aar_row). */
+static int aar_decode(sqlite3_stmt *stmt, void *row, const void *arg)
 {
-	struct rows *rows = out;
-	struct aar_row *r = array_grow(&rows->v, &rows->n, sizeof *r);
+	struct aar_row *r = row;
 	int oom = 0;
 
-	if (!r)
-		return -1;
+	(void)arg;
 	r->code = store_col_dup(stmt, 0, &oom);
 	r->date = store_col_dup(stmt, 1, &oom);
 	r->title = store_col_dup(stmt, 2, &oom);
@@ -188,6 +373,14 @@ static int aar_row(sqlite3_stmt *stmt, void *out)
 	r->subject = store_col_dup(stmt, 5, &oom);
 	r->open_actions = sqlite3_column_int(stmt, 6);
 	return oom ? -1 : 0;
+}
+
+static int aar_row(sqlite3_stmt *stmt, void *out)
+{
+	struct rows *rows = out;
+	void *r = array_grow(&rows->v, &rows->n, sizeof(struct aar_row));
+
+	return r ? aar_decode(stmt, r, NULL) : -1;
 }
 
 int aar_list(struct store *st, struct aar_row **out, size_t *n, struct rm_error *err)
@@ -208,19 +401,55 @@ int aar_list(struct store *st, struct aar_row **out, size_t *n, struct rm_error 
 	return rc;
 }
 
+/* Free what one row holds (not the row). */
+static void aar_release(void *row)
+{
+	struct aar_row *r = row;
+
+	free(r->code);
+	free(r->date);
+	free(r->title);
+	free(r->template_name);
+	free(r->subject_kind);
+	free(r->subject);
+}
+
 void aar_list_free(struct aar_row *rows, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(rows[i].code);
-		free(rows[i].date);
-		free(rows[i].title);
-		free(rows[i].template_name);
-		free(rows[i].subject_kind);
-		free(rows[i].subject);
-	}
+	for (i = 0; i < n; i++)
+		aar_release(&rows[i]);
 	free(rows);
+}
+
+/* The AARs a page at a time: newest day first, each day's by title in
+ * Thai order, then code. */
+#define R_TITLE "a.title COLLATE THAI"
+#define R_SELECT \
+	"SELECT a.code, a.date, a.title, a.template, a.subject_kind, a.subject," \
+	" (SELECT count(*) FROM aar_action x WHERE x.aar_id = a.id AND x.status = 'open')," \
+	" a.date, a.title, a.code FROM aar a WHERE 1"
+#define R_ASC " ORDER BY a.date DESC, " R_TITLE ", a.code LIMIT :n"
+#define R_DESC " ORDER BY a.date, " R_TITLE " DESC, a.code DESC LIMIT :n"
+
+static const struct pager_order aar_order = {
+	R_SELECT R_ASC,
+	KEYSET(R_SELECT " AND a.date = :k1 AND " R_TITLE " >= :k2 AND (" R_TITLE " > :k2 OR a.code > :k3)"
+	       " ORDER BY " R_TITLE ", a.code LIMIT :n",
+	       R_SELECT " AND a.date < :k1" R_ASC),
+	KEYSET(R_SELECT " AND a.date = :k1 AND " R_TITLE " <= :k2 AND (" R_TITLE " < :k2 OR a.code < :k3)"
+	       " ORDER BY " R_TITLE " DESC, a.code DESC LIMIT :n",
+	       R_SELECT " AND a.date > :k1" R_DESC),
+	R_SELECT R_DESC,
+	"SELECT a.date, a.title, a.code FROM aar a WHERE a.code = :code", 3
+};
+
+void aar_pager(struct pager *pg, struct store *st)
+{
+	pager_init(pg, st, &aar_order, sizeof(struct aar_row));
+	pg->decode = aar_decode;
+	pg->release = aar_release;
 }
 
 /* ---- norm sets ---- */

@@ -511,11 +511,36 @@ static int migrate_v4(sqlite3 *db, char **errmsg)
 	return sqlite3_exec(db, sql, NULL, NULL, errmsg);
 }
 
+/* Migration 4 -> 5: the list screens read a page at a time, each page
+ * continuing from the last row's key, so every order they offer is kept
+ * by an index: units and plans in Thai order (THAI, as every writer
+ * registers it), norm sets newest version first, days newest first.  The
+ * assessments' indexes by unit and by set take the place of the plain
+ * ones on the same column. */
+static int migrate_v5(sqlite3 *db, char **errmsg)
+{
+	static const char sql[] =
+		"CREATE INDEX office_by_name"
+		" ON office(coalesce(short_name, name) COLLATE THAI, code);"
+		"CREATE UNIQUE INDEX norm_set_newest ON norm_set(code, version DESC);"
+		"DROP INDEX assessment_office;"
+		"CREATE INDEX assessment_by_unit ON assessment(office_id, code COLLATE THAI);"
+		"DROP INDEX assessment_set;"
+		"CREATE INDEX assessment_by_set ON assessment(set_id, code COLLATE THAI);"
+		"CREATE INDEX assessment_by_day"
+		" ON assessment(coalesce(assessed_on, '') DESC, code COLLATE THAI);"
+		"CREATE INDEX aar_by_day ON aar(date DESC, title COLLATE THAI, code);"
+		"CREATE INDEX plan_by_title ON plan(title COLLATE THAI, code);";
+
+	return sqlite3_exec(db, sql, NULL, NULL, errmsg);
+}
+
 static int (*const migrations[])(sqlite3 *, char **) = {
 	migrate_v1,
 	migrate_v2,
 	migrate_v3,
 	migrate_v4,
+	migrate_v5,
 };
 
 /* The codes of the assessments whose kept tally (or the lack of one)

@@ -102,9 +102,13 @@ static const enum action list_actions[] = {
 };
 
 struct aars {
-	struct ui_list l;
-	struct aar_row *rows;
+	struct ui_paged p;
 };
+
+static const struct aar_row *aars_at(const struct aars *p, size_t i)
+{
+	return pager_row(&p->p.pg, i);
+}
 
 static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 {
@@ -112,6 +116,7 @@ static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 	 * the line under the list always names it in full */
 	static const int widths[] = { 12, 9, 4, 0, 0 }, wide[] = { 12, 9, 4, 22, 0 };
 	struct aars *p = v->data;
+	struct ui_list *l = &p->p.l;
 	int ncols = ui->cols >= 110 ? 5 : 4;
 	const int *w = ncols == 5 ? wide : widths;
 	/* TRANSLATORS: a narrow column: how many follow-up actions are open */
@@ -122,7 +127,7 @@ static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 	if (ncols == 4)
 		head[3] = head[4];
 	ui_heading_row(ui, top, head, w, ncols);
-	if (!p->l.n) {
+	if (!l->n) {
 		char key[64], line[256];
 
 		ui_note(ui, top + 1, _("No AAR records yet"));
@@ -131,9 +136,9 @@ static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 		ui_note(ui, top + 2, line);
 		return;
 	}
-	ui_list_scroll(&p->l, height - 2);
-	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 1; i++, y++) {
-		const struct aar_row *r = &p->rows[i];
+	ui_list_scroll(l, height - 2);
+	for (i = l->top, y = top + 1; i < l->n && y < top + height - 1; i++, y++) {
+		const struct aar_row *r = aars_at(p, i);
 		char date[64], open[16], reviews[256];
 		const char *cells[5];
 
@@ -146,10 +151,10 @@ static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 		cells[2] = open;
 		cells[3] = ncols == 5 ? reviews : r->title;
 		cells[4] = r->title;
-		ui_row(ui, y, cells, w, ncols, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+		ui_row(ui, y, cells, w, ncols, i == l->sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
 	}
 	{
-		const struct aar_row *r = &p->rows[p->l.sel];
+		const struct aar_row *r = aars_at(p, l->sel);
 		char line[512];
 
 		snprintf(line, sizeof line, "%s %s: %s %s", r->code, _("reviews"),
@@ -161,28 +166,8 @@ static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 static void aars_reload(struct view *v, struct ui *ui)
 {
 	struct aars *p = v->data;
-	struct rm_error err = { 0, "" };
-	size_t n;
 
-	aar_list_free(p->rows, p->l.n);
-	p->rows = NULL;
-	p->l.n = 0;
-	if (aar_list(ui->st, &p->rows, &n, &err) < 0)
-		ui_error(ui, "%s", err.msg);
-	else
-		p->l.n = n;
-	if (p->l.sel >= p->l.n)
-		p->l.sel = p->l.n ? p->l.n - 1 : 0;
-}
-
-/* The list's selection on CODE, when it is there. */
-static void aars_select(struct aars *p, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < p->l.n; i++)
-		if (strcmp(p->rows[i].code, code) == 0)
-			p->l.sel = i;
+	ui_paged_reload(ui, &p->p, NULL);
 }
 
 /* a: the template, what it reviews, the title; then the new record's form. */
@@ -242,7 +227,7 @@ static void aars_add(struct aars *p, struct ui *ui)
 		char key[64];
 
 		ui_changed(ui);
-		aars_select(p, code);
+		ui_paged_reload(ui, &p->p, code);
 		ui_push(ui, form_new(ui, code, 1));
 		keymap_describe(&ui->keys, ACT_UNDO, 1, key, sizeof key);
 		ui_message(ui, _("%s added (%s takes it back); Enter: write"), code, key);
@@ -254,7 +239,7 @@ static void aars_add(struct aars *p, struct ui *ui)
 
 static void aars_delete(struct aars *p, struct ui *ui)
 {
-	const struct aar_row *r = &p->rows[p->l.sel];
+	const struct aar_row *r = aars_at(p, p->p.l.sel);
 	struct rm_error err = { 0, "" };
 	char question[1024], key[64];
 
@@ -281,7 +266,7 @@ static int aars_act(struct view *v, struct ui *ui, enum action a)
 	struct rm_error err = { 0, "" };
 	sqlite3_int64 id;
 
-	if (ui_list_act(&p->l, a))
+	if (ui_paged_act(ui, &p->p, a))
 		return 1;
 	switch (a) {
 	case ACT_ADD:
@@ -289,20 +274,20 @@ static int aars_act(struct view *v, struct ui *ui, enum action a)
 		return 1;
 	case ACT_OPEN:
 	case ACT_EDIT:
-		if (p->l.n)
-			ui_push(ui, view_aar_new(ui, p->rows[p->l.sel].code));
+		if (p->p.l.n)
+			ui_push(ui, view_aar_new(ui, aars_at(p, p->p.l.sel)->code));
 		return 1;
 	case ACT_DELETE:
-		if (p->l.n)
+		if (p->p.l.n)
 			aars_delete(p, ui);
 		return 1;
 	case ACT_HISTORY:
-		if (!p->l.n)
+		if (!p->p.l.n)
 			return 1;
-		if (aar_lookup_id(ui->st, p->rows[p->l.sel].code, &id, &err) < 0)
+		if (aar_lookup_id(ui->st, aars_at(p, p->p.l.sel)->code, &id, &err) < 0)
 			ui_error(ui, "%s", err.msg);
 		else
-			ui_push(ui, view_history_new(ui, "aar", id, p->rows[p->l.sel].title));
+			ui_push(ui, view_history_new(ui, "aar", id, aars_at(p, p->p.l.sel)->title));
 		return 1;
 	default:
 		return 0;
@@ -313,7 +298,7 @@ static void aars_free(struct view *v)
 {
 	struct aars *p = v->data;
 
-	aar_list_free(p->rows, p->l.n);
+	pager_clear(&p->p.pg);
 	free(p);
 }
 
@@ -328,13 +313,12 @@ static const struct view_ops aars_ops = {
 
 struct view *view_aars_new(struct ui *ui)
 {
-	struct rm_error err = { 0, "" };
 	struct aars *p = calloc(1, sizeof *p);
 
 	if (!p)
 		return NULL;
-	if (aar_list(ui->st, &p->rows, &p->l.n, &err) < 0)
-		ui_error(ui, "%s", err.msg);
+	aar_pager(&p->p.pg, ui->st);
+	ui_paged_open(ui, &p->p);
 	return ui_view_new(&aars_ops, p);
 }
 

@@ -69,6 +69,106 @@ void ui_list_scroll(struct ui_list *l, int height)
 		l->top = l->sel - (size_t)height + 1;
 }
 
+/* ---- lists read a page at a time ---- */
+
+/* Rows a page reads: two screenfuls, so that a page move never waits on
+ * the rows after it; the window keeps at most WINDOW_PAGES of them. */
+#define WINDOW_PAGES 8
+
+static size_t paged_page(const struct ui_paged *p)
+{
+	size_t h = p->l.height > 10 ? (size_t)p->l.height : 10;
+
+	return 2 * h;
+}
+
+/* Keep the window within WINDOW_PAGES pages, dropping the far end. */
+static void paged_trim(struct ui_paged *p)
+{
+	size_t cap = WINDOW_PAGES * paged_page(p), k;
+
+	if (p->pg.n <= cap)
+		return;
+	k = p->pg.n - cap;
+	if (p->l.sel >= p->pg.n / 2) {
+		pager_drop_front(&p->pg, k);
+		p->l.sel -= k;
+		p->l.top = p->l.top > k ? p->l.top - k : 0;
+	} else {
+		pager_drop_back(&p->pg, k);
+	}
+	p->l.n = p->pg.n;
+}
+
+void ui_paged_open(struct ui *ui, struct ui_paged *p)
+{
+	struct rm_error err = { 0, "" };
+
+	p->l.sel = p->l.top = 0;
+	if (pager_first(&p->pg, paged_page(p), &err) < 0)
+		ui_error(ui, "%s", err.msg);
+	p->l.n = p->pg.n;
+}
+
+int ui_paged_act(struct ui *ui, struct ui_paged *p, enum action a)
+{
+	struct rm_error err = { 0, "" };
+	size_t page = paged_page(p);
+	long got = 0;
+
+	switch (a) {
+	case ACT_FIRST:
+		if (!p->pg.at_start && pager_first(&p->pg, page, &err) < 0)
+			got = -1;
+		p->l.top = 0;
+		break;
+	case ACT_LAST:
+		if (!p->pg.at_end && pager_last(&p->pg, page, &err) < 0)
+			got = -1;
+		break;
+	case ACT_MOVE_DOWN:
+	case ACT_PAGE_DOWN:
+		if (!p->pg.at_end && p->l.sel + page / 2 + 1 >= p->pg.n)
+			got = pager_forward(&p->pg, page, &err);
+		break;
+	case ACT_MOVE_UP:
+	case ACT_PAGE_UP:
+		if (!p->pg.at_start && p->l.sel <= page / 2) {
+			got = pager_backward(&p->pg, page, &err);
+			if (got > 0) {
+				p->l.sel += (size_t)got;
+				p->l.top += (size_t)got;
+			}
+		}
+		break;
+	default:
+		return 0;
+	}
+	if (got < 0)
+		ui_error(ui, "%s", err.msg);
+	p->l.n = p->pg.n;
+	if (p->l.sel >= p->l.n)
+		p->l.sel = p->l.n ? p->l.n - 1 : 0;
+	ui_list_act(&p->l, a);
+	paged_trim(p);
+	return 1;
+}
+
+void ui_paged_reload(struct ui *ui, struct ui_paged *p, const char *code)
+{
+	struct rm_error err = { 0, "" };
+	size_t sel = p->l.sel, above = p->l.sel >= p->l.top ? p->l.sel - p->l.top : 0;
+	int rc = code ? pager_seek(&p->pg, code, &sel, paged_page(p), &err)
+		      : pager_reload(&p->pg, &sel, paged_page(p), &err);
+
+	if (rc < 0)
+		ui_error(ui, "%s", err.msg);
+	p->l.n = p->pg.n;
+	p->l.sel = sel < p->l.n ? sel : (p->l.n ? p->l.n - 1 : 0);
+	/* the selection where it was on the screen, as far as rows allow */
+	p->l.top = p->l.sel > above ? p->l.sel - above : 0;
+}
+
 /* Write the cells of one row at Y: each CELLS[i] in WIDTHS[i] columns
  * (the last takes the rest), two spaces apart.  ATTR covers the leading
  * columns only: the long last one (a Thai title, three bytes a character)
@@ -113,26 +213,26 @@ void ui_note(struct ui *ui, int y, const char *what)
 /* ---- plans ---- */
 
 struct plans {
-	struct ui_list l;
-	struct plan_row *rows;
+	struct ui_paged p;
 };
 
 static void plans_draw(struct view *v, struct ui *ui, int top, int height)
 {
 	static const int widths[] = { 14, 12, 11, 0 };
 	struct plans *p = v->data;
+	struct ui_list *l = &p->p.l;
 	const char *head[] = { _("code"), _("office"), _("fiscal years"), _("title") };
 	size_t i;
 	int y;
 
 	ui_heading_row(ui, top, head, widths, 4);
-	if (!p->l.n) {
+	if (!l->n) {
 		ui_note(ui, top + 1, _("No plans yet: import them with routemap import DIR"));
 		return;
 	}
-	ui_list_scroll(&p->l, height - 4);
-	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 3; i++, y++) {
-		const struct plan_row *r = &p->rows[i];
+	ui_list_scroll(l, height - 4);
+	for (i = l->top, y = top + 1; i < l->n && y < top + height - 3; i++, y++) {
+		const struct plan_row *r = pager_row(&p->p.pg, i);
 		char years[32];
 		const char *cells[4];
 
@@ -141,11 +241,11 @@ static void plans_draw(struct view *v, struct ui *ui, int top, int height)
 		cells[1] = r->office;
 		cells[2] = years;
 		cells[3] = r->title;
-		ui_row(ui, y, cells, widths, 4, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+		ui_row(ui, y, cells, widths, 4, i == l->sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
 	}
 	/* The selected plan's place among the levels: whom it serves, who serves it. */
 	{
-		const struct plan_row *r = &p->rows[p->l.sel];
+		const struct plan_row *r = pager_row(&p->p.pg, l->sel);
 		char line[512];
 
 		snprintf(line, sizeof line, "%s: %s", _("serves"), r->serves ? r->serves : "—");
@@ -159,10 +259,12 @@ static int plans_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct plans *p = v->data;
 
-	if (ui_list_act(&p->l, a))
+	if (ui_paged_act(ui, &p->p, a))
 		return 1;
-	if (a == ACT_OPEN && p->l.n) {
-		ui_push(ui, view_map_new(ui, p->rows[p->l.sel].code, NULL));
+	if (a == ACT_OPEN && p->p.l.n) {
+		const struct plan_row *r = pager_row(&p->p.pg, p->p.l.sel);
+
+		ui_push(ui, view_map_new(ui, r->code, NULL));
 		return 1;
 	}
 	return 0;
@@ -172,7 +274,7 @@ static void plans_free(struct view *v)
 {
 	struct plans *p = v->data;
 
-	plan_list_free(p->rows, p->l.n);
+	pager_clear(&p->p.pg);
 	free(p);
 }
 
@@ -184,18 +286,8 @@ static const enum action list_actions[] = {
 static void plans_reload(struct view *v, struct ui *ui)
 {
 	struct plans *p = v->data;
-	struct rm_error err = { 0, "" };
-	size_t n;
 
-	plan_list_free(p->rows, p->l.n);
-	p->rows = NULL;
-	p->l.n = 0;
-	if (plan_list(ui->st, &p->rows, &n, &err) < 0)
-		ui_error(ui, "%s", err.msg);
-	else
-		p->l.n = n;
-	if (p->l.sel >= p->l.n)
-		p->l.sel = p->l.n ? p->l.n - 1 : 0;
+	ui_paged_reload(ui, &p->p, NULL);
 }
 
 static const struct view_ops plans_ops = {
@@ -210,126 +302,55 @@ static const struct view_ops plans_ops = {
 
 struct view *view_plans_new(struct ui *ui)
 {
-	struct rm_error err = { 0, "" };
 	struct plans *p = calloc(1, sizeof *p);
 
 	if (!p)
 		return NULL;
-	if (plan_list(ui->st, &p->rows, &p->l.n, &err) < 0)
-		ui_error(ui, "%s", err.msg);
+	plan_pager(&p->p.pg, ui->st);
+	ui_paged_open(ui, &p->p);
 	return ui_view_new(&plans_ops, p);
 }
 
 /* ---- assessments ---- */
 
-enum sort_by { SORT_UNIT, SORT_SET, SORT_DATE, SORT_COVERAGE, SORT_COUNT };
-
 struct assessments {
-	struct ui_list l;
-	struct assessment_row *all;   /* as loaded */
-	size_t nall;
-	size_t *shown;                /* indexes into ALL: filtered, sorted */
-	enum sort_by sort;
+	struct ui_paged p;
+	struct assessment_query q;    /* the pager's: order and filter */
 	char *filter;                 /* text a unit or norm set must hold */
 };
 
-static const char *sort_label(enum sort_by s)
+static const char *sort_label(enum assessment_order s)
 {
 	switch (s) {
-	case SORT_SET:
+	case ASSESSMENT_BY_SET:
 		return _("by norm set");
-	case SORT_DATE:
+	case ASSESSMENT_BY_DAY:
 		return _("newest first");
-	case SORT_COVERAGE:
+	case ASSESSMENT_BY_COVERAGE:
 		return _("by coverage");
 	default:
 		return _("by unit");
 	}
 }
 
-static const struct assessment_row *sort_rows;   /* for qsort's comparison */
-static enum sort_by sort_key;
-
-static int cmp_rows(const void *x, const void *y)
+static const struct assessment_row *assessment_at(const struct assessments *p, size_t i)
 {
-	const struct assessment_row *a = &sort_rows[*(const size_t *)x];
-	const struct assessment_row *b = &sort_rows[*(const size_t *)y];
-	int c = 0;
-
-	switch (sort_key) {
-	case SORT_SET:
-		c = strcmp(a->set_code, b->set_code);
-		if (!c)
-			c = (b->version > a->version) - (b->version < a->version);
-		break;
-	case SORT_DATE:
-		c = -strcmp(a->assessed_on ? a->assessed_on : "", b->assessed_on ? b->assessed_on : "");
-		break;
-	case SORT_COVERAGE:
-		c = (b->coverage.percent > a->coverage.percent) -
-		    (b->coverage.percent < a->coverage.percent);
-		break;
-	default:
-		break;
-	}
-	/* ties (and "by unit") in the list's own Thai order */
-	return c ? c : (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
+	return pager_row(&p->p.pg, i);
 }
 
-/* Does ROW hold the filter text (in its unit, code or norm set)? */
-static int matches(const struct assessment_row *r, const char *filter)
+/* Read the list again in the order and filter of P->q, the selection on
+ * the assessment it was on (when it is still listed). */
+static void assessments_requery(struct assessments *p, struct ui *ui)
 {
-	return !filter || !*filter || strstr(r->unit, filter) || strstr(r->code, filter) ||
-	       strstr(r->set_code, filter) || (r->project && strstr(r->project, filter));
-}
+	char *keep = p->p.l.n ? strdup(assessment_at(p, p->p.l.sel)->code) : NULL;
 
-static void arrange(struct assessments *p)
-{
-	const char *keep = p->l.n ? p->all[p->shown[p->l.sel]].code : NULL;
-	size_t i, n = 0;
-
-	for (i = 0; i < p->nall; i++)
-		if (matches(&p->all[i], p->filter))
-			p->shown[n++] = i;
-	sort_rows = p->all;
-	sort_key = p->sort;
-	qsort(p->shown, n, sizeof *p->shown, cmp_rows);
-	p->l.n = n;
-	p->l.sel = 0;
-	for (i = 0; keep && i < n; i++)
-		if (strcmp(p->all[p->shown[i]].code, keep) == 0)
-			p->l.sel = i;
-}
-
-static int assessments_load(struct assessments *p, struct ui *ui)
-{
-	struct rm_error err = { 0, "" };
-	size_t *shown;
-	char *keep = p->l.n ? strdup(p->all[p->shown[p->l.sel]].code) : NULL;
-	size_t i;
-
-	/* the old rows go: the selection is kept by its code */
-	assessment_list_free(p->all, p->nall);
-	p->all = NULL;
-	p->nall = 0;
-	p->l.n = 0;
-	if (assessment_list(ui->st, ui->cfg, &p->all, &p->nall, &err) < 0) {
-		ui_error(ui, "%s", err.msg);
-		free(keep);
-		return -1;
-	}
-	shown = realloc(p->shown, (p->nall ? p->nall : 1) * sizeof *shown);
-	if (!shown) {
-		free(keep);
-		return -1;
-	}
-	p->shown = shown;
-	arrange(p);
-	for (i = 0; keep && i < p->l.n; i++)
-		if (strcmp(p->all[p->shown[i]].code, keep) == 0)
-			p->l.sel = i;
+	p->q.filter = p->filter;
+	assessment_pager(&p->p.pg, ui->st, &p->q);
+	if (keep)
+		ui_paged_reload(ui, &p->p, keep);
+	else
+		ui_paged_open(ui, &p->p);
 	free(keep);
-	return 0;
 }
 
 /* Where the coverage column starts: the widths before it, two apart. */
@@ -339,6 +360,7 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 {
 	static const int widths[] = { 9, 12, 11, 12, 22, 0 };
 	struct assessments *p = v->data;
+	struct ui_list *l = &p->p.l;
 	const char *head[] = { _("code"), _("unit"), _("norm set"), _("assessed"), _("coverage"),
 			       _("to answer") };
 	char line[256];
@@ -346,17 +368,17 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 	int y;
 
 	ui_heading_row(ui, top, head, widths, 6);
-	if (!p->l.n) {
+	if (!l->n) {
 		ui_note(ui, top + 1, p->filter && *p->filter ? _("no assessment matches the filter")
 							     : _("No assessments yet: a starts one"));
 	}
-	ui_list_scroll(&p->l, height - 3);
-	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height - 2; i++, y++) {
-		const struct assessment_row *r = &p->all[p->shown[i]];
+	ui_list_scroll(l, height - 3);
+	for (i = l->top, y = top + 1; i < l->n && y < top + height - 2; i++, y++) {
+		const struct assessment_row *r = assessment_at(p, i);
 		const struct coverage *c = &r->coverage;
 		char set[96], date[64], pct[48], open[16];
 		const char *cells[6];
-		attr_t attr = i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL;
+		attr_t attr = i == l->sel ? ui->theme.attr[T_SELECTED] : A_NORMAL;
 
 		snprintf(set, sizeof set, "%s v%d", r->set_code, r->version);
 		ui_date(ui, r->assessed_on, date, sizeof date);
@@ -377,13 +399,13 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 		ui_put(y, COVERAGE_X + 9, pct, 13, A_NORMAL, 0);
 	}
 	/* the selected assessment's project; how the list is sorted and filtered */
-	if (p->l.n) {
-		const struct assessment_row *r = &p->all[p->shown[p->l.sel]];
+	if (l->n) {
+		const struct assessment_row *r = assessment_at(p, l->sel);
 
 		snprintf(line, sizeof line, "%s: %s", _("project"), r->project ? r->project : "—");
 		ui_put(top + height - 2, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
 	}
-	snprintf(line, sizeof line, "%s: %s%s%s", _("sorted"), sort_label(p->sort),
+	snprintf(line, sizeof line, "%s: %s%s%s", _("sorted"), sort_label(p->q.order),
 		 p->filter && *p->filter ? "   " : "", p->filter && *p->filter ? p->filter : "");
 	ui_put(top + height - 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
 }
@@ -472,56 +494,56 @@ out:
 static int assessments_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct assessments *p = v->data;
+	const struct assessment_row *r = p->p.l.n ? assessment_at(p, p->p.l.sel) : NULL;
 	struct rm_error err = { 0, "" };
 	char question[256], *f;
 
-	if (ui_list_act(&p->l, a))
+	if (ui_paged_act(ui, &p->p, a))
 		return 1;
 	switch (a) {
 	case ACT_OPEN:
 	case ACT_EDIT:
-		if (p->l.n)
-			ui_push(ui, view_checklist_new(ui, p->all[p->shown[p->l.sel]].code, NULL));
+		if (r)
+			ui_push(ui, view_checklist_new(ui, r->code, NULL));
 		return 1;
 	case ACT_ADD:
 		start_assessment(ui);
 		return 1;
 	case ACT_SORT:
-		p->sort = (enum sort_by)((p->sort + 1) % SORT_COUNT);
-		arrange(p);
+		p->q.order = (enum assessment_order)((p->q.order + 1) % ASSESSMENT_ORDERS);
+		assessments_requery(p, ui);
 		return 1;
 	case ACT_FILTER:
 		f = ui_prompt(ui, _("show only units or norm sets holding: "), p->filter, 0);
 		if (f) {
 			free(p->filter);
 			p->filter = f;
-			arrange(p);
+			assessments_requery(p, ui);
 		}
 		return 1;
 	case ACT_DELETE:
-		if (!p->l.n)
+		if (!r)
 			return 1;
 		snprintf(question, sizeof question, _("delete the assessment %s and all its answers? (y/n)"),
-			 p->all[p->shown[p->l.sel]].code);
+			 r->code);
 		if (!ui_confirm(ui, question))
 			return 1;
-		if (record_delete(ui->st, &ui->undo, "assessment", p->all[p->shown[p->l.sel]].code,
-				  &err) < 0)
+		if (record_delete(ui->st, &ui->undo, "assessment", r->code, &err) < 0)
 			ui_error(ui, "%s", err.msg);
 		else
 			ui_message(ui, "%s", _("deleted and saved; u brings it back"));
 		ui_changed(ui);
 		return 1;
 	case ACT_HISTORY:
-		if (p->l.n) {
+		if (r) {
 			sqlite3_stmt *stmt = store_prepare(ui->st, "SELECT id FROM assessment WHERE code = ?1",
 							   &err);
 
 			if (stmt) {
-				sqlite3_bind_text(stmt, 1, p->all[p->shown[p->l.sel]].code, -1, SQLITE_STATIC);
+				sqlite3_bind_text(stmt, 1, r->code, -1, SQLITE_STATIC);
 				if (sqlite3_step(stmt) == SQLITE_ROW)
 					ui_push(ui, view_history_new(ui, "assessment", sqlite3_column_int64(stmt, 0),
-								     p->all[p->shown[p->l.sel]].code));
+								     r->code));
 				sqlite3_finalize(stmt);
 			}
 		}
@@ -533,15 +555,16 @@ static int assessments_act(struct view *v, struct ui *ui, enum action a)
 
 static void assessments_reload(struct view *v, struct ui *ui)
 {
-	assessments_load(v->data, ui);
+	struct assessments *p = v->data;
+
+	ui_paged_reload(ui, &p->p, NULL);
 }
 
 static void assessments_free(struct view *v)
 {
 	struct assessments *p = v->data;
 
-	assessment_list_free(p->all, p->nall);
-	free(p->shown);
+	pager_clear(&p->p.pg);
 	free(p->filter);
 	free(p);
 }
@@ -565,7 +588,10 @@ struct view *view_assessments_new(struct ui *ui)
 
 	if (!p)
 		return NULL;
-	assessments_load(p, ui);
+	p->q.cfg = ui->cfg;
+	p->q.order = ASSESSMENT_BY_UNIT;
+	assessment_pager(&p->p.pg, ui->st, &p->q);
+	ui_paged_open(ui, &p->p);
 	return ui_view_new(&assessments_ops, p);
 }
 
