@@ -1,6 +1,8 @@
 /* catalog.h - the records as lists (for the list commands and the list
- * screens) and an objective with everything about it.  One query per list,
- * whatever its length; Thai dictionary order (AARs newest first). */
+ * screens) and an objective with everything about it.  The long lists
+ * (plans, assessments, AARs) are read a page at a time through a pager;
+ * the short ones (norm sets, offices, projects) in one query.  Thai
+ * dictionary order (AARs newest first). */
 #ifndef ROUTEMAP_CATALOG_H
 #define ROUTEMAP_CATALOG_H
 
@@ -33,14 +35,8 @@ struct norm_row {
 	int version, items;
 };
 
-/* Each list: *ROWS malloc'd (free with the matching _free), *N rows. */
-int plan_list(struct store *st, struct plan_row **rows, size_t *n, struct rm_error *err);
-void plan_list_free(struct plan_row *rows, size_t n);
 /* Set PG up to page through the plans by title (rows: struct plan_row). */
 void plan_pager(struct pager *pg, struct store *st);
-int assessment_list(struct store *st, const struct config *cfg, struct assessment_row **rows,
-		    size_t *n, struct rm_error *err);
-void assessment_list_free(struct assessment_row *rows, size_t n);
 
 /* The orders the assessments can be listed in. */
 enum assessment_order {
@@ -62,8 +58,6 @@ struct assessment_query {
 /* Set PG up to page through the assessments Q names (rows are struct
  * assessment_row, freed by the pager). */
 void assessment_pager(struct pager *pg, struct store *st, const struct assessment_query *q);
-int aar_list(struct store *st, struct aar_row **rows, size_t *n, struct rm_error *err);
-void aar_list_free(struct aar_row *rows, size_t n);
 /* Set PG up to page through the AARs, newest first (rows: struct aar_row). */
 void aar_pager(struct pager *pg, struct store *st);
 int norm_list(struct store *st, struct norm_row **rows, size_t *n, struct rm_error *err);

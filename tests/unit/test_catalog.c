@@ -8,12 +8,17 @@ static void test_assessment_list_matches_checklist(void **state)
 {
 	struct fixture *f = *state;
 	struct rm_error err = { 0, "" };
+	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, NULL };
 	struct assessment_row *rows;
+	struct pager pg;
 	size_t n, i;
 
 	/* one answer more, so the sums see a status the sample lacks */
 	assert_int_equal(assessment_set_status(&f->st, "A-BNG-69", "CP3", STATUS_PARTIAL, &err), 0);
-	assert_int_equal(assessment_list(&f->st, &f->cfg, &rows, &n, &err), 0);
+	assessment_pager(&pg, &f->st, &q);
+	assert_int_equal(pager_first(&pg, 100, &err), 0);
+	rows = pager_row(&pg, 0);
+	n = pg.n;
 	assert_int_equal(n, 2);
 	/* Thai order of the unit: ศพด.บัวเงิน before ศพด.หนองกุง */
 	assert_string_equal(rows[0].unit, "ศพด.บัวเงิน");
@@ -29,7 +34,7 @@ static void test_assessment_list_matches_checklist(void **state)
 		assert_int_equal(rows[i].coverage.rank, c.rank);
 		assessment_free(&a);
 	}
-	assessment_list_free(rows, n);
+	pager_clear(&pg);
 }
 
 static void test_plan_and_aar_lists(void **state)
@@ -38,20 +43,27 @@ static void test_plan_and_aar_lists(void **state)
 	struct rm_error err = { 0, "" };
 	struct plan_row *plans;
 	struct aar_row *aars;
+	struct pager pg;
 	size_t n;
 
-	assert_int_equal(plan_list(&f->st, &plans, &n, &err), 0);
+	plan_pager(&pg, &f->st);
+	assert_int_equal(pager_first(&pg, 100, &err), 0);
+	plans = pager_row(&pg, 0);
+	n = pg.n;
 	assert_int_equal(n, 2);
 	assert_string_equal(plans[0].code, "KKN-CDC-2568");
 	assert_string_equal(plans[0].served_by, "NPG-CDC-2569");
 	assert_string_equal(plans[1].serves, "KKN-CDC-2568");
 	assert_int_equal(plans[1].fy_from, 2569);
-	plan_list_free(plans, n);
-	assert_int_equal(aar_list(&f->st, &aars, &n, &err), 0);
+	pager_clear(&pg);
+	aar_pager(&pg, &f->st);
+	assert_int_equal(pager_first(&pg, 100, &err), 0);
+	aars = pager_row(&pg, 0);
+	n = pg.n;
 	assert_int_equal(n, 2);
 	assert_string_equal(aars[0].code, "AAR-PMQA-2553");   /* newest first */
 	assert_int_equal(aars[1].open_actions, 1);
-	aar_list_free(aars, n);
+	pager_clear(&pg);
 }
 
 static void test_objective_detail(void **state)

@@ -70,35 +70,87 @@ static const char *const *heads(const char *const *head, size_t n, const char **
 	return out;
 }
 
-static int list_plans(struct store *st, struct rm_error *err)
+/* Cells of one row of a streamed list: at most 8, texts in BUF. */
+struct list_cells {
+	const char *cell[8];
+	char buf[8][256];
+};
+
+/* Print the list PG pages through as one aligned table under HEAD (NCOLS
+ * columns, RIGHT a bit per right-aligned one): a first pass measures the
+ * columns, a second prints, both in one read transaction, a page at a
+ * time, so memory stays that of a page whatever the list's length.  CELLS
+ * turns a row into its cells.  0, or -1 with ERR. */
+static int print_paged(struct cli *cli, struct store *st, struct pager *pg,
+		       const char *const *head, size_t ncols, unsigned right,
+		       void (*cells)(struct cli *cli, const void *row, struct list_cells *out),
+		       struct rm_error *err)
+{
+	enum { PAGE = 512 };
+	struct list_cells *c = malloc(sizeof *c);
+	int width[8] = { 0 }, pass, rc = -1;
+	int in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+
+	if (!c) {
+		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+		goto out;
+	}
+	table_txt_measure(head, ncols, width);
+	for (pass = 0; pass < 2; pass++) {
+		if (pass)
+			table_txt_row(stdout, head, ncols, width, right);
+		if (pager_first(pg, PAGE, err) < 0)
+			goto out;
+		for (;;) {
+			size_t i;
+
+			for (i = 0; i < pg->n; i++) {
+				cells(cli, pager_row(pg, i), c);
+				if (pass)
+					table_txt_row(stdout, c->cell, ncols, width, right);
+				else
+					table_txt_measure(c->cell, ncols, width);
+			}
+			if (pg->at_end)
+				break;
+			pager_drop_front(pg, pg->n - 1);   /* the last row: the key */
+			if (pager_forward(pg, PAGE, err) < 0)
+				goto out;
+			pager_drop_front(pg, 1);
+		}
+	}
+	rc = 0;
+out:
+	if (in_txn)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	pager_clear(pg);
+	free(c);
+	return rc;
+}
+
+static void plan_cells(struct cli *cli, const void *row, struct list_cells *c)
+{
+	const struct plan_row *r = row;
+
+	(void)cli;
+	snprintf(c->buf[0], sizeof c->buf[0], "%d–%d", r->fy_from, r->fy_to);
+	c->cell[0] = r->code;
+	c->cell[1] = r->office;
+	c->cell[2] = c->buf[0];
+	c->cell[3] = r->title;
+	c->cell[4] = r->serves;
+	c->cell[5] = r->served_by;
+}
+
+static int list_plans(struct cli *cli, struct store *st, struct rm_error *err)
 {
 	static const char *const head[] = { N_("code"), N_("office"), N_("fiscal years"),
 					    N_("title"), N_("serves"), N_("served by") };
 	const char *h[6];
-	struct plan_row *rows;
-	struct table t;
-	size_t n, i;
+	struct pager pg;
 
-	if (plan_list(st, &rows, &n, err) < 0)
-		return -1;
-	table_init(&t, 6, heads(head, 6, h));
-	for (i = 0; i < n; i++) {
-		char years[32];
-		const char *cells[6];
-
-		snprintf(years, sizeof years, "%d–%d", rows[i].fy_from, rows[i].fy_to);
-		cells[0] = rows[i].code;
-		cells[1] = rows[i].office;
-		cells[2] = years;
-		cells[3] = rows[i].title;
-		cells[4] = rows[i].serves;
-		cells[5] = rows[i].served_by;
-		table_add(&t, cells);
-	}
-	table_print_txt(&t, stdout, 1);
-	table_free(&t);
-	plan_list_free(rows, n);
-	return 0;
+	plan_pager(&pg, st);
+	return print_paged(cli, st, &pg, heads(head, 6, h), 6, 0, plan_cells, err);
 }
 
 static int list_norms(struct cli *cli, struct store *st, struct rm_error *err)
@@ -135,44 +187,54 @@ static int list_norms(struct cli *cli, struct store *st, struct rm_error *err)
 	return 0;
 }
 
+static void assessment_cells(struct cli *cli, const void *row, struct list_cells *c)
+{
+	const struct assessment_row *r = row;
+	const struct coverage *cov = &r->coverage;
+
+	snprintf(c->buf[0], sizeof c->buf[0], "%s v%d", r->set_code, r->version);
+	show_date(cli, r->assessed_on, c->buf[1], sizeof c->buf[1]);
+	percent_text(cov, c->buf[2], sizeof c->buf[2]);
+	snprintf(c->buf[3], sizeof c->buf[3], "%d", cov->rank);
+	snprintf(c->buf[4], sizeof c->buf[4], "%d", cov->items - cov->answered);
+	c->cell[0] = r->code;
+	c->cell[1] = r->unit;
+	c->cell[2] = c->buf[0];
+	c->cell[3] = r->project;
+	c->cell[4] = c->buf[1];
+	c->cell[5] = c->buf[2];
+	c->cell[6] = cov->has_percent ? c->buf[3] : "-";
+	c->cell[7] = c->buf[4];
+}
+
 static int list_assessments(struct cli *cli, struct store *st, struct rm_error *err)
 {
 	static const char *const head[] = { N_("code"), N_("unit"), N_("norm set"), N_("project"),
 					    N_("assessed"), N_("coverage"), N_("rank"),
 					    N_("unanswered") };
+	struct assessment_query q = { &cli->cfg, ASSESSMENT_BY_UNIT, NULL };
 	const char *h[8];
-	struct assessment_row *rows;
-	struct table t;
-	size_t n, i;
+	struct pager pg;
 
-	if (assessment_list(st, &cli->cfg, &rows, &n, err) < 0)
-		return -1;
-	table_init(&t, 8, heads(head, 8, h));
-	t.right = 1u << 5 | 1u << 6 | 1u << 7;
-	for (i = 0; i < n; i++) {
-		const struct coverage *c = &rows[i].coverage;
-		char set[128], date[64], pct[32], rank[16], open[16];
-		const char *cells[8];
+	assessment_pager(&pg, st, &q);
+	return print_paged(cli, st, &pg, heads(head, 8, h), 8, 1u << 5 | 1u << 6 | 1u << 7,
+			   assessment_cells, err);
+}
 
-		snprintf(set, sizeof set, "%s v%d", rows[i].set_code, rows[i].version);
-		show_date(cli, rows[i].assessed_on, date, sizeof date);
-		percent_text(c, pct, sizeof pct);
-		snprintf(rank, sizeof rank, "%d", c->rank);
-		snprintf(open, sizeof open, "%d", c->items - c->answered);
-		cells[0] = rows[i].code;
-		cells[1] = rows[i].unit;
-		cells[2] = set;
-		cells[3] = rows[i].project;
-		cells[4] = date;
-		cells[5] = pct;
-		cells[6] = c->has_percent ? rank : "-";
-		cells[7] = open;
-		table_add(&t, cells);
-	}
-	table_print_txt(&t, stdout, 1);
-	table_free(&t);
-	assessment_list_free(rows, n);
-	return 0;
+static void aar_cells(struct cli *cli, const void *row, struct list_cells *c)
+{
+	const struct aar_row *r = row;
+
+	show_date(cli, r->date, c->buf[0], sizeof c->buf[0]);
+	snprintf(c->buf[1], sizeof c->buf[1], "%s%s%s", r->subject_kind, r->subject ? " " : "",
+		 r->subject ? r->subject : "");
+	snprintf(c->buf[2], sizeof c->buf[2], "%d", r->open_actions);
+	c->cell[0] = c->buf[0];
+	c->cell[1] = r->code;
+	c->cell[2] = r->template_name;
+	c->cell[3] = r->title;
+	c->cell[4] = c->buf[1];
+	c->cell[5] = c->buf[2];
 }
 
 static int list_aars(struct cli *cli, struct store *st, struct rm_error *err)
@@ -180,34 +242,10 @@ static int list_aars(struct cli *cli, struct store *st, struct rm_error *err)
 	static const char *const head[] = { N_("date"), N_("code"), N_("template"), N_("title"),
 					    N_("reviews"), N_("open actions") };
 	const char *h[6];
-	struct aar_row *rows;
-	struct table t;
-	size_t n, i;
+	struct pager pg;
 
-	if (aar_list(st, &rows, &n, err) < 0)
-		return -1;
-	table_init(&t, 6, heads(head, 6, h));
-	t.right = 1u << 5;
-	for (i = 0; i < n; i++) {
-		char date[64], reviews[256], open[16];
-		const char *cells[6];
-
-		show_date(cli, rows[i].date, date, sizeof date);
-		snprintf(reviews, sizeof reviews, "%s%s%s", rows[i].subject_kind,
-			 rows[i].subject ? " " : "", rows[i].subject ? rows[i].subject : "");
-		snprintf(open, sizeof open, "%d", rows[i].open_actions);
-		cells[0] = date;
-		cells[1] = rows[i].code;
-		cells[2] = rows[i].template_name;
-		cells[3] = rows[i].title;
-		cells[4] = reviews;
-		cells[5] = open;
-		table_add(&t, cells);
-	}
-	table_print_txt(&t, stdout, 1);
-	table_free(&t);
-	aar_list_free(rows, n);
-	return 0;
+	aar_pager(&pg, st);
+	return print_paged(cli, st, &pg, heads(head, 6, h), 6, 1u << 5, aar_cells, err);
 }
 
 int cmd_list(struct cli *cli, int argc, char **argv)
@@ -231,7 +269,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	if (strcmp(what, "plans") == 0)
-		rc = list_plans(&st, &err);
+		rc = list_plans(cli, &st, &err);
 	else if (strcmp(what, "norms") == 0)
 		rc = list_norms(cli, &st, &err);
 	else if (strcmp(what, "assessments") == 0)

@@ -55,34 +55,6 @@ static int plan_decode(sqlite3_stmt *stmt, void *row, const void *arg)
 	return oom ? -1 : 0;
 }
 
-static int plan_row(sqlite3_stmt *stmt, void *out)
-{
-	struct rows *rows = out;
-	void *r = array_grow(&rows->v, &rows->n, sizeof(struct plan_row));
-
-	return r ? plan_decode(stmt, r, NULL) : -1;
-}
-
-int plan_list(struct store *st, struct plan_row **out, size_t *n, struct rm_error *err)
-{
-	struct rows rows = { NULL, 0 };
-	int rc = each_row(st,
-		"SELECT p.code, coalesce(o.short_name, o.name), p.fy_from, p.fy_to, p.title, s.code,"
-		" (SELECT group_concat(code, ', ') FROM (SELECT c.code FROM plan c"
-		"   WHERE c.serves_id = p.id ORDER BY c.code COLLATE THAI))"
-		" FROM plan p JOIN office o ON o.id = p.office_id LEFT JOIN plan s ON s.id = p.serves_id"
-		" ORDER BY p.title COLLATE THAI, p.code", NULL, NULL, plan_row, &rows, err);
-
-	*out = rows.v;
-	*n = rows.n;
-	if (rc < 0) {
-		plan_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
-}
-
 /* Free what one row holds (not the row). */
 static void plan_release(void *row)
 {
@@ -93,15 +65,6 @@ static void plan_release(void *row)
 	free(r->title);
 	free(r->serves);
 	free(r->served_by);
-}
-
-void plan_list_free(struct plan_row *rows, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		plan_release(&rows[i]);
-	free(rows);
 }
 
 /* The plans a page at a time: by title in Thai order, then code. */
@@ -139,63 +102,6 @@ void coverage_finish(struct coverage *c, const struct config *cfg)
 	c->rank = c->has_percent ? coverage_rank(cfg, c->percent) : 0;
 }
 
-static void bind_partial(sqlite3_stmt *stmt, const void *arg)
-{
-	const struct config *cfg = arg;
-
-	sqlite3_bind_double(stmt, 1, cfg->partial_weight);
-}
-
-static int assessment_row(sqlite3_stmt *stmt, void *out)
-{
-	struct rows *rows = out;
-	struct assessment_row *r = array_grow(&rows->v, &rows->n, sizeof *r);
-	int oom = 0;
-
-	if (!r)
-		return -1;
-	r->code = store_col_dup(stmt, 0, &oom);
-	r->unit = store_col_dup(stmt, 1, &oom);
-	r->set_code = store_col_dup(stmt, 2, &oom);
-	r->version = sqlite3_column_int(stmt, 3);
-	r->project = store_col_dup(stmt, 4, &oom);
-	r->assessed_on = store_col_dup(stmt, 5, &oom);
-	r->coverage.items = sqlite3_column_int(stmt, 6);
-	r->coverage.answered = sqlite3_column_int(stmt, 7);
-	r->coverage.applicable = sqlite3_column_double(stmt, 8);
-	r->coverage.score = sqlite3_column_double(stmt, 9);
-	return oom ? -1 : 0;
-}
-
-int assessment_list(struct store *st, const struct config *cfg, struct assessment_row **out,
-		    size_t *n, struct rm_error *err)
-{
-	struct rows rows = { NULL, 0 };
-	size_t i;
-	/* The same sums as assessment_coverage, kept up to date in
-	 * assessment_tally (weights in millionths) as entries change. */
-	int rc = each_row(st,
-		"SELECT a.code, coalesce(o.short_name, o.name), s.code, s.version, j.code, a.assessed_on,"
-		" t.items, t.answered, (t.weight_w - t.na_w) / 1e6, (t.met_w + t.partial_w * ?1) / 1e6"
-		" FROM assessment a JOIN office o ON o.id = a.office_id JOIN norm_set s ON s.id = a.set_id"
-		" JOIN assessment_tally t ON t.assessment_id = a.id"
-		" LEFT JOIN project j ON j.id = a.project_id"
-		" ORDER BY coalesce(o.short_name, o.name) COLLATE THAI, a.code COLLATE THAI",
-		bind_partial, cfg, assessment_row, &rows, err);
-
-	*out = rows.v;
-	*n = rows.n;
-	if (rc < 0) {
-		assessment_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	for (i = 0; i < *n; i++)
-		coverage_finish(&(*out)[i].coverage, cfg);
-	return 0;
-}
-
 /* Free what one row holds (not the row). */
 static void assessment_release(void *row)
 {
@@ -208,18 +114,7 @@ static void assessment_release(void *row)
 	free(r->assessed_on);
 }
 
-void assessment_list_free(struct assessment_row *rows, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		assessment_release(&rows[i]);
-	free(rows);
-}
-
-/* ---- assessments, a page at a time ---- */
-
-/* The columns assessment_row reads, then each order's key. */
+/* The columns assessment_decode reads, then each order's key. */
 #define A_COLS \
 	"a.code, coalesce(o.short_name, o.name), s.code, s.version, j.code, a.assessed_on," \
 	" t.items, t.answered, (t.weight_w - t.na_w) / 1e6, (t.met_w + t.partial_w * :pw) / 1e6"
@@ -375,32 +270,6 @@ static int aar_decode(sqlite3_stmt *stmt, void *row, const void *arg)
 	return oom ? -1 : 0;
 }
 
-static int aar_row(sqlite3_stmt *stmt, void *out)
-{
-	struct rows *rows = out;
-	void *r = array_grow(&rows->v, &rows->n, sizeof(struct aar_row));
-
-	return r ? aar_decode(stmt, r, NULL) : -1;
-}
-
-int aar_list(struct store *st, struct aar_row **out, size_t *n, struct rm_error *err)
-{
-	struct rows rows = { NULL, 0 };
-	int rc = each_row(st,
-		"SELECT a.code, a.date, a.title, a.template, a.subject_kind, a.subject,"
-		" (SELECT count(*) FROM aar_action x WHERE x.aar_id = a.id AND x.status = 'open')"
-		" FROM aar a ORDER BY a.date DESC, a.title COLLATE THAI", NULL, NULL, aar_row, &rows, err);
-
-	*out = rows.v;
-	*n = rows.n;
-	if (rc < 0) {
-		aar_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
-}
-
 /* Free what one row holds (not the row). */
 static void aar_release(void *row)
 {
@@ -412,15 +281,6 @@ static void aar_release(void *row)
 	free(r->template_name);
 	free(r->subject_kind);
 	free(r->subject);
-}
-
-void aar_list_free(struct aar_row *rows, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		aar_release(&rows[i]);
-	free(rows);
 }
 
 /* The AARs a page at a time: newest day first, each day's by title in
