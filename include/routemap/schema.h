@@ -18,11 +18,17 @@ int schema_migrate_step(sqlite3 *db, int from, char **errmsg);
  * between.  Both return 0, or -1 on an SQLite error (sqlite3_errmsg(DB)
  * says which). */
 int schema_search_defer(sqlite3 *db);
+int schema_search_feed(sqlite3 *db);
+
+/* Register the search index's tokenizer (rm_bigram: every two code
+ * points, Latin letters folded) on DB; every connection needs it before
+ * it reads or writes a searchable record.  0, or -1 when SQLite lacks
+ * FTS5. */
+int schema_search_tokenizer(sqlite3 *db);
 
 /* SQL listing the codes of the assessments whose kept coverage
  * (assessment_tally) differs from their items and entries: none in a
  * sound database. */
 extern const char schema_tally_check_sql[];
-int schema_search_feed(sqlite3 *db);
 
 #endif

@@ -348,7 +348,7 @@ rm -f "$RECOVERY"
 
 # ---- data with terminal escapes shows escaped ----------------------------------
 cp "$FD" "$WORK/dirty.db"
-sqlite3 "$WORK/dirty.db" "DROP TRIGGER log_aar_au; DROP INDEX aar_by_day;
+sqlite3 "$WORK/dirty.db" "DROP TRIGGER log_aar_au; DROP INDEX aar_by_day; DROP TRIGGER search_doc_au;
   UPDATE aar SET title = char(27) || '[2J' || char(27) || '[31mแดง' || char(7)
   WHERE code = 'AAR-PMQA-2553';"
 start escapes 80 24 -- -d "$WORK/dirty.db"

@@ -199,13 +199,15 @@ static void test_search_long_and_short(void **state)
 {
 	struct fixture *f = *state;
 
-	/* through the trigram index */
+	/* through the index of code-point pairs */
 	assert_true(search_finds(f, "คัดกรองเด็กป่วยก่อน", "norm_item", "CDC-NORM v2/SM2"));
 	assert_true(search_finds(f, "ธรรมนูญสุขภาพ", "assessment_entry", "A-BNG-69/SM3"));
 	assert_true(search_finds(f, "ถ่ายระดับแผนที่", "aar_section", "AAR-ODPC6-2553/activities"));
-	/* two code points: below the trigram's reach, found by the scan */
+	/* two code points: one pair of the index */
 	assert_true(search_finds(f, "ศพ", "assessment_entry", "A-BNG-69/CM2"));
 	assert_true(search_finds(f, "๒๔", "objective", "NPG-CDC-2569/R1"));
+	/* one code point: the scan */
+	assert_true(search_finds(f, "๒", "objective", "NPG-CDC-2569/R1"));
 	/* a quote in the query is text, not syntax */
 	assert_false(search_finds(f, "\"ศูนย์", "plan", "KKN-CDC-2568"));
 	assert_false(search_finds(f, "ไม่มีข้อความนี้", "plan", "KKN-CDC-2568"));
@@ -215,6 +217,27 @@ static void test_search_long_and_short(void **state)
 	assert_true(search_finds(f, "ไข้เลือดออก", "plan", "NPG-CDC-2569"));
 	assert_false(search_finds(f, "ปลอดโรค อำเภอ", "plan", "NPG-CDC-2569"));
 	assert_true(search_finds(f, "คัดกรองเด็กป่วยทุกเช้า", "plan", "NPG-CDC-2569"));
+}
+
+/* The pairs index finds exactly the substrings: at a text's start and
+ * end, in any case of Latin letters, and not where the query's pairs
+ * stand apart. */
+static void test_search_pairs(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE plan SET title = 'ตำบลนาข่า Health ÉCOLE กขค ขคง ตำ'"
+				      " WHERE code = 'NPG-CDC-2569'", NULL, NULL, NULL), SQLITE_OK);
+	assert_true(search_finds(f, "ตำ", "plan", "NPG-CDC-2569"));            /* first pair */
+	assert_true(search_finds(f, " ตำ", "plan", "NPG-CDC-2569"));           /* the last */
+	assert_true(search_finds(f, "าข", "plan", "NPG-CDC-2569"));
+	assert_true(search_finds(f, "hEALTH", "plan", "NPG-CDC-2569"));
+	assert_true(search_finds(f, "école", "plan", "NPG-CDC-2569"));
+	/* กข ขค คง are all there, กขคง is not: the pairs must stand side by side */
+	assert_true(search_finds(f, "กขค", "plan", "NPG-CDC-2569"));
+	assert_false(search_finds(f, "กขคง", "plan", "NPG-CDC-2569"));
+	assert_false(search_finds(f, "ข่าH", "plan", "NPG-CDC-2569"));
+	assert_true(search_finds(f, "ข่า H", "plan", "NPG-CDC-2569"));
 }
 
 /* FTS5's own check that the index matches its documents. */
@@ -706,6 +729,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_constraints, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_change_log_records_who_and_what, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_search_pairs, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search_long_and_short, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_feeds_the_index_whole, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_search_by_pages, fixture_setup_demo, fixture_teardown),

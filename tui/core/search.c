@@ -1,7 +1,7 @@
 /* search.c - full-text search over the office database: every hit at
  * once (the batch command) or a page at a time after a document (the
- * screens), through the FTS5 trigram index or, for a query too short for
- * it, a scan that stops when the page is full. */
+ * screens), through the FTS5 index of code-point pairs (bigram.c) or,
+ * for a query of one code point, a scan that stops when the page is full. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,8 +91,8 @@ static int collect_hits(sqlite3_stmt *stmt, size_t max, struct search_hit **hits
 }
 
 /* Prepare the search for QUERY: SQL is the columns, then FROM and WHERE
- * by the query's length (the trigram index cannot match fewer than three
- * code points: those scan), then TAIL; ?1 is bound to the query. */
+ * by the query's length (the index holds pairs of code points: a single
+ * one scans), then TAIL; ?1 is bound to the query. */
 static sqlite3_stmt *search_prepare(struct store *st, const char *query, const char *tail,
 				    struct rm_error *err)
 {
@@ -100,7 +100,7 @@ static sqlite3_stmt *search_prepare(struct store *st, const char *query, const c
 	sqlite3_stmt *stmt;
 
 	buf_puts(&sql, search_columns);
-	if (count_code_points(query) < 3) {
+	if (count_code_points(query) < 2) {
 		/* lower() folds only Latin letters: without any in the query
 		 * the scan can skip copying every text (a third of its time) */
 		if (strpbrk(query, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
@@ -177,7 +177,7 @@ int store_search_page(struct store *st, const char *query, sqlite3_int64 after, 
 	sqlite3_stmt *stmt;
 	size_t first = *nhits;
 	size_t cap = *nhits;     /* all we know of the array's room */
-	int rc, short_query = count_code_points(query) < 3;
+	int rc, short_query = count_code_points(query) < 2;
 
 	*more = 0;
 	if (!*query || want == 0)

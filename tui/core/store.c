@@ -489,7 +489,8 @@ static int connect(struct store *st, const char *query, struct rm_error *err)
 	sqlite3_busy_handler(st->db, store_busy, st);
 	if (sqlite3_create_function(st->db, "rm_user", 0, SQLITE_UTF8, st->user, fn_user,
 				    NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_collation(st->db, "THAI", SQLITE_UTF8, NULL, collate_thai) != SQLITE_OK)
+	    sqlite3_create_collation(st->db, "THAI", SQLITE_UTF8, NULL, collate_thai) != SQLITE_OK ||
+	    schema_search_tokenizer(st->db) < 0)
 		return store_fail(st, err, _("cannot register functions"));
 	return 0;
 }
