@@ -143,7 +143,10 @@ static void scroll_to_selection(struct mapv *m, int rows)
 		m->scroll = 0;
 }
 
-/* "← S1 S2 S3 P1" and "→ P2": the selected box's causes and effects. */
+/* "caused by: S1 S2 S3 P1   leads to: P2": the selected box's causes and
+ * effects.  The labels carry the looks of the codes they mark on the map
+ * and "leads to:" keeps its column (the middle of the line, unless the
+ * causes reach past it), so a move rewrites only the codes. */
 static void draw_links_line(struct ui *ui, const struct mapv *m, int y)
 {
 	size_t obj = m->view.boxes[m->sel].objective, i;
@@ -156,11 +159,13 @@ static void draw_links_line(struct ui *ui, const struct mapv *m, int y)
 		if (m->map.links[i].from == obj)
 			buf_printf(&effects, " %s", m->map.objectives[m->map.links[i].to].code);
 	}
-	x += ui_put(y, x, _("caused by:"), ui->cols - x, ui->theme.attr[T_DIM], 0);
-	x += ui_put(y, x, causes.len ? causes.s : " —", ui->cols - x, ui->theme.attr[T_BOX_CAUSE], 0);
-	x += ui_put(y, x, "   ", 3, A_NORMAL, 0);
-	x += ui_put(y, x, _("leads to:"), ui->cols - x, ui->theme.attr[T_DIM], 0);
-	ui_put(y, x, effects.len ? effects.s : " —", ui->cols - x, ui->theme.attr[T_BOX_EFFECT], 0);
+	x += ui_put(y, x, _("caused by:"), ui->cols - x, ui->theme.attr[T_BOX_CAUSE], 0);
+	x += ui_put(y, x, causes.len ? causes.s : " —", ui->cols - x, A_NORMAL, 0);
+	x = x + 3 > ui->cols / 2 ? x + 3 : ui->cols / 2;
+	if (x < ui->cols) {
+		x += ui_put(y, x, _("leads to:"), ui->cols - x, ui->theme.attr[T_BOX_EFFECT], 0);
+		ui_put(y, x, effects.len ? effects.s : " —", ui->cols - x, A_NORMAL, 0);
+	}
 	buf_free(&causes);
 	buf_free(&effects);
 }
