@@ -95,6 +95,22 @@ wait_gone() {
 	return 1
 }
 
+# wait_looks TEXT: poll the screen with its looks (capture-pane -e: each
+# change of colour or attribute written as its SGR sequence, "\033[1;7m",
+# before the cell it starts at) until TEXT shows, e.g. "46mP2": P2 on cyan.
+wait_looks() {
+	end=$(($(date +%s) + WAIT_SECONDS))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if $TMUX_CMD capture-pane -p -e -t rm | grep -qF -- "$1"; then
+			ok
+			return 0
+		fi
+		sleep 0.05
+	done
+	bad "waited for the looks: $1"
+	return 1
+}
+
 # absent TEXT: TEXT is not on the screen now.
 absent() {
 	if screen | grep -qF -- "$1"; then bad "should not show: $1"; else ok; fi
