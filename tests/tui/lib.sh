@@ -111,6 +111,36 @@ wait_looks() {
 	return 1
 }
 
+# wire_on: record what the program writes to the terminal from now on
+# (tmux pipe-pane); wire_at_most BYTES WHAT: what it wrote since the last
+# wire_on or wire_at_most, once quiet for a moment, is at most BYTES.
+wire_on() {
+	: >"$WORK/wire"
+	$TMUX_CMD pipe-pane -o -t rm "cat >> '$WORK/wire'"
+	wire_seen=$(wire_quiet)
+}
+
+wire_quiet() {
+	was=-1
+	now=$(wc -c <"$WORK/wire")
+	while [ "$now" != "$was" ]; do
+		was=$now
+		sleep 0.3
+		now=$(wc -c <"$WORK/wire")
+	done
+	echo "$now"
+}
+
+wire_at_most() {
+	now=$(wire_quiet)
+	if [ $((now - wire_seen)) -le "$1" ]; then
+		ok
+	else
+		bad "$2: $((now - wire_seen)) bytes to the terminal, at most $1"
+	fi
+	wire_seen=$now
+}
+
 # absent TEXT: TEXT is not on the screen now.
 absent() {
 	if screen | grep -qF -- "$1"; then bad "should not show: $1"; else ok; fi

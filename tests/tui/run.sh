@@ -23,15 +23,18 @@ E=$(printf '\033')            # the code alone marked (the colour ends after it)
 wait_looks "46mP1$E"            # the selected box's on cyan,
 wait_looks "43mR2$E"            # its cause's on yellow,
 wait_looks "42mP2$E"            # its effect's on green
+wire_on
 keys Right
 wait_for "P2  เด็กเล็กได้รับการดูแลตามมาตรฐาน"
 wait_for " S1 S2 S3 P1"          # what leads to P2
+wire_at_most 300 "a move to the next box"
 wait_looks "46mP2$E"
 wait_looks "43mP1$E"
 wait_looks "43mS3$E"
 keys Down
 wait_for "S3  รพ.สต. เป็นพี่เลี้ยงด้านวิชาการ"
 wait_for " R1"
+wire_at_most 300 "a move to the box below"
 keys Up Enter
 wait_for "ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค"
 wait_for "[████░░░░░░] 39%"     # 57 of the way from 42 to 80
