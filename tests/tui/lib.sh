@@ -95,6 +95,52 @@ wait_gone() {
 	return 1
 }
 
+# wait_looks TEXT: poll the screen with its looks (capture-pane -e: each
+# change of colour or attribute written as its SGR sequence, "\033[1;7m",
+# before the cell it starts at) until TEXT shows, e.g. "46mP2": P2 on cyan.
+wait_looks() {
+	end=$(($(date +%s) + WAIT_SECONDS))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if $TMUX_CMD capture-pane -p -e -t rm | grep -qF -- "$1"; then
+			ok
+			return 0
+		fi
+		sleep 0.05
+	done
+	bad "waited for the looks: $1"
+	return 1
+}
+
+# wire_on: record what the program writes to the terminal from now on
+# (tmux pipe-pane); wire_at_most BYTES WHAT: what it wrote since the last
+# wire_on or wire_at_most, once quiet for a moment, is at most BYTES.
+wire_on() {
+	: >"$WORK/wire"
+	$TMUX_CMD pipe-pane -o -t rm "cat >> '$WORK/wire'"
+	wire_seen=$(wire_quiet)
+}
+
+wire_quiet() {
+	was=-1
+	now=$(wc -c <"$WORK/wire")
+	while [ "$now" != "$was" ]; do
+		was=$now
+		sleep 0.3
+		now=$(wc -c <"$WORK/wire")
+	done
+	echo "$now"
+}
+
+wire_at_most() {
+	now=$(wire_quiet)
+	if [ $((now - wire_seen)) -le "$1" ]; then
+		ok
+	else
+		bad "$2: $((now - wire_seen)) bytes to the terminal, at most $1"
+	fi
+	wire_seen=$now
+}
+
 # absent TEXT: TEXT is not on the screen now.
 absent() {
 	if screen | grep -qF -- "$1"; then bad "should not show: $1"; else ok; fi

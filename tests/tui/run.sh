@@ -19,12 +19,22 @@ wait_for "สสจ.ขอนแก่น"
 keys Enter
 wait_for "┌─ P1 ─"
 wait_for "P1  ผู้ปกครองและครูพี่เลี้ยงมีพฤติกรรมป้องกันโรค"
+E=$(printf '\033')            # the code alone marked (the colour ends after it):
+wait_looks "46mP1$E"            # the selected box's on cyan,
+wait_looks "43mR2$E"            # its cause's on yellow,
+wait_looks "42mP2$E"            # its effect's on green
+wire_on
 keys Right
 wait_for "P2  เด็กเล็กได้รับการดูแลตามมาตรฐาน"
 wait_for " S1 S2 S3 P1"          # what leads to P2
+wire_at_most 300 "a move to the next box"
+wait_looks "46mP2$E"
+wait_looks "43mP1$E"
+wait_looks "43mS3$E"
 keys Down
 wait_for "S3  รพ.สต. เป็นพี่เลี้ยงด้านวิชาการ"
 wait_for " R1"
+wire_at_most 300 "a move to the box below"
 keys Up Enter
 wait_for "ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค"
 wait_for "[████░░░░░░] 39%"     # 57 of the way from 42 to 80
@@ -132,6 +142,12 @@ else
 	ok
 fi
 if $TMUX_CMD capture-pane -p -e -t rm | grep -q '\[7m'; then ok; else bad "no reverse video in monochrome"; fi
+keys Enter                      # the map: the selected box's code reversed,
+wait_looks "[1;7mP1$E"          # its cause's underlined
+wait_looks "[1;4mR2$E"
+keys Right
+wait_looks "[1;7mP2$E"
+wait_looks "[1;4mP1$E"
 keys Q
 wait_for "EXIT=0"
 start color 80 24 -- --demo -d "$DB"

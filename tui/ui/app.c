@@ -368,11 +368,15 @@ void ui_draw(struct ui *ui)
 		text_lines_free(&msg);
 		ui_hints(ui, ui->lines - 1, !v ? NULL : v->actions_now ? v->actions_now : v->ops->actions);
 	}
-	/* A view editing text keeps the cursor there; otherwise it hides. */
+	/* A view editing text keeps the cursor there; otherwise it hides, and
+	 * stays wherever the update left it (no move back to the last cell
+	 * drawn: a few bytes each key). */
 	if (ui->cursor_on)
 		move(ui->cursor_y, ui->cursor_x);
 	curs_set(ui->cursor_on);
+	leaveok(stdscr, !ui->cursor_on);
 	wnoutrefresh(stdscr);
+	leaveok(stdscr, FALSE);
 	doupdate();
 }
 

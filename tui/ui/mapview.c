@@ -105,28 +105,24 @@ static void draw_row(struct ui *ui, const struct canvas *c, int cy, int y)
 	buf_free(&run);
 }
 
-/* Redraw the visible cells of BOX in ATTR: its top border (BORDER set),
- * or only its code there.  Marking the top border like a window's title
- * bar, not the Thai text inside (three bytes a character), keeps a move
- * of the selection to a few hundred bytes over the wire. */
+/* Redraw the code on BOX's top border in ATTR, if that border is on
+ * screen.  Only codes are marked (the selected box's, its causes' and its
+ * effects'): a move of the selection then changes two cells of each box
+ * whose part changed, never a whole border or the Thai text inside (three
+ * bytes a character). */
 static void mark_box(const struct mapv *m, const struct map_box *b, int top, int rows,
-		     attr_t attr, int border)
+		     attr_t attr)
 {
 	const struct canvas *c = &m->view.canvas;
-	int y, x;
+	const struct canvas_cell *row = &c->cells[(size_t)b->y * (size_t)c->w];
+	int x;
 
-	for (y = b->y; y < b->y + b->h; y++) {
-		if (y < m->scroll || y >= m->scroll + rows)
-			continue;
-		for (x = b->x; x < b->x + b->w; x++) {
-			const struct canvas_cell *cell = &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
-			if (cell->attr & CELL_CONT ||
-			    !(border ? y == b->y : (cell->attr & 0x7f) == CELL_CODE))
-				continue;
-			attrset(attr);
-			mvaddstr(top + y - m->scroll, x, cell->s[0] ? cell->s : " ");
-		}
-	}
+	if (b->y < m->scroll || b->y >= m->scroll + rows)
+		return;
+	attrset(attr);
+	for (x = b->x; x < b->x + b->w; x++)
+		if ((row[x].attr & 0x7f) == CELL_CODE && !(row[x].attr & CELL_CONT))
+			mvaddstr(top + b->y - m->scroll, x, row[x].s[0] ? row[x].s : " ");
 	attrset(A_NORMAL);
 }
 
@@ -143,7 +139,10 @@ static void scroll_to_selection(struct mapv *m, int rows)
 		m->scroll = 0;
 }
 
-/* "← S1 S2 S3 P1" and "→ P2": the selected box's causes and effects. */
+/* "caused by: S1 S2 S3 P1   leads to: P2": the selected box's causes and
+ * effects.  The labels carry the looks of the codes they mark on the map
+ * and "leads to:" keeps its column (the middle of the line, unless the
+ * causes reach past it), so a move rewrites only the codes. */
 static void draw_links_line(struct ui *ui, const struct mapv *m, int y)
 {
 	size_t obj = m->view.boxes[m->sel].objective, i;
@@ -156,11 +155,13 @@ static void draw_links_line(struct ui *ui, const struct mapv *m, int y)
 		if (m->map.links[i].from == obj)
 			buf_printf(&effects, " %s", m->map.objectives[m->map.links[i].to].code);
 	}
-	x += ui_put(y, x, _("caused by:"), ui->cols - x, ui->theme.attr[T_DIM], 0);
-	x += ui_put(y, x, causes.len ? causes.s : " —", ui->cols - x, ui->theme.attr[T_BOX_CAUSE], 0);
-	x += ui_put(y, x, "   ", 3, A_NORMAL, 0);
-	x += ui_put(y, x, _("leads to:"), ui->cols - x, ui->theme.attr[T_DIM], 0);
-	ui_put(y, x, effects.len ? effects.s : " —", ui->cols - x, ui->theme.attr[T_BOX_EFFECT], 0);
+	x += ui_put(y, x, _("caused by:"), ui->cols - x, ui->theme.attr[T_BOX_CAUSE], 0);
+	x += ui_put(y, x, causes.len ? causes.s : " —", ui->cols - x, A_NORMAL, 0);
+	x = x + 3 > ui->cols / 2 ? x + 3 : ui->cols / 2;
+	if (x < ui->cols) {
+		x += ui_put(y, x, _("leads to:"), ui->cols - x, ui->theme.attr[T_BOX_EFFECT], 0);
+		ui_put(y, x, effects.len ? effects.s : " —", ui->cols - x, A_NORMAL, 0);
+	}
 	buf_free(&causes);
 	buf_free(&effects);
 }
@@ -181,9 +182,11 @@ static void map_draw(struct view *v, struct ui *ui, int top, int height)
 		       ui->theme.attr[T_DIM], 0);
 		return;
 	}
+	/* the selected objective's code and title, in plain text: a colour
+	 * here would cost two attribute changes on every move */
 	o = &m->map.objectives[m->view.boxes[m->sel].objective];
 	buf_printf(&line, "%s  %s", o->code, o->title);
-	ui_put(top + 1, 0, line.s, ui->cols, ui->theme.attr[T_BOX_SELECTED], 0);
+	ui_put(top + 1, 0, line.s, ui->cols, A_NORMAL, 0);
 	buf_free(&line);
 	draw_links_line(ui, m, top + 2);
 	scroll_to_selection(m, rows);
@@ -194,15 +197,13 @@ static void map_draw(struct view *v, struct ui *ui, int top, int height)
 
 		if (r == ROLE_CAUSE)
 			mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
-				 ui->theme.attr[T_BOX_CAUSE], 0);
+				 ui->theme.attr[T_BOX_CAUSE]);
 		else if (r == ROLE_EFFECT)
 			mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
-				 ui->theme.attr[T_BOX_EFFECT], 0);
+				 ui->theme.attr[T_BOX_EFFECT]);
 	}
 	mark_box(m, &m->view.boxes[m->sel], top + HEADER_ROWS, rows,
-		 ui->theme.attr[T_BOX_SELECTED], 1);
-	mark_box(m, &m->view.boxes[m->sel], top + HEADER_ROWS, rows,
-		 ui->theme.attr[T_BOX_SELECTED], 0);
+		 ui->theme.attr[T_BOX_SELECTED]);
 }
 
 /* The box nearest the selected one in direction DX, DY: the nearest row

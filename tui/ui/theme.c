@@ -56,7 +56,9 @@ void theme_init(struct theme *t, int color, int ascii)
 	t->attr[T_CODE] = COLOR_PAIR(PAIR_CODE) | A_BOLD;
 	t->attr[T_LINK] = COLOR_PAIR(PAIR_LINK);
 	t->attr[T_DIM] = COLOR_PAIR(PAIR_DIM);
-	t->attr[T_BOX_SELECTED] = COLOR_PAIR(PAIR_SELECTED) | A_BOLD;
+	/* the marks on the map without bold: going from one to another is
+	 * then a change of colour only, the shortest sequence */
+	t->attr[T_BOX_SELECTED] = COLOR_PAIR(PAIR_SELECTED);
 	t->attr[T_BOX_CAUSE] = COLOR_PAIR(PAIR_CAUSE);
 	t->attr[T_BOX_EFFECT] = COLOR_PAIR(PAIR_EFFECT);
 	t->attr[T_BAR_FULL] = COLOR_PAIR(PAIR_BAR) | A_BOLD;
