@@ -152,6 +152,10 @@ struct ui {
 	size_t nhits, hit;
 	int hits_more;                  /* more hits follow the last loaded */
 	FILE *cost_log;                 /* ROUTEMAP_COST_LOG: CPU per key */
+	/* the list rows of the last frame, one per screen line: a row drawn
+	 * again as it was is copied back, not measured and converted anew */
+	struct ui_row_memo *row_memo;
+	int memo_lines, memo_cols;
 };
 
 /* Run the screens on ST until the user quits or a signal ends them.
@@ -305,9 +309,13 @@ int ui_list_act(struct ui_list *l, enum action a);
 /* Keep the selection within HEIGHT rows from the top. */
 void ui_list_scroll(struct ui_list *l, int height);
 /* One row of cells at Y, each in WIDTHS[i] columns (the last takes the
- * rest), two spaces apart; ATTR covers all but the last (long) column. */
+ * rest), two spaces apart; ATTR covers all but the last (long) column.
+ * A row the same as the one drawn at Y in an earlier frame is copied
+ * from it, so moving over a long list costs the two rows that change. */
 void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, int ncells,
 	    attr_t attr);
+/* Forget the rows of earlier frames (the screen's size or looks changed). */
+void ui_row_memo_free(struct ui *ui);
 /* A heading row: every column in the heading's looks. */
 void ui_heading_row(struct ui *ui, int y, const char *const *cells, const int *widths,
 		    int ncells);

@@ -173,11 +173,11 @@ wait_for "PG-001"
 keys /
 type_text "ทดสอบการค้นหาทีละหน้า"
 keys Enter
-wait_for "พบแล้ว 48 รายการ"          # a page: two screenfuls (24 rows)
+wait_for "พบแล้ว 24 รายการ"          # the first page: one screenful (24 rows)
 wait_for "PG-001"
-keys NPage NPage NPage          # a screen before the end: the next page
-wait_for "พบแล้ว 96 รายการ"
-wait_for "PG-055"                # past the first page: 3 x 18 rows down
+keys NPage                      # within a screen of the end: the next page,
+wait_for "พบแล้ว 72 รายการ"          # two screenfuls
+wait_for "PG-019"                # 18 rows down
 keys End                        # the end asked for: every hit is read
 wait_for "พบ 100 รายการ"
 wait_for "PG-100"
@@ -188,7 +188,7 @@ wait_for "PG-001"
 keys /
 type_text "ทดสอบการค้นหาทีละหน้า"
 keys Enter
-wait_for "พบแล้ว 48 รายการ"
+wait_for "พบแล้ว 24 รายการ"
 keys N                          # back from the first: round to the last
 wait_for "100 จาก 100 สำหรับ"
 keys Q

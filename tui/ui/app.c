@@ -843,6 +843,7 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 	sqlite3_finalize(ui->data_version);
 	free(ui->query);
 	store_search_free(ui->hits, ui->nhits);
+	ui_row_memo_free(ui);
 	undo_log_free(&ui->undo);
 	if (ui->recovered[0])
 		fprintf(stderr, _("routemap: text that could not be saved is kept in %s\n"),

@@ -169,6 +169,51 @@ void ui_paged_reload(struct ui *ui, struct ui_paged *p, const char *code)
 	p->l.top = p->l.sel > above ? p->l.sel - above : 0;
 }
 
+/* What one screen line showed when ui_row last drew it: the hash of what
+ * it was asked to draw, and the cells it became (COLS + 1, ncurses's). */
+struct ui_row_memo {
+	unsigned long long hash;
+	cchar_t *cells;
+};
+
+void ui_row_memo_free(struct ui *ui)
+{
+	int i;
+
+	for (i = 0; ui->row_memo && i < ui->memo_lines; i++)
+		free(ui->row_memo[i].cells);
+	free(ui->row_memo);
+	ui->row_memo = NULL;
+	ui->memo_lines = ui->memo_cols = 0;
+}
+
+/* FNV-1a over N bytes at P, on from H. */
+static unsigned long long hash_bytes(unsigned long long h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	while (n--)
+		h = (h ^ *b++) * 0x100000001B3ull;
+	return h;
+}
+
+/* The memo of line Y for the screen as it is now; NULL when there is
+ * none (out of memory: the row is then simply drawn). */
+static struct ui_row_memo *row_memo(struct ui *ui, int y)
+{
+	if (ui->memo_lines != LINES || ui->memo_cols != COLS) {
+		ui_row_memo_free(ui);
+		ui->row_memo = calloc((size_t)LINES, sizeof *ui->row_memo);
+		if (!ui->row_memo)
+			return NULL;
+		ui->memo_lines = LINES;
+		ui->memo_cols = COLS;
+	}
+	if (y < 0 || y >= ui->memo_lines)
+		return NULL;
+	return &ui->row_memo[y];
+}
+
 /* Write the cells of one row at Y: each CELLS[i] in WIDTHS[i] columns
  * (the last takes the rest), two spaces apart.  ATTR covers the leading
  * columns only: the long last one (a Thai title, three bytes a character)
@@ -177,8 +222,24 @@ void ui_paged_reload(struct ui *ui, struct ui_paged *p, const char *code)
 void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, int ncells,
 	    attr_t attr)
 {
+	struct ui_row_memo *m = row_memo(ui, y);
+	unsigned long long h = 0xCBF29CE484222325ull;
 	int x = 0, i;
 
+	/* what the row is asked to be, and the looks it is drawn in */
+	h = hash_bytes(h, &ui->cols, sizeof ui->cols);
+	h = hash_bytes(h, &ui->theme.ascii, sizeof ui->theme.ascii);
+	h = hash_bytes(h, &attr, sizeof attr);
+	h = hash_bytes(h, widths, (size_t)ncells * sizeof *widths);
+	for (i = 0; i < ncells; i++) {
+		const char *c = cells[i] ? cells[i] : "";
+
+		h = hash_bytes(h, c, strlen(c) + 1);
+	}
+	if (m && m->cells && m->hash == h) {
+		mvadd_wchnstr(y, 0, m->cells, -1);
+		return;
+	}
 	for (i = 0; i < ncells && x < ui->cols; i++) {
 		int last = i == ncells - 1;
 		int w = last || widths[i] > ui->cols - x ? ui->cols - x : widths[i];
@@ -189,6 +250,9 @@ void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, i
 		text_truncate(cut, sizeof cut, cells[i] ? cells[i] : "", w, 0, ui->theme.ascii);
 		ui_put(y, x, cut, last ? w : w + 2, last ? A_NORMAL : attr, 1);
 		x += w + 2;
+	}
+	if (m && (m->cells || (m->cells = malloc(((size_t)ui->memo_cols + 1) * sizeof *m->cells)))) {
+		m->hash = mvin_wchnstr(y, 0, m->cells, ui->memo_cols) == OK ? h : 0;
 	}
 }
 

@@ -7,10 +7,16 @@
 #include "routemap/ui.h"
 
 /* Hits a page loads: two screenfuls, so that a move down does not ask
- * for the next page at once. */
+ * for the next page at once; the first page, one screenful, so that the
+ * results show as soon as a screen of them is found. */
 static size_t page_size(const struct ui *ui)
 {
 	return ui->lines > 0 ? (size_t)ui->lines * 2 : 48;
+}
+
+static size_t first_page_size(const struct ui *ui)
+{
+	return ui->lines > 0 ? (size_t)ui->lines : 24;
 }
 
 void ui_search(struct ui *ui)
@@ -28,7 +34,7 @@ void ui_search(struct ui *ui)
 		return;
 	}
 	/* the first page only: the rest as the user goes down */
-	if (store_search_page(ui->st, q, 0, page_size(ui), &hits, &n, &more, &err) < 0) {
+	if (store_search_page(ui->st, q, 0, first_page_size(ui), &hits, &n, &more, &err) < 0) {
 		ui_error(ui, "%s", err.msg);
 		free(q);
 		return;
