@@ -43,6 +43,7 @@ struct store {
 	long long progress_at;  /* ms, monotonic, of the last call; 0: none yet */
 	long long progress_start;   /* ms, when the work began; 0: none */
 	const char *progress_what;  /* its name, for SQLite's callback */
+	int cache_kib;          /* the page cache's size in KiB; 0: SQLite's */
 };
 
 enum store_flags {
@@ -56,6 +57,10 @@ enum store_flags {
 				   of refusing (the screens) */
 	STORE_INIT = 16,        /* routemap init: an existing empty file may
 				   become a database */
+	STORE_SMALL_CACHE = 32, /* the screens and reading commands: SQLite's
+				   page cache held to 1 MiB (its default is
+				   2), so that memory hardly grows with the
+				   database; bulk writes keep the default */
 };
 
 /* How long writes wait for another user's lock by default (ms). */

@@ -163,12 +163,13 @@ int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct r
 		if (access == CLI_WRITE || access == CLI_INIT)
 			return rm_fail(err, RM_EXIT_USAGE,
 				       _("-r: this command changes the database; drop -r to run it"));
-		flags = STORE_READONLY;
+		flags = STORE_READONLY | STORE_SMALL_CACHE;
 	} else if (!cli->demo) {
 		/* the demo database is made and filled on first use */
 		static const int by_access[] = {
-			[CLI_READ] = STORE_READ, [CLI_WRITE] = 0, [CLI_INIT] = STORE_INIT,
-			[CLI_SCREENS] = STORE_READ_FALLBACK,
+			[CLI_READ] = STORE_READ | STORE_SMALL_CACHE, [CLI_WRITE] = 0,
+			[CLI_INIT] = STORE_INIT,
+			[CLI_SCREENS] = STORE_READ_FALLBACK | STORE_SMALL_CACHE,
 		};
 
 		flags = by_access[access];

@@ -495,6 +495,18 @@ static int connect(struct store *st, const char *query, struct rm_error *err)
 	return 0;
 }
 
+/* The page cache's size for ST's connection (st->cache_kib), once the
+ * file is known to be a database. */
+static int set_cache(struct store *st, struct rm_error *err)
+{
+	char sql[64];
+
+	if (!st->cache_kib)
+		return 0;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", st->cache_kib);
+	return store_exec(st, sql, err);
+}
+
 static void disconnect(struct store *st)
 {
 	if (st->db)
@@ -537,6 +549,7 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 	memset(st, 0, sizeof *st);
 	st->migrated_from = -1;
 	st->wait_ms = STORE_WAIT_MS;
+	st->cache_kib = flags & STORE_SMALL_CACHE ? 1024 : 0;
 	if (!path || !*path)
 		return rm_fail(err, RM_EXIT_USAGE, _("the database path is empty"));
 	st->path = strdup(path);
@@ -632,7 +645,8 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 	} else if (!st->readonly && setup_writer(st, &sb, err) < 0) {
 		goto fail;
 	}
-	if (st->readonly && store_exec(st, "PRAGMA foreign_keys = ON", err) < 0)
+	if ((st->readonly && store_exec(st, "PRAGMA foreign_keys = ON", err) < 0) ||
+	    set_cache(st, err) < 0)
 		goto fail;
 	/* -wal and -shm exist now (a read, the switch to WAL): the group's */
 	if (writer)
@@ -651,12 +665,12 @@ int store_refresh(struct store *st, struct rm_error *err)
 	disconnect(st);
 	st->snapshot = 0;
 	if (connect(st, "mode=ro", err) == 0 &&
-	    store_exec(st, "PRAGMA foreign_keys = ON", err) == 0)
+	    store_exec(st, "PRAGMA foreign_keys = ON", err) == 0 && set_cache(st, err) == 0)
 		return 1;
 	/* as it was, then: a snapshot */
 	disconnect(st);
 	st->snapshot = 1;
-	if (connect(st, "mode=ro&immutable=1", err) < 0)
+	if (connect(st, "mode=ro&immutable=1", err) < 0 || set_cache(st, err) < 0)
 		return -1;
 	return 0;
 }
