@@ -43,7 +43,7 @@ enum assessment_order {
 	ASSESSMENT_BY_UNIT,       /* unit in Thai order, then code */
 	ASSESSMENT_BY_SET,        /* norm set, newest version first, then code */
 	ASSESSMENT_BY_DAY,        /* day assessed, newest first, then code */
-	ASSESSMENT_BY_COVERAGE,   /* coverage, highest first, then code */
+	ASSESSMENT_BY_COVERAGE,   /* coverage, highest first, then as made */
 	ASSESSMENT_ORDERS
 };
 

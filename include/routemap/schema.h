@@ -26,6 +26,13 @@ int schema_search_feed(sqlite3 *db);
  * FTS5. */
 int schema_search_tokenizer(sqlite3 *db);
 
+/* Does the kept coverage (each tally's share) count a partial answer by
+ * PARTIAL?  When it does not and MAY_WRITE, make it: every share counted
+ * again in one transaction (after the office changed its INI).  Returns
+ * 1 when the shares count PARTIAL, 0 when they do not (read-only), -1 on
+ * an SQLite error (sqlite3_errmsg(DB)). */
+int schema_coverage_weight(sqlite3 *db, double partial, int may_write);
+
 /* SQL listing the codes of the assessments whose kept coverage
  * (assessment_tally) differs from their items and entries: none in a
  * sound database. */

@@ -6,6 +6,7 @@
 #include "helpers.h"
 #include "routemap/catalog.h"
 #include "routemap/pager.h"
+#include "routemap/schema.h"
 
 static void exec(struct fixture *f, const char *sql)
 {
@@ -177,7 +178,7 @@ static void test_assessment_orders(void **state)
 			" ORDER BY coalesce(a.assessed_on, '') DESC, a.code COLLATE THAI",
 		[ASSESSMENT_BY_COVERAGE] = "SELECT a.code" A_FROM
 			" ORDER BY CASE WHEN t.weight_w > t.na_w THEN (t.met_w + t.partial_w * 0.5)"
-			"  / (t.weight_w - t.na_w) ELSE -1 END DESC, a.code COLLATE THAI",
+			"  / (t.weight_w - t.na_w) ELSE -1 END DESC, a.id",
 	};
 	struct fixture *f = *state;
 	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, NULL };
@@ -193,6 +194,29 @@ static void test_assessment_orders(void **state)
 		check_paging(&pg, &want);
 		codes_free(&want);
 	}
+}
+
+/* Sorted by coverage with a partial weight the database does not keep:
+ * a reader sorts every share afresh, a writer counts the kept shares
+ * again; both list the same order. */
+static void test_coverage_by_another_weight(void **state)
+{
+	struct fixture *f = *state;
+	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_COVERAGE, NULL };
+	struct codes want = query_codes(f, "SELECT a.code" A_FROM
+		" ORDER BY CASE WHEN t.weight_w > t.na_w THEN (t.met_w + t.partial_w * 0.25)"
+		"  / (t.weight_w - t.na_w) ELSE -1 END DESC, a.id");
+	struct pager pg;
+
+	f->cfg.partial_weight = 0.25;
+	assert_int_equal(schema_coverage_weight(f->st.db, 0.25, 0), 0);   /* kept: 0.5 */
+	assessment_pager(&pg, &f->st, &q);
+	check_paging(&pg, &want);
+	assert_int_equal(schema_coverage_weight(f->st.db, 0.25, 1), 1);   /* counted again */
+	assert_int_equal(fixture_int(f, "SELECT partial * 4 FROM coverage_weight"), 1);
+	assessment_pager(&pg, &f->st, &q);
+	check_paging(&pg, &want);
+	codes_free(&want);
 }
 
 static void test_assessments_by_unit_hand_ordered(void **state)
@@ -287,6 +311,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_assessment_orders, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_coverage_by_another_weight, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_assessments_by_unit_hand_ordered, setup,
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_assessments_filtered, setup, fixture_teardown),

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "routemap/cli.h"
+#include "routemap/schema.h"
 #include "routemap/embedded.h"
 #include "routemap/escape.h"
 #include "routemap/map.h"
@@ -176,6 +177,14 @@ int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct r
 	}
 	if (store_open(st, cli->db_path, cli->cfg.db_shared_group, flags, err) < 0)
 		return -1;
+	/* a writer keeps the coverage shares in this office's partial weight
+	 * (counted again only when the INI changed it) */
+	if (!st->readonly && (access == CLI_WRITE || access == CLI_SCREENS) &&
+	    schema_coverage_weight(st->db, cli->cfg.partial_weight, 1) < 0) {
+		store_fail(st, err, _("cannot count the coverage by the INI's partial weight"));
+		store_close(st);
+		return -1;
+	}
 	st->wait_ms = cli->cfg.db_wait * 1000;
 	st->on_wait = say_waiting;
 	st->wait_arg = &said;

@@ -5,6 +5,7 @@
 #include "routemap/buf.h"
 #include "routemap/catalog.h"
 #include "routemap/i18n.h"
+#include "routemap/schema.h"
 
 /* Run SQL (parameters bound by BIND if not NULL) and call ROW for every
  * result row.  Returns 0, or -1 with ERR. */
@@ -158,15 +159,41 @@ static void assessment_release(void *row)
 #define D_ASC " ORDER BY " D_DAY " DESC, a.code COLLATE THAI LIMIT :n"
 #define D_DESC " ORDER BY " D_DAY ", a.code COLLATE THAI DESC LIMIT :n"
 
-/* By coverage, highest first (none last).  The partial weight comes from
- * the INI, so no index can keep this order: each page sorts the
- * assessments' kept tallies (one row each, no entry read). */
+/* By coverage, highest first (none last), then in the order the
+ * assessments were made: through the share each tally keeps (schema 7)
+ * and its index, when the share counts partial answers by the INI's
+ * weight (:pw)... */
+#define K_SHARE "coalesce(t.share, -1)"
+#define K_SELECT \
+	"SELECT " A_COLS ", " K_SHARE ", t.assessment_id" \
+	" FROM assessment_tally t CROSS JOIN assessment a ON a.id = t.assessment_id" \
+	" CROSS JOIN office o ON o.id = a.office_id CROSS JOIN norm_set s ON s.id = a.set_id" \
+	" LEFT JOIN project j ON j.id = a.project_id WHERE" A_FILTER
+#define K_ASC " ORDER BY " K_SHARE " DESC, t.assessment_id LIMIT :n"
+#define K_DESC " ORDER BY " K_SHARE ", t.assessment_id DESC LIMIT :n"
+
+static const struct pager_order coverage_kept = {
+	K_SELECT K_ASC,
+	KEYSET(K_SELECT " AND " K_SHARE " = :k1 AND t.assessment_id > :k2"
+	       " ORDER BY t.assessment_id LIMIT :n",
+	       K_SELECT " AND " K_SHARE " < :k1" K_ASC),
+	KEYSET(K_SELECT " AND " K_SHARE " = :k1 AND t.assessment_id < :k2"
+	       " ORDER BY t.assessment_id DESC LIMIT :n",
+	       K_SELECT " AND " K_SHARE " > :k1" K_DESC),
+	K_SELECT K_DESC,
+	"SELECT " K_SHARE ", t.assessment_id FROM assessment a"
+	" JOIN assessment_tally t ON t.assessment_id = a.id WHERE a.code = :code", 2
+};
+
+/* ... else (a reader whose INI weighs partial answers otherwise than the
+ * database keeps them) each page sorts every tally by its share counted
+ * afresh. */
 #define C_SHARE \
 	"(CASE WHEN t.weight_w > t.na_w" \
 	" THEN (t.met_w + t.partial_w * :pw) / (t.weight_w - t.na_w) ELSE -1 END)"
-#define C_SELECT "SELECT " A_COLS ", " C_SHARE ", a.code" D_FROM
-#define C_ASC " ORDER BY " C_SHARE " DESC, a.code COLLATE THAI LIMIT :n"
-#define C_DESC " ORDER BY " C_SHARE ", a.code COLLATE THAI DESC LIMIT :n"
+#define C_SELECT "SELECT " A_COLS ", " C_SHARE ", a.id" D_FROM
+#define C_ASC " ORDER BY " C_SHARE " DESC, a.id LIMIT :n"
+#define C_DESC " ORDER BY " C_SHARE ", a.id DESC LIMIT :n"
 
 static const struct pager_order assessment_orders[ASSESSMENT_ORDERS] = {
 	[ASSESSMENT_BY_UNIT] = {
@@ -203,12 +230,10 @@ static const struct pager_order assessment_orders[ASSESSMENT_ORDERS] = {
 		"SELECT " D_DAY ", a.code FROM assessment a WHERE a.code = :code", 2 },
 	[ASSESSMENT_BY_COVERAGE] = {
 		C_SELECT C_ASC,
-		C_SELECT " AND (" C_SHARE " < :k1 OR (" C_SHARE " = :k1 AND a.code COLLATE THAI > :k2))"
-		C_ASC,
-		C_SELECT " AND (" C_SHARE " > :k1 OR (" C_SHARE " = :k1 AND a.code COLLATE THAI < :k2))"
-		C_DESC,
+		C_SELECT " AND (" C_SHARE " < :k1 OR (" C_SHARE " = :k1 AND a.id > :k2))" C_ASC,
+		C_SELECT " AND (" C_SHARE " > :k1 OR (" C_SHARE " = :k1 AND a.id < :k2))" C_DESC,
 		C_SELECT C_DESC,
-		"SELECT " C_SHARE ", a.code FROM assessment a"
+		"SELECT " C_SHARE ", a.id FROM assessment a"
 		" JOIN assessment_tally t ON t.assessment_id = a.id WHERE a.code = :code", 2 },
 };
 
@@ -244,7 +269,12 @@ static void assessment_bind(sqlite3_stmt *stmt, const void *arg)
 
 void assessment_pager(struct pager *pg, struct store *st, const struct assessment_query *q)
 {
-	pager_init(pg, st, &assessment_orders[q->order], sizeof(struct assessment_row));
+	const struct pager_order *order = &assessment_orders[q->order];
+
+	if (q->order == ASSESSMENT_BY_COVERAGE &&
+	    schema_coverage_weight(st->db, q->cfg->partial_weight, 0) == 1)
+		order = &coverage_kept;
+	pager_init(pg, st, order, sizeof(struct assessment_row));
 	pg->decode = assessment_decode;
 	pg->release = assessment_release;
 	pg->bind = assessment_bind;

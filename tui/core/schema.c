@@ -550,6 +550,73 @@ static int migrate_v6(sqlite3 *db, char **errmsg)
 	return sqlite3_exec(db, sql, NULL, NULL, errmsg);
 }
 
+/* An assessment's share of its applicable weight that is met (partial
+ * answers counting the office's partial weight, kept in coverage_weight),
+ * from its tally T; NULL when nothing applies. */
+#define TALLY_SHARE(t)                                                              \
+	"CASE WHEN " t ".weight_w > " t ".na_w THEN (" t ".met_w + " t ".partial_w"   \
+	" * (SELECT partial FROM coverage_weight)) / (" t ".weight_w - " t ".na_w) END"
+
+/* Migration 6 -> 7: each tally keeps its share too, under an index, so
+ * that the checklists sorted by coverage read a page through the index
+ * instead of sorting every assessment for each page.  The share counts a
+ * partial answer by the partial weight in coverage_weight, which a
+ * writer sets to its INI's (schema_coverage_weight). */
+static int migrate_v7(sqlite3 *db, char **errmsg)
+{
+	static const char sql[] =
+		"CREATE TABLE coverage_weight (partial REAL NOT NULL);"
+		"INSERT INTO coverage_weight VALUES (0.5);"
+		"ALTER TABLE assessment_tally ADD COLUMN share REAL;"
+		"CREATE TRIGGER tally_share_ai AFTER INSERT ON assessment_tally BEGIN"
+		" UPDATE assessment_tally SET share = " TALLY_SHARE("NEW")
+		" WHERE assessment_id = NEW.assessment_id; END;"
+		"CREATE TRIGGER tally_share_au AFTER UPDATE OF weight_w, na_w, met_w, partial_w"
+		" ON assessment_tally BEGIN"
+		" UPDATE assessment_tally SET share = " TALLY_SHARE("NEW")
+		" WHERE assessment_id = NEW.assessment_id; END;"
+		"UPDATE assessment_tally SET share = " TALLY_SHARE("assessment_tally") ";"
+		"CREATE INDEX tally_by_share"
+		" ON assessment_tally(coalesce(share, -1) DESC, assessment_id);";
+
+	return sqlite3_exec(db, sql, NULL, NULL, errmsg);
+}
+
+int schema_coverage_weight(sqlite3 *db, double partial, int may_write)
+{
+	sqlite3_stmt *stmt;
+	int same = 0, rc;
+
+	if (sqlite3_prepare_v2(db, "SELECT partial = ?1 FROM coverage_weight", -1, &stmt,
+			       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_double(stmt, 1, partial);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		same = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (same || !may_write)
+		return same;
+	if (sqlite3_prepare_v2(db, "UPDATE coverage_weight SET partial = ?1", -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_double(stmt, 1, partial);
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE &&
+	    sqlite3_exec(db, "UPDATE assessment_tally SET share = " TALLY_SHARE("assessment_tally")
+			 "; COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 1;
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
 static int (*const migrations[])(sqlite3 *, char **) = {
 	migrate_v1,
 	migrate_v2,
@@ -557,6 +624,7 @@ static int (*const migrations[])(sqlite3 *, char **) = {
 	migrate_v4,
 	migrate_v5,
 	migrate_v6,
+	migrate_v7,
 };
 
 /* The codes of the assessments whose kept tally (or the lack of one)
@@ -576,6 +644,7 @@ const char schema_tally_check_sql[] =
 	"  OR abs(t.na_w - c.na) > 1e-9 * max(abs(c.na), 1)"
 	"  OR abs(t.met_w - c.met) > 1e-9 * max(abs(c.met), 1)"
 	"  OR abs(t.partial_w - c.part) > 1e-9 * max(abs(c.part), 1)"
+	"  OR abs(coalesce(t.share, -1) - coalesce(" TALLY_SHARE("t") ", -1)) > 1e-9"
 " ORDER BY a.code";
 
 int schema_search_defer(sqlite3 *db)
