@@ -194,6 +194,27 @@ wait_for "100 จาก 100 สำหรับ"
 keys Q
 wait_for "EXIT=0"
 
+# ---- a long list: a window of rows, read as the selection moves ----------
+# (the first and last plans as the list command orders them; 102 in all,
+# more than a window of 38 rows)
+first=$("$BIN" -d "$PD" list plans | sed -n 2p | cut -d' ' -f1)
+last=$("$BIN" -d "$PD" list plans | tail -1 | cut -d' ' -f1)
+start listpages 80 24 -- -d "$PD"
+wait_for "$first"
+keys End                        # the last rows, read from the end
+wait_for "$last"
+absent "$first"
+keys Home                       # and the first again
+wait_for "$first"
+absent "$last"
+# 17 rows show, a page moves 16: seven pages pass the 102nd row
+keys NPage NPage NPage NPage NPage NPage NPage
+wait_for "$last"                 # pages read on the way
+keys PPage PPage PPage PPage PPage PPage PPage
+wait_for "$first"                # and up again to the first
+keys Q
+wait_for "EXIT=0"
+
 # ---- ASCII line drawing ----------------------------------------------------
 start ascii 80 24 -- --ascii --demo -d "$DB"
 wait_for "KKN-CDC-2568"

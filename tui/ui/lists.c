@@ -123,8 +123,12 @@ int ui_paged_act(struct ui *ui, struct ui_paged *p, enum action a)
 		p->l.top = 0;
 		break;
 	case ACT_LAST:
-		if (!p->pg.at_end && pager_last(&p->pg, page, &err) < 0)
-			got = -1;
+		/* a new window: the last row at the foot of the screen */
+		if (!p->pg.at_end) {
+			if (pager_last(&p->pg, page, &err) < 0)
+				got = -1;
+			p->l.top = 0;
+		}
 		break;
 	case ACT_MOVE_DOWN:
 	case ACT_PAGE_DOWN:
