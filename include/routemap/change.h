@@ -112,11 +112,13 @@ int change_entry_id(struct store *st, sqlite3_int64 assessment_id, sqlite3_int64
 /* One change as history shows it: who, when, what field, old -> new. */
 struct history_row {
 	char *at, *who, *op, *table, *field, *old, *new_value;
+	sqlite3_int64 change;   /* its change-log row (an update gives a row
+				   per field, all of one change) */
 };
 
 /* The changes of row ID of TABLE and of the rows that belong to it (an
  * AAR's sections, actions and tags; an assessment's entries), newest
- * first, at most LIMIT.  Free with history_free. */
+ * first, of the LIMIT newest changes.  Free with history_free. */
 int history_load(struct store *st, const char *table, sqlite3_int64 id, size_t limit,
 		 struct history_row **rows, size_t *n, struct rm_error *err);
 void history_free(struct history_row *rows, size_t n);

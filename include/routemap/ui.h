@@ -334,8 +334,13 @@ void ui_paged_open(struct ui *ui, struct ui_paged *p);
  * needs; 1 when A was one. */
 int ui_paged_act(struct ui *ui, struct ui_paged *p, enum action a);
 /* Read P's window again around its selection (after a change), or around
- * the record CODE when CODE is not NULL. */
+ * the record CODE when CODE is not NULL; on an error, said, the window as
+ * it was. */
 void ui_paged_reload(struct ui *ui, struct ui_paged *p, const char *code);
+/* Put the list NW (a new order or filter, not read yet) in place of P's,
+ * read around the record CODE (NULL: from the start); on an error, said,
+ * P as it was and NW freed. */
+void ui_paged_replace(struct ui *ui, struct ui_paged *p, struct pager *nw, const char *code);
 /* A view of OPS over DATA; NULL (DATA freed by OPS->free) when out of memory. */
 struct view *ui_view_new(const struct view_ops *ops, void *data);
 

@@ -143,8 +143,9 @@ else
 fi
 if $TMUX_CMD capture-pane -p -e -t rm | grep -q '\[7m'; then ok; else bad "no reverse video in monochrome"; fi
 keys Enter                      # the map: the selected box's code reversed,
-wait_looks "[1;7mP1$E"          # its cause's underlined
+wait_looks "[1;7mP1$E"          # its cause's bold and underlined,
 wait_looks "[1;4mR2$E"
+wait_looks "[4mP2$E"            # its effect's underlined only
 keys Right
 wait_looks "[1;7mP2$E"
 wait_looks "[1;4mP1$E"
@@ -212,6 +213,35 @@ keys NPage NPage NPage NPage NPage NPage NPage
 wait_for "$last"                 # pages read on the way
 keys PPage PPage PPage PPage PPage PPage PPage
 wait_for "$first"                # and up again to the first
+keys Q
+wait_for "EXIT=0"
+
+# ---- a long history: the newest screenful first, older as you go down ----
+HD="$WORK/history.db"
+"$BIN" --demo -d "$HD" init >/dev/null
+start history 80 24 -- -d "$HD"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "[✓] SM1"
+i=0
+while [ $i -lt 13 ]; do           # 26 changes of SM1, and its import: 27
+	keys 2 Up 1 Up
+	i=$((i + 1))
+done
+wait_for "[✓] SM1"
+keys h                             # the newest 24 of 27 changes
+wait_for "สถานะ: บางส่วน → มี/ทำแล้ว"
+absent "เพิ่ม"
+keys NPage NPage NPage             # near the end of them: the older ones read,
+wait_for "เพิ่ม assessment_entry"   # down to the import
+absent "การเปลี่ยนแปลงที่เก่ากว่านี้"
+keys q
+keys h                             # again, and End: all at once
+wait_for "สถานะ: บางส่วน → มี/ทำแล้ว"
+keys End
+wait_for "เพิ่ม assessment_entry"
 keys Q
 wait_for "EXIT=0"
 

@@ -307,6 +307,33 @@ static void test_reload_after_delete(void **state)
 	codes_free(&want);
 }
 
+/* A record whose key moved (its coverage changed): reading again keeps
+ * the selection on it, wherever it went; a record gone leaves the
+ * selection on the row after its place. */
+static void test_reload_follows_the_record(void **state)
+{
+	struct fixture *f = *state;
+	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_COVERAGE, NULL };
+	struct rm_error err = { 0, "" };
+	struct pager pg;
+	size_t sel;
+
+	f->cfg.partial_weight = 0.5;
+	assessment_pager(&pg, &f->st, &q);
+	/* ป-PG1-2 has no answers: near the end; every item met puts it first */
+	assert_int_equal(pager_seek(&pg, "ป-PG1-2", &sel, 3, &err), 0);
+	assert_string_equal(code_at(&pg, sel), "ป-PG1-2");
+	exec(f, "INSERT INTO assessment_entry(assessment_id, item_id, status)"
+		" SELECT a.id, i.id, 'met' FROM assessment a JOIN norm_item i ON i.set_id = a.set_id"
+		" WHERE a.code = 'ป-PG1-2'");
+	assert_int_equal(pager_reload(&pg, &sel, 3, &err), 0);
+	assert_string_equal(code_at(&pg, sel), "ป-PG1-2");
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_tally t"
+				     " WHERE coalesce(t.share, -1) > (SELECT share FROM assessment_tally"
+				     "  JOIN assessment a ON a.id = assessment_id WHERE a.code = 'ป-PG1-2')"), 0);
+	pager_clear(&pg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,6 +344,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_assessments_filtered, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_plans_and_aars, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_reload_after_delete, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_reload_follows_the_record, setup, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -155,6 +155,29 @@ static void say_progress(void *arg, const char *what, long long rows, int permil
 	fflush(stderr);
 }
 
+/* A writer keeps the coverage shares in its office's partial weight,
+ * counted again when the INI changed it: a write command waits for the
+ * lock as for any write; the screens do not wait (another user's long
+ * import must not keep them from opening) and, when the lock is taken,
+ * sort by coverage afresh until the next time.  0, or -1 with ERR. */
+static int keep_coverage_weight(struct cli *cli, struct store *st, enum cli_access access,
+				struct rm_error *err)
+{
+	int wait = st->wait_ms, rc;
+
+	if (access != CLI_WRITE && access != CLI_SCREENS)
+		return 0;
+	if (access == CLI_SCREENS)
+		st->wait_ms = 0;
+	rc = schema_coverage_weight(st->db, cli->cfg.partial_weight, 1);
+	st->wait_ms = wait;
+	if (access == CLI_SCREENS)
+		st->wait_gave_up = 0;   /* not waiting was the plan */
+	if (rc >= 0 || access == CLI_SCREENS)
+		return 0;
+	return store_fail(st, err, _("cannot count the coverage by the INI's partial weight"));
+}
+
 int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct rm_error *err)
 {
 	static int said;
@@ -177,17 +200,13 @@ int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct r
 	}
 	if (store_open(st, cli->db_path, cli->cfg.db_shared_group, flags, err) < 0)
 		return -1;
-	/* a writer keeps the coverage shares in this office's partial weight
-	 * (counted again only when the INI changed it) */
-	if (!st->readonly && (access == CLI_WRITE || access == CLI_SCREENS) &&
-	    schema_coverage_weight(st->db, cli->cfg.partial_weight, 1) < 0) {
-		store_fail(st, err, _("cannot count the coverage by the INI's partial weight"));
-		store_close(st);
-		return -1;
-	}
 	st->wait_ms = cli->cfg.db_wait * 1000;
 	st->on_wait = say_waiting;
 	st->wait_arg = &said;
+	if (!st->readonly && keep_coverage_weight(cli, st, access, err) < 0) {
+		store_close(st);
+		return -1;
+	}
 	if (isatty(STDERR_FILENO) && !getenv("CI"))
 		st->on_progress = say_progress;
 	st->progress_arg = st;

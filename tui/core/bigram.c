@@ -13,8 +13,12 @@
 
 #include "routemap/schema.h"
 
-/* The code point at S (N bytes left) and its length in bytes; a byte
- * that starts no valid sequence is one code point of its own. */
+/* A byte that starts no valid UTF-8 sequence stands for itself as a
+ * code point no text holds (U+DC80-U+DCFF, as Python's surrogateescape),
+ * so that it neither folds nor matches a real letter. */
+#define STRAY(b) (0xDC00u | (b))
+
+/* The code point at S (N bytes left) and its length in bytes. */
 static unsigned next_cp(const unsigned char *s, int n, int *len)
 {
 	unsigned c = s[0];
@@ -22,14 +26,20 @@ static unsigned next_cp(const unsigned char *s, int n, int *len)
 	int i;
 
 	*len = 1;
-	if (need <= 0 || need >= n)
+	if (need == 0)
 		return c;
+	if (need < 0 || need >= n)
+		return STRAY(s[0]);
 	c &= 0x3Fu >> need;
 	for (i = 1; i <= need; i++) {
 		if ((s[i] & 0xC0) != 0x80)
-			return s[0];
+			return STRAY(s[0]);
 		c = c << 6 | (s[i] & 0x3Fu);
 	}
+	/* overlong forms and surrogates are stray bytes too */
+	if (c < (need == 1 ? 0x80u : need == 2 ? 0x800u : 0x10000u) || (c >= 0xD800 && c <= 0xDFFF) ||
+	    c > 0x10FFFF)
+		return STRAY(s[0]);
 	*len = need + 1;
 	return c;
 }

@@ -87,11 +87,17 @@ static const struct pager_order plan_order = {
 	"SELECT p.title, p.code FROM plan p WHERE p.code = :code", 2
 };
 
+static const char *plan_code(const void *row)
+{
+	return ((const struct plan_row *)row)->code;
+}
+
 void plan_pager(struct pager *pg, struct store *st)
 {
 	pager_init(pg, st, &plan_order, sizeof(struct plan_row));
 	pg->decode = plan_decode;
 	pg->release = plan_release;
+	pg->code_of = plan_code;
 }
 
 /* ---- assessments ---- */
@@ -128,9 +134,11 @@ static void assessment_release(void *row)
 	"  OR instr(s.code, :f) OR instr(coalesce(j.code, ''), :f))"
 /* Rows after (or before) a key that ends within a group (a unit, a set,
  * a day): the rest of the key's group through its index, then the groups
- * after it; SQLite stops reading at :n rows. */
-#define KEYSET(rest_of_group, groups_after) \
-	"SELECT * FROM (" rest_of_group ") UNION ALL SELECT * FROM (" groups_after ") LIMIT :n"
+ * after it, each at most :n rows; the :n first of both in ORDER (the key
+ * columns by number: a compound SELECT keeps no order of its own). */
+#define KEYSET(rest_of_group, groups_after, order) \
+	"SELECT * FROM (" rest_of_group ") UNION ALL SELECT * FROM (" groups_after ")" \
+	" ORDER BY " order " LIMIT :n"
 
 /* By unit, in Thai order, each unit's assessments by code.  CROSS JOIN
  * keeps the units' index the outer loop. */
@@ -176,10 +184,10 @@ static const struct pager_order coverage_kept = {
 	K_SELECT K_ASC,
 	KEYSET(K_SELECT " AND " K_SHARE " = :k1 AND t.assessment_id > :k2"
 	       " ORDER BY t.assessment_id LIMIT :n",
-	       K_SELECT " AND " K_SHARE " < :k1" K_ASC),
+	       K_SELECT " AND " K_SHARE " < :k1" K_ASC, "11 DESC, 12"),
 	KEYSET(K_SELECT " AND " K_SHARE " = :k1 AND t.assessment_id < :k2"
 	       " ORDER BY t.assessment_id DESC LIMIT :n",
-	       K_SELECT " AND " K_SHARE " > :k1" K_DESC),
+	       K_SELECT " AND " K_SHARE " > :k1" K_DESC, "11, 12 DESC"),
 	K_SELECT K_DESC,
 	"SELECT " K_SHARE ", t.assessment_id FROM assessment a"
 	" JOIN assessment_tally t ON t.assessment_id = a.id WHERE a.code = :code", 2
@@ -200,10 +208,12 @@ static const struct pager_order assessment_orders[ASSESSMENT_ORDERS] = {
 		U_SELECT U_ASC,
 		KEYSET(U_SELECT " AND o.code = :k2 AND a.code COLLATE THAI > :k3"
 		       " ORDER BY a.code COLLATE THAI LIMIT :n",
-		       U_SELECT " AND " U_NAME " >= :k1 AND (" U_NAME " > :k1 OR o.code > :k2)" U_ASC),
+		       U_SELECT " AND " U_NAME " >= :k1 AND (" U_NAME " > :k1 OR o.code > :k2)" U_ASC,
+		       "11 COLLATE THAI, 12, 13 COLLATE THAI"),
 		KEYSET(U_SELECT " AND o.code = :k2 AND a.code COLLATE THAI < :k3"
 		       " ORDER BY a.code COLLATE THAI DESC LIMIT :n",
-		       U_SELECT " AND " U_NAME " <= :k1 AND (" U_NAME " < :k1 OR o.code < :k2)" U_DESC),
+		       U_SELECT " AND " U_NAME " <= :k1 AND (" U_NAME " < :k1 OR o.code < :k2)" U_DESC,
+		       "11 COLLATE THAI DESC, 12 DESC, 13 COLLATE THAI DESC"),
 		U_SELECT U_DESC,
 		"SELECT coalesce(o.short_name, o.name), o.code, a.code FROM assessment a"
 		" JOIN office o ON o.id = a.office_id WHERE a.code = :code", 3 },
@@ -211,10 +221,12 @@ static const struct pager_order assessment_orders[ASSESSMENT_ORDERS] = {
 		S_SELECT S_ASC,
 		KEYSET(S_SELECT " AND s.code = :k1 AND s.version = :k2 AND a.code COLLATE THAI > :k3"
 		       " ORDER BY a.code COLLATE THAI LIMIT :n",
-		       S_SELECT " AND s.code >= :k1 AND (s.code > :k1 OR s.version < :k2)" S_ASC),
+		       S_SELECT " AND s.code >= :k1 AND (s.code > :k1 OR s.version < :k2)" S_ASC,
+		       "11, 12 DESC, 13 COLLATE THAI"),
 		KEYSET(S_SELECT " AND s.code = :k1 AND s.version = :k2 AND a.code COLLATE THAI < :k3"
 		       " ORDER BY a.code COLLATE THAI DESC LIMIT :n",
-		       S_SELECT " AND s.code <= :k1 AND (s.code < :k1 OR s.version > :k2)" S_DESC),
+		       S_SELECT " AND s.code <= :k1 AND (s.code < :k1 OR s.version > :k2)" S_DESC,
+		       "11 DESC, 12, 13 COLLATE THAI DESC"),
 		S_SELECT S_DESC,
 		"SELECT s.code, s.version, a.code FROM assessment a JOIN norm_set s ON s.id = a.set_id"
 		" WHERE a.code = :code", 3 },
@@ -222,10 +234,10 @@ static const struct pager_order assessment_orders[ASSESSMENT_ORDERS] = {
 		D_SELECT D_ASC,
 		KEYSET(D_SELECT " AND " D_DAY " = :k1 AND a.code COLLATE THAI > :k2"
 		       " ORDER BY a.code COLLATE THAI LIMIT :n",
-		       D_SELECT " AND " D_DAY " < :k1" D_ASC),
+		       D_SELECT " AND " D_DAY " < :k1" D_ASC, "11 DESC, 12 COLLATE THAI"),
 		KEYSET(D_SELECT " AND " D_DAY " = :k1 AND a.code COLLATE THAI < :k2"
 		       " ORDER BY a.code COLLATE THAI DESC LIMIT :n",
-		       D_SELECT " AND " D_DAY " > :k1" D_DESC),
+		       D_SELECT " AND " D_DAY " > :k1" D_DESC, "11, 12 COLLATE THAI DESC"),
 		D_SELECT D_DESC,
 		"SELECT " D_DAY ", a.code FROM assessment a WHERE a.code = :code", 2 },
 	[ASSESSMENT_BY_COVERAGE] = {
@@ -237,6 +249,8 @@ static const struct pager_order assessment_orders[ASSESSMENT_ORDERS] = {
 		" JOIN assessment_tally t ON t.assessment_id = a.id WHERE a.code = :code", 2 },
 };
 
+/* Decode the current row of STMT into ROW (a struct assessment_row),
+ * its coverage finished by the query's INI (ARG: the assessment_query). */
 static int assessment_decode(sqlite3_stmt *stmt, void *row, const void *arg)
 {
 	const struct assessment_query *q = arg;
@@ -257,6 +271,13 @@ static int assessment_decode(sqlite3_stmt *stmt, void *row, const void *arg)
 	return oom ? -1 : 0;
 }
 
+static const char *assessment_code(const void *row)
+{
+	return ((const struct assessment_row *)row)->code;
+}
+
+/* Bind the query's own parameters (ARG: the assessment_query): the
+ * partial weight :pw, and the filter :f when there is one. */
 static void assessment_bind(sqlite3_stmt *stmt, const void *arg)
 {
 	const struct assessment_query *q = arg;
@@ -278,6 +299,7 @@ void assessment_pager(struct pager *pg, struct store *st, const struct assessmen
 	pg->decode = assessment_decode;
 	pg->release = assessment_release;
 	pg->bind = assessment_bind;
+	pg->code_of = assessment_code;
 	pg->arg = q;
 }
 
@@ -327,19 +349,25 @@ static const struct pager_order aar_order = {
 	R_SELECT R_ASC,
 	KEYSET(R_SELECT " AND a.date = :k1 AND " R_TITLE " >= :k2 AND (" R_TITLE " > :k2 OR a.code > :k3)"
 	       " ORDER BY " R_TITLE ", a.code LIMIT :n",
-	       R_SELECT " AND a.date < :k1" R_ASC),
+	       R_SELECT " AND a.date < :k1" R_ASC, "8 DESC, 9 COLLATE THAI, 10"),
 	KEYSET(R_SELECT " AND a.date = :k1 AND " R_TITLE " <= :k2 AND (" R_TITLE " < :k2 OR a.code < :k3)"
 	       " ORDER BY " R_TITLE " DESC, a.code DESC LIMIT :n",
-	       R_SELECT " AND a.date > :k1" R_DESC),
+	       R_SELECT " AND a.date > :k1" R_DESC, "8, 9 COLLATE THAI DESC, 10 DESC"),
 	R_SELECT R_DESC,
 	"SELECT a.date, a.title, a.code FROM aar a WHERE a.code = :code", 3
 };
+
+static const char *aar_code(const void *row)
+{
+	return ((const struct aar_row *)row)->code;
+}
 
 void aar_pager(struct pager *pg, struct store *st)
 {
 	pager_init(pg, st, &aar_order, sizeof(struct aar_row));
 	pg->decode = aar_decode;
 	pg->release = aar_release;
+	pg->code_of = aar_code;
 }
 
 /* ---- norm sets ---- */

@@ -672,6 +672,7 @@ int history_load(struct store *st, const char *table, sqlite3_int64 id, size_t l
 		h->field = store_col_dup(stmt, 4, &oom);
 		h->old = store_col_dup(stmt, 5, &oom);
 		h->new_value = store_col_dup(stmt, 6, &oom);
+		h->change = sqlite3_column_int64(stmt, 7);
 	}
 	if (store_finish(st, stmt, rc, oom, err) < 0) {
 		history_free(*rows, *n);

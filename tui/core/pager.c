@@ -186,31 +186,52 @@ static long fetch(struct pager *pg, const char *sql, sqlite3_value *const *key, 
 	return (long)(pg->n - start);
 }
 
-int pager_first(struct pager *pg, size_t want, struct rm_error *err)
+/* A new, empty window NW for PG's list: read into it, then put it in
+ * PG's place with take_window, so that a read that fails leaves the
+ * window that was there. */
+static void new_window(const struct pager *pg, struct pager *nw)
 {
+	*nw = *pg;
+	nw->rows = NULL;
+	nw->keys = NULL;
+	nw->n = nw->cap = 0;
+	nw->at_start = nw->at_end = 0;
+}
+
+static void take_window(struct pager *pg, struct pager *nw)
+{
+	pager_clear(pg);
+	*pg = *nw;
+}
+
+/* Read the first (FROM_END 0) or last WANT rows into a new window. */
+static int read_end(struct pager *pg, int from_end, size_t want, struct rm_error *err)
+{
+	struct pager nw;
 	long got;
 
-	pager_clear(pg);
-	got = fetch(pg, pg->order->first, NULL, want, err);
-	if (got < 0)
+	new_window(pg, &nw);
+	got = fetch(&nw, from_end ? pg->order->last : pg->order->first, NULL, want, err);
+	if (got < 0) {
+		pager_clear(&nw);
 		return -1;
-	pg->at_start = 1;
-	pg->at_end = (size_t)got < want;
+	}
+	if (from_end)
+		reverse(&nw, 0, nw.n);
+	nw.at_start = !from_end || (size_t)got < want;
+	nw.at_end = from_end || (size_t)got < want;
+	take_window(pg, &nw);
 	return 0;
+}
+
+int pager_first(struct pager *pg, size_t want, struct rm_error *err)
+{
+	return read_end(pg, 0, want, err);
 }
 
 int pager_last(struct pager *pg, size_t want, struct rm_error *err)
 {
-	long got;
-
-	pager_clear(pg);
-	got = fetch(pg, pg->order->last, NULL, want, err);
-	if (got < 0)
-		return -1;
-	reverse(pg, 0, pg->n);
-	pg->at_end = 1;
-	pg->at_start = (size_t)got < want;
-	return 0;
+	return read_end(pg, 1, want, err);
 }
 
 long pager_forward(struct pager *pg, size_t want, struct rm_error *err)
@@ -239,8 +260,8 @@ long pager_backward(struct pager *pg, size_t want, struct rm_error *err)
 {
 	long got;
 
-	if (!pg->n)
-		return pager_last(pg, want, err) < 0 ? -1 : (long)pg->n;
+	if (!pg->n)   /* nothing to read before */
+		return 0;
 	got = fetch(pg, pg->order->before, pg->keys, want, err);
 	if (got < 0)
 		return -1;
@@ -250,53 +271,106 @@ long pager_backward(struct pager *pg, size_t want, struct rm_error *err)
 }
 
 /* Read the window again around KEY (NKEYS values, the caller's): the rows
- * before it, then from it on; *SEL the first of those.  0, or -1 with ERR. */
+ * before it, then from it on; *SEL the first of those.  0, or -1 with ERR
+ * (the window as it was). */
 static int read_around(struct pager *pg, sqlite3_value *const *key, size_t *sel, size_t want,
 		       struct rm_error *err)
 {
+	struct pager nw;
 	long before, after;
 
-	pager_clear(pg);
+	new_window(pg, &nw);
 	/* the rows before the key, nearest first ... */
-	before = fetch(pg, pg->order->before, key, want, err);
+	before = fetch(&nw, pg->order->before, key, want, err);
 	if (before < 0)
-		return -1;
-	reverse(pg, 0, pg->n);
-	pg->at_start = (size_t)before < want;
+		goto fail;
+	reverse(&nw, 0, nw.n);
+	nw.at_start = (size_t)before < want;
 	/* ... then the key's own row (when there is one) and on */
-	if (pg->n)
-		after = fetch(pg, pg->order->after, pg->keys + (pg->n - 1) * (size_t)pg->order->nkeys,
+	if (nw.n)
+		after = fetch(&nw, pg->order->after, nw.keys + (nw.n - 1) * (size_t)pg->order->nkeys,
 			      want, err);
 	else
-		after = fetch(pg, pg->order->first, NULL, want, err);
-	if (after < 0) {
-		pager_clear(pg);
-		return -1;
-	}
-	pg->at_end = (size_t)after < want;
-	*sel = pg->n > (size_t)before ? (size_t)before : (pg->n ? pg->n - 1 : 0);
+		after = fetch(&nw, pg->order->first, NULL, want, err);
+	if (after < 0)
+		goto fail;
+	nw.at_end = (size_t)after < want;
+	*sel = nw.n > (size_t)before ? (size_t)before : (nw.n ? nw.n - 1 : 0);
+	take_window(pg, &nw);
 	return 0;
+fail:
+	pager_clear(&nw);
+	return -1;
+}
+
+/* The key, in PG's order, of the record whose code is CODE, into KEY
+ * (NKEYS values, the caller frees them).  1, 0 when no record has CODE,
+ * or -1 with ERR. */
+static int key_of(struct pager *pg, const char *code, sqlite3_value **key, struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(pg->st, pg->order->key_of, err);
+	int k, rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":code"), code, -1, SQLITE_STATIC);
+	if (pg->bind)
+		pg->bind(stmt, pg->arg);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		for (k = 0; k < pg->order->nkeys; k++)
+			if (!(key[k] = sqlite3_value_dup(sqlite3_column_value(stmt, k)))) {
+				sqlite3_finalize(stmt);
+				return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+			}
+		sqlite3_finalize(stmt);
+		return 1;
+	}
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(pg->st, err, _("cannot read the records"));
+}
+
+static void free_key(sqlite3_value **key, int nkeys)
+{
+	int k;
+
+	for (k = 0; k < nkeys; k++) {
+		sqlite3_value_free(key[k]);
+		key[k] = NULL;
+	}
 }
 
 int pager_reload(struct pager *pg, size_t *sel, size_t want, struct rm_error *err)
 {
 	sqlite3_value *key[PAGER_MAX_KEYS] = { NULL };
-	size_t nk = (size_t)pg->order->nkeys, k;
-	int rc = -1;
+	int nk = pg->order->nkeys, k, found = 0, rc = -1;
 
 	if (!pg->n || *sel >= pg->n) {
 		*sel = 0;
 		return pager_first(pg, want, err);
 	}
-	for (k = 0; k < nk; k++)
-		if (!(key[k] = sqlite3_value_dup(pg->keys[*sel * nk + k]))) {
+	/* the selected record where it is now (its key may have changed:
+	 * a new coverage, day or name) ... */
+	if (pg->code_of) {
+		char *code = strdup(pg->code_of(pager_row(pg, *sel)));
+
+		found = code ? key_of(pg, code, key, err) : rm_fail(err, RM_EXIT_RUNTIME,
+								    _("out of memory"));
+		free(code);
+		if (found < 0)
+			return -1;
+	}
+	/* ... or, when it is gone, the place it had */
+	for (k = 0; !found && k < nk; k++)
+		if (!(key[k] = sqlite3_value_dup(pg->keys[*sel * (size_t)nk + (size_t)k]))) {
 			rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 			goto out;
 		}
 	rc = read_around(pg, key, sel, want, err);
 out:
-	for (k = 0; k < nk; k++)
-		sqlite3_value_free(key[k]);
+	free_key(key, nk);
 	return rc;
 }
 
@@ -304,31 +378,15 @@ int pager_seek(struct pager *pg, const char *code, size_t *sel, size_t want,
 	       struct rm_error *err)
 {
 	sqlite3_value *key[PAGER_MAX_KEYS] = { NULL };
-	sqlite3_stmt *stmt = store_prepare(pg->st, pg->order->key_of, err);
-	int k, rc = -1, step;
+	int found = key_of(pg, code, key, err), rc;
 
-	if (!stmt)
+	if (found < 0)
 		return -1;
-	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":code"), code, -1, SQLITE_STATIC);
-	if (pg->bind)
-		pg->bind(stmt, pg->arg);
-	step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
-		for (k = 0; k < pg->order->nkeys; k++)
-			if (!(key[k] = sqlite3_value_dup(sqlite3_column_value(stmt, k)))) {
-				rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
-				goto out;
-			}
+	if (found) {
 		rc = read_around(pg, key, sel, want, err);
-	} else if (step == SQLITE_DONE) {
-		*sel = 0;
-		rc = pager_first(pg, want, err);
-	} else {
-		store_fail(pg->st, err, _("cannot read the records"));
+		free_key(key, pg->order->nkeys);
+		return rc;
 	}
-out:
-	sqlite3_finalize(stmt);
-	for (k = 0; k < pg->order->nkeys; k++)
-		sqlite3_value_free(key[k]);
-	return rc;
+	*sel = 0;
+	return pager_first(pg, want, err);
 }

@@ -373,8 +373,8 @@ void ui_draw(struct ui *ui)
 	 * drawn: a few bytes each key). */
 	if (ui->cursor_on)
 		move(ui->cursor_y, ui->cursor_x);
-	curs_set(ui->cursor_on);
-	leaveok(stdscr, !ui->cursor_on);
+	/* (a terminal that cannot hide the cursor keeps it put as before) */
+	leaveok(stdscr, curs_set(ui->cursor_on) != ERR && !ui->cursor_on);
 	wnoutrefresh(stdscr);
 	leaveok(stdscr, FALSE);
 	doupdate();

@@ -1,6 +1,7 @@
-/* lists.c - the list views: plans, assessments, AARs and search results.
- * Each loads its rows once (one query) and moves a selection over them;
- * no key does work that grows with the database. */
+/* lists.c - the list views: plans, assessments and search results, and
+ * what every list shares: a window of rows read a page at a time as the
+ * selection moves (ui_paged_*), and rows drawn from a memo when they are
+ * as before (ui_row).  No key does work that grows with the database. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,19 +159,48 @@ int ui_paged_act(struct ui *ui, struct ui_paged *p, enum action a)
 	return 1;
 }
 
+/* Put window NW (read with its selection at SEL) in place of P's, the
+ * selection where it was on the screen as far as rows allow. */
+static void paged_take(struct ui_paged *p, struct pager *nw, size_t sel)
+{
+	size_t above = p->l.sel >= p->l.top ? p->l.sel - p->l.top : 0;
+
+	if (nw != &p->pg) {
+		pager_clear(&p->pg);
+		p->pg = *nw;
+	}
+	p->l.n = p->pg.n;
+	p->l.sel = sel < p->l.n ? sel : (p->l.n ? p->l.n - 1 : 0);
+	p->l.top = p->l.sel > above ? p->l.sel - above : 0;
+}
+
 void ui_paged_reload(struct ui *ui, struct ui_paged *p, const char *code)
 {
 	struct rm_error err = { 0, "" };
-	size_t sel = p->l.sel, above = p->l.sel >= p->l.top ? p->l.sel - p->l.top : 0;
+	size_t sel = p->l.sel;
 	int rc = code ? pager_seek(&p->pg, code, &sel, paged_page(p), &err)
 		      : pager_reload(&p->pg, &sel, paged_page(p), &err);
 
-	if (rc < 0)
+	if (rc < 0) {
+		ui_error(ui, "%s", err.msg);   /* the window as it was */
+		return;
+	}
+	paged_take(p, &p->pg, sel);
+}
+
+void ui_paged_replace(struct ui *ui, struct ui_paged *p, struct pager *nw, const char *code)
+{
+	struct rm_error err = { 0, "" };
+	size_t sel = 0;
+	int rc = code ? pager_seek(nw, code, &sel, paged_page(p), &err)
+		      : pager_first(nw, paged_page(p), &err);
+
+	if (rc < 0) {
 		ui_error(ui, "%s", err.msg);
-	p->l.n = p->pg.n;
-	p->l.sel = sel < p->l.n ? sel : (p->l.n ? p->l.n - 1 : 0);
-	/* the selection where it was on the screen, as far as rows allow */
-	p->l.top = p->l.sel > above ? p->l.sel - above : 0;
+		pager_clear(nw);
+		return;
+	}
+	paged_take(p, nw, sel);
 }
 
 /* What one screen line showed when ui_row last drew it: the hash of what
@@ -410,15 +440,12 @@ static const struct assessment_row *assessment_at(const struct assessments *p, s
  * the assessment it was on (when it is still listed). */
 static void assessments_requery(struct assessments *p, struct ui *ui)
 {
-	char *keep = p->p.l.n ? strdup(assessment_at(p, p->p.l.sel)->code) : NULL;
+	const char *keep = p->p.l.n ? assessment_at(p, p->p.l.sel)->code : NULL;
+	struct pager nw;
 
 	p->q.filter = p->filter;
-	assessment_pager(&p->p.pg, ui->st, &p->q);
-	if (keep)
-		ui_paged_reload(ui, &p->p, keep);
-	else
-		ui_paged_open(ui, &p->p);
-	free(keep);
+	assessment_pager(&nw, ui->st, &p->q);
+	ui_paged_replace(ui, &p->p, &nw, keep);
 }
 
 /* Where the coverage column starts: the widths before it, two apart. */
@@ -621,11 +648,12 @@ static int assessments_act(struct view *v, struct ui *ui, enum action a)
 	}
 }
 
+/* After a change (here or by another user): the order chosen again (the
+ * kept coverage may now count another partial weight), the selection on
+ * the record it was on. */
 static void assessments_reload(struct view *v, struct ui *ui)
 {
-	struct assessments *p = v->data;
-
-	ui_paged_reload(ui, &p->p, NULL);
+	assessments_requery(v->data, ui);
 }
 
 static void assessments_free(struct view *v)

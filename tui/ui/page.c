@@ -29,6 +29,8 @@ struct page {
 	char *a, *b;                 /* the record's codes */
 	const struct view *of;       /* help: the view it describes */
 	char *of_title;              /* history: what it is of */
+	size_t want;                 /* history: the newest changes it reads */
+	int more;                    /* history: older changes are left */
 	int failed;
 };
 
@@ -104,13 +106,22 @@ static void page_draw(struct view *v, struct ui *ui, int top, int height)
 		ui_put(y, 0, p->lines[i].text, ui->cols, ui->theme.attr[p->lines[i].item], 0);
 }
 
+static void page_rebuild(struct page *p, struct ui *ui);
+
 static int page_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct page *p = v->data;
 	size_t page = p->height > 2 ? (size_t)p->height - 1 : 1;
 	size_t last = p->n > (size_t)p->height ? p->n - (size_t)p->height : 0;
 
-	(void)ui;
+	/* a move that comes within a screen of the end of a history that has
+	 * older changes reads more of them first (End: all) */
+	if (p->more && (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN || a == ACT_LAST) &&
+	    (a == ACT_LAST || p->top + page + (size_t)p->height >= last)) {
+		p->want = a == ACT_LAST ? (size_t)-1 / 2 : p->want * 2;
+		page_rebuild(p, ui);
+		last = p->n > (size_t)p->height ? p->n - (size_t)p->height : 0;
+	}
 	switch (a) {
 	case ACT_MOVE_UP:
 		if (p->top > 0)
@@ -423,17 +434,29 @@ static int build_history(struct page *p, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
 	struct history_row *h;
-	size_t n, i;
+	size_t n, i, shown, changes;
 	sqlite3_int64 id = strtoll(p->b, NULL, 10);
 
 	page_addf(p, ui, T_HEADING, 0, "%s: %s", _("History"), p->of_title ? p->of_title : "");
-	if (history_load(ui->st, p->a, id, 500, &h, &n, &err) < 0) {
+	/* the newest screenful of changes first, and one more to know
+	 * whether older ones are left */
+	if (!p->want)
+		p->want = ui->lines > 0 ? (size_t)ui->lines : 24;
+	if (history_load(ui->st, p->a, id, p->want + 1, &h, &n, &err) < 0) {
 		page_add(p, ui, T_ERROR, 0, err.msg);
 		return 0;
 	}
-	if (!n)
+	/* rows of one change stand together, newest change first */
+	for (i = 1, changes = n ? 1 : 0; i < n; i++)
+		changes += h[i].change != h[i - 1].change;
+	p->more = changes > p->want;
+	shown = n;
+	if (p->more)   /* the oldest change read is only there to tell */
+		while (shown > 0 && h[shown - 1].change == h[n - 1].change)
+			shown--;
+	if (!shown)
 		page_add(p, ui, T_DIM, 2, _("no changes recorded"));
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < shown; i++) {
 		char when[96];
 		const char *op = strcmp(h[i].op, "insert") == 0 ? _("added")
 				 : strcmp(h[i].op, "delete") == 0 ? _("deleted") : _("changed");
@@ -448,6 +471,8 @@ static int build_history(struct page *p, struct ui *ui)
 		else if (h[i].new_value)
 			page_add(p, ui, T_NORMAL, 4, h[i].new_value);
 	}
+	if (p->more)
+		page_add(p, ui, T_DIM, 2, _("older changes follow as you move down"));
 	history_free(h, n);
 	return 0;
 }

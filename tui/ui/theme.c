@@ -28,7 +28,7 @@ void theme_init(struct theme *t, int color, int ascii)
 		t->attr[T_DIM] = A_DIM;
 		t->attr[T_BOX_SELECTED] = A_REVERSE | A_BOLD;
 		t->attr[T_BOX_CAUSE] = A_UNDERLINE | A_BOLD;
-		t->attr[T_BOX_EFFECT] = A_BOLD;
+		t->attr[T_BOX_EFFECT] = A_UNDERLINE;   /* not bold: a code is bold */
 		t->attr[T_BAR_FULL] = A_REVERSE;
 		return;
 	}
