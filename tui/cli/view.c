@@ -566,15 +566,66 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	return rc < 0 ? cli_report(&err) : 0;
 }
 
-int cmd_search(struct cli *cli, int argc, char **argv)
+/* Print every hit of QUERY as one aligned table (texts cut to fit
+ * WIDTH), a page of hits at a time, twice (measure, print) in one read
+ * transaction: memory is a page's whatever the number of hits.  Returns
+ * the number of hits, or -1 with ERR. */
+static long print_hits(struct cli *cli, struct store *st, const char *query, int width,
+		       struct rm_error *err)
 {
 	static const char *const head[] = { N_("kind"), N_("record"), N_("text") };
+	enum { PAGE = 512 };
 	const char *h[3];
+	int w[3] = { 0 }, pass;
+	long total = 0, rc = -1;
+	int in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+
+	heads(head, 3, h);
+	table_txt_measure(h, 3, w);
+	for (pass = 0; pass < 2 && (pass == 0 || total); pass++) {
+		sqlite3_int64 after = 0;
+		int more = 1;
+
+		if (pass)
+			table_txt_row(stdout, h, 3, w, 0);
+		while (more) {
+			struct search_hit *hits = NULL;
+			size_t n = 0, i;
+
+			if (store_search_page(st, query, after, PAGE, &hits, &n, &more, err) < 0)
+				goto out;
+			for (i = 0; i < n; i++) {
+				char text[512];
+				const char *cells[3] = { hits[i].kind, hits[i].ref, text };
+
+				text_truncate(text, sizeof text, hits[i].text, width > 70 ? width - 40 : 30,
+					      0, cli->ascii);
+				if (pass)
+					table_txt_row(stdout, cells, 3, w, 0);
+				else
+					table_txt_measure(cells, 3, w);
+			}
+			if (!pass)
+				total += (long)n;
+			if (n)
+				after = hits[n - 1].doc;
+			store_search_free(hits, n);
+			if (!n)
+				break;
+		}
+	}
+	rc = total;
+out:
+	if (in_txn)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+int cmd_search(struct cli *cli, int argc, char **argv)
+{
 	struct rm_error err = { 0, "" };
-	struct search_hit *hits;
 	struct store st;
-	struct table t;
-	size_t n, i;
+	long n;
 	int width;
 
 	if (argc == 2 && cli_is_help(argv[1])) {
@@ -589,29 +640,12 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	cli_width(NULL, &width);
 	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
-	if (store_search(&st, argv[1], &hits, &n, &err) < 0) {
-		store_close(&st);
-		return cli_report(&err);
-	}
+	n = print_hits(cli, &st, argv[1], width, &err);
 	store_close(&st);
-	table_init(&t, 3, heads(head, 3, h));
-	for (i = 0; i < n; i++) {
-		char text[512];
-		const char *cells[3];
-
-		text_truncate(text, sizeof text, hits[i].text, width > 70 ? width - 40 : 30, 0,
-			      cli->ascii);
-		cells[0] = hits[i].kind;
-		cells[1] = hits[i].ref;
-		cells[2] = text;
-		table_add(&t, cells);
-	}
-	if (n)
-		table_print_txt(&t, stdout, 1);
-	else
+	if (n < 0)
+		return cli_report(&err);
+	if (!n)
 		cli_usage("search", _("nothing holds \"%s\""), argv[1]);   /* (one line, escaped) */
-	table_free(&t);
-	store_search_free(hits, n);
 	return n ? 0 : RM_EXIT_RUNTIME;
 }
 
