@@ -24,7 +24,7 @@ measure "list assessments" list assessments
 measure "show plan" show plan P-D001-2570
 measure "show assessment" show assessment A00600-2570
 measure "report coverage (one)" report coverage A00600-2570 --format csv
-measure "search (7 code points)" search คัดกรองเด็กป่วย
+measure "search (a 15-code-point phrase)" search คัดกรองเด็กป่วย
 measure "search (2 code points)" search ตำ
 measure "export assessment_entries" export assessment_entries
 measure "check" check
