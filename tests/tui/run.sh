@@ -216,6 +216,32 @@ wait_for "$first"                # and up again to the first
 keys Q
 wait_for "EXIT=0"
 
+# ---- the checklists in each order: both rows shown, in the order named ----
+# above: the row holding $1 stands above the row holding $2
+above() {
+	a=$(screen | grep -n -- "$1" | head -1 | cut -d: -f1)
+	b=$(screen | grep -n -- "$2" | head -1 | cut -d: -f1)
+	if [ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]; then ok; else bad "$1 not above $2"; fi
+}
+SD="$WORK/sorts.db"
+"$BIN" --demo -d "$SD" init >/dev/null
+start sorts 80 24 -- -d "$SD"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "เรียง: ตามหน่วยปฏิบัติ"
+above "ศพด.บัวเงิน" "ศพด.หนองกุง"    # Thai order of the units
+keys s
+wait_for "เรียง: ตามชุดค่ากลาง"
+above "CDC-NORM v2" "CDC-NORM v1"    # the newest version first
+keys s
+wait_for "เรียง: ใหม่สุดก่อน"
+above "20 ม.ค. 2569" "10 ก.ย. 2553"
+keys s
+wait_for "เรียง: ตามความครอบคลุม"
+above "75.0%" "47.4%"                # A-BNG-69: 7 met + 4 x 0.5 of 19 applicable
+keys Q
+wait_for "EXIT=0"
+
 # ---- a long history: the newest screenful first, older as you go down ----
 HD="$WORK/history.db"
 "$BIN" --demo -d "$HD" init >/dev/null

@@ -172,6 +172,9 @@ static void paged_take(struct ui_paged *p, struct pager *nw, size_t sel)
 	p->l.n = p->pg.n;
 	p->l.sel = sel < p->l.n ? sel : (p->l.n ? p->l.n - 1 : 0);
 	p->l.top = p->l.sel > above ? p->l.sel - above : 0;
+	/* but no rows hidden above while the screen has room below the end */
+	if (p->pg.at_end && p->l.height > 0 && p->l.top + (size_t)p->l.height > p->l.n)
+		p->l.top = p->l.n > (size_t)p->l.height ? p->l.n - (size_t)p->l.height : 0;
 }
 
 void ui_paged_reload(struct ui *ui, struct ui_paged *p, const char *code)
