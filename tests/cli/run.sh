@@ -279,6 +279,29 @@ expect readonly-share-no-files [ "$(ls -A "$T/share")" = office.db ]
 chmod 0755 "$T/share"
 expect db-mode [ "$(stat -c %a "$DB")" = 600 ]
 
+# ---- no identifier of the database in the Thai batch output ---------------
+# The table and CSV kind names and the coded values the database stores:
+# none may show in what the reading commands print for the demo (export
+# writes the CSV interchange format, whose column names they are; the
+# summary's command lines are commands).
+IDENTIFIERS='assessment_entry|assessment_entries|assessments?|aar_sections?|aar_actions?|aar_tag
+|aars|norm_items?|norm_sets?|norm_group|groups|slm_cells?|support_frames?|links|objectives?
+|indicators?|projects?|plans?|offices?|not_met|partial|na|met|open|done|dropped|preparation
+|development|evaluation|planned|active|cancelled|people|stakeholder|process|foundation|region
+|province|district|fund|unit|event'
+no_identifiers() {
+	re=$(printf '%s' "$IDENTIFIERS" | tr -d '\n')
+	found=$( { for c in "list plans" "list norms" "list assessments" "list aars" \
+	    "show plan KKN-CDC-2568" "show plan NPG-CDC-2569" "show assessment A-BNG-69" \
+	    "report coverage A-BNG-69" "report coverage" "search ศพด" "search การ" "check" ""; do
+		# shellcheck disable=SC2086
+		"$BIN" --demo -d "$T/words.db" $c 2>&1 </dev/null | grep -v '^  routemap '
+	done; } | grep -owE "$re" | sort -u | tr '\n' ' ')
+	[ -z "$found" ] || { echo "identifiers shown: $found"; return 1; }
+}
+"$BIN" --demo -d "$T/words.db" init >/dev/null
+expect no-identifiers-in-batch-output no_identifiers
+
 # ---- the Thai catalogue: complete, and holding every string of the code ----
 # msgfmt counts what is fuzzy or untranslated; msgcmp names every msgid of a
 # .pot made afresh from the sources (by the Makefile, into TMP) that th.po

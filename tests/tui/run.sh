@@ -261,13 +261,50 @@ keys h                             # the newest 24 of 27 changes
 wait_for "สถานะ: บางส่วน → มี/ทำแล้ว"
 absent "เพิ่ม"
 keys NPage NPage NPage             # near the end of them: the older ones read,
-wait_for "เพิ่ม assessment_entry"   # down to the import
+wait_for "เพิ่ม คำตอบในการประเมิน"   # down to the import
 absent "การเปลี่ยนแปลงที่เก่ากว่านี้"
 keys q
 keys h                             # again, and End: all at once
 wait_for "สถานะ: บางส่วน → มี/ทำแล้ว"
 keys End
-wait_for "เพิ่ม assessment_entry"
+wait_for "เพิ่ม คำตอบในการประเมิน"
+keys Q
+wait_for "EXIT=0"
+
+# ---- no identifier of the database on the Thai screens -------------------
+IDS='assessment_entry|assessments?|aar_sections?|aar_actions?|aar_tag|norm_items?|norm_sets?|not_met|partial|na|met|open|done|dropped|preparation|development|evaluation|planned|active|cancelled|stakeholder|foundation|event|objectives?|indicators?|projects?|plans?|offices?'
+no_ids() {
+	found=$(screen | grep -owE "$IDS" | sort -u | tr '\n' ' ')
+	if [ -z "$found" ]; then ok; else bad "$1 shows: $found"; fi
+}
+WD="$WORK/words.db"
+"$BIN" --demo -d "$WD" init >/dev/null
+start words 80 24 -- --demo -d "$WD"
+wait_for "KKN-CDC-2568"
+no_ids "the plan list"
+keys Down Enter                    # NPG-CDC-2569's map, on P1
+wait_for "┌─ P1"
+keys Enter                         # P1: its project's stage and state
+wait_for "BNG-CDC-69"
+wait_for "ขั้นพัฒนา · กำลังดำเนินการ"
+no_ids "an objective"
+keys q q C
+wait_for "A-BNG-69"
+no_ids "the checklists"
+keys Enter
+wait_for "[✓] SM1"
+keys 2 Up h                        # a status changed, and its history
+wait_for "สถานะ: มี/ทำแล้ว → บางส่วน"
+no_ids "a history"
+keys q
+keys /
+type_text "ศพด"
+keys Enter
+wait_for "พบ"
+no_ids "search results"
+keys q A
+wait_for "AAR-PMQA-2553"
+no_ids "the AAR list"
 keys Q
 wait_for "EXIT=0"
 

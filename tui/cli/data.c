@@ -15,7 +15,9 @@
 #include "routemap/cli.h"
 #include "routemap/files.h"
 #include "routemap/schema.h"
+#include "routemap/table.h"
 #include "routemap/transfer.h"
+#include "routemap/vocab.h"
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
@@ -245,10 +247,11 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		rc = -1;
 	}
 	if (rc == 0) {
-		/* TRANSLATORS: followed by counts and kinds of records, "2 plans". */
+		/* TRANSLATORS: followed by kinds of records and their counts, "plan 2". */
 		fputs(_("imported:"), stdout);
 		for (i = 0; i < n; i++)
-			printf("%s %zu %s", i ? "," : "", files[i].rows, transfer_kind_name((size_t)files[i].kind));
+			printf("%s %s %zu", i ? "," : "", vocab_kind(transfer_kind_name((size_t)files[i].kind)),
+			       files[i].rows);
 		printf("\n");
 	}
 	for (i = 0; i < n; i++) {
@@ -410,12 +413,38 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	return rc == 0 ? 0 : cli_report(&err);
 }
 
+/* How many records of each kind ST holds, a kind a line, its name in the
+ * office's words and the count aligned on the right.  0, or -1 with ERR. */
+static int print_counts(struct store *st, struct rm_error *err)
+{
+	long long counts[64];
+	char nums[64][24];
+	size_t k, n = transfer_nkinds() < 64 ? transfer_nkinds() : 64;
+	int width[2] = { 0, 0 }, pass;
+
+	for (k = 0; k < n; k++) {
+		counts[k] = transfer_count(st, k, err);
+		if (counts[k] < 0)
+			return -1;
+		snprintf(nums[k], sizeof nums[k], "%lld", counts[k]);
+	}
+	for (pass = 0; pass < 2; pass++)
+		for (k = 0; k < n; k++) {
+			const char *cells[2] = { vocab_kind(transfer_kind_name(k)), nums[k] };
+
+			if (pass)
+				table_txt_row(stdout, cells, 2, width, 1u << 1);
+			else
+				table_txt_measure(cells, 2, width);
+		}
+	return 0;
+}
+
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
 	struct rm_error err = { 0, "" };
 	struct store st;
 	char *report = NULL;
-	size_t k;
 	int rc;
 
 	if (argc > 1) {
@@ -440,14 +469,9 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	/* The problems are SQLite's own words; "ok" is ours. */
 	printf(_("integrity: %s\n"), rc == 0 ? _("ok") : report);
 	free(report);
-	for (k = 0; k < transfer_nkinds(); k++) {
-		long long n = transfer_count(&st, k, &err);
-
-		if (n < 0) {
-			store_close(&st);
-			return cli_report(&err);
-		}
-		printf("%-20s %lld\n", transfer_kind_name(k), n);
+	if (print_counts(&st, &err) < 0) {
+		store_close(&st);
+		return cli_report(&err);
 	}
 	store_close(&st);
 	return rc == 0 ? 0 : RM_EXIT_RUNTIME;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "routemap/aar.h"
 #include "routemap/buf.h"
 #include "routemap/catalog.h"
 #include "routemap/cli.h"
@@ -12,6 +13,7 @@
 #include "routemap/table.h"
 #include "routemap/text.h"
 #include "routemap/transfer.h"
+#include "routemap/vocab.h"
 
 /* ISO date ISO as the office reads it ("20 ม.ค. 2569"); "" stays "". */
 static void show_date(const struct cli *cli, const char *iso, char *out, size_t size)
@@ -226,8 +228,8 @@ static void aar_cells(struct cli *cli, const void *row, struct list_cells *c)
 	const struct aar_row *r = row;
 
 	show_date(cli, r->date, c->buf[0], sizeof c->buf[0]);
-	snprintf(c->buf[1], sizeof c->buf[1], "%s%s%s", r->subject_kind, r->subject ? " " : "",
-		 r->subject ? r->subject : "");
+	snprintf(c->buf[1], sizeof c->buf[1], "%s%s%s", aar_kind_label(r->subject_kind),
+		 r->subject ? " " : "", r->subject ? r->subject : "");
 	snprintf(c->buf[2], sizeof c->buf[2], "%d", r->open_actions);
 	c->cell[0] = c->buf[0];
 	c->cell[1] = r->code;
@@ -596,7 +598,7 @@ static long print_hits(struct cli *cli, struct store *st, const char *query, int
 				goto out;
 			for (i = 0; i < n; i++) {
 				char text[512];
-				const char *cells[3] = { hits[i].kind, hits[i].ref, text };
+				const char *cells[3] = { vocab_kind(hits[i].kind), hits[i].ref, text };
 
 				text_truncate(text, sizeof text, hits[i].text, width > 70 ? width - 40 : 30,
 					      0, cli->ascii);
@@ -669,7 +671,7 @@ int cmd_summary(struct cli *cli)
 			store_close(&st);
 			return cli_report(&err);
 		}
-		printf("%s%s %lld", i ? ", " : "", shown[i], n);
+		printf("%s%s %lld", i ? ", " : "", vocab_kind(shown[i]), n);
 	}
 	printf("\n\n%s\n", _("No terminal to draw the screens on; the batch commands show everything:"));
 	printf("  routemap list plans          routemap show plan CODE\n"

@@ -11,6 +11,7 @@
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
+#include "routemap/vocab.h"
 
 struct view *ui_view_new(const struct view_ops *ops, void *data)
 {
@@ -696,26 +697,6 @@ struct view *view_assessments_new(struct ui *ui)
 
 /* ---- search results ---- */
 
-/* The kind of a hit as people call it. */
-static const char *kind_label(const char *kind)
-{
-	static const struct {
-		const char *kind, *label;
-	} labels[] = {
-		{ "plan", N_("plan") }, { "objective", N_("objective") },
-		{ "indicator", N_("indicator") }, { "project", N_("project") },
-		{ "norm_set", N_("norm set") }, { "norm_item", N_("norm item") },
-		{ "assessment_entry", N_("checklist note") }, { "aar", N_("AAR") },
-		{ "aar_section", N_("AAR text") }, { "aar_action", N_("follow-up") },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(kind, labels[i].kind) == 0)
-			return _(labels[i].label);
-	return kind;
-}
-
 struct results {
 	struct ui_list l;
 };
@@ -744,7 +725,7 @@ static void results_draw(struct view *v, struct ui *ui, int top, int height)
 		const struct search_hit *h = &ui->hits[i];
 		const char *cells[3];
 
-		cells[0] = kind_label(h->kind);
+		cells[0] = vocab_kind(h->kind);
 		cells[1] = h->ref;
 		cells[2] = h->text;
 		ui_row(ui, y, cells, widths, 3, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);

@@ -13,6 +13,7 @@
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
+#include "routemap/vocab.h"
 
 struct pline {
 	char *text;
@@ -311,8 +312,9 @@ static int build_objective(struct page *p, struct ui *ui)
 		const struct project_row *r = &d.projects[i];
 
 		page_addf(p, ui, T_NORMAL, 2, "%s  %s", r->code, r->title);
-		page_addf(p, ui, T_DIM, 4, "%s %d · %s · %s · %s", _("FY"), r->fiscal_year, r->stage,
-			  r->status, r->office);
+		page_addf(p, ui, T_DIM, 4, "%s %d · %s · %s · %s", _("FY"), r->fiscal_year,
+			  vocab_value("project", "stage", r->stage),
+			  vocab_value("project", "status", r->status), r->office);
 	}
 	objective_free(&d);
 	return 0;
@@ -403,7 +405,8 @@ static const char *field_label(const char *field)
 }
 
 /* A logged value as people read it: statuses and sources by their names. */
-static const char *value_label(struct ui *ui, const char *field, const char *value)
+static const char *value_label(struct ui *ui, const char *table, const char *field,
+			       const char *value)
 {
 	const char *label;
 
@@ -413,21 +416,7 @@ static const char *value_label(struct ui *ui, const char *field, const char *val
 		label = config_label(&ui->cfg->support_sources, value);
 		return label ? label : value;
 	}
-	if (strcmp(field, "status") == 0) {
-		static const struct {
-			const char *code, *label;
-		} statuses[] = {
-			{ "met", N_("met") }, { "partial", N_("partly") }, { "not_met", N_("not met") },
-			{ "na", N_("not applicable") }, { "open", N_("not done yet") }, { "done", N_("done") },
-			{ "dropped", N_("dropped") },
-		};
-		size_t i;
-
-		for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
-			if (strcmp(value, statuses[i].code) == 0)
-				return _(statuses[i].label);
-	}
-	return value;
+	return vocab_value(table, field, value);
 }
 
 static int build_history(struct page *p, struct ui *ui)
@@ -463,13 +452,13 @@ static int build_history(struct page *p, struct ui *ui)
 
 		/* local time, in the office's era: "20 ม.ค. 2569 16:41" */
 		text_format_timestamp(h[i].at, when, sizeof when);
-		page_addf(p, ui, T_DIM, 0, "%s  %s  %s %s", when, h[i].who, op, h[i].table);
+		page_addf(p, ui, T_DIM, 0, "%s  %s  %s %s", when, h[i].who, op, vocab_kind(h[i].table));
 		if (h[i].field)
 			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", field_label(h[i].field),
-				  value_label(ui, h[i].field, h[i].old),
-				  value_label(ui, h[i].field, h[i].new_value));
-		else if (h[i].new_value)
-			page_add(p, ui, T_NORMAL, 4, h[i].new_value);
+				  value_label(ui, h[i].table, h[i].field, h[i].old),
+				  value_label(ui, h[i].table, h[i].field, h[i].new_value));
+		else if (h[i].new_value)   /* an added or deleted record's text, or status */
+			page_add(p, ui, T_NORMAL, 4, vocab_value(h[i].table, "status", h[i].new_value));
 	}
 	if (p->more)
 		page_add(p, ui, T_DIM, 2, _("older changes follow as you move down"));
