@@ -34,4 +34,10 @@ int rm_vfail(struct rm_error *err, int status, const char *fmt, va_list ap)
 void rm_error_prefix(struct rm_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* What the system error ERRNUM means for the user and what to do, in
+ * the office's language, the system's own words after it in parentheses
+ * ("มีไฟล์ชื่อนี้อยู่แล้ว (File exists)").  The text lives in one of a few
+ * static buffers: use it before the fourth next call. */
+const char *rm_strerror(int errnum);
+
 #endif

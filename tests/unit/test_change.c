@@ -194,6 +194,16 @@ static void test_history_of_an_item(void **state)
 	assert_null(h[1].old);
 	assert_string_equal(h[n - 1].op, "insert");
 	history_free(h, n);
+	/* a support frame shows by its label (frame 2 of the demo) */
+	change_seal(&u);
+	assert_int_equal(change_field(&f->st, &u, "assessment_entry.support_frame", le2, NULL, "2",
+				      NULL, &err), CHANGE_OK);
+	assert_int_equal(history_load(&f->st, "assessment_entry", le2, 50, &h, &n, &err), 0);
+	assert_string_equal(h[0].field, "support_frame_id");
+	assert_null(h[0].old);
+	assert_string_equal(h[0].new_value,
+			    "การช่วยเหลือเรื่องการใช้แผนที่ทางเดินยุทธศาสตร์และการจัดการค่ากลาง");
+	history_free(h, n);
 	undo_log_free(&u);
 }
 

@@ -594,8 +594,9 @@ static void test_missing_file(void **state)
 
 	(void)state;
 	assert_int_equal(config_load(&cfg, "tests/data/config/ไม่มี.ini", &err), -1);
-	assert_string_equal(err.msg, "tests/data/config/ไม่มี.ini: cannot open: No such file "
-			    "or directory");
+	/* what happened and what to do, the system's words after it */
+	assert_string_equal(err.msg, "tests/data/config/ไม่มี.ini: cannot open: there is no such "
+			    "file or folder: check the name and the path (No such file or directory)");
 	assert_int_equal(err.status, RM_EXIT_USAGE);
 	assert_null(cfg.office_code);
 	config_free(&cfg);

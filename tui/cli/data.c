@@ -51,13 +51,13 @@ static int read_file(const char *path, char **data, size_t *len, struct rm_error
 
 	*data = NULL;
 	if (!f)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot read: %s"), path, rm_strerror(errno));
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_add(&b, chunk, n);
 	if (ferror(f)) {
 		fclose(f);
 		buf_free(&b);
-		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot read: %s"), path, rm_strerror(errno));
 	}
 	fclose(f);
 	*len = b.len;
@@ -79,7 +79,7 @@ static int collect_dir(const char *dir, struct transfer_file *files, char **name
 	*n = 0;
 	if (!d)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot open the directory: %s"), dir,
-			       strerror(errno));
+			       rm_strerror(errno));
 	while (rc == 0 && (e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
 		struct buf path = { 0 };
@@ -143,7 +143,7 @@ static int to_utf8(const struct encoding *enc, struct transfer_file *f, char **d
 			iconv_close(cd);
 		free(out);
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot convert from %s: %s"), f->name,
-			       enc->name, strerror(errno));
+			       enc->name, rm_strerror(errno));
 	}
 	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
 		int e = errno;
@@ -157,7 +157,7 @@ static int to_utf8(const struct encoding *enc, struct transfer_file *f, char **d
 				       _("%s:%d: byte 0x%02X is not %s; is the file in another encoding?"),
 				       f->name, line, (unsigned char)*in, enc->name);
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot convert from %s: %s"), f->name,
-			       enc->name, strerror(e));
+			       enc->name, rm_strerror(e));
 	}
 	iconv_close(cd);
 	free(*data);
@@ -276,7 +276,7 @@ static int export_kind(struct store *st, const char *dir, size_t kind,
 	fd = file_create(path.s, share, err);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
 		if (fd >= 0) {
-			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, rm_strerror(errno));
 			close(fd);
 		}
 		buf_free(&path);
@@ -284,12 +284,12 @@ static int export_kind(struct store *st, const char *dir, size_t kind,
 	}
 	if (transfer_export(st, kind, FORMAT_CSV, f, err) == 0) {
 		if (fflush(f) != 0 || ferror(f) || fsync(fd) != 0)
-			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, rm_strerror(errno));
 		else
 			rc = 0;
 	}
 	if (fclose(f) != 0 && rc == 0)
-		rc = rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, strerror(errno));
+		rc = rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, rm_strerror(errno));
 	buf_free(&path);
 	return rc;
 }

@@ -127,7 +127,7 @@ int store_backup(struct store *st, const char *path, const struct file_share *sh
 
 	if (file_exists(path))
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create the backup: %s%s"), path,
-			       strerror(EEXIST), _(" (choose a new file name)"));
+			       rm_strerror(EEXIST), _(" (choose a new file name)"));
 	fd = file_temp_beside(path, share, &tmp, err);
 	if (fd < 0)
 		return -1;

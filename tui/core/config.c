@@ -705,7 +705,7 @@ static int file_read(struct loader *ld, char **data, size_t *len)
 	*len = 0;
 	f = fopen(ld->path, "rb");
 	if (!f)
-		return fail_line(ld, 0, _("cannot open: %s"), strerror(errno));
+		return fail_line(ld, 0, _("cannot open: %s"), rm_strerror(errno));
 	for (;;) {
 		size_t got;
 
@@ -738,7 +738,7 @@ static int file_read(struct loader *ld, char **data, size_t *len)
 
 		free(buf);
 		fclose(f);
-		return fail_line(ld, 0, _("cannot read: %s"), strerror(e ? e : EIO));
+		return fail_line(ld, 0, _("cannot read: %s"), rm_strerror(e ? e : EIO));
 	}
 	fclose(f);
 	buf[n] = '\0';
@@ -1179,7 +1179,7 @@ static int write_temp(struct loader *ld, const char *text, size_t len, char **na
 	if (fd < 0) {
 		e = errno;
 		return fail_line(ld, 0, _("cannot make a temporary copy without the byte order "
-				 "mark in %s: %s"), dir, strerror(e));
+				 "mark in %s: %s"), dir, rm_strerror(e));
 	}
 	while (len > 0) {
 		ssize_t w = write(fd, text, len);
@@ -1203,7 +1203,7 @@ static int write_temp(struct loader *ld, const char *text, size_t len, char **na
 fail:
 	unlink(tmp);
 	free(tmp);
-	return fail_line(ld, 0, _("cannot write a temporary copy in %s: %s"), dir, strerror(e));
+	return fail_line(ld, 0, _("cannot write a temporary copy in %s: %s"), dir, rm_strerror(e));
 }
 
 /* Let iniparser read the values.  It gets a BOM-less temporary copy when

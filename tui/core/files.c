@@ -68,7 +68,7 @@ int file_share_like(const char *path, struct file_share *sh, struct rm_error *er
 	struct stat sb;
 
 	if (stat(path, &sb) < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(errno));
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, rm_strerror(errno));
 	/* the file's group when we may give it (a member, or root); else ours,
 	 * and then the group gets nothing */
 	if (in_group(sb.st_gid) || geteuid() == 0) {
@@ -108,13 +108,13 @@ int file_make_parents(const char *path, const struct file_share *sh, struct rm_e
 			/* setgid: what is made inside gets the group too */
 			if (shared && (chown(dir, (uid_t)-1, sh->gid) < 0 || chmod(dir, 02770) < 0)) {
 				rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot share the directory: %s"),
-					dir, strerror(errno));
+					dir, rm_strerror(errno));
 				free(dir);
 				return -1;
 			}
 		} else if (errno != EEXIST) {
 			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create the directory: %s"), dir,
-				strerror(errno));
+				rm_strerror(errno));
 			free(dir);
 			return -1;
 		}
@@ -131,7 +131,7 @@ int file_create(const char *path, const struct file_share *sh, struct rm_error *
 	if (fd < 0) {
 		int e = errno;
 
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create: %s%s"), path, strerror(e),
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create: %s%s"), path, rm_strerror(e),
 			e == EEXIST ? _(" (something is already there; choose a new name)") : "");
 		errno = e;
 		return -1;
@@ -140,7 +140,7 @@ int file_create(const char *path, const struct file_share *sh, struct rm_error *
 		int e = errno;
 
 		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot set the group or mode: %s"), path,
-			strerror(e));
+			rm_strerror(e));
 		close(fd);
 		unlink(path);
 		errno = e;
@@ -167,13 +167,13 @@ int file_temp_beside(const char *target, const struct file_share *sh, char **tmp
 	fd = mkstemp(b.s);
 	if (fd < 0) {
 		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create a temporary file beside it: %s"),
-			target, strerror(errno));
+			target, rm_strerror(errno));
 		buf_free(&b);
 		return -1;
 	}
 	if (fcntl(fd, F_SETFD, FD_CLOEXEC) < 0 || apply_share(fd, sh) < 0) {
 		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot set the group or mode: %s"), b.s,
-			strerror(errno));
+			rm_strerror(errno));
 		close(fd);
 		unlink(b.s);
 		buf_free(&b);
@@ -216,13 +216,13 @@ int file_commit(int fd, const char *tmp, const char *target, int replace, struct
 	int rc;
 
 	if (fsync(fd) < 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target, strerror(errno));
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target, rm_strerror(errno));
 		close(fd);
 		unlink(tmp);
 		return -1;
 	}
 	if (close(fd) < 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target, strerror(errno));
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target, rm_strerror(errno));
 		unlink(tmp);
 		return -1;
 	}
@@ -246,7 +246,7 @@ int file_commit(int fd, const char *tmp, const char *target, int replace, struct
 	if (rc < 0) {
 		int e = errno;
 
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create: %s%s"), target, strerror(e),
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create: %s%s"), target, rm_strerror(e),
 			e == EEXIST ? _(" (something is already there; choose a new name)") : "");
 		unlink(tmp);
 		errno = e;
@@ -281,14 +281,14 @@ int file_temp_dir_beside(const char *target, const struct file_share *sh, char *
 		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	if (!mkdtemp(b.s)) {
 		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create a temporary directory beside it: %s"),
-			target, strerror(errno));
+			target, rm_strerror(errno));
 		buf_free(&b);
 		return -1;
 	}
 	if ((sh->gid != (gid_t)-1 && chown(b.s, (uid_t)-1, sh->gid) < 0) ||
 	    chmod(b.s, sh->gid != (gid_t)-1 ? 02000 | mode : mode) < 0) {
 		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot set the group or mode: %s"), b.s,
-			strerror(errno));
+			rm_strerror(errno));
 		rmdir(b.s);
 		buf_free(&b);
 		return -1;
@@ -318,7 +318,7 @@ int file_commit_dir(const char *tmp, const char *target, struct rm_error *err)
 	int fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd < 0 || fsync(fd) < 0) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target, strerror(errno));
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), target, rm_strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		file_remove_dir(tmp);
@@ -329,7 +329,7 @@ int file_commit_dir(const char *tmp, const char *target, struct rm_error *err)
 	if (rename(tmp, target) < 0) {
 		int e = errno;
 
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create: %s%s"), target, strerror(e),
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot create: %s%s"), target, rm_strerror(e),
 			e == ENOTEMPTY || e == EEXIST || e == ENOTDIR
 			? _(" (something is already there; choose a new name)") : "");
 		file_remove_dir(tmp);
@@ -370,7 +370,7 @@ int file_open_own(const char *path, int flags, struct rm_error *err)
 	if (pfd < 0) {
 		int e = errno;
 
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(e));
+		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, rm_strerror(e));
 		errno = e;
 		return -1;
 	}
@@ -395,7 +395,7 @@ int file_open_own(const char *path, int flags, struct rm_error *err)
 		int e = errno;
 
 		close(pfd);
-		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(e));
+		rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, rm_strerror(e));
 		errno = e;
 		return -1;
 	}
@@ -412,7 +412,7 @@ int file_append_private(const char *path, const struct file_share *sh, const cha
 	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, sh->mode);
 	if (fd < 0 && errno != EEXIST) {
 		e = errno;
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path, strerror(e));
+		rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path, rm_strerror(e));
 		errno = e;
 		return -1;
 	}
@@ -438,7 +438,7 @@ fail:
 		close(fd);
 	if (created)
 		unlink(path);   /* no empty file that would look like a kept text */
-	rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path, strerror(e));
+	rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path, rm_strerror(e));
 	errno = e;
 	return -1;
 }

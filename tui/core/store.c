@@ -559,7 +559,7 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 
 	if (stat(path, &sb) < 0) {
 		if (errno != ENOENT) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(errno));
+			rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, rm_strerror(errno));
 			goto fail;
 		}
 		if (reading || (flags & STORE_NO_CREATE)) {
@@ -579,7 +579,7 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 		}
 		created = 1;
 		if (stat(path, &sb) < 0) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, strerror(errno));
+			rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, rm_strerror(errno));
 			goto fail;
 		}
 	}

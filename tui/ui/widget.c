@@ -535,18 +535,18 @@ int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
 	fd = mkstemps(path, 4);
 	if (fd < 0) {
 		snprintf(errbuf, errsize, _("%s: cannot create a temporary file: %s"), dir,
-			 strerror(errno));
+			 rm_strerror(errno));
 		return -1;
 	}
 	/* the text and the newline editors expect at the end */
 	if (fchmod(fd, 0600) < 0 || file_write_all(fd, edit_text(e), edit_len(e)) < 0 ||
 	    file_write_all(fd, "\n", 1) < 0) {
-		snprintf(errbuf, errsize, _("%s: cannot write: %s"), path, strerror(errno));
+		snprintf(errbuf, errsize, _("%s: cannot write: %s"), path, rm_strerror(errno));
 		close(fd);
 		goto out;
 	}
 	if (close(fd) < 0) {
-		snprintf(errbuf, errsize, _("%s: cannot write: %s"), path, strerror(errno));
+		snprintf(errbuf, errsize, _("%s: cannot write: %s"), path, rm_strerror(errno));
 		goto out;
 	}
 	cmdbuf = strdup(cmd);
@@ -565,13 +565,13 @@ int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
 	refresh();
 
 	if (status == -1 || exec_errno != 0) {
-		snprintf(errbuf, errsize, _("cannot run %s: %s"), argv[0], strerror(exec_errno));
+		snprintf(errbuf, errsize, _("cannot run %s: %s"), argv[0], rm_strerror(exec_errno));
 		goto out;
 	}
 	buf = read_file(path, &len);
 	if (!buf) {
 		snprintf(errbuf, errsize, _("%s: cannot read: %s"), path,
-			 errno == EFBIG ? _("the file is too large") : strerror(errno));
+			 errno == EFBIG ? _("the file is too large") : rm_strerror(errno));
 		keep = 1;
 		goto out;
 	}
