@@ -301,6 +301,23 @@ no_identifiers() {
 }
 "$BIN" --demo -d "$T/words.db" init >/dev/null
 expect no-identifiers-in-batch-output no_identifiers
+# and the tables for reading head no column by its CSV name
+heads_in_thai() {
+	for kind in offices plans objectives links indicators slm_cells projects groups norm_sets \
+	    norm_items support_frames assessments assessment_entries aars aar_sections aar_actions; do
+		names=$("$BIN" --demo -d "$T/words.db" export "$kind" | head -1 | tr ',' ' ')
+		for format in txt md; do
+			head=$("$BIN" --demo -d "$T/words.db" export "$kind" --format "$format" | head -1)
+			for name in $names; do
+				if printf '%s\n' "$head" | grep -qw -- "$name"; then
+					echo "export $kind --format $format heads a column $name"
+					return 1
+				fi
+			done
+		done
+	done
+}
+expect export-heads-in-thai heads_in_thai
 
 # ---- the Thai catalogue: complete, and holding every string of the code ----
 # msgfmt counts what is fuzzy or untranslated; msgcmp names every msgid of a

@@ -12,6 +12,7 @@
 #include "routemap/table.h"
 #include "routemap/text.h"
 #include "routemap/transfer.h"
+#include "routemap/vocab.h"
 
 enum col_type {
 	C_TEXT,    /* free text */
@@ -1378,7 +1379,8 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 		goto out;
 	}
 	for (c = 0; c < k->ncols; c++) {
-		head[c] = k->cols[c].name;
+		/* CSV keeps the interchange names; the tables for people, theirs */
+		head[c] = format == FORMAT_CSV ? k->cols[c].name : vocab_column(k->name, k->cols[c].name);
 		if (k->cols[c].type == C_NUM || k->cols[c].type == C_YEAR || k->cols[c].type == C_INT)
 			right |= 1u << c;
 	}

@@ -82,3 +82,51 @@ const char *vocab_value(const char *table, const char *field, const char *value)
 			return _(values[i].label);
 	return value;
 }
+
+/* Each CSV column, by the name the CSV files give it, as an aligned or
+ * Markdown export heads it. */
+static const struct {
+	const char *kind, *name, *label;   /* KIND NULL: of any kind */
+} columns[] = {
+	{ "offices", "level", N_("office level") }, { NULL, "aar", N_("AAR") },
+	{ NULL, "action", N_("action") }, { NULL, "assessed_on", N_("assessed") },
+	{ NULL, "assessment", N_("assessment") }, { NULL, "assessor", N_("assessor") },
+	{ NULL, "baseline", N_("baseline") }, { NULL, "budget", N_("budget") },
+	{ NULL, "budget_source", N_("budget from") }, { NULL, "code", N_("code") },
+	{ NULL, "column", N_("SLM column") }, { NULL, "date", N_("date") },
+	{ NULL, "destination", N_("destination") }, { NULL, "due", N_("due") },
+	{ NULL, "end", N_("ends") }, { NULL, "evidence", N_("evidence") },
+	{ NULL, "facilitator", N_("facilitator") }, { NULL, "fiscal_year", N_("fiscal year") },
+	{ NULL, "from", N_("cause") }, { NULL, "fy_from", N_("from fiscal year") },
+	{ NULL, "fy_to", N_("to fiscal year") }, { NULL, "group", N_("key activity") },
+	{ NULL, "grouping", N_("grouping") }, { NULL, "groups", N_("key activities") },
+	{ NULL, "issued", N_("issued") }, { NULL, "item", N_("item") },
+	{ NULL, "label", N_("label") }, { NULL, "level", N_("level") }, { NULL, "name", N_("name") },
+	{ NULL, "note", N_("note") }, { NULL, "objective", N_("objective") },
+	{ NULL, "objectives", N_("objectives") }, { NULL, "office", N_("office") },
+	{ NULL, "owner", N_("owner") }, { NULL, "parent", N_("parent office") },
+	{ NULL, "participants", N_("participants") }, { NULL, "plan", N_("plan") },
+	{ NULL, "project", N_("project") }, { NULL, "result", N_("result") },
+	{ NULL, "section", N_("section") }, { NULL, "serves", N_("serves") },
+	{ NULL, "set", N_("norm set") }, { NULL, "short_name", N_("short name") },
+	{ NULL, "source", N_("source") }, { NULL, "stage", N_("stage") },
+	{ NULL, "start", N_("starts") }, { NULL, "status", N_("status") },
+	{ NULL, "subject", N_("reviews") }, { NULL, "subject_kind", N_("kind reviewed") },
+	{ NULL, "support_frame", N_("support frame") }, { NULL, "support_from", N_("support from") },
+	{ NULL, "support_needed", N_("support needed") }, { NULL, "tags", N_("tags") },
+	{ NULL, "target", N_("target") }, { NULL, "template", N_("template") },
+	{ NULL, "text", N_("text") }, { NULL, "title", N_("title") }, { NULL, "to", N_("effect") },
+	{ NULL, "unit", N_("unit") }, { NULL, "version", N_("version") },
+	{ NULL, "weight", N_("weight") },
+};
+
+const char *vocab_column(const char *kind, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < N(columns); i++)
+		if ((!columns[i].kind || (kind && strcmp(kind, columns[i].kind) == 0)) &&
+		    strcmp(name, columns[i].name) == 0)
+			return _(columns[i].label);
+	return name;
+}
