@@ -15,9 +15,9 @@ const char *vocab_kind(const char *name);
  * NULL for a NULL VALUE. */
 const char *vocab_value(const char *table, const char *field, const char *value);
 
-/* A CSV column NAME ("fy_from") of the CSV kind KIND ("plans") as the
- * headings of an aligned or Markdown export name it, translated; NAME
- * itself when unknown. */
+/* A column NAME ("fy_from", or a change-log field such as
+ * "support_frame_id") of the CSV kind KIND ("plans"; NULL: any) as export
+ * headings and history name it, translated; NAME itself when unknown. */
 const char *vocab_column(const char *kind, const char *name);
 
 #endif

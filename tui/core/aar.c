@@ -9,6 +9,7 @@
 #include "routemap/buf.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
+#include "routemap/vocab.h"
 
 #define N(a) (sizeof (a) / sizeof (a)[0])
 
@@ -16,20 +17,12 @@ const char *const aar_kinds[5] = { "plan", "objective", "project", "assessment",
 
 const char *aar_kind_label(const char *kind)
 {
-	static const char *const labels[][2] = {
-		{ "plan", N_("plan") },
-		{ "objective", N_("objective") },
-		{ "project", N_("project") },
-		{ "assessment", N_("assessment") },
+	/* the records an AAR reviews are named as everywhere; an event is
+	 * no record */
+	if (kind && strcmp(kind, "event") == 0)
 		/* TRANSLATORS: what an AAR reviews when it is no plan, project... */
-		{ "event", N_("event or activity") },
-	};
-	size_t i;
-
-	for (i = 0; kind && i < N(labels); i++)
-		if (strcmp(kind, labels[i][0]) == 0)
-			return _(labels[i][1]);
-	return kind ? kind : "";
+		return _("event or activity");
+	return kind ? vocab_kind(kind) : "";
 }
 
 /* Per kind of subject: every record to choose from (code, title), and the

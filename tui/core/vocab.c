@@ -83,12 +83,14 @@ const char *vocab_value(const char *table, const char *field, const char *value)
 	return value;
 }
 
-/* Each CSV column, by the name the CSV files give it, as an aligned or
- * Markdown export heads it. */
+/* Each column, by the name the CSV files give it (or the change log,
+ * where it differs), as an export's headings and history name it. */
 static const struct {
 	const char *kind, *name, *label;   /* KIND NULL: of any kind */
 } columns[] = {
-	{ "offices", "level", N_("office level") }, { NULL, "aar", N_("AAR") },
+	{ "offices", "level", N_("office level") },
+	{ NULL, "support_frame_id", N_("support frame") }, { NULL, "tag", N_("tags") },
+	{ NULL, "aar", N_("AAR") },
 	{ NULL, "action", N_("action") }, { NULL, "assessed_on", N_("assessed") },
 	{ NULL, "assessment", N_("assessment") }, { NULL, "assessor", N_("assessor") },
 	{ NULL, "baseline", N_("baseline") }, { NULL, "budget", N_("budget") },

@@ -382,28 +382,6 @@ struct view *view_help_new(struct ui *ui, const struct view *of)
 
 /* ---- history ---- */
 
-/* A field of the change log as people call it. */
-static const char *field_label(const char *field)
-{
-	static const struct {
-		const char *field, *label;
-	} labels[] = {
-		{ "status", N_("status") }, { "note", N_("note") },
-		{ "support_needed", N_("support needed") }, { "support_from", N_("support from") },
-		{ "support_frame_id", N_("support frame") }, { "title", N_("title") },
-		{ "date", N_("date") }, { "subject", N_("reviews") },
-		{ "facilitator", N_("facilitator") }, { "participants", N_("participants") },
-		{ "text", N_("text") }, { "action", N_("action") }, { "owner", N_("owner") },
-		{ "due", N_("due") }, { "tag", N_("tags") },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(field, labels[i].field) == 0)
-			return _(labels[i].label);
-	return field;
-}
-
 /* A logged value as people read it: statuses and sources by their names. */
 static const char *value_label(struct ui *ui, const char *table, const char *field,
 			       const char *value)
@@ -454,7 +432,7 @@ static int build_history(struct page *p, struct ui *ui)
 		text_format_timestamp(h[i].at, when, sizeof when);
 		page_addf(p, ui, T_DIM, 0, "%s  %s  %s %s", when, h[i].who, op, vocab_kind(h[i].table));
 		if (h[i].field)
-			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", field_label(h[i].field),
+			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", vocab_column(NULL, h[i].field),
 				  value_label(ui, h[i].table, h[i].field, h[i].old),
 				  value_label(ui, h[i].table, h[i].field, h[i].new_value));
 		else if (h[i].new_value)   /* an added or deleted record's text, or status */
