@@ -111,6 +111,11 @@ int edit_insert(struct edit *e, uint32_t cp);
 int edit_backspace(struct edit *e);
 int edit_delete(struct edit *e);
 
+/* Ctrl-U and Ctrl-K: delete from the start of the cursor's line up to the
+ * cursor (TO_END 0), or from the cursor to the end of its line (TO_END 1);
+ * the line break stays.  Returns EDIT_OK or EDIT_UNCHANGED. */
+int edit_kill_line(struct edit *e, int to_end);
+
 /* Cursor moves: by cluster; by word (Thai word boundaries from libthai,
  * and spaces); to the start / end of the display line (the whole field,
  * or the wrapped line of a text area, see edit_set_wrap); up and down a

@@ -108,11 +108,23 @@ int text_collate(const char *a, size_t alen, const char *b, size_t blen);
 /* Dates. */
 struct text_date { int year, month, day; };   /* Gregorian */
 
-/* Parse "YYYY-MM-DD" (ASCII or Thai digits).  A year above 2400 is taken as
- * Buddhist Era and converted; one still above 2400 then (past 2943 BE) is
- * refused, so that every date's ISO form reads back as the same date.  Returns 0, or -1 for a malformed or
- * impossible date. */
+/* Read a date as people write it: "2569-01-15", "15/1/2569", "15/01/69",
+ * "15 ม.ค. 2569", "15 มกราคม พ.ศ. 2569", "15 ม.ค. 69", any of them in Thai
+ * digits, Gregorian "2026-01-15" and "15/1/2026", and the forms shown by
+ * text_format_date and text_format_typed.  A four-digit year from 2443 to
+ * 2743 is Buddhist Era, from 1900 to 2200 Gregorian; two digits are BE 25xx;
+ * "พ.ศ."/"ค.ศ." before the year say which.  Spaces around are ignored.
+ * Returns 0 with the Gregorian date in *D, or -1 for anything else (any
+ * other year, an impossible day). */
 int text_parse_date(const char *s, struct text_date *d);
+
+/* The accepted forms, in one translated clause for error messages
+ * ("write it as 15/1/2569, ..."); static, not to be freed. */
+const char *text_date_forms(void);
+
+/* "15/1/2569" (BUDDHIST) or "15/1/2026": the short form offered for
+ * editing, read back by text_parse_date.  Into OUT. */
+void text_format_typed(const struct text_date *d, int buddhist, char *out, size_t size);
 
 /* "2026-01-20" */
 void text_format_iso(const struct text_date *d, char *out, size_t size);

@@ -155,6 +155,16 @@ run export-converted-offices 0 -d "$DB" export offices --format txt
 run import-thai-digits 0 -d "$DB" import indicators "$DATA/csv/indicators-thai-digits.csv"
 run export-indicators 0 -d "$DB" export indicators
 
+# ---- dates as people write them: every form the same day; no other year ----
+cp "$DB" "$T/dates.db"
+run import-dates 0 -d "$T/dates.db" import aars "$DATA/csv/aars-dates.csv"
+# all six are 15 January 2026 (2569 BE), kept in ISO form
+expect dates-kept-iso [ "$(sqlite3 "$T/dates.db" "SELECT count(*) FROM aar WHERE code LIKE 'AAR-D_'
+    AND date = '2026-01-15'")" = 6 ]
+before=$(fingerprint "$T/dates.db")
+run import-date-bad-year 1 -d "$T/dates.db" import aars "$DATA/csv/aars-bad-year.csv"
+expect db-unchanged-after-bad-date [ "$before" = "$(fingerprint "$T/dates.db")" ]
+
 # ---- safe text out: what another program stored shows escaped ----------
 cp "$DB" "$T/dirty.db"
 # (sqlite3 has no THAI collation and no rm_bigram tokenizer: the index by

@@ -9,7 +9,7 @@
 
 ADB="$WORK/aar.db"
 "$BIN" --demo -d "$ADB" init >/dev/null || bad "cannot make the AAR database"
-TODAY=$(date +%Y%m%d)
+TODAY=$(($(date +%Y) + 543))$(date +%m%d)   # the AAR code names the day in the Buddhist Era
 SAVED="บันทึกแล้ว"                 # _("saved")
 
 # aar_message TEXT: poll until the message line (the last line but one)
@@ -56,6 +56,26 @@ wait_for "AAR-KKN-PHO-$TODAY  ·  แบบฟอร์ม aar4"
 wait_for "เพิ่ม AAR-KKN-PHO-$TODAY แล้ว"
 wait_for " สิ่งที่เกิดขึ้นจริง"
 aar_line_has "เรื่องที่ทบทวน" "เหตุการณ์หรือกิจกรรม"
+# the date as people write it: offered as today in the Buddhist Era, typed
+# afresh with Thai digits, a month's name and a two-digit year
+keys Home Down Enter
+wait_for "วันที่ เช่น 20/1/2569 หรือ 20 ม.ค. 69"
+aar_line_has "วันที่" "$(date +%-d/%-m)/$(($(date +%Y) + 543))"
+keys C-u
+type_text "๑๕ ม.ค. ๖๙"
+keys Enter
+aar_message "$SAVED"
+aar_line_has "วันที่" "15 ม.ค. 2569"
+# a year in neither era is refused, naming the forms; nothing is saved
+keys Enter C-u
+type_text "15/1/2399"
+keys Enter
+wait_for "ไม่ใช่วันที่: เขียนเป็น 15/1/2569, 15 ม.ค. 2569 หรือ 2569-01-15"
+keys C-u
+type_text "16/1/2026"          # Gregorian, day first
+keys Enter
+aar_message "$SAVED"
+aar_line_has "วันที่" "16 ม.ค. 2569"
 keys q
 wait_for "ทบทวนการประชุมผู้ปกครองครั้งแรก"
 # gotoknow4 about an objective of a plan
@@ -150,8 +170,8 @@ keys Enter
 wait_for "ผู้รับผิดชอบ (Enter = ยังไม่มี):"
 type_text "นางสาวพัชรินทร์ ศรีสุข"
 keys Enter
-wait_for "กำหนดเสร็จ ปปปป-ดด-วว"
-type_text "๒๕๖๙-๐๓-๓๑"          # Thai digits, Buddhist Era
+wait_for "กำหนดเสร็จ เช่น 31/3/2569"
+type_text "๓๑ มี.ค. ๖๙"          # Thai digits, a month's name, a two-digit year
 keys Enter
 wait_for "[ ] ประชุมผู้ปกครองทุกเดือนเพื่อติดตามผล"
 aar_line_has "ผู้รับผิดชอบ" "นางสาวพัชรินทร์ ศรีสุข"

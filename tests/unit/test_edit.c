@@ -254,6 +254,34 @@ static void test_delete(void **state)
 	drop_edit(e);
 }
 
+/* Ctrl-U and Ctrl-K take the cursor's line on one side; a date typed
+ * over the old one starts from an empty field. */
+static void test_kill_line(void **state)
+{
+	struct edit *e = new_edit(EDIT_MULTILINE, 0);
+
+	(void)state;
+	set(e, "20/10/2553");
+	assert_int_equal(edit_kill_line(e, 0), EDIT_OK);
+	assert_string_equal(edit_text(e), "");
+	assert_int_equal(edit_kill_line(e, 0), EDIT_UNCHANGED);
+	/* "น้ำ\nท่วมทุ่ง": the cursor after ท่วม on the second line, which
+	 * starts at byte 10 (น ้ ำ 9, the break 1); ท ่ ว ม are 12 bytes */
+	set(e, "น้ำ\nท่วมทุ่ง");
+	edit_set_cursor(e, 10 + 12);
+	assert_int_equal(edit_kill_line(e, 0), EDIT_OK);
+	assert_string_equal(edit_text(e), "น้ำ\nทุ่ง");
+	assert_int_equal(edit_cursor(e), 10);
+	assert_int_equal(edit_kill_line(e, 1), EDIT_OK);
+	assert_string_equal(edit_text(e), "น้ำ\n");
+	assert_int_equal(edit_kill_line(e, 1), EDIT_UNCHANGED);
+	edit_home(e);    /* the first line's end stops at its break */
+	edit_set_cursor(e, 0);
+	assert_int_equal(edit_kill_line(e, 1), EDIT_OK);
+	assert_string_equal(edit_text(e), "\n");
+	drop_edit(e);
+}
+
 /* -------------------------------------------------------------- moves */
 
 static void test_left_right_clusters(void **state)
@@ -919,6 +947,7 @@ int main(void)
 		cmocka_unit_test(test_max_chars),
 		cmocka_unit_test(test_backspace),
 		cmocka_unit_test(test_delete),
+		cmocka_unit_test(test_kill_line),
 		cmocka_unit_test(test_left_right_clusters),
 		cmocka_unit_test(test_word_moves),
 		cmocka_unit_test(test_number_thai_digits),

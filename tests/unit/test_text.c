@@ -657,36 +657,110 @@ static void test_collate_mixed(void **state)
 
 /* -------------------------------------------------------------- dates */
 
+/* One typed date and the Gregorian day it names, worked out by hand
+ * (BE = CE + 543). */
+struct date_case {
+	const char *typed;
+	int year, month, day;
+};
+
 static void test_parse_date(void **state)
 {
+	static const struct date_case good[] = {
+		{ "2569-01-15", 2026, 1, 15 },       /* ISO in the Buddhist Era */
+		{ "2026-01-15", 2026, 1, 15 },       /* ISO in the Common Era */
+		{ "15/1/2569", 2026, 1, 15 },
+		{ "15/01/69", 2026, 1, 15 },         /* two digits: BE 25xx */
+		{ "15 ม.ค. 2569", 2026, 1, 15 },
+		{ "15 มกราคม 2569", 2026, 1, 15 },
+		{ "15 ม.ค. 69", 2026, 1, 15 },
+		{ "15/1/2026", 2026, 1, 15 },
+		{ "๑๕/๑/๒๕๖๙", 2026, 1, 15 },         /* Thai digits, each form */
+		{ "๒๕๖๙-๐๑-๑๕", 2026, 1, 15 },
+		{ "๑๕ ม.ค. ๖๙", 2026, 1, 15 },
+		{ "๑๕ มกราคม ๒๕๖๙", 2026, 1, 15 },
+		{ " 15/1/2569\t", 2026, 1, 15 },     /* blanks around */
+		{ "15ม.ค.2569", 2026, 1, 15 },        /* no spaces */
+		{ "15 มค 2569", 2026, 1, 15 },        /* no dots */
+		{ "15 ม.ค. พ.ศ. 2569", 2026, 1, 15 }, /* the era said */
+		{ "15 ม.ค. ค.ศ. 2026", 2026, 1, 15 },
+		{ "15 Jan 2026", 2026, 1, 15 },       /* as the Gregorian calendar shows */
+		{ "15 january 2026", 2026, 1, 15 },
+		{ "15-1-2569", 2026, 1, 15 },
+		{ "15.1.2569", 2026, 1, 15 },
+		{ "29 ก.พ. 2567", 2024, 2, 29 },      /* 2567 BE = 2024, a leap year */
+		{ "29/2/2000", 2000, 2, 29 },
+		{ "1 ต.ค. 2568", 2025, 10, 1 },
+		{ "30 พฤศจิกายน 2569", 2026, 11, 30 },
+		{ "31 ธ.ค. 2743", 2200, 12, 31 },     /* the last BE year */
+		{ "1/1/2443", 1900, 1, 1 },           /* the first BE year */
+		{ "1/1/1900", 1900, 1, 1 },
+		{ "31/12/2200", 2200, 12, 31 },
+		{ "1 มี.ค. 00", 1957, 3, 1 },         /* 2500 BE */
+		{ "9 เม.ย. 99", 2056, 4, 9 },         /* 2599 BE */
+		{ "1 มิ.ย. 2569", 2026, 6, 1 },
+		{ "1 ส.ค. 2569", 2026, 8, 1 },
+	};
 	static const char *const bad[] = {
 		"", "2026-13-01", "2026-00-10", "2026-01-00", "2026-01-32",
-		"2023-02-29", "2566-02-29", "2443-02-29", "2026-1-20", "26-01-20",
-		"2026-01-20x", "2026/01/20", "20-01-2026", "2026-04-31", "0000-01-01",
+		"2023-02-29", "2566-02-29", "2443-02-29", "26-01-2020x",
+		"2026-01-20x", "2026-04-31", "0000-01-01",
 		"๒๕๖๙-๐๑", "2026-01-2๐๐",
+		"0069-01-15", "15/1/0069", "2399-01-15", "15/1/2399",   /* no era of ours */
+		"15/1/1899", "15/1/2201", "15/1/2442", "15/1/2744",
+		"15/1/569", "15/1/20269", "15 ม.ค.", "15 มกรา 2569",
+		"15/1-2569", "15 ม.ค. พ.ศ. 2026", "15 ม.ค. ค.ศ. 2569",
+		"15 ม.ค. 2569 10:00", "ม.ค. 15 2569", "115/1/2569", "15//2569",
+		"30 ก.พ. 2569", "31 เม.ย. 2569",
 	};
 	struct text_date d;
 	size_t i;
 
 	(void)state;
-	assert_int_equal(text_parse_date("2026-01-20", &d), 0);
-	assert_int_equal(d.year, 2026);
-	assert_int_equal(d.month, 1);
-	assert_int_equal(d.day, 20);
-	assert_int_equal(text_parse_date("2569-01-20", &d), 0);
-	assert_int_equal(d.year, 2026);
-	assert_int_equal(text_parse_date(" ๒๕๖๙-๐๑-๒๐ ", &d), 0);
-	assert_int_equal(d.year, 2026);
-	assert_int_equal(d.month, 1);
-	assert_int_equal(d.day, 20);
-	assert_int_equal(text_parse_date("2024-02-29", &d), 0);
-	assert_int_equal(text_parse_date("2567-02-29", &d), 0);
-	assert_int_equal(d.year, 2024);
-	assert_int_equal(text_parse_date("2000-02-29", &d), 0);
-	assert_int_equal(text_parse_date("2400-12-31", &d), 0);
-	assert_int_equal(d.year, 2400);
+	for (i = 0; i < sizeof good / sizeof *good; i++) {
+		memset(&d, 0, sizeof d);
+		if (text_parse_date(good[i].typed, &d) != 0)
+			fail_msg("refused \"%s\"", good[i].typed);
+		if (d.year != good[i].year || d.month != good[i].month || d.day != good[i].day)
+			fail_msg("\"%s\" read as %d-%d-%d", good[i].typed, d.year, d.month, d.day);
+	}
 	for (i = 0; i < sizeof bad / sizeof *bad; i++)
-		assert_int_equal(text_parse_date(bad[i], &d), -1);
+		if (text_parse_date(bad[i], &d) != -1)
+			fail_msg("accepted \"%s\"", bad[i]);
+}
+
+/* Whatever is shown is accepted back: the displayed form in both eras,
+ * the editing form, the ISO form, for every month of a leap year. */
+static void test_date_round_trip(void **state)
+{
+	struct text_date d, back;
+	char shown[64];
+	int m, era, day;
+
+	(void)state;
+	for (m = 1; m <= 12; m++)
+		for (day = 1; day <= 29; day += 28)
+			for (era = 0; era <= 1; era++) {
+				d.year = 2024;
+				d.month = m;
+				d.day = day;
+				text_format_date(&d, era, shown, sizeof shown);
+				assert_int_equal(text_parse_date(shown, &back), 0);
+				assert_memory_equal(&d, &back, sizeof d);
+				text_format_typed(&d, era, shown, sizeof shown);
+				assert_int_equal(text_parse_date(shown, &back), 0);
+				assert_memory_equal(&d, &back, sizeof d);
+				text_format_iso(&d, shown, sizeof shown);
+				assert_int_equal(text_parse_date(shown, &back), 0);
+				assert_memory_equal(&d, &back, sizeof d);
+			}
+	d.year = 2026;
+	d.month = 1;
+	d.day = 5;
+	text_format_typed(&d, 1, shown, sizeof shown);
+	assert_string_equal(shown, "5/1/2569");
+	text_format_typed(&d, 0, shown, sizeof shown);
+	assert_string_equal(shown, "5/1/2026");
 }
 
 static void test_format_date(void **state)
@@ -803,14 +877,16 @@ static void test_fuzz_findings(void **state)
 	int ab, ba;
 
 	(void)state;
-	/* a Buddhist year past 2943 would read back as another year */
+	/* a Buddhist year whose Gregorian year reads as Buddhist again would
+	 * read back as another year: the two eras' spans never overlap */
 	assert_int_equal(text_parse_date("4200-12-31", &d), -1);
-	assert_int_equal(text_parse_date("2943-12-31", &d), 0);   /* 2400 CE */
-	assert_int_equal(d.year, 2400);
+	assert_int_equal(text_parse_date("2943-12-31", &d), -1);
+	assert_int_equal(text_parse_date("2743-12-31", &d), 0);   /* 2200 CE */
+	assert_int_equal(d.year, 2200);
 	text_format_iso(&d, out, sizeof out);
-	assert_string_equal(out, "2400-12-31");
+	assert_string_equal(out, "2200-12-31");
 	assert_int_equal(text_parse_date(out, &d), 0);
-	assert_int_equal(d.year, 2400);
+	assert_int_equal(d.year, 2200);
 	/* a leading vowel after tone marks only: libthai read past the end,
 	 * and the order came out both ways */
 	ab = text_collate("ก่เ", strlen("ก่เ"), "ก้เ", strlen("ก้เ"));
@@ -849,6 +925,7 @@ int main(void)
 		cmocka_unit_test(test_collate_thai),
 		cmocka_unit_test(test_collate_mixed),
 		cmocka_unit_test(test_parse_date),
+		cmocka_unit_test(test_date_round_trip),
 		cmocka_unit_test(test_format_date),
 		cmocka_unit_test(test_fiscal_year),
 	};

@@ -109,7 +109,8 @@ static void test_each_kind_of_bad_field(void **state)
 		  "t.csv:2:5 (baseline): \"ห้าสิบ\": expected a number of at least 0 such as 73.5 (Thai digits allowed)" },
 		{ "projects", "code,office,plan,objectives,fiscal_year,title,stage,status,budget,budget_source,start,end\n"
 			      "X-69,BNG-CDC,NPG-CDC-2569,P1,2569,โครงการทดลอง,development,active,,,2026-02-30,\n",
-		  "t.csv:2:11 (start): \"2026-02-30\": expected a date YYYY-MM-DD such as 2026-01-20 (or 2569-01-20)" },
+		  "t.csv:2:11 (start): \"2026-02-30\" is not a date: write it as 15/1/2569, 15 ม.ค. 2569 "
+		  "or 2569-01-15 (a year from 2443 to 2743 BE, or 1900 to 2200 CE)" },
 		{ "projects", "code,office,plan,objectives,fiscal_year,title,stage,status,budget,budget_source,start,end\n"
 			      "X-69,BNG-CDC,NPG-CDC-2569,P1;P1,2569,โครงการทดลอง,development,active,,,,\n",
 		  "t.csv:2:4 (objectives): \"P1\" is listed twice" },
@@ -192,14 +193,14 @@ static void test_thai_codes_digits_and_eras(void **state)
 		"ก.๑,ป1,ร้อยละครัวเรือน,ร้อยละ,๔๒,๑๐๐,๒๕๖๙,๘๗.๕\n", &err), 0);
 	assert_int_equal(fixture_import(f, "projects", "j.csv",
 		"code,office,plan,objectives,fiscal_year,title,stage,status,budget,budget_source,start,end\n"
-		"ก.๑-๖๙,BNG-HPH,ก.๑,ป1; ป2,2569,โครงการล้างมือ,preparation,planned,๕๐๐๐,,2569-01-20,2026-03-01\n",
+		"ก.๑-๖๙,BNG-HPH,ก.๑,ป1; ป2,2569,โครงการล้างมือ,preparation,planned,๕๐๐๐,,20 ม.ค. ๖๙,1/3/2026\n",
 		&err), 0);
 	assert_int_equal(fixture_int(f, "SELECT fy_from FROM plan WHERE code = 'ก.๑'"), 2569);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM project_objective x JOIN project j"
 				     " ON j.id = x.project_id WHERE j.code = 'ก.๑-๖๙'"), 2);
-	/* a Buddhist Era date is stored as the Gregorian one */
-	assert_int_equal(fixture_int(f, "SELECT start_date = '2026-01-20' FROM project"
-				     " WHERE code = 'ก.๑-๖๙'"), 1);
+	/* a date as people write it is stored in ISO form, Gregorian */
+	assert_int_equal(fixture_int(f, "SELECT start_date = '2026-01-20' AND end_date = '2026-03-01'"
+				     " FROM project WHERE code = 'ก.๑-๖๙'"), 1);
 	text = export_text(f, "indicators", FORMAT_CSV);
 	assert_non_null(strstr(text, "ก.๑,ป1,ร้อยละครัวเรือน,ร้อยละ,42,100,2569,87.5\n"));
 	free(text);

@@ -86,8 +86,7 @@ int aar_parse_date(const char *typed, char *out, size_t size)
 static int bad_date(struct rm_error *err, const char *typed)
 {
 	return rm_fail(err, RM_EXIT_RUNTIME,
-		       _("\"%s\" is not a date; write YYYY-MM-DD in either era, e.g. 2569-01-20 or "
-			 "2026-01-20"), typed);
+		       _("\"%s\" is not a date: %s"), typed, text_date_forms());
 }
 
 /* ERR says who last changed what SQL finds for ID (a change-log row's who
@@ -373,9 +372,10 @@ static int create_work(struct store *st, void *arg, struct rm_error *err)
 
 	if (check_subject(st, a->subject_kind, subject, err) < 0)
 		return CHANGE_ERROR;
-	/* AAR-KKN-PHO-20260120, then -2, -3... on the same day */
-	buf_printf(&base, "AAR-%s-%.4s%.2s%.2s", c->cfg->office_code, c->iso, c->iso + 5,
-		   c->iso + 8);
+	/* AAR-KKN-PHO-25690120 (the day in the Buddhist Era, as offices
+	 * number their papers), then -2, -3... on the same day */
+	buf_printf(&base, "AAR-%s-%d%.2s%.2s", c->cfg->office_code, atoi(c->iso) + 543,
+		   c->iso + 5, c->iso + 8);
 	free(c->code);
 	c->code = NULL;
 	rc = base.oom ? rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"))

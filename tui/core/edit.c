@@ -430,6 +430,23 @@ int edit_delete(struct edit *e)
 	return EDIT_OK;
 }
 
+int edit_kill_line(struct edit *e, int to_end)
+{
+	size_t from = e->cursor, to = e->cursor;
+
+	if (to_end) {
+		while (to < e->len && e->text[to] != '\n')
+			to++;
+	} else {
+		while (from > 0 && e->text[from - 1] != '\n')
+			from--;
+	}
+	if (from == to)
+		return EDIT_UNCHANGED;
+	cut(e, from, to);
+	return EDIT_OK;
+}
+
 /* -------------------------------------------------------------- moves */
 
 int edit_left(struct edit *e)

@@ -657,8 +657,8 @@ static int convert(struct row *row, size_t c, struct rm_error *err)
 	case C_DATE:
 		if (text_parse_date(s, &d) < 0)
 			return row_fail(row, c, err,
-					_("%s: expected a date YYYY-MM-DD such as 2026-01-20 (or 2569-01-20)"),
-					shown(s, q, sizeof q));
+					_("%s is not a date: %s"), shown(s, q, sizeof q),
+					text_date_forms());
 		/* stored in ISO form, Gregorian, whatever era was typed */
 		text_format_iso(&d, v->iso, sizeof v->iso);
 		v->s = v->iso;

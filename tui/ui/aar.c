@@ -638,7 +638,7 @@ static void form_load(struct form *p, struct ui *ui)
 
 /* ---- saving ---- */
 
-/* ROW's stored date as the office types it: "2569-01-20" in the Buddhist
+/* ROW's stored date as the office types it: "20/1/2569" in the Buddhist
  * Era.  Into OUT; VALUE itself when it is not a date. */
 static void date_for_typing(struct ui *ui, const char *value, char *out, size_t size)
 {
@@ -648,9 +648,7 @@ static void date_for_typing(struct ui *ui, const char *value, char *out, size_t 
 		snprintf(out, size, "%s", value ? value : "");
 		return;
 	}
-	if (ui->cfg->calendar == CFG_CAL_BUDDHIST)
-		d.year += 543;
-	snprintf(out, size, "%04d-%02d-%02d", d.year, d.month, d.day);
+	text_format_typed(&d, ui->cfg->calendar == CFG_CAL_BUDDHIST, out, size);
 }
 
 static int filled(const char *s)
@@ -694,7 +692,7 @@ static int form_save(void *form, struct ui *ui, const char *expected, const char
 
 			text_truncate(shown, sizeof shown, text, 30, 0, 0);
 			rm_fail(err, RM_EXIT_RUNTIME,
-				_("\"%s\" is not a date: type YYYY-MM-DD, e.g. 2569-01-20"), shown);
+				_("\"%s\" is not a date: %s"), shown, text_date_forms());
 			return TYPING_REFUSED;
 		} else {
 			value = iso;
@@ -868,7 +866,7 @@ static void add_action(struct form *p, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
 	char *text, *owner = NULL, *due = NULL, iso[32];
-	const char *label = _("Due date, YYYY-MM-DD (Enter for none): ");
+	const char *label = _("Due date, e.g. 31/3/2569 (Enter for none): ");
 	sqlite3_int64 id;
 	size_t i;
 
@@ -887,7 +885,7 @@ static void add_action(struct form *p, struct ui *ui)
 			goto cancel;
 		if (!filled(due) || aar_parse_date(due, iso, sizeof iso) == 0)
 			break;
-		label = _("Not a date. Due date as YYYY-MM-DD, e.g. 2569-03-31 (Enter for none): ");
+		label = _("Not a date. Due date as 31/3/2569 or 31 มี.ค. 2569 (Enter for none): ");
 	}
 	if (aar_action_add(ui->st, &ui->undo, p->r.id, text, owner, due, &id, &err) != CHANGE_OK) {
 		ui_error(ui, "%s", err.msg);
@@ -1192,7 +1190,7 @@ static void draw_typing_hint(struct form *p, struct ui *ui, int y)
 	if (k == R_SECTION)
 		hint = _("Typing: Esc done · Enter new line · Tab next field · Ctrl-E your editor");
 	else if (k == R_DATE || k == R_DUE)
-		hint = _("Typing a date as YYYY-MM-DD, e.g. 2569-01-20 · Enter or Esc done · Tab next field");
+		hint = _("A date, e.g. 20/1/2569 or 20 ม.ค. 69 · Enter or Esc done · Tab next field");
 	else if (k == R_TAGS)
 		hint = _("Tags separated by ; · Enter or Esc done · Tab next field");
 	else

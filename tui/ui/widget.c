@@ -292,6 +292,10 @@ int widget_key(struct edit *e, int status, wint_t ch)
 		return WIDGET_CANCEL;
 	case 5:   /* Ctrl-E */
 		return WIDGET_EXTERNAL;
+	case 21:  /* Ctrl-U */
+		return edited(edit_kill_line(e, 0));
+	case 11:  /* Ctrl-K */
+		return edited(edit_kill_line(e, 1));
 	case '\n':
 	case '\r':
 		return enter(e);
