@@ -103,4 +103,9 @@ int key_equal(const struct keyspec *a, const struct keyspec *b);
  * Only characters the Latin layout does not also type are mapped. */
 uint32_t key_kedmanee_latin(uint32_t cp);
 
+/* What the Thai Kedmanee layout types on the key of the Latin character C
+ * ('/' -> "ฝ", '2' -> "/", 'q' -> "ๆ"): a static UTF-8 string, or NULL
+ * when C is on no key of it. */
+const char *key_latin_kedmanee(unsigned char c);
+
 #endif

@@ -36,18 +36,26 @@ void keymap_free(struct keymap *km);
 /* The key get_wch returned (STATUS is its return value) as a keyspec. */
 int keymap_key(int status, wint_t ch, struct keyspec *key);
 
-/* The action bound to KEY, or -1.  A Thai character falls back to the
- * Latin key at the same position of the Kedmanee layout, and a Thai digit
- * to its ASCII digit, so commands work while the Thai layout is on.
- * THAI_LAYOUT: the Thai layout seems on (see keymap_guess_layout); then
- * the two ASCII characters its number row types, "/" and "-", are the keys
- * 2 and 3 (search is ฝ there, on the "/" key). */
-int keymap_action(const struct keymap *km, const struct keyspec *key, int thai_layout);
+/* Which keyboard layout the keys typed so far suggest. */
+enum key_layout {
+	LAYOUT_UNKNOWN,     /* nothing telling typed yet: Thai is plausible */
+	LAYOUT_THAI,        /* a Thai character came */
+	LAYOUT_LATIN,       /* an ASCII letter or digit came (Kedmanee types none) */
+};
+
+/* The action bound to KEY, or -1.  A Thai character (a Thai digit too)
+ * falls back to the Latin key at the same place of the Kedmanee layout, so
+ * commands work while the Thai layout is on: ๐ is Shift-Q, quit.
+ * NUMBER_ROW_STATUSES: the view takes "/" and "-", which Kedmanee types on
+ * the keys 2 and 3, as those keys whenever LAYOUT is not Latin (the
+ * checklist's statuses; search is ฝ there, on the "/" key). */
+int keymap_action(const struct keymap *km, const struct keyspec *key, enum key_layout layout,
+		  int number_row_statuses);
 
 /* Update the guess of the active layout from KEY: a Thai character means
- * Thai, an ASCII letter or digit (which Kedmanee never types) means Latin,
- * anything else leaves the guess as it was. */
-int keymap_guess_layout(const struct keyspec *key, int thai_layout);
+ * Thai, an ASCII letter or digit means Latin, anything else leaves the
+ * guess as it was. */
+enum key_layout keymap_guess_layout(const struct keyspec *key, enum key_layout layout);
 
 /* The keys of ACTION, written for people ("q, Esc"); FIRST: only the first. */
 void keymap_describe(const struct keymap *km, enum action action, int first, char *buf,
@@ -95,6 +103,9 @@ struct view_ops {
 	int (*raw_key)(struct view *v, struct ui *ui, int status, wint_t ch);
 	/* Optional: called when no key came for a while (saves typing at rest). */
 	void (*tick)(struct view *v, struct ui *ui);
+	/* "/" and "-" typed in the Thai layout are the keys 2 and 3 here (see
+	 * keymap_action): the view's commands on those keys are its own. */
+	int number_row_statuses;
 };
 
 struct view {
@@ -138,7 +149,7 @@ struct ui {
 	size_t undo_refused;            /* steps when the last undo was refused (+1) */
 	int cursor_y, cursor_x;         /* where a view editing text wants the */
 	int cursor_on;                  /* cursor, set while it draws */
-	int thai_layout;                /* the Thai keyboard layout seems on */
+	enum key_layout layout;         /* the keyboard layout the keys suggest */
 	char recovered[512];            /* where unsaved text went, told at exit */
 	char *unsaved;                  /* text no file would take: printed at exit */
 	struct held_key held[UI_HELD];  /* a ring of keys to take later */
@@ -266,8 +277,9 @@ void ui_undo(struct ui *ui);
  * INITIAL.  Returns the index, or -1 (Esc). */
 int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_t n,
 	      size_t initial);
-/* Ask QUESTION; 1 for a Latin y (never a Thai key: text typed on must not
- * answer it), 0 otherwise. */
+/* Ask QUESTION (a sentence ending in "?"; the answer keys are added) on
+ * as many lines above the hint line as it needs, keys typed ahead dropped.
+ * 1 for y, Y or ั (y's key in the Thai layout), 0 for any other key. */
 int ui_confirm(struct ui *ui, const char *question);
 
 /* Run the search prompt (from /) and show the results. */

@@ -303,7 +303,8 @@ keys n
 wait_for "ไม่ได้ลบ"
 keys d
 wait_for "ลบ AAR-ODPC6-2553"
-keys y
+wait_for "y หรือ ◌ั = ใช่ ปุ่มอื่น = ไม่"  # the whole question, its keys last (a lone mark on ◌)
+type_text "ั"                     # y's key in the Thai layout: yes
 wait_gone "ถอดบทเรียนการนำแผนที่ทางเดินยุทธศาสตร์สู่การปฏิบัติ"
 wait_for "ลบ AAR-ODPC6-2553 แล้ว"
 keys u

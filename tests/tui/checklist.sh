@@ -45,10 +45,44 @@ type_text "-"                      # 3: not met
 wait_for "[✗] SM3"
 type_text "ภ"                      # 4: not applicable
 wait_for "[-] CP1"
-type_text "๐"                      # a Thai digit: 0 clears
+type_text "จ"                      # the 0 key: clears
 wait_for "[ ] CP2"
 type_text "ๆ"                      # q: back to the list
 wait_for "A-NKG-53"
+type_text "๐"                      # Shift-Q in the Thai layout: quit, not the digit 0
+wait_for "EXIT=0 TTY=restored"
+
+# ---- the first key after start: / is status 2 in a checklist, said on the hint line
+cp "$CK" "$WORK/first.db"
+start thai-first-key 80 24 -- -d "$WORK/first.db"
+wait_for "KKN-CDC-2568"
+keys Tab Enter                     # no letter typed yet: the layout is not known
+wait_for "[✓] SM1"
+wait_for "1 2 3 4 สถานะ (แป้นไทย ๅ / - ภ)"
+wait_for "ฝ ค้นหา"
+type_text "/"
+wait_for "[~] SM1"
+type_text "-"
+wait_for "[✗] SM2"
+keys Q
+wait_for "EXIT=0 TTY=restored"
+# once a Latin letter is typed, / is search again, and the hint says so
+start latin-slash 80 24 -- -d "$WORK/first.db"
+wait_for "KKN-CDC-2568"
+keys C Enter
+wait_for "[~] SM1"
+wait_for "1 2 3 4 สถานะ  "
+wait_for "/ ค้นหา"
+type_text "/"
+type_text "ครูพี่เลี้ยง"
+wait_for "/ครูพี่เลี้ยง"
+keys Enter
+wait_for "CDC-NORM v2/CM1"            # the hits, the status untouched
+if "$BIN" -d "$WORK/first.db" export assessment_entries | grep -q '^A-BNG-69,SM1,partial,'; then
+	ok
+else
+	bad "SM1 is not partial after / in the Thai layout"
+fi
 keys Q
 wait_for "EXIT=0 TTY=restored"
 

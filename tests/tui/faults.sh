@@ -109,7 +109,7 @@ wait_b "KKN-CDC-2568"
 keys_b A
 wait_b "AAR-PMQA-2553"
 keys_b d
-wait_b "y = ลบ"                      # B is asked; A types...
+wait_b "y หรือ ◌ั = ใช่"               # B is asked; A types...
 type_text " คำที่พิมพ์ค้างไว้"
 keys_b y                            # ...and B deletes the record before A rests
 wait_b "เพื่อเอาคืน"

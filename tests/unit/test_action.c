@@ -304,7 +304,7 @@ static void test_kedmanee_positions(void **state)
 		{ "ๆ", 'q' }, { "่", 'j' }, { "า", 'k' }, { "ฝ", '/' }, { "ๅ", '1' },
 		{ "ภ", '4' }, { "จ", '0' }, { "ฟ", 'a' }, { "อ", 'v' }, { "๑", '@' },
 		{ "ฉ", 'C' }, { "ฮ", 'V' }, { "ศ", 'L' }, { "โ", 'F' }, { "ฦ", '?' },
-		{ "ฤ", 'A' }, { "ฑ", 'R' },
+		{ "ฤ", 'A' }, { "ฑ", 'R' }, { "๐", 'Q' }, { "๙", '+' }, { "ั", 'y' },
 	};
 	size_t i;
 
@@ -322,6 +322,13 @@ static void test_kedmanee_positions(void **state)
 	assert_int_equal(key_kedmanee_latin('q'), 0);
 	/* not on the layout */
 	assert_int_equal(key_kedmanee_latin(0x0E2F + 0x100), 0);
+	/* and back: what the Thai layout types on a Latin key */
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		assert_string_equal(key_latin_kedmanee((unsigned char)keys[i].latin), keys[i].thai);
+	assert_string_equal(key_latin_kedmanee('2'), "/");
+	assert_string_equal(key_latin_kedmanee('3'), "-");
+	assert_null(key_latin_kedmanee('~'));     /* ` and ~ are not on it */
+	assert_null(key_latin_kedmanee(0));
 }
 
 int main(void)

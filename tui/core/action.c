@@ -314,6 +314,13 @@ static const char *const kedmanee_thai[] = {
 _Static_assert(sizeof kedmanee_latin - 1 == sizeof kedmanee_thai / sizeof kedmanee_thai[0],
 	       "one Thai character per key");
 
+const char *key_latin_kedmanee(unsigned char c)
+{
+	const char *at = c ? strchr(kedmanee_latin, c) : NULL;
+
+	return at ? kedmanee_thai[at - kedmanee_latin] : NULL;
+}
+
 uint32_t key_kedmanee_latin(uint32_t cp)
 {
 	size_t i;

@@ -241,11 +241,11 @@ static void aars_delete(struct aars *p, struct ui *ui)
 {
 	const struct aar_row *r = aars_at(p, p->p.l.sel);
 	struct rm_error err = { 0, "" };
-	char question[1024], key[64];
+	char question[1024], key[64], title[256];
 
+	text_truncate(title, sizeof title, r->title, 40, 0, ui->theme.ascii);
 	snprintf(question, sizeof question,
-		 _("Delete %s \"%s\" with its sections and follow-up actions? y = yes, any other key = no"),
-		 r->code, r->title);
+		 _("Delete %s \"%s\" with its sections and follow-up actions?"), r->code, title);
 	if (!ui_confirm(ui, question)) {
 		ui_message(ui, "%s", _("nothing deleted"));
 		return;
@@ -914,15 +914,15 @@ static void delete_action(struct form *p, struct ui *ui)
 {
 	struct aar_followup *x = row_action(p, &p->rows[p->cur]);
 	struct rm_error err = { 0, "" };
-	char question[1024], key[64];
+	char question[1024], key[64], shown[256];
 
 	if (!x) {
 		ui_message(ui, "%s", _("d deletes a follow-up action: move to one first (a whole AAR is "
 				       "deleted in the AAR list)"));
 		return;
 	}
-	snprintf(question, sizeof question,
-		 _("Delete the follow-up action \"%s\"? y = yes, any other key = no"), x->action);
+	text_truncate(shown, sizeof shown, x->action, 50, 0, ui->theme.ascii);
+	snprintf(question, sizeof question, _("Delete the follow-up action \"%s\"?"), shown);
 	if (!ui_confirm(ui, question)) {
 		ui_message(ui, "%s", _("nothing deleted"));
 		return;

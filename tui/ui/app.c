@@ -87,15 +87,38 @@ void ui_bar(struct ui *ui, int y, int x, int width, double percent)
 	attrset(A_NORMAL);
 }
 
-/* One hint, "KEY label", at (Y, X) if it fits before column LIMIT;
- * returns its width (0 when it did not fit or has no key). */
-static int hint(struct ui *ui, int y, int x, int limit, enum action a)
+/* The view on top of the current section, or NULL. */
+static struct view *top_view(struct ui *ui)
 {
-	const char *label = _(action_table[a].help);
-	char key[64];
+	int d = ui->depth[ui->section];
+
+	return d > 0 ? ui->stack[ui->section][d - 1] : NULL;
+}
+
+/* Does the view on top take "/" and "-" as the keys 2 and 3 now (the
+ * Thai layout plausible in a checklist)? */
+static int number_row_now(struct ui *ui)
+{
+	const struct view *v = top_view(ui);
+
+	return v && v->ops->number_row_statuses && ui->layout != LAYOUT_LATIN;
+}
+
+/* The first key of A for the hint line: where "/" is the key 2 now,
+ * search is named by the Thai key on it (ฝ). */
+static void hint_key(struct ui *ui, enum action a, char *key, size_t size)
+{
+	keymap_describe(&ui->keys, a, 1, key, size);
+	if (number_row_now(ui) && (!strcmp(key, "/") || !strcmp(key, "-")))
+		snprintf(key, size, "%s", key_latin_kedmanee((unsigned char)key[0]));
+}
+
+/* "KEY label" at (Y, X) if it fits before column LIMIT; returns its width
+ * (0 when it did not fit or KEY is empty). */
+static int hint_pair(struct ui *ui, int y, int x, int limit, const char *key, const char *label)
+{
 	int need;
 
-	keymap_describe(&ui->keys, a, 1, key, sizeof key);
 	if (!key[0])
 		return 0;
 	need = text_width(key) + 1 + text_width(label);
@@ -106,8 +129,47 @@ static int hint(struct ui *ui, int y, int x, int limit, enum action a)
 	return need;
 }
 
+/* The four statuses as one hint, "1 2 3 4 status", and while the Thai
+ * layout is plausible in a checklist the keys Kedmanee types on them:
+ * "1 2 3 4 status (Thai keys ๅ / - ภ)". */
+static int status_hint(struct ui *ui, int y, int x, int limit)
+{
+	char keys[128] = "", thai[128] = "", label[256];
+	size_t used = 0, tused = 0;
+	int a;
+
+	for (a = ACT_STATUS_MET; a <= ACT_STATUS_NA; a++) {
+		char one[32];
+		const char *t;
+
+		keymap_describe(&ui->keys, (enum action)a, 1, one, sizeof one);
+		used += (size_t)snprintf(keys + used, sizeof keys - used, "%s%s", used ? " " : "", one);
+		t = strlen(one) == 1 ? key_latin_kedmanee((unsigned char)one[0]) : NULL;
+		if (t && tused < sizeof thai)
+			tused += (size_t)snprintf(thai + tused, sizeof thai - tused, "%s%s",
+						  tused ? " " : "", t);
+		if (used >= sizeof keys || tused >= sizeof thai)
+			return 0;
+	}
+	if (number_row_now(ui) && thai[0])
+		snprintf(label, sizeof label, _("status (Thai keys %s)"), thai);
+	else
+		snprintf(label, sizeof label, "%s", _("status"));
+	return hint_pair(ui, y, x, limit, keys, label);
+}
+
+/* One hint for action A at (Y, X) before column LIMIT; its width. */
+static int hint(struct ui *ui, int y, int x, int limit, enum action a)
+{
+	char key[64];
+
+	hint_key(ui, a, key, sizeof key);
+	return hint_pair(ui, y, x, limit, key, _(action_table[a].help));
+}
+
 /* The hint line: the view's actions from the left, as many as fit, and
- * help always at the right end. */
+ * help always at the right end.  The four statuses, when they come in
+ * order, share one hint. */
 void ui_hints(struct ui *ui, int y, const enum action *actions)
 {
 	char key[64];
@@ -119,8 +181,15 @@ void ui_hints(struct ui *ui, int y, const enum action *actions)
 	help_x = ui->cols - (text_width(key) + 1 + text_width(_(action_table[ACT_HELP].help))) - 1;
 	hint(ui, y, help_x, ui->cols, ACT_HELP);
 	for (; actions && *actions != ACT_COUNT; actions++) {
-		int w = hint(ui, y, x, help_x - 2, *actions);
+		int w;
 
+		if (actions[0] == ACT_STATUS_MET && actions[1] == ACT_STATUS_PARTIAL &&
+		    actions[2] == ACT_STATUS_NOT_MET && actions[3] == ACT_STATUS_NA) {
+			w = status_hint(ui, y, x, help_x - 2);
+			actions += 3;
+		} else {
+			w = hint(ui, y, x, help_x - 2, *actions);
+		}
 		if (w)
 			x += w + 2;
 	}
@@ -166,13 +235,6 @@ void ui_error(struct ui *ui, const char *fmt, ...)
 }
 
 /* ---- views and sections ---- */
-
-static struct view *top_view(struct ui *ui)
-{
-	int d = ui->depth[ui->section];
-
-	return d > 0 ? ui->stack[ui->section][d - 1] : NULL;
-}
 
 static void view_free(struct view *v)
 {
@@ -601,8 +663,8 @@ static void handle_key(struct ui *ui, int status, wint_t ch)
 		return;
 	if (keymap_key(status, ch, &key) < 0)
 		return;
-	ui->thai_layout = keymap_guess_layout(&key, ui->thai_layout);
-	a = keymap_action(&ui->keys, &key, ui->thai_layout);
+	ui->layout = keymap_guess_layout(&key, ui->layout);
+	a = keymap_action(&ui->keys, &key, ui->layout, v && v->ops->number_row_statuses);
 	if (a < 0) {
 		beep();
 		return;

@@ -383,7 +383,7 @@ static void checklist_free(struct view *v)
 
 static const enum action checklist_actions[] = {
 	ACT_STATUS_MET, ACT_STATUS_PARTIAL, ACT_STATUS_NOT_MET, ACT_STATUS_NA, ACT_STATUS_CLEAR,
-	ACT_STATUS_CYCLE, ACT_OPEN, ACT_FILTER, ACT_UNDO, ACT_HISTORY, ACT_BACK, ACT_COUNT
+	ACT_STATUS_CYCLE, ACT_SEARCH, ACT_OPEN, ACT_FILTER, ACT_UNDO, ACT_HISTORY, ACT_BACK, ACT_COUNT
 };
 
 static const struct view_ops checklist_ops = {
@@ -393,6 +393,7 @@ static const struct view_ops checklist_ops = {
 	.reload = checklist_reload,
 	.free = checklist_free,
 	.actions = checklist_actions,
+	.number_row_statuses = 1,
 };
 
 struct view *view_checklist_new(struct ui *ui, const char *code, const char *item)

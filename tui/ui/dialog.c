@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "routemap/buf.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
@@ -61,7 +62,8 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 		}
 		if (status == ERR || keymap_key(status, ch, &key) < 0)
 			continue;
-		a = keymap_action(&ui->keys, &key, ui->thai_layout);
+		ui->layout = keymap_guess_layout(&key, ui->layout);
+		a = keymap_action(&ui->keys, &key, ui->layout, 0);
 		switch (a) {
 		case ACT_MOVE_UP:
 			if (sel > 0)
@@ -97,6 +99,32 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 	return result < 0 ? -1 : result;
 }
 
+/* QUESTION and the answer keys, wrapped, on the lines just above the hint
+ * line (at most a third of the screen; the answer keys always show). */
+static void put_question(struct ui *ui, const char *question)
+{
+	struct buf full = { 0 };
+	struct text_lines q;
+	int most = ui->lines / 3 > 1 ? ui->lines / 3 : 1, n, i;
+
+	buf_printf(&full, "%s %s", question, _("y or ั = yes, any other key = no"));
+	if (full.oom || text_wrap(full.s, ui->cols, &q) < 0) {
+		buf_free(&full);
+		return;
+	}
+	n = (int)q.n < most ? (int)q.n : most;
+	for (i = 0; i < n; i++) {
+		/* too many lines: the question's start goes, the keys stay */
+		const char *line = q.v[q.n - (size_t)n + (size_t)i];
+
+		move(ui->lines - 1 - n + i, 0);
+		clrtoeol();
+		ui_put(ui->lines - 1 - n + i, 0, line, ui->cols, ui->theme.attr[T_ERROR], 0);
+	}
+	text_lines_free(&q);
+	buf_free(&full);
+}
+
 int ui_confirm(struct ui *ui, const char *question)
 {
 	ui_drop_held(ui);
@@ -111,27 +139,7 @@ int ui_confirm(struct ui *ui, const char *question)
 				return 0;
 			continue;
 		}
-		{
-			/* on two lines when it is long: the answer keys come last */
-			struct text_lines q;
-			int two = text_width(question) > ui->cols &&
-				  text_wrap(question, ui->cols, &q) == 0;
-
-			move(ui->lines - 2, 0);
-			clrtoeol();
-			if (two) {
-				size_t i;
-
-				move(ui->lines - 3, 0);
-				clrtoeol();
-				for (i = 0; i < q.n && i < 2; i++)
-					ui_put(ui->lines - 3 + (int)i, 0, q.v[q.n > 2 ? q.n - 2 + i : i],
-					       ui->cols, ui->theme.attr[T_ERROR], 0);
-				text_lines_free(&q);
-			} else {
-				ui_put(ui->lines - 2, 0, question, ui->cols, ui->theme.attr[T_ERROR], 0);
-			}
-		}
+		put_question(ui, question);
 		wnoutrefresh(stdscr);
 		doupdate();
 		if (ui_stopping())
@@ -143,8 +151,8 @@ int ui_confirm(struct ui *ui, const char *question)
 			ui_resize(ui);
 			continue;
 		}
-		/* Only a Latin y: a Thai letter typed on, as text, must never
-		 * answer a question that deletes. */
-		return status == OK && (ch == 'y' || ch == 'Y');
+		/* keys typed ahead were dropped above: this one was typed
+		 * after the question showed */
+		return status == OK && (ch == 'y' || ch == 'Y' || ch == 0x0E31);
 	}
 }

@@ -126,38 +126,37 @@ static int lookup(const struct keymap *km, const struct keyspec *key)
 	return -1;
 }
 
-int keymap_action(const struct keymap *km, const struct keyspec *key, int thai_layout)
+int keymap_action(const struct keymap *km, const struct keyspec *key, enum key_layout layout,
+		  int number_row_statuses)
 {
 	struct keyspec latin = { KEY_KIND_CHAR, 0 };
 	int a;
 
-	if (key->kind == KEY_KIND_CHAR && thai_layout && (key->value == '/' || key->value == '-')) {
+	if (key->kind == KEY_KIND_CHAR && number_row_statuses && layout != LAYOUT_LATIN &&
+	    (key->value == '/' || key->value == '-')) {
 		latin.value = key->value == '/' ? '2' : '3';
 		return lookup(km, &latin);
 	}
 	a = lookup(km, key);
 	if (a < 0 && key->kind == KEY_KIND_CHAR) {
-		if (key->value >= 0x0E50 && key->value <= 0x0E59)
-			latin.value = '0' + (key->value - 0x0E50);   /* Thai digits */
-		else
-			latin.value = key_kedmanee_latin(key->value);
+		latin.value = key_kedmanee_latin(key->value);
 		if (latin.value)
 			a = lookup(km, &latin);
 	}
 	return a;
 }
 
-int keymap_guess_layout(const struct keyspec *key, int thai_layout)
+enum key_layout keymap_guess_layout(const struct keyspec *key, enum key_layout layout)
 {
 	unsigned c = key->value;
 
 	if (key->kind != KEY_KIND_CHAR)
-		return thai_layout;
+		return layout;
 	if (c >= 0x0E00 && c <= 0x0E7F)
-		return 1;
+		return LAYOUT_THAI;
 	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-		return 0;
-	return thai_layout;
+		return LAYOUT_LATIN;
+	return layout;
 }
 
 void keymap_describe(const struct keymap *km, enum action action, int first, char *buf,

@@ -623,7 +623,7 @@ static int assessments_act(struct view *v, struct ui *ui, enum action a)
 	case ACT_DELETE:
 		if (!r)
 			return 1;
-		snprintf(question, sizeof question, _("delete the assessment %s and all its answers? (y/n)"),
+		snprintf(question, sizeof question, _("Delete the assessment %s and all its answers?"),
 			 r->code);
 		if (!ui_confirm(ui, question))
 			return 1;
