@@ -62,6 +62,11 @@ struct edit {
 	unsigned flags;
 	size_t max_chars;        /* code points; 0: no limit */
 	unsigned long gen;       /* bumped on every change of the text */
+	/* the code point the last edit_insert put in (its bytes) and where it
+	 * left the cursor; valid while the text is as that insert left it
+	 * (typed_gen == gen) */
+	size_t typed_at, typed_len, typed_cursor;
+	unsigned long typed_gen;
 	int goal_col;            /* column kept by Up/Down; -1: none */
 	/* view state */
 	int wrap_cols;           /* text area width; <= 0: not wrapped */
@@ -107,7 +112,9 @@ int edit_set_cursor(struct edit *e, size_t pos);
 int edit_insert(struct edit *e, uint32_t cp);
 
 /* Backspace: delete the last code point before the cursor (a tone mark
- * goes, its consonant stays).  Delete: the whole cluster after it. */
+ * goes, its consonant stays); right after an insert that joined a mark
+ * standing alone ("ก" typed before an orphan "่"), the code point typed,
+ * never the orphan.  Delete: the whole cluster after the cursor. */
 int edit_backspace(struct edit *e);
 int edit_delete(struct edit *e);
 

@@ -69,8 +69,19 @@ void text_lines_free(struct text_lines *lines);
  * NULL when out of memory. */
 size_t *text_word_starts(const char *s, size_t *n);
 
+/* A mark that shows (a vowel or tone mark above or below, a combining
+ * accent), not a zero-width format character such as U+200B. */
+int text_is_visible_mark(uint32_t cp);
+/* A character marks can sit on: not a space, a control or a mark. */
+int text_is_mark_base(uint32_t cp);
+
+/* The marks one terminal cell holds over its base: ncursesw keeps
+ * CCHARW_MAX - 1 = 4 and drops the rest silently. */
+#define TEXT_CELL_MARKS 4
+
 /* S as it may be drawn on one line of a terminal: a dotted circle (U+25CC)
- * before every mark that has no base (at the start, or after a space),
+ * before every mark that has no base (at the start, or after a space) and
+ * before the fifth mark of a cell (and the ninth...), so none is lost;
  * line breaks and tabs as spaces, and every other control, bidi control
  * or invalid byte escaped as escape.h says (^[, <U+202E>).  Returns a
  * malloc'd string (caller frees) or NULL when out of memory. */

@@ -165,6 +165,12 @@ before=$(fingerprint "$T/dates.db")
 run import-date-bad-year 1 -d "$T/dates.db" import aars "$DATA/csv/aars-bad-year.csv"
 expect db-unchanged-after-bad-date [ "$before" = "$(fingerprint "$T/dates.db")" ]
 
+# ---- marks: one with no base, and six on one consonant, on dotted circles --
+cp "$DB" "$T/marks.db"
+"$BIN" -d "$T/marks.db" import plans "$DATA/csv/plans-marks.csv" >/dev/null
+run list-plans-marks 0 -d "$T/marks.db" list plans
+run export-plans-marks-txt 0 -d "$T/marks.db" export plans --format txt
+
 # ---- safe text out: what another program stored shows escaped ----------
 cp "$DB" "$T/dirty.db"
 # (sqlite3 has no THAI collation and no rm_bigram tokenizer: the index by

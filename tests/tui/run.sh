@@ -133,6 +133,18 @@ type_text "ๆ"
 type_text "ๆ"
 wait_for "EXIT=0 TTY=restored"
 
+# ---- marks a cell cannot hold: ncursesw keeps four over a base ---------------
+# a title with six marks on one consonant (the fifth and sixth go on a
+# circle, none dropped) and one that starts with a mark (on a circle)
+cp "$DB" "$WORK/marks.db"
+"$BIN" -d "$WORK/marks.db" import plans "$ROOT/tests/data/csv/plans-marks.csv" >/dev/null ||
+	bad "cannot import the plans with marks"
+start marks 80 24 -- -d "$WORK/marks.db"
+wait_for "แผนทดสอบกิ่้๊◌๋์หกเครื่องหมาย"
+wait_for "◌่แผนขึ้นต้นด้วยไม้เอก"
+keys Q
+wait_for "EXIT=0 TTY=restored"
+
 # ---- monochrome (NO_COLOR) and colour --------------------------------------
 start mono 80 24 NO_COLOR=1 -- --demo -d "$DB"
 wait_for "KKN-CDC-2568"

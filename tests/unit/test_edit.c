@@ -254,6 +254,38 @@ static void test_delete(void **state)
 	drop_edit(e);
 }
 
+/* A consonant typed before a mark standing alone joins it into one
+ * cluster; Backspace then takes back the consonant typed, not the mark. */
+static void test_typed_before_orphan(void **state)
+{
+	struct edit *e = new_edit(0, 0);
+
+	(void)state;
+	set(e, "\u0E48ab");                 /* ่ at the start: an orphan */
+	edit_set_cursor(e, 0);
+	assert_int_equal(edit_insert(e, 0x0E01), EDIT_OK);     /* ก */
+	assert_string_equal(edit_text(e), "ก\u0E48ab");
+	assert_int_equal(edit_cursor(e), 6);                    /* after ก่ */
+	assert_int_equal(edit_backspace(e), EDIT_OK);
+	assert_string_equal(edit_text(e), "\u0E48ab");          /* the orphan stays */
+	assert_int_equal(edit_cursor(e), 0);
+	/* typed in order, Backspace takes the last code point as ever */
+	set(e, "");
+	assert_int_equal(edit_insert(e, 0x0E01), EDIT_OK);
+	assert_int_equal(edit_insert(e, 0x0E48), EDIT_OK);
+	assert_int_equal(edit_backspace(e), EDIT_OK);
+	assert_string_equal(edit_text(e), "ก");
+	/* after a move the insert is no longer "just typed" */
+	set(e, "\u0E48ab");
+	edit_set_cursor(e, 0);
+	assert_int_equal(edit_insert(e, 0x0E01), EDIT_OK);
+	edit_right(e);                                           /* after a */
+	edit_left(e);                                            /* back after ก่ */
+	assert_int_equal(edit_backspace(e), EDIT_OK);
+	assert_string_equal(edit_text(e), "กab");                /* the last code point */
+	drop_edit(e);
+}
+
 /* Ctrl-U and Ctrl-K take the cursor's line on one side; a date typed
  * over the old one starts from an empty field. */
 static void test_kill_line(void **state)
@@ -948,6 +980,7 @@ int main(void)
 		cmocka_unit_test(test_backspace),
 		cmocka_unit_test(test_delete),
 		cmocka_unit_test(test_kill_line),
+		cmocka_unit_test(test_typed_before_orphan),
 		cmocka_unit_test(test_left_right_clusters),
 		cmocka_unit_test(test_word_moves),
 		cmocka_unit_test(test_number_thai_digits),

@@ -467,6 +467,19 @@ static void test_show_marks(void **state)
 	s = text_show_marks("");
 	assert_string_equal(s, "");
 	free(s);
+	/* a cell holds four marks: the fifth and sixth go on a circle */
+	s = text_show_marks("ก\u0E34\u0E48\u0E49\u0E4A\u0E4B\u0E4Cข");
+	assert_string_equal(s, "ก\u0E34\u0E48\u0E49\u0E4A\u25CC\u0E4B\u0E4Cข");
+	free(s);
+	/* nine marks: four on the base, four on a circle, one on another */
+	s = text_show_marks("e\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309");
+	assert_string_equal(s, "e\u0301\u0302\u0303\u0304\u25CC\u0305\u0306\u0307\u0308"
+			       "\u25CC\u0309");
+	free(s);
+	/* exactly four: no circle */
+	s = text_show_marks("e\u0301\u0302\u0303\u0304 ");
+	assert_string_equal(s, "e\u0301\u0302\u0303\u0304 ");
+	free(s);
 }
 
 /* Typing S one code point at a time is accepted throughout. */

@@ -228,6 +228,7 @@ int edit_init(struct edit *e, unsigned flags, size_t max_chars)
 	e->flags = flags;
 	e->max_chars = max_chars;
 	e->goal_col = -1;
+	e->typed_gen = (unsigned long)-1;
 	return 0;
 }
 
@@ -314,6 +315,7 @@ static int move_to(struct edit *e, size_t pos)
 	if (pos == e->cursor)
 		return EDIT_UNCHANGED;
 	e->cursor = pos;
+	e->typed_gen = (unsigned long)-1;   /* a move: nothing is "just typed" now */
 	return EDIT_MOVED;
 }
 
@@ -399,8 +401,12 @@ int edit_insert(struct edit *e, uint32_t cp)
 	memmove(e->text + e->cursor + n, e->text + e->cursor, e->len - e->cursor + 1);
 	memcpy(e->text + e->cursor, buf, (size_t)n);
 	e->len += (size_t)n;
+	e->typed_at = e->cursor;
+	e->typed_len = (size_t)n;
 	e->cursor = boundary_after(e->text, e->len, e->cursor + (size_t)n);
+	e->typed_cursor = e->cursor;
 	changed(e);
+	e->typed_gen = e->gen;
 	return EDIT_OK;
 }
 
@@ -418,6 +424,13 @@ int edit_backspace(struct edit *e)
 {
 	if (e->cursor == 0)
 		return EDIT_UNCHANGED;
+	/* what was just typed joined the marks after it into its cluster:
+	 * it goes, and they stand alone again as before */
+	if (e->typed_gen == e->gen && e->typed_cursor == e->cursor &&
+	    e->typed_at + e->typed_len < e->cursor) {
+		cut(e, e->typed_at, e->typed_at + e->typed_len);
+		return EDIT_OK;
+	}
 	cut(e, last_cp_start(e->text, e->cursor), e->cursor);
 	return EDIT_OK;
 }

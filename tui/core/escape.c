@@ -198,6 +198,7 @@ struct esc_cookie {
 	FILE *under;
 	unsigned char seq[4];   /* a UTF-8 sequence being collected */
 	size_t nseq, need;
+	int has_base;           /* the last character written can carry a mark */
 };
 
 /* The collected bytes did not make a character: show each as \xNN. */
@@ -208,17 +209,28 @@ static void esc_bad(struct esc_cookie *c)
 	for (k = 0; k < c->nseq; k++)
 		fprintf(c->under, "\\x%02X", c->seq[k]);
 	c->nseq = 0;
+	c->has_base = 0;
 }
 
-/* One character CP, which was the bytes RAW (N of them). */
+/* One character CP, which was the bytes RAW (N of them).  A mark with
+ * nothing to sit on is drawn on a dotted circle, as the screens draw it. */
 static void esc_char(struct esc_cookie *c, uint32_t cp, const unsigned char *raw, size_t n)
 {
 	char esc[12];
 
-	if (escape_cp(cp, ESC_NL_KEEP, esc) == 0)
-		fwrite(raw, 1, n, c->under);
-	else
+	if (escape_cp(cp, ESC_NL_KEEP, esc) != 0) {
 		fputs(esc, c->under);
+		c->has_base = 0;
+		return;
+	}
+	if (text_is_visible_mark(cp)) {
+		if (!c->has_base)
+			fputs("\u25CC", c->under);
+		c->has_base = 1;
+	} else {
+		c->has_base = text_is_mark_base(cp);
+	}
+	fwrite(raw, 1, n, c->under);
 }
 
 static ssize_t esc_write(void *cookie, const char *buf, size_t len)
@@ -253,6 +265,7 @@ static ssize_t esc_write(void *cookie, const char *buf, size_t len)
 			c->need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
 		} else {
 			fprintf(c->under, "\\x%02X", b);
+			c->has_base = 0;
 		}
 	}
 	return ferror(c->under) ? -1 : (ssize_t)len;

@@ -46,16 +46,11 @@ int table_add(struct table *t, const char *const *cells)
 	return 0;
 }
 
-/* A cell on one line: every CR or LF becomes a space (malloc'd). */
+/* A cell on one line as the terminal will show it: line breaks as spaces,
+ * controls escaped, a mark with no base on a dotted circle (malloc'd). */
 static char *one_line(const char *s)
 {
-	char *r = strdup(s), *p;
-
-	if (r)
-		for (p = r; *p; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
-	return r;
+	return text_show_marks(s ? s : "");
 }
 
 void table_txt_measure(const char *const *cells, size_t ncols, int *width)
@@ -63,8 +58,10 @@ void table_txt_measure(const char *const *cells, size_t ncols, int *width)
 	size_t c;
 
 	for (c = 0; c < ncols; c++) {
-		int w = text_width(cells[c] ? cells[c] : "");
+		char *shown = one_line(cells[c]);
+		int w = shown ? text_width(shown) : 0;
 
+		free(shown);
 		if (w > width[c])
 			width[c] = w;
 	}
@@ -78,7 +75,7 @@ void table_txt_row(FILE *out, const char *const *cells, size_t ncols, const int 
 	char *s;
 
 	for (c = 0; c < ncols; c++) {
-		char *cell = one_line(cells[c] ? cells[c] : "");
+		char *cell = one_line(cells[c]);
 		int pad;
 
 		if (!cell)

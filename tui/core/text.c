@@ -341,7 +341,7 @@ int text_cp_width(uint32_t cp)
 
 /* A mark that is drawn (not an invisible format character): the ones that
  * need a dotted circle when they have no base. */
-static int is_visible_mark(uint32_t cp)
+int text_is_visible_mark(uint32_t cp)
 {
 	static const struct range invisible[] = {
 		{ 0x061C, 0x061C }, { 0x180B, 0x180F }, { 0x200B, 0x200F },
@@ -779,6 +779,11 @@ size_t *text_word_starts(const char *s, size_t *n)
 	return v;
 }
 
+int text_is_mark_base(uint32_t cp)
+{
+	return !is_space(cp) && !is_control(cp) && !text_is_mark(cp);
+}
+
 /* ------------------------------------------------------- marks, input */
 
 char *text_show_marks(const char *s)
@@ -787,7 +792,7 @@ char *text_show_marks(const char *s)
 	/* a circle (3 bytes) goes before a mark of 2 bytes or more; an escape
 	 * takes at most 8 bytes for one byte */
 	char *out = malloc(len * 8 + 4);
-	int has_base = 0;
+	int has_base = 0, marks = 0;
 
 	if (!out)
 		return NULL;
@@ -806,12 +811,17 @@ char *text_show_marks(const char *s)
 			continue;
 		}
 		utf8_decode(s + i, len - i, &cp);
-		if (is_visible_mark(cp)) {
-			if (!has_base)
+		if (text_is_visible_mark(cp)) {
+			/* no base, or a cell full of marks already: a circle */
+			if (!has_base || marks == TEXT_CELL_MARKS) {
 				pos += (size_t)utf8_encode(0x25CC, out + pos);
+				marks = 0;
+			}
 			has_base = 1;
+			marks++;
 		} else {
 			has_base = !is_space(cp) && !is_control(cp);
+			marks = 0;
 		}
 		memcpy(out + pos, s + i, (size_t)k);
 		pos += (size_t)k;
