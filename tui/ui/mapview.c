@@ -39,6 +39,13 @@ static enum role box_role(const struct mapv *m, size_t obj)
 	return ROLE_NONE;
 }
 
+/* The rows the map itself has on the screen: all but the title, message
+ * and hint lines and the three lines above the map. */
+static int map_rows(const struct ui *ui)
+{
+	return ui->lines - 3 - HEADER_ROWS;
+}
+
 static int layout(struct mapv *m, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
@@ -47,7 +54,8 @@ static int layout(struct mapv *m, struct ui *ui)
 	if (m->laid_out)
 		map_view_free(&m->view);
 	m->laid_out = 0;
-	if (map_render(&m->map, ui->cfg, ui->cols, ui->theme.ascii, &m->view, &err) < 0) {
+	if (map_render(&m->map, ui->cfg, ui->cols, map_rows(ui), ui->theme.ascii, &m->view,
+		       &err) < 0) {
 		ui_error(ui, "%s", err.msg);
 		return -1;
 	}
@@ -67,6 +75,7 @@ static attr_t cell_attr(const struct ui *ui, unsigned char a)
 	case CELL_CODE:
 		return ui->theme.attr[T_CODE];
 	case CELL_LINK:
+	case CELL_LINE:
 		return ui->theme.attr[T_LINK];
 	default:
 		return A_NORMAL;
@@ -126,15 +135,17 @@ static void mark_box(const struct mapv *m, const struct map_box *b, int top, int
 	attrset(A_NORMAL);
 }
 
-/* Keep the selected box (and the band line above it) on screen. */
+/* Keep the selected box on screen. */
 static void scroll_to_selection(struct mapv *m, int rows)
 {
 	const struct map_box *b = &m->view.boxes[m->sel];
 
-	if (b->y - 1 < m->scroll)
-		m->scroll = b->y - 1 > 0 ? b->y - 1 : 0;
+	if (b->y < m->scroll)
+		m->scroll = b->y;
 	if (b->y + b->h > m->scroll + rows)
 		m->scroll = b->y + b->h - rows;
+	if (m->scroll > m->view.canvas.h - rows)
+		m->scroll = m->view.canvas.h - rows;
 	if (m->scroll < 0)
 		m->scroll = 0;
 }
@@ -207,11 +218,14 @@ static void map_draw(struct view *v, struct ui *ui, int top, int height)
 }
 
 /* The box nearest the selected one in direction DX, DY: the nearest row
- * first, then the nearest column. */
+ * first, then the nearest column; of two as near, the one on the same
+ * side of the map's middle (down from the right box of two goes to the
+ * right one of three). */
 static size_t nearest_box(const struct mapv *m, int dx, int dy)
 {
 	const struct map_box *cur = &m->view.boxes[m->sel];
 	int cx = cur->x + cur->w / 2;
+	int mid = m->view.label_w + (m->view.canvas.w - m->view.label_w) / 2;
 	size_t i, best = m->sel;
 	long best_score = -1;
 
@@ -227,7 +241,8 @@ static size_t nearest_box(const struct mapv *m, int dx, int dy)
 
 			if (d <= 0)
 				continue;
-			score = (long)d * 10000 + labs((long)(bx - cx));
+			score = (long)d * 10000 + 2 * labs((long)(bx - cx)) +
+				((long)(bx - cx) * (cx - mid) < 0);
 		} else {
 			int d = (bx - cx) * dx;
 
