@@ -95,6 +95,10 @@ struct view_ops {
 	int (*raw_key)(struct view *v, struct ui *ui, int status, wint_t ch);
 	/* Optional: called when no key came for a while (saves typing at rest). */
 	void (*tick)(struct view *v, struct ui *ui);
+	/* Optional: a legend for the hint line (what the view's marks mean),
+	 * drawn on row Y to end before column RIGHT; returns the column it
+	 * starts at (RIGHT when it drew nothing). */
+	int (*legend)(struct view *v, struct ui *ui, int y, int right);
 };
 
 struct view {
@@ -287,8 +291,9 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit);
 /* Write S at (Y, X) in at most COLS columns (never splitting a cluster),
  * padded with spaces to COLS when PAD; returns the columns written. */
 int ui_put(int y, int x, const char *s, int cols, attr_t attr, int pad);
-/* Write the keys and labels of ACTIONS as a hint line at row Y. */
-void ui_hints(struct ui *ui, int y, const enum action *actions);
+/* Write the keys and labels of ACTIONS as a hint line at row Y, with the
+ * legend of view V (may be NULL) before help at the right end. */
+void ui_hints(struct ui *ui, int y, const enum action *actions, struct view *v);
 /* A coverage bar of WIDTH cells for PERCENT. */
 void ui_bar(struct ui *ui, int y, int x, int width, double percent);
 /* A monotonic clock in milliseconds (for saving typing at rest). */

@@ -106,20 +106,27 @@ static int hint(struct ui *ui, int y, int x, int limit, enum action a)
 	return need;
 }
 
-/* The hint line: the view's actions from the left, as many as fit, and
- * help always at the right end. */
-void ui_hints(struct ui *ui, int y, const enum action *actions)
+/* The hint line: the view's actions from the left, as many as fit, help
+ * always at the right end, and the view's legend just before it. */
+void ui_hints(struct ui *ui, int y, const enum action *actions, struct view *v)
 {
 	char key[64];
-	int help_x, x = 0;
+	int help_x, x = 0, limit;
 
 	move(y, 0);
 	clrtoeol();
 	keymap_describe(&ui->keys, ACT_HELP, 1, key, sizeof key);
 	help_x = ui->cols - (text_width(key) + 1 + text_width(_(action_table[ACT_HELP].help))) - 1;
 	hint(ui, y, help_x, ui->cols, ACT_HELP);
+	limit = help_x - 2;
+	if (v && v->ops->legend) {
+		int start = v->ops->legend(v, ui, y, limit);
+
+		if (start < limit)
+			limit = start - 2;
+	}
 	for (; actions && *actions != ACT_COUNT; actions++) {
-		int w = hint(ui, y, x, help_x - 2, *actions);
+		int w = hint(ui, y, x, limit, *actions);
 
 		if (w)
 			x += w + 2;
@@ -366,7 +373,8 @@ void ui_draw(struct ui *ui)
 			ui_put(ui->lines - 2, 0, ui->message, ui->cols, attr, 0);
 		}
 		text_lines_free(&msg);
-		ui_hints(ui, ui->lines - 1, !v ? NULL : v->actions_now ? v->actions_now : v->ops->actions);
+		ui_hints(ui, ui->lines - 1, !v ? NULL : v->actions_now ? v->actions_now : v->ops->actions,
+			 v);
 	}
 	/* A view editing text keeps the cursor there; otherwise it hides, and
 	 * stays wherever the update left it (no move back to the last cell

@@ -1,6 +1,9 @@
 /* mapview.c - the route map picture: the canvas of core/map.c drawn with
- * the selected box, its causes and its effects marked; arrows move from box
- * to box; Enter opens the objective. */
+ * the selected box, its causes and its effects marked (their codes in
+ * colours, and without colours their frames too: heavy for causes, double
+ * for effects); arrows move from box to box; Enter opens the objective.
+ * The map is laid out to fit the screen's height; a taller one scrolls,
+ * each band's label staying in sight while any of the band shows. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,15 +85,16 @@ static attr_t cell_attr(const struct ui *ui, unsigned char a)
 	}
 }
 
-/* Draw canvas row CY at screen row Y, in runs of one attribute. */
-static void draw_row(struct ui *ui, const struct canvas *c, int cy, int y)
+/* Draw columns 0 .. COLS - 1 of canvas row CY at screen row Y, in runs of
+ * one attribute. */
+static void draw_row(struct ui *ui, const struct canvas *c, int cy, int y, int cols)
 {
 	struct buf run = { 0 };
 	attr_t attr = A_NORMAL;
 	int x, start = 0;
 
-	for (x = 0; x <= c->w; x++) {
-		const struct canvas_cell *cell = x < c->w ? &c->cells[(size_t)cy * (size_t)c->w + (size_t)x]
+	for (x = 0; x <= cols; x++) {
+		const struct canvas_cell *cell = x < cols ? &c->cells[(size_t)cy * (size_t)c->w + (size_t)x]
 							  : NULL;
 		attr_t a;
 
@@ -133,6 +137,46 @@ static void mark_box(const struct mapv *m, const struct map_box *b, int top, int
 		if ((row[x].attr & 0x7f) == CELL_CODE && !(row[x].attr & CELL_CONT))
 			mvaddstr(top + b->y - m->scroll, x, row[x].s[0] ? row[x].s : " ");
 	attrset(A_NORMAL);
+}
+
+/* Draw BOX's frame in STYLE over the plain one, on the rows on screen:
+ * each border cell of the canvas through map_frame_glyph (the code and
+ * the junctions where lines leave stay as they are drawn). */
+static void frame_box(const struct ui *ui, const struct mapv *m, const struct map_box *b,
+		      int top, int rows, enum map_frame style)
+{
+	const struct canvas *c = &m->view.canvas;
+	int x, y;
+
+	for (y = b->y; y < b->y + b->h; y++) {
+		int edge = y == b->y || y == b->y + b->h - 1;
+
+		if (y < m->scroll || y >= m->scroll + rows)
+			continue;
+		for (x = b->x; x < b->x + b->w; x += edge ? 1 : b->w - 1) {
+			const struct canvas_cell *cell = &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
+
+			if (cell->attr == CELL_BORDER && cell->s[0])
+				mvaddstr(top + y - m->scroll, x,
+					 map_frame_glyph(cell->s, style, ui->theme.ascii));
+		}
+	}
+}
+
+/* A band whose first rows are scrolled off keeps its label in sight: the
+ * label column of its rows drawn from the first row shown. */
+static void sticky_labels(struct ui *ui, const struct mapv *m, int top, int rows)
+{
+	int level;
+
+	for (level = 0; level < LEVEL_COUNT; level++) {
+		int by = m->view.band_y[level], end = by + m->view.band_h[level], i;
+
+		if (by >= m->scroll || end <= m->scroll)
+			continue;
+		for (i = 0; i < end - m->scroll && i < rows; i++)
+			draw_row(ui, &m->view.canvas, by + i, top + i, m->view.label_w);
+	}
 }
 
 /* Keep the selected box on screen. */
@@ -202,16 +246,19 @@ static void map_draw(struct view *v, struct ui *ui, int top, int height)
 	draw_links_line(ui, m, top + 2);
 	scroll_to_selection(m, rows);
 	for (y = 0; y < rows && m->scroll + y < m->view.canvas.h; y++)
-		draw_row(ui, &m->view.canvas, m->scroll + y, top + HEADER_ROWS + y);
+		draw_row(ui, &m->view.canvas, m->scroll + y, top + HEADER_ROWS + y, m->view.canvas.w);
+	sticky_labels(ui, m, top + HEADER_ROWS, rows);
 	for (i = 0; i < m->view.nboxes; i++) {
 		enum role r = box_role(m, m->view.boxes[i].objective);
 
-		if (r == ROLE_CAUSE)
-			mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
-				 ui->theme.attr[T_BOX_CAUSE]);
-		else if (r == ROLE_EFFECT)
-			mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
-				 ui->theme.attr[T_BOX_EFFECT]);
+		if (r != ROLE_CAUSE && r != ROLE_EFFECT)
+			continue;
+		/* without colours the frame tells causes from effects */
+		if (!ui->theme.color)
+			frame_box(ui, m, &m->view.boxes[i], top + HEADER_ROWS, rows,
+				  r == ROLE_CAUSE ? FRAME_CAUSE : FRAME_EFFECT);
+		mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
+			 ui->theme.attr[r == ROLE_CAUSE ? T_BOX_CAUSE : T_BOX_EFFECT]);
 	}
 	mark_box(m, &m->view.boxes[m->sel], top + HEADER_ROWS, rows,
 		 ui->theme.attr[T_BOX_SELECTED]);
@@ -302,6 +349,37 @@ static int map_act(struct view *v, struct ui *ui, enum action a)
 	return 1;
 }
 
+/* The hint line's legend of the marks: " cause " and " effect " in their
+ * colours, or without colours their frames' corners, "┏ cause  ╔ effect"
+ * ("# cause  = effect" in ASCII). */
+static int map_legend(struct view *v, struct ui *ui, int y, int right)
+{
+	const char *cause = _("cause"), *effect = _("effect");
+	int cw = text_width(cause), ew = text_width(effect), x;
+
+	(void)v;
+	if (ui->theme.color) {
+		x = right - (cw + 2 + 1 + ew + 2);
+		if (x < 0)
+			return right;
+		ui_put(y, x, " ", 1, ui->theme.attr[T_BOX_CAUSE], 0);
+		ui_put(y, x + 1, cause, cw, ui->theme.attr[T_BOX_CAUSE], 0);
+		ui_put(y, x + 1 + cw, " ", 1, ui->theme.attr[T_BOX_CAUSE], 0);
+		ui_put(y, right - ew - 2, " ", 1, ui->theme.attr[T_BOX_EFFECT], 0);
+		ui_put(y, right - ew - 1, effect, ew, ui->theme.attr[T_BOX_EFFECT], 0);
+		ui_put(y, right - 1, " ", 1, ui->theme.attr[T_BOX_EFFECT], 0);
+		return x;
+	}
+	x = right - (2 + cw + 2 + 2 + ew);
+	if (x < 0)
+		return right;
+	ui_put(y, x, ui->theme.ascii ? "#" : "┏", 1, A_NORMAL, 0);
+	ui_put(y, x + 2, cause, cw, A_NORMAL, 0);
+	ui_put(y, right - ew - 2, ui->theme.ascii ? "=" : "╔", 1, A_NORMAL, 0);
+	ui_put(y, right - ew, effect, ew, A_NORMAL, 0);
+	return x;
+}
+
 static void map_resize(struct view *v, struct ui *ui)
 {
 	layout(v->data, ui);
@@ -329,6 +407,7 @@ static const struct view_ops map_ops = {
 	.resize = map_resize,
 	.free = map_free,
 	.actions = map_actions,
+	.legend = map_legend,
 };
 
 struct view *view_map_new(struct ui *ui, const char *plan, const char *objective)
