@@ -396,6 +396,48 @@ static void test_crossing_falls_back_to_text(void **state)
 	map_view_free(&v);
 }
 
+static void test_labels_break_at_spaces(void **state)
+{
+	/* 40 columns: the labels' column at most a fifth of them, 8 and a
+	 * blank.  Words go to the next row whole; a word too wide, or the
+	 * rest on a band's last row, is cut with "…" */
+	static const char *const objectives[] = { "P1:people:a", NULL };
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct hand_map h;
+	struct map_view v;
+	const char *want[] = { "Learning", "and", "growth" };
+	int i;
+
+	free(f->cfg.level_label[LEVEL_PEOPLE]);
+	f->cfg.level_label[LEVEL_PEOPLE] = strdup("Learning and growth");
+	free(f->cfg.level_label[LEVEL_PROCESS]);
+	f->cfg.level_label[LEVEL_PROCESS] = strdup("กระบวนการ");
+	free(f->cfg.level_label[LEVEL_FOUNDATION]);
+	f->cfg.level_label[LEVEL_FOUNDATION] = strdup("Learning and growth");
+	hand_build(&h, objectives, NULL);
+	assert_int_equal(map_render(&h.m, &f->cfg, 40, 0, 0, &v, &err), 0);
+	assert_int_equal(v.label_w, 9);
+	for (i = 0; i < 3; i++) {
+		char *row = canvas_row(&v.canvas, i);
+
+		assert_int_equal(strncmp(row, want[i], strlen(want[i])), 0);
+		assert_true(row[strlen(want[i])] == ' ');
+		free(row);
+	}
+	/* empty bands: one row each */
+	{
+		char *row = canvas_row(&v.canvas, v.band_y[LEVEL_PROCESS]);
+
+		assert_string_equal(row, "กระบวนก…");
+		free(row);
+		row = canvas_row(&v.canvas, v.band_y[LEVEL_FOUNDATION]);
+		assert_string_equal(row, "Learnin…");
+		free(row);
+	}
+	map_view_free(&v);
+}
+
 static void test_four_by_four_fits(void **state)
 {
 	static const char *const objectives[] = {
@@ -490,6 +532,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lines_by_hand, setup_labels, teardown_labels),
 		cmocka_unit_test_setup_teardown(test_lines_down_and_ascii, setup_labels, teardown_labels),
 		cmocka_unit_test_setup_teardown(test_crossing_falls_back_to_text, setup_labels,
+						teardown_labels),
+		cmocka_unit_test_setup_teardown(test_labels_break_at_spaces, setup_labels,
 						teardown_labels),
 		cmocka_unit_test_setup_teardown(test_four_by_four_fits, setup_labels, teardown_labels),
 		cmocka_unit_test(test_frame_glyphs),

@@ -417,32 +417,50 @@ static void draw_box(struct canvas *c, const struct map_box *box, const char *co
 	canvas_put(c, x + box->w - 1, y + box->h - 1, g->br, 1, CELL_BORDER);
 }
 
-/* The band's label in the left column from row Y, wrapped over at most
- * ROWS lines, the last cut with "…" when it does not fit. */
-static int draw_label(const struct layout *L, struct canvas *c, int y, int rows, const char *label)
+/* Bytes of S that fit COLS columns in whole words (at least one word,
+ * however wide), not counting the spaces after them. */
+static size_t words_that_fit(const char *s, int cols)
 {
-	struct text_lines lines = { NULL, 0 };
-	int cols = L->label_w - 1;
-	size_t k;
+	size_t len = 0, end = 0;
 
-	if (text_wrap(label, cols, &lines) < 0)
-		return -1;
-	for (k = 0; k < lines.n && (int)k < rows; k++) {
-		char cut[256];
-		const char *s = lines.v[k];
-
-		if ((int)k == rows - 1 && k + 1 < lines.n) {
-			/* more than the rows: the last shown line says so */
-			char joined[256];
-
-			snprintf(joined, sizeof joined, "%s%s", s, lines.v[k + 1]);
-			text_truncate(cut, sizeof cut, joined, cols, 0, L->ascii);
-			s = cut;
-		}
-		canvas_put(c, 0, y + (int)k, s, cols, CELL_BAND);
+	while (s[end]) {
+		while (s[end] == ' ')
+			end++;
+		while (s[end] && s[end] != ' ')
+			end++;
+		if (len && text_width_n(s, end) > cols)
+			break;
+		len = end;
 	}
-	text_lines_free(&lines);
-	return 0;
+	return len;
+}
+
+/* The band's label in the left column from row Y, over at most ROWS
+ * lines broken at spaces only, so a Thai word is never split: a word too
+ * wide for the column, or the rest of the label on the last row, is cut
+ * with "…". */
+static void draw_label(const struct layout *L, struct canvas *c, int y, int rows, const char *label)
+{
+	int cols = L->label_w - 1, k;
+	const char *p = label;
+
+	for (k = 0; k < rows; k++) {
+		char line[256], cut[256];
+		size_t len;
+
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		len = k == rows - 1 ? strlen(p) : words_that_fit(p, cols);
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		text_truncate(cut, sizeof cut, line, cols, 0, L->ascii);
+		canvas_put(c, 0, y + k, cut, cols, CELL_BAND);
+		p += len;
+	}
 }
 
 /* The lines of the gap under band UPPER, from row Y: the route cells, and
@@ -494,8 +512,7 @@ static int draw_band(struct layout *L, struct map_view *view, int level, int y)
 		draw_box(&view->canvas, box, L->map->objectives[obj].code, &L->text[obj], L->g);
 	}
 	view->band_h[level] = n ? row_y + h - y : 1;
-	if (draw_label(L, &view->canvas, y, view->band_h[level], L->cfg->level_label[level]) < 0)
-		return -1;
+	draw_label(L, &view->canvas, y, view->band_h[level], L->cfg->level_label[level]);
 	return y + view->band_h[level];
 }
 
