@@ -229,8 +229,8 @@ static int route_net(const struct gap_ctx *c, const struct net *n, int id, struc
 	size_t k, l;
 
 	if (!trial || !best || !joined || !best_joined || !s) {
-		free(trial), free(best), free(joined), free(best_joined), free(s);
-		return -1;
+		best_score = -1;
+		goto out;
 	}
 	/* the run on the causes' side first: the arrow then stands alone */
 	for (r = 0; r < 2; r++) {
@@ -253,8 +253,13 @@ static int route_net(const struct gap_ctx *c, const struct net *n, int id, struc
 				if (c->map->links[l].from == n->causes[k] && c->map->links[l].to == n->effect)
 					drawn[l] = 1;
 	}
-	free(trial), free(best), free(joined), free(best_joined), free(s);
-	return 0;
+out:
+	free(trial);
+	free(best);
+	free(joined);
+	free(best_joined);
+	free(s);
+	return best_score < 0 ? -1 : 0;
 }
 
 /* Does the link L cross gap C, between boxes facing it? */
@@ -302,7 +307,8 @@ static int collect_nets(const struct gap_ctx *c, struct net *nets)
 		const struct route_box *e = &c->boxes[nets[i].effect];
 		int mid = e->x + e->w / 2, dist[64];
 
-		/* insertion sort of the causes by how far they stand */
+		/* insertion sort of the causes by how far they stand (the
+		 * first 64; a net of more keeps the rest in link order) */
 		for (k = 0; k < nets[i].n && k < 64; k++) {
 			const struct route_box *b = &c->boxes[nets[i].causes[k]];
 			size_t at = k, cause = nets[i].causes[k];
