@@ -106,6 +106,10 @@ struct view_ops {
 	/* "/" and "-" typed in the Thai layout are the keys 2 and 3 here (see
 	 * keymap_action): the view's commands on those keys are its own. */
 	int number_row_statuses;
+	/* Optional: a legend for the hint line (what the view's marks mean),
+	 * drawn on row Y to end before column RIGHT; returns the column it
+	 * starts at (RIGHT when it drew nothing). */
+	int (*legend)(struct view *v, struct ui *ui, int y, int right);
 };
 
 struct view {
@@ -299,8 +303,9 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit);
 /* Write S at (Y, X) in at most COLS columns (never splitting a cluster),
  * padded with spaces to COLS when PAD; returns the columns written. */
 int ui_put(int y, int x, const char *s, int cols, attr_t attr, int pad);
-/* Write the keys and labels of ACTIONS as a hint line at row Y. */
-void ui_hints(struct ui *ui, int y, const enum action *actions);
+/* Write the keys and labels of ACTIONS as a hint line at row Y, with the
+ * legend of view V (may be NULL) before help at the right end. */
+void ui_hints(struct ui *ui, int y, const enum action *actions, struct view *v);
 /* A coverage bar of WIDTH cells for PERCENT. */
 void ui_bar(struct ui *ui, int y, int x, int width, double percent);
 /* A monotonic clock in milliseconds (for saving typing at rest). */

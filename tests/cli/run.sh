@@ -72,6 +72,7 @@ run list-assessments 0 --demo -d "$DB" list assessments
 run list-aars 0 --demo -d "$DB" list aars
 run show-plan 0 -d "$DB" show plan KKN-CDC-2568
 run show-plan-60 0 -d "$DB" show plan KKN-CDC-2568 --width 60
+run show-plan-100 0 -d "$DB" show plan KKN-CDC-2568 --width 100
 run show-plan-ascii 0 -d "$DB" --ascii show plan NPG-CDC-2569
 run show-assessment 0 -d "$DB" show assessment A-BNG-69
 run report-bng-csv 0 -d "$DB" report coverage A-BNG-69 --format csv

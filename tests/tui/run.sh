@@ -12,6 +12,14 @@ unset ROUTEMAP_CONFIG NO_COLOR
 DB="$WORK/demo.db"
 "$BIN" --demo -d "$DB" init >/dev/null || { echo "cannot make the demo database"; exit 1; }
 
+# TUI_ONLY=NAME: only the tests of tests/tui/NAME.sh (map, checklist, aar,
+# faults), e.g. TUI_ONLY=map sh tests/tui/run.sh build/routemap
+if [ -n "${TUI_ONLY:-}" ]; then
+	. "$(dirname "$0")/$TUI_ONLY.sh"
+	finish
+	exit
+fi
+
 # ---- browse: plan list, the route map, an objective ----------------------
 start browse 80 24 -- --demo -d "$DB"
 wait_for "KKN-CDC-2568"
@@ -330,6 +338,7 @@ absent "─"
 keys Q
 wait_for "EXIT=0 TTY=restored"
 
+. "$(dirname "$0")/map.sh"
 . "$(dirname "$0")/checklist.sh"
 . "$(dirname "$0")/aar.sh"
 . "$(dirname "$0")/faults.sh"

@@ -293,7 +293,7 @@ static int show_plan(struct cli *cli, struct store *st, const char *code, int wi
 
 	if (plan_map_load(st, code, &map, err) < 0)
 		return -1;
-	if (map_render(&map, &cli->cfg, width, cli->ascii, &view, err) < 0) {
+	if (map_render(&map, &cli->cfg, width, 0, cli->ascii, &view, err) < 0) {
 		plan_map_free(&map);
 		return -1;
 	}

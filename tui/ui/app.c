@@ -167,28 +167,35 @@ static int hint(struct ui *ui, int y, int x, int limit, enum action a)
 	return hint_pair(ui, y, x, limit, key, _(action_table[a].help));
 }
 
-/* The hint line: the view's actions from the left, as many as fit, and
- * help always at the right end.  The four statuses, when they come in
- * order, share one hint. */
-void ui_hints(struct ui *ui, int y, const enum action *actions)
+/* The hint line: the view's actions from the left, as many as fit, help
+ * always at the right end, and the view's legend just before it.  The four
+ * statuses, when they come in order, share one hint. */
+void ui_hints(struct ui *ui, int y, const enum action *actions, struct view *v)
 {
 	char key[64];
-	int help_x, x = 0;
+	int help_x, x = 0, limit;
 
 	move(y, 0);
 	clrtoeol();
 	keymap_describe(&ui->keys, ACT_HELP, 1, key, sizeof key);
 	help_x = ui->cols - (text_width(key) + 1 + text_width(_(action_table[ACT_HELP].help))) - 1;
 	hint(ui, y, help_x, ui->cols, ACT_HELP);
+	limit = help_x - 2;
+	if (v && v->ops->legend) {
+		int start = v->ops->legend(v, ui, y, limit);
+
+		if (start < limit)
+			limit = start - 2;
+	}
 	for (; actions && *actions != ACT_COUNT; actions++) {
 		int w;
 
 		if (actions[0] == ACT_STATUS_MET && actions[1] == ACT_STATUS_PARTIAL &&
 		    actions[2] == ACT_STATUS_NOT_MET && actions[3] == ACT_STATUS_NA) {
-			w = status_hint(ui, y, x, help_x - 2);
+			w = status_hint(ui, y, x, limit);
 			actions += 3;
 		} else {
-			w = hint(ui, y, x, help_x - 2, *actions);
+			w = hint(ui, y, x, limit, *actions);
 		}
 		if (w)
 			x += w + 2;
@@ -428,7 +435,8 @@ void ui_draw(struct ui *ui)
 			ui_put(ui->lines - 2, 0, ui->message, ui->cols, attr, 0);
 		}
 		text_lines_free(&msg);
-		ui_hints(ui, ui->lines - 1, !v ? NULL : v->actions_now ? v->actions_now : v->ops->actions);
+		ui_hints(ui, ui->lines - 1, !v ? NULL : v->actions_now ? v->actions_now : v->ops->actions,
+			 v);
 	}
 	/* A view editing text keeps the cursor there; otherwise it hides, and
 	 * stays wherever the update left it (no move back to the last cell

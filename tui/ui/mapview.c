@@ -1,6 +1,9 @@
 /* mapview.c - the route map picture: the canvas of core/map.c drawn with
- * the selected box, its causes and its effects marked; arrows move from box
- * to box; Enter opens the objective. */
+ * the selected box, its causes and its effects marked (their codes in
+ * colours, and without colours their frames too: heavy for causes, double
+ * for effects); arrows move from box to box; Enter opens the objective.
+ * The map is laid out to fit the screen's height; a taller one scrolls,
+ * each band's label staying in sight while any of the band shows. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +42,13 @@ static enum role box_role(const struct mapv *m, size_t obj)
 	return ROLE_NONE;
 }
 
+/* The rows the map itself has on the screen: all but the title, message
+ * and hint lines and the three lines above the map. */
+static int map_rows(const struct ui *ui)
+{
+	return ui->lines - 3 - HEADER_ROWS;
+}
+
 static int layout(struct mapv *m, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
@@ -47,7 +57,8 @@ static int layout(struct mapv *m, struct ui *ui)
 	if (m->laid_out)
 		map_view_free(&m->view);
 	m->laid_out = 0;
-	if (map_render(&m->map, ui->cfg, ui->cols, ui->theme.ascii, &m->view, &err) < 0) {
+	if (map_render(&m->map, ui->cfg, ui->cols, map_rows(ui), ui->theme.ascii, &m->view,
+		       &err) < 0) {
 		ui_error(ui, "%s", err.msg);
 		return -1;
 	}
@@ -67,21 +78,23 @@ static attr_t cell_attr(const struct ui *ui, unsigned char a)
 	case CELL_CODE:
 		return ui->theme.attr[T_CODE];
 	case CELL_LINK:
+	case CELL_LINE:
 		return ui->theme.attr[T_LINK];
 	default:
 		return A_NORMAL;
 	}
 }
 
-/* Draw canvas row CY at screen row Y, in runs of one attribute. */
-static void draw_row(struct ui *ui, const struct canvas *c, int cy, int y)
+/* Draw columns 0 .. COLS - 1 of canvas row CY at screen row Y, in runs of
+ * one attribute. */
+static void draw_row(struct ui *ui, const struct canvas *c, int cy, int y, int cols)
 {
 	struct buf run = { 0 };
 	attr_t attr = A_NORMAL;
 	int x, start = 0;
 
-	for (x = 0; x <= c->w; x++) {
-		const struct canvas_cell *cell = x < c->w ? &c->cells[(size_t)cy * (size_t)c->w + (size_t)x]
+	for (x = 0; x <= cols; x++) {
+		const struct canvas_cell *cell = x < cols ? &c->cells[(size_t)cy * (size_t)c->w + (size_t)x]
 							  : NULL;
 		attr_t a;
 
@@ -126,15 +139,57 @@ static void mark_box(const struct mapv *m, const struct map_box *b, int top, int
 	attrset(A_NORMAL);
 }
 
-/* Keep the selected box (and the band line above it) on screen. */
+/* Draw BOX's frame in STYLE over the plain one, on the rows on screen:
+ * each border cell of the canvas through map_frame_glyph (the code and
+ * the junctions where lines leave stay as they are drawn). */
+static void frame_box(const struct ui *ui, const struct mapv *m, const struct map_box *b,
+		      int top, int rows, enum map_frame style)
+{
+	const struct canvas *c = &m->view.canvas;
+	int x, y;
+
+	for (y = b->y; y < b->y + b->h; y++) {
+		int edge = y == b->y || y == b->y + b->h - 1;
+
+		if (y < m->scroll || y >= m->scroll + rows)
+			continue;
+		for (x = b->x; x < b->x + b->w; x += edge ? 1 : b->w - 1) {
+			const struct canvas_cell *cell = &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
+
+			if (cell->attr == CELL_BORDER && cell->s[0])
+				mvaddstr(top + y - m->scroll, x,
+					 map_frame_glyph(cell->s, style, ui->theme.ascii));
+		}
+	}
+}
+
+/* A band whose first rows are scrolled off keeps its label in sight: the
+ * label column of its rows drawn from the first row shown. */
+static void sticky_labels(struct ui *ui, const struct mapv *m, int top, int rows)
+{
+	int level;
+
+	for (level = 0; level < LEVEL_COUNT; level++) {
+		int by = m->view.band_y[level], end = by + m->view.band_h[level], i;
+
+		if (by >= m->scroll || end <= m->scroll)
+			continue;
+		for (i = 0; i < end - m->scroll && i < rows; i++)
+			draw_row(ui, &m->view.canvas, by + i, top + i, m->view.label_w);
+	}
+}
+
+/* Keep the selected box on screen. */
 static void scroll_to_selection(struct mapv *m, int rows)
 {
 	const struct map_box *b = &m->view.boxes[m->sel];
 
-	if (b->y - 1 < m->scroll)
-		m->scroll = b->y - 1 > 0 ? b->y - 1 : 0;
+	if (b->y < m->scroll)
+		m->scroll = b->y;
 	if (b->y + b->h > m->scroll + rows)
 		m->scroll = b->y + b->h - rows;
+	if (m->scroll > m->view.canvas.h - rows)
+		m->scroll = m->view.canvas.h - rows;
 	if (m->scroll < 0)
 		m->scroll = 0;
 }
@@ -191,27 +246,33 @@ static void map_draw(struct view *v, struct ui *ui, int top, int height)
 	draw_links_line(ui, m, top + 2);
 	scroll_to_selection(m, rows);
 	for (y = 0; y < rows && m->scroll + y < m->view.canvas.h; y++)
-		draw_row(ui, &m->view.canvas, m->scroll + y, top + HEADER_ROWS + y);
+		draw_row(ui, &m->view.canvas, m->scroll + y, top + HEADER_ROWS + y, m->view.canvas.w);
+	sticky_labels(ui, m, top + HEADER_ROWS, rows);
 	for (i = 0; i < m->view.nboxes; i++) {
 		enum role r = box_role(m, m->view.boxes[i].objective);
 
-		if (r == ROLE_CAUSE)
-			mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
-				 ui->theme.attr[T_BOX_CAUSE]);
-		else if (r == ROLE_EFFECT)
-			mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
-				 ui->theme.attr[T_BOX_EFFECT]);
+		if (r != ROLE_CAUSE && r != ROLE_EFFECT)
+			continue;
+		/* without colours the frame tells causes from effects */
+		if (!ui->theme.color)
+			frame_box(ui, m, &m->view.boxes[i], top + HEADER_ROWS, rows,
+				  r == ROLE_CAUSE ? FRAME_CAUSE : FRAME_EFFECT);
+		mark_box(m, &m->view.boxes[i], top + HEADER_ROWS, rows,
+			 ui->theme.attr[r == ROLE_CAUSE ? T_BOX_CAUSE : T_BOX_EFFECT]);
 	}
 	mark_box(m, &m->view.boxes[m->sel], top + HEADER_ROWS, rows,
 		 ui->theme.attr[T_BOX_SELECTED]);
 }
 
 /* The box nearest the selected one in direction DX, DY: the nearest row
- * first, then the nearest column. */
+ * first, then the nearest column; of two as near, the one on the same
+ * side of the map's middle (down from the right box of two goes to the
+ * right one of three). */
 static size_t nearest_box(const struct mapv *m, int dx, int dy)
 {
 	const struct map_box *cur = &m->view.boxes[m->sel];
 	int cx = cur->x + cur->w / 2;
+	int mid = m->view.label_w + (m->view.canvas.w - m->view.label_w) / 2;
 	size_t i, best = m->sel;
 	long best_score = -1;
 
@@ -227,7 +288,8 @@ static size_t nearest_box(const struct mapv *m, int dx, int dy)
 
 			if (d <= 0)
 				continue;
-			score = (long)d * 10000 + labs((long)(bx - cx));
+			score = (long)d * 10000 + 2 * labs((long)(bx - cx)) +
+				((long)(bx - cx) * (cx - mid) < 0);
 		} else {
 			int d = (bx - cx) * dx;
 
@@ -287,6 +349,37 @@ static int map_act(struct view *v, struct ui *ui, enum action a)
 	return 1;
 }
 
+/* The hint line's legend of the marks: " cause " and " effect " in their
+ * colours, or without colours their frames' corners, "┏ cause  ╔ effect"
+ * ("# cause  = effect" in ASCII). */
+static int map_legend(struct view *v, struct ui *ui, int y, int right)
+{
+	const char *cause = _("cause"), *effect = _("effect");
+	int cw = text_width(cause), ew = text_width(effect), x;
+
+	(void)v;
+	if (ui->theme.color) {
+		x = right - (cw + 2 + 1 + ew + 2);
+		if (x < 0)
+			return right;
+		ui_put(y, x, " ", 1, ui->theme.attr[T_BOX_CAUSE], 0);
+		ui_put(y, x + 1, cause, cw, ui->theme.attr[T_BOX_CAUSE], 0);
+		ui_put(y, x + 1 + cw, " ", 1, ui->theme.attr[T_BOX_CAUSE], 0);
+		ui_put(y, right - ew - 2, " ", 1, ui->theme.attr[T_BOX_EFFECT], 0);
+		ui_put(y, right - ew - 1, effect, ew, ui->theme.attr[T_BOX_EFFECT], 0);
+		ui_put(y, right - 1, " ", 1, ui->theme.attr[T_BOX_EFFECT], 0);
+		return x;
+	}
+	x = right - (2 + cw + 2 + 2 + ew);
+	if (x < 0)
+		return right;
+	ui_put(y, x, ui->theme.ascii ? "#" : "┏", 1, A_NORMAL, 0);
+	ui_put(y, x + 2, cause, cw, A_NORMAL, 0);
+	ui_put(y, right - ew - 2, ui->theme.ascii ? "=" : "╔", 1, A_NORMAL, 0);
+	ui_put(y, right - ew, effect, ew, A_NORMAL, 0);
+	return x;
+}
+
 static void map_resize(struct view *v, struct ui *ui)
 {
 	layout(v->data, ui);
@@ -314,6 +407,7 @@ static const struct view_ops map_ops = {
 	.resize = map_resize,
 	.free = map_free,
 	.actions = map_actions,
+	.legend = map_legend,
 };
 
 struct view *view_map_new(struct ui *ui, const char *plan, const char *objective)
