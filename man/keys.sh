@@ -6,7 +6,7 @@
 set -eu
 first=1
 grep -E '^[[:space:]]*ACTION\(' "${1:-include/routemap/action.h}" |
-sed -E 's/^[[:space:]]*ACTION\([A-Z_]+, *"([^"]*)", *"([^"]*)", *"([^"]*)"\).*/\1|\2|\3/' |
+sed -E 's/^[[:space:]]*ACTION\([A-Z_]+, *"([^"]*)", *"([^"]*)", *"([^"]*)", *[A-Z]+\).*/\1|\2|\3/' |
 while IFS='|' read -r name keys help; do
 	if [ $first -eq 1 ]; then echo ".TP 14"; first=0; else echo ".TP"; fi
 	# one key: .B KEY; several: .BR A ", " B ...

@@ -2,8 +2,10 @@
  *
  * The table is the single source of the default key bindings, of the names
  * accepted in the INI [keys] section, of the help screen and of the key
- * table in routemap(1).  ACTION(id, name, default keys, help text): keys are
- * written as in the INI file (see routemap.ini(5), [keys]).
+ * table in routemap(1).  ACTION(id, name, default keys, help text, WRITES or
+ * READS): keys are written as in the INI file (see routemap.ini(5), [keys]);
+ * an action that WRITES is refused at once, before any question or list,
+ * when the database is open read-only.
  */
 #ifndef ROUTEMAP_ACTION_H
 #define ROUTEMAP_ACTION_H
@@ -13,55 +15,59 @@
 #include "routemap/error.h"
 
 #define ROUTEMAP_ACTIONS(ACTION) \
-	ACTION(MOVE_UP,        "move_up",        "Up k",        "move up") \
-	ACTION(MOVE_DOWN,      "move_down",      "Down j",      "move down") \
-	ACTION(MOVE_LEFT,      "move_left",      "Left",        "move left") \
-	ACTION(MOVE_RIGHT,     "move_right",     "Right",       "move right") \
-	ACTION(PAGE_UP,        "page_up",        "PgUp",        "one page up") \
-	ACTION(PAGE_DOWN,      "page_down",      "PgDn",        "one page down") \
-	ACTION(FIRST,          "first",          "Home g",      "go to the first line") \
-	ACTION(LAST,           "last",           "End G",       "go to the last line") \
-	ACTION(OPEN,           "open",           "Enter",       "open") \
-	ACTION(BACK,           "back",           "q Esc",       "back; quit from the top level") \
-	ACTION(QUIT,           "quit",           "Q Ctrl-C",    "quit from anywhere") \
-	ACTION(HELP,           "help",           "?",           "help for this view") \
-	ACTION(SEARCH,         "search",         "/",           "search everything") \
-	ACTION(SEARCH_NEXT,    "search_next",    "n",           "next search result") \
-	ACTION(SEARCH_PREV,    "search_prev",    "N",           "previous search result") \
-	ACTION(ADD,            "add",            "a",           "add") \
-	ACTION(EDIT,           "edit",           "e",           "edit") \
-	ACTION(DELETE,         "delete",         "d",           "delete (asks; can be undone)") \
-	ACTION(UNDO,           "undo",           "u",           "undo the last change") \
-	ACTION(HISTORY,        "history",        "h",           "change history") \
-	ACTION(FILTER,         "filter",         "f",           "filter: unanswered only, or by text") \
-	ACTION(SORT,           "sort",           "s",           "sort the list another way") \
-	ACTION(STATUS_CYCLE,   "status_cycle",   "Space",       "next status") \
-	ACTION(STATUS_MET,     "status_met",     "1",           "status: met") \
-	ACTION(STATUS_PARTIAL, "status_partial", "2",           "status: partial") \
-	ACTION(STATUS_NOT_MET, "status_not_met", "3",           "status: not met") \
-	ACTION(STATUS_NA,      "status_na",      "4",           "status: not applicable") \
-	ACTION(STATUS_CLEAR,   "status_clear",   "0",           "clear the status") \
-	ACTION(NEXT_SECTION,   "next_section",   "Tab",         "next section") \
-	ACTION(PREV_SECTION,   "prev_section",   "Shift-Tab",   "previous section") \
-	ACTION(SECTION_PLANS,  "section_plans",  "P",           "Plans") \
-	ACTION(SECTION_CHECKLISTS, "section_checklists", "C",   "Checklists") \
-	ACTION(SECTION_AAR,    "section_aar",    "A",           "AAR") \
-	ACTION(SECTION_REPORTS, "section_reports", "R",         "Reports") \
-	ACTION(EXTERNAL_EDITOR, "external_editor", "Ctrl-E",    "edit in $VISUAL or $EDITOR") \
-	ACTION(REDRAW,         "redraw",         "Ctrl-L",      "redraw the screen")
+	ACTION(MOVE_UP,        "move_up",        "Up k",        "move up", READS) \
+	ACTION(MOVE_DOWN,      "move_down",      "Down j",      "move down", READS) \
+	ACTION(MOVE_LEFT,      "move_left",      "Left",        "move left", READS) \
+	ACTION(MOVE_RIGHT,     "move_right",     "Right",       "move right", READS) \
+	ACTION(PAGE_UP,        "page_up",        "PgUp",        "one page up", READS) \
+	ACTION(PAGE_DOWN,      "page_down",      "PgDn",        "one page down", READS) \
+	ACTION(FIRST,          "first",          "Home g",      "go to the first line", READS) \
+	ACTION(LAST,           "last",           "End G",       "go to the last line", READS) \
+	ACTION(OPEN,           "open",           "Enter",       "open", READS) \
+	ACTION(BACK,           "back",           "q Esc",       "back; quit from the top level", READS) \
+	ACTION(QUIT,           "quit",           "Q Ctrl-C",    "quit from anywhere", READS) \
+	ACTION(HELP,           "help",           "?",           "help for this view", READS) \
+	ACTION(SEARCH,         "search",         "/",           "search everything", READS) \
+	ACTION(SEARCH_NEXT,    "search_next",    "n",           "next search result", READS) \
+	ACTION(SEARCH_PREV,    "search_prev",    "N",           "previous search result", READS) \
+	ACTION(ADD,            "add",            "a",           "add", WRITES) \
+	ACTION(EDIT,           "edit",           "e",           "edit", READS) \
+	ACTION(DELETE,         "delete",         "d",           "delete (asks; can be undone)", WRITES) \
+	ACTION(UNDO,           "undo",           "u",           "undo the last change", WRITES) \
+	ACTION(HISTORY,        "history",        "h",           "change history", READS) \
+	ACTION(FILTER,         "filter",         "f",           "filter: unanswered only, or by text", READS) \
+	ACTION(SORT,           "sort",           "s",           "sort the list another way", READS) \
+	ACTION(STATUS_CYCLE,   "status_cycle",   "Space",       "next status", WRITES) \
+	ACTION(STATUS_MET,     "status_met",     "1",           "status: met", WRITES) \
+	ACTION(STATUS_PARTIAL, "status_partial", "2",           "status: partial", WRITES) \
+	ACTION(STATUS_NOT_MET, "status_not_met", "3",           "status: not met", WRITES) \
+	ACTION(STATUS_NA,      "status_na",      "4",           "status: not applicable", WRITES) \
+	ACTION(STATUS_CLEAR,   "status_clear",   "0",           "clear the status", WRITES) \
+	ACTION(NEXT_SECTION,   "next_section",   "Tab",         "next section", READS) \
+	ACTION(PREV_SECTION,   "prev_section",   "Shift-Tab",   "previous section", READS) \
+	ACTION(SECTION_PLANS,  "section_plans",  "P",           "Plans", READS) \
+	ACTION(SECTION_CHECKLISTS, "section_checklists", "C",   "Checklists", READS) \
+	ACTION(SECTION_AAR,    "section_aar",    "A",           "AAR", READS) \
+	ACTION(SECTION_REPORTS, "section_reports", "R",         "Reports", READS) \
+	ACTION(EXTERNAL_EDITOR, "external_editor", "Ctrl-E",    "edit in $VISUAL or $EDITOR", READS) \
+	ACTION(REDRAW,         "redraw",         "Ctrl-L",      "redraw the screen", READS)
 
 enum action {
-#define ACTION_ENUM(id, name, keys, help) ACT_##id,
+#define ACTION_ENUM(id, name, keys, help, writes) ACT_##id,
 	ROUTEMAP_ACTIONS(ACTION_ENUM)
 #undef ACTION_ENUM
 	ACT_COUNT
 };
+
+#define READS 0
+#define WRITES 1
 
 struct action_info {
 	enum action id;
 	const char *name;
 	const char *default_keys;
 	const char *help;
+	int writes;               /* WRITES: it changes the database */
 };
 
 extern const struct action_info action_table[ACT_COUNT];

@@ -37,6 +37,17 @@ aar_line_lacks() {
 	if screen | grep -F -- "$1" | grep -qF -- "$2"; then bad "one line with both: $1 / $2"; else ok; fi
 }
 
+# ---- read-only: a says so at once, before any list to choose from -----------
+start aar-readonly 80 24 -- -r -d "$ADB"
+wait_for "KKN-CDC-2568"
+keys A
+wait_for "ถอดบทเรียนการนำแผนที่ทางเดินยุทธศาสตร์สู่การปฏิบัติ"
+keys a
+wait_for "ฐานข้อมูลเปิดแบบอ่านอย่างเดียว แก้ไขไม่ได้"
+absent "AAR ใหม่: ใช้แบบฟอร์มใด"
+keys Q
+wait_for "EXIT=0 TTY=restored"
+
 # ---- a record in each template, from the keyboard ------------------------
 start aar-add 80 24 -- --demo -d "$ADB"
 wait_for "KKN-CDC-2568"

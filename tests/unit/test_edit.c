@@ -122,6 +122,7 @@ static void test_refuse_orphan_tone(void **state)
 	(void)state;
 	assert_int_equal(edit_insert(e, 0x0E48), EDIT_REFUSED);   /* ่ first */
 	assert_int_equal(edit_insert(e, 0x0E34), EDIT_REFUSED);   /* ิ first */
+	assert_int_equal(edit_insert(e, 0x0E33), EDIT_REFUSED);   /* ำ first: it needs a syllable */
 	assert_int_equal(edit_len(e), 0);
 	assert_int_equal(edit_generation(e), g);
 	type(e, "ก ");
@@ -129,7 +130,11 @@ static void test_refuse_orphan_tone(void **state)
 	type(e, "\n");
 	assert_int_equal(edit_insert(e, 0x0E49), EDIT_REFUSED);   /* at a line start */
 	assert_int_equal(edit_insert(e, 0x0301), EDIT_REFUSED);   /* any mark */
+	assert_int_equal(edit_insert(e, 0x0E33), EDIT_REFUSED);   /* nor ำ */
 	assert_string_equal(edit_text(e), "ก \n");
+	type(e, "น");
+	assert_int_equal(edit_insert(e, 0x0E33), EDIT_OK);        /* น ำ: นำ */
+	assert_int_equal(edit_backspace(e), EDIT_OK);
 	/* a leading vowel typed twice for แ */
 	type(e, "เ");
 	assert_int_equal(edit_insert(e, 0x0E40), EDIT_REFUSED);

@@ -15,7 +15,7 @@
 #include "routemap/text.h"
 
 const struct action_info action_table[ACT_COUNT] = {
-#define ACTION_ROW(id, name, keys, help) { ACT_##id, name, keys, help },
+#define ACTION_ROW(id, name, keys, help, writes) { ACT_##id, name, keys, help, writes },
 	ROUTEMAP_ACTIONS(ACTION_ROW)
 #undef ACTION_ROW
 };

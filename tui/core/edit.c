@@ -390,8 +390,9 @@ int edit_insert(struct edit *e, uint32_t cp)
 	}
 	if (!text_input_accepts(prev, cp))
 		return EDIT_REFUSED;
-	/* a mark needs a base: not at the start, after a space or a control */
-	if (text_is_mark(cp) && (prev == 0 || is_blank(prev) || is_control(prev)))
+	/* a mark needs a base: not at the start, after a space or a control;
+	 * SARA AM too, spacing as it is, belongs to the syllable before */
+	if ((text_is_mark(cp) || cp == 0x0E33 || cp == 0x0EB3) && (prev == 0 || is_blank(prev) || is_control(prev)))
 		return EDIT_REFUSED;
 	if (e->max_chars > 0 && count_cps(e->text, e->len) >= e->max_chars)
 		return EDIT_REFUSED;

@@ -679,6 +679,11 @@ static void handle_key(struct ui *ui, int status, wint_t ch)
 	}
 	if (!ui_error_fresh(ui))
 		ui->message[0] = '\0';
+	/* said before any question or list it would open */
+	if (action_table[a].writes && ui->st->readonly) {
+		ui_error(ui, "%s", _("the database is open read-only: nothing can be changed"));
+		return;
+	}
 	if (a != ACT_BACK && global_action(ui, (enum action)a))
 		return;
 	if (v && v->ops->act(v, ui, (enum action)a))
