@@ -10,18 +10,25 @@ keys C
 wait_for "A-BNG-69"
 keys Enter
 wait_for "[✓] SM1"
-wait_for "47.4%  ระดับ 3  (12/17)"
+wait_for "47.4%  ระดับ 3  ตอบแล้ว 12/17"
+# the filter's tag has a line of its own: the coverage stays whole beside it
+keys f
+wait_for "[เฉพาะข้อที่ยังไม่ตอบ]"
+wait_for "ความครอบคลุม █████████░░░░░░░░░░░  47.4%  ระดับ 3  ตอบแล้ว 12/17"
+keys f Home                        # all items again, from the first
+wait_gone "[เฉพาะข้อที่ยังไม่ตอบ]"
+wait_for "[✓] SM1"
 # SM1..SM3 CP1..CP3 CM1..CM3 SV1..SV3 LE1 LE2 CO1 CO2 SU1, the cursor moving
 # on after each key
 keys 1 1 4 1 2 1 1 1 3 1 1 2 1 1 1 1 1
 # met 16 of 19 applicable by weight, partial 2 x 0.5: 17/19
-wait_for "89.5%  ระดับ 5  (17/17)"
+wait_for "89.5%  ระดับ 5  ตอบแล้ว 17/17"
 wait_for "บันทึกแล้ว"
 # each status key is its own step: u takes back the last (SU1)
 keys u
-wait_for "86.8%  ระดับ 5  (17/17)"   # SU1 back to partial
+wait_for "86.8%  ระดับ 5  ตอบแล้ว 17/17"   # SU1 back to partial
 keys 1
-wait_for "89.5%  ระดับ 5  (17/17)"
+wait_for "89.5%  ระดับ 5  ตอบแล้ว 17/17"
 keys Q
 wait_for "EXIT=0 TTY=restored"
 if "$BIN" -d "$CK" report coverage A-BNG-69 --format csv | grep -qx 'A-BNG-69,\*,17,17,89.5,5'; then

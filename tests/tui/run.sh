@@ -45,7 +45,7 @@ wait_for " R1"
 wire_at_most 300 "a move to the box below"
 keys Up Enter
 wait_for "ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค"
-wait_for "[████░░░░░░] 39%"     # 57 of the way from 42 to 80
+wait_for "ความก้าวหน้าจากค่าฐานสู่เป้าหมาย [████░░░░░░] 39%"   # 57 of the way from 42 to 80
 wait_for "ผู้ดำเนินการ: —"        # the office's SLM columns
 keys q
 wait_for "┌─ P1 ─"

@@ -110,6 +110,8 @@ static void test_typing_merges_into_one_step(void **state)
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { 0 };
 	sqlite3_int64 sm2 = entry(f, "SM2");
+	struct history_row *h;
+	size_t n;
 	char *v;
 
 	assert_int_equal(change_field(&f->st, &u, "assessment_entry.note", sm2,
@@ -117,12 +119,32 @@ static void test_typing_merges_into_one_step(void **state)
 	assert_int_equal(change_field(&f->st, &u, "assessment_entry.note", sm2, "ยังไม่ได้เสนอ",
 				      "ยังไม่ได้เสนอสภา อบต. จะเสนอเดือนหน้า", NULL, &err), CHANGE_OK);
 	assert_int_equal(u.n, 1);
+	/* one visit, one history entry: from before the visit to its end */
+	assert_int_equal(history_load(&f->st, "assessment_entry", sm2, 50, &h, &n, &err), 0);
+	assert_true(n >= 1);
+	assert_string_equal(h[0].field, "note");
+	assert_string_equal(h[0].old, "ยังไม่ได้เสนอสภา อบต.");
+	assert_string_equal(h[0].new_value, "ยังไม่ได้เสนอสภา อบต. จะเสนอเดือนหน้า");
+	assert_true(n < 2 || !h[1].field || strcmp(h[1].field, "note") != 0 ||
+		    strcmp(h[1].new_value, "ยังไม่ได้เสนอ") != 0);
+	history_free(h, n);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log WHERE tbl = 'assessment_entry'"
+				     " AND json_extract(new, '$.note') = 'ยังไม่ได้เสนอ'"), 0);
 	change_seal(&u);
 	assert_int_equal(change_field(&f->st, &u, "assessment_entry.note", sm2,
 				      "ยังไม่ได้เสนอสภา อบต. จะเสนอเดือนหน้า", "เสนอแล้ว", NULL, &err),
 			 CHANGE_OK);
 	assert_int_equal(u.n, 2);
+	/* a second visit is a second entry */
+	assert_int_equal(history_load(&f->st, "assessment_entry", sm2, 50, &h, &n, &err), 0);
+	assert_true(n >= 2);
+	assert_string_equal(h[0].new_value, "เสนอแล้ว");
+	assert_string_equal(h[1].new_value, "ยังไม่ได้เสนอสภา อบต. จะเสนอเดือนหน้า");
+	history_free(h, n);
 	assert_int_equal(change_undo(&f->st, &u, &err), CHANGE_OK);
+	v = get(f, "assessment_entry.note", sm2);
+	assert_string_equal(v, "ยังไม่ได้เสนอสภา อบต. จะเสนอเดือนหน้า");
+	free(v);
 	assert_int_equal(change_undo(&f->st, &u, &err), CHANGE_OK);
 	v = get(f, "assessment_entry.note", sm2);
 	assert_string_equal(v, "ยังไม่ได้เสนอสภา อบต.");

@@ -92,12 +92,66 @@ static int remember(struct undo_log *u, const char *merge, sqlite3_int64 first,
 	return 0;
 }
 
+/* The change-log row a save that merges into the last step of U (same
+ * MERGE key: the same field, the user still in it) may be folded into:
+ * that step's last row, or 0. */
+static sqlite3_int64 fold_target(const struct undo_log *u, const char *merge)
+{
+	const struct change_step *s = u && u->n ? &u->v[u->n - 1] : NULL;
+
+	if (!merge || !s || !s->merge || strcmp(s->merge, merge) != 0 || !s->nranges)
+		return 0;
+	return s->ranges[s->nranges - 1].last;
+}
+
+/* One history entry per visit to a field: the save logged as row NEW
+ * becomes part of row PREV (its new value and time), when PREV is the same
+ * user's insert or update of the same row and nobody logged that row in
+ * between.  1 when folded, 0 when not, -1 on error. */
+static int fold_into(struct store *st, sqlite3_int64 prev, sqlite3_int64 new_row)
+{
+	static const char same_visit[] =
+		"SELECT 1 FROM change_log p JOIN change_log n ON n.id = ?2"
+		" WHERE p.id = ?1 AND p.tbl = n.tbl AND p.row_id = n.row_id AND p.who = n.who"
+		" AND p.op IN ('insert', 'update') AND n.op = 'update'"
+		" AND NOT EXISTS (SELECT 1 FROM change_log x WHERE x.tbl = p.tbl"
+		"  AND x.row_id = p.row_id AND x.id > p.id AND x.id < n.id)";
+	static const char fold[] =
+		"UPDATE change_log SET new = (SELECT new FROM change_log WHERE id = ?2),"
+		" at = (SELECT at FROM change_log WHERE id = ?2) WHERE id = ?1;"
+		"DELETE FROM change_log WHERE id = ?2";
+	sqlite3_stmt *stmt;
+	const char *tail = fold;
+	int rc, found;
+
+	if (sqlite3_prepare_v2(st->db, same_visit, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, prev);
+	sqlite3_bind_int64(stmt, 2, new_row);
+	rc = sqlite3_step(stmt);
+	found = rc == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	while (found && *tail) {
+		if (sqlite3_prepare_v2(st->db, tail, -1, &stmt, &tail) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_int64(stmt, 1, prev);
+		sqlite3_bind_int64(stmt, 2, new_row);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	return found;
+}
+
 int change_run(struct store *st, struct undo_log *u, const char *merge,
 	       int (*work)(struct store *st, void *arg, struct rm_error *err), void *arg,
 	       struct rm_error *err)
 {
-	sqlite3_int64 before, after;
-	int rc;
+	sqlite3_int64 before, after, prev = fold_target(u, merge);
+	int rc, folded = 0;
 
 	if (store_begin(st, err) < 0)
 		return CHANGE_ERROR;
@@ -109,10 +163,16 @@ int change_run(struct store *st, struct undo_log *u, const char *merge,
 		return before < 0 ? store_fail(st, err, _("cannot read the change log")) : rc;
 	}
 	after = last_log_id(st);
+	if (prev && after == before + 1 && (folded = fold_into(st, prev, after)) < 0) {
+		store_rollback(st);
+		return store_fail(st, err, _("cannot save"));
+	}
 	if (store_commit(st, err) < 0)
 		return CHANGE_ERROR;
 	if (after <= before)
 		return CHANGE_NONE;
+	if (folded)
+		return CHANGE_OK;   /* the step's last row holds this save now */
 	if (u && remember(u, merge, before + 1, after) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	return CHANGE_OK;

@@ -28,14 +28,14 @@ static const char *mark(const struct ui *ui, enum entry_status s)
 	return (ui->theme.ascii ? ascii : unicode)[s];
 }
 
-/* "47.4%  ระดับ 3  (12/17)" */
+/* "47.4%  ระดับ 3  ตอบแล้ว 12/17": the items answered of all */
 static void coverage_text(const struct coverage *c, char *out, size_t size)
 {
 	if (c->has_percent)
-		snprintf(out, size, _("%5.1f%%  rank %d  (%d/%d)"), c->percent, c->rank, c->answered,
-			 c->items);
+		snprintf(out, size, _("%5.1f%%  rank %d  answered %d/%d"), c->percent, c->rank,
+			 c->answered, c->items);
 	else
-		snprintf(out, size, "  —    (%d/%d)", c->answered, c->items);
+		snprintf(out, size, _("  —    answered %d/%d"), c->answered, c->items);
 }
 
 struct checklist {
@@ -155,7 +155,7 @@ static void checklist_draw(struct view *v, struct ui *ui, int top, int height)
 	/* The list takes the whole body: a line that changed with every move
 	 * (the item's evidence, in Thai) cost more bytes than the move; the
 	 * evidence shows in the item's form. */
-	int y, rows = height - HEAD_ROWS;
+	int y, tag, rows = height - HEAD_ROWS;
 
 	if (!c->loaded)
 		return;
@@ -166,15 +166,18 @@ static void checklist_draw(struct view *v, struct ui *ui, int top, int height)
 		   c->a.project_title ? c->a.project_title : _("no project"));
 	if (c->followups)
 		buf_printf(&line, "  [%s: %zu]", _("open AAR follow-ups"), c->followups);
-	ui_put(top + 1, 0, line.s, ui->cols, ui->theme.attr[T_DIM], 0);
+	/* the filter's tag at the right end of this line; the coverage line
+	 * below is full at 80 columns */
+	tag = c->only_open ? text_width(_("[unanswered only]")) : 0;
+	ui_put(top + 1, 0, line.s, ui->cols - (tag ? tag + 1 : 0), ui->theme.attr[T_DIM], 0);
+	if (tag)
+		ui_put(top + 1, ui->cols - tag, _("[unanswered only]"), tag, ui->theme.attr[T_ERROR], 0);
 	buf_free(&line);
 	total = assessment_coverage(&c->a, ui->cfg, (size_t)-1);
 	coverage_text(&total, cov, sizeof cov);
 	y = ui_put(top + 2, 0, _("coverage"), 20, ui->theme.attr[T_HEADING], 0) + 1;
 	ui_bar(ui, top + 2, y, 20, total.has_percent ? total.percent : 0);
-	ui_put(top + 2, y + 21, cov, 30, ui->theme.attr[T_HEADING], 0);
-	if (c->only_open)
-		ui_put(top + 2, ui->cols - 22, _("[unanswered only]"), 22, ui->theme.attr[T_ERROR], 0);
+	ui_put(top + 2, y + 21, cov, ui->cols - (y + 21), ui->theme.attr[T_HEADING], 0);
 
 	c->height = rows;
 	if (c->sel < c->top)

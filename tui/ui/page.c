@@ -290,9 +290,12 @@ static int build_objective(struct page *p, struct ui *ui)
 									      : (ui->theme.ascii ? "." : "░"));
 			buf_printf(&bar, "] %.0f%%", progress * 100);
 		}
-		page_addf(p, ui, T_DIM, 4, "%s %d   %s %s   %s %s   %s %s %s  %s", _("FY"),
+		page_addf(p, ui, T_DIM, 4, "%s %d   %s %s   %s %s   %s %s %s", _("FY"),
 			  r->fiscal_year, _("baseline"), base, _("target"), target, _("result"), result,
-			  r->unit ? r->unit : "", bar.s ? bar.s : "");
+			  r->unit ? r->unit : "");
+		/* the share of the way from the baseline to the target */
+		if (bar.s)
+			page_addf(p, ui, T_DIM, 4, "%s %s", _("progress from baseline to target"), bar.s);
 		buf_free(&bar);
 	}
 	page_blank(p, ui);
