@@ -148,6 +148,7 @@ struct search_hit {
 	char *ref;      /* the record's code, e.g. "KKN-CDC-2568/P1" */
 	char *text;     /* the indexed text */
 	sqlite3_int64 doc;   /* its search document: where the next page starts */
+	sqlite3_int64 src;   /* the record's row in the table of its kind */
 };
 
 /* Every hit of QUERY, in the order the records were made, into a malloc'd array *HITS of

@@ -369,6 +369,11 @@ struct view *view_objective_new(struct ui *ui, const char *plan, const char *obj
 struct view *view_assessments_new(struct ui *ui);
 struct view *view_aars_new(struct ui *ui);
 struct view *view_aar_new(struct ui *ui, const char *code);
+/* The form of the AAR CODE with the cursor on its section SECTION (a key
+ * of its template), or when SECTION is NULL on its follow-up action of
+ * row ACTION; on the title when there is no such part. */
+struct view *view_aar_new_at(struct ui *ui, const char *code, const char *section,
+			     sqlite3_int64 action);
 struct view *view_results_new(struct ui *ui);
 struct view *view_help_new(struct ui *ui, const struct view *of);
 /* The checklist of assessment CODE, the cursor on ITEM (may be NULL). */

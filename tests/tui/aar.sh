@@ -328,3 +328,36 @@ keys h                          # its history
 wait_for "ประวัติ"
 keys q q Q
 wait_for "EXIT=0 TTY=restored"
+
+# ---- a search hit in an AAR opens the form at the part found ------------------
+start aar-hit 80 24 -- --demo -d "$ADB"
+wait_for "KKN-CDC-2568"
+keys A
+wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาองค์การ"
+keys /
+wait_for "/"
+type_text "แผนเสร็จภายใน"
+wait_for "/แผนเสร็จภายใน"
+keys Enter
+wait_for "AAR-PMQA-2553/happened"
+keys Enter
+wait_for "AAR-PMQA-2553  ·  แบบฟอร์ม aar4"
+keys Enter                      # typing where the cursor is: the section
+wait_for "กำลังพิมพ์: Esc เสร็จ · Enter ขึ้นบรรทัดใหม่"
+keys Escape q
+wait_for "AAR-PMQA-2553/happened"
+keys q
+wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาองค์การ"
+keys /
+type_text "ปฏิทินการปฏิบัติงาน"
+wait_for "/ปฏิทินการปฏิบัติงาน"
+keys Enter
+wait_for "ทำปฏิทินการปฏิบัติงาน PMQA"
+keys Enter                      # the form scrolled to the action
+wait_for "[ ] ทำปฏิทินการปฏิบัติงาน PMQA"
+keys d                          # d on a follow-up action asks about that one
+wait_for "ลบการดำเนินการต่อ \"ทำปฏิทินการปฏิบัติงาน PMQA"
+keys n
+wait_for "ไม่ได้ลบ"
+keys Q
+wait_for "EXIT=0 TTY=restored"

@@ -9,7 +9,8 @@
 #include "routemap/i18n.h"
 #include "routemap/store.h"
 
-/* The code a search hit shows, by kind; then the text and the document. */
+/* The code a search hit shows, by kind; then the text, the document and
+ * the record's row. */
 static const char search_columns[] =
 	"SELECT d.kind, CASE d.kind"
 	" WHEN 'plan' THEN (SELECT code FROM plan WHERE id = d.src)"
@@ -29,7 +30,7 @@ static const char search_columns[] =
 	"   JOIN aar a ON a.id = s.aar_id WHERE s.id = d.src)"
 	" WHEN 'aar_action' THEN (SELECT a.code FROM aar_action x JOIN aar a ON a.id = x.aar_id"
 	"   WHERE x.id = d.src)"
-	" END, d.text, d.id";
+	" END, d.text, d.id, d.src";
 
 /* Count the code points of S. */
 static size_t count_code_points(const char *s)
@@ -83,6 +84,7 @@ static int collect_hits(sqlite3_stmt *stmt, size_t max, struct search_hit **hits
 		h->ref = strdup(ref ? ref : "");
 		h->text = strdup((const char *)sqlite3_column_text(stmt, 2));
 		h->doc = sqlite3_column_int64(stmt, 3);
+		h->src = sqlite3_column_int64(stmt, 4);
 		(*nhits)++;
 		if (!h->kind || !h->ref || !h->text)
 			return SQLITE_NOMEM;

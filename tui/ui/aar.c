@@ -1460,3 +1460,18 @@ struct view *view_aar_new(struct ui *ui, const char *code)
 {
 	return form_new(ui, code, 0);
 }
+
+struct view *view_aar_new_at(struct ui *ui, const char *code, const char *section,
+			     sqlite3_int64 action)
+{
+	struct view *v = form_new(ui, code, 0);
+	struct form *p = v ? v->data : NULL;
+	size_t i;
+
+	for (i = 0; p && p->loaded && i < p->nrows; i++)
+		if (same_place(p, &p->rows[i], section ? R_SECTION : R_ACTION, section, action)) {
+			p->cur = i;
+			break;
+		}
+	return v;
+}

@@ -174,6 +174,12 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 	} else if (strcmp(hit->kind, "norm_set") == 0 || strcmp(hit->kind, "norm_item") == 0) {
 		go_to(ui, UI_CHECKLISTS);
 		ui_message(ui, _("norm set %s: its assessments are listed here"), a);
+	} else if (strcmp(hit->kind, "aar_section") == 0 && b) {
+		go_to(ui, UI_AAR);     /* at the section found */
+		ui_push(ui, view_aar_new_at(ui, a, b, 0));
+	} else if (strcmp(hit->kind, "aar_action") == 0) {
+		go_to(ui, UI_AAR);     /* at the follow-up action found */
+		ui_push(ui, view_aar_new_at(ui, a, NULL, hit->src));
 	} else if (strncmp(hit->kind, "aar", 3) == 0) {
 		go_to(ui, UI_AAR);
 		ui_push(ui, view_aar_new(ui, a));
