@@ -140,6 +140,27 @@ static void test_constraints(void **state)
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM office WHERE code = 'KKN-PHO'"), 1);
 }
 
+/* Every failure of SQLite's reaches the user as a sentence saying what
+ * happened and what to do, SQLite's own words after it in parentheses. */
+static void test_failures_in_words(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+
+	assert_int_equal(store_exec(&f->st, "INSERT INTO office(code, name, level)"
+				    " VALUES ('KKN-PHO', 'ซ้ำ', 'province')", &err), -1);
+	assert_non_null(strstr(err.msg, "a record with the same code is there already"));
+	assert_non_null(strstr(err.msg, "(UNIQUE constraint failed: office.code)"));
+	assert_int_equal(store_exec(&f->st, "DELETE FROM office WHERE code = 'KKN-PHO'", &err), -1);
+	assert_non_null(strstr(err.msg, "others still need this one"));
+	assert_int_equal(store_exec(&f->st, "INSERT INTO office(code, name, level)"
+				    " VALUES ('X', NULL, 'province')", &err), -1);
+	assert_non_null(strstr(err.msg, "a value that is needed is missing"));
+	assert_int_equal(store_exec(&f->st, "SELECT no_such_column FROM office", &err), -1);
+	assert_non_null(strstr(err.msg, "the database could not do it"));
+	assert_non_null(strstr(err.msg, "(no such column: no_such_column)"));
+}
+
 static void test_rollback_leaves_nothing(void **state)
 {
 	struct fixture *f = *state;
@@ -735,6 +756,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_refuses_a_newer_schema, fixture_teardown),
 		cmocka_unit_test_teardown(test_missing_file_not_created_readonly, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_readonly_refuses_writes, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_failures_in_words, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_constraints, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_change_log_records_who_and_what, fixture_setup_demo, fixture_teardown),

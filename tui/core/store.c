@@ -20,11 +20,42 @@
 /* 'RMAP': marks a file as a routemap database. */
 #define STORE_APPLICATION_ID 0x524d4150
 
-/* What an SQLite result code means for the user, or NULL to show
- * SQLite's own words alone. */
+/* What a failed constraint (extended code RC) means for the user. */
+static const char *explain_constraint(int rc)
+{
+	switch (rc) {
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return _("a record with the same code is there already; give another code, or change "
+			 "the record that is there; nothing was written");
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return _("it names a record that is not there, or others still need this one; nothing "
+			 "was written");
+	case SQLITE_CONSTRAINT_NOTNULL:
+		return _("a value that is needed is missing; nothing was written");
+	default:
+		return _("a value is not one the database allows here; nothing was written");
+	}
+}
+
+/* What an SQLite result code (extended) means for the user: a sentence
+ * that says what happened and what to do; SQLite's own words follow it. */
 static const char *explain(int rc)
 {
 	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		return NULL;   /* no error of SQLite's: the caller's words say it */
+	case SQLITE_CONSTRAINT:
+		return explain_constraint(rc);
+	case SQLITE_TOOBIG:
+		return _("a text is too long to keep; shorten it");
+	case SQLITE_SCHEMA:
+		return _("the database changed its layout meanwhile; try again");
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return _("the database does not allow this; nothing was written");
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return _("another user is changing the database and did not finish in time; "
@@ -43,7 +74,8 @@ static const char *explain(int rc)
 	case SQLITE_NOMEM:
 		return _("out of memory");
 	default:
-		return NULL;
+		return _("the database could not do it; nothing was written (tell whoever looks after "
+			 "routemap, with the words in parentheses)");
 	}
 }
 
