@@ -35,6 +35,7 @@ struct cfg_labels {
 
 struct cfg_template {
 	char *name;                 /* aar4, gotoknow4, lessons8, or the office's */
+	char *title;                /* its name for people, or NULL (show NAME) */
 	struct cfg_labels sections; /* section key -> Thai label, in order */
 };
 
@@ -104,6 +105,11 @@ const char *config_label(const struct cfg_labels *labels, const char *code);
 
 /* The template called NAME, or NULL. */
 const struct cfg_template *config_template(const struct config *cfg, const char *name);
+
+/* What people call the template NAME: its title ("AAR 4 คำถาม"), or NAME
+ * itself when it has none or is not one of CFG's (an AAR made elsewhere).
+ * Owned by CFG (or NAME); never NULL. */
+const char *config_template_title(const struct config *cfg, const char *name);
 
 /* The level called NAME ("people", ...), or -1. */
 int config_level_from_name(const char *name);

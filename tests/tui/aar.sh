@@ -56,14 +56,14 @@ wait_for "ถอดบทเรียนการนำแผนที่ทา�
 # aar4 (the office's default) about an event
 keys a
 wait_for "AAR ใหม่: ใช้แบบฟอร์มใด"
-wait_for "aar4      สิ่งที่คาดหวัง · สิ่งที่เกิดขึ้นจริง"
+wait_for "AAR 4 คำถาม (aar4): สิ่งที่คาดหวัง · สิ่งที่เกิดขึ้นจริง"
 keys Enter
 wait_for "ทบทวนเรื่องใด"
 keys End Enter                  # the last kind: an event
 wait_for "ชื่อเรื่องของ AAR:"
 type_text "ทบทวนการประชุมผู้ปกครองครั้งแรก"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY  ·  แบบฟอร์ม aar4"
+wait_for "AAR-KKN-PHO-$TODAY  ·  แบบฟอร์ม AAR 4 คำถาม (aar4)"
 wait_for "เพิ่ม AAR-KKN-PHO-$TODAY แล้ว"
 wait_for " สิ่งที่เกิดขึ้นจริง"
 aar_line_has "เรื่องที่ทบทวน" "เหตุการณ์หรือกิจกรรม"
@@ -101,7 +101,7 @@ keys Down Enter
 wait_for "ชื่อเรื่องของ AAR:"
 type_text "แลกเปลี่ยนเรียนรู้เรื่องการดูแลเด็กเล็ก"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY-2  ·  แบบฟอร์ม gotoknow4"
+wait_for "AAR-KKN-PHO-$TODAY-2  ·  แบบฟอร์ม GotoKnow 4 คำถาม (gotoknow4)"
 wait_for " อะไรได้เกินคาด"
 aar_line_has "เป้าประสงค์ KKN-CDC-2568/P2" "เด็กเล็กได้รับการดูแล"
 keys q
@@ -117,7 +117,7 @@ keys End Enter
 wait_for "ชื่อเรื่องของ AAR:"
 type_text "ถอดบทเรียนศูนย์เด็กเล็กหนองกุงปลอดโรค"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม lessons8"
+wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม ถอดบทเรียน 8 หัวข้อ (lessons8)"
 wait_for " ที่มาของการดำเนินโครงการ"
 aar_line_has "โครงการ NKG-CDC-53" "ทดลองรูปแบบ"
 wait_for "(ยังไม่ได้เขียน กด Enter เพื่อเขียน)"
@@ -224,7 +224,7 @@ type_text "หนองกุงปลอดโรค"
 keys Enter
 wait_for "AAR-KKN-PHO-$TODAY-3"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม lessons8"
+wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม ถอดบทเรียน 8 หัวข้อ (lessons8)"
 aar_line_has "ชื่อเรื่อง" "ถอดบทเรียนศูนย์เด็กเล็กหนองกุงปลอดโรค"
 wait_for "  $FIRST"
 wait_for "  เตรียมการ: ประชุมชี้แจง"
@@ -278,7 +278,7 @@ type_text "หนองกุงปลอดโรค"
 keys Enter
 wait_for "AAR-KKN-PHO-$TODAY-3"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม lessons8"
+wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม ถอดบทเรียน 8 หัวข้อ (lessons8)"
 keys g Down Down Down Down Down Down Down Down Down Enter   # ความก้าวหน้า ความสำเร็จ ความภาคภูมิใจ
 FOURTH="ศูนย์ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรคระดับดีมาก ครูภูมิใจในผลงาน"
 type_text "$FOURTH"
@@ -341,7 +341,7 @@ wait_for "/แผนเสร็จภายใน"
 keys Enter
 wait_for "AAR-PMQA-2553/happened"
 keys Enter
-wait_for "AAR-PMQA-2553  ·  แบบฟอร์ม aar4"
+wait_for "AAR-PMQA-2553  ·  แบบฟอร์ม AAR 4 คำถาม (aar4)"
 keys Enter                      # typing where the cursor is: the section
 wait_for "กำลังพิมพ์: Esc เสร็จ · Enter ขึ้นบรรทัดใหม่"
 keys Escape q

@@ -245,8 +245,9 @@ static void test_defaults_entries(void **state)
 	(void)state;
 	assert_int_equal(config_defaults(&cfg, &err), 0);
 	/* office 5, database 3, ui 5, levels 4, activities 7, frames 6,
-	 * sources 4, rank 2, slm 1 + 8, aar 2, templates 5 + 5 + 9, keys. */
-	assert_int_equal(cfg.nentries, 5 + 3 + 5 + 4 + 7 + 6 + 4 + 2 + 9 + 2 + 19 + ACT_COUNT);
+	 * sources 4, rank 2, slm 1 + 8, aar 2, templates (title, sections and
+	 * labels) 6 + 6 + 10, keys. */
+	assert_int_equal(cfg.nentries, 5 + 3 + 5 + 4 + 7 + 6 + 4 + 2 + 9 + 2 + 22 + ACT_COUNT);
 	for (i = 0; i < cfg.nentries; i++) {
 		int r = section_rank(cfg.entries[i].section);
 
@@ -265,6 +266,9 @@ static void test_defaults_entries(void **state)
 	assert_entry(&cfg, "aar", "templates", "aar4, gotoknow4, lessons8", "built-in", 0);
 	assert_entry(&cfg, "template.aar4", "sections", "expected, happened, why, next",
 		     "built-in", 0);
+	assert_entry(&cfg, "template.lessons8", "title", "ถอดบทเรียน 8 หัวข้อ", "built-in", 0);
+	assert_string_equal(config_template_title(&cfg, "gotoknow4"), "GotoKnow 4 คำถาม");
+	assert_string_equal(config_template_title(&cfg, "ward"), "ward");   /* not ours */
 	assert_entry(&cfg, "slm", "column.arena", "พื้นที่/เวที", "built-in", 0);
 	assert_entry(&cfg, "keys", "quit", "Q Ctrl-C", "built-in", 0);
 	config_free(&cfg);
@@ -414,6 +418,7 @@ static void test_district_round_trip(void **state)
 	/* A "\" continuation: iniparser keeps the blanks of both lines. */
 	assert_string_equal(t->sections.v[1].label, "สิ่งที่เรียนรู้    และจะทำต่อ");
 	assert_null(config_template(&cfg, "lessons8"));
+	assert_string_equal(config_template_title(&cfg, "ward"), "ward");   /* no title given */
 
 	/* Keys as written; entries canonical, with their lines. */
 	assert_string_equal(config_label(&cfg.keys, "quit"), "Q ^c F10");
@@ -1007,7 +1012,18 @@ static void test_aar_templates(void **state)
 	assert_int_equal(cfg.ntemplates, 1);
 	assert_int_equal(cfg.templates[0].sections.n, 2);
 	assert_string_equal(cfg.templates[0].sections.v[1].label, "ผล");
+	/* a section of a built-in template keeps its title */
+	assert_string_equal(config_template_title(&cfg, "aar4"), "AAR 4 คำถาม");
 	config_free(&cfg);
+	load_ok(&cfg, HEAD "[aar]\ntemplates = aar4, mine\n[template.mine]\ntitle = ทบทวนงานของเรา\n"
+		"sections = a\na = ก\n");
+	assert_string_equal(config_template_title(&cfg, "mine"), "ทบทวนงานของเรา");
+	assert_string_equal(config_template_title(&cfg, "aar4"), "AAR 4 คำถาม");
+	config_free(&cfg);
+	expect_error(HEAD "[aar]\ntemplates = aar4, mine\n[template.mine]\nsections = a, title\n"
+		     "a = ก\ntitle = ข\n",
+		     "FILE:7: [template.mine] sections: \"title\" cannot be a section key; choose "
+		     "another name");
 
 	expect_error(HEAD "[aar]\ntemplates = aar4, mine\n",
 		     "FILE:5: [aar] templates: template \"mine\" is neither built in (aar4, "

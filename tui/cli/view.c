@@ -233,7 +233,7 @@ static void aar_cells(struct cli *cli, const void *row, struct list_cells *c)
 	snprintf(c->buf[2], sizeof c->buf[2], "%d", r->open_actions);
 	c->cell[0] = c->buf[0];
 	c->cell[1] = r->code;
-	c->cell[2] = r->template_name;
+	c->cell[2] = config_template_title(&cli->cfg, r->template_name);
 	c->cell[3] = r->title;
 	c->cell[4] = c->buf[1];
 	c->cell[5] = c->buf[2];

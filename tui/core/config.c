@@ -57,6 +57,7 @@ struct builtin_label {
 
 struct builtin_template {
 	const char *name;
+	const char *title;
 	const struct builtin_label *sections;
 	size_t n;
 };
@@ -152,9 +153,9 @@ static const struct builtin_label builtin_lessons8[] = {
 
 /* Built-in templates; [aar] templates lists them in this order. */
 static const struct builtin_template builtin_templates[] = {
-	{ "aar4", builtin_aar4, NELEM(builtin_aar4) },
-	{ "gotoknow4", builtin_gotoknow4, NELEM(builtin_gotoknow4) },
-	{ "lessons8", builtin_lessons8, NELEM(builtin_lessons8) },
+	{ "aar4", "AAR 4 คำถาม", builtin_aar4, NELEM(builtin_aar4) },
+	{ "gotoknow4", "GotoKnow 4 คำถาม", builtin_gotoknow4, NELEM(builtin_gotoknow4) },
+	{ "lessons8", "ถอดบทเรียน 8 หัวข้อ", builtin_lessons8, NELEM(builtin_lessons8) },
 };
 
 #define BUILTIN_AAR_DEFAULT "aar4"
@@ -192,7 +193,7 @@ static const char *const *const fixed_keys[SEC_COUNT] = {
 	[SEC_RANK] = rank_keys, [SEC_AAR] = aar_keys,
 };
 static const char *const slm_keys[] = { "columns", "column.KEY", NULL };
-static const char *const template_keys[] = { "sections", NULL };
+static const char *const template_keys[] = { "sections", "title", NULL };
 
 static const char *const office_levels[] = { "region", "province", "district", "fund", "unit", NULL };
 static const char *const ui_languages[] = { "th", "en", NULL };
@@ -875,7 +876,7 @@ static int check_key_name(struct loader *ld, int line, const struct scan_sec *se
 					_("unknown key; did you mean columns?"));
 		return fail_unknown_key(ld, line, sec->name, key, slm_keys);
 	case SEC_TEMPLATE:
-		if (strcmp(key, "sections") == 0)
+		if (strcmp(key, "sections") == 0 || strcmp(key, "title") == 0)
 			return 0;
 		if (!valid_name(key)) {
 			if (nearest(key, template_keys, 0))
@@ -1861,6 +1862,7 @@ static void templates_free(struct config *cfg)
 
 	for (i = 0; i < cfg->ntemplates; i++) {
 		free(cfg->templates[i].name);
+		free(cfg->templates[i].title);
 		labels_clear(&cfg->templates[i].sections);
 	}
 	free(cfg->templates);
@@ -1868,8 +1870,31 @@ static void templates_free(struct config *cfg)
 	cfg->ntemplates = 0;
 }
 
+/* T's title from "title" of SEC when given (a label), else the built-in
+ * template's of the same name, else none (the code is shown then). */
+static int template_title(struct loader *ld, struct cfg_template *t, const struct scan_sec *sec)
+{
+	const struct builtin_template *b = builtin_template(t->name);
+	int line;
+	const char *v = ld_value(ld, sec->name, "title", &line);
+
+	if (!v && line)
+		return -1;
+	if (v) {
+		if (check_label(ld, line, sec->name, "title", v) < 0)
+			return -1;
+		ld_mark(ld, sec->name, "title", line);
+	}
+	if (v || b) {
+		t->title = ld_strdup(ld, v ? v : b->title);
+		if (!t->title)
+			return ld_oom(ld);
+	}
+	return 0;
+}
+
 /* Fill T's sections from the file's [template.NAME] section SEC: its
- * "sections" list and a label for each, nothing else. */
+ * "sections" list and a label for each, and its title. */
 static int template_from_section(struct loader *ld, struct cfg_template *t,
 				 const struct scan_sec *sec)
 {
@@ -1897,17 +1922,21 @@ static int template_from_section(struct loader *ld, struct cfg_template *t,
 	if (parse_name_list(ld, line, sec->name, "sections", v,
 			    "expected, happened, why, next", &keys) < 0)
 		goto out;
-	if (strlist_has(&keys, "sections")) {
-		fail_key(ld, line, sec->name, "sections", _("\"sections\" cannot be a "
-			 "section key; choose another name"));
-		goto out;
-	}
+	for (i = 0; template_keys[i]; i++)
+		if (strlist_has(&keys, template_keys[i])) {
+			fail_key(ld, line, sec->name, "sections", _("\"%s\" cannot be a "
+				 "section key; choose another name"), template_keys[i]);
+			goto out;
+		}
 	ld_mark(ld, sec->name, "sections", line);
+	if (template_title(ld, t, sec) < 0)
+		goto out;
 	/* A label line for a key that is not listed is a mistake. */
 	for (i = 0; i < ld->nkeys; i++) {
 		const struct scan_key *k = &ld->keys[i];
 
-		if (&ld->secs[k->sec] != sec || strcmp(k->key, "sections") == 0)
+		if (&ld->secs[k->sec] != sec || strcmp(k->key, "sections") == 0 ||
+		    strcmp(k->key, "title") == 0)
 			continue;
 		if (!strlist_has(&keys, k->key)) {
 			fail_key(ld, k->line, sec->name, k->key, _("\"%s\" is not in sections "
@@ -1973,6 +2002,7 @@ static int template_add(struct loader *ld, const char *name, const struct scan_s
 	cfg->ntemplates++;
 	if (sec)
 		return template_from_section(ld, t, sec);
+	t->title = ld_strdup(ld, b->title);
 	for (i = 0; i < b->n; i++)
 		labels_push(ld, &t->sections, b->sections[i].code, b->sections[i].label);
 	return ld->oom ? ld_oom(ld) : 0;
@@ -2279,6 +2309,8 @@ static int build_entries(struct loader *ld)
 		char sec[TEMPLATE_PREFIX_LEN + NAME_MAX_LEN + 1];
 
 		snprintf(sec, sizeof sec, "%s%s", TEMPLATE_PREFIX, cfg->templates[i].name);
+		if (cfg->templates[i].title)
+			entry_add(ld, sec, "title", cfg->templates[i].title);
 		s = join_codes(ld, &cfg->templates[i].sections);
 		if (s)
 			entry_add(ld, sec, "sections", s);
@@ -2352,6 +2384,7 @@ static void defaults_fill(struct loader *ld)
 			struct cfg_template *t = &cfg->templates[i];
 
 			t->name = ld_strdup(ld, b->name);
+			t->title = ld_strdup(ld, b->title);
 			cfg->ntemplates++;
 			labels_from_builtin(ld, &t->sections, b->sections, b->n);
 		}
@@ -2513,6 +2546,13 @@ const struct cfg_template *config_template(const struct config *cfg, const char 
 		if (strcmp(cfg->templates[i].name, name) == 0)
 			return &cfg->templates[i];
 	return NULL;
+}
+
+const char *config_template_title(const struct config *cfg, const char *name)
+{
+	const struct cfg_template *t = config_template(cfg, name);
+
+	return t && t->title ? t->title : name ? name : "";
 }
 
 int config_level_from_name(const char *name)

@@ -192,7 +192,7 @@ static void aars_add(struct aars *p, struct ui *ui)
 		struct buf b = { 0 };
 		size_t k;
 
-		buf_printf(&b, "%-9s ", tp->name);
+		buf_printf(&b, "%s (%s): ", config_template_title(cfg, tp->name), tp->name);
 		for (k = 0; k < tp->sections.n; k++)
 			buf_printf(&b, "%s%s", k ? " · " : "", tp->sections.v[k].label);
 		labels[i] = buf_take(&b);
@@ -1212,7 +1212,8 @@ static void form_draw(struct view *v, struct ui *ui, int top, int height)
 		height--;                     /* the typing hint below */
 	layout(p, ui);
 	scroll_to_cursor(p, height);
-	snprintf(line, sizeof line, "%s  ·  %s %s", p->r.code, _("template"), p->r.template_name);
+	snprintf(line, sizeof line, "%s  ·  %s %s (%s)", p->r.code, _("template"),
+		 config_template_title(ui->cfg, p->r.template_name), p->r.template_name);
 	put_at(p, top, height, 0, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
 	for (i = 0; i < p->r.nactions; i++)
 		open += strcmp(p->r.actions[i].status, "open") == 0;
