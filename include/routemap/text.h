@@ -146,6 +146,8 @@ void text_format_date(const struct text_date *d, int buddhist, char *out, size_t
 /* The era dates are written in where no office setting is at hand (the
  * messages of core/): Buddhist (1, the default) or Gregorian (0). */
 void text_calendar(int buddhist);
+/* The era text_calendar set: 1 Buddhist, 0 Gregorian. */
+int text_calendar_buddhist(void);
 
 /* A change-log time, "2026-11-30T13:46:53.915Z" (UTC), as people read it:
  * local time, "30 พ.ย. 2569 20:46" in the era text_calendar set.  Into

@@ -15,6 +15,10 @@ const char *vocab_kind(const char *name);
  * NULL for a NULL VALUE. */
 const char *vocab_value(const char *table, const char *field, const char *value);
 
+/* The table of the records of the CSV kind CSV_KIND ("assessment_entries"
+ * -> "assessment_entry"); CSV_KIND itself when it is none. */
+const char *vocab_table(const char *csv_kind);
+
 /* A column NAME ("fy_from", or a change-log field such as
  * "support_frame_id") of the CSV kind KIND ("plans"; NULL: any) as export
  * headings and history name it, translated; NAME itself when unknown. */

@@ -298,9 +298,9 @@ expect db-mode [ "$(stat -c %a "$DB")" = 600 ]
 
 # ---- no identifier of the database in the Thai batch output ---------------
 # The table and CSV kind names and the coded values the database stores:
-# none may show in what the reading commands print for the demo (export
-# writes the CSV interchange format, whose column names they are; the
-# summary's command lines are commands).
+# none may show in what the reading commands print for the demo, nor in
+# the tables for people that export writes (CSV is the interchange format,
+# whose names they are; the summary's command lines are commands).
 IDENTIFIERS='assessment_entry|assessment_entries|assessments?|aar_sections?|aar_actions?|aar_tag
 |aars|norm_items?|norm_sets?|norm_group|groups|slm_cells?|support_frames?|links|objectives?
 |indicators?|projects?|plans?|offices?|not_met|partial|na|met|open|done|dropped|preparation
@@ -313,6 +313,12 @@ no_identifiers() {
 	    "report coverage A-BNG-69" "report coverage" "search ศพด" "search การ" "check" ""; do
 		# shellcheck disable=SC2086
 		"$BIN" --demo -d "$T/words.db" $c 2>&1 </dev/null | grep -v '^  routemap '
+	done
+	for kind in offices plans objectives links indicators slm_cells projects groups norm_sets \
+	    norm_items support_frames assessments assessment_entries aars aar_sections aar_actions; do
+		for format in txt md; do
+			"$BIN" --demo -d "$T/words.db" export "$kind" --format "$format" </dev/null
+		done
 	done; } | grep -owE "$re" | sort -u | tr '\n' ' ')
 	[ -z "$found" ] || { echo "identifiers shown: $found"; return 1; }
 }

@@ -227,6 +227,11 @@ void text_calendar(int buddhist)
 	buddhist_era = buddhist;
 }
 
+int text_calendar_buddhist(void)
+{
+	return buddhist_era;
+}
+
 void text_format_timestamp(const char *at, char *out, size_t size)
 {
 	struct tm tm, local;

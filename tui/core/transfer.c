@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "routemap/aar.h"
 #include "routemap/buf.h"
 #include "routemap/csv.h"
 #include "routemap/escape.h"
@@ -1331,6 +1332,27 @@ static void cell_text(sqlite3_stmt *stmt, int i, char *num, size_t size, const c
 	}
 }
 
+/* Cell C of KIND as people read it in the aligned and Markdown tables
+ * (*CELL, in NUM when rewritten): a coded value by its name, a date as the
+ * office writes it; CSV keeps what is stored. */
+static void cell_for_people(const struct kind *k, size_t c, char *num, size_t size,
+			    const char **cell)
+{
+	const struct col *col = &k->cols[c];
+	struct text_date d;
+
+	if (!**cell)
+		return;
+	if (col->type == C_DATE && text_parse_date(*cell, &d) == 0) {
+		text_format_date(&d, text_calendar_buddhist(), num, size);
+		*cell = num;
+	} else if (col->type == C_ENUM && strcmp(col->name, "subject_kind") == 0) {
+		*cell = aar_kind_label(*cell);
+	} else if (col->type == C_ENUM) {
+		*cell = vocab_value(vocab_table(k->name), col->name, *cell);
+	}
+}
+
 /* One pass over KIND's records in STMT (reset after): each row to OUT in
  * FORMAT, or, with MEASURE, only measured for the aligned text.  CELLS
  * and NUMS: room for a row.  Progress goes to ST.  Returns the last
@@ -1346,8 +1368,11 @@ static int export_pass(struct store *st, sqlite3_stmt *stmt, const struct kind *
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if ((++rows & 1023) == 0)
 			store_progress(st, measure ? _("measuring the columns") : _("exporting"), rows, -1);
-		for (c = 0; c < k->ncols; c++)
+		for (c = 0; c < k->ncols; c++) {
 			cell_text(stmt, (int)c, nums[c], sizeof nums[c], &cells[c]);
+			if (format != FORMAT_CSV)
+				cell_for_people(k, c, nums[c], sizeof nums[c], &cells[c]);
+		}
 		if (measure)
 			table_txt_measure(cells, k->ncols, measure);
 		else if (format == FORMAT_CSV)

@@ -58,6 +58,12 @@ static const struct {
 	{ "office", "level", "district", N_("district") },
 	{ "office", "level", "fund", N_("fund") },
 	{ "office", "level", "unit", N_("unit") },
+	/* TRANSLATORS: who a unit asks for support (the INI may name them
+	 * otherwise on the screens) */
+	{ "assessment_entry", "support_from", "fund", N_("the fund") },
+	{ "assessment_entry", "support_from", "province", N_("the province") },
+	{ "assessment_entry", "support_from", "region", N_("the region") },
+	{ "assessment_entry", "support_from", "local", N_("the local government") },
 };
 
 const char *vocab_kind(const char *name)
@@ -68,6 +74,16 @@ const char *vocab_kind(const char *name)
 		if (strcmp(name, kinds[i].table) == 0 || (kinds[i].csv && strcmp(name, kinds[i].csv) == 0))
 			return _(kinds[i].label);
 	return name;
+}
+
+const char *vocab_table(const char *csv_kind)
+{
+	size_t i;
+
+	for (i = 0; csv_kind && i < N(kinds); i++)
+		if (kinds[i].csv && strcmp(csv_kind, kinds[i].csv) == 0)
+			return kinds[i].table;
+	return csv_kind;
 }
 
 const char *vocab_value(const char *table, const char *field, const char *value)
