@@ -47,19 +47,28 @@ enum assessment_order {
 	ASSESSMENT_ORDERS
 };
 
+/* A span of days, each end ISO ("2026-01-15") and included, or NULL for
+ * no bound. */
+struct day_span {
+	const char *from, *to;
+};
+
 /* Which assessments, in which order: FILTER (NULL or "" for all) is text
- * the unit, code, norm set or project must hold.  Must outlive the pager. */
+ * the unit, code, norm set or project must hold; DAYS the days they were
+ * assessed on.  Must outlive the pager. */
 struct assessment_query {
 	const struct config *cfg;     /* the partial weight, the ranks */
 	enum assessment_order order;
 	const char *filter;
+	struct day_span days;
 };
 
 /* Set PG up to page through the assessments Q names (rows are struct
  * assessment_row, freed by the pager). */
 void assessment_pager(struct pager *pg, struct store *st, const struct assessment_query *q);
-/* Set PG up to page through the AARs, newest first (rows: struct aar_row). */
-void aar_pager(struct pager *pg, struct store *st);
+/* Set PG up to page through the AARs, newest first, held on the days of
+ * DAYS (NULL: all; it must outlive the pager) (rows: struct aar_row). */
+void aar_pager(struct pager *pg, struct store *st, const struct day_span *days);
 int norm_list(struct store *st, struct norm_row **rows, size_t *n, struct rm_error *err);
 void norm_list_free(struct norm_row *rows, size_t n);
 

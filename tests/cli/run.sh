@@ -162,6 +162,11 @@ run import-dates 0 -d "$T/dates.db" import aars "$DATA/csv/aars-dates.csv"
 # all six are 15 January 2026 (2569 BE), kept in ISO form
 expect dates-kept-iso [ "$(sqlite3 "$T/dates.db" "SELECT count(*) FROM aar WHERE code LIKE 'AAR-D_'
     AND date = '2026-01-15'")" = 6 ]
+# --from/--to take the same forms: the six AARs of 15 January and no other
+run list-aars-days 0 -d "$T/dates.db" list aars --from "๑๕ ม.ค. ๖๙" --to 15/1/2026
+run list-days-bad-year 2 -d "$T/dates.db" list aars --from 2399-01-15
+run list-days-reversed 2 -d "$T/dates.db" list assessments --from 1/2/2569 --to "1 ม.ค. 2569"
+run list-days-undated 2 -d "$T/dates.db" list plans --from 1/1/2569
 before=$(fingerprint "$T/dates.db")
 run import-date-bad-year 1 -d "$T/dates.db" import aars "$DATA/csv/aars-bad-year.csv"
 expect db-unchanged-after-bad-date [ "$before" = "$(fingerprint "$T/dates.db")" ]

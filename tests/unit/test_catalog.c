@@ -8,7 +8,7 @@ static void test_assessment_list_matches_checklist(void **state)
 {
 	struct fixture *f = *state;
 	struct rm_error err = { 0, "" };
-	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, NULL };
+	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, NULL, { NULL, NULL } };
 	struct assessment_row *rows;
 	struct pager pg;
 	size_t n, i;
@@ -56,7 +56,7 @@ static void test_plan_and_aar_lists(void **state)
 	assert_string_equal(plans[1].serves, "KKN-CDC-2568");
 	assert_int_equal(plans[1].fy_from, 2569);
 	pager_clear(&pg);
-	aar_pager(&pg, &f->st);
+	aar_pager(&pg, &f->st, NULL);
 	assert_int_equal(pager_first(&pg, 100, &err), 0);
 	aars = pager_row(&pg, 0);
 	n = pg.n;

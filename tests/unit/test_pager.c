@@ -181,7 +181,7 @@ static void test_assessment_orders(void **state)
 			"  / (t.weight_w - t.na_w) ELSE -1 END DESC, a.id",
 	};
 	struct fixture *f = *state;
-	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, NULL };
+	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, NULL, { NULL, NULL } };
 	struct pager pg;
 	int o;
 
@@ -202,7 +202,7 @@ static void test_assessment_orders(void **state)
 static void test_coverage_by_another_weight(void **state)
 {
 	struct fixture *f = *state;
-	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_COVERAGE, NULL };
+	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_COVERAGE, NULL, { NULL, NULL } };
 	struct codes want = query_codes(f, "SELECT a.code" A_FROM
 		" ORDER BY CASE WHEN t.weight_w > t.na_w THEN (t.met_w + t.partial_w * 0.25)"
 		"  / (t.weight_w - t.na_w) ELSE -1 END DESC, a.id");
@@ -222,7 +222,7 @@ static void test_coverage_by_another_weight(void **state)
 static void test_assessments_by_unit_hand_ordered(void **state)
 {
 	struct fixture *f = *state;
-	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, NULL };
+	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, NULL, { NULL, NULL } };
 	struct rm_error err = { 0, "" };
 	struct codes got = { NULL, 0 };
 	struct pager pg;
@@ -250,7 +250,7 @@ static void test_assessments_by_unit_hand_ordered(void **state)
 static void test_assessments_filtered(void **state)
 {
 	struct fixture *f = *state;
-	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, "นา" };
+	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_UNIT, "นา", { NULL, NULL } };
 	struct codes want = query_codes(f, "SELECT a.code" A_FROM
 		" WHERE instr(coalesce(o.short_name, o.name), 'นา') OR instr(a.code, 'นา')"
 		"  OR instr(s.code, 'นา') OR instr(coalesce(j.code, ''), 'นา')"
@@ -259,6 +259,18 @@ static void test_assessments_filtered(void **state)
 
 	/* the three units named นา, at least */
 	assert_true(want.n >= 12);
+	assessment_pager(&pg, &f->st, &q);
+	check_paging(&pg, &want);
+	codes_free(&want);
+	/* assessed on some days only (none with no day), ends included */
+	q.filter = NULL;
+	q.days.from = "2568-12-03";
+	q.days.to = "2569-01-15";
+	want = query_codes(f, "SELECT a.code" A_FROM
+		" WHERE a.assessed_on BETWEEN '2568-12-03' AND '2569-01-15'"
+		" ORDER BY coalesce(o.short_name, o.name) COLLATE THAI, o.code, a.code COLLATE THAI");
+	assert_true(want.n >= 12);
+	pager_clear(&pg);
 	assessment_pager(&pg, &f->st, &q);
 	check_paging(&pg, &want);
 	codes_free(&want);
@@ -274,10 +286,22 @@ static void test_plans_and_aars(void **state)
 
 	plan_pager(&pg, &f->st);
 	check_paging(&pg, &plans);
-	aar_pager(&pg, &f->st);
+	aar_pager(&pg, &f->st, NULL);
 	check_paging(&pg, &aars);
 	codes_free(&plans);
 	codes_free(&aars);
+	/* held on some days only: both ends included */
+	{
+		const struct day_span span = { "2569-02-01", "2569-02-02" };
+		struct codes some = query_codes(f, "SELECT code FROM aar WHERE date >= '2569-02-01'"
+						" AND date <= '2569-02-02'"
+						" ORDER BY date DESC, title COLLATE THAI, code");
+
+		pager_clear(&pg);
+		aar_pager(&pg, &f->st, &span);
+		check_paging(&pg, &some);
+		codes_free(&some);
+	}
 }
 
 /* A row deleted under the window: reading again around it lands on the
@@ -313,7 +337,7 @@ static void test_reload_after_delete(void **state)
 static void test_reload_follows_the_record(void **state)
 {
 	struct fixture *f = *state;
-	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_COVERAGE, NULL };
+	struct assessment_query q = { &f->cfg, ASSESSMENT_BY_COVERAGE, NULL, { NULL, NULL } };
 	struct rm_error err = { 0, "" };
 	struct pager pg;
 	size_t sel;

@@ -209,12 +209,13 @@ static void assessment_cells(struct cli *cli, const void *row, struct list_cells
 	c->cell[7] = c->buf[4];
 }
 
-static int list_assessments(struct cli *cli, struct store *st, struct rm_error *err)
+static int list_assessments(struct cli *cli, struct store *st, const struct day_span *days,
+			    struct rm_error *err)
 {
 	static const char *const head[] = { N_("code"), N_("unit"), N_("norm set"), N_("project"),
 					    N_("assessed"), N_("coverage"), N_("rank"),
 					    N_("unanswered") };
-	struct assessment_query q = { &cli->cfg, ASSESSMENT_BY_UNIT, NULL };
+	struct assessment_query q = { &cli->cfg, ASSESSMENT_BY_UNIT, NULL, *days };
 	const char *h[8];
 	struct pager pg;
 
@@ -239,35 +240,78 @@ static void aar_cells(struct cli *cli, const void *row, struct list_cells *c)
 	c->cell[5] = c->buf[2];
 }
 
-static int list_aars(struct cli *cli, struct store *st, struct rm_error *err)
+static int list_aars(struct cli *cli, struct store *st, const struct day_span *days,
+		     struct rm_error *err)
 {
 	static const char *const head[] = { N_("date"), N_("code"), N_("template"), N_("title"),
 					    N_("reviews"), N_("open actions") };
 	const char *h[6];
 	struct pager pg;
 
-	aar_pager(&pg, st);
+	aar_pager(&pg, st, days);
 	return print_paged(cli, st, &pg, heads(head, 6, h), 6, 1u << 5, aar_cells, err);
+}
+
+/* --from DATE and --to DATE after the kind of list, into DAYS (ISO in
+ * FROM and TO); only the lists of dated records take them.  0, or the
+ * usage error's exit status. */
+static int list_days(int argc, char **argv, struct day_span *days, char *from, char *to)
+{
+	int dated = !strcmp(argv[1], "assessments") || !strcmp(argv[1], "aars"), i;
+	const char *typed[2] = { NULL, NULL };   /* as written: --from, --to */
+
+	for (i = 2; i < argc; i += 2) {
+		int is_from = strcmp(argv[i], "--from") == 0;
+		struct text_date d;
+		char *iso = is_from ? from : to;
+
+		if (!is_from && strcmp(argv[i], "--to") != 0)
+			return cli_usage("list", _("\"%s\": expected --from DATE or --to DATE"), argv[i]);
+		if (!dated)
+			return cli_usage(argv[i], _("only the assessments and the AARs are listed by "
+						    "date"));
+		if (i + 1 >= argc)
+			return cli_usage(argv[i], _("expected a date after it"));
+		if (text_parse_date(argv[i + 1], &d) < 0)
+			return cli_usage(argv[i], _("\"%s\" is not a date: %s"), argv[i + 1],
+					 text_date_forms());
+		text_format_iso(&d, iso, 11);
+		typed[!is_from] = argv[i + 1];
+		if (is_from)
+			days->from = from;
+		else
+			days->to = to;
+	}
+	if (days->from && days->to && strcmp(days->from, days->to) > 0)
+		return cli_usage("--to", _("\"%s\" is before --from \"%s\"; the span would hold no day"),
+				 typed[1], typed[0]);
+	return 0;
 }
 
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	struct rm_error err = { 0, "" };
+	struct day_span days = { NULL, NULL };
+	char from[11], to[11];
 	struct store st;
 	const char *what;
 	int rc;
 
-	if (argc != 2 || cli_is_help(argv[1])) {
-		if (argc == 2)
-			fputs(_("usage: routemap list plans|norms|assessments|aars\n"
-				"One line per record, in Thai dictionary order (AARs newest first).\n"),
+	if (argc < 2 || cli_is_help(argv[1])) {
+		if (argc >= 2)
+			fputs(_("usage: routemap list plans|norms|assessments|aars [--from DATE] "
+				"[--to DATE]\n"
+				"One line per record, in Thai dictionary order (AARs newest first);\n"
+				"assessments and AARs of the days from DATE to DATE only.\n"),
 			      stdout);
-		return argc == 2 ? 0 : cli_usage("list", _("expected plans, norms, assessments or aars"));
+		return argc >= 2 ? 0 : cli_usage("list", _("expected plans, norms, assessments or aars"));
 	}
 	what = argv[1];
 	if (strcmp(what, "plans") && strcmp(what, "norms") && strcmp(what, "assessments") &&
 	    strcmp(what, "aars"))
 		return cli_usage("list", _("\"%s\": expected plans, norms, assessments or aars"), what);
+	if ((rc = list_days(argc, argv, &days, from, to)) != 0)
+		return rc;
 	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	if (strcmp(what, "plans") == 0)
@@ -275,9 +319,9 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	else if (strcmp(what, "norms") == 0)
 		rc = list_norms(cli, &st, &err);
 	else if (strcmp(what, "assessments") == 0)
-		rc = list_assessments(cli, &st, &err);
+		rc = list_assessments(cli, &st, &days, &err);
 	else
-		rc = list_aars(cli, &st, &err);
+		rc = list_aars(cli, &st, &days, &err);
 	store_close(&st);
 	return rc < 0 ? cli_report(&err) : 0;
 }

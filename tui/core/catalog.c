@@ -131,7 +131,8 @@ static void assessment_release(void *row)
 /* the filter: the text :f in the unit, the code, the set or the project */
 #define A_FILTER \
 	" (:f IS NULL OR instr(coalesce(o.short_name, o.name), :f) OR instr(a.code, :f)" \
-	"  OR instr(s.code, :f) OR instr(coalesce(j.code, ''), :f))"
+	"  OR instr(s.code, :f) OR instr(coalesce(j.code, ''), :f))" \
+	" AND (:from IS NULL OR a.assessed_on >= :from) AND (:to IS NULL OR a.assessed_on <= :to)"
 /* Rows after (or before) a key that ends within a group (a unit, a set,
  * a day): the rest of the key's group through its index, then the groups
  * after it, each at most :n rows; the :n first of both in ORDER (the key
@@ -278,6 +279,17 @@ static const char *assessment_code(const void *row)
 
 /* Bind the query's own parameters (ARG: the assessment_query): the
  * partial weight :pw, and the filter :f when there is one. */
+/* Bind :from and :to of STMT to the ends of DAYS (left NULL when open). */
+static void bind_days(sqlite3_stmt *stmt, const struct day_span *days)
+{
+	if (days && days->from)
+		sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":from"), days->from, -1,
+				  SQLITE_STATIC);
+	if (days && days->to)
+		sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":to"), days->to, -1,
+				  SQLITE_STATIC);
+}
+
 static void assessment_bind(sqlite3_stmt *stmt, const void *arg)
 {
 	const struct assessment_query *q = arg;
@@ -286,6 +298,7 @@ static void assessment_bind(sqlite3_stmt *stmt, const void *arg)
 	if (q->filter && *q->filter)
 		sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":f"), q->filter, -1,
 				  SQLITE_STATIC);
+	bind_days(stmt, &q->days);
 }
 
 void assessment_pager(struct pager *pg, struct store *st, const struct assessment_query *q)
@@ -341,7 +354,8 @@ static void aar_release(void *row)
 #define R_SELECT \
 	"SELECT a.code, a.date, a.title, a.template, a.subject_kind, a.subject," \
 	" (SELECT count(*) FROM aar_action x WHERE x.aar_id = a.id AND x.status = 'open')," \
-	" a.date, a.title, a.code FROM aar a WHERE 1"
+	" a.date, a.title, a.code FROM aar a" \
+	" WHERE (:from IS NULL OR a.date >= :from) AND (:to IS NULL OR a.date <= :to)"
 #define R_ASC " ORDER BY a.date DESC, " R_TITLE ", a.code LIMIT :n"
 #define R_DESC " ORDER BY a.date, " R_TITLE " DESC, a.code DESC LIMIT :n"
 
@@ -362,12 +376,19 @@ static const char *aar_code(const void *row)
 	return ((const struct aar_row *)row)->code;
 }
 
-void aar_pager(struct pager *pg, struct store *st)
+static void aar_bind(sqlite3_stmt *stmt, const void *arg)
+{
+	bind_days(stmt, arg);
+}
+
+void aar_pager(struct pager *pg, struct store *st, const struct day_span *days)
 {
 	pager_init(pg, st, &aar_order, sizeof(struct aar_row));
 	pg->decode = aar_decode;
 	pg->release = aar_release;
 	pg->code_of = aar_code;
+	pg->bind = aar_bind;
+	pg->arg = days;
 }
 
 /* ---- norm sets ---- */

@@ -317,7 +317,7 @@ struct view *view_aars_new(struct ui *ui)
 
 	if (!p)
 		return NULL;
-	aar_pager(&p->p.pg, ui->st);
+	aar_pager(&p->p.pg, ui->st, NULL);
 	ui_paged_open(ui, &p->p);
 	return ui_view_new(&aars_ops, p);
 }
