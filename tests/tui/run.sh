@@ -87,7 +87,7 @@ wait_for "พบ 8 รายการ"          # the search made from the check
 keys q
 wait_for "A-NKG-53"
 keys Tab
-wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาองค์การ"
+wait_for "AAR-PMQA-2553   aar4      1    AAR การประชุมเชิงปฏิบัติการ"
 keys P
 wait_for "KKN-CDC-2568"
 
