@@ -138,7 +138,7 @@ struct ui {
 	enum ui_section section;
 	struct view *stack[UI_SECTIONS][UI_STACK];
 	int depth[UI_SECTIONS];
-	char message[512];
+	char message[1024];
 	int message_is_error;
 	long long error_at;             /* ms: an error stays a few seconds
 					   against what the next keys say */
