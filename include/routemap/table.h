@@ -48,12 +48,15 @@ struct table_col {
 	int drop;    /* 0: always shown; else left out, highest first, when
 	              * the others cannot fit even at their least */
 	int width;   /* out: the columns it gets; -1 when left out */
+	int late;    /* gives way only when no column is left to leave out
+	              * (a name: better whole, but not before a code) */
 };
 
 /* Give the N columns of C widths within TOTAL display columns, GAP
  * columns apart: each its WANT when all fit; else the columns that may
  * give way do, the last first, down to their MIN; else columns are left
- * out by DROP and the rest fit again.  Returns the columns the shown ones
+ * out by DROP and the rest fit again; and when none is left to leave out,
+ * the LATE ones give way too.  Returns the columns the shown ones
  * take with their gaps: more than TOTAL only when what is never cut does
  * not fit even alone (then nothing is cut). */
 int table_fit(struct table_col *c, size_t n, int total, int gap);

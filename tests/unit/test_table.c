@@ -18,8 +18,8 @@
 static void plan_cols(struct table_col *c)
 {
 	static const struct table_col init[] = {
-		{ 12, 12, 0, 0 }, { 11, 11, 0, 0 }, { 9, 9, 0, 0 },
-		{ 60, 20, 0, 0 }, { 12, 12, 2, 0 }, { 13, 13, 3, 0 },
+		{ 12, 12, 0, 0, 0 }, { 11, 11, 0, 0, 0 }, { 9, 9, 0, 0, 0 },
+		{ 60, 20, 0, 0, 0 }, { 12, 12, 2, 0, 0 }, { 13, 13, 3, 0, 0 },
 	};
 
 	memcpy(c, init, sizeof init);
@@ -58,9 +58,31 @@ static void test_fit(void **state)
 	assert_int_equal(table_fit(c, 6, 40, 2), 58);
 	assert_int_equal(c[0].width, 12);
 	assert_int_equal(c[3].width, 20);
+	/* a name that gives way late: the title first, then a column left
+	 * out, and only then the name.  code 8, name 12 (least 5), date 12
+	 * (left out), title 30 (least 10), gap 2 */
+	{
+		struct table_col d[4] = { { 8, 0, 0, 0, 0 }, { 12, 5, 0, 0, 1 }, { 12, 0, 1, 0, 0 },
+					  { 30, 10, 0, 0, 0 } };
+
+		/* 8+12+12+30+6 = 68; at 50 the title gives 18 to 12 */
+		assert_int_equal(table_fit(d, 4, 50, 2), 50);
+		assert_int_equal(d[3].width, 12);
+		assert_int_equal(d[1].width, 12);
+		/* at 40: title 10 makes 46; the date goes, and code, name and
+		 * two gaps leave the title 40 - 24 = 16 */
+		assert_int_equal(table_fit(d, 4, 40, 2), 40);
+		assert_int_equal(d[2].width, -1);
+		assert_int_equal(d[1].width, 12);
+		assert_int_equal(d[3].width, 16);
+		/* at 30: title 10 makes 34, nothing to leave out: the name gives 4 */
+		assert_int_equal(table_fit(d, 4, 30, 2), 30);
+		assert_int_equal(d[3].width, 10);
+		assert_int_equal(d[1].width, 8);
+	}
 	/* a text column before the title gives way only after the title */
 	{
-		struct table_col d[3] = { { 8, 8, 0, 0 }, { 30, 10, 0, 0 }, { 30, 10, 0, 0 } };
+		struct table_col d[3] = { { 8, 8, 0, 0, 0 }, { 30, 10, 0, 0, 0 }, { 30, 10, 0, 0, 0 } };
 
 		assert_int_equal(table_fit(d, 3, 50, 1), 50);
 		assert_int_equal(d[2].width, 10);

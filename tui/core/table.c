@@ -130,9 +130,9 @@ void table_txt_row(FILE *out, const char *const *cells, size_t ncols, const int 
 }
 
 /* Widths for the shown columns of C with the text columns given way
- * (the last first) down to their least; returns the columns they take,
- * GAP between each two. */
-static int fit_shown(struct table_col *c, size_t n, int total, int gap)
+ * (the last first) down to their least, the LATE ones too when LATE is
+ * set; returns the columns they take, GAP between each two. */
+static int fit_shown(struct table_col *c, size_t n, int total, int gap, int late)
 {
 	size_t i;
 	int used = 0, shown = 0;
@@ -145,7 +145,7 @@ static int fit_shown(struct table_col *c, size_t n, int total, int gap)
 	for (i = n; i-- > 0 && used > total;) {
 		int least = c[i].min > 0 && c[i].min < c[i].want ? c[i].min : c[i].want, give;
 
-		if (c[i].width < 0)
+		if (c[i].width < 0 || (c[i].late && !late))
 			continue;
 		give = c[i].width - least < used - total ? c[i].width - least : used - total;
 		c[i].width -= give;
@@ -164,15 +164,18 @@ int table_fit(struct table_col *c, size_t n, int total, int gap)
 	for (;;) {
 		size_t out = n;
 
-		used = fit_shown(c, n, total, gap);
+		used = fit_shown(c, n, total, gap, 0);
 		if (used <= total)
 			break;
 		/* the column of highest DROP still shown goes */
 		for (i = 0; i < n; i++)
 			if (c[i].width >= 0 && c[i].drop > 0 && (out == n || c[i].drop > c[out].drop))
 				out = i;
-		if (out == n)
-			break;   /* nothing more to leave out: too wide it is */
+		if (out == n) {
+			/* nothing more to leave out: the names give way too */
+			used = fit_shown(c, n, total, gap, 1);
+			break;
+		}
 		c[out].width = -1;
 	}
 	return used;

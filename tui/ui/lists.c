@@ -364,14 +364,16 @@ struct plans {
  * read (codes never cut), the title taking what is left. */
 static void plans_fit(struct ui *ui, const struct plans *p, const char *const *head, int *widths)
 {
-	struct table_col c[4] = { { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, { 0, 20, 0, 0 } };
+	struct table_col c[4] = { { 0 } };
 	size_t i;
 	int k;
 
+	c[3].min = 20;
 	for (k = 0; k < 4; k++)
 		ui_measure(&c[k], head[k]);
 	ui_measure(&c[2], "2568–2571");
-	c[1].min = c[1].want;    /* an office gives way after the title, to its heading */
+	c[1].min = c[1].want;    /* an office's name gives way last, to its heading */
+	c[1].late = 1;
 	for (i = 0; i < p->p.l.n; i++) {
 		const struct plan_row *r = pager_row(&p->p.pg, i);
 
@@ -527,8 +529,8 @@ static void coverage_text(const struct coverage *c, char *out, size_t size)
 }
 
 /* The assessment list's columns, sized to the rows read: the code, the
- * norm set, the date and the coverage are never cut; a unit's name gives
- * way to its heading, then the date is left out. */
+ * norm set, the date and the coverage are never cut; the date is left
+ * out before a unit's name gives way to its heading. */
 static void assessments_fit(struct ui *ui, const struct assessments *p, const char *const *head,
 			    int *widths)
 {
@@ -538,7 +540,8 @@ static void assessments_fit(struct ui *ui, const struct assessments *p, const ch
 
 	for (k = 0; k < 6; k++)
 		ui_measure(&c[k], head[k]);
-	c[1].min = c[1].want;
+	c[1].min = c[1].want;    /* a unit's name gives way last, to its heading */
+	c[1].late = 1;
 	c[3].drop = 1;
 	for (i = 0; i < p->p.l.n; i++) {
 		const struct assessment_row *r = assessment_at(p, i);
@@ -808,7 +811,7 @@ static void results_draw(struct view *v, struct ui *ui, int top, int height)
 {
 	struct results *p = v->data;
 	const char *head[] = { _("kind"), _("record"), _("text") };
-	struct table_col c[3] = { { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, { 0, 20, 0, 0 } };
+	struct table_col c[3] = { { 0 } };
 	char title[600];
 	int widths[3], k;
 	size_t i;
@@ -825,6 +828,7 @@ static void results_draw(struct view *v, struct ui *ui, int top, int height)
 	p->l.sel = ui->hit < p->l.n ? ui->hit : 0;
 	ui_list_scroll(&p->l, height - 2);
 	/* the kind and the record whole, for the hits on screen */
+	c[2].min = 20;
 	for (k = 0; k < 3; k++)
 		ui_measure(&c[k], head[k]);
 	for (i = p->l.top; i < p->l.n && i < p->l.top + (size_t)(height > 2 ? height - 2 : 0); i++) {
