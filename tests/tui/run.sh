@@ -321,5 +321,6 @@ wait_for "EXIT=0 TTY=restored"
 . "$(dirname "$0")/checklist.sh"
 . "$(dirname "$0")/aar.sh"
 . "$(dirname "$0")/faults.sh"
+. "$(dirname "$0")/cuts.sh"
 
 finish
