@@ -60,6 +60,10 @@ int cli_is_help(const char *arg);
 
 /* Output width for drawings: --width N, else the terminal's, else 80. */
 int cli_width(const char *arg, int *width);
+/* The width a list's lines are fitted to: ARG (--width) when given, else
+ * the terminal's when standard output is one, else 0: no limit, every
+ * line whole for the program that reads it.  0, or an exit status. */
+int cli_line_width(const char *arg, int *width);
 
 /* Load the embedded demo data into an empty database. */
 int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err);

@@ -34,6 +34,33 @@ void table_free(struct table *t);
 void table_txt_measure(const char *const *cells, size_t ncols, int *width);
 void table_txt_row(FILE *out, const char *const *cells, size_t ncols, const int *width,
 		   unsigned right);
+/* The same, and a cell wider than its WIDTH cut to it with an ellipsis
+ * (text_truncate; ASCII as there); a column whose WIDTH is negative is
+ * left out, its gap with it.  table_txt_row cuts nothing (ASCII 0). */
+void table_txt_row_cut(FILE *out, const char *const *cells, size_t ncols, const int *width,
+		       unsigned right, int ascii);
+
+/* A column to fit into a width: on screen or on a terminal's line. */
+struct table_col {
+	int want;    /* its widest cell, the heading's included */
+	int min;     /* the least it may get, at least the heading's width;
+	              * 0 for what is never cut (codes, dates, kinds) */
+	int drop;    /* 0: always shown; else left out, highest first, when
+	              * the others cannot fit even at their least */
+	int width;   /* out: the columns it gets; -1 when left out */
+	int late;    /* gives way only when no column is left to leave out
+	              * (a name: better whole, but not before a code) */
+};
+
+/* Give the N columns of C widths within TOTAL display columns, GAP
+ * columns apart: each its WANT when all fit; else the columns that may
+ * give way do, the last first, down to their MIN; else columns are left
+ * out by DROP and the rest fit again; and when none is left to leave out,
+ * the LATE ones give way too.  Returns the columns the shown ones
+ * take with their gaps: more than TOTAL only when what is never cut does
+ * not fit even alone (then nothing is cut). */
+int table_fit(struct table_col *c, size_t n, int total, int gap);
+
 void table_md_row(FILE *out, const char *const *cells, size_t ncols, unsigned right, int header);
 void table_csv_row(FILE *out, const char *const *cells, size_t ncols);
 

@@ -45,10 +45,13 @@ size_t text_cluster_len(const char *s, size_t len);
  * splitting a cluster; its width goes to *WIDTH if not NULL. */
 size_t text_fit(const char *s, int cols, int *width);
 
-/* Write into OUT (SIZE bytes) S cut to COLS columns with "…" (or "~" when
- * ASCII is set) at the end if it had to be cut, then padded with spaces to
- * exactly COLS columns when PAD is set.  Never splits a cluster.  Returns
- * the columns written. */
+/* Write into OUT (SIZE bytes) S as it fits in COLS columns, then padded
+ * with spaces to exactly COLS columns when PAD is set; returns the columns
+ * written.  A text cut to fit (or that OUT cannot hold) ends in "…"
+ * ("..." when ASCII is set; as many dots as fit below 3 columns): cut
+ * after a whole word (libthai's words) when that keeps two thirds of the
+ * room or more, else between two clusters, and never with a space or a
+ * lone leading vowel (เ แ โ ใ ไ) before the ellipsis.  Cut in textcut.c. */
 int text_truncate(char *out, size_t size, const char *s, int cols, int pad, int ascii);
 
 /* Lines of wrapped text.  Each line is a malloc'd NUL-terminated string. */

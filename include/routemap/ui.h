@@ -16,6 +16,7 @@
 #include "routemap/config.h"
 #include "routemap/pager.h"
 #include "routemap/store.h"
+#include "routemap/table.h"
 
 /* ---- keys ---- */
 
@@ -141,7 +142,7 @@ struct ui {
 	enum ui_section section;
 	struct view *stack[UI_SECTIONS][UI_STACK];
 	int depth[UI_SECTIONS];
-	char message[512];
+	char message[1024];
 	int message_is_error;
 	long long error_at;             /* ms: an error stays a few seconds
 					   against what the next keys say */
@@ -325,15 +326,27 @@ struct ui_list {
 int ui_list_act(struct ui_list *l, enum action a);
 /* Keep the selection within HEIGHT rows from the top. */
 void ui_list_scroll(struct ui_list *l, int height);
-/* One row of cells at Y, each in WIDTHS[i] columns (the last takes the
- * rest), two spaces apart; ATTR covers all but the last (long) column.
+/* Fit the N columns of C (their widest cells measured, headings
+ * included) into the screen's width, two apart, as table_fit does: codes
+ * whole, titles giving way, columns left out before a code is cut.
+ * WIDTHS[i] gets each one's width for ui_row (-1: left out). */
+void ui_fit(const struct ui *ui, struct table_col *c, int n, int *widths);
+/* Widen column C to hold TEXT. */
+void ui_measure(struct table_col *c, const char *text);
+/* Where column I of WIDTHS starts on the line; -1 when it is left out. */
+int ui_col_x(const int *widths, int i);
+/* One row of cells at Y, each in WIDTHS[i] columns (the last shown takes
+ * the rest; a negative width leaves the cell out), two spaces apart; a
+ * cell too long for its column is cut with an ellipsis.  ATTR covers all
+ * but the last (long) column.
  * A row the same as the one drawn at Y in an earlier frame is copied
  * from it, so moving over a long list costs the two rows that change. */
 void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, int ncells,
 	    attr_t attr);
 /* Forget the rows of earlier frames (the screen's size or looks changed). */
 void ui_row_memo_free(struct ui *ui);
-/* A heading row: every column in the heading's looks. */
+/* A heading row: every column in the heading's looks (WIDTHS as ui_row:
+ * a heading is never cut when its column was fitted with ui_fit). */
 void ui_heading_row(struct ui *ui, int y, const char *const *cells, const int *widths,
 		    int ncells);
 /* A dim note (e.g. "nothing yet") at Y. */

@@ -87,6 +87,42 @@ run export-txt 0 -d "$DB" export objectives --format txt
 run summary 0 -d "$DB"
 run check 0 -d "$DB" check
 
+# ---- lines fitted to a width: codes whole, titles cut after a word ------
+# Into a pipe every line is whole (list-* above); with --width (or on a
+# terminal) each line fits: at every width from 60 to 83 no line is wider
+# (search: from the width its longest record and kind need), every code
+# shows whole, the headings are never cut, and a cut title ends in "…".
+run list-plans-w60 0 -d "$DB" list plans --width 60
+run list-assessments-w60 0 -d "$DB" list assessments --width 60
+run list-aars-w70 0 -d "$DB" list aars --width 70
+run list-aars-ascii-w60 0 -d "$DB" --ascii list aars --width 60
+run search-w80 0 -d "$DB" search ศูนย์เด็กเล็ก --width 80
+run usage-list-width 2 -d "$DB" list plans --width 20
+# fitted W LIST CODE...: the output of LIST at W fits and holds each CODE
+fitted() {
+	w=$1 what=$2
+	shift 2
+	# shellcheck disable=SC2086
+	"$BIN" -d "$DB" $what --width "$w" >"$T/fit" 2>&1 || return 1
+	[ "$(LC_ALL=C.UTF-8 wc -L <"$T/fit")" -le "$w" ] || { echo "wider than $w: $what"; return 1; }
+	head -n 1 "$T/fit" | grep -q "…" && { echo "a heading cut at $w: $what"; return 1; }
+	for c in "$@"; do
+		grep -qE "(^| )$c( |\$)" "$T/fit" || { echo "$c cut or missing at $w: $what"; return 1; }
+	done
+	! grep -qE "[^ ]…[^ ]|  …" "$T/fit"
+}
+w=60
+while [ $w -le 83 ]; do
+	expect "fit-plans-$w" fitted $w "list plans" KKN-CDC-2568 NPG-CDC-2569
+	expect "fit-assessments-$w" fitted $w "list assessments" A-BNG-69 A-NKG-53 "CDC-NORM v2"
+	expect "fit-aars-$w" fitted $w "list aars" AAR-ODPC6-2553 AAR-PMQA-2553
+	expect "fit-norms-$w" fitted $w "list norms" CDC-NORM PMQA-SELF
+	# "ข้อความ AAR" + "AAR-ODPC6-2553/unexpected_gains" + a title of 20: 73
+	[ $w -ge 73 ] && expect "fit-search-$w" fitted $w "search การ" KKN-CDC-2568 \
+		AAR-ODPC6-2553/unexpected_gains A-BNG-69/SV1 "PMQA-SELF v1/C1"
+	w=$((w + 1))
+done
+
 # ---- round trip: export, import into an empty database, export again ----
 expect export-dir "$BIN" -d "$DB" export --dir "$T/out1"
 # (the sample quotes some fields it need not; test_transfer compares its records)

@@ -52,7 +52,7 @@ wait_for "EXIT=0 TTY=restored"
 start aar-add 80 24 -- --demo -d "$ADB"
 wait_for "KKN-CDC-2568"
 keys A
-wait_for "ถอดบทเรียนการนำแผนที่ทางเดินยุทธศาสตร์สู่การปฏิบัติ"
+wait_for "AAR-ODPC6-2553  1    ถอดบทเรียนการนำแผนที่ทางเดิน"
 # aar4 (the office's default) about an event
 keys a
 wait_for "AAR ใหม่: ใช้แบบฟอร์มใด"
@@ -218,7 +218,7 @@ wait_for "EXIT=137"
 start aar-after-kill 80 24 -- --demo -d "$ADB"
 wait_for "KKN-CDC-2568"
 keys A
-wait_for "ถอดบทเรียนศูนย์เด็กเล็กหนองกุงปลอดโรค"
+wait_for "AAR-KKN-PHO-$TODAY-3  0    ถอดบทเรียนศูนย์เด็กเล็กหนองกุงปลอดโรค"
 keys /
 type_text "หนองกุงปลอดโรค"
 keys Enter
@@ -307,7 +307,7 @@ if [ "$n" = 8 ]; then ok; else bad "lessons8 record has $n sections, not 8"; fi
 start aar-delete 80 24 -- --demo -d "$ADB"
 wait_for "KKN-CDC-2568"
 keys A
-wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาองค์การ"
+wait_for "AAR-PMQA-2553           1    AAR การประชุมเชิงปฏิบัติการ"
 keys G d
 wait_for "ลบ AAR-ODPC6-2553"
 keys n
@@ -316,10 +316,10 @@ keys d
 wait_for "ลบ AAR-ODPC6-2553"
 wait_for "y หรือ ◌ั = ใช่ ปุ่มอื่น = ไม่"  # the whole question, its keys last (a lone mark on ◌)
 type_text "ั"                     # y's key in the Thai layout: yes
-wait_gone "ถอดบทเรียนการนำแผนที่ทางเดินยุทธศาสตร์สู่การปฏิบัติ"
+wait_gone "ถอดบทเรียนการนำแผนที่"
 wait_for "ลบ AAR-ODPC6-2553 แล้ว"
 keys u
-wait_for "ถอดบทเรียนการนำแผนที่ทางเดินยุทธศาสตร์สู่การปฏิบัติ"
+wait_for "AAR-ODPC6-2553          1    ถอดบทเรียนการนำแผนที่"
 keys G Enter                     # the sections and actions came back too
 wait_for "ได้รับนโยบายจากกรมควบคุมโรค"
 keys G
@@ -333,7 +333,7 @@ wait_for "EXIT=0 TTY=restored"
 start aar-hit 80 24 -- --demo -d "$ADB"
 wait_for "KKN-CDC-2568"
 keys A
-wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาองค์การ"
+wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนา"
 keys /
 wait_for "/"
 type_text "แผนเสร็จภายใน"
@@ -347,7 +347,7 @@ wait_for "กำลังพิมพ์: Esc เสร็จ · Enter ขึ้
 keys Escape q
 wait_for "AAR-PMQA-2553/happened"
 keys q
-wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาองค์การ"
+wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนา"
 keys /
 type_text "ปฏิทินการปฏิบัติงาน"
 wait_for "/ปฏิทินการปฏิบัติงาน"

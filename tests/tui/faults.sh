@@ -156,14 +156,14 @@ start_b -d "$FD"
 wait_b "KKN-CDC-2568"
 for k in C Enter; do sleep 0.3; keys_b "$k"; done
 wait_b "[-] SM1"
-keys_b 2                           # B: SM1 partly...
-i=0
-while [ $i -lt 20 ] || { [ $i -lt 400 ] && ! note_of SM1 | grep -q ',partial,'; }; do
-	keys Down Up               # ...while A keeps moving (no idle moment in
-	sleep 0.05                 # which A's screen would read B's answer),
-	i=$((i + 1))               # until B's answer is stored (a loaded disk
-done                               # can take B's commit past a second)
+# A is stopped, so its screen cannot read what B does next (no idle tick),
+# and its keys wait in the terminal, to be read before any tick on waking
+A_PID=$(program_pid)
+kill -STOP "$A_PID"
 keys 1 3                           # A, not having seen it: SM1 met, SM2 not met
+keys_b 2                           # B: SM1 partly, stored meanwhile
+wait_note SM1 ',partial,'
+kill -CONT "$A_PID"
 wait_for "ค่าของคุณยังไม่ได้บันทึก"
 wait_for "[✗] SM2"
 if note_of SM1 | grep -q ',partial,' && note_of SM2 | grep -q ',not_met,'; then
@@ -196,14 +196,13 @@ for k in C Enter; do sleep 0.3; keys_b "$k"; done
 wait_b "] SM1"
 keys_b f
 wait_b "[ ] CP3"
-keys_b Home 2                      # B: CP3 partly...
-i=0
-while [ $i -lt 20 ] || { [ $i -lt 400 ] && ! note_of CP3 | grep -q ',partial,'; }; do
-	keys Down Up               # ...while A keeps moving, until B's
-	sleep 0.05                 # answer is stored
-	i=$((i + 1))
-done
+keys_b Home
+A_PID=$(program_pid)               # A stopped, its keys waiting (as above)
+kill -STOP "$A_PID"
 keys 1 3                           # A: CP3 met (refused), CM3 not met
+keys_b 2                           # B: CP3 partly, stored meanwhile
+wait_note CP3 ',partial,'
+kill -CONT "$A_PID"
 wait_for "ค่าของคุณยังไม่ได้บันทึก"
 wait_for "[ ] SV3"
 if note_of CP3 | grep -q ',partial,' && note_of CM3 | grep -q ',not_met,' &&

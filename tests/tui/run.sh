@@ -95,7 +95,7 @@ wait_for "พบ 8 รายการ"          # the search made from the check
 keys q
 wait_for "A-NKG-53"
 keys Tab
-wait_for "AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาองค์การ"
+wait_for "AAR-PMQA-2553   1    AAR การประชุมเชิงปฏิบัติการ"
 keys P
 wait_for "KKN-CDC-2568"
 
@@ -342,5 +342,6 @@ wait_for "EXIT=0 TTY=restored"
 . "$(dirname "$0")/checklist.sh"
 . "$(dirname "$0")/aar.sh"
 . "$(dirname "$0")/faults.sh"
+. "$(dirname "$0")/cuts.sh"
 
 finish

@@ -110,8 +110,9 @@ static void test_demo_fits_80x24(void **state)
 		snprintf(top, sizeof top, "┌─ %s ─", o->code);
 		assert_non_null(strstr(text, top));
 	}
-	/* one title line each, cut with "…" */
-	assert_non_null(strstr(text, "ผู้ปกครองและครูพี่… →P2"));
+	/* one title line each, cut after a whole word with "…", the link's
+	 * text at the right */
+	assert_non_null(strstr(text, "│ ผู้ปกครองและครู…  →P2 │"));
 	/* lines where they can be drawn: S1, S2 and S3 up to P2, R3 to S2, F2
 	 * to R1, F3 to R2; F1 -> R3 crosses both of the last two, and R1 -> S3
 	 * crosses R3 -> S2: text, as are links within a band or over one */

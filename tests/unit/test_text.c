@@ -209,8 +209,11 @@ static void test_truncate(void **state)
 	assert_string_equal(out, "…");
 	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 3, 1, 0), 3);
 	assert_string_equal(out, "น้ำ…");
+	/* ASCII: three dots, so only one column is left for "น้ำ" (two) */
 	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 4, 1, 1), 4);
-	assert_string_equal(out, "น้ำท่~");
+	assert_string_equal(out, "... ");
+	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 2, 0, 1), 2);
+	assert_string_equal(out, "..");
 	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 5, 1, 0), 5);
 	assert_string_equal(out, "น้ำท่วม");
 	assert_int_equal(text_truncate(out, sizeof out, "น้ำท่วม", 8, 1, 0), 8);
@@ -221,13 +224,126 @@ static void test_truncate(void **state)
 	assert_string_equal(out, "");
 	assert_int_equal(text_truncate(out, sizeof out, "中文字", 4, 1, 0), 4);
 	assert_string_equal(out, "中… ");
-	/* a small buffer cuts between clusters, never inside one */
+	/* a buffer too small for the text cuts it between clusters, and says
+	 * so: "ค่" (6 bytes) and "…" (3) and the NUL fit in 12, "ค่า" does not */
+	assert_int_equal(text_truncate(out, 12, "ค่ากลาง", 10, 0, 0), 2);
+	assert_string_equal(out, "ค่…");
 	assert_int_equal(text_truncate(out, 8, "ค่ากลาง", 10, 0, 0), 1);
-	assert_string_equal(out, "ค่");
-	assert_int_equal(text_truncate(out, 5, "ค่ากลาง", 10, 0, 0), 1);
 	assert_string_equal(out, "…");
 	assert_int_equal(text_truncate(out, 3, "ค่ากลาง", 10, 1, 0), 2);
 	assert_string_equal(out, "  ");
+}
+
+/* A cut ends after a whole word when that keeps two thirds of the room,
+ * never with a space or a lone leading vowel before the ellipsis.
+ * (Widths: แผนที่ 4, ทาง 3, เดิน 3, ยุทธศาสตร์ 8; libthai's words.) */
+static void test_truncate_words(void **state)
+{
+	static const char *const map = "แผนที่ทางเดินยุทธศาสตร์";
+	char out[128];
+
+	(void)state;
+	/* room 11: "แผนที่ทางเดินยุ" fits, the word ends after "เดิน" (10) */
+	assert_int_equal(text_truncate(out, sizeof out, map, 12, 0, 0), 11);
+	assert_string_equal(out, "แผนที่ทางเดิน…");
+	/* room 8 ends on the leading vowel of "เดิน": back to "ทาง" */
+	assert_int_equal(text_truncate(out, sizeof out, map, 9, 0, 0), 8);
+	assert_string_equal(out, "แผนที่ทาง…");
+	assert_int_equal(text_truncate(out, sizeof out, map, 6, 0, 0), 5);
+	assert_string_equal(out, "แผนที่…");
+	/* ASCII: room 9 ends inside "เดิน"; "ทาง" ends at 7 >= 2/3 of 9 */
+	assert_int_equal(text_truncate(out, sizeof out, map, 12, 1, 1), 12);
+	assert_string_equal(out, "แผนที่ทาง...  ");
+	/* "คณะ|กรรมการ": room 4 keeps "คณะ" (3 >= 8/3) */
+	assert_int_equal(text_truncate(out, sizeof out, "คณะกรรมการ", 5, 0, 0), 4);
+	assert_string_equal(out, "คณะ…");
+	/* one word wider than the room: cut between clusters, but not after
+	 * the leading vowel of "เรียน" */
+	assert_int_equal(text_truncate(out, sizeof out, "โรงเรียน", 5, 0, 0), 4);
+	assert_string_equal(out, "โรง…");
+	assert_int_equal(text_truncate(out, sizeof out, "โรงเรียน", 2, 1, 0), 2);
+	assert_string_equal(out, "… ");
+	/* room 11 ends with a word; room 12 and 13 would end in the space or
+	 * in "ใ": both go back to "แห่ง", no space before the ellipsis */
+	assert_int_equal(text_truncate(out, sizeof out, MIXED, 12, 1, 0), 12);
+	assert_string_equal(out, "ศพด. 18 แห่ง…");
+	assert_int_equal(text_truncate(out, sizeof out, MIXED, 13, 1, 0), 13);
+	assert_string_equal(out, "ศพด. 18 แห่ง… ");
+	assert_int_equal(text_truncate(out, sizeof out, MIXED, 14, 1, 0), 14);
+	assert_string_equal(out, "ศพด. 18 แห่ง…  ");
+	/* a word whose start is less than two thirds in (at 2 of room 7):
+	 * cut between clusters, "ประชา" being 5 columns */
+	assert_int_equal(text_truncate(out, sizeof out, "ก ประชาสัมพันธ์", 8, 0, 0), 8);
+	assert_string_equal(out, "ก ประชา…");
+}
+
+/* Is byte AT of S where a word ends: the end, a space next, or a word
+ * starting there? */
+static int word_ends_at(const char *s, size_t at)
+{
+	size_t n, k, *v;
+	int yes = s[at] == '\0' || s[at] == ' ';
+
+	v = text_word_starts(s, &n);
+	assert_non_null(v);
+	for (k = 0; k < n; k++)
+		yes |= v[k] == at;
+	free(v);
+	return yes;
+}
+
+/* A title cut at each width a screen or a line of output may give it
+ * (60 to 83 columns and the narrower columns in them): exactly that
+ * width; cut only with an ellipsis after a whole word when a word ends in
+ * the last third of the room; never a leading vowel or a space before it. */
+static void test_truncate_widths(void **state)
+{
+	static const char *const titles[] = {
+		"แผนที่ทางเดินยุทธศาสตร์การป้องกันควบคุมโรคติดต่อในศูนย์เด็กเล็ก จังหวัดขอนแก่น",
+		"AAR การประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาองค์การ PMQA ที่ขนอม",
+		LONG_TH,
+	};
+	size_t k;
+	int cols, ascii;
+
+	(void)state;
+	for (k = 0; k < sizeof titles / sizeof *titles; k++)
+		for (ascii = 0; ascii <= 1; ascii++)
+			for (cols = 4; cols <= 83; cols++) {
+				const char *s = titles[k], *ell = ascii ? "..." : "…", *e;
+				char out[512];
+				size_t kept, len = strlen(s), b;
+				int room = cols - (ascii ? 3 : 1), wb, best = 0;
+				uint32_t last;
+
+				assert_int_equal(text_truncate(out, sizeof out, s, cols, 1, ascii), cols);
+				assert_int_equal(text_width(out), cols);
+				if (text_width(s) <= cols) {
+					assert_memory_equal(out, s, len);
+					continue;
+				}
+				e = strstr(out, ell);
+				assert_non_null(e);
+				kept = (size_t)(e - out);
+				assert_memory_equal(out, s, kept);
+				assert_int_equal(strspn(e + strlen(ell), " "), strlen(e + strlen(ell)));
+				if (kept == 0)
+					continue;
+				/* the last character kept */
+				for (b = kept - 1; b > 0 && ((unsigned char)out[b] & 0xC0) == 0x80; b--)
+					;
+				utf8_decode(out + b, kept - b, &last);
+				assert_false(last == ' ' || (last >= 0x0E40 && last <= 0x0E44));
+				assert_false(starts_with_mark(s + kept));
+				/* the widest word end within the room */
+				for (b = 1; b <= len; b++)
+					if ((b == len || text_cluster_len(s + b, len - b) > 0) &&
+					    word_ends_at(s, b) && (wb = text_width_n(s, b)) <= room &&
+					    wb > best && s[b - 1] != ' ')
+						best = wb;
+				if (3 * best >= 2 * room)
+					assert_int_equal(text_width_n(s, kept), best);
+			}
 }
 
 /* Every width from 0 to 25, padded: exactly that many columns, the text a
@@ -923,6 +1039,8 @@ int main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_truncate),
 		cmocka_unit_test(test_truncate_exact),
+		cmocka_unit_test(test_truncate_words),
+		cmocka_unit_test(test_truncate_widths),
 		cmocka_unit_test(test_wrap_words),
 		cmocka_unit_test(test_wrap_no_spaces),
 		cmocka_unit_test(test_wrap_mixed),

@@ -71,6 +71,15 @@ int cli_width(const char *arg, int *width)
 	return 0;
 }
 
+int cli_line_width(const char *arg, int *width)
+{
+	if (!arg && !isatty(STDOUT_FILENO)) {
+		*width = 0;    /* into a pipe or a file: every line whole */
+		return 0;
+	}
+	return cli_width(arg, width);
+}
+
 int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err)
 {
 	struct transfer_file files[32];

@@ -82,11 +82,34 @@ struct list_cells {
  * columns, RIGHT a bit per right-aligned one): a first pass measures the
  * columns, a second prints, both in one read transaction, a page at a
  * time, so memory stays that of a page whatever the list's length.  CELLS
- * turns a row into its cells.  0, or -1 with ERR. */
+ * turns a row into its cells; the line is fitted to TOTAL columns as SPEC
+ * says (fit_line).  0, or -1 with ERR. */
+/* Fit the measured WIDTH of NCOLS columns into TOTAL columns (0: no
+ * limit) as SPEC says: its MIN (0 never cut, -1 the heading's width of
+ * HEAD) and DROP for each column.  A column left out gets -1. */
+static void fit_line(int *width, size_t ncols, const char *const *head,
+		     const struct table_col *spec, int total)
+{
+	struct table_col c[8];
+	size_t i;
+
+	if (total <= 0 || ncols > 8)
+		return;
+	for (i = 0; i < ncols; i++) {
+		c[i] = spec[i];
+		c[i].want = width[i];
+		if (c[i].min < 0)
+			c[i].min = text_width(head[i]);
+	}
+	table_fit(c, ncols, total, 2);
+	for (i = 0; i < ncols; i++)
+		width[i] = c[i].width;
+}
+
 static int print_paged(struct cli *cli, struct store *st, struct pager *pg,
 		       const char *const *head, size_t ncols, unsigned right,
 		       void (*cells)(struct cli *cli, const void *row, struct list_cells *out),
-		       struct rm_error *err)
+		       const struct table_col *spec, int total, struct rm_error *err)
 {
 	enum { PAGE = 512 };
 	struct list_cells *c = malloc(sizeof *c);
@@ -99,8 +122,10 @@ static int print_paged(struct cli *cli, struct store *st, struct pager *pg,
 	}
 	table_txt_measure(head, ncols, width);
 	for (pass = 0; pass < 2; pass++) {
-		if (pass)
-			table_txt_row(stdout, head, ncols, width, right);
+		if (pass) {
+			fit_line(width, ncols, head, spec, total);
+			table_txt_row_cut(stdout, head, ncols, width, right, cli->ascii);
+		}
 		if (pager_first(pg, PAGE, err) < 0)
 			goto out;
 		for (;;) {
@@ -109,7 +134,7 @@ static int print_paged(struct cli *cli, struct store *st, struct pager *pg,
 			for (i = 0; i < pg->n; i++) {
 				cells(cli, pager_row(pg, i), c);
 				if (pass)
-					table_txt_row(stdout, c->cell, ncols, width, right);
+					table_txt_row_cut(stdout, c->cell, ncols, width, right, cli->ascii);
 				else
 					table_txt_measure(c->cell, ncols, width);
 			}
@@ -144,24 +169,36 @@ static void plan_cells(struct cli *cli, const void *row, struct list_cells *c)
 	c->cell[5] = r->served_by;
 }
 
-static int list_plans(struct cli *cli, struct store *st, struct rm_error *err)
+static int list_plans(struct cli *cli, struct store *st, int total, struct rm_error *err)
 {
 	static const char *const head[] = { N_("code"), N_("office"), N_("fiscal years"),
 					    N_("title"), N_("serves"), N_("served by") };
+	/* codes whole; the title gives way to 20; the plans that serve it go
+	 * first, then the one it serves; the office's name gives way last */
+	static const struct table_col spec[] = {
+		{ 0, 0, 0, 0, 0 }, { 0, -1, 0, 0, 1 }, { 0, 0, 0, 0, 0 },
+		{ 0, 20, 0, 0, 0 }, { 0, 0, 1, 0, 0 }, { 0, 0, 2, 0, 0 },
+	};
 	const char *h[6];
 	struct pager pg;
 
 	plan_pager(&pg, st);
-	return print_paged(cli, st, &pg, heads(head, 6, h), 6, 0, plan_cells, err);
+	return print_paged(cli, st, &pg, heads(head, 6, h), 6, 0, plan_cells, spec, total, err);
 }
 
-static int list_norms(struct cli *cli, struct store *st, struct rm_error *err)
+static int list_norms(struct cli *cli, struct store *st, int total, struct rm_error *err)
 {
 	static const char *const head[] = { N_("code"), N_("version"), N_("office"), N_("items"),
 					    N_("issued"), N_("title") };
+	/* the title gives way to 20; then the date goes; the office last */
+	static const struct table_col spec[] = {
+		{ 0, 0, 0, 0, 0 }, { 0, 0, 0, 0, 0 }, { 0, -1, 0, 0, 1 },
+		{ 0, 0, 0, 0, 0 }, { 0, 0, 1, 0, 0 }, { 0, 20, 0, 0, 0 },
+	};
 	const char *h[6];
 	struct norm_row *rows;
 	struct table t;
+	int width[6] = { 0 };
 	size_t n, i;
 
 	if (norm_list(st, &rows, &n, err) < 0)
@@ -183,7 +220,12 @@ static int list_norms(struct cli *cli, struct store *st, struct rm_error *err)
 		cells[5] = rows[i].title;
 		table_add(&t, cells);
 	}
-	table_print_txt(&t, stdout, 1);
+	for (i = 0; i < t.nrows; i++)
+		table_txt_measure((const char *const *)&t.cells[i * 6], 6, width);
+	fit_line(width, 6, h, spec, total);
+	for (i = 0; i < t.nrows; i++)
+		table_txt_row_cut(stdout, (const char *const *)&t.cells[i * 6], 6, width, t.right,
+				  cli->ascii);
 	table_free(&t);
 	norm_list_free(rows, n);
 	return 0;
@@ -209,19 +251,25 @@ static void assessment_cells(struct cli *cli, const void *row, struct list_cells
 	c->cell[7] = c->buf[4];
 }
 
-static int list_assessments(struct cli *cli, struct store *st, const struct day_span *days,
-			    struct rm_error *err)
+static int list_assessments(struct cli *cli, struct store *st, int total,
+			    const struct day_span *days, struct rm_error *err)
 {
 	static const char *const head[] = { N_("code"), N_("unit"), N_("norm set"), N_("project"),
 					    N_("assessed"), N_("coverage"), N_("rank"),
 					    N_("unanswered") };
+	/* the project goes first, then the date, the unanswered count and the
+	 * rank; a unit's name gives way (to its heading) only after them */
+	static const struct table_col spec[] = {
+		{ 0, 0, 0, 0, 0 }, { 0, -1, 0, 0, 1 }, { 0, 0, 0, 0, 0 }, { 0, 0, 4, 0, 0 },
+		{ 0, 0, 3, 0, 0 }, { 0, 0, 0, 0, 0 }, { 0, 0, 1, 0, 0 }, { 0, 0, 2, 0, 0 },
+	};
 	struct assessment_query q = { &cli->cfg, ASSESSMENT_BY_UNIT, NULL, *days };
 	const char *h[8];
 	struct pager pg;
 
 	assessment_pager(&pg, st, &q);
 	return print_paged(cli, st, &pg, heads(head, 8, h), 8, 1u << 5 | 1u << 6 | 1u << 7,
-			   assessment_cells, err);
+			   assessment_cells, spec, total, err);
 }
 
 static void aar_cells(struct cli *cli, const void *row, struct list_cells *c)
@@ -240,51 +288,51 @@ static void aar_cells(struct cli *cli, const void *row, struct list_cells *c)
 	c->cell[5] = c->buf[2];
 }
 
-static int list_aars(struct cli *cli, struct store *st, const struct day_span *days,
+static int list_aars(struct cli *cli, struct store *st, int total, const struct day_span *days,
 		     struct rm_error *err)
 {
 	static const char *const head[] = { N_("date"), N_("code"), N_("template"), N_("title"),
 					    N_("reviews"), N_("open actions") };
+	/* the title gives way to 20; what each reviews (it may name a code)
+	 * goes first, then the template, then the count of open actions */
+	static const struct table_col spec[] = {
+		{ 0, 0, 0, 0, 0 }, { 0, 0, 0, 0, 0 }, { 0, 0, 2, 0, 0 },
+		{ 0, 20, 0, 0, 0 }, { 0, 0, 3, 0, 0 }, { 0, 0, 1, 0, 0 },
+	};
 	const char *h[6];
 	struct pager pg;
 
 	aar_pager(&pg, st, days);
-	return print_paged(cli, st, &pg, heads(head, 6, h), 6, 1u << 5, aar_cells, err);
+	return print_paged(cli, st, &pg, heads(head, 6, h), 6, 1u << 5, aar_cells, spec, total,
+			   err);
 }
 
-/* --from DATE and --to DATE after the kind of list, into DAYS (ISO in
- * FROM and TO); only the lists of dated records take them.  0, or the
- * usage error's exit status. */
-static int list_days(int argc, char **argv, struct day_span *days, char *from, char *to)
+/* The date VALUE of the option OPT (--from, --to) as ISO into ISO (11
+ * bytes).  0, or the usage error's exit status. */
+static int day_option(const char *opt, const char *value, char *iso)
 {
-	int dated = !strcmp(argv[1], "assessments") || !strcmp(argv[1], "aars"), i;
-	const char *typed[2] = { NULL, NULL };   /* as written: --from, --to */
+	struct text_date d;
 
-	for (i = 2; i < argc; i += 2) {
-		int is_from = strcmp(argv[i], "--from") == 0;
-		struct text_date d;
-		char *iso = is_from ? from : to;
+	if (!value)
+		return cli_usage(opt, _("expected a date after it"));
+	if (text_parse_date(value, &d) < 0)
+		return cli_usage(opt, _("\"%s\" is not a date: %s"), value, text_date_forms());
+	text_format_iso(&d, iso, 11);
+	return 0;
+}
 
-		if (!is_from && strcmp(argv[i], "--to") != 0)
-			return cli_usage("list", _("\"%s\": expected --from DATE or --to DATE"), argv[i]);
-		if (!dated)
-			return cli_usage(argv[i], _("only the assessments and the AARs are listed by "
-						    "date"));
-		if (i + 1 >= argc)
-			return cli_usage(argv[i], _("expected a date after it"));
-		if (text_parse_date(argv[i + 1], &d) < 0)
-			return cli_usage(argv[i], _("\"%s\" is not a date: %s"), argv[i + 1],
-					 text_date_forms());
-		text_format_iso(&d, iso, 11);
-		typed[!is_from] = argv[i + 1];
-		if (is_from)
-			days->from = from;
-		else
-			days->to = to;
-	}
+/* The span of DAYS (its ends ISO, FROM and TO as typed): refused when
+ * WHAT is not a list of dated records or the span ends before it starts.
+ * 0, or the usage error's exit status. */
+static int check_days(const char *what, const struct day_span *days, const char *from,
+		      const char *to)
+{
+	if ((days->from || days->to) && strcmp(what, "assessments") && strcmp(what, "aars"))
+		return cli_usage(days->from ? "--from" : "--to",
+				 _("only the assessments and the AARs are listed by date"));
 	if (days->from && days->to && strcmp(days->from, days->to) > 0)
 		return cli_usage("--to", _("\"%s\" is before --from \"%s\"; the span would hold no day"),
-				 typed[1], typed[0]);
+				 to, from);
 	return 0;
 }
 
@@ -294,34 +342,56 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	struct day_span days = { NULL, NULL };
 	char from[11], to[11];
 	struct store st;
-	const char *what;
-	int rc;
+	const char *what = NULL, *width_arg = NULL, *typed[2] = { NULL, NULL };
+	int i, rc, width;
 
-	if (argc < 2 || cli_is_help(argv[1])) {
-		if (argc >= 2)
-			fputs(_("usage: routemap list plans|norms|assessments|aars [--from DATE] "
-				"[--to DATE]\n"
+	for (i = 1; i < argc; i++) {
+		if (cli_is_help(argv[i])) {
+			fputs(_("usage: routemap list plans|norms|assessments|aars [--width N] "
+				"[--from DATE] [--to DATE]\n"
 				"One line per record, in Thai dictionary order (AARs newest first);\n"
-				"assessments and AARs of the days from DATE to DATE only.\n"),
-			      stdout);
-		return argc >= 2 ? 0 : cli_usage("list", _("expected plans, norms, assessments or aars"));
+				"assessments and AARs of the days from DATE to DATE only.\n"
+				"On a terminal (or with --width) each line fits its width: codes whole,\n"
+				"titles cut after a word; into a pipe every line is whole.\n"), stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--width") == 0 && i + 1 < argc) {
+			width_arg = argv[++i];
+		} else if (strcmp(argv[i], "--from") == 0 || strcmp(argv[i], "--to") == 0) {
+			int is_from = argv[i][2] == 'f';
+
+			if ((rc = day_option(argv[i], i + 1 < argc ? argv[i + 1] : NULL,
+					     is_from ? from : to)) != 0)
+				return rc;
+			typed[!is_from] = argv[++i];
+			if (is_from)
+				days.from = from;
+			else
+				days.to = to;
+		} else if (!what) {
+			what = argv[i];
+		} else {
+			return cli_usage("list", _("\"%s\": one list at a time"), argv[i]);
+		}
 	}
-	what = argv[1];
+	if (!what)
+		return cli_usage("list", _("expected plans, norms, assessments or aars"));
 	if (strcmp(what, "plans") && strcmp(what, "norms") && strcmp(what, "assessments") &&
 	    strcmp(what, "aars"))
 		return cli_usage("list", _("\"%s\": expected plans, norms, assessments or aars"), what);
-	if ((rc = list_days(argc, argv, &days, from, to)) != 0)
+	if ((rc = check_days(what, &days, typed[0], typed[1])) != 0)
 		return rc;
+	if (cli_line_width(width_arg, &width) != 0)
+		return RM_EXIT_USAGE;
 	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	if (strcmp(what, "plans") == 0)
-		rc = list_plans(cli, &st, &err);
+		rc = list_plans(cli, &st, width, &err);
 	else if (strcmp(what, "norms") == 0)
-		rc = list_norms(cli, &st, &err);
+		rc = list_norms(cli, &st, width, &err);
 	else if (strcmp(what, "assessments") == 0)
-		rc = list_assessments(cli, &st, &days, &err);
+		rc = list_assessments(cli, &st, width, &days, &err);
 	else
-		rc = list_aars(cli, &st, &days, &err);
+		rc = list_aars(cli, &st, width, &days, &err);
 	store_close(&st);
 	return rc < 0 ? cli_report(&err) : 0;
 }
@@ -612,14 +682,18 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	return rc < 0 ? cli_report(&err) : 0;
 }
 
-/* Print every hit of QUERY as one aligned table (texts cut to fit
- * WIDTH), a page of hits at a time, twice (measure, print) in one read
+/* Print every hit of QUERY as one aligned table fitted to WIDTH (the
+ * texts cut after a word), a page of hits at a time, twice (measure, print) in one read
  * transaction: memory is a page's whatever the number of hits.  Returns
  * the number of hits, or -1 with ERR. */
 static long print_hits(struct cli *cli, struct store *st, const char *query, int width,
 		       struct rm_error *err)
 {
 	static const char *const head[] = { N_("kind"), N_("record"), N_("text") };
+	/* the kind and the record whole, the text taking the rest */
+	static const struct table_col spec[] = {
+		{ 0, 0, 0, 0, 0 }, { 0, 0, 0, 0, 0 }, { 0, 20, 0, 0, 0 },
+	};
 	enum { PAGE = 512 };
 	const char *h[3];
 	int w[3] = { 0 }, pass;
@@ -632,8 +706,10 @@ static long print_hits(struct cli *cli, struct store *st, const char *query, int
 		sqlite3_int64 after = 0;
 		int more = 1;
 
-		if (pass)
-			table_txt_row(stdout, h, 3, w, 0);
+		if (pass) {
+			fit_line(w, 3, h, spec, width);
+			table_txt_row_cut(stdout, h, 3, w, 0, cli->ascii);
+		}
 		while (more) {
 			struct search_hit *hits = NULL;
 			size_t n = 0, i;
@@ -641,13 +717,11 @@ static long print_hits(struct cli *cli, struct store *st, const char *query, int
 			if (store_search_page(st, query, after, PAGE, &hits, &n, &more, err) < 0)
 				goto out;
 			for (i = 0; i < n; i++) {
-				char text[512];
-				const char *cells[3] = { vocab_kind(hits[i].kind), hits[i].ref, text };
+				const char *cells[3] = { vocab_kind(hits[i].kind), hits[i].ref,
+							 hits[i].text };
 
-				text_truncate(text, sizeof text, hits[i].text, width > 70 ? width - 40 : 30,
-					      0, cli->ascii);
 				if (pass)
-					table_txt_row(stdout, cells, 3, w, 0);
+					table_txt_row_cut(stdout, cells, 3, w, 0, cli->ascii);
 				else
 					table_txt_measure(cells, 3, w);
 			}
@@ -675,15 +749,16 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	int width;
 
 	if (argc == 2 && cli_is_help(argv[1])) {
-		fputs(_("usage: routemap search TEXT\n"
+		fputs(_("usage: routemap search TEXT [--width N]\n"
 			"Find plans, objectives, indicators, projects, norm sets and items,\n"
 			"checklist notes and AAR text holding TEXT, as one phrase of any length\n"
 			"(Thai needs no spaces); Latin letters match in either case.\n"), stdout);
 		return 0;
 	}
-	if (argc != 2 || !*argv[1])
+	if ((argc != 2 && !(argc == 4 && strcmp(argv[2], "--width") == 0)) || !*argv[1])
 		return cli_usage("search", _("expected one TEXT to look for (quote it if it has spaces)"));
-	cli_width(NULL, &width);
+	if (cli_width(argc == 4 ? argv[3] : NULL, &width) != 0)
+		return RM_EXIT_USAGE;
 	if (cli_open(cli, &st, CLI_READ, &err) < 0)
 		return cli_report(&err);
 	n = print_hits(cli, &st, argv[1], width, &err);

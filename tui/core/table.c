@@ -58,39 +58,54 @@ void table_txt_measure(const char *const *cells, size_t ncols, int *width)
 	size_t c;
 
 	for (c = 0; c < ncols; c++) {
-		char *shown = one_line(cells[c]);
-		int w = shown ? text_width(shown) : 0;
+		/* as printed: a line break or a tab is a space there */
+		char *cell = one_line(cells[c]);
+		int w = text_width(cell ? cell : "");
 
-		free(shown);
 		if (w > width[c])
 			width[c] = w;
+		free(cell);
 	}
 }
 
-void table_txt_row(FILE *out, const char *const *cells, size_t ncols, const int *width,
-		   unsigned right)
+void table_txt_row_cut(FILE *out, const char *const *cells, size_t ncols, const int *width,
+		       unsigned right, int ascii)
 {
 	struct buf line = { 0 };
 	size_t c, n;
+	int any = 0;
 	char *s;
 
 	for (c = 0; c < ncols; c++) {
-		char *cell = one_line(cells[c]);
+		char *cell, *cut = NULL;
 		int pad;
 
-		if (!cell)
+		if (width[c] < 0)
+			continue;   /* a column left out */
+		cell = one_line(cells[c] ? cells[c] : "");
+		if (cell && text_width(cell) > width[c]) {
+			size_t size = strlen(cell) + 8;
+
+			cut = malloc(size);
+			if (cut)
+				text_truncate(cut, size, cell, width[c], 0, ascii);
+		}
+		if (!cell || (!cut && text_width(cell) > width[c])) {
+			free(cell);
 			break;
-		pad = width[c] - text_width(cell);
-		if (c)
+		}
+		pad = width[c] - text_width(cut ? cut : cell);
+		if (any++)
 			buf_puts(&line, "  ");
 		if (right & (1u << c))
 			while (pad-- > 0)
 				buf_puts(&line, " ");
-		buf_puts(&line, cell);
+		buf_puts(&line, cut ? cut : cell);
 		if (!(right & (1u << c)))
 			while (pad-- > 0)
 				buf_puts(&line, " ");
 		free(cell);
+		free(cut);
 	}
 	s = buf_take(&line);
 	if (!s)
@@ -101,6 +116,64 @@ void table_txt_row(FILE *out, const char *const *cells, size_t ncols, const int 
 	fwrite(s, 1, n, out);
 	fputc('\n', out);
 	free(s);
+}
+
+void table_txt_row(FILE *out, const char *const *cells, size_t ncols, const int *width,
+		   unsigned right)
+{
+	table_txt_row_cut(out, cells, ncols, width, right, 0);
+}
+
+/* Widths for the shown columns of C with the text columns given way
+ * (the last first) down to their least, the LATE ones too when LATE is
+ * set; returns the columns they take, GAP between each two. */
+static int fit_shown(struct table_col *c, size_t n, int total, int gap, int late)
+{
+	size_t i;
+	int used = 0, shown = 0;
+
+	for (i = 0; i < n; i++)
+		if (c[i].width >= 0) {
+			c[i].width = c[i].want;
+			used += c[i].want + (shown++ ? gap : 0);
+		}
+	for (i = n; i-- > 0 && used > total;) {
+		int least = c[i].min > 0 && c[i].min < c[i].want ? c[i].min : c[i].want, give;
+
+		if (c[i].width < 0 || (c[i].late && !late))
+			continue;
+		give = c[i].width - least < used - total ? c[i].width - least : used - total;
+		c[i].width -= give;
+		used -= give;
+	}
+	return used;
+}
+
+int table_fit(struct table_col *c, size_t n, int total, int gap)
+{
+	size_t i;
+	int used;
+
+	for (i = 0; i < n; i++)
+		c[i].width = 0;
+	for (;;) {
+		size_t out = n;
+
+		used = fit_shown(c, n, total, gap, 0);
+		if (used <= total)
+			break;
+		/* the column of highest DROP still shown goes */
+		for (i = 0; i < n; i++)
+			if (c[i].width >= 0 && c[i].drop > 0 && (out == n || c[i].drop > c[out].drop))
+				out = i;
+		if (out == n) {
+			/* nothing more to leave out: the names give way too */
+			used = fit_shown(c, n, total, gap, 1);
+			break;
+		}
+		c[out].width = -1;
+	}
+	return used;
 }
 
 void table_print_txt(const struct table *t, FILE *out, int header)

@@ -1,7 +1,7 @@
 /* text.c - the Thai text engine: UTF-8, display widths and grapheme
- * clusters computed without the process locale, truncation and wrapping by
- * columns, Thai word breaks, input order and collation (libthai), Thai
- * digits, numbers and dates.
+ * clusters computed without the process locale, wrapping by columns, Thai
+ * word breaks, input order and collation (libthai), Thai digits, numbers
+ * and dates.  Cutting to fit is in textcut.c.
  *
  * Invalid UTF-8 bytes are never fatal here: each one counts as a cluster of
  * one byte and one column (the renderer shows it as a replacement glyph).
@@ -421,67 +421,6 @@ size_t text_cluster_len(const char *s, size_t len)
 		i += (size_t)n;
 	}
 	return i;
-}
-
-size_t text_fit(const char *s, int cols, int *width)
-{
-	size_t len = strlen(s), i = 0;
-	int w = 0;
-
-	while (i < len) {
-		size_t c = text_cluster_len(s + i, len - i);
-		int cw = text_width_n(s + i, c);
-
-		if (w + cw > cols)
-			break;
-		w += cw;
-		i += c;
-	}
-	if (width)
-		*width = w;
-	return i;
-}
-
-/* Append N bytes of SRC at *POS in OUT (SIZE bytes, room kept for the NUL)
- * if they fit; returns 0 or -1. */
-static int put_bytes(char *out, size_t size, size_t *pos, const char *src, size_t n)
-{
-	if (*pos + n + 1 > size)
-		return -1;
-	memcpy(out + *pos, src, n);
-	*pos += n;
-	return 0;
-}
-
-int text_truncate(char *out, size_t size, const char *s, int cols, int pad, int ascii)
-{
-	const char *ell = ascii ? "~" : "\xE2\x80\xA6";
-	size_t len = strlen(s), i = 0, pos = 0;
-	int w = 0, room, cut;
-
-	if (size == 0)
-		return 0;
-	out[0] = '\0';
-	if (cols <= 0)
-		return 0;
-	cut = text_width_n(s, len) > cols;
-	room = cut ? cols - 1 : cols;
-	while (i < len) {
-		size_t c = text_cluster_len(s + i, len - i);
-		int cw = text_width_n(s + i, c);
-
-		if (w + cw > room || put_bytes(out, size, &pos, s + i, c) < 0)
-			break;
-		w += cw;
-		i += c;
-	}
-	/* (w is cols already only when OUT ran out of room: no ellipsis then) */
-	if (i < len && w < cols && put_bytes(out, size, &pos, ell, strlen(ell)) == 0)
-		w++;
-	while (pad && w < cols && put_bytes(out, size, &pos, " ", 1) == 0)
-		w++;
-	out[pos] = '\0';
-	return w;
 }
 
 /* ---------------------------------------------------------- word breaks */

@@ -110,23 +110,55 @@ static const struct aar_row *aars_at(const struct aars *p, size_t i)
 	return pager_row(&p->p.pg, i);
 }
 
+/* What an AAR reviews, as its column shows it: the record, or the kind
+ * (an event has no record). */
+static const char *aar_reviews(const struct aar_row *r)
+{
+	return r->subject ? r->subject : aar_kind_label(r->subject_kind);
+}
+
+/* The AAR list's columns, sized to the rows read: the date, the code and
+ * the template never cut; what each reviews (it may name a code) shown
+ * whole where the title keeps 30 columns, else left out (the line under
+ * the list names it), then the template; the title taking the rest. */
+static void aars_fit(struct ui *ui, const struct aars *p, const char *const *head, int *widths)
+{
+	struct table_col c[6] = { { 0 } };
+	size_t i;
+	int k;
+
+	for (k = 0; k < 6; k++)
+		ui_measure(&c[k], head[k]);
+	c[2].drop = 1;
+	c[4].drop = 2;
+	c[5].min = 30;
+	for (i = 0; i < p->p.l.n; i++) {
+		const struct aar_row *r = aars_at(p, i);
+		char date[64];
+
+		ui_date(ui, r->date, date, sizeof date);
+		ui_measure(&c[0], date);
+		ui_measure(&c[1], r->code);
+		ui_measure(&c[2], config_template_title(ui->cfg, r->template_name));
+		ui_measure(&c[4], aar_reviews(r));
+	}
+	c[5].want = c[5].min;   /* (the last column takes the rest) */
+	ui_fit(ui, c, 6, widths);
+}
+
 static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 {
-	/* what each reviews gets a column where the titles keep room enough;
-	 * the line under the list always names it in full */
-	static const int widths[] = { 12, 9, 4, 0, 0 }, wide[] = { 12, 9, 4, 22, 0 };
 	struct aars *p = v->data;
 	struct ui_list *l = &p->p.l;
-	int ncols = ui->cols >= 110 ? 5 : 4;
-	const int *w = ncols == 5 ? wide : widths;
 	/* TRANSLATORS: a narrow column: how many follow-up actions are open */
-	const char *head[] = { _("date"), _("template"), _("to do"), _("reviews"), _("title") };
+	const char *head[] = { _("date"), _("code"), _("template"), _("to do"), _("reviews"),
+			       _("title") };
+	int w[6];
 	size_t i;
 	int y;
 
-	if (ncols == 4)
-		head[3] = head[4];
-	ui_heading_row(ui, top, head, w, ncols);
+	aars_fit(ui, p, head, w);
+	ui_heading_row(ui, top, head, w, 6);
 	if (!l->n) {
 		char key[64], line[256];
 
@@ -139,26 +171,28 @@ static void aars_draw(struct view *v, struct ui *ui, int top, int height)
 	ui_list_scroll(l, height - 2);
 	for (i = l->top, y = top + 1; i < l->n && y < top + height - 1; i++, y++) {
 		const struct aar_row *r = aars_at(p, i);
-		char date[64], open[16], reviews[256];
-		const char *cells[5];
+		char date[64], open[16];
+		const char *cells[6];
 
 		ui_date(ui, r->date, date, sizeof date);
 		snprintf(open, sizeof open, "%d", r->open_actions);
-		snprintf(reviews, sizeof reviews, "%s", r->subject ? r->subject
-				: aar_kind_label(r->subject_kind));
 		cells[0] = date;
-		cells[1] = r->template_name;
-		cells[2] = open;
-		cells[3] = ncols == 5 ? reviews : r->title;
-		cells[4] = r->title;
-		ui_row(ui, y, cells, w, ncols, i == l->sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+		cells[1] = r->code;
+		cells[2] = config_template_title(ui->cfg, r->template_name);
+		cells[3] = open;
+		cells[4] = aar_reviews(r);
+		cells[5] = r->title;
+		ui_row(ui, y, cells, w, 6, i == l->sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
 	}
 	{
 		const struct aar_row *r = aars_at(p, l->sel);
 		char line[512];
 
-		snprintf(line, sizeof line, "%s %s: %s %s", r->code, _("reviews"),
-			 aar_kind_label(r->subject_kind), r->subject ? r->subject : "");
+		/* what the columns may leave out: what it reviews, its template */
+		snprintf(line, sizeof line, "%s %s: %s%s%s · %s: %s", r->code, _("reviews"),
+			 aar_kind_label(r->subject_kind), r->subject ? " " : "",
+			 r->subject ? r->subject : "", _("template"),
+			 config_template_title(ui->cfg, r->template_name));
 		ui_put(top + height - 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
 	}
 }

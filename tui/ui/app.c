@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +43,12 @@ static void restore_terminal(void)
 
 /* ---- drawing helpers ---- */
 
+/* "..." rather than "…" where text is cut (the --ascii looks). */
+static int put_ascii;
+
 int ui_put(int y, int x, const char *s, int cols, attr_t attr, int pad)
 {
-	char *shown;
+	char *shown, *cut = NULL;
 	size_t len;
 	int w = 0;
 
@@ -53,6 +57,12 @@ int ui_put(int y, int x, const char *s, int cols, attr_t attr, int pad)
 	shown = text_show_marks(s ? s : "");
 	if (!shown)
 		return 0;
+	/* what does not fit is cut after a word and says so */
+	if (text_width(shown) > cols && (cut = malloc(strlen(shown) + 8)) != NULL) {
+		text_truncate(cut, strlen(shown) + 8, shown, cols, 0, put_ascii);
+		free(shown);
+		shown = cut;
+	}
 	len = text_fit(shown, cols, &w);
 	attrset(attr);
 	mvaddnstr(y, x, shown, (int)len);
@@ -211,14 +221,16 @@ int ui_error_fresh(const struct ui *ui)
  * and invisible characters from the data shown as escapes. */
 static void set_message(struct ui *ui, int is_error, const char *fmt, va_list ap)
 {
-	char raw[sizeof ui->message];
+	char raw[4 * sizeof ui->message];
 	char *shown;
 
 	if (is_error)
 		ui->error_at = ui_now_ms();
 	vsnprintf(raw, sizeof raw, fmt, ap);
 	shown = escape_text(raw, ESC_INVISIBLE);
-	snprintf(ui->message, sizeof ui->message, "%s", shown ? shown : raw);
+	/* (longer than the screen could show: cut after a word, with "…") */
+	text_truncate(ui->message, sizeof ui->message, shown ? shown : raw, 4 * (int)sizeof raw, 0,
+		      ui->theme.ascii);
 	free(shown);
 	ui->message_is_error = is_error;
 }
@@ -388,6 +400,25 @@ void ui_stop(int sig)
 	stop_signal = sig;
 }
 
+/* Lines FROM on of MSG joined by spaces, for a last line that ui_put
+ * cuts with an ellipsis (static; for drawing at once). */
+static const char *message_rest(const struct text_lines *msg, size_t from)
+{
+	static char rest[4096];
+	size_t i, len = 0;
+
+	rest[0] = '\0';
+	for (i = from; i < msg->n; i++) {
+		int k = snprintf(rest + len, sizeof rest - len, "%s%s", i > from ? " " : "", msg->v[i]);
+
+		if (k < 0 || (size_t)k >= sizeof rest - len)
+			break;   /* (what is kept is cut by whole lines) */
+		len += (size_t)k;
+	}
+	rest[len] = '\0';
+	return rest;
+}
+
 void ui_keep_cursor(struct ui *ui)
 {
 	getyx(stdscr, ui->cursor_y, ui->cursor_x);
@@ -412,25 +443,23 @@ void ui_draw(struct ui *ui)
 	} else {
 		struct text_lines msg = { NULL, 0 };
 		attr_t attr = ui->theme.attr[ui->message_is_error ? T_ERROR : T_MESSAGE];
-		int n = 1;
+		int n = 1, most = ui->lines - 5, i;
 
-		/* a long message (a file name at its end, say) takes two lines,
-		 * wrapped at Thai words, rather than losing its end */
+		/* a long message (a file name at its end, say) takes the lines it
+		 * needs, wrapped at Thai words, rather than losing its end; the
+		 * view gets what is left (at least two lines) */
 		if (text_width(ui->message) > ui->cols && text_wrap(ui->message, ui->cols, &msg) == 0 &&
 		    msg.n > 1)
-			n = 2;
+			n = (int)msg.n < most ? (int)msg.n : most;
 		draw_title(ui);
 		if (v)
 			v->ops->draw(v, ui, 1, ui->lines - 2 - n);
-		if (n == 2) {
-			char rest[1024], last[1200];
-
-			ui_put(ui->lines - 3, 0, msg.v[0], ui->cols, attr, 0);
-			/* what does not fit in two lines ends in "…" */
-			snprintf(rest, sizeof rest, "%s%s%s", msg.v[1], msg.n > 2 ? " " : "",
-				 msg.n > 2 ? msg.v[2] : "");
-			text_truncate(last, sizeof last, rest, ui->cols, 0, ui->theme.ascii);
-			ui_put(ui->lines - 2, 0, last, ui->cols, attr, 0);
+		if (n > 1) {
+			for (i = 0; i < n - 1; i++)
+				ui_put(ui->lines - 1 - n + i, 0, msg.v[i], ui->cols, attr, 0);
+			/* (more than the screen holds: its last line says so) */
+			ui_put(ui->lines - 2, 0, (size_t)n < msg.n ? message_rest(&msg, (size_t)n - 1)
+								 : msg.v[n - 1], ui->cols, attr, 0);
 		} else {
 			ui_put(ui->lines - 2, 0, ui->message, ui->cols, attr, 0);
 		}
@@ -657,9 +686,26 @@ void ui_undo(struct ui *ui)
 	}
 }
 
+/* After an action done: an error still on the message line (kept for
+ * the keys of a burst) is cleared when the action led on to another view
+ * or section without an error of its own, so that the new screen does not
+ * carry the old one's failure.  V, SECTION and ERROR_AT: as before it. */
+static void went_on(struct ui *ui, uintptr_t v, int depth, enum ui_section section,
+		    long long error_at)
+{
+	if (ui->message_is_error && ui->error_at == error_at &&
+	    ((uintptr_t)top_view(ui) != v || ui->depth[ui->section] != depth ||
+	     ui->section != section))
+		ui->message[0] = '\0';
+}
+
 static void handle_key(struct ui *ui, int status, wint_t ch)
 {
 	struct view *v = top_view(ui);
+	enum ui_section section = ui->section;
+	long long error_at = ui->error_at;
+	uintptr_t was = (uintptr_t)v;
+	int depth = ui->depth[section];
 	struct keyspec key;
 	int a;
 
@@ -684,15 +730,17 @@ static void handle_key(struct ui *ui, int status, wint_t ch)
 		ui_error(ui, "%s", _("the database is open read-only: nothing can be changed"));
 		return;
 	}
-	if (a != ACT_BACK && global_action(ui, (enum action)a))
+	if ((a != ACT_BACK && global_action(ui, (enum action)a)) ||
+	    (v && v->ops->act(v, ui, (enum action)a))) {
+		went_on(ui, was, depth, section, error_at);
 		return;
-	if (v && v->ops->act(v, ui, (enum action)a))
-		return;
+	}
 	if (a == ACT_BACK) {
 		if (ui->depth[ui->section] > 1)
 			ui_pop(ui);
 		else
 			ui->quit = 1;
+		went_on(ui, was, depth, section, error_at);
 		return;
 	}
 	beep();
@@ -780,6 +828,7 @@ static int start_curses(struct ui *ui, int ascii, int no_color)
 		   ascii || cfg->line_drawing == CFG_LINES_ASCII ||
 		   (cfg->line_drawing == CFG_LINES_AUTO &&
 		    strcmp(nl_langinfo(CODESET), "UTF-8") != 0));
+	put_ascii = ui->theme.ascii;
 	getmaxyx(stdscr, ui->lines, ui->cols);
 	return 0;
 }

@@ -130,6 +130,19 @@ static struct check_item *current(struct checklist *c)
 	return &c->a.items[c->rows[c->sel]];
 }
 
+/* The width of the item code column: the longest code of the set (codes
+ * are never cut), at least 6. */
+static int code_width(const struct checklist *c)
+{
+	size_t i;
+	int w = 6;
+
+	for (i = 0; i < c->a.nitems; i++)
+		if (text_width(c->a.items[i].code) + 1 > w)
+			w = text_width(c->a.items[i].code) + 1;
+	return w;
+}
+
 static void draw_item(struct ui *ui, struct checklist *c, const struct check_item *it, int y,
 		      int selected)
 {
@@ -138,11 +151,10 @@ static void draw_item(struct ui *ui, struct checklist *c, const struct check_ite
 
 	x += ui_put(y, x, mark(ui, it->status), 3, attr, 1);
 	x += ui_put(y, x, " ", 1, attr, 1);
-	x += ui_put(y, x, it->code, 6, attr, 1);
+	x += ui_put(y, x, it->code, code_width(c), attr, 1);
 	/* the text keeps its looks: moving the cursor rewrites only the mark
 	 * and the code */
 	ui_put(y, x + 1, it->text, ui->cols - x - 1, A_NORMAL, 0);
-	(void)c;
 }
 
 static void checklist_draw(struct view *v, struct ui *ui, int top, int height)

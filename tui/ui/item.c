@@ -68,8 +68,73 @@ struct itemform {
 	struct typing t;             /* typing in a text field */
 	int in_save;                 /* a save is reading the item again */
 	struct view *self;           /* its hint line changes while typing */
-	int field_y[F_COUNT];        /* rows of the fields at the last draw */
+	/* the form as last drawn: its lines [first, last] of each field
+	 * among NROWS, the first line shown, and how many are shown */
+	int first[F_COUNT], last[F_COUNT], nrows, scroll, view;
+	int scroll_for;              /* the field SCROLL was set for */
 };
+
+/* One line of the form, laid out for drawing. */
+struct form_row {
+	char *text;                  /* NULL: a line of the typing area */
+	attr_t attr;
+	int x;
+};
+
+struct form_rows {
+	struct form_row *v;
+	int n, cap;
+	int oom;
+};
+
+/* Add a line to R (TEXT copied; NULL for the typing area). */
+static void rows_add(struct form_rows *r, const char *text, attr_t attr, int x)
+{
+	if (r->oom)
+		return;
+	if (r->n == r->cap) {
+		int cap = r->cap ? 2 * r->cap : 32;
+		struct form_row *v = realloc(r->v, (size_t)cap * sizeof *v);
+
+		if (!v) {
+			r->oom = 1;
+			return;
+		}
+		r->v = v;
+		r->cap = cap;
+	}
+	r->v[r->n].text = text ? strdup(text) : NULL;
+	if (text && !r->v[r->n].text) {
+		r->oom = 1;
+		return;
+	}
+	r->v[r->n].attr = attr;
+	r->v[r->n++].x = x;
+}
+
+/* Add S wrapped at Thai words into the columns from X on: every line. */
+static void rows_add_wrapped(struct form_rows *r, struct ui *ui, const char *s, attr_t attr, int x)
+{
+	struct text_lines lines;
+	size_t i;
+
+	if (text_wrap(s, ui->cols - x, &lines) < 0) {
+		r->oom = 1;
+		return;
+	}
+	for (i = 0; i < lines.n; i++)
+		rows_add(r, lines.v[i], attr, x);
+	text_lines_free(&lines);
+}
+
+static void rows_free(struct form_rows *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->v[i].text);
+	free(r->v);
+}
 
 /* While typing, letters are text: only Ctrl-E is a command. */
 static const enum action typing_actions[] = { ACT_EXTERNAL_EDITOR, ACT_COUNT };
@@ -270,14 +335,96 @@ static void shown_value(struct itemform *f, struct ui *ui, enum field fld, struc
 	}
 }
 
+/* Lay the form out into R, all of every value (a note of many lines
+ * scrolls rather than losing its end); the lines of each field go to
+ * F->first and F->last.  AREA: the lines the typing area takes. */
+static void item_layout(struct itemform *f, struct ui *ui, const struct check_item *it, int area,
+			struct form_rows *r)
+{
+	struct buf b = { 0 };
+	int fld, k;
+
+	buf_printf(&b, "%s  %s", it->code, it->text);
+	rows_add_wrapped(r, ui, b.s ? b.s : "", ui->theme.attr[T_HEADING], 0);
+	buf_free(&b);
+	if (it->evidence) {
+		buf_printf(&b, "%s %s", _("evidence:"), it->evidence);
+		rows_add_wrapped(r, ui, b.s ? b.s : "", ui->theme.attr[T_DIM], 0);
+		buf_free(&b);
+	}
+	rows_add(r, "", A_NORMAL, 0);
+	for (fld = 0; fld < F_COUNT; fld++) {
+		int selected = fld == (int)f->sel;
+
+		f->first[fld] = r->n;
+		rows_add(r, field_label((enum field)fld), selected ? ui->theme.attr[T_SELECTED]
+								   : ui->theme.attr[T_HEADING], 0);
+		if (selected && f->t.active) {
+			for (k = 0; k < area; k++)
+				rows_add(r, NULL, A_NORMAL, 2);
+		} else {
+			shown_value(f, ui, (enum field)fld, &b);
+			rows_add_wrapped(r, ui, b.s ? b.s : "—", A_NORMAL, 2);
+			buf_free(&b);
+		}
+		f->last[fld] = r->n - 1;
+	}
+}
+
+/* Choose the first line shown so that the selected field shows (from its
+ * label when it was just chosen), in HEIGHT lines less the marks of lines
+ * above and below; F->view gets the lines of the form shown. */
+static void item_scroll(struct itemform *f, int height)
+{
+	int pass, s = (int)f->sel;
+
+	for (pass = 0; pass < 2; pass++) {
+		int up, down;
+
+		if (f->scroll_for != s) {
+			/* just chosen: its label and as much of it as fits, moving
+			 * the form no more than that needs */
+			if (s == 0 || f->first[s] < f->scroll)
+				f->scroll = s == 0 ? 0 : f->first[s];   /* the first: the item too */
+			else if (f->last[s] >= f->scroll + f->view)
+				f->scroll = f->last[s] - f->first[s] < f->view ? f->last[s] - f->view + 1
+									       : f->first[s];
+		}
+		/* some of the selected field always shows */
+		if (f->scroll > f->last[s])
+			f->scroll = f->last[s];
+		if (f->scroll + f->view <= f->first[s])
+			f->scroll = f->first[s] - f->view + 1;
+		/* no further than the last line at the foot, under the mark */
+		if (f->scroll > f->nrows - height + 1)
+			f->scroll = f->nrows - height + 1;
+		if (f->scroll < 0)
+			f->scroll = 0;
+		up = f->scroll > 0;
+		down = f->nrows - f->scroll > height - up;
+		f->view = height - up - down;
+		if (f->view < 1)
+			f->view = 1;
+	}
+	f->scroll_for = s;
+}
+
+/* "↑ 3 more lines" at Y: N lines of the form hidden above (UP) or below. */
+static void more_mark(struct ui *ui, int y, int n, int up)
+{
+	char line[128];
+
+	snprintf(line, sizeof line, up ? _("%s %d more lines above") : _("%s %d more lines"),
+		 ui->theme.ascii ? (up ? "^" : "v") : (up ? "↑" : "↓"), n);
+	ui_put(y, 2, line, ui->cols - 2, ui->theme.attr[T_DIM], 0);
+}
+
 static void item_draw(struct view *v, struct ui *ui, int top, int height)
 {
 	struct itemform *f = v->data;
 	struct check_item *it = item(f);
-	struct text_lines lines;
-	struct buf b = { 0 };
-	int y = top, fld;
-	size_t i;
+	struct form_rows r = { NULL, 0, 0, 0 };
+	int y, i, area = 0;
 
 	if (!it) {
 		ui_note(ui, top, _("This item is no longer there (its assessment was deleted)."));
@@ -289,46 +436,32 @@ static void item_draw(struct view *v, struct ui *ui, int top, int height)
 		ui_put(top + height, 0,
 		       _("Typing: Esc done · Enter new line · Tab next field · Ctrl-E your editor · "
 			 "saved as you go"), ui->cols, ui->theme.attr[T_HINT_KEY], 0);
+		area = height - 6 < 6 ? height - 6 : 6;
+		if (area < 1)
+			area = 1;
 	}
-	buf_printf(&b, "%s  %s", it->code, it->text);
-	if (text_wrap(b.s, ui->cols, &lines) == 0) {
-		for (i = 0; i < lines.n && y < top + 3; i++)
-			ui_put(y++, 0, lines.v[i], ui->cols, ui->theme.attr[T_HEADING], 0);
-		text_lines_free(&lines);
-	}
-	buf_free(&b);
-	if (it->evidence) {
-		buf_printf(&b, "%s %s", _("evidence:"), it->evidence);
-		ui_put(y++, 0, b.s, ui->cols, ui->theme.attr[T_DIM], 0);
-		buf_free(&b);
-	}
-	y++;
-	for (fld = 0; fld < F_COUNT && y < top + height; fld++) {
-		int selected = fld == (int)f->sel;
+	item_layout(f, ui, it, area, &r);
+	f->nrows = r.n;
+	if (f->view < 1)
+		f->view = height;
+	item_scroll(f, height);
+	y = top;
+	if (f->scroll > 0)
+		more_mark(ui, y++, f->scroll, 1);
+	for (i = f->scroll; i < r.n && i < f->scroll + f->view; i++, y++) {
+		if (r.v[i].text) {
+			ui_put(y, r.v[i].x, r.v[i].text, ui->cols - r.v[i].x, r.v[i].attr, 0);
+		} else if (i == 0 || r.v[i - 1].text || i == f->scroll) {
+			/* the typing area, as much of it as shows */
+			int rows = area < f->scroll + f->view - i ? area : f->scroll + f->view - i;
 
-		f->field_y[fld] = y;
-		ui_put(y++, 0, field_label((enum field)fld), ui->cols,
-		       selected ? ui->theme.attr[T_SELECTED] : ui->theme.attr[T_HEADING], 0);
-		if (selected && f->t.active) {
-			int rows = top + height - y - (F_COUNT - fld - 1) * 2;
-
-			if (rows > 6)
-				rows = 6;
-			if (rows < 1)
-				rows = 1;
 			widget_area_draw(stdscr, y, 2, ui->cols - 3, rows, &f->t.ed, A_UNDERLINE, 1);
 			ui_keep_cursor(ui);
-			y += rows;
-			continue;
 		}
-		shown_value(f, ui, (enum field)fld, &b);
-		if (text_wrap(b.s ? b.s : "—", ui->cols - 2, &lines) == 0) {
-			for (i = 0; i < lines.n && i < 3 && y < top + height; i++)
-				ui_put(y++, 2, lines.v[i], ui->cols - 2, A_NORMAL, 0);
-			text_lines_free(&lines);
-		}
-		buf_free(&b);
 	}
+	if (r.n > f->scroll + f->view)
+		more_mark(ui, top + height - 1, r.n - f->scroll - f->view, 0);
+	rows_free(&r);
 }
 
 static int item_act(struct view *v, struct ui *ui, enum action a)
@@ -340,11 +473,36 @@ static int item_act(struct view *v, struct ui *ui, enum action a)
 		return 0;
 	switch (a) {
 	case ACT_MOVE_UP:
+		if (f->first[f->sel] < f->scroll)
+			f->scroll--;
+		else if (f->sel > 0)
+			f->sel--;
+		else
+			f->scroll = 0;   /* up to the item's own text */
+		return 1;
 	case ACT_PREV_SECTION:
 		if (f->sel > 0)
 			f->sel--;
 		return 1;
 	case ACT_MOVE_DOWN:
+		/* a field longer than the screen scrolls before the next */
+		if (f->last[f->sel] >= f->scroll + f->view)
+			f->scroll++;
+		else if (f->sel + 1 < F_COUNT)
+			f->sel++;
+		return 1;
+	case ACT_PAGE_DOWN:
+		if (f->last[f->sel] >= f->scroll + f->view)
+			f->scroll += f->view > 1 ? f->view - 1 : 1;
+		else if (f->sel + 1 < F_COUNT)
+			f->sel++;
+		return 1;
+	case ACT_PAGE_UP:
+		if (f->first[f->sel] < f->scroll)
+			f->scroll -= f->view > 1 ? f->view - 1 : 1;
+		else if (f->sel > 0)
+			f->sel--;
+		return 1;
 	case ACT_NEXT_SECTION:
 		if (f->sel + 1 < F_COUNT)
 			f->sel++;
@@ -484,6 +642,7 @@ struct view *view_item_new(struct ui *ui, const char *assessment, const char *it
 	}
 	f->ui = ui;
 	f->sel = F_NOTE;
+	f->scroll_for = -1;
 	if (load(f, ui) < 0) {
 		free(f->code);
 		free(f->item_code);

@@ -1,7 +1,8 @@
-/* lists.c - the list views: plans, assessments and search results, and
- * what every list shares: a window of rows read a page at a time as the
- * selection moves (ui_paged_*), and rows drawn from a memo when they are
- * as before (ui_row).  No key does work that grows with the database. */
+/* lists.c - the plan and assessment lists, and what every list shares:
+ * a window of rows read a page at a time as the selection moves
+ * (ui_paged_*), columns fitted to the screen (ui_fit), and rows drawn from
+ * a memo when they are as before (ui_row).  No key does work that grows
+ * with the database.  (Search results: search.c; AARs: aar.c.) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,6 @@
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
-#include "routemap/vocab.h"
 
 struct view *ui_view_new(const struct view_ops *ops, void *data)
 {
@@ -252,6 +252,44 @@ static struct ui_row_memo *row_memo(struct ui *ui, int y)
 	return &ui->row_memo[y];
 }
 
+void ui_fit(const struct ui *ui, struct table_col *c, int n, int *widths)
+{
+	int i;
+
+	table_fit(c, (size_t)n, ui->cols, 2);
+	for (i = 0; i < n; i++)
+		widths[i] = c[i].width;
+}
+
+void ui_measure(struct table_col *c, const char *text)
+{
+	int w = text_width(text ? text : "");
+
+	if (w > c->want)
+		c->want = w;
+}
+
+int ui_col_x(const int *widths, int i)
+{
+	int x = 0, k;
+
+	if (widths[i] < 0)
+		return -1;
+	for (k = 0; k < i; k++)
+		if (widths[k] >= 0)
+			x += widths[k] + 2;
+	return x;
+}
+
+/* The last column of WIDTHS (N of them) that is shown: it takes the rest
+ * of the line. */
+static int last_shown(const int *widths, int n)
+{
+	while (n > 1 && widths[n - 1] < 0)
+		n--;
+	return n - 1;
+}
+
 /* Write the cells of one row at Y: each CELLS[i] in WIDTHS[i] columns
  * (the last takes the rest), two spaces apart.  ATTR covers the leading
  * columns only: the long last one (a Thai title, three bytes a character)
@@ -262,7 +300,7 @@ void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, i
 {
 	struct ui_row_memo *m = row_memo(ui, y);
 	unsigned long long h = 0xCBF29CE484222325ull;
-	int x = 0, i;
+	int x = 0, i, end = last_shown(widths, ncells);
 
 	/* what the row is asked to be, and the looks it is drawn in */
 	h = hash_bytes(h, &ui->cols, sizeof ui->cols);
@@ -278,11 +316,13 @@ void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, i
 		mvadd_wchnstr(y, 0, m->cells, -1);
 		return;
 	}
-	for (i = 0; i < ncells && x < ui->cols; i++) {
-		int last = i == ncells - 1;
+	for (i = 0; i <= end && x < ui->cols; i++) {
+		int last = i == end;
 		int w = last || widths[i] > ui->cols - x ? ui->cols - x : widths[i];
 		char cut[1024];
 
+		if (widths[i] < 0)
+			continue;
 		/* a cell too long for its column ends in "…", two spaces before
 		 * the next */
 		text_truncate(cut, sizeof cut, cells[i] ? cells[i] : "", w, 0, ui->theme.ascii);
@@ -297,11 +337,13 @@ void ui_row(struct ui *ui, int y, const char *const *cells, const int *widths, i
 void ui_heading_row(struct ui *ui, int y, const char *const *cells, const int *widths,
 		    int ncells)
 {
-	int x = 0, i;
+	int x = 0, i, end = last_shown(widths, ncells);
 
-	for (i = 0; i < ncells && x < ui->cols; i++) {
-		int w = i == ncells - 1 || widths[i] > ui->cols - x ? ui->cols - x : widths[i];
+	for (i = 0; i <= end && x < ui->cols; i++) {
+		int w = i == end || widths[i] > ui->cols - x ? ui->cols - x : widths[i];
 
+		if (widths[i] < 0)
+			continue;
 		ui_put(y, x, cells[i] ? cells[i] : "", w, ui->theme.attr[T_HEADING], 0);
 		x += w + 2;
 	}
@@ -318,15 +360,40 @@ struct plans {
 	struct ui_paged p;
 };
 
+/* The plan list's columns: the code and the office sized to the rows
+ * read (codes never cut), the title taking what is left. */
+static void plans_fit(struct ui *ui, const struct plans *p, const char *const *head, int *widths)
+{
+	struct table_col c[4] = { { 0 } };
+	size_t i;
+	int k;
+
+	c[3].min = 20;
+	for (k = 0; k < 4; k++)
+		ui_measure(&c[k], head[k]);
+	ui_measure(&c[2], "2568–2571");
+	c[1].min = c[1].want;    /* an office's name gives way last, to its heading */
+	c[1].late = 1;
+	for (i = 0; i < p->p.l.n; i++) {
+		const struct plan_row *r = pager_row(&p->p.pg, i);
+
+		ui_measure(&c[0], r->code);
+		ui_measure(&c[1], r->office);
+	}
+	c[3].want = c[3].min;   /* (the last column takes the rest) */
+	ui_fit(ui, c, 4, widths);
+}
+
 static void plans_draw(struct view *v, struct ui *ui, int top, int height)
 {
-	static const int widths[] = { 14, 12, 11, 0 };
 	struct plans *p = v->data;
 	struct ui_list *l = &p->p.l;
 	const char *head[] = { _("code"), _("office"), _("fiscal years"), _("title") };
+	int widths[4];
 	size_t i;
 	int y;
 
+	plans_fit(ui, p, head, widths);
 	ui_heading_row(ui, top, head, widths, 4);
 	if (!l->n) {
 		ui_note(ui, top + 1, _("No plans yet: import them with routemap import DIR"));
@@ -452,20 +519,60 @@ static void assessments_requery(struct assessments *p, struct ui *ui)
 	ui_paged_replace(ui, &p->p, &nw, keep);
 }
 
-/* Where the coverage column starts: the widths before it, two apart. */
-#define COVERAGE_X (9 + 2 + 12 + 2 + 11 + 2 + 12 + 2)
+/* The coverage figure of an assessment ("47.4% rank 3", or "-"). */
+static void coverage_text(const struct coverage *c, char *out, size_t size)
+{
+	if (c->has_percent)
+		snprintf(out, size, _("%5.1f%% rank %d"), c->percent, c->rank);
+	else
+		snprintf(out, size, "  -");
+}
+
+/* The assessment list's columns, sized to the rows read: the code, the
+ * norm set, the date and the coverage are never cut; the date is left
+ * out before a unit's name gives way to its heading. */
+static void assessments_fit(struct ui *ui, const struct assessments *p, const char *const *head,
+			    int *widths)
+{
+	struct table_col c[6] = { { 0 } };
+	size_t i;
+	int k;
+
+	for (k = 0; k < 6; k++)
+		ui_measure(&c[k], head[k]);
+	c[1].min = c[1].want;    /* a unit's name gives way last, to its heading */
+	c[1].late = 1;
+	c[3].drop = 1;
+	for (i = 0; i < p->p.l.n; i++) {
+		const struct assessment_row *r = assessment_at(p, i);
+		char text[96];
+
+		ui_measure(&c[0], r->code);
+		ui_measure(&c[1], r->unit);
+		snprintf(text, sizeof text, "%s v%d", r->set_code, r->version);
+		ui_measure(&c[2], text);
+		ui_date(ui, r->assessed_on, text, sizeof text);
+		ui_measure(&c[3], text);
+		coverage_text(&r->coverage, text, sizeof text);
+		if (c[4].want < 9 + text_width(text))
+			c[4].want = 9 + text_width(text);   /* a bar of 8, a space */
+	}
+	ui_fit(ui, c, 6, widths);
+}
 
 static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 {
-	static const int widths[] = { 9, 12, 11, 12, 22, 0 };
 	struct assessments *p = v->data;
 	struct ui_list *l = &p->p.l;
 	const char *head[] = { _("code"), _("unit"), _("norm set"), _("assessed"), _("coverage"),
 			       _("to answer") };
 	char line[256];
+	int widths[6], cov_x;
 	size_t i;
 	int y;
 
+	assessments_fit(ui, p, head, widths);
+	cov_x = ui_col_x(widths, 4);
 	ui_heading_row(ui, top, head, widths, 6);
 	if (!l->n) {
 		ui_note(ui, top + 1, p->filter && *p->filter ? _("no assessment matches the filter")
@@ -481,10 +588,7 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 
 		snprintf(set, sizeof set, "%s v%d", r->set_code, r->version);
 		ui_date(ui, r->assessed_on, date, sizeof date);
-		if (c->has_percent)
-			snprintf(pct, sizeof pct, _("%5.1f%% rank %d"), c->percent, c->rank);
-		else
-			snprintf(pct, sizeof pct, "  -");
+		coverage_text(c, pct, sizeof pct);
 		snprintf(open, sizeof open, "%d", c->items - c->answered);
 		cells[0] = r->code;
 		cells[1] = r->unit;
@@ -494,8 +598,10 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 		cells[5] = open;
 		ui_row(ui, y, cells, widths, 6, attr);
 		/* coverage: a bar of 8 cells and the figure */
-		ui_bar(ui, y, COVERAGE_X, 8, c->has_percent ? c->percent : 0);
-		ui_put(y, COVERAGE_X + 9, pct, 13, A_NORMAL, 0);
+		if (cov_x >= 0) {
+			ui_bar(ui, y, cov_x, 8, c->has_percent ? c->percent : 0);
+			ui_put(y, cov_x + 9, pct, widths[4] - 9, A_NORMAL, 0);
+		}
 	}
 	/* the selected assessment's project; how the list is sorted and filtered */
 	if (l->n) {
@@ -693,98 +799,4 @@ struct view *view_assessments_new(struct ui *ui)
 	assessment_pager(&p->p.pg, ui->st, &p->q);
 	ui_paged_open(ui, &p->p);
 	return ui_view_new(&assessments_ops, p);
-}
-
-/* ---- search results ---- */
-
-struct results {
-	struct ui_list l;
-};
-
-static void results_draw(struct view *v, struct ui *ui, int top, int height)
-{
-	static const int widths[] = { 14, 22, 0 };
-	struct results *p = v->data;
-	const char *head[] = { _("kind"), _("record"), _("text") };
-	char title[600];
-	size_t i;
-	int y;
-
-	if (ui->hits_more)
-		snprintf(title, sizeof title, _("%zu found so far for \"%s\"; more as you go down"),
-			 ui->nhits, ui->query ? ui->query : "");
-	else
-		snprintf(title, sizeof title, _("%zu found for \"%s\""), ui->nhits,
-			 ui->query ? ui->query : "");
-	ui_put(top, 0, title, ui->cols, ui->theme.attr[T_HEADING], 0);
-	ui_heading_row(ui, top + 1, head, widths, 3);
-	p->l.n = ui->nhits;
-	p->l.sel = ui->hit < p->l.n ? ui->hit : 0;
-	ui_list_scroll(&p->l, height - 2);
-	for (i = p->l.top, y = top + 2; i < p->l.n && y < top + height; i++, y++) {
-		const struct search_hit *h = &ui->hits[i];
-		const char *cells[3];
-
-		cells[0] = vocab_kind(h->kind);
-		cells[1] = h->ref;
-		cells[2] = h->text;
-		ui_row(ui, y, cells, widths, 3, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
-	}
-}
-
-static int results_act(struct view *v, struct ui *ui, enum action a)
-{
-	struct results *p = v->data;
-
-	p->l.n = ui->nhits;
-	p->l.sel = ui->hit;
-	if (ui->hits_more && a == ACT_LAST) {
-		/* asked for the end: every hit is read */
-		ui_search_more(ui, (size_t)-1);
-		p->l.n = ui->nhits;
-	} else if (ui->hits_more && (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN)) {
-		/* a move down that would come within a screen of the end of
-		 * what is loaded reads the next page first, so the move itself
-		 * is whole */
-		size_t step = a == ACT_MOVE_DOWN ? 1 : (p->l.height > 1 ? (size_t)p->l.height - 1 : 1);
-		size_t want = p->l.sel + step + (size_t)(p->l.height > 0 ? p->l.height : 1);
-
-		if (want >= ui->nhits)
-			ui_search_more(ui, want);
-		p->l.n = ui->nhits;
-	}
-	if (ui_list_act(&p->l, a)) {
-		ui->hit = p->l.sel;
-		return 1;
-	}
-	if (a == ACT_OPEN && p->l.n) {
-		ui_open_hit(ui, &ui->hits[ui->hit]);
-		return 1;
-	}
-	return 0;
-}
-
-static void results_free(struct view *v)
-{
-	free(v->data);
-}
-
-static const enum action results_actions[] = {
-	ACT_OPEN, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_BACK, ACT_COUNT
-};
-
-static const struct view_ops results_ops = {
-	.name = N_("search"),
-	.draw = results_draw,
-	.act = results_act,
-	.free = results_free,
-	.actions = results_actions,
-};
-
-struct view *view_results_new(struct ui *ui)
-{
-	struct results *p = calloc(1, sizeof *p);
-
-	(void)ui;
-	return p ? ui_view_new(&results_ops, p) : NULL;
 }

@@ -1,10 +1,12 @@
 /* search.c - "/" finds records through the full-text index; n and N step
- * through what it found; Enter on a hit opens its record. */
+ * through what it found; the list of results; Enter on a hit opens its
+ * record. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "routemap/i18n.h"
 #include "routemap/ui.h"
+#include "routemap/vocab.h"
 
 /* Hits a page loads: two screenfuls, so that a move down does not ask
  * for the next page at once; the first page, one screenful, so that the
@@ -187,4 +189,109 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 out:
 	free(a);
 	free(b);
+}
+
+/* ---- search results ---- */
+
+struct results {
+	struct ui_list l;
+};
+
+static void results_draw(struct view *v, struct ui *ui, int top, int height)
+{
+	struct results *p = v->data;
+	const char *head[] = { _("kind"), _("record"), _("text") };
+	struct table_col c[3] = { { 0 } };
+	char title[600];
+	int widths[3], k;
+	size_t i;
+	int y;
+
+	if (ui->hits_more)
+		snprintf(title, sizeof title, _("%zu found so far for \"%s\"; more as you go down"),
+			 ui->nhits, ui->query ? ui->query : "");
+	else
+		snprintf(title, sizeof title, _("%zu found for \"%s\""), ui->nhits,
+			 ui->query ? ui->query : "");
+	ui_put(top, 0, title, ui->cols, ui->theme.attr[T_HEADING], 0);
+	p->l.n = ui->nhits;
+	p->l.sel = ui->hit < p->l.n ? ui->hit : 0;
+	ui_list_scroll(&p->l, height - 2);
+	/* the kind and the record whole, for the hits on screen */
+	c[2].min = 20;
+	for (k = 0; k < 3; k++)
+		ui_measure(&c[k], head[k]);
+	for (i = p->l.top; i < p->l.n && i < p->l.top + (size_t)(height > 2 ? height - 2 : 0); i++) {
+		ui_measure(&c[0], vocab_kind(ui->hits[i].kind));
+		ui_measure(&c[1], ui->hits[i].ref);
+	}
+	c[2].want = c[2].min;   /* (the last column takes the rest) */
+	ui_fit(ui, c, 3, widths);
+	ui_heading_row(ui, top + 1, head, widths, 3);
+	for (i = p->l.top, y = top + 2; i < p->l.n && y < top + height; i++, y++) {
+		const struct search_hit *h = &ui->hits[i];
+		const char *cells[3];
+
+		cells[0] = vocab_kind(h->kind);
+		cells[1] = h->ref;
+		cells[2] = h->text;
+		ui_row(ui, y, cells, widths, 3, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
+	}
+}
+
+static int results_act(struct view *v, struct ui *ui, enum action a)
+{
+	struct results *p = v->data;
+
+	p->l.n = ui->nhits;
+	p->l.sel = ui->hit;
+	if (ui->hits_more && a == ACT_LAST) {
+		/* asked for the end: every hit is read */
+		ui_search_more(ui, (size_t)-1);
+		p->l.n = ui->nhits;
+	} else if (ui->hits_more && (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN)) {
+		/* a move down that would come within a screen of the end of
+		 * what is loaded reads the next page first, so the move itself
+		 * is whole */
+		size_t step = a == ACT_MOVE_DOWN ? 1 : (p->l.height > 1 ? (size_t)p->l.height - 1 : 1);
+		size_t want = p->l.sel + step + (size_t)(p->l.height > 0 ? p->l.height : 1);
+
+		if (want >= ui->nhits)
+			ui_search_more(ui, want);
+		p->l.n = ui->nhits;
+	}
+	if (ui_list_act(&p->l, a)) {
+		ui->hit = p->l.sel;
+		return 1;
+	}
+	if (a == ACT_OPEN && p->l.n) {
+		ui_open_hit(ui, &ui->hits[ui->hit]);
+		return 1;
+	}
+	return 0;
+}
+
+static void results_free(struct view *v)
+{
+	free(v->data);
+}
+
+static const enum action results_actions[] = {
+	ACT_OPEN, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_BACK, ACT_COUNT
+};
+
+static const struct view_ops results_ops = {
+	.name = N_("search"),
+	.draw = results_draw,
+	.act = results_act,
+	.free = results_free,
+	.actions = results_actions,
+};
+
+struct view *view_results_new(struct ui *ui)
+{
+	struct results *p = calloc(1, sizeof *p);
+
+	(void)ui;
+	return p ? ui_view_new(&results_ops, p) : NULL;
 }
