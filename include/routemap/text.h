@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 #include "routemap/error.h"
 
 /* Decode one code point at S (at most LEN bytes).  Returns the number of
@@ -156,6 +157,10 @@ int text_calendar_buddhist(void);
  * local time, "30 พ.ย. 2569 20:46" in the era text_calendar set.  Into
  * OUT; AT itself when it is no such time. */
 void text_format_timestamp(const char *at, char *out, size_t size);
+
+/* The moment T as people read it: "30 พ.ย. 2569 20:46", local time, in
+ * the era text_calendar set.  Into OUT; 0, or -1 when T is no local time. */
+int text_format_time(time_t t, char *out, size_t size);
 
 /* Today's date, local time. */
 void text_today(struct text_date *d);

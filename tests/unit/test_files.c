@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "helpers.h"
 #include "routemap/files.h"
@@ -190,6 +191,22 @@ static void test_recovery_places(void **state)
 				      &where, &err), 0);
 	assert_string_equal(where, beside);
 	free(where);
+	{
+		/* the entry's time as people read it: local, Buddhist Era */
+		char *kept = slurp(beside), want[96];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		localtime_r(&now, &tm);
+		snprintf(want, sizeof want, "---- %d %s %d ", tm.tm_mday,
+			 (const char *[]){ "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.",
+					   "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค." }[tm.tm_mon],
+			 tm.tm_year + 1900 + 543);
+		assert_non_null(kept);
+		assert_memory_equal(kept, want, strlen(want));
+		assert_non_null(strstr(kept, "  somchai  บันทึก\nข้อความแรก\n"));
+		free(kept);
+	}
 	assert_int_equal(recover_find(f->path, "somchai", &found, &entries), 1);
 	assert_string_equal(found, beside);
 	assert_int_equal(entries, 1);

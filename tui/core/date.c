@@ -232,11 +232,25 @@ int text_calendar_buddhist(void)
 	return buddhist_era;
 }
 
-void text_format_timestamp(const char *at, char *out, size_t size)
+int text_format_time(time_t t, char *out, size_t size)
 {
-	struct tm tm, local;
+	struct tm local;
 	struct text_date d;
 	char date[64];
+
+	if (!localtime_r(&t, &local))
+		return -1;
+	d.year = local.tm_year + 1900;
+	d.month = local.tm_mon + 1;
+	d.day = local.tm_mday;
+	text_format_date(&d, buddhist_era, date, sizeof date);
+	snprintf(out, size, "%s %02d:%02d", date, local.tm_hour, local.tm_min);
+	return 0;
+}
+
+void text_format_timestamp(const char *at, char *out, size_t size)
+{
+	struct tm tm;
 	time_t t;
 
 	memset(&tm, 0, sizeof tm);
@@ -248,15 +262,8 @@ void text_format_timestamp(const char *at, char *out, size_t size)
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
 	t = timegm(&tm);
-	if (t == (time_t)-1 || !localtime_r(&t, &local)) {
+	if (t == (time_t)-1 || text_format_time(t, out, size) < 0)
 		snprintf(out, size, "%s", at);
-		return;
-	}
-	d.year = local.tm_year + 1900;
-	d.month = local.tm_mon + 1;
-	d.day = local.tm_mday;
-	text_format_date(&d, buddhist_era, date, sizeof date);
-	snprintf(out, size, "%s %02d:%02d", date, local.tm_hour, local.tm_min);
 }
 
 void text_format_iso(const struct text_date *d, char *out, size_t size)

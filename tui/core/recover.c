@@ -12,6 +12,7 @@
 #include "routemap/buf.h"
 #include "routemap/i18n.h"
 #include "routemap/recover.h"
+#include "routemap/text.h"
 
 #define SUFFIX ".recovered.txt"
 
@@ -65,16 +66,14 @@ int recover_save(const char *db_path, const char *user, const struct file_share 
 		 const char *what, const char *text, char **where, struct rm_error *err)
 {
 	static const struct file_share private_share = { (gid_t)-1, 0600 };
-	char *beside = NULL, *state = NULL, at[32];
+	char *beside = NULL, *state = NULL, at[64];
 	struct rm_error first = { 0, "" };
 	struct buf entry = { 0 };
-	time_t now = time(NULL);
-	struct tm tm;
 	int rc = -1;
 
 	*where = NULL;
-	localtime_r(&now, &tm);
-	strftime(at, sizeof at, "%Y-%m-%d %H:%M:%S", &tm);
+	if (text_format_time(time(NULL), at, sizeof at) < 0)
+		snprintf(at, sizeof at, "?");
 	buf_printf(&entry, "---- %s  %s  %s\n%s\n", at, user, what, text);
 	recover_paths(db_path, user, &beside, &state);
 	if (entry.oom || !beside) {
