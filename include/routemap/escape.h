@@ -82,8 +82,8 @@ char *escape_text(const char *s, unsigned flags);
 
 /* A stream that writes to UNDER what it is given with escape_text's
  * escapes (line breaks kept, a tab as ^I), and a mark with no base (at the
- * start of a line, after a space or an escape) on a dotted circle, as
- * text_show_marks draws it.  Closing it flushes but does not
+ * start of a line, after a space or an escape) or past a cell's worth on
+ * a dotted circle, as text_show_marks draws it.  Closing it flushes but does not
  * close UNDER.  NULL when it cannot be made. */
 FILE *escape_stream(FILE *under);
 

@@ -51,9 +51,11 @@ struct transfer_file {
 int transfer_import(struct store *st, const struct config *cfg, struct transfer_file *files,
 		    size_t nfiles, struct rm_error *err);
 
-/* Write every record of KIND to OUT in FORMAT.  CSV output imports back. */
-int transfer_export(struct store *st, size_t kind, enum transfer_format format, FILE *out,
-		    struct rm_error *err);
+/* Write every record of KIND to OUT in FORMAT.  CSV output imports back;
+ * the tables for reading name coded values, CFG's templates by their
+ * titles (CFG may be NULL: codes) and dates in the office's era. */
+int transfer_export(struct store *st, const struct config *cfg, size_t kind,
+		    enum transfer_format format, FILE *out, struct rm_error *err);
 
 /* How many records of KIND the database holds, or -1. */
 long long transfer_count(struct store *st, size_t kind, struct rm_error *err);

@@ -346,7 +346,7 @@ IDENTIFIERS='assessment_entry|assessment_entries|assessments?|aar_sections?|aar_
 |aars|norm_items?|norm_sets?|norm_group|groups|slm_cells?|support_frames?|links|objectives?
 |indicators?|projects?|plans?|offices?|not_met|partial|na|met|open|done|dropped|preparation
 |development|evaluation|planned|active|cancelled|people|stakeholder|process|foundation|region
-|province|district|fund|unit|event'
+|province|district|fund|unit|event|aar4|gotoknow4|lessons8'
 no_identifiers() {
 	re=$(printf '%s' "$IDENTIFIERS" | tr -d '\n')
 	found=$( { for c in "list plans" "list norms" "list assessments" "list aars" \

@@ -42,6 +42,7 @@ start aar-readonly 80 24 -- -r -d "$ADB"
 wait_for "KKN-CDC-2568"
 keys A
 wait_for "ถอดบทเรียนการนำแผนที่ทางเดินยุทธศาสตร์สู่การปฏิบัติ"
+absent "a เพิ่ม"                  # the hint line offers nothing that writes
 keys a
 wait_for "ฐานข้อมูลเปิดแบบอ่านอย่างเดียว แก้ไขไม่ได้"
 absent "AAR ใหม่: ใช้แบบฟอร์มใด"
@@ -63,7 +64,7 @@ keys End Enter                  # the last kind: an event
 wait_for "ชื่อเรื่องของ AAR:"
 type_text "ทบทวนการประชุมผู้ปกครองครั้งแรก"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY  ·  แบบฟอร์ม AAR 4 คำถาม (aar4)"
+wait_for "AAR-KKN-PHO-$TODAY  ·  แบบฟอร์ม AAR 4 คำถาม"
 wait_for "เพิ่ม AAR-KKN-PHO-$TODAY แล้ว"
 wait_for " สิ่งที่เกิดขึ้นจริง"
 aar_line_has "เรื่องที่ทบทวน" "เหตุการณ์หรือกิจกรรม"
@@ -87,6 +88,10 @@ type_text "16/1/2026"          # Gregorian, day first
 keys Enter
 aar_message "$SAVED"
 aar_line_has "วันที่" "16 ม.ค. 2569"
+keys h                          # history names the dates as they are shown
+wait_for "วันที่: 15 ม.ค. 2569 → 16 ม.ค. 2569"
+keys q
+wait_for "AAR-KKN-PHO-$TODAY  ·  แบบฟอร์ม"
 keys q
 wait_for "ทบทวนการประชุมผู้ปกครองครั้งแรก"
 # gotoknow4 about an objective of a plan
@@ -101,7 +106,7 @@ keys Down Enter
 wait_for "ชื่อเรื่องของ AAR:"
 type_text "แลกเปลี่ยนเรียนรู้เรื่องการดูแลเด็กเล็ก"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY-2  ·  แบบฟอร์ม GotoKnow 4 คำถาม (gotoknow4)"
+wait_for "AAR-KKN-PHO-$TODAY-2  ·  แบบฟอร์ม GotoKnow 4 คำถาม"
 wait_for " อะไรได้เกินคาด"
 aar_line_has "เป้าประสงค์ KKN-CDC-2568/P2" "เด็กเล็กได้รับการดูแล"
 keys q
@@ -117,7 +122,7 @@ keys End Enter
 wait_for "ชื่อเรื่องของ AAR:"
 type_text "ถอดบทเรียนศูนย์เด็กเล็กหนองกุงปลอดโรค"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม ถอดบทเรียน 8 หัวข้อ (lessons8)"
+wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม ถอดบทเรียน 8 หัวข้อ"
 wait_for " ที่มาของการดำเนินโครงการ"
 aar_line_has "โครงการ NKG-CDC-53" "ทดลองรูปแบบ"
 wait_for "(ยังไม่ได้เขียน กด Enter เพื่อเขียน)"
@@ -224,7 +229,7 @@ type_text "หนองกุงปลอดโรค"
 keys Enter
 wait_for "AAR-KKN-PHO-$TODAY-3"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม ถอดบทเรียน 8 หัวข้อ (lessons8)"
+wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม ถอดบทเรียน 8 หัวข้อ"
 aar_line_has "ชื่อเรื่อง" "ถอดบทเรียนศูนย์เด็กเล็กหนองกุงปลอดโรค"
 wait_for "  $FIRST"
 wait_for "  เตรียมการ: ประชุมชี้แจง"
@@ -278,7 +283,7 @@ type_text "หนองกุงปลอดโรค"
 keys Enter
 wait_for "AAR-KKN-PHO-$TODAY-3"
 keys Enter
-wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม ถอดบทเรียน 8 หัวข้อ (lessons8)"
+wait_for "AAR-KKN-PHO-$TODAY-3  ·  แบบฟอร์ม ถอดบทเรียน 8 หัวข้อ"
 keys g Down Down Down Down Down Down Down Down Down Enter   # ความก้าวหน้า ความสำเร็จ ความภาคภูมิใจ
 FOURTH="ศูนย์ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรคระดับดีมาก ครูภูมิใจในผลงาน"
 type_text "$FOURTH"
@@ -315,6 +320,8 @@ wait_for "ไม่ได้ลบ"
 keys d
 wait_for "ลบ AAR-ODPC6-2553"
 wait_for "y หรือ ◌ั = ใช่ ปุ่มอื่น = ไม่"  # the whole question, its keys last (a lone mark on ◌)
+# the keys on a line of their own, the question's last word not left with them
+if screen | grep -qE '^y หรือ ◌ั = ใช่ ปุ่มอื่น = ไม่ *$'; then ok; else bad "the answer keys share a line"; fi
 type_text "ั"                     # y's key in the Thai layout: yes
 wait_gone "ถอดบทเรียนการนำแผนที่"
 wait_for "ลบ AAR-ODPC6-2553 แล้ว"
@@ -341,7 +348,7 @@ wait_for "/แผนเสร็จภายใน"
 keys Enter
 wait_for "AAR-PMQA-2553/happened"
 keys Enter
-wait_for "AAR-PMQA-2553  ·  แบบฟอร์ม AAR 4 คำถาม (aar4)"
+wait_for "AAR-PMQA-2553  ·  แบบฟอร์ม AAR 4 คำถาม"
 keys Enter                      # typing where the cursor is: the section
 wait_for "กำลังพิมพ์: Esc เสร็จ · Enter ขึ้นบรรทัดใหม่"
 keys Escape q

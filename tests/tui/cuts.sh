@@ -76,7 +76,7 @@ wait_for "AAR-PMQA-2553"
 keys a Enter Enter Enter Enter
 wait_for "ไม่ได้เพิ่ม: AAR ต้องมีชื่อเรื่อง"
 keys Enter
-wait_for "แบบฟอร์ม AAR 4 คำถาม (aar4)"
+wait_for "แบบฟอร์ม AAR 4 คำถาม"
 absent "ไม่ได้เพิ่ม"
 keys Q
 wait_for "EXIT=0"

@@ -130,6 +130,10 @@ static void test_typing_merges_into_one_step(void **state)
 	history_free(h, n);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log WHERE tbl = 'assessment_entry'"
 				     " AND json_extract(new, '$.note') = 'ยังไม่ได้เสนอ'"), 0);
+	/* the newest row is the one kept: ids and times keep one order */
+	assert_int_equal(fixture_int(f, "SELECT json_extract(new, '$.note') = 'ยังไม่ได้เสนอสภา อบต."
+				     " จะเสนอเดือนหน้า' AND json_extract(old, '$.note') = 'ยังไม่ได้เสนอสภา อบต.'"
+				     " FROM change_log WHERE id = (SELECT max(id) FROM change_log)"), 1);
 	change_seal(&u);
 	assert_int_equal(change_field(&f->st, &u, "assessment_entry.note", sm2,
 				      "ยังไม่ได้เสนอสภา อบต. จะเสนอเดือนหน้า", "เสนอแล้ว", NULL, &err),

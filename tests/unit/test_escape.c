@@ -104,6 +104,27 @@ static void test_stream_in_pieces(void **state)
 	free(want);
 }
 
+/* Marks in batch output sit where the screens put them: one with no base
+ * on a dotted circle, the fifth of a cell on another. */
+static void test_stream_marks(void **state)
+{
+	static const char text[] = "\u0E48ก \u0E34\nก\u0E34\u0E48\u0E49\u0E4A\u0E4B\u0E4C";
+	char *out = NULL;
+	size_t len = 0;
+	FILE *under, *f;
+
+	(void)state;
+	under = open_memstream(&out, &len);
+	assert_non_null(under);
+	f = escape_stream(under);
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+	fclose(under);
+	assert_string_equal(out, "\u25CC\u0E48ก \u25CC\u0E34\nก\u0E34\u0E48\u0E49\u0E4A\u25CC\u0E4B\u0E4C");
+	free(out);
+}
+
 /* Windows-874 that happens to be valid UTF-8 ("ลดลง" as C5 B4 C5 A7). */
 static void test_windows_874_read_as_utf8(void **state)
 {
@@ -145,6 +166,7 @@ int main(void)
 		cmocka_unit_test(test_what_may_be_stored),
 		cmocka_unit_test(test_what_reaches_a_terminal),
 		cmocka_unit_test(test_stream_in_pieces),
+		cmocka_unit_test(test_stream_marks),
 		cmocka_unit_test(test_windows_874_read_as_utf8),
 	};
 

@@ -11,8 +11,8 @@ static char *export_text(struct fixture *f, const char *kind, enum transfer_form
 	FILE *out = open_memstream(&text, &len);
 
 	assert_non_null(out);
-	assert_int_equal(transfer_export(&f->st, (size_t)transfer_kind_from_name(kind), fmt, out,
-					 &err), 0);
+	assert_int_equal(transfer_export(&f->st, &f->cfg, (size_t)transfer_kind_from_name(kind), fmt,
+					 out, &err), 0);
 	fclose(out);
 	return text;
 }

@@ -282,7 +282,7 @@ static int export_kind(struct store *st, const char *dir, size_t kind,
 		buf_free(&path);
 		return -1;
 	}
-	if (transfer_export(st, kind, FORMAT_CSV, f, err) == 0) {
+	if (transfer_export(st, NULL, kind, FORMAT_CSV, f, err) == 0) {
 		if (fflush(f) != 0 || ferror(f) || fsync(fd) != 0)
 			rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path.s, rm_strerror(errno));
 		else
@@ -403,7 +403,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		FILE *out = format == FORMAT_CSV && !isatty(fileno(cli->raw_out)) ? cli->raw_out
 										: stdout;
 
-		rc = transfer_export(&st, (size_t)k, format, out, &err);
+		rc = transfer_export(&st, &cli->cfg, (size_t)k, format, out, &err);
 		if (rc == 0 && (fflush(out) != 0 || ferror(out)))
 			rc = rm_fail(&err, RM_EXIT_RUNTIME, _("standard output: cannot write"));
 	}

@@ -104,10 +104,12 @@ static sqlite3_int64 fold_target(const struct undo_log *u, const char *merge)
 	return s->ranges[s->nranges - 1].last;
 }
 
-/* One history entry per visit to a field: the save logged as row NEW
- * becomes part of row PREV (its new value and time), when PREV is the same
- * user's insert or update of the same row and nobody logged that row in
- * between.  1 when folded, 0 when not, -1 on error. */
+/* One history entry per visit to a field: row NEW, the save just logged,
+ * takes over row PREV (its op and old value, so it spans the whole visit)
+ * and PREV goes, when PREV is the same user's insert or update of the same
+ * row and nobody logged that row in between.  The newest row stays, so the
+ * log's ids and times keep one order and no id is used twice.  1 when
+ * folded, 0 when not, -1 on error. */
 static int fold_into(struct store *st, sqlite3_int64 prev, sqlite3_int64 new_row)
 {
 	static const char same_visit[] =
@@ -117,9 +119,9 @@ static int fold_into(struct store *st, sqlite3_int64 prev, sqlite3_int64 new_row
 		" AND NOT EXISTS (SELECT 1 FROM change_log x WHERE x.tbl = p.tbl"
 		"  AND x.row_id = p.row_id AND x.id > p.id AND x.id < n.id)";
 	static const char fold[] =
-		"UPDATE change_log SET new = (SELECT new FROM change_log WHERE id = ?2),"
-		" at = (SELECT at FROM change_log WHERE id = ?2) WHERE id = ?1;"
-		"DELETE FROM change_log WHERE id = ?2";
+		"UPDATE change_log SET op = (SELECT op FROM change_log WHERE id = ?1),"
+		" old = (SELECT old FROM change_log WHERE id = ?1) WHERE id = ?2;"
+		"DELETE FROM change_log WHERE id = ?1";
 	sqlite3_stmt *stmt;
 	const char *tail = fold;
 	int rc, found;
@@ -171,8 +173,16 @@ int change_run(struct store *st, struct undo_log *u, const char *merge,
 		return CHANGE_ERROR;
 	if (after <= before)
 		return CHANGE_NONE;
-	if (folded)
-		return CHANGE_OK;   /* the step's last row holds this save now */
+	/* folded: PREV is gone and this row holds the visit, in PREV's place
+	 * when PREV was a range of its own (the step does not grow) */
+	if (folded) {
+		struct change_range *r = &u->v[u->n - 1].ranges[u->v[u->n - 1].nranges - 1];
+
+		if (r->first == prev) {
+			r->first = r->last = after;
+			return CHANGE_OK;
+		}
+	}
 	if (u && remember(u, merge, before + 1, after) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	return CHANGE_OK;

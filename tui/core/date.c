@@ -28,21 +28,23 @@ static int days_in_month(int y, int m)
 	return m == 2 && is_leap(y) ? 29 : d[m - 1];
 }
 
-/* The names a month goes by, dots left out: Thai short and long, English
- * short and long (the Gregorian calendar shows "20 Jan 2026"). */
-static const char *const month_names[12][4] = {
-	{ "มค", "มกราคม", "jan", "january" },
-	{ "กพ", "กุมภาพันธ์", "feb", "february" },
-	{ "มีค", "มีนาคม", "mar", "march" },
-	{ "เมย", "เมษายน", "apr", "april" },
-	{ "พค", "พฤษภาคม", "may", "may" },
-	{ "มิย", "มิถุนายน", "jun", "june" },
-	{ "กค", "กรกฎาคม", "jul", "july" },
-	{ "สค", "สิงหาคม", "aug", "august" },
-	{ "กย", "กันยายน", "sep", "september" },
-	{ "ตค", "ตุลาคม", "oct", "october" },
-	{ "พย", "พฤศจิกายน", "nov", "november" },
-	{ "ธค", "ธันวาคม", "dec", "december" },
+/* The names a month goes by, dots left out: Thai short, long and spoken
+ * ("มกรา"), English short and long (the Gregorian calendar shows
+ * "20 Jan 2026"). */
+#define MONTH_NAMES 5
+static const char *const month_names[12][MONTH_NAMES] = {
+	{ "มค", "มกราคม", "มกรา", "jan", "january" },
+	{ "กพ", "กุมภาพันธ์", "กุมภา", "feb", "february" },
+	{ "มีค", "มีนาคม", "มีนา", "mar", "march" },
+	{ "เมย", "เมษายน", "เมษา", "apr", "april" },
+	{ "พค", "พฤษภาคม", "พฤษภา", "may", "may" },
+	{ "มิย", "มิถุนายน", "มิถุนา", "jun", "june" },
+	{ "กค", "กรกฎาคม", "กรกฎา", "jul", "july" },
+	{ "สค", "สิงหาคม", "สิงหา", "aug", "august" },
+	{ "กย", "กันยายน", "กันยา", "sep", "september" },
+	{ "ตค", "ตุลาคม", "ตุลา", "oct", "october" },
+	{ "พย", "พฤศจิกายน", "พฤศจิกา", "nov", "november" },
+	{ "ธค", "ธันวาคม", "ธันวา", "dec", "december" },
 };
 
 enum era { ERA_ANY, ERA_BE, ERA_CE };
@@ -78,17 +80,24 @@ static int read_number(struct scan *s, int *ndig)
 	return *ndig ? v : -1;
 }
 
-/* The word at S (up to a digit or a space), lower-cased ASCII, dots left
- * out, into OUT.  0, or -1 when there is none or it is too long. */
+/* The word at S (up to a digit or a space), lower-cased ASCII, the dots
+ * of an abbreviation ("ม.ค.") left out, into OUT.  0, or -1 when there is
+ * none, it is too long, or a dot stands first or after another. */
 static int read_word(struct scan *s, char *out, size_t size)
 {
 	size_t n = 0;
+	char last = 0;
 
 	while (s->p < s->end && !at_digit(s) && *s->p != ' ' && *s->p != '\t') {
 		char c = *s->p++;
 
-		if (c == '.')
+		if (c == '.') {
+			if (!n || last == '.')
+				return -1;
+			last = c;
 			continue;
+		}
+		last = c;
 		if (n + 1 >= size)
 			return -1;
 		out[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
@@ -102,7 +111,7 @@ static int month_by_name(const char *word)
 	int m, k;
 
 	for (m = 0; m < 12; m++)
-		for (k = 0; k < 4; k++)
+		for (k = 0; k < MONTH_NAMES; k++)
 			if (strcmp(word, month_names[m][k]) == 0)
 				return m + 1;
 	return -1;
@@ -133,20 +142,31 @@ static int gregorian_year(int y, int ndig, enum era era)
 	return -1;
 }
 
+/* SEP (one of - / .) with spaces around it, as the separator at S: the
+ * first of a date (*SEP 0 on entry, set here) or the same again.  0, or
+ * -1 when there is none or another. */
+static int read_separator(struct scan *s, char *sep)
+{
+	skip_spaces(s);
+	if (s->p >= s->end || (*s->p != '-' && *s->p != '/' && *s->p != '.') ||
+	    (*sep && *s->p != *sep))
+		return -1;
+	*sep = *s->p++;
+	skip_spaces(s);
+	return 0;
+}
+
 /* "2569-01-15", "2026/1/15": the year first, then month and day. */
 static int read_year_first(struct scan *s, int *y, int *ny, int *m, int *d)
 {
-	char sep;
+	char sep = 0;
 	int n;
 
 	*y = read_number(s, ny);
-	if (*ny != 4 || s->p >= s->end)
-		return -1;
-	sep = *s->p++;
-	if (sep != '-' && sep != '/' && sep != '.')
+	if (*ny != 4 || read_separator(s, &sep) < 0)
 		return -1;
 	*m = read_number(s, &n);
-	if (n > 2 || s->p >= s->end || *s->p++ != sep)
+	if (n > 2 || read_separator(s, &sep) < 0)
 		return -1;
 	*d = read_number(s, &n);
 	return n > 2 || s->p != s->end ? -1 : 0;
@@ -162,14 +182,16 @@ static int read_day_first(struct scan *s, int *y, int *ny, int *m, int *d, enum 
 	*d = read_number(s, &n);
 	if (n > 2 || s->p >= s->end)
 		return -1;
-	if (*s->p == '/' || *s->p == '-' || *s->p == '.') {
-		char sep = *s->p++;
+	skip_spaces(s);
+	if (s->p < s->end && (*s->p == '/' || *s->p == '-' || *s->p == '.')) {
+		char sep = 0;
 
+		if (read_separator(s, &sep) < 0)
+			return -1;
 		*m = read_number(s, &n);
-		if (n > 2 || s->p >= s->end || *s->p++ != sep)
+		if (n > 2 || read_separator(s, &sep) < 0)
 			return -1;
 	} else {
-		skip_spaces(s);
 		if (read_word(s, word, sizeof word) < 0 || (*m = month_by_name(word)) < 0)
 			return -1;
 		skip_spaces(s);

@@ -199,6 +199,7 @@ struct esc_cookie {
 	unsigned char seq[4];   /* a UTF-8 sequence being collected */
 	size_t nseq, need;
 	int has_base;           /* the last character written can carry a mark */
+	int marks;              /* marks on it so far */
 };
 
 /* The collected bytes did not make a character: show each as \xNN. */
@@ -224,11 +225,16 @@ static void esc_char(struct esc_cookie *c, uint32_t cp, const unsigned char *raw
 		return;
 	}
 	if (text_is_visible_mark(cp)) {
-		if (!c->has_base)
+		/* no base, or a cell's worth of marks on it already */
+		if (!c->has_base || c->marks == TEXT_CELL_MARKS) {
 			fputs("\u25CC", c->under);
+			c->marks = 0;
+		}
 		c->has_base = 1;
+		c->marks++;
 	} else {
 		c->has_base = text_is_mark_base(cp);
+		c->marks = 0;
 	}
 	fwrite(raw, 1, n, c->under);
 }

@@ -1335,8 +1335,8 @@ static void cell_text(sqlite3_stmt *stmt, int i, char *num, size_t size, const c
 /* Cell C of KIND as people read it in the aligned and Markdown tables
  * (*CELL, in NUM when rewritten): a coded value by its name, a date as the
  * office writes it; CSV keeps what is stored. */
-static void cell_for_people(const struct kind *k, size_t c, char *num, size_t size,
-			    const char **cell)
+static void cell_for_people(const struct config *cfg, const struct kind *k, size_t c, char *num,
+			    size_t size, const char **cell)
 {
 	const struct col *col = &k->cols[c];
 	struct text_date d;
@@ -1350,6 +1350,8 @@ static void cell_for_people(const struct kind *k, size_t c, char *num, size_t si
 		*cell = aar_kind_label(*cell);
 	} else if (col->type == C_ENUM) {
 		*cell = vocab_value(vocab_table(k->name), col->name, *cell);
+	} else if (cfg && strcmp(col->name, "template") == 0) {
+		*cell = config_template_title(cfg, *cell);
 	}
 }
 
@@ -1357,7 +1359,8 @@ static void cell_for_people(const struct kind *k, size_t c, char *num, size_t si
  * FORMAT, or, with MEASURE, only measured for the aligned text.  CELLS
  * and NUMS: room for a row.  Progress goes to ST.  Returns the last
  * step's code. */
-static int export_pass(struct store *st, sqlite3_stmt *stmt, const struct kind *k,
+static int export_pass(struct store *st, const struct config *cfg, sqlite3_stmt *stmt,
+		       const struct kind *k,
 		       enum transfer_format format, unsigned right, const char **cells,
 		       char (*nums)[400], int *measure, const int *width, FILE *out)
 {
@@ -1371,7 +1374,7 @@ static int export_pass(struct store *st, sqlite3_stmt *stmt, const struct kind *
 		for (c = 0; c < k->ncols; c++) {
 			cell_text(stmt, (int)c, nums[c], sizeof nums[c], &cells[c]);
 			if (format != FORMAT_CSV)
-				cell_for_people(k, c, nums[c], sizeof nums[c], &cells[c]);
+				cell_for_people(cfg, k, c, nums[c], sizeof nums[c], &cells[c]);
 		}
 		if (measure)
 			table_txt_measure(cells, k->ncols, measure);
@@ -1386,8 +1389,8 @@ static int export_pass(struct store *st, sqlite3_stmt *stmt, const struct kind *
 	return rc;
 }
 
-int transfer_export(struct store *st, size_t kind, enum transfer_format format, FILE *out,
-		    struct rm_error *err)
+int transfer_export(struct store *st, const struct config *cfg, size_t kind,
+		    enum transfer_format format, FILE *out, struct rm_error *err)
 {
 	const struct kind *k = &kinds[kind];
 	const char **cells = calloc(k->ncols, sizeof *cells);
@@ -1418,7 +1421,7 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 	if (format == FORMAT_TXT) {
 		in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 		table_txt_measure(head, k->ncols, width);
-		rc = export_pass(st, stmt, k, format, right, cells, nums, width, NULL, out);
+		rc = export_pass(st, cfg, stmt, k, format, right, cells, nums, width, NULL, out);
 		store_progress(st, NULL, 0, 0);   /* the writing pass counts anew */
 		if (rc != SQLITE_DONE)
 			goto failed;
@@ -1428,7 +1431,7 @@ int transfer_export(struct store *st, size_t kind, enum transfer_format format, 
 	} else {
 		table_csv_row(out, head, k->ncols);
 	}
-	rc = export_pass(st, stmt, k, format, right, cells, nums, NULL, width, out);
+	rc = export_pass(st, cfg, stmt, k, format, right, cells, nums, NULL, width, out);
 failed:
 	store_progress(st, NULL, 0, 0);
 	if (rc != SQLITE_DONE) {

@@ -1246,8 +1246,8 @@ static void form_draw(struct view *v, struct ui *ui, int top, int height)
 		height--;                     /* the typing hint below */
 	layout(p, ui);
 	scroll_to_cursor(p, height);
-	snprintf(line, sizeof line, "%s  ·  %s %s (%s)", p->r.code, _("template"),
-		 config_template_title(ui->cfg, p->r.template_name), p->r.template_name);
+	snprintf(line, sizeof line, "%s  ·  %s %s", p->r.code, _("template"),
+		 config_template_title(ui->cfg, p->r.template_name));
 	put_at(p, top, height, 0, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
 	for (i = 0; i < p->r.nactions; i++)
 		open += strcmp(p->r.actions[i].status, "open") == 0;

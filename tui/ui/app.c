@@ -200,6 +200,9 @@ void ui_hints(struct ui *ui, int y, const enum action *actions, struct view *v)
 	for (; actions && *actions != ACT_COUNT; actions++) {
 		int w;
 
+		/* read-only: what would write is not offered */
+		if (action_table[*actions].writes && ui->st && ui->st->readonly)
+			continue;
 		if (actions[0] == ACT_STATUS_MET && actions[1] == ACT_STATUS_PARTIAL &&
 		    actions[2] == ACT_STATUS_NOT_MET && actions[3] == ACT_STATUS_NA) {
 			w = status_hint(ui, y, x, limit);

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "routemap/buf.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
@@ -99,30 +98,29 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 	return result < 0 ? -1 : result;
 }
 
-/* QUESTION and the answer keys, wrapped, on the lines just above the hint
- * line (at most a third of the screen; the answer keys always show). */
+/* QUESTION, wrapped, on the lines just above the hint line, and the
+ * answer keys on a line of their own below it (at most a third of the
+ * screen in all; the question's start gives way, the keys always show). */
 static void put_question(struct ui *ui, const char *question)
 {
-	struct buf full = { 0 };
+	const char *keys = _("y or ั = yes, any other key = no");
 	struct text_lines q;
-	int most = ui->lines / 3 > 1 ? ui->lines / 3 : 1, n, i;
+	int most = ui->lines / 3 > 2 ? ui->lines / 3 - 1 : 1, n, i;
 
-	buf_printf(&full, "%s %s", question, _("y or ั = yes, any other key = no"));
-	if (full.oom || text_wrap(full.s, ui->cols, &q) < 0) {
-		buf_free(&full);
+	if (text_wrap(question, ui->cols, &q) < 0)
 		return;
-	}
 	n = (int)q.n < most ? (int)q.n : most;
 	for (i = 0; i < n; i++) {
-		/* too many lines: the question's start goes, the keys stay */
 		const char *line = q.v[q.n - (size_t)n + (size_t)i];
 
-		move(ui->lines - 1 - n + i, 0);
+		move(ui->lines - 2 - n + i, 0);
 		clrtoeol();
-		ui_put(ui->lines - 1 - n + i, 0, line, ui->cols, ui->theme.attr[T_ERROR], 0);
+		ui_put(ui->lines - 2 - n + i, 0, line, ui->cols, ui->theme.attr[T_ERROR], 0);
 	}
+	move(ui->lines - 2, 0);
+	clrtoeol();
+	ui_put(ui->lines - 2, 0, keys, ui->cols, ui->theme.attr[T_ERROR], 0);
 	text_lines_free(&q);
-	buf_free(&full);
 }
 
 int ui_confirm(struct ui *ui, const char *question)

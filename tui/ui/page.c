@@ -385,11 +385,16 @@ struct view *view_help_new(struct ui *ui, const struct view *of)
 
 /* ---- history ---- */
 
-/* A logged value as people read it: statuses and sources by their names. */
+/* A logged value as people read it: statuses, sources and templates by
+ * their names, dates as the office writes them (into BUF, SIZE bytes). */
 static const char *value_label(struct ui *ui, const char *table, const char *field,
-			       const char *value)
+			       const char *value, char *buf, size_t size)
 {
+	static const char *const date_fields[] = {
+		"date", "due", "assessed_on", "start_date", "end_date", "issued",
+	};
 	const char *label;
+	size_t i;
 
 	if (!value)
 		return "—";
@@ -397,6 +402,14 @@ static const char *value_label(struct ui *ui, const char *table, const char *fie
 		label = config_label(&ui->cfg->support_sources, value);
 		return label ? label : value;
 	}
+	if (strcmp(field, "template") == 0)
+		return config_template_title(ui->cfg, value);
+	for (i = 0; i < sizeof date_fields / sizeof *date_fields; i++)
+		if (strcmp(field, date_fields[i]) == 0) {
+			/* as the office writes it: "15 ม.ค. 2569" */
+			ui_date(ui, value, buf, size);
+			return buf;
+		}
 	return vocab_value(table, field, value);
 }
 
@@ -427,7 +440,7 @@ static int build_history(struct page *p, struct ui *ui)
 	if (!shown)
 		page_add(p, ui, T_DIM, 2, _("no changes recorded"));
 	for (i = 0; i < shown; i++) {
-		char when[96];
+		char when[96], was[64], now[64];
 		const char *op = strcmp(h[i].op, "insert") == 0 ? _("added")
 				 : strcmp(h[i].op, "delete") == 0 ? _("deleted") : _("changed");
 
@@ -436,8 +449,9 @@ static int build_history(struct page *p, struct ui *ui)
 		page_addf(p, ui, T_DIM, 0, "%s  %s  %s %s", when, h[i].who, op, vocab_kind(h[i].table));
 		if (h[i].field)
 			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", vocab_column(NULL, h[i].field),
-				  value_label(ui, h[i].table, h[i].field, h[i].old),
-				  value_label(ui, h[i].table, h[i].field, h[i].new_value));
+				  value_label(ui, h[i].table, h[i].field, h[i].old, was, sizeof was),
+				  value_label(ui, h[i].table, h[i].field, h[i].new_value, now,
+					      sizeof now));
 		else if (h[i].new_value)   /* an added or deleted record's text, or status */
 			page_add(p, ui, T_NORMAL, 4, vocab_value(h[i].table, "status", h[i].new_value));
 	}
