@@ -1028,6 +1028,12 @@ static void test_fuzz_findings(void **state)
 	ba = text_collate("ก้เ", strlen("ก้เ"), "ก่เ", strlen("ก่เ"));
 	assert_int_equal(ab, -ba);
 	assert_true(ab != 0);
+	/* a text that fits the columns but not the buffer is cut, and the
+	 * ellipsis takes its columns too: "นน้" is 2 columns, "..." 3 */
+	assert_int_equal(text_truncate(out, 7, "นน้", 3, 0, 1), 3);
+	assert_string_equal(out, "...");
+	assert_int_equal(text_truncate(out, 7, "นน้", 3, 0, 0), 2);
+	assert_string_equal(out, "น…");
 	/* a buffer that runs out before a zero-width part: never wider than
 	 * asked ("a" 1 + " " 1 = 2 columns; no room for the ellipsis) */
 	assert_true(text_truncate(out, 4, "a \u0E48", 2, 0, 1) <= 2);

@@ -149,9 +149,9 @@ int text_truncate(char *out, size_t size, const char *s, int cols, int pad, int 
 			;
 		w = (int)pos;
 	} else {
-		/* (a text that fits the columns but not OUT is cut too, and says so) */
-		w = put_cut(out, size, &pos, s, text_width_n(s, len) <= cols ? len
-					   : cut_point(s, cols - ew), ell);
+		/* (a text that fits the columns but not OUT is cut too, and says
+		 * so: then the ellipsis needs its columns as well) */
+		w = put_cut(out, size, &pos, s, cut_point(s, cols - ew), ell);
 	}
 	while (pad && w < cols && put_bytes(out, size, &pos, " ", 1) == 0)
 		w++;
