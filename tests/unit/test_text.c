@@ -278,24 +278,62 @@ static void test_truncate_words(void **state)
 }
 
 /* Is byte AT of S where a word ends: the end, a space next, or a word
- * starting there? */
-static int word_ends_at(const char *s, size_t at)
+ * starting there (one of the N word starts V of S)? */
+static int word_ends_at(const char *s, size_t at, const size_t *v, size_t n)
 {
-	size_t n, k, *v;
+	size_t k;
 	int yes = s[at] == '\0' || s[at] == ' ';
 
-	v = text_word_starts(s, &n);
-	assert_non_null(v);
 	for (k = 0; k < n; k++)
 		yes |= v[k] == at;
-	free(v);
 	return yes;
 }
 
+/* S cut at COLS columns (ASCII or not), its N word starts STARTS: exactly
+ * that width; cut only with an ellipsis after a whole word when a word
+ * ends in the last third of the room; never a leading vowel or a space
+ * before it. */
+static void check_cut_width(const char *s, const size_t *starts, size_t nstarts, int cols,
+			    int ascii)
+{
+	const char *ell = ascii ? "..." : "…", *e;
+	char out[512];
+	size_t kept, len = strlen(s), b;
+	int room = cols - (ascii ? 3 : 1), wb, best = 0;
+	uint32_t last;
+
+	assert_int_equal(text_truncate(out, sizeof out, s, cols, 1, ascii), cols);
+	assert_int_equal(text_width(out), cols);
+	if (text_width(s) <= cols) {
+		assert_memory_equal(out, s, len);
+		return;
+	}
+	e = strstr(out, ell);
+	assert_non_null(e);
+	kept = (size_t)(e - out);
+	assert_memory_equal(out, s, kept);
+	assert_int_equal(strspn(e + strlen(ell), " "), strlen(e + strlen(ell)));
+	if (kept == 0)
+		return;
+	/* the last character kept */
+	for (b = kept - 1; b > 0 && ((unsigned char)out[b] & 0xC0) == 0x80; b--)
+		;
+	utf8_decode(out + b, kept - b, &last);
+	assert_false(last == ' ' || (last >= 0x0E40 && last <= 0x0E44));
+	assert_false(starts_with_mark(s + kept));
+	/* the widest word end within the room */
+	for (b = 1; b <= len; b++)
+		if ((b == len || text_cluster_len(s + b, len - b) > 0) &&
+		    word_ends_at(s, b, starts, nstarts) &&
+		    (wb = text_width_n(s, b)) <= room &&
+		    wb > best && s[b - 1] != ' ')
+			best = wb;
+	if (3 * best >= 2 * room)
+		assert_int_equal(text_width_n(s, kept), best);
+}
+
 /* A title cut at each width a screen or a line of output may give it
- * (60 to 83 columns and the narrower columns in them): exactly that
- * width; cut only with an ellipsis after a whole word when a word ends in
- * the last third of the room; never a leading vowel or a space before it. */
+ * (60 to 83 columns and the narrower columns in them). */
 static void test_truncate_widths(void **state)
 {
 	static const char *const titles[] = {
@@ -307,43 +345,15 @@ static void test_truncate_widths(void **state)
 	int cols, ascii;
 
 	(void)state;
-	for (k = 0; k < sizeof titles / sizeof *titles; k++)
-		for (ascii = 0; ascii <= 1; ascii++)
-			for (cols = 4; cols <= 83; cols++) {
-				const char *s = titles[k], *ell = ascii ? "..." : "…", *e;
-				char out[512];
-				size_t kept, len = strlen(s), b;
-				int room = cols - (ascii ? 3 : 1), wb, best = 0;
-				uint32_t last;
+	for (k = 0; k < sizeof titles / sizeof *titles; k++) {
+		size_t nstarts, *starts = text_word_starts(titles[k], &nstarts);
 
-				assert_int_equal(text_truncate(out, sizeof out, s, cols, 1, ascii), cols);
-				assert_int_equal(text_width(out), cols);
-				if (text_width(s) <= cols) {
-					assert_memory_equal(out, s, len);
-					continue;
-				}
-				e = strstr(out, ell);
-				assert_non_null(e);
-				kept = (size_t)(e - out);
-				assert_memory_equal(out, s, kept);
-				assert_int_equal(strspn(e + strlen(ell), " "), strlen(e + strlen(ell)));
-				if (kept == 0)
-					continue;
-				/* the last character kept */
-				for (b = kept - 1; b > 0 && ((unsigned char)out[b] & 0xC0) == 0x80; b--)
-					;
-				utf8_decode(out + b, kept - b, &last);
-				assert_false(last == ' ' || (last >= 0x0E40 && last <= 0x0E44));
-				assert_false(starts_with_mark(s + kept));
-				/* the widest word end within the room */
-				for (b = 1; b <= len; b++)
-					if ((b == len || text_cluster_len(s + b, len - b) > 0) &&
-					    word_ends_at(s, b) && (wb = text_width_n(s, b)) <= room &&
-					    wb > best && s[b - 1] != ' ')
-						best = wb;
-				if (3 * best >= 2 * room)
-					assert_int_equal(text_width_n(s, kept), best);
-			}
+		assert_non_null(starts);
+		for (ascii = 0; ascii <= 1; ascii++)
+			for (cols = 4; cols <= 83; cols++)
+				check_cut_width(titles[k], starts, nstarts, cols, ascii);
+		free(starts);
+	}
 }
 
 /* Every width from 0 to 25, padded: exactly that many columns, the text a

@@ -724,7 +724,7 @@ static int form_save(void *form, struct ui *ui, const char *expected, const char
 		} else if (aar_parse_date(text, iso, sizeof iso) < 0) {
 			char shown[160];
 
-			text_truncate(shown, sizeof shown, text, 30, 0, 0);
+			text_truncate(shown, sizeof shown, text, 30, 0, ui->theme.ascii);
 			rm_fail(err, RM_EXIT_RUNTIME,
 				_("\"%s\" is not a date: %s"), shown, text_date_forms());
 			return TYPING_REFUSED;
