@@ -135,11 +135,14 @@ asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
+# The CLI tests (one command at a time) run beside the unit programs (as
+# many at once as there are processors): valgrind's time is the machine's.
+VALGRIND_RUN := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 valgrind: $(UNIT_BIN) $(B)/routemap $(MO)
-	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
-	  sh tests/run-unit.sh $(UNIT_BIN)
-	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
-	  sh tests/cli/run.sh $(B)/routemap
+	@VALGRIND="$(VALGRIND_RUN)" sh tests/cli/run.sh $(B)/routemap >$(B)/valgrind-cli.log 2>&1 & \
+	  cli=$$!; \
+	  VALGRIND="$(VALGRIND_RUN)" sh tests/run-unit.sh $(UNIT_BIN); unit=$$?; \
+	  wait $$cli; rc=$$?; cat $(B)/valgrind-cli.log; [ $$unit -eq 0 ] && [ $$rc -eq 0 ]
 
 # Speed and memory on a province's worth of data (never timed in tests).
 # The province and ten provinces' data are made once into BENCH_CACHE.
