@@ -117,13 +117,14 @@ static int month_by_name(const char *word)
 	return -1;
 }
 
-static enum era era_by_name(const char *word)
+/* The era WORD names (ERA_BE, ERA_CE), or -1. */
+static int era_by_name(const char *word)
 {
 	if (!strcmp(word, "พศ") || !strcmp(word, "be"))
 		return ERA_BE;
 	if (!strcmp(word, "คศ") || !strcmp(word, "ce") || !strcmp(word, "ad"))
 		return ERA_CE;
-	return (enum era)-1;
+	return -1;
 }
 
 /* The Gregorian year of Y written in NDIG digits in ERA, or -1 when it is
@@ -196,9 +197,11 @@ static int read_day_first(struct scan *s, int *y, int *ny, int *m, int *d, enum 
 			return -1;
 		skip_spaces(s);
 		if (!at_digit(s)) {
-			if (read_word(s, word, sizeof word) < 0 ||
-			    (int)(*era = era_by_name(word)) < 0)
+			int e;
+
+			if (read_word(s, word, sizeof word) < 0 || (e = era_by_name(word)) < 0)
 				return -1;
+			*era = (enum era)e;
 			skip_spaces(s);
 		}
 	}
