@@ -147,6 +147,10 @@ void text_format_iso(const struct text_date *d, char *out, size_t size);
 /* "20 ม.ค. 2569" (Buddhist, Thai month) or "20 Jan 2026" (Gregorian). */
 void text_format_date(const struct text_date *d, int buddhist, char *out, size_t size);
 
+/* A stored date (ISO, "2026-01-20") as text_format_date shows it; ISO
+ * itself when it is no date ("" for NULL).  Into OUT. */
+void text_format_stored_date(const char *iso, int buddhist, char *out, size_t size);
+
 /* The era dates are written in where no office setting is at hand (the
  * messages of core/): Buddhist (1, the default) or Gregorian (0). */
 void text_calendar(int buddhist);

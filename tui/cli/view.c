@@ -18,13 +18,7 @@
 /* ISO date ISO as the office reads it ("20 ม.ค. 2569"); "" stays "". */
 static void show_date(const struct cli *cli, const char *iso, char *out, size_t size)
 {
-	struct text_date d;
-
-	if (!iso || !*iso || text_parse_date(iso, &d) < 0) {
-		snprintf(out, size, "%s", iso ? iso : "");
-		return;
-	}
-	text_format_date(&d, cli->cfg.calendar == CFG_CAL_BUDDHIST, out, size);
+	text_format_stored_date(iso, cli->cfg.calendar == CFG_CAL_BUDDHIST, out, size);
 }
 
 /* "LABEL text..." wrapped to WIDTH, later lines indented under the text. */

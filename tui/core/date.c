@@ -319,6 +319,16 @@ void text_format_date(const struct text_date *d, int buddhist, char *out, size_t
 		snprintf(out, size, "%d %s %d", d->day, en[m], d->year);
 }
 
+void text_format_stored_date(const char *iso, int buddhist, char *out, size_t size)
+{
+	struct text_date d;
+
+	if (!iso || text_parse_date(iso, &d) < 0)
+		snprintf(out, size, "%s", iso ? iso : "");
+	else
+		text_format_date(&d, buddhist, out, size);
+}
+
 int text_fiscal_year(const struct text_date *d)
 {
 	return (d->month >= 10 ? d->year + 1 : d->year) + BE_OFFSET;

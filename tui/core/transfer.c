@@ -1339,12 +1339,11 @@ static void cell_for_people(const struct config *cfg, const struct kind *k, size
 			    size_t size, const char **cell)
 {
 	const struct col *col = &k->cols[c];
-	struct text_date d;
 
 	if (!**cell)
 		return;
-	if (col->type == C_DATE && text_parse_date(*cell, &d) == 0) {
-		text_format_date(&d, text_calendar_buddhist(), num, size);
+	if (col->type == C_DATE) {
+		text_format_stored_date(*cell, text_calendar_buddhist(), num, size);
 		*cell = num;
 	} else if (col->type == C_ENUM && strcmp(col->name, "subject_kind") == 0) {
 		*cell = aar_kind_label(*cell);

@@ -75,13 +75,7 @@ int ui_put(int y, int x, const char *s, int cols, attr_t attr, int pad)
 
 void ui_date(const struct ui *ui, const char *iso, char *out, size_t size)
 {
-	struct text_date d;
-
-	if (!iso || text_parse_date(iso, &d) < 0) {
-		snprintf(out, size, "%s", iso ? iso : "");
-		return;
-	}
-	text_format_date(&d, ui->cfg->calendar == CFG_CAL_BUDDHIST, out, size);
+	text_format_stored_date(iso, ui->cfg->calendar == CFG_CAL_BUDDHIST, out, size);
 }
 
 void ui_bar(struct ui *ui, int y, int x, int width, double percent)
