@@ -56,7 +56,7 @@ DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             valgrind gettext locales clang libclang-rt-14-dev
 
 .PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind bench \
-        install uninstall deps clean lint-man man-keys
+        install uninstall deps clean lint-man lint-house man-keys
 
 all: routemap
 
@@ -163,6 +163,11 @@ man-keys:
 	  /^\.\\" KEYS-BEGIN/ { print; printf "%s", t; skip = 1; next } \
 	  /^\.\\" KEYS-END/ { skip = 0 } !skip' man/routemap.1 > man/routemap.1.tmp && \
 	  mv man/routemap.1.tmp man/routemap.1 && rm -f build/keys.roff.tmp
+
+# The house rules: file and function sizes, core/ without curses, screens
+# without SQL, views opened through the router.
+lint-house:
+	@sh tests/lint/house.sh
 
 lint-man:
 	@sh man/keys.sh > build/keys.roff.check 2>/dev/null || { mkdir -p build; sh man/keys.sh > build/keys.roff.check; }
