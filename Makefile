@@ -89,7 +89,7 @@ $(MO): po/th.po
 # fresh one with po/th.po).
 POT ?= po/routemap.pot
 $(POT): $(CORE_SRC) $(CLI_SRC) $(UI_SRC) tui/main.c include/routemap/action.h
-	xgettext --from-code=UTF-8 -k_ -kN_ -kACTION:4 --add-comments=TRANSLATORS \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1c,2 -kACTION:4 --add-comments=TRANSLATORS \
 	  --package-name=routemap --no-location -o $@ $^
 
 $(B)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
