@@ -5,7 +5,9 @@
  * what is allowed, where in struct config it goes, and one line of help
  * (English in the table, Thai in po/th.po).  The loader (config*.c)
  * validates and applies values by kind from it and lists the effective
- * values for `routemap config` from it.
+ * values for `routemap config` from it; the key list of routemap.ini(5) is
+ * printed from it (make man-ini) and `make lint-man` fails when the man
+ * page or config/routemap.ini disagree with it.
  *
  * Sections whose keys the office names itself ([key_activities],
  * [support_frames], the column.KEY lines of [slm], [template.NAME] and
@@ -14,7 +16,7 @@
  * check than a value's kind, a small handler of its own.
  *
  * Adding a key: one row here (and its field in struct config when it has
- * one), and its help in po/th.po.
+ * one), its help in po/th.po, and `make man-ini`.
  */
 #ifndef ROUTEMAP_INIKEYS_H
 #define ROUTEMAP_INIKEYS_H
@@ -133,5 +135,23 @@ const struct ini_key *ini_key_find(const char *section, const char *key);
 
 /* The built-in template called NAME, or NULL. */
 const struct ini_template *ini_builtin_template(const char *name);
+
+/* Print the table as the key list of routemap.ini(5) (roff, the text
+ * between its INI-KEYS-BEGIN and INI-KEYS-END comments) to OUT. */
+void ini_print_roff(FILE *out);
+
+/* Check the man page MAN (its text, NUL-terminated) against the table: the
+ * text between the INI-KEYS markers is what ini_print_roff prints, and each
+ * ".SS [section]" of SECTIONS AND KEYS names a section of the table and
+ * describes (".TP" then ".B key") exactly its fixed keys.  Returns the
+ * number of disagreements, each written as one line to ERR. */
+int ini_check_man(const char *man, FILE *err);
+
+/* Check the sample office file at PATH against the table: it loads; every
+ * value but those of INI_SEC_SAMPLE sections is the built-in one, in the
+ * same order; every fixed key of the table is there, set or shown in a
+ * comment ("; key = example"), and no comment shows a key the table does
+ * not have.  Returns the number of disagreements, each one line on ERR. */
+int ini_check_sample(const char *path, FILE *err);
 
 #endif

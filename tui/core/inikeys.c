@@ -128,7 +128,7 @@ static const char *const ui_lines[] = { "auto", "unicode", "ascii", NULL };
 /* In the order of `routemap config`; within a section, the order in which
  * values are checked, so the first mistake of a file is the one reported. */
 const struct ini_key ini_keys[] = {
-	{ "office", "code", INI_CODE, INI_REQUIRED, "office", N_("required"), NULL, 0, 0,
+	{ "office", "code", INI_CODE, INI_REQUIRED, "office", NULL, NULL, 0, 0,
 	  N_("letters A-Z, digits and - (at most 32, not starting with -), e.g. KKN-PHO"),
 	  N_("the office's own code; it names the database file"),
 	  FIELD(office_code), NOLIST, apply_office_code, NULL },
