@@ -258,6 +258,25 @@ static int template_add(struct loader *ld, const char *name, const struct scan_s
 	return ld->oom ? ld_oom(ld) : 0;
 }
 
+/* NAMES quoted as "a, b or c" into LIST (SIZE bytes).  0, or -1 when
+ * out of memory (error set). */
+static int join_names(struct loader *ld, const struct strlist *names, char *list, size_t size)
+{
+	const char **nv = malloc((names->n + 1) * sizeof *nv);
+	size_t i;
+
+	if (!nv) {
+		ld->oom = 1;
+		return ld_oom(ld);
+	}
+	for (i = 0; i < names->n; i++)
+		nv[i] = names->v[i];
+	nv[names->n] = NULL;
+	ini_join_or(nv, list, size);
+	free(nv);
+	return 0;
+}
+
 /* [aar] templates and default, and the [template.NAME] sections. */
 int apply_aar(struct loader *ld, const struct ini_key *k)
 {
@@ -309,21 +328,8 @@ int apply_aar(struct loader *ld, const struct ini_key *k)
 	def = ld_value(ld, "aar", "default", &dline);
 	if (!def && dline)
 		goto out;
-	/* Quote the listed names as "a, b or c". */
-	{
-		const char **nv = malloc((names.n + 1) * sizeof *nv);
-
-		if (!nv) {
-			ld->oom = 1;
-			ld_oom(ld);
-			goto out;
-		}
-		for (i = 0; i < names.n; i++)
-			nv[i] = names.v[i];
-		nv[names.n] = NULL;
-		ini_join_or(nv, list, sizeof list);
-		free(nv);
-	}
+	if (join_names(ld, &names, list, sizeof list) < 0)
+		goto out;
 	if (def) {
 		if (!ld_strlist_has(&names, def)) {
 			ld_fail_key(ld, dline, "aar", "default", _("\"%s\" is not allowed; expected "
@@ -344,6 +350,38 @@ out:
 	return rc;
 }
 
+/* The clash of two actions' keys that the earliest file line causes: its
+ * line (0: none), the action on that line (*A), the other (*B) and the
+ * key.  PARSED, COUNT and LINE are per action, LINE 0 for the defaults. */
+static int find_clash(struct keyspec *const parsed[ACT_COUNT], const int count[ACT_COUNT],
+		      const int line[ACT_COUNT], size_t *a, size_t *b, struct keyspec *key)
+{
+	int best_line = 0, ki, kj;
+	size_t i, j;
+
+	for (i = 0; i < ACT_COUNT; i++) {
+		for (j = i + 1; j < ACT_COUNT; j++) {
+			int at = line[i] > line[j] ? line[i] : line[j];
+
+			if (at == 0 || (best_line && at >= best_line))
+				continue;
+			for (ki = 0; ki < count[i]; ki++) {
+				for (kj = 0; kj < count[j]; kj++) {
+					if (!key_equal(&parsed[i][ki], &parsed[j][kj]))
+						continue;
+					best_line = at;
+					*a = line[i] >= line[j] ? i : j;
+					*b = *a == i ? j : i;
+					*key = parsed[i][ki];
+					goto next_pair;
+				}
+			}
+next_pair:		;
+		}
+	}
+	return best_line;
+}
+
 /* [keys]: each line replaces its action's default keys; then no key may
  * be bound to two actions. */
 int apply_keys(struct loader *ld, const struct ini_key *k)
@@ -352,9 +390,8 @@ int apply_keys(struct loader *ld, const struct ini_key *k)
 	struct keyspec *parsed[ACT_COUNT] = { NULL };
 	int count[ACT_COUNT], line[ACT_COUNT];
 	int best_line = 0, rc = -1;
-	size_t i, j, best_a = 0, best_b = 0;
+	size_t i, best_a = 0, best_b = 0;
 	struct keyspec best_key = { KEY_KIND_CHAR, 0 };
-	int ki, kj;
 
 	(void)k;
 	for (i = 0; i < ACT_COUNT; i++) {
@@ -387,27 +424,7 @@ int apply_keys(struct loader *ld, const struct ini_key *k)
 			ld_mark(ld, "keys", action_table[i].name, line[i]);
 		}
 	}
-	/* Report the clash on the earliest file line that causes one. */
-	for (i = 0; i < ACT_COUNT; i++) {
-		for (j = i + 1; j < ACT_COUNT; j++) {
-			int at = line[i] > line[j] ? line[i] : line[j];
-
-			if (at == 0 || (best_line && at >= best_line))
-				continue;
-			for (ki = 0; ki < count[i]; ki++) {
-				for (kj = 0; kj < count[j]; kj++) {
-					if (!key_equal(&parsed[i][ki], &parsed[j][kj]))
-						continue;
-					best_line = at;
-					best_a = line[i] >= line[j] ? i : j;
-					best_b = best_a == i ? j : i;
-					best_key = parsed[i][ki];
-					goto next_pair;
-				}
-			}
-next_pair:		;
-		}
-	}
+	best_line = find_clash(parsed, count, line, &best_a, &best_b, &best_key);
 	if (best_line) {
 		char name[16];
 		char where[64];
