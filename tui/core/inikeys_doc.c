@@ -3,7 +3,6 @@
  * config/routemap.ini say what the table says.  Run by man/inikeys.c
  * (make man-ini, make lint-man) and by the unit tests.
  */
-#define _GNU_SOURCE   /* open_memstream is POSIX 2008; kept explicit */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
