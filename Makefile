@@ -56,7 +56,7 @@ DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             valgrind gettext locales clang libclang-rt-14-dev
 
 .PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind bench \
-        install uninstall deps clean lint-man lint-house man-keys
+        install uninstall deps clean lint-man lint-house man-keys man-ini
 
 all: routemap
 
@@ -89,7 +89,7 @@ $(MO): po/th.po
 # fresh one with po/th.po).
 POT ?= po/routemap.pot
 $(POT): $(CORE_SRC) $(CLI_SRC) $(UI_SRC) tui/main.c include/routemap/action.h
-	xgettext --from-code=UTF-8 -k_ -kN_ -kACTION:4 --add-comments=TRANSLATORS \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1c,2 -kACTION:4 --add-comments=TRANSLATORS \
 	  --package-name=routemap --no-location -o $@ $^
 
 $(B)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
@@ -169,7 +169,22 @@ man-keys:
 lint-house:
 	@sh tests/lint/house.sh
 
-lint-man:
+# The key list of routemap.ini(5) comes from the INI key table; lint-man
+# also checks the page's sections and config/routemap.ini against it.
+$(B)/inikeys: man/inikeys.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+man-ini: $(B)/inikeys
+	@$(B)/inikeys roff > $(B)/inikeys.roff.tmp
+	@awk -v f=$(B)/inikeys.roff.tmp 'BEGIN { while ((getline l < f) > 0) t = t l "\n" } \
+	  /^\.\\" INI-KEYS-BEGIN/ { print; printf "%s", t; skip = 1; next } \
+	  /^\.\\" INI-KEYS-END/ { skip = 0 } !skip' man/routemap.ini.5 > man/routemap.ini.5.tmp && \
+	  mv man/routemap.ini.5.tmp man/routemap.ini.5 && rm -f $(B)/inikeys.roff.tmp
+
+lint-man: $(B)/inikeys
+	@$(B)/inikeys check man/routemap.ini.5 config/routemap.ini || \
+	  { echo "man/routemap.ini.5 or config/routemap.ini disagrees with the INI key table; see above"; exit 1; }
 	@sh man/keys.sh > build/keys.roff.check 2>/dev/null || { mkdir -p build; sh man/keys.sh > build/keys.roff.check; }
 	@awk '/^\.\\" KEYS-BEGIN/ { on = 1; next } /^\.\\" KEYS-END/ { on = 0 } on' man/routemap.1 | \
 	  cmp -s - build/keys.roff.check || { echo "man/routemap.1: the key table is not the action table's; run make man-keys"; exit 1; }
