@@ -104,7 +104,8 @@ static void test_man_agrees(void **state)
 }
 
 /* A key taken out of the prose, or a line out of the generated list, or a
- * section heading renamed: the check fails. */
+ * section heading renamed, or a kind of value left undefined: the check
+ * fails. */
 static void test_man_missing_key_fails(void **state)
 {
 	char *man = slurp(MAN), *p;
@@ -130,6 +131,15 @@ static void test_man_missing_key_fails(void **state)
 	assert_non_null(p);
 	memcpy(p + 6, "rang", 4);
 	assert_true(ini_check_man(man, null) > 0);
+	free(man);
+
+	/* A kind of value the table uses ([database] shared_group is a group)
+	 * no longer defined under Kinds of values. */
+	man = slurp(MAN);
+	p = strstr(man, "\n.TP\n.I group\n");
+	assert_non_null(p);
+	p[8] = 'G';
+	assert_int_equal(ini_check_man(man, null), 1);
 	free(man);
 	fclose(null);
 }

@@ -200,11 +200,48 @@ static size_t man_described(const char *man, struct seen *v, size_t max, FILE *e
 	return n;
 }
 
+/* Whether the "Kinds of values" subsection of MAN defines KIND with a
+ * ".TP" then ".I KIND" entry. */
+static int kind_described(const char *man, const char *kind)
+{
+	const char *p = strstr(man, "\n.SS Kinds of values\n"), *end;
+	char want[64];
+
+	if (!p)
+		return 0;
+	p++;
+	end = strstr(p, "\n.S");
+	snprintf(want, sizeof want, "\n.TP\n.I %s\n", kind);
+	for (p = strstr(p, want); p; p = strstr(p + 1, want))
+		if (!end || p < end)
+			return 1;
+	return 0;
+}
+
+/* Every kind of value a row of the table uses must be defined in MAN's
+ * "Kinds of values"; returns how many are not, each named on ERR. */
+static int check_man_kinds(const char *man, FILE *err)
+{
+	int used[INI_TYPE_COUNT] = { 0 }, bad = 0;
+	size_t i;
+
+	for (i = 0; i < ini_nkeys; i++)
+		used[ini_keys[i].type] = 1;
+	for (i = 0; i < INI_TYPE_COUNT; i++)
+		if (used[i] && !kind_described(man, ini_type_name((enum ini_type)i))) {
+			fprintf(err, "routemap.ini.5: the kind of value \"%s\" is used by the key "
+				"table but not defined under Kinds of values (.TP then .I %s)\n",
+				ini_type_name((enum ini_type)i), ini_type_name((enum ini_type)i));
+			bad++;
+		}
+	return bad;
+}
+
 int ini_check_man(const char *man, FILE *err)
 {
 	struct seen v[256];
 	size_t n, i;
-	int bad = check_man_list(man, err);
+	int bad = check_man_list(man, err) + check_man_kinds(man, err);
 
 	n = man_described(man, v, NELEM(v), err, &bad);
 	for (i = 0; i < ini_nsections; i++) {
