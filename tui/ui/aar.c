@@ -16,10 +16,9 @@
 #include "routemap/typing.h"
 #include "routemap/ui.h"
 #include "routemap/widget.h"
+#include "views.h"
 
 #define NKINDS (sizeof aar_kinds / sizeof aar_kinds[0])
-
-static struct view *form_new(struct ui *ui, const char *code, int at_first_section);
 
 /* ---- choosing what an AAR reviews ---- */
 
@@ -262,7 +261,9 @@ static void aars_add(struct aars *p, struct ui *ui)
 
 		ui_changed(ui);
 		ui_paged_reload(ui, &p->p, code);
-		ui_push(ui, form_new(ui, code, 1));
+		/* on to writing: the form at the template's first section */
+		ui_open(ui, VIEW_AAR, code, cfg->templates[t].sections.n
+					    ? cfg->templates[t].sections.v[0].code : NULL);
 		keymap_describe(&ui->keys, ACT_UNDO, 1, key, sizeof key);
 		ui_message(ui, _("%s added (%s takes it back); Enter: write"), code, key);
 	}
@@ -309,7 +310,7 @@ static int aars_act(struct view *v, struct ui *ui, enum action a)
 	case ACT_OPEN:
 	case ACT_EDIT:
 		if (p->p.l.n)
-			ui_push(ui, view_aar_new(ui, aars_at(p, p->p.l.sel)->code));
+			ui_open(ui, VIEW_AAR, aars_at(p, p->p.l.sel)->code, NULL);
 		return 1;
 	case ACT_DELETE:
 		if (p->p.l.n)
@@ -321,7 +322,8 @@ static int aars_act(struct view *v, struct ui *ui, enum action a)
 		if (aar_lookup_id(ui->st, aars_at(p, p->p.l.sel)->code, &id, &err) < 0)
 			ui_error(ui, "%s", err.msg);
 		else
-			ui_push(ui, view_history_new(ui, "aar", id, aars_at(p, p->p.l.sel)->title));
+			ui_open_place(ui, VIEW_HISTORY, &(struct ui_place){
+				.table = "aar", .row = id, .title = aars_at(p, p->p.l.sel)->title });
 		return 1;
 	default:
 		return 0;
@@ -345,10 +347,11 @@ static const struct view_ops aars_ops = {
 	.reload = aars_reload,
 };
 
-struct view *view_aars_new(struct ui *ui)
+struct view *view_aars_new(struct ui *ui, const struct ui_place *at)
 {
 	struct aars *p = calloc(1, sizeof *p);
 
+	(void)at;
 	if (!p)
 		return NULL;
 	aar_pager(&p->p.pg, ui->st, NULL);
@@ -1411,7 +1414,8 @@ static int form_act(struct view *v, struct ui *ui, enum action a)
 	case ACT_STATUS_CYCLE:
 		return toggle_status(p, ui);
 	case ACT_HISTORY:
-		ui_push(ui, view_history_new(ui, "aar", p->r.id, p->r.title));
+		ui_open_place(ui, VIEW_HISTORY, &(struct ui_place){
+			.table = "aar", .row = p->r.id, .title = p->r.title });
 		return 1;
 	default:
 		return 0;
@@ -1460,8 +1464,9 @@ static const struct view_ops form_ops = {
 	.tick = form_tick,
 };
 
-static struct view *form_new(struct ui *ui, const char *code, int at_first_section)
+struct view *view_aar_new(struct ui *ui, const struct ui_place *at)
 {
+	const char *code = at->code;
 	struct form *p = calloc(1, sizeof *p);
 	struct view *v;
 	size_t i;
@@ -1483,28 +1488,9 @@ static struct view *form_new(struct ui *ui, const char *code, int at_first_secti
 		return NULL;
 	p->self = v;
 	form_load(p, ui);
-	for (i = 0; at_first_section && i < p->nrows; i++)
-		if (p->rows[i].kind == R_SECTION) {
-			p->cur = i;
-			break;
-		}
-	return v;
-}
-
-struct view *view_aar_new(struct ui *ui, const char *code)
-{
-	return form_new(ui, code, 0);
-}
-
-struct view *view_aar_new_at(struct ui *ui, const char *code, const char *section,
-			     sqlite3_int64 action)
-{
-	struct view *v = form_new(ui, code, 0);
-	struct form *p = v ? v->data : NULL;
-	size_t i;
-
-	for (i = 0; p && p->loaded && i < p->nrows; i++)
-		if (same_place(p, &p->rows[i], section ? R_SECTION : R_ACTION, section, action)) {
+	/* the cursor on the section or the follow-up action named */
+	for (i = 0; (at->part || at->row) && p->loaded && i < p->nrows; i++)
+		if (same_place(p, &p->rows[i], at->part ? R_SECTION : R_ACTION, at->part, at->row)) {
 			p->cur = i;
 			break;
 		}

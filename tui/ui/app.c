@@ -291,13 +291,13 @@ void ui_section(struct ui *ui, enum ui_section s)
 		return;
 	switch (s) {
 	case UI_PLANS:
-		ui_push(ui, view_plans_new(ui));
+		ui_open(ui, VIEW_PLANS, NULL, NULL);
 		break;
 	case UI_CHECKLISTS:
-		ui_push(ui, view_assessments_new(ui));
+		ui_open(ui, VIEW_ASSESSMENTS, NULL, NULL);
 		break;
 	case UI_AAR:
-		ui_push(ui, view_aars_new(ui));
+		ui_open(ui, VIEW_AARS, NULL, NULL);
 		break;
 	case UI_SECTIONS:
 		break;
@@ -566,7 +566,7 @@ static int global_action(struct ui *ui, enum action a)
 		ui_message(ui, "%s", _("Reports come in a later version; try: routemap report coverage"));
 		return 1;
 	case ACT_HELP:
-		ui_push(ui, view_help_new(ui, top_view(ui)));
+		ui_open_place(ui, VIEW_HELP, &(struct ui_place){ .of = top_view(ui) });
 		return 1;
 	case ACT_SEARCH:
 		ui_search(ui);

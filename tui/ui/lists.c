@@ -12,6 +12,7 @@
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
+#include "views.h"
 
 struct view *ui_view_new(const struct view_ops *ops, void *data)
 {
@@ -433,7 +434,7 @@ static int plans_act(struct view *v, struct ui *ui, enum action a)
 	if (a == ACT_OPEN && p->p.l.n) {
 		const struct plan_row *r = pager_row(&p->p.pg, p->p.l.sel);
 
-		ui_push(ui, view_map_new(ui, r->code, NULL));
+		ui_open(ui, VIEW_MAP, r->code, NULL);
 		return 1;
 	}
 	return 0;
@@ -469,10 +470,11 @@ static const struct view_ops plans_ops = {
 };
 
 
-struct view *view_plans_new(struct ui *ui)
+struct view *view_plans_new(struct ui *ui, const struct ui_place *at)
 {
 	struct plans *p = calloc(1, sizeof *p);
 
+	(void)at;
 	if (!p)
 		return NULL;
 	plan_pager(&p->p.pg, ui->st);
@@ -686,7 +688,7 @@ static void start_assessment(struct ui *ui)
 	}
 	ui_changed(ui);
 	ui_message(ui, _("%s started and saved"), code);
-	ui_push(ui, view_checklist_new(ui, code, NULL));
+	ui_open(ui, VIEW_CHECKLIST, code, NULL);
 out:
 	free(code);
 	free(labels);
@@ -709,7 +711,7 @@ static int assessments_act(struct view *v, struct ui *ui, enum action a)
 	case ACT_OPEN:
 	case ACT_EDIT:
 		if (r)
-			ui_push(ui, view_checklist_new(ui, r->code, NULL));
+			ui_open(ui, VIEW_CHECKLIST, r->code, NULL);
 		return 1;
 	case ACT_ADD:
 		start_assessment(ui);
@@ -746,9 +748,14 @@ static int assessments_act(struct view *v, struct ui *ui, enum action a)
 
 			if (stmt) {
 				sqlite3_bind_text(stmt, 1, r->code, -1, SQLITE_STATIC);
-				if (sqlite3_step(stmt) == SQLITE_ROW)
-					ui_push(ui, view_history_new(ui, "assessment", sqlite3_column_int64(stmt, 0),
-								     r->code));
+				if (sqlite3_step(stmt) == SQLITE_ROW) {
+					struct ui_place at = { 0 };
+
+					at.table = "assessment";
+					at.row = sqlite3_column_int64(stmt, 0);
+					at.title = r->code;
+					ui_open_place(ui, VIEW_HISTORY, &at);
+				}
 				sqlite3_finalize(stmt);
 			}
 		}
@@ -788,10 +795,11 @@ static const struct view_ops assessments_ops = {
 	.actions = assessments_actions,
 };
 
-struct view *view_assessments_new(struct ui *ui)
+struct view *view_assessments_new(struct ui *ui, const struct ui_place *at)
 {
 	struct assessments *p = calloc(1, sizeof *p);
 
+	(void)at;
 	if (!p)
 		return NULL;
 	p->q.cfg = ui->cfg;
