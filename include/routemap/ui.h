@@ -161,8 +161,7 @@ struct ui {
 	struct held_key held[UI_HELD];  /* a ring of keys to take later */
 	size_t held_first, nheld;
 	int waiting;                    /* waiting for another user's lock */
-	sqlite3_stmt *data_version;     /* PRAGMA data_version: others' commits */
-	long long seen_version;
+	long long seen_version;         /* store_data_version: others' commits */
 	/* the last search, for n and N: its hits so far, a page at a time */
 	char *query;
 	struct search_hit *hits;

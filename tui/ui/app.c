@@ -17,6 +17,7 @@
 #include "routemap/edit.h"
 #include "routemap/escape.h"
 #include "routemap/files.h"
+#include "routemap/lookup.h"
 #include "routemap/recover.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
@@ -353,17 +354,13 @@ static int notice_others(struct ui *ui)
 
 	if (ui->st->snapshot) {
 		/* a read-only snapshot: reopen as soon as someone writes */
-		int r;
+		int r = store_refresh(ui->st, &err);
 
-		sqlite3_finalize(ui->data_version);
-		ui->data_version = NULL;
-		r = store_refresh(ui->st, &err);
 		if (r < 0) {
 			ui_error(ui, "%s", err.msg);
 			ui->quit = 1;
 			return 1;
 		}
-		ui->data_version = store_prepare(ui->st, "PRAGMA data_version", &err);
 		if (r == 1) {
 			ui_changed(ui);
 			ui_message(ui, "%s", _("someone is writing the database now: what you see is "
@@ -371,16 +368,7 @@ static int notice_others(struct ui *ui)
 			return 1;
 		}
 	}
-	if (!ui->data_version)
-		return 0;
-	if (sqlite3_step(ui->data_version) != SQLITE_ROW) {
-		sqlite3_reset(ui->data_version);
-		return 0;
-	}
-	v = sqlite3_column_int64(ui->data_version, 0);
-	/* reset at once: a statement left on its row holds a read snapshot */
-	sqlite3_reset(ui->data_version);
-	if (v == ui->seen_version)
+	if (store_data_version(ui->st, &v, &err) < 0 || v == ui->seen_version)
 		return 0;
 	ui->seen_version = v;
 	ui_changed(ui);
@@ -947,7 +935,6 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 	st->wait_arg = ui;
 	if (getenv("ROUTEMAP_COST_LOG") && *getenv("ROUTEMAP_COST_LOG"))
 		ui->cost_log = fopen(getenv("ROUTEMAP_COST_LOG"), "ae");   /* not for $VISUAL */
-	ui->data_version = store_prepare(st, "PRAGMA data_version", &err);
 	notice_others(ui);
 	first_message(ui, notice);
 	ui_section(ui, UI_PLANS);
@@ -961,7 +948,6 @@ int ui_run(struct store *st, const struct config *cfg, int ascii, int no_color,
 			view_free(ui->stack[s][--ui->depth[s]]);
 	restore_terminal();
 	st->on_wait = NULL;
-	sqlite3_finalize(ui->data_version);
 	free(ui->query);
 	store_search_free(ui->hits, ui->nhits);
 	ui_row_memo_free(ui);

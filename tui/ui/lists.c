@@ -10,6 +10,7 @@
 #include "routemap/catalog.h"
 #include "routemap/domain.h"
 #include "routemap/i18n.h"
+#include "routemap/lookup.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
 #include "views.h"
@@ -743,21 +744,13 @@ static int assessments_act(struct view *v, struct ui *ui, enum action a)
 		return 1;
 	case ACT_HISTORY:
 		if (r) {
-			sqlite3_stmt *stmt = store_prepare(ui->st, "SELECT id FROM assessment WHERE code = ?1",
-							   &err);
+			sqlite3_int64 id;
 
-			if (stmt) {
-				sqlite3_bind_text(stmt, 1, r->code, -1, SQLITE_STATIC);
-				if (sqlite3_step(stmt) == SQLITE_ROW) {
-					struct ui_place at = { 0 };
-
-					at.table = "assessment";
-					at.row = sqlite3_column_int64(stmt, 0);
-					at.title = r->code;
-					ui_open_place(ui, VIEW_HISTORY, &at);
-				}
-				sqlite3_finalize(stmt);
-			}
+			if (assessment_lookup_id(ui->st, r->code, &id, &err) < 0)
+				ui_error(ui, "%s", err.msg);
+			else
+				ui_open_place(ui, VIEW_HISTORY, &(struct ui_place){
+					.table = "assessment", .row = id, .title = r->code });
 		}
 		return 1;
 	default:

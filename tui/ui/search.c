@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "routemap/i18n.h"
+#include "routemap/lookup.h"
 #include "routemap/ui.h"
 #include "views.h"
 #include "routemap/vocab.h"
@@ -108,28 +109,6 @@ static int split_ref(const char *ref, char **a, char **b)
 	return *a && (!slash || *b) ? 0 : -1;
 }
 
-/* The plan of project CODE and the first objective it serves. */
-static int project_place(struct ui *ui, const char *code, char **plan, char **objective)
-{
-	struct rm_error err = { 0, "" };
-	sqlite3_stmt *stmt = store_prepare(ui->st,
-		"SELECT p.code, (SELECT o.code FROM project_objective x JOIN objective o"
-		"  ON o.id = x.objective_id WHERE x.project_id = j.id ORDER BY x.id LIMIT 1)"
-		" FROM project j JOIN plan p ON p.id = j.plan_id WHERE j.code = ?1", &err);
-	int oom = 0;
-
-	*plan = *objective = NULL;
-	if (!stmt)
-		return -1;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		*plan = store_col_dup(stmt, 0, &oom);
-		*objective = store_col_dup(stmt, 1, &oom);
-	}
-	sqlite3_finalize(stmt);
-	return *plan && !oom ? 0 : -1;
-}
-
 /* Go to section S for a record found: another section starts again from
  * its list, so that q leads back through what the user sees; in the same
  * section the record goes on top, and q returns to the results. */
@@ -160,13 +139,17 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 		go_to(ui, UI_PLANS);
 		ui_open(ui, VIEW_OBJECTIVE, a, b);
 	} else if (strcmp(hit->kind, "project") == 0) {
+		struct rm_error err = { 0, "" };
 		char *plan, *objective;
+		int r = project_place(ui->st, hit->ref, &plan, &objective, &err);
 
-		if (project_place(ui, hit->ref, &plan, &objective) == 0) {
+		if (r == 0) {
 			go_to(ui, UI_PLANS);
 			ui_open(ui, objective ? VIEW_OBJECTIVE : VIEW_MAP, plan, objective);
-		} else {
+		} else if (r > 0) {
 			ui_message(ui, _("project %s serves no plan"), hit->ref);
+		} else {
+			ui_error(ui, "%s", err.msg);
 		}
 		free(plan);
 		free(objective);
