@@ -1,11 +1,64 @@
-/* dialog.c - a list to choose from and a yes/no question, drawn over the
+/* dialog.c - questions to the user: a line of text typed on the message
+ * line, a list to choose from and a yes/no question drawn over the
  * screen. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "routemap/edit.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
+#include "routemap/widget.h"
+
+char *ui_prompt(struct ui *ui, const char *label, const char *initial, unsigned flags)
+{
+	struct edit e;
+	char *result = NULL;
+	int lw = text_width(label);
+
+	if (edit_init(&e, 0, 500) < 0)
+		return NULL;
+	if (initial && edit_set_text(&e, initial) < 0) {
+		edit_free(&e);
+		return NULL;
+	}
+	while (!ui_stopping()) {
+		wint_t ch;
+		int status, r;
+
+		ui->message[0] = '\0';
+		ui_draw(ui);
+		move(ui->lines - 2, 0);
+		clrtoeol();
+		ui_put(ui->lines - 2, 0, label, ui->cols, ui->theme.attr[T_HEADING], 0);
+		widget_field_draw(stdscr, ui->lines - 2, lw, ui->cols - lw - 1, &e, A_NORMAL, 1);
+		curs_set(1);
+		wnoutrefresh(stdscr);
+		doupdate();
+		status = ui_get_key(ui, &ch);
+		if (status == ERR)
+			continue;
+		if (status == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		r = widget_key(&e, status, ch);
+		if (r == WIDGET_DONE) {
+			result = strdup(edit_text(&e));
+			break;
+		}
+		if (r == WIDGET_CANCEL)
+			break;
+		if (r == WIDGET_REFUSED)
+			beep();
+	}
+	/* ended by a signal with words typed: they are kept, not dropped */
+	if (!result && ui_stopping() && (flags & UI_PROMPT_WORDS) && edit_len(&e) &&
+	    (!initial || strcmp(initial, edit_text(&e)) != 0))
+		ui_recover(ui, label, edit_text(&e));
+	curs_set(0);
+	edit_free(&e);
+	return result;
+}
+
 
 int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_t n,
 	      size_t initial)
