@@ -14,16 +14,16 @@
 
 #include "routemap/ui.h"
 
-struct view *view_plans_new(struct ui *ui, const struct ui_place *at);        /* lists.c */
-struct view *view_assessments_new(struct ui *ui, const struct ui_place *at);  /* lists.c */
+struct view *view_plans_new(struct ui *ui, const struct ui_place *at);        /* plans.c */
+struct view *view_assessments_new(struct ui *ui, const struct ui_place *at);  /* assessments.c */
 struct view *view_map_new(struct ui *ui, const struct ui_place *at);          /* mapview.c */
 struct view *view_objective_new(struct ui *ui, const struct ui_place *at);    /* page.c */
 struct view *view_history_new(struct ui *ui, const struct ui_place *at);      /* page.c */
 struct view *view_help_new(struct ui *ui, const struct ui_place *at);         /* page.c */
 struct view *view_checklist_new(struct ui *ui, const struct ui_place *at);    /* checklist.c */
 struct view *view_item_new(struct ui *ui, const struct ui_place *at);         /* item.c */
-struct view *view_aars_new(struct ui *ui, const struct ui_place *at);         /* aar.c */
-struct view *view_aar_new(struct ui *ui, const struct ui_place *at);          /* aar.c */
+struct view *view_aars_new(struct ui *ui, const struct ui_place *at);         /* aarlist.c */
+struct view *view_aar_new(struct ui *ui, const struct ui_place *at);          /* aarform.c */
 struct view *view_results_new(struct ui *ui, const struct ui_place *at);      /* search.c */
 
 #endif
