@@ -35,7 +35,6 @@ void aarform_wrapped_clear(struct form *p)
 	p->wrapped = NULL;
 }
 
-
 /* Width of a section's text area. */
 static int area_width(const struct ui *ui)
 {

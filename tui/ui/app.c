@@ -71,7 +71,6 @@ static int notice_others(struct ui *ui)
 	return 1;
 }
 
-
 int ui_stopping(void)
 {
 	return stop_signal != 0;
@@ -81,7 +80,6 @@ void ui_stop(int sig)
 {
 	stop_signal = sig;
 }
-
 
 /* Actions the shell takes before the view sees them. */
 static int global_action(struct ui *ui, enum action a)
@@ -131,7 +129,6 @@ static int global_action(struct ui *ui, enum action a)
 	}
 }
 
-
 int ui_recover(struct ui *ui, const char *what, const char *text)
 {
 	struct rm_error err = { 0, "" };
@@ -167,7 +164,6 @@ void ui_recover_failed(struct ui *ui, const char *why, const char *what, const c
 	if (ui_recover(ui, what, text) == 0)
 		ui_error(ui, _("%s; your words are kept in %s"), why, ui->recovered);
 }
-
 
 void ui_undo(struct ui *ui)
 {

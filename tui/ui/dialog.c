@@ -59,7 +59,6 @@ char *ui_prompt(struct ui *ui, const char *label, const char *initial, unsigned 
 	return result;
 }
 
-
 /* ui_choose's box: TITLE over the N LABELS, W columns wide, centred, the
  * label SEL highlighted and scrolled into view (*TOP: the first label
  * shown).  Returns how many labels the box shows at once. */

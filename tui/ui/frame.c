@@ -67,7 +67,6 @@ void ui_bar(struct ui *ui, int y, int x, int width, double percent)
 	attrset(A_NORMAL);
 }
 
-
 /* ---- the hint line ---- */
 
 /* Does the view on top take "/" and "-" as the keys 2 and 3 now (the
@@ -223,7 +222,6 @@ void ui_error(struct ui *ui, const char *fmt, ...)
 	va_end(ap);
 }
 
-
 /* ---- the title and the whole frame ---- */
 
 static const char *section_label(enum ui_section s)
@@ -263,7 +261,6 @@ static void draw_title(struct ui *ui)
 	if (x + uw < ui->cols)
 		ui_put(0, ui->cols - uw, ui->user, uw, ui->theme.attr[T_TITLE], 0);
 }
-
 
 /* Lines FROM on of MSG joined by spaces, for a last line that ui_put
  * cuts with an ellipsis (static; for drawing at once). */

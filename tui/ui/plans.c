@@ -123,7 +123,6 @@ static const struct view_ops plans_ops = {
 	.actions = list_actions,
 };
 
-
 struct view *view_plans_new(struct ui *ui, const struct ui_place *at)
 {
 	struct plans *p = calloc(1, sizeof *p);

@@ -67,7 +67,6 @@ void ui_section(struct ui *ui, enum ui_section s)
 	}
 }
 
-
 void ui_close_views(struct ui *ui)
 {
 	int s;
@@ -90,7 +89,6 @@ void ui_resize(struct ui *ui)
 				v->ops->resize(v, ui);
 		}
 }
-
 
 void ui_changed(struct ui *ui)
 {
