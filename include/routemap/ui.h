@@ -10,6 +10,7 @@
 
 #include <curses.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "routemap/action.h"
 #include "routemap/change.h"
@@ -160,8 +161,7 @@ struct ui {
 	struct held_key held[UI_HELD];  /* a ring of keys to take later */
 	size_t held_first, nheld;
 	int waiting;                    /* waiting for another user's lock */
-	sqlite3_stmt *data_version;     /* PRAGMA data_version: others' commits */
-	long long seen_version;
+	long long seen_version;         /* store_data_version: others' commits */
 	/* the last search, for n and N: its hits so far, a page at a time */
 	char *query;
 	struct search_hit *hits;
@@ -374,27 +374,52 @@ void ui_paged_replace(struct ui *ui, struct ui_paged *p, struct pager *nw, const
 /* A view of OPS over DATA; NULL (DATA freed by OPS->free) when out of memory. */
 struct view *ui_view_new(const struct view_ops *ops, void *data);
 
-/* ---- the views ---- */
+/* ---- opening views ---- */
 
-struct view *view_plans_new(struct ui *ui);
-struct view *view_map_new(struct ui *ui, const char *plan, const char *objective);
-struct view *view_objective_new(struct ui *ui, const char *plan, const char *objective);
-struct view *view_assessments_new(struct ui *ui);
-struct view *view_aars_new(struct ui *ui);
-struct view *view_aar_new(struct ui *ui, const char *code);
-/* The form of the AAR CODE with the cursor on its section SECTION (a key
- * of its template), or when SECTION is NULL on its follow-up action of
- * row ACTION; on the title when there is no such part. */
-struct view *view_aar_new_at(struct ui *ui, const char *code, const char *section,
-			     sqlite3_int64 action);
-struct view *view_results_new(struct ui *ui);
-struct view *view_help_new(struct ui *ui, const struct view *of);
-/* The checklist of assessment CODE, the cursor on ITEM (may be NULL). */
-struct view *view_checklist_new(struct ui *ui, const char *code, const char *item);
-/* One item of a checklist: its note, support needed, from whom, frame. */
-struct view *view_item_new(struct ui *ui, const char *assessment, const char *item);
-/* Who changed row ID of TABLE (and what belongs to it), newest first. */
-struct view *view_history_new(struct ui *ui, const char *table, sqlite3_int64 id,
-			      const char *title);
+/* What a view shows.  A view opens another by naming what to show, never
+ * by calling its constructor: only the router (router.c) knows those, so
+ * the views do not know each other. */
+enum view_kind {
+	VIEW_PLANS,        /* the plans: the Plans section's list */
+	VIEW_MAP,          /* a plan's route map: CODE the plan, PART the
+			      objective to select (NULL: the first) */
+	VIEW_OBJECTIVE,    /* one objective: CODE the plan, PART the objective */
+	VIEW_ASSESSMENTS,  /* the assessments: the Checklists section's list */
+	VIEW_CHECKLIST,    /* an assessment's checklist: CODE the assessment,
+			      PART the item to select (NULL: the first) */
+	VIEW_ITEM,         /* one item of a checklist: CODE the assessment,
+			      PART the item's code */
+	VIEW_AARS,         /* the AARs: the AAR section's list */
+	VIEW_AAR,          /* one AAR as a form: CODE the AAR; the cursor on
+			      the section PART (a template's section key),
+			      else on the follow-up action of row ROW, else
+			      (PART NULL, ROW 0) on the title */
+	VIEW_HISTORY,      /* who changed a record: TABLE and ROW name it,
+			      TITLE is what people call it (may be NULL) */
+	VIEW_RESULTS,      /* the last search's hits (ui->hits) */
+	VIEW_HELP,         /* the keys of the view OF (NULL: the global keys) */
+	VIEW_KINDS
+};
+
+/* Where a view opens: the fields its kind reads (above); the others are
+ * left NULL or 0.  The strings are the caller's: views copy what they keep. */
+struct ui_place {
+	const char *code;
+	const char *part;
+	int64_t row;
+	const char *table;
+	const char *title;
+	const struct view *of;
+};
+
+/* Open a view of KIND on AT (NULL: nothing named, for the lists and the
+ * results) on top of the current section.  Returns 0, or -1 when the view
+ * could not be made (the view says why on the message line when it knows;
+ * out of memory, it says nothing). */
+int ui_open_place(struct ui *ui, enum view_kind kind, const struct ui_place *at);
+
+/* ui_open_place with only CODE and PART named (either may be NULL):
+ * ui_open(ui, VIEW_MAP, plan, objective). */
+int ui_open(struct ui *ui, enum view_kind kind, const char *code, const char *part);
 
 #endif

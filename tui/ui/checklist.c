@@ -15,6 +15,7 @@
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
+#include "views.h"
 #include "routemap/widget.h"
 
 #define GROUP_ROW ((size_t)1 << (sizeof(size_t) * 8 - 1))
@@ -365,11 +366,12 @@ static int checklist_act(struct view *v, struct ui *ui, enum action a)
 	case ACT_OPEN:
 	case ACT_EDIT:
 		if (it)
-			ui_push(ui, view_item_new(ui, c->a.code, it->code));
+			ui_open(ui, VIEW_ITEM, c->a.code, it->code);
 		return 1;
 	case ACT_HISTORY:
 		if (it && it->entry)
-			ui_push(ui, view_history_new(ui, "assessment_entry", it->entry, it->code));
+			ui_open_place(ui, VIEW_HISTORY, &(struct ui_place){
+				.table = "assessment_entry", .row = it->entry, .title = it->code });
 		else if (it)
 			ui_message(ui, "%s", _("no changes recorded"));
 		return 1;
@@ -411,8 +413,9 @@ static const struct view_ops checklist_ops = {
 	.number_row_statuses = 1,
 };
 
-struct view *view_checklist_new(struct ui *ui, const char *code, const char *item)
+struct view *view_checklist_new(struct ui *ui, const struct ui_place *at)
 {
+	const char *code = at->code, *item = at->part;
 	struct checklist *c = calloc(1, sizeof *c);
 	size_t i;
 

@@ -14,6 +14,7 @@
 #include "routemap/text.h"
 #include "routemap/typing.h"
 #include "routemap/ui.h"
+#include "views.h"
 #include "routemap/widget.h"
 
 enum field { F_STATUS, F_NOTE, F_NEEDED, F_FROM, F_FRAME, F_COUNT };
@@ -516,7 +517,8 @@ static int item_act(struct view *v, struct ui *ui, enum action a)
 		return 1;
 	case ACT_HISTORY:
 		if (it->entry)
-			ui_push(ui, view_history_new(ui, "assessment_entry", it->entry, it->code));
+			ui_open_place(ui, VIEW_HISTORY, &(struct ui_place){
+				.table = "assessment_entry", .row = it->entry, .title = it->code });
 		else
 			ui_message(ui, "%s", _("no changes recorded"));
 		return 1;
@@ -629,8 +631,9 @@ static const struct view_ops item_ops = {
 	.tick = item_tick,
 };
 
-struct view *view_item_new(struct ui *ui, const char *assessment, const char *item_code)
+struct view *view_item_new(struct ui *ui, const struct ui_place *at)
 {
+	const char *assessment = at->code, *item_code = at->part;
 	struct itemform *f = calloc(1, sizeof *f);
 	struct view *v;
 

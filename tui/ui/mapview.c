@@ -13,6 +13,7 @@
 #include "routemap/map.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
+#include "views.h"
 
 #define HEADER_ROWS 3
 
@@ -338,8 +339,8 @@ static int map_act(struct view *v, struct ui *ui, enum action a)
 		m->scroll += 10;
 		return 1;
 	case ACT_OPEN:
-		ui_push(ui, view_objective_new(ui, m->map.code,
-					       m->map.objectives[m->view.boxes[m->sel].objective].code));
+		ui_open(ui, VIEW_OBJECTIVE, m->map.code,
+			m->map.objectives[m->view.boxes[m->sel].objective].code);
 		return 1;
 	default:
 		return 0;
@@ -410,8 +411,9 @@ static const struct view_ops map_ops = {
 	.legend = map_legend,
 };
 
-struct view *view_map_new(struct ui *ui, const char *plan, const char *objective)
+struct view *view_map_new(struct ui *ui, const struct ui_place *at)
 {
+	const char *plan = at->code, *objective = at->part;
 	struct rm_error err = { 0, "" };
 	struct mapv *m = calloc(1, sizeof *m);
 	size_t i;

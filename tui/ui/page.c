@@ -13,6 +13,7 @@
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
+#include "views.h"
 #include "routemap/vocab.h"
 
 struct pline {
@@ -325,9 +326,9 @@ static int build_objective(struct page *p, struct ui *ui)
 
 PAGE_OPS(objective_ops, N_("objective"));
 
-struct view *view_objective_new(struct ui *ui, const char *plan, const char *objective)
+struct view *view_objective_new(struct ui *ui, const struct ui_place *at)
 {
-	return page_new(ui, "objective", &objective_ops, build_objective, plan, objective, NULL);
+	return page_new(ui, "objective", &objective_ops, build_objective, at->code, at->part, NULL);
 }
 
 /* ---- help ---- */
@@ -378,9 +379,9 @@ static int build_help(struct page *p, struct ui *ui)
 
 PAGE_OPS(help_ops, N_("help"));
 
-struct view *view_help_new(struct ui *ui, const struct view *of)
+struct view *view_help_new(struct ui *ui, const struct ui_place *at)
 {
-	return page_new(ui, "help", &help_ops, build_help, NULL, NULL, of);
+	return page_new(ui, "help", &help_ops, build_help, NULL, NULL, at->of);
 }
 
 /* ---- history ---- */
@@ -463,18 +464,17 @@ static int build_history(struct page *p, struct ui *ui)
 
 PAGE_OPS(history_ops, N_("history"));
 
-struct view *view_history_new(struct ui *ui, const char *table, sqlite3_int64 id,
-			      const char *title)
+struct view *view_history_new(struct ui *ui, const struct ui_place *at)
 {
 	char idtext[32];
 	struct view *v;
 
-	snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-	v = page_new(ui, "history", &history_ops, NULL, table, idtext, NULL);
+	snprintf(idtext, sizeof idtext, "%lld", (long long)at->row);
+	v = page_new(ui, "history", &history_ops, NULL, at->table, idtext, NULL);
 	if (v) {
 		struct page *p = v->data;
 
-		p->of_title = title ? strdup(title) : NULL;
+		p->of_title = at->title ? strdup(at->title) : NULL;
 		p->build = build_history;
 		page_rebuild(p, ui);
 	}

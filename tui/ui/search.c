@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "routemap/i18n.h"
+#include "routemap/lookup.h"
 #include "routemap/ui.h"
+#include "views.h"
 #include "routemap/vocab.h"
 
 /* Hits a page loads: two screenfuls, so that a move down does not ask
@@ -54,7 +56,7 @@ void ui_search(struct ui *ui)
 	ui->nhits = n;
 	ui->hits_more = more;
 	ui->hit = 0;
-	ui_push(ui, view_results_new(ui));
+	ui_open(ui, VIEW_RESULTS, NULL, NULL);
 }
 
 int ui_search_more(struct ui *ui, size_t upto)
@@ -107,28 +109,6 @@ static int split_ref(const char *ref, char **a, char **b)
 	return *a && (!slash || *b) ? 0 : -1;
 }
 
-/* The plan of project CODE and the first objective it serves. */
-static int project_place(struct ui *ui, const char *code, char **plan, char **objective)
-{
-	struct rm_error err = { 0, "" };
-	sqlite3_stmt *stmt = store_prepare(ui->st,
-		"SELECT p.code, (SELECT o.code FROM project_objective x JOIN objective o"
-		"  ON o.id = x.objective_id WHERE x.project_id = j.id ORDER BY x.id LIMIT 1)"
-		" FROM project j JOIN plan p ON p.id = j.plan_id WHERE j.code = ?1", &err);
-	int oom = 0;
-
-	*plan = *objective = NULL;
-	if (!stmt)
-		return -1;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		*plan = store_col_dup(stmt, 0, &oom);
-		*objective = store_col_dup(stmt, 1, &oom);
-	}
-	sqlite3_finalize(stmt);
-	return *plan && !oom ? 0 : -1;
-}
-
 /* Go to section S for a record found: another section starts again from
  * its list, so that q leads back through what the user sees; in the same
  * section the record goes on top, and q returns to the results. */
@@ -151,40 +131,43 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 	}
 	if (strcmp(hit->kind, "plan") == 0) {
 		go_to(ui, UI_PLANS);
-		ui_push(ui, view_map_new(ui, hit->ref, NULL));
+		ui_open(ui, VIEW_MAP, hit->ref, NULL);
 	} else if (strcmp(hit->kind, "objective") == 0 && b) {
 		go_to(ui, UI_PLANS);
-		ui_push(ui, view_map_new(ui, a, b));
+		ui_open(ui, VIEW_MAP, a, b);
 	} else if (strcmp(hit->kind, "indicator") == 0 && b) {
 		go_to(ui, UI_PLANS);
-		ui_push(ui, view_objective_new(ui, a, b));
+		ui_open(ui, VIEW_OBJECTIVE, a, b);
 	} else if (strcmp(hit->kind, "project") == 0) {
+		struct rm_error err = { 0, "" };
 		char *plan, *objective;
+		int r = project_place(ui->st, hit->ref, &plan, &objective, &err);
 
-		if (project_place(ui, hit->ref, &plan, &objective) == 0) {
+		if (r == 0) {
 			go_to(ui, UI_PLANS);
-			ui_push(ui, objective ? view_objective_new(ui, plan, objective)
-					      : view_map_new(ui, plan, NULL));
-		} else {
+			ui_open(ui, objective ? VIEW_OBJECTIVE : VIEW_MAP, plan, objective);
+		} else if (r > 0) {
 			ui_message(ui, _("project %s serves no plan"), hit->ref);
+		} else {
+			ui_error(ui, "%s", err.msg);
 		}
 		free(plan);
 		free(objective);
 	} else if (strcmp(hit->kind, "assessment_entry") == 0) {
 		go_to(ui, UI_CHECKLISTS);
-		ui_push(ui, view_checklist_new(ui, a, b));
+		ui_open(ui, VIEW_CHECKLIST, a, b);
 	} else if (strcmp(hit->kind, "norm_set") == 0 || strcmp(hit->kind, "norm_item") == 0) {
 		go_to(ui, UI_CHECKLISTS);
 		ui_message(ui, _("norm set %s: its assessments are listed here"), a);
 	} else if (strcmp(hit->kind, "aar_section") == 0 && b) {
 		go_to(ui, UI_AAR);     /* at the section found */
-		ui_push(ui, view_aar_new_at(ui, a, b, 0));
+		ui_open(ui, VIEW_AAR, a, b);
 	} else if (strcmp(hit->kind, "aar_action") == 0) {
 		go_to(ui, UI_AAR);     /* at the follow-up action found */
-		ui_push(ui, view_aar_new_at(ui, a, NULL, hit->src));
+		ui_open_place(ui, VIEW_AAR, &(struct ui_place){ .code = a, .row = hit->src });
 	} else if (strncmp(hit->kind, "aar", 3) == 0) {
 		go_to(ui, UI_AAR);
-		ui_push(ui, view_aar_new(ui, a));
+		ui_open(ui, VIEW_AAR, a, NULL);
 	}
 out:
 	free(a);
@@ -288,10 +271,11 @@ static const struct view_ops results_ops = {
 	.actions = results_actions,
 };
 
-struct view *view_results_new(struct ui *ui)
+struct view *view_results_new(struct ui *ui, const struct ui_place *at)
 {
 	struct results *p = calloc(1, sizeof *p);
 
 	(void)ui;
+	(void)at;
 	return p ? ui_view_new(&results_ops, p) : NULL;
 }

@@ -517,22 +517,19 @@ static void import_message(int r, const char *buf, size_t at, char *errbuf, size
 	}
 }
 
-int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
+/* A private temporary file (mode 0600) in $TMPDIR or /tmp holding E's
+ * text and the newline editors expect at the end; its name into PATH
+ * (SIZE bytes).  Returns 0, or -1 with a message in ERRBUF and no file
+ * left behind. */
+static int write_temp(const struct edit *e, char *path, size_t size, char *errbuf,
+		      size_t errsize)
 {
-	const char *dir = getenv("TMPDIR"), *cmd = getenv("VISUAL");
-	char path[4096], *cmdbuf = NULL, *argv[MAX_ARGS], *buf = NULL, *text = NULL;
-	int fd, status, exec_errno = 0, ret = -1, r, keep = 0, failed, unchanged;
-	size_t len = 0, at = 0;
+	const char *dir = getenv("TMPDIR");
+	int fd;
 
-	if (errsize > 0)
-		errbuf[0] = '\0';
 	if (!dir || !*dir)
 		dir = "/tmp";
-	if (blank(cmd))
-		cmd = getenv("EDITOR");
-	if (blank(cmd))
-		cmd = "vi";
-	if ((size_t)snprintf(path, sizeof path, "%s/routemap-XXXXXX.txt", dir) >= sizeof path) {
+	if ((size_t)snprintf(path, size, "%s/routemap-XXXXXX.txt", dir) >= size) {
 		snprintf(errbuf, errsize, "%s", _("the temporary directory name is too long"));
 		return -1;
 	}
@@ -542,17 +539,94 @@ int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
 			 rm_strerror(errno));
 		return -1;
 	}
-	/* the text and the newline editors expect at the end */
 	if (fchmod(fd, 0600) < 0 || file_write_all(fd, edit_text(e), edit_len(e)) < 0 ||
 	    file_write_all(fd, "\n", 1) < 0) {
 		snprintf(errbuf, errsize, _("%s: cannot write: %s"), path, rm_strerror(errno));
 		close(fd);
-		goto out;
+		unlink(path);
+		return -1;
 	}
 	if (close(fd) < 0) {
 		snprintf(errbuf, errsize, _("%s: cannot write: %s"), path, rm_strerror(errno));
-		goto out;
+		unlink(path);
+		return -1;
 	}
+	return 0;
+}
+
+/* Take into E what the editor EDITOR left in PATH after it ended with
+ * STATUS (waitpid's).  Returns as widget_external_edit does; *KEEP is
+ * set when the file must stay (its text was not taken; ERRBUF says so). */
+static int take_back(struct edit *e, const char *path, int status, const char *editor,
+		     char *errbuf, size_t errsize, int *keep)
+{
+	char *buf, *text = NULL;
+	size_t len = 0, at = 0;
+	int failed, unchanged, r, ret = -1;
+
+	buf = read_file(path, &len);
+	if (!buf) {
+		snprintf(errbuf, errsize, _("%s: cannot read: %s"), path,
+			 errno == EFBIG ? _("the file is too large") : rm_strerror(errno));
+		*keep = 1;
+		return -1;
+	}
+	failed = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+	unchanged = len == edit_len(e) + 1 && memcmp(buf, edit_text(e), edit_len(e)) == 0;
+	/* An editor that says it failed (vi's :cq) is not taken at its word,
+	 * unless the line dropped (SIGHUP): then what it left is saved. */
+	if (failed && !ui_stopping()) {
+		if (unchanged)
+			snprintf(errbuf, errsize, _("%s did not finish normally; nothing was changed"),
+				 editor);
+		else
+			snprintf(errbuf, errsize, _("%s did not finish normally, so its text was not "
+						    "taken; it is kept in %s"), editor, path);
+		*keep = !unchanged;
+		free(buf);
+		return -1;
+	}
+	r = edit_import(e, buf, len, &text, &at);
+	if (r != EDIT_IMPORT_OK) {
+		size_t n;
+
+		import_message(r, buf, at, errbuf, errsize);
+		n = strlen(errbuf);
+		snprintf(errbuf + n, errsize - n, _("; the text is kept in %s"), path);
+		*keep = 1;
+	} else {
+		switch (edit_set_text(e, text)) {
+		case EDIT_OK:
+			ret = 0;
+			break;
+		case EDIT_UNCHANGED:
+			ret = 1;
+			break;
+		default:
+			snprintf(errbuf, errsize, _("out of memory; the text is kept in %s"), path);
+			*keep = 1;
+			break;
+		}
+	}
+	free(buf);
+	free(text);
+	return ret;
+}
+
+int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
+{
+	const char *cmd = getenv("VISUAL");
+	char path[4096], *cmdbuf = NULL, *argv[MAX_ARGS];
+	int status, exec_errno = 0, ret = -1, keep = 0;
+
+	if (errsize > 0)
+		errbuf[0] = '\0';
+	if (blank(cmd))
+		cmd = getenv("EDITOR");
+	if (blank(cmd))
+		cmd = "vi";
+	if (write_temp(e, path, sizeof path, errbuf, errsize) < 0)
+		return -1;
 	cmdbuf = strdup(cmd);
 	if (!cmdbuf || split_command(cmdbuf, path, argv) == 0) {
 		snprintf(errbuf, errsize, "%s", _("out of memory; nothing was changed"));
@@ -568,58 +642,13 @@ int widget_external_edit(struct edit *e, char *errbuf, size_t errsize)
 	clearok(curscr, TRUE);
 	refresh();
 
-	if (status == -1 || exec_errno != 0) {
+	if (status == -1 || exec_errno != 0)
 		snprintf(errbuf, errsize, _("cannot run %s: %s"), argv[0], rm_strerror(exec_errno));
-		goto out;
-	}
-	buf = read_file(path, &len);
-	if (!buf) {
-		snprintf(errbuf, errsize, _("%s: cannot read: %s"), path,
-			 errno == EFBIG ? _("the file is too large") : rm_strerror(errno));
-		keep = 1;
-		goto out;
-	}
-	failed = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
-	unchanged = len == edit_len(e) + 1 && memcmp(buf, edit_text(e), edit_len(e)) == 0;
-	/* An editor that says it failed (vi's :cq) is not taken at its word,
-	 * unless the line dropped (SIGHUP): then what it left is saved. */
-	if (failed && !ui_stopping()) {
-		if (unchanged)
-			snprintf(errbuf, errsize, _("%s did not finish normally; nothing was changed"),
-				 argv[0]);
-		else
-			snprintf(errbuf, errsize, _("%s did not finish normally, so its text was not "
-						    "taken; it is kept in %s"), argv[0], path);
-		keep = !unchanged;
-		goto out;
-	}
-	r = edit_import(e, buf, len, &text, &at);
-	if (r != EDIT_IMPORT_OK) {
-		size_t n;
-
-		import_message(r, buf, at, errbuf, errsize);
-		n = strlen(errbuf);
-		snprintf(errbuf + n, errsize - n, _("; the text is kept in %s"), path);
-		keep = 1;
-		goto out;
-	}
-	switch (edit_set_text(e, text)) {
-	case EDIT_OK:
-		ret = 0;
-		break;
-	case EDIT_UNCHANGED:
-		ret = 1;
-		break;
-	default:
-		snprintf(errbuf, errsize, _("out of memory; the text is kept in %s"), path);
-		keep = 1;
-		break;
-	}
+	else
+		ret = take_back(e, path, status, argv[0], errbuf, errsize, &keep);
 out:
 	if (!keep)
 		unlink(path);
 	free(cmdbuf);
-	free(buf);
-	free(text);
 	return ret;
 }
