@@ -236,188 +236,258 @@ struct later {
 	int line, field;
 };
 
+/* The LATER references of one file, in the order of its records. */
+struct laters {
+	struct later *v;
+	size_t n;
+};
+
 /* Where an import stands, for its progress line. */
 struct import_progress {
 	long long rows;         /* records of every file so far */
 	size_t before, total;   /* bytes of the files done, of all */
 };
 
+/* Make ROW's per-column arrays for its kind.  Returns 0, or -1 with ERR;
+ * row_free() frees them either way. */
+static int row_alloc(struct row *row, struct rm_error *err)
+{
+	size_t n = row->kind->ncols;
+
+	row->pos = calloc(n, sizeof *row->pos);
+	row->v = calloc(n, sizeof *row->v);
+	row->lookup = calloc(n, sizeof *row->lookup);
+	row->list_ins = calloc(n, sizeof *row->list_ins);
+	if (!row->pos || !row->v || !row->lookup || !row->list_ins)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	return 0;
+}
+
+/* Free what row_alloc() made, the references still held and the
+ * prepared statements. */
+static void row_free(struct row *row)
+{
+	size_t c;
+
+	for (c = 0; c < row->kind->ncols; c++) {
+		if (row->v)
+			sqlite3_value_free(row->v[c].ref);
+		if (row->lookup)
+			sqlite3_finalize(row->lookup[c]);
+		if (row->list_ins)
+			sqlite3_finalize(row->list_ins[c]);
+	}
+	free(row->lookup);
+	free(row->list_ins);
+	free(row->v);
+	free(row->pos);
+}
+
+/* Read the header of file F into row->pos: every column once, in any
+ * order, nothing else.  Returns 0, or -1 with ERR. */
+static int read_header(struct row *row, const struct transfer_file *f, struct rm_error *err)
+{
+	const struct kind *k = row->kind;
+	struct csv_reader *r = row->r;
+	size_t i, c;
+	int got;
+
+	got = csv_read(r, err);
+	if (got <= 0) {
+		if (got == 0)
+			rm_fail(err, RM_EXIT_RUNTIME, _("%s:1: empty file; expected the header %s"),
+				f->name, transfer_kind_columns((size_t)f->kind));
+		return -1;
+	}
+	for (c = 0; c < k->ncols; c++)
+		row->pos[c] = -1;
+	for (i = 0; i < r->nfields; i++) {
+		int ci = col_index(k, r->fields[i].text);
+
+		if (ci < 0 || strchr(r->fields[i].text, ','))
+			return rm_fail(err, RM_EXIT_RUNTIME,
+				       _("%s:1:%zu: unknown column \"%s\"; expected %s"), f->name, i + 1,
+				       r->fields[i].text, transfer_kind_columns((size_t)f->kind));
+		if (row->pos[ci] >= 0)
+			return rm_fail(err, RM_EXIT_RUNTIME, _("%s:1:%zu: column \"%s\" appears twice"),
+				       f->name, i + 1, r->fields[i].text);
+		row->pos[ci] = (int)i;
+	}
+	for (c = 0; c < k->ncols; c++)
+		if (row->pos[c] < 0)
+			return rm_fail(err, RM_EXIT_RUNTIME,
+				       _("%s:1: the header lacks column \"%s\"; expected %s"), f->name,
+				       k->cols[c].name, transfer_kind_columns((size_t)f->kind));
+	return 0;
+}
+
+/* Insert ROW's converted and resolved record with INS (the kind's
+ * insert), leaving out lists and LATER references.  Returns 0 with *ID
+ * the new row's id, or -1 with ERR. */
+static int insert_record(struct row *row, sqlite3_stmt *ins, sqlite3_int64 *id,
+			 struct rm_error *err)
+{
+	const struct kind *k = row->kind;
+	size_t c;
+	int rc;
+
+	sqlite3_reset(ins);
+	sqlite3_clear_bindings(ins);
+	for (c = 0; c < k->ncols; c++)
+		if (k->cols[c].type != C_REFS && k->cols[c].type != C_TAGS &&
+		    !(k->cols[c].flags & LATER))
+			transfer_bind_val(ins, (int)c + 1, &row->v[c]);
+	rc = sqlite3_step(ins);
+	if (rc != SQLITE_DONE)
+		return insert_failed(row, rc, err);
+	*id = sqlite3_last_insert_rowid(row->st->db);
+	return 0;
+}
+
+/* Remember that column C of the record just inserted as ID names a record
+ * of the same kind, to be set once the file is in.  Returns 0, or -1
+ * with ERR. */
+static int note_later(struct laters *later, struct row *row, size_t c, sqlite3_int64 id,
+		      struct rm_error *err)
+{
+	struct later *l = realloc(later->v, (later->n + 1) * sizeof *l);
+
+	if (!l || !(l[later->n].code = strdup(row->v[c].s))) {
+		if (l)
+			later->v = l;
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	}
+	later->v = l;
+	l[later->n].id = id;
+	l[later->n].c = c;
+	l[later->n].line = row->r->fields[row->pos[c]].line;
+	l[later->n].field = row->pos[c] + 1;
+	later->n++;
+	return 0;
+}
+
+/* Import the record ROW's reader stands on: convert its fields, look up
+ * its references, check it, insert it, then its lists; its references to
+ * the same kind go to LATER.  Returns 0, or -1 with ERR. */
+static int import_record(struct row *row, sqlite3_stmt *ins, struct laters *later,
+			 struct rm_error *err)
+{
+	const struct kind *k = row->kind;
+	struct csv_reader *r = row->r;
+	sqlite3_int64 id = 0;
+	size_t c;
+
+	if (r->nfields != k->ncols)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: expected %zu fields (%s), found %zu"),
+			       row->file, r->record_line, k->ncols,
+			       transfer_kind_columns((size_t)(k - transfer_kinds)), r->nfields);
+	for (c = 0; c < k->ncols; c++)
+		if (transfer_convert(row, c, err) < 0)
+			return -1;
+	for (c = 0; c < k->ncols; c++)
+		if (k->cols[c].type == C_REF && resolve_ref(row, c, err) < 0)
+			return -1;
+	if (k->check && k->check(row, err) < 0)
+		return -1;
+	if (insert_record(row, ins, &id, err) < 0)
+		return -1;
+	for (c = 0; c < k->ncols; c++) {
+		const struct col *col = &k->cols[c];
+
+		if ((col->type == C_REFS || col->type == C_TAGS) && !row->v[c].null &&
+		    each_element(row, c, id, insert_element, err) < 0)
+			return -1;
+		if ((col->flags & LATER) && !row->v[c].null && note_later(later, row, c, id, err) < 0)
+			return -1;
+	}
+	for (c = 0; c < k->ncols; c++) {
+		sqlite3_value_free(row->v[c].ref);
+		row->v[c].ref = NULL;
+	}
+	return 0;
+}
+
+/* Set the references to the same kind noted in LATER, now that every row
+ * of the file is in.  Returns 0, or -1 with ERR naming the field. */
+static int set_later(struct row *row, const struct laters *later, struct rm_error *err)
+{
+	const struct kind *k = row->kind;
+	size_t i;
+
+	for (i = 0; i < later->n; i++) {
+		const struct later *l = &later->v[i];
+		sqlite3_stmt *up;
+		sqlite3_value *ref;
+		int found;
+
+		found = resolve(row, l->c, l->code, &ref, err);
+		if (found < 0)
+			return -1;
+		if (!found) {
+			char q[200], what[512];
+
+			snprintf(what, sizeof what, _("unknown %s %s"), _(k->cols[l->c].what),
+				 transfer_shown(l->code, q, sizeof q));
+			return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): %s", row->file,
+				       l->line, l->field, k->cols[l->c].name, what);
+		}
+		up = store_prepare(row->st, k->later_sql, err);
+		if (!up) {
+			sqlite3_value_free(ref);
+			return -1;
+		}
+		sqlite3_bind_int64(up, 1, l->id);
+		sqlite3_bind_value(up, 2, ref);
+		found = sqlite3_step(up);
+		sqlite3_finalize(up);
+		sqlite3_value_free(ref);
+		if (found != SQLITE_DONE)
+			return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): %s", row->file, l->line,
+				       l->field, k->cols[l->c].name, sqlite3_errmsg(row->st->db));
+	}
+	return 0;
+}
+
+/* Import file F, every record of its kind, inside the caller's
+ * transaction: the header, the records, then the references to the same
+ * kind.  PR counts across the files for the progress line; F->rows is set
+ * to the records imported.  Returns 0, or -1 with ERR. */
 static int import_file(struct store *st, const struct config *cfg, struct transfer_file *f,
 		       struct import_progress *pr, struct rm_error *err)
 {
 	const struct kind *k = &transfer_kinds[f->kind];
 	struct csv_reader r;
 	struct row row = { st, cfg, k, f->name, 0, &r, NULL, NULL, NULL, NULL };
-	struct later *later = NULL;
-	size_t nlater = 0, i, c;
+	struct laters later = { NULL, 0 };
 	sqlite3_stmt *ins = NULL;
+	size_t i;
 	int rc = -1, got;
 
 	f->rows = 0;
 	if (csv_reader_init(&r, f->name, f->data, f->len, err) < 0)
 		return -1;
 	row.tis620_check = !f->utf8 && !escape_has_thai(f->data, f->len);
-	row.pos = calloc(k->ncols, sizeof *row.pos);
-	row.v = calloc(k->ncols, sizeof *row.v);
-	row.lookup = calloc(k->ncols, sizeof *row.lookup);
-	row.list_ins = calloc(k->ncols, sizeof *row.list_ins);
-	if (!row.pos || !row.v || !row.lookup || !row.list_ins) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	if (row_alloc(&row, err) < 0 || read_header(&row, f, err) < 0)
 		goto out;
-	}
-	/* The header: every column once, in any order, nothing else. */
-	got = csv_read(&r, err);
-	if (got <= 0) {
-		if (got == 0)
-			rm_fail(err, RM_EXIT_RUNTIME, _("%s:1: empty file; expected the header %s"),
-				f->name, transfer_kind_columns((size_t)f->kind));
-		goto out;
-	}
-	for (c = 0; c < k->ncols; c++)
-		row.pos[c] = -1;
-	for (i = 0; i < r.nfields; i++) {
-		int ci = col_index(k, r.fields[i].text);
-
-		if (ci < 0 || strchr(r.fields[i].text, ',')) {
-			rm_fail(err, RM_EXIT_RUNTIME, _("%s:1:%zu: unknown column \"%s\"; expected %s"),
-				f->name, i + 1, r.fields[i].text, transfer_kind_columns((size_t)f->kind));
-			goto out;
-		}
-		if (row.pos[ci] >= 0) {
-			rm_fail(err, RM_EXIT_RUNTIME, _("%s:1:%zu: column \"%s\" appears twice"), f->name,
-				i + 1, r.fields[i].text);
-			goto out;
-		}
-		row.pos[ci] = (int)i;
-	}
-	for (c = 0; c < k->ncols; c++)
-		if (row.pos[c] < 0) {
-			rm_fail(err, RM_EXIT_RUNTIME, _("%s:1: the header lacks column \"%s\"; expected %s"),
-				f->name, k->cols[c].name, transfer_kind_columns((size_t)f->kind));
-			goto out;
-		}
 	ins = store_prepare(st, k->insert_sql, err);
 	if (!ins)
 		goto out;
-
 	while ((got = csv_read(&r, err)) == 1) {
-		sqlite3_int64 id;
-
 		if ((++pr->rows & 1023) == 0)
 			store_progress(st, _("importing"), pr->rows,
 				       (int)((pr->before + r.pos) * 1000 / (pr->total ? pr->total : 1)));
-
-		if (r.nfields != k->ncols) {
-			rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: expected %zu fields (%s), found %zu"),
-				f->name, r.record_line, k->ncols,
-				transfer_kind_columns((size_t)f->kind), r.nfields);
+		if (import_record(&row, ins, &later, err) < 0)
 			goto out;
-		}
-		for (c = 0; c < k->ncols; c++)
-			if (transfer_convert(&row, c, err) < 0)
-				goto out;
-		for (c = 0; c < k->ncols; c++)
-			if (k->cols[c].type == C_REF && resolve_ref(&row, c, err) < 0)
-				goto out;
-		if (k->check && k->check(&row, err) < 0)
-			goto out;
-		sqlite3_reset(ins);
-		sqlite3_clear_bindings(ins);
-		for (c = 0; c < k->ncols; c++)
-			if (k->cols[c].type != C_REFS && k->cols[c].type != C_TAGS &&
-			    !(k->cols[c].flags & LATER))
-				transfer_bind_val(ins, (int)c + 1, &row.v[c]);
-		rc = sqlite3_step(ins);
-		if (rc != SQLITE_DONE) {
-			rc = insert_failed(&row, rc, err);
-			goto out;
-		}
-		rc = -1;
-		id = sqlite3_last_insert_rowid(st->db);
-		for (c = 0; c < k->ncols; c++) {
-			const struct col *col = &k->cols[c];
-
-			if ((col->type == C_REFS || col->type == C_TAGS) && !row.v[c].null &&
-			    each_element(&row, c, id, insert_element, err) < 0)
-				goto out;
-			if ((col->flags & LATER) && !row.v[c].null) {
-				struct later *l = realloc(later, (nlater + 1) * sizeof *l);
-
-				if (!l || !(l[nlater].code = strdup(row.v[c].s))) {
-					if (l)
-						later = l;
-					rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
-					goto out;
-				}
-				later = l;
-				l[nlater].id = id;
-				l[nlater].c = c;
-				l[nlater].line = r.fields[row.pos[c]].line;
-				l[nlater].field = row.pos[c] + 1;
-				nlater++;
-			}
-		}
-		for (c = 0; c < k->ncols; c++) {
-			sqlite3_value_free(row.v[c].ref);
-			row.v[c].ref = NULL;
-		}
 		f->rows++;
 	}
-	if (got < 0)
-		goto out;
-
-	/* References to the same kind, now that every row of the file is in. */
-	for (i = 0; i < nlater; i++) {
-		sqlite3_stmt *up;
-		sqlite3_value *ref;
-		int found;
-
-		found = resolve(&row, later[i].c, later[i].code, &ref, err);
-		if (found < 0)
-			goto out;
-		if (!found) {
-			char q[200], what[512];
-
-			snprintf(what, sizeof what, _("unknown %s %s"), _(k->cols[later[i].c].what),
-				 transfer_shown(later[i].code, q, sizeof q));
-			rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): %s", f->name,
-				later[i].line, later[i].field, k->cols[later[i].c].name, what);
-			goto out;
-		}
-		up = store_prepare(st, k->later_sql, err);
-		if (!up) {
-			sqlite3_value_free(ref);
-			goto out;
-		}
-		sqlite3_bind_int64(up, 1, later[i].id);
-		sqlite3_bind_value(up, 2, ref);
-		found = sqlite3_step(up);
-		sqlite3_finalize(up);
-		sqlite3_value_free(ref);
-		if (found != SQLITE_DONE) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): %s", f->name, later[i].line,
-				later[i].field, k->cols[later[i].c].name, sqlite3_errmsg(st->db));
-			goto out;
-		}
-	}
-	rc = 0;
+	if (got == 0)
+		rc = set_later(&row, &later, err);
 out:
 	sqlite3_finalize(ins);
-	for (i = 0; i < nlater; i++)
-		free(later[i].code);
-	free(later);
-	for (c = 0; c < k->ncols; c++) {
-		if (row.v)
-			sqlite3_value_free(row.v[c].ref);
-		if (row.lookup)
-			sqlite3_finalize(row.lookup[c]);
-		if (row.list_ins)
-			sqlite3_finalize(row.list_ins[c]);
-	}
-	free(row.lookup);
-	free(row.list_ins);
-	free(row.v);
-	free(row.pos);
+	for (i = 0; i < later.n; i++)
+		free(later.v[i].code);
+	free(later.v);
+	row_free(&row);
 	csv_reader_free(&r);
 	return rc;
 }
