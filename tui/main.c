@@ -224,7 +224,16 @@ static char *find_db(const struct cli *cli, const char *opt_d)
 	return path;
 }
 
-int main(int argc, char **argv)
+/* What the options ask before the office is known. */
+struct options {
+	const char *c, *o, *d;   /* -c FILE, -o CODE, -d DB; NULL when not given */
+	int no_color;
+};
+
+/* Read the options before the command into OPT and CLI (-r, --demo,
+ * --ascii), leaving optind at the command.  Returns -1 to go on, or the
+ * status to exit with: after --help or --version, or a usage error. */
+static int parse_options(int argc, char **argv, struct cli *cli, struct options *opt)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -234,25 +243,8 @@ int main(int argc, char **argv)
 		{ "no-color", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *opt_c = NULL, *opt_o = NULL, *opt_d = NULL;
-	struct cli cli;
-	struct rm_error err = { 0, "" };
-	FILE *esc = NULL;
-	int ch, rc, no_color = 0, want_help = 0;
-	size_t i;
+	int ch, want_help = 0;
 
-	setlocale(LC_ALL, "");
-	/* Until the office file says otherwise (and when it cannot be read),
-	 * messages are in the default language. */
-	i18n_init("th");
-#ifdef M_TRIM_THRESHOLD
-	/* SQLite frees a statement journal after every statement of a large
-	 * import; without this, glibc hands the memory back to the kernel
-	 * each time and the import runs 2.5 times slower (make bench). */
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
-#endif
-	memset(&cli, 0, sizeof cli);
-	cli.prog = "routemap";
 	opterr = 0;
 	while (!want_help && (ch = getopt_long(argc, argv, "+:c:o:d:rhV", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -263,16 +255,16 @@ int main(int argc, char **argv)
 				return cli_usage(ch == 'c' ? "-c" : ch == 'o' ? "-o" : "-d",
 						 _("needs a non-empty value; see routemap --help"));
 			if (ch == 'c')
-				opt_c = optarg;
+				opt->c = optarg;
 			else if (ch == 'o')
-				opt_o = optarg;
+				opt->o = optarg;
 			else
-				opt_d = optarg;
+				opt->d = optarg;
 			break;
-		case 'r': cli.readonly = 1; break;
-		case 'D': cli.demo = 1; break;
-		case 'A': cli.ascii = 1; break;
-		case 'N': no_color = 1; break;
+		case 'r': cli->readonly = 1; break;
+		case 'D': cli->demo = 1; break;
+		case 'A': cli->ascii = 1; break;
+		case 'N': opt->no_color = 1; break;
 		case 'h':
 			want_help = 1;
 			break;
@@ -286,44 +278,58 @@ int main(int argc, char **argv)
 		}
 	}
 	if (want_help)
-		return help(cli.demo, opt_c, opt_o);
-	if (cli.demo && (opt_c || opt_o))
+		return help(cli->demo, opt->c, opt->o);
+	if (cli->demo && (opt->c || opt->o))
 		return cli_usage("--demo", _("the demo office has its own configuration; drop -c/-o"));
-	if (opt_c && opt_o)
+	if (opt->c && opt->o)
 		return cli_usage("-o", _("give either -c FILE or -o CODE"));
+	return -1;
+}
 
-	if (cli.demo) {
-		rc = demo_config(&cli.cfg, &err);
+/* The office: its configuration (the demo's, the file found, or the
+ * defaults) into cli->cfg, the language, era and line drawing it sets,
+ * and the database path into cli->db_path.  Returns 0; -1 with ERR; or,
+ * when the office file cannot be found, the status to exit with (the
+ * message printed). */
+static int set_up_office(struct cli *cli, const struct options *opt, struct rm_error *err)
+{
+	int rc;
+
+	if (cli->demo) {
+		rc = demo_config(&cli->cfg, err);
 	} else {
-		rc = find_config(opt_c, opt_o, 0, &cli.config_path);
+		rc = find_config(opt->c, opt->o, 0, &cli->config_path);
 		if (rc != 0)
 			return rc;
-		rc = cli.config_path ? config_load(&cli.cfg, cli.config_path, &err)
-				     : config_defaults(&cli.cfg, &err);
+		rc = cli->config_path ? config_load(&cli->cfg, cli->config_path, err)
+				      : config_defaults(&cli->cfg, err);
 	}
-	if (rc < 0) {
-		rc = cli_report(&err);
-		goto out;
-	}
-	if (cli.cfg.language == CFG_LANG_EN)
+	if (rc < 0)
+		return -1;
+	if (cli->cfg.language == CFG_LANG_EN)
 		i18n_init("en");
-	text_calendar(cli.cfg.calendar == CFG_CAL_BUDDHIST);
-	if (cli.cfg.line_drawing == CFG_LINES_ASCII)
-		cli.ascii = 1;
-	cli.db_path = find_db(&cli, opt_d);
-	if (!cli.db_path) {
-		rm_fail(&err, RM_EXIT_RUNTIME, _("out of memory"));
-		rc = cli_report(&err);
-		goto out;
-	}
-	if (optind >= argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		rc = run_screens(&cli, no_color);
-		goto out;
-	}
+	text_calendar(cli->cfg.calendar == CFG_CAL_BUDDHIST);
+	if (cli->cfg.line_drawing == CFG_LINES_ASCII)
+		cli->ascii = 1;
+	cli->db_path = find_db(cli, opt->d);
+	if (!cli->db_path)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+	return 0;
+}
+
+/* Run the batch command at ARGV[optind] (none: the office at a glance)
+ * with stdout escaped for the terminal.  Returns its exit status. */
+static int run_command(struct cli *cli, int argc, char **argv)
+{
+	struct rm_error err = { 0, "" };
+	FILE *esc;
+	size_t i;
+	int rc;
+
 	/* Data never reaches the terminal unescaped: stdout becomes a stream
 	 * that shows controls as ^[ and <U+202E> (export of CSV into a file
 	 * writes to the stream underneath). */
-	cli.raw_out = stdout;
+	cli->raw_out = stdout;
 	esc = escape_stream(stdout);
 	if (esc)
 		stdout = esc;
@@ -331,16 +337,16 @@ int main(int argc, char **argv)
 	if (optind >= argc) {
 		/* no command and no terminal to draw the screens on: the office
 		 * at a glance */
-		rc = cmd_summary(&cli);
+		rc = cmd_summary(cli);
 	} else {
 		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (strcmp(argv[optind], commands[i].name) == 0) {
-				rc = commands[i].run(&cli, argc - optind, argv + optind);
+				rc = commands[i].run(cli, argc - optind, argv + optind);
 				break;
 			}
 	}
 	if (esc) {
-		stdout = cli.raw_out;
+		stdout = cli->raw_out;
 		if (fclose(esc) != 0 && rc == 0) {
 			rm_fail(&err, RM_EXIT_RUNTIME, _("standard output: cannot write"));
 			rc = cli_report(&err);
@@ -349,7 +355,40 @@ int main(int argc, char **argv)
 	if (rc == -1)
 		rc = cli_usage(argv[optind], _("unknown command; expected one of init, import, export, "
 			       "list, show, report, search, check, backup, config"));
-out:
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt = { NULL, NULL, NULL, 0 };
+	struct cli cli;
+	struct rm_error err = { 0, "" };
+	int rc;
+
+	setlocale(LC_ALL, "");
+	/* Until the office file says otherwise (and when it cannot be read),
+	 * messages are in the default language. */
+	i18n_init("th");
+#ifdef M_TRIM_THRESHOLD
+	/* SQLite frees a statement journal after every statement of a large
+	 * import; without this, glibc hands the memory back to the kernel
+	 * each time and the import runs 2.5 times slower (make bench). */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+	memset(&cli, 0, sizeof cli);
+	cli.prog = "routemap";
+	rc = parse_options(argc, argv, &cli, &opt);
+	if (rc >= 0)
+		return rc;
+	rc = set_up_office(&cli, &opt, &err);
+	if (rc > 0)
+		return rc;
+	if (rc < 0)
+		rc = cli_report(&err);
+	else if (optind >= argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		rc = run_screens(&cli, opt.no_color);
+	else
+		rc = run_command(&cli, argc, argv);
 	config_free(&cli.cfg);
 	free(cli.config_path);
 	free(cli.db_path);

@@ -167,20 +167,15 @@ static int to_utf8(const struct encoding *enc, struct transfer_file *f, char **d
 	return 0;
 }
 
-int cmd_import(struct cli *cli, int argc, char **argv)
+/* The options and arguments of routemap import (ARGC, ARGV): the
+ * --encoding into *ENC (NULL when not given), DIR or KIND FILE into
+ * ARGS[1..*NARGS].  Returns -1 to go on, or the status to exit with
+ * (after the help, or a usage error). */
+static int import_options(int argc, char **argv, const struct encoding **enc, char **args,
+			  int *nargs)
 {
-	struct transfer_file files[32];
-	char *names[32] = { 0 }, *datas[32] = { 0 };
-	struct rm_error err = { 0, "" };
-	struct store st;
-	size_t n = 0, i;
-	int rc = 0;
+	int a;
 
-	const struct encoding *enc = NULL;
-	char *args[4];
-	int nargs = 0, a;
-
-	memset(files, 0, sizeof files);
 	for (a = 1; a < argc; a++) {
 		if (cli_is_help(argv[a])) {
 			fputs(_("usage: routemap import [--encoding ENCODING] DIR\n"
@@ -195,31 +190,39 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 
 			for (e = 0; e < sizeof encodings / sizeof encodings[0]; e++)
 				if (strcasecmp(argv[a + 1], encodings[e].name) == 0)
-					enc = &encodings[e];
-			if (!enc)
+					*enc = &encodings[e];
+			if (!*enc)
 				return cli_usage("import", _("--encoding %s: expected utf-8, windows-874 or "
 							     "tis-620"), argv[a + 1]);
 			a++;
 		} else if (argv[a][0] == '-' && argv[a][1]) {
 			return cli_usage("import", _("%s: unknown option (or its value is missing)"),
 					 argv[a]);
-		} else if (nargs < 3) {
-			args[++nargs] = argv[a];
+		} else if (*nargs < 3) {
+			args[++*nargs] = argv[a];
 		} else {
 			return cli_usage("import", _("expected DIR or KIND FILE"));
 		}
 	}
-	args[0] = argv[0];
-	argc = nargs + 1;
-	argv = args;
+	return -1;
+}
+
+/* Read the files ARGC, ARGV name (ARGV[1] a directory, or ARGV[1] a kind
+ * and ARGV[2] its file) into FILES, *N of them, their names and data
+ * malloc'd into NAMES and DATAS (caller frees).  Returns -1 to go on,
+ * with *RC -1 and ERR when one could not be read; or the status of a
+ * usage error to exit with. */
+static int import_read(int argc, char **argv, struct transfer_file *files, char **names,
+		       char **datas, size_t *n, int *rc, struct rm_error *err)
+{
 	if (argc == 2) {
 		struct stat sb;
 
 		if (stat(argv[1], &sb) < 0 || !S_ISDIR(sb.st_mode))
 			return cli_usage("import", _("%s: not a directory; use import DIR or import KIND FILE"),
 					 argv[1]);
-		if (collect_dir(argv[1], files, names, datas, &n, &err) < 0)
-			rc = -1;
+		if (collect_dir(argv[1], files, names, datas, n, err) < 0)
+			*rc = -1;
 	} else if (argc == 3) {
 		files[0].kind = transfer_kind_from_name(argv[1]);
 		if (files[0].kind < 0)
@@ -228,13 +231,35 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 					 "norm_sets, norm_items, support_frames, assessments, "
 					 "assessment_entries, aars, aar_sections or aar_actions"), argv[1]);
 		files[0].name = argv[2];
-		n = 1;
-		if (read_file(argv[2], &datas[0], &files[0].len, &err) < 0)
-			rc = -1;
+		*n = 1;
+		if (read_file(argv[2], &datas[0], &files[0].len, err) < 0)
+			*rc = -1;
 		files[0].data = datas[0];
 	} else {
 		return cli_usage("import", _("expected DIR or KIND FILE"));
 	}
+	return -1;
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	struct transfer_file files[32];
+	char *names[32] = { 0 }, *datas[32] = { 0 };
+	struct rm_error err = { 0, "" };
+	const struct encoding *enc = NULL;
+	struct store st;
+	char *args[4];
+	size_t n = 0, i;
+	int rc = 0, nargs = 0, status;
+
+	memset(files, 0, sizeof files);
+	status = import_options(argc, argv, &enc, args, &nargs);
+	if (status >= 0)
+		return status;
+	args[0] = argv[0];
+	status = import_read(nargs + 1, args, files, names, datas, &n, &rc, &err);
+	if (status >= 0)
+		return status;
 	for (i = 0; rc == 0 && enc && i < n; i++) {
 		files[i].utf8 = 1;
 		if (enc->iconv && to_utf8(enc, &files[i], &datas[i], &err) < 0)

@@ -15,13 +15,16 @@ static int oom_fail(struct rm_error *err)
 
 /* ---- plans ---- */
 
-int plan_map_load(struct store *st, const char *code, struct plan_map *map, struct rm_error *err)
+/* The plan called CODE into MAP's own fields, its id into *PLAN_ID.  A
+ * copy that fails for want of memory sets *OOM, for the next step to
+ * report.  Returns 0, or -1 with ERR (no such plan, or the database
+ * failed) with nothing in MAP to free. */
+static int load_plan_head(struct store *st, const char *code, struct plan_map *map,
+			  sqlite3_int64 *plan_id, int *oom, struct rm_error *err)
 {
 	sqlite3_stmt *stmt;
-	sqlite3_int64 plan_id;
-	int oom = 0, rc = SQLITE_DONE;
+	int rc;
 
-	memset(map, 0, sizeof *map);
 	stmt = store_prepare(st,
 		"SELECT p.id, p.code, p.title, p.destination, o.code, o.name, p.fy_from, p.fy_to,"
 		" s.code FROM plan p JOIN office o ON o.id = p.office_id"
@@ -37,21 +40,32 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 				       _("%s: no plan \"%s\" (see: routemap list plans)"), st->path, code);
 		return store_fail(st, err, _("cannot read the plan"));
 	}
-	plan_id = sqlite3_column_int64(stmt, 0);
-	map->code = store_col_dup(stmt, 1, &oom);
-	map->title = store_col_dup(stmt, 2, &oom);
-	map->destination = store_col_dup(stmt, 3, &oom);
-	map->office_code = store_col_dup(stmt, 4, &oom);
-	map->office_name = store_col_dup(stmt, 5, &oom);
+	*plan_id = sqlite3_column_int64(stmt, 0);
+	map->code = store_col_dup(stmt, 1, oom);
+	map->title = store_col_dup(stmt, 2, oom);
+	map->destination = store_col_dup(stmt, 3, oom);
+	map->office_code = store_col_dup(stmt, 4, oom);
+	map->office_name = store_col_dup(stmt, 5, oom);
 	map->fy_from = sqlite3_column_int(stmt, 6);
 	map->fy_to = sqlite3_column_int(stmt, 7);
-	map->serves = store_col_dup(stmt, 8, &oom);
+	map->serves = store_col_dup(stmt, 8, oom);
 	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* The codes of the plans that serve plan PLAN_ID, in Thai order, into
+ * map->served_by.  OOM: the head's copies ran out of memory.  Returns 0,
+ * or -1 with ERR. */
+static int load_served_by(struct store *st, struct plan_map *map, sqlite3_int64 plan_id,
+			  int oom, struct rm_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = SQLITE_DONE;
 
 	stmt = store_prepare(st, "SELECT code FROM plan WHERE serves_id = ?1"
 				 " ORDER BY code COLLATE THAI", err);
 	if (!stmt)
-		goto fail;
+		return -1;
 	sqlite3_bind_int64(stmt, 1, plan_id);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		char **slot = array_grow(&map->served_by, &map->nserved_by, sizeof *slot);
@@ -61,13 +75,21 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		else
 			*slot = store_col_dup(stmt, 0, &oom);
 	}
-	if (store_finish(st, stmt, rc, oom, err) < 0)
-		goto fail;
+	return store_finish(st, stmt, rc, oom, err);
+}
+
+/* The objectives of plan PLAN_ID, in the order they were made, into
+ * map->objectives.  Returns 0, or -1 with ERR. */
+static int load_objectives(struct store *st, struct plan_map *map, sqlite3_int64 plan_id,
+			   struct rm_error *err)
+{
+	sqlite3_stmt *stmt;
+	int oom = 0, rc = SQLITE_DONE;
 
 	stmt = store_prepare(st, "SELECT id, code, title, level FROM objective WHERE plan_id = ?1"
 				 " ORDER BY id", err);
 	if (!stmt)
-		goto fail;
+		return -1;
 	sqlite3_bind_int64(stmt, 1, plan_id);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct map_objective *o = array_grow(&map->objectives, &map->nobjectives, sizeof *o);
@@ -83,14 +105,23 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		level = config_level_from_name((const char *)sqlite3_column_text(stmt, 3));
 		o->level = level < 0 ? LEVEL_FOUNDATION : (enum map_level)level;
 	}
-	if (store_finish(st, stmt, rc, oom, err) < 0)
-		goto fail;
+	return store_finish(st, stmt, rc, oom, err);
+}
+
+/* The links between map->objectives of plan PLAN_ID, as indexes into
+ * them, into map->links; a link to an objective not loaded is left out.
+ * Returns 0, or -1 with ERR. */
+static int load_links(struct store *st, struct plan_map *map, sqlite3_int64 plan_id,
+		      struct rm_error *err)
+{
+	sqlite3_stmt *stmt;
+	int oom = 0, rc = SQLITE_DONE;
 
 	stmt = store_prepare(st, "SELECT l.from_id, l.to_id FROM link l"
 				 " JOIN objective o ON o.id = l.from_id WHERE o.plan_id = ?1 ORDER BY l.id",
 			     err);
 	if (!stmt)
-		goto fail;
+		return -1;
 	sqlite3_bind_int64(stmt, 1, plan_id);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		sqlite3_int64 from = sqlite3_column_int64(stmt, 0), to = sqlite3_column_int64(stmt, 1);
@@ -113,12 +144,23 @@ int plan_map_load(struct store *st, const char *code, struct plan_map *map, stru
 		l->from = f;
 		l->to = t;
 	}
-	if (store_finish(st, stmt, rc, oom, err) < 0)
-		goto fail;
+	return store_finish(st, stmt, rc, oom, err);
+}
+
+int plan_map_load(struct store *st, const char *code, struct plan_map *map, struct rm_error *err)
+{
+	sqlite3_int64 plan_id = 0;
+	int oom = 0;
+
+	memset(map, 0, sizeof *map);
+	if (load_plan_head(st, code, map, &plan_id, &oom, err) < 0)
+		return -1;
+	if (load_served_by(st, map, plan_id, oom, err) < 0 ||
+	    load_objectives(st, map, plan_id, err) < 0 || load_links(st, map, plan_id, err) < 0) {
+		plan_map_free(map);
+		return -1;
+	}
 	return 0;
-fail:
-	plan_map_free(map);
-	return -1;
 }
 
 void plan_map_free(struct plan_map *map)
@@ -164,16 +206,15 @@ const char *entry_status_name(enum entry_status s)
 	return (unsigned)s < sizeof status_names / sizeof status_names[0] ? status_names[s] : "";
 }
 
-int assessment_load(struct store *st, const struct config *cfg, const char *code,
-		    struct assessment *a, struct rm_error *err)
+/* The assessment called CODE into A's own fields, its norm set's id into
+ * *SET_ID and its grouping into *GROUPING (malloc'd; caller frees).
+ * Returns 0; ASSESSMENT_MISSING or -1 with ERR and nothing to free. */
+static int load_assessment_head(struct store *st, const char *code, struct assessment *a,
+				sqlite3_int64 *set_id, char **grouping, struct rm_error *err)
 {
 	sqlite3_stmt *stmt;
-	sqlite3_int64 set_id, aid, *group_ids = NULL;
-	char *grouping = NULL;
-	int oom = 0, rc = SQLITE_DONE;
-	size_t ngids = 0;
+	int oom = 0, rc;
 
-	memset(a, 0, sizeof *a);
 	stmt = store_prepare(st,
 		"SELECT a.id, a.code, s.id, s.code, s.title, s.version, s.grouping, o.code, o.name,"
 		" j.code, j.title, a.assessed_on, a.assessor, coalesce(o.short_name, o.name)"
@@ -194,14 +235,13 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		}
 		return store_fail(st, err, _("cannot read the assessment"));
 	}
-	aid = sqlite3_column_int64(stmt, 0);
-	a->id = aid;
+	a->id = sqlite3_column_int64(stmt, 0);
 	a->code = store_col_dup(stmt, 1, &oom);
-	set_id = sqlite3_column_int64(stmt, 2);
+	*set_id = sqlite3_column_int64(stmt, 2);
 	a->set_code = store_col_dup(stmt, 3, &oom);
 	a->set_title = store_col_dup(stmt, 4, &oom);
 	a->version = sqlite3_column_int(stmt, 5);
-	grouping = store_col_dup(stmt, 6, &oom);
+	*grouping = store_col_dup(stmt, 6, &oom);
 	a->office_code = store_col_dup(stmt, 7, &oom);
 	a->office_name = store_col_dup(stmt, 8, &oom);
 	a->project_code = store_col_dup(stmt, 9, &oom);
@@ -210,21 +250,37 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 	a->assessor = store_col_dup(stmt, 12, &oom);
 	a->office_short = store_col_dup(stmt, 13, &oom);
 	sqlite3_finalize(stmt);
-	if (oom)
-		goto fail_oom;
+	if (oom) {
+		free(*grouping);
+		*grouping = NULL;
+		assessment_free(a);
+		return oom_fail(err);
+	}
+	return 0;
+}
 
-	/* The groups that hold items of this set, in the grouping's order. */
+/* The groups of GROUPING that hold items of norm set SET_ID, in the
+ * grouping's order, into a->groups, labelled as CFG names key
+ * activities; their ids, in the same order, into *GROUP_IDS (*NGIDS of
+ * them; caller frees).  Returns 0, or -1 with ERR. */
+static int load_groups(struct store *st, const struct config *cfg, struct assessment *a,
+		       sqlite3_int64 set_id, const char *grouping, sqlite3_int64 **group_ids,
+		       size_t *ngids, struct rm_error *err)
+{
+	sqlite3_stmt *stmt;
+	int oom = 0, rc = SQLITE_DONE;
+
 	stmt = store_prepare(st,
 		"SELECT g.id, g.code, g.label FROM norm_group g WHERE g.grouping = ?1"
 		" AND EXISTS (SELECT 1 FROM norm_item i WHERE i.set_id = ?2 AND i.group_id = g.id)"
 		" ORDER BY g.id", err);
 	if (!stmt)
-		goto fail;
+		return -1;
 	sqlite3_bind_text(stmt, 1, grouping, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, set_id);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct check_group *g = array_grow(&a->groups, &a->ngroups, sizeof *g);
-		sqlite3_int64 *gid = array_grow(&group_ids, &ngids, sizeof *gid);
+		sqlite3_int64 *gid = array_grow(group_ids, ngids, sizeof *gid);
 		const char *label;
 
 		if (!g || !gid) {
@@ -240,8 +296,17 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		if (!g->label)
 			oom = 1;
 	}
-	if (store_finish(st, stmt, rc, oom, err) < 0)
-		goto fail;
+	return store_finish(st, stmt, rc, oom, err);
+}
+
+/* The items of norm set SET_ID with A's entry for each (if any), grouped,
+ * into a->items; an item's group is its index in GROUP_IDS (NGIDS).
+ * Returns 0, or -1 with ERR. */
+static int load_items(struct store *st, struct assessment *a, sqlite3_int64 set_id,
+		      const sqlite3_int64 *group_ids, size_t ngids, struct rm_error *err)
+{
+	sqlite3_stmt *stmt;
+	int oom = 0, rc = SQLITE_DONE;
 
 	stmt = store_prepare(st,
 		"SELECT i.id, i.code, i.text, i.evidence, i.weight, i.group_id, e.status, e.note,"
@@ -250,9 +315,9 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		" LEFT JOIN support_frame f ON f.id = e.support_frame_id"
 		" WHERE i.set_id = ?1 ORDER BY i.group_id, i.id", err);
 	if (!stmt)
-		goto fail;
+		return -1;
 	sqlite3_bind_int64(stmt, 1, set_id);
-	sqlite3_bind_int64(stmt, 2, aid);
+	sqlite3_bind_int64(stmt, 2, a->id);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct check_item *it = array_grow(&a->items, &a->nitems, sizeof *it);
 		sqlite3_int64 gid = sqlite3_column_int64(stmt, 5);
@@ -278,18 +343,29 @@ int assessment_load(struct store *st, const struct config *cfg, const char *code
 		it->support_frame = store_col_dup(stmt, 10, &oom);
 		it->entry = sqlite3_column_int64(stmt, 11);
 	}
-	if (store_finish(st, stmt, rc, oom, err) < 0)
-		goto fail;
+	return store_finish(st, stmt, rc, oom, err);
+}
+
+int assessment_load(struct store *st, const struct config *cfg, const char *code,
+		    struct assessment *a, struct rm_error *err)
+{
+	sqlite3_int64 set_id = 0, *group_ids = NULL;
+	char *grouping = NULL;
+	size_t ngids = 0;
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	rc = load_assessment_head(st, code, a, &set_id, &grouping, err);
+	if (rc < 0)
+		return rc;
+	if (load_groups(st, cfg, a, set_id, grouping, &group_ids, &ngids, err) < 0 ||
+	    load_items(st, a, set_id, group_ids, ngids, err) < 0) {
+		assessment_free(a);
+		rc = -1;
+	}
 	free(grouping);
 	free(group_ids);
-	return 0;
-fail_oom:
-	oom_fail(err);
-fail:
-	free(grouping);
-	free(group_ids);
-	assessment_free(a);
-	return -1;
+	return rc;
 }
 
 void assessment_free(struct assessment *a)

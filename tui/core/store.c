@@ -571,12 +571,115 @@ static int setup_writer(struct store *st, const struct stat *sb, struct rm_error
 			  " PRAGMA journal_size_limit = 4194304", err);
 }
 
+/* Stat the database file PATH into *SB, or create it (with SHARED_GROUP's
+ * group and mode, and its directories) when it is missing and FLAGS allow
+ * it: then *CREATED is set.  Returns 0, or -1 with ERR. */
+static int find_or_create(const char *path, const char *shared_group, int flags,
+			  struct stat *sb, int *created, struct rm_error *err)
+{
+	struct file_share share;
+	int fd;
+
+	if (stat(path, sb) == 0)
+		return 0;
+	if (errno != ENOENT)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, rm_strerror(errno));
+	if ((flags & (STORE_READ | STORE_READONLY)) || (flags & STORE_NO_CREATE))
+		return rm_fail(err, RM_EXIT_RUNTIME,
+			       _("%s: no database there (create it with: routemap init)"), path);
+	if (file_share_for_group(shared_group, &share, err) < 0 ||
+	    file_make_parents(path, &share, err) < 0)
+		return -1;
+	fd = file_create(path, &share, err);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	*created = 1;
+	if (stat(path, sb) < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, rm_strerror(errno));
+	return 0;
+}
+
+/* Refuse the file PATH (SB) when it cannot be the database FLAGS ask
+ * for: not a regular file, empty though not just CREATED (unless
+ * STORE_INIT), or not writable by this user when FLAGS do not allow
+ * reading instead.  *WRITER: the user may write it.  Returns 0, or -1
+ * with ERR. */
+static int check_file(const char *path, const struct stat *sb, int created, int flags,
+		      int *writer, struct rm_error *err)
+{
+	if (!S_ISREG(sb->st_mode))
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: not a regular file"), path);
+	if (sb->st_size == 0 && !created && !(flags & STORE_INIT))
+		return rm_fail(err, RM_EXIT_RUNTIME,
+			       _("%s: an empty file, not a routemap database; make one there with: "
+				 "routemap init"), path);
+	*writer = may_write(path, sb);
+	if (!*writer && !(flags & (STORE_READONLY | STORE_READ | STORE_READ_FALLBACK)))
+		return rm_fail(err, RM_EXIT_RUNTIME,
+			       _("%s: the database is read-only (no write permission); nothing was "
+				 "changed"), path);
+	return 0;
+}
+
+/* The first connection: through SQLite's locks (read-write, or read-only
+ * for st->readonly) when the user may write the file (WRITER), else as
+ * reader_query() finds a way to read it.  Returns 0, or -1 with ERR. */
+static int connect_first(struct store *st, int writer, struct rm_error *err)
+{
+	const char *query;
+
+	if (writer) {
+		if (connect(st, st->readonly ? "mode=ro" : "mode=rw", err) < 0)
+			return -1;
+		/* before SQLite makes them with the creator's group */
+		if (header_says_wal(st))
+			file_precreate_sidecars(st->path);
+		return 0;
+	}
+	query = reader_query(st, err);
+	if (!query || connect(st, query, err) < 0)
+		return -1;
+	return 0;
+}
+
+/* The database holds the older schema VERSION: migrate it, over a
+ * read-write connection even for a reading command, which then reads
+ * read-only again.  Refused when the file may not be written (WRITER) or
+ * FLAGS say STORE_READONLY.  SB: the file, for setup_writer.  Returns 0,
+ * or -1 with ERR. */
+static int upgrade(struct store *st, const struct stat *sb, int writer, int flags, int version,
+		   struct rm_error *err)
+{
+	int was_readonly = st->readonly;
+
+	if (!writer || (flags & STORE_READONLY))
+		return rm_fail(err, RM_EXIT_RUNTIME,
+			       _("%s: schema version %d is older than %d; run routemap init without -r"),
+			       st->path, version, schema_latest());
+	if (st->readonly) {
+		/* a reading command on an older database: migrate first */
+		disconnect(st);
+		if (connect(st, "mode=rw", err) < 0)
+			return -1;
+	}
+	st->readonly = 0;       /* for the migration's own writes */
+	if (setup_writer(st, sb, err) < 0 || store_migrate(st, err) < 0)
+		return -1;
+	st->readonly = was_readonly;
+	if (st->readonly) {
+		disconnect(st);
+		if (connect(st, "mode=ro", err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int store_open(struct store *st, const char *path, const char *shared_group, int flags,
 	       struct rm_error *err)
 {
-	struct file_share share;
 	struct stat sb;
-	int created = 0, writer, version = 0, reading = flags & (STORE_READ | STORE_READONLY);
+	int created = 0, writer = 0, version = 0, reading = flags & (STORE_READ | STORE_READONLY);
 
 	memset(st, 0, sizeof *st);
 	st->migrated_from = -1;
@@ -589,91 +692,19 @@ int store_open(struct store *st, const char *path, const char *shared_group, int
 		return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
 	store_find_user(st);
 
-	if (stat(path, &sb) < 0) {
-		if (errno != ENOENT) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, rm_strerror(errno));
-			goto fail;
-		}
-		if (reading || (flags & STORE_NO_CREATE)) {
-			rm_fail(err, RM_EXIT_RUNTIME,
-				_("%s: no database there (create it with: routemap init)"), path);
-			goto fail;
-		}
-		if (file_share_for_group(shared_group, &share, err) < 0 ||
-		    file_make_parents(path, &share, err) < 0)
-			goto fail;
-		{
-			int fd = file_create(path, &share, err);
-
-			if (fd < 0)
-				goto fail;
-			close(fd);
-		}
-		created = 1;
-		if (stat(path, &sb) < 0) {
-			rm_fail(err, RM_EXIT_RUNTIME, "%s: %s", path, rm_strerror(errno));
-			goto fail;
-		}
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		rm_fail(err, RM_EXIT_RUNTIME, _("%s: not a regular file"), path);
+	if (find_or_create(path, shared_group, flags, &sb, &created, err) < 0 ||
+	    check_file(path, &sb, created, flags, &writer, err) < 0)
 		goto fail;
-	}
-	if (sb.st_size == 0 && !created && !(flags & STORE_INIT)) {
-		rm_fail(err, RM_EXIT_RUNTIME,
-			_("%s: an empty file, not a routemap database; make one there with: routemap init"),
-			path);
-		goto fail;
-	}
-	writer = may_write(path, &sb);
-	if (!writer && !(flags & (STORE_READONLY | STORE_READ | STORE_READ_FALLBACK))) {
-		rm_fail(err, RM_EXIT_RUNTIME,
-			_("%s: the database is read-only (no write permission); nothing was changed"),
-			path);
-		goto fail;
-	}
 	st->readonly = !writer || reading;
-
-	if (writer) {
-		if (connect(st, st->readonly ? "mode=ro" : "mode=rw", err) < 0)
-			goto fail;
-		/* before SQLite makes them with the creator's group */
-		if (header_says_wal(st))
-			file_precreate_sidecars(path);
-	} else {
-		const char *query = reader_query(st, err);
-
-		if (!query || connect(st, query, err) < 0)
-			goto fail;
-	}
+	if (connect_first(st, writer, err) < 0)
+		goto fail;
 	if (store_identify(st, created || (flags & STORE_INIT), &version, err) < 0) {
 		sidecar_link(st, err);
 		goto fail;
 	}
 	if (version < schema_latest()) {
-		int was_readonly = st->readonly;
-
-		if (!writer || (flags & STORE_READONLY)) {
-			rm_fail(err, RM_EXIT_RUNTIME,
-				_("%s: schema version %d is older than %d; run routemap init without -r"),
-				path, version, schema_latest());
+		if (upgrade(st, &sb, writer, flags, version, err) < 0)
 			goto fail;
-		}
-		if (st->readonly) {
-			/* a reading command on an older database: migrate first */
-			disconnect(st);
-			if (connect(st, "mode=rw", err) < 0)
-				goto fail;
-		}
-		st->readonly = 0;       /* for the migration's own writes */
-		if (setup_writer(st, &sb, err) < 0 || store_migrate(st, err) < 0)
-			goto fail;
-		st->readonly = was_readonly;
-		if (st->readonly) {
-			disconnect(st);
-			if (connect(st, "mode=ro", err) < 0)
-				goto fail;
-		}
 	} else if (!st->readonly && setup_writer(st, &sb, err) < 0) {
 		goto fail;
 	}
