@@ -109,6 +109,7 @@ check: deps
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory fuzz-check
 	@$(MAKE) --no-print-directory lint-man
+	@$(MAKE) --no-print-directory lint-house
 	@echo "make check: all passed"
 
 test: test-unit test-cli test-tui

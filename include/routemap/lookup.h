@@ -1,6 +1,6 @@
 /* lookup.h - small questions a screen or a command asks the database,
- * each answered by one short query: a record's row by its code, where a
- * project stands in the plans, whether another connection has written.
+ * each answered by one short query: a record's row by its code, every
+ * assessment's code, where a project stands in the plans.
  * No curses here.
  */
 #ifndef ROUTEMAP_LOOKUP_H
@@ -24,12 +24,10 @@ int assessment_lookup_id(struct store *st, const char *code, sqlite3_int64 *id,
 int project_place(struct store *st, const char *code, char **plan, char **objective,
 		  struct rm_error *err);
 
-/* SQLite's data version of ST's connection (PRAGMA data_version) into
- * *VERSION: a number that changes whenever another connection commits
- * to the database, and only then (this connection's own commits leave
- * it).  Compare two answers; the number itself means nothing.  Holds no
- * statement open afterwards (so it does not keep a read snapshot).
- * Returns 0, or -1 with ERR. */
-int store_data_version(struct store *st, long long *version, struct rm_error *err);
+/* The code of every assessment, in Thai order, into *CODES (a malloc'd
+ * array of *N malloc'd strings; free with lookup_codes_free).  Returns 0,
+ * or -1 with ERR (then *CODES is NULL and *N 0). */
+int assessment_codes(struct store *st, char ***codes, size_t *n, struct rm_error *err);
+void lookup_codes_free(char **codes, size_t n);
 
 #endif

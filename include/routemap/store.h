@@ -93,6 +93,23 @@ int store_begin(struct store *st, struct rm_error *err);
 int store_commit(struct store *st, struct rm_error *err);
 void store_rollback(struct store *st);
 
+/* One reading seen whole: a deferred BEGIN, so that every statement until
+ * store_read_end sees the same snapshot (a writer meanwhile is not waited
+ * for, and not seen).  Returns 1 when it began a transaction, 0 when one
+ * was already open or it could not (then each statement reads on its
+ * own); give that back to store_read_end, which commits only what it
+ * began. */
+int store_read_begin(struct store *st);
+void store_read_end(struct store *st, int began);
+
+/* SQLite's data version of ST's connection (PRAGMA data_version) into
+ * *VERSION: a number that changes whenever another connection commits
+ * to the database, and only then (this connection's own commits leave
+ * it).  Compare two answers; the number itself means nothing.  Holds no
+ * statement open afterwards (so it does not keep a read snapshot).
+ * Returns 0, or -1 with ERR. */
+int store_data_version(struct store *st, long long *version, struct rm_error *err);
+
 /* Prepare SQL on ST; on failure fill ERR with SQLite's message. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct rm_error *err);
 

@@ -1,5 +1,6 @@
-/* test_lookup.c - the small lookups the screens ask of core/: a record's
- * row by its code, where a project stands, others' commits. */
+/* test_lookup.c - the small lookups the screens and commands ask of
+ * core/: a record's row by its code, every assessment's code, where a
+ * project stands, others' commits, one reading seen whole. */
 #include "helpers.h"
 #include "routemap/lookup.h"
 
@@ -92,6 +93,60 @@ static void test_data_version(void **state)
 	assert_true(v3 != v2);
 }
 
+/* Every assessment's code in order, not in the order of the rows: an
+ * assessment added last that sorts first comes first. */
+static void test_assessment_codes(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	char **codes;
+	size_t n;
+
+	assert_int_equal(fixture_import(f, "assessments", "a.csv",
+		"code,set,version,office,project,assessed_on,assessor\n"
+		"A-AKK-01,CDC-NORM,2,BNG-CDC,BNG-CDC-69,2026-02-03,นายทดสอบ ลำดับ\n", &err), 0);
+	assert_int_equal(assessment_codes(&f->st, &codes, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(codes[0], "A-AKK-01");
+	assert_string_equal(codes[1], "A-BNG-69");
+	assert_string_equal(codes[2], "A-NKG-53");
+	lookup_codes_free(codes, n);
+}
+
+/* A reading begun sees one snapshot: another connection's commit is not
+ * seen until the reading ends; a reading inside a transaction already
+ * open begins nothing and ends nothing. */
+static void test_read_snapshot(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct store other;
+	char **codes;
+	size_t n;
+	int began, inner;
+
+	began = store_read_begin(&f->st);
+	assert_int_equal(began, 1);
+	assert_int_equal(assessment_codes(&f->st, &codes, &n, &err), 0);
+	assert_int_equal(n, 2);
+	lookup_codes_free(codes, n);
+	inner = store_read_begin(&f->st);
+	assert_int_equal(inner, 0);
+	assert_int_equal(store_open(&other, f->path, NULL, 0, &err), 0);
+	assert_int_equal(store_exec(&other, "DELETE FROM assessment WHERE code = 'A-NKG-53'",
+				    &err), 0);
+	store_close(&other);
+	store_read_end(&f->st, inner);        /* not ours to end: still the old snapshot */
+	assert_int_equal(assessment_codes(&f->st, &codes, &n, &err), 0);
+	assert_int_equal(n, 2);
+	lookup_codes_free(codes, n);
+	store_read_end(&f->st, began);
+	assert_int_equal(assessment_codes(&f->st, &codes, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(codes[0], "A-BNG-69");
+	lookup_codes_free(codes, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,6 +154,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_project_place, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_project_place_without_objective, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_data_version, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_assessment_codes, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_read_snapshot, fixture_setup_demo, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

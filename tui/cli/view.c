@@ -9,6 +9,7 @@
 #include "routemap/catalog.h"
 #include "routemap/cli.h"
 #include "routemap/domain.h"
+#include "routemap/lookup.h"
 #include "routemap/map.h"
 #include "routemap/table.h"
 #include "routemap/text.h"
@@ -108,7 +109,7 @@ static int print_paged(struct cli *cli, struct store *st, struct pager *pg,
 	enum { PAGE = 512 };
 	struct list_cells *c = malloc(sizeof *c);
 	int width[8] = { 0 }, pass, rc = -1;
-	int in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	int in_txn = store_read_begin(st);
 
 	if (!c) {
 		rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
@@ -142,8 +143,7 @@ static int print_paged(struct cli *cli, struct store *st, struct pager *pg,
 	}
 	rc = 0;
 out:
-	if (in_txn)
-		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	store_read_end(st, in_txn);
 	pager_clear(pg);
 	free(c);
 	return rc;
@@ -650,20 +650,13 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (code) {
 		rc = coverage_rows(cli, &st, code, csv, &t, &err);
 	} else {
-		sqlite3_stmt *stmt = store_prepare(&st, "SELECT code FROM assessment"
-						   " ORDER BY code COLLATE THAI", &err);
+		char **codes;
+		size_t n, k;
 
-		int step = SQLITE_DONE;
-
-		if (!stmt)
-			rc = -1;
-		while (rc == 0 && stmt && (step = sqlite3_step(stmt)) == SQLITE_ROW)
-			rc = coverage_rows(cli, &st, (const char *)sqlite3_column_text(stmt, 0), csv, &t,
-					   &err);
-		if (stmt && rc == 0)
-			rc = store_finish(&st, stmt, step, 0, &err);
-		else
-			sqlite3_finalize(stmt);
+		rc = assessment_codes(&st, &codes, &n, &err);
+		for (k = 0; rc == 0 && k < n; k++)
+			rc = coverage_rows(cli, &st, codes[k], csv, &t, &err);
+		lookup_codes_free(codes, n);
 	}
 	store_close(&st);
 	if (rc == 0) {
@@ -692,7 +685,7 @@ static long print_hits(struct cli *cli, struct store *st, const char *query, int
 	const char *h[3];
 	int w[3] = { 0 }, pass;
 	long total = 0, rc = -1;
-	int in_txn = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	int in_txn = store_read_begin(st);
 
 	heads(head, 3, h);
 	table_txt_measure(h, 3, w);
@@ -730,8 +723,7 @@ static long print_hits(struct cli *cli, struct store *st, const char *query, int
 	}
 	rc = total;
 out:
-	if (in_txn)
-		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	store_read_end(st, in_txn);
 	return rc;
 }
 

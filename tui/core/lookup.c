@@ -59,20 +59,48 @@ int project_place(struct store *st, const char *code, char **plan, char **object
 	return 0;
 }
 
-int store_data_version(struct store *st, long long *version, struct rm_error *err)
+int assessment_codes(struct store *st, char ***codes, size_t *n, struct rm_error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "PRAGMA data_version", err);
-	int rc;
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT code FROM assessment"
+					   " ORDER BY code COLLATE THAI", err);
+	char **v = NULL;
+	size_t have = 0, room = 0;
+	int oom = 0, rc = SQLITE_DONE;
 
-	*version = 0;
+	*codes = NULL;
+	*n = 0;
 	if (!stmt)
 		return -1;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*version = sqlite3_column_int64(stmt, 0);
-	/* finalized at once: a statement left on its row holds a read snapshot */
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, err, _("cannot read the database"));
+	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (have == room) {
+			size_t more = room ? room * 2 : 16;
+			char **w = realloc(v, more * sizeof *w);
+
+			if (!w) {
+				oom = 1;
+				break;
+			}
+			v = w;
+			room = more;
+		}
+		v[have] = store_col_dup(stmt, 0, &oom);
+		if (!oom)
+			have++;
+	}
+	if (store_finish(st, stmt, rc, oom, err) < 0) {
+		lookup_codes_free(v, have);
+		return -1;
+	}
+	*codes = v;
+	*n = have;
 	return 0;
+}
+
+void lookup_codes_free(char **codes, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(codes[i]);
+	free(codes);
 }
