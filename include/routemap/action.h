@@ -24,6 +24,7 @@
 	ACTION(FIRST,          "first",          "Home g",      "go to the first line", READS) \
 	ACTION(LAST,           "last",           "End G",       "go to the last line", READS) \
 	ACTION(OPEN,           "open",           "Enter",       "open", READS) \
+	ACTION(FOLLOW,         "follow",         "o",           "go to a linked record", READS) \
 	ACTION(BACK,           "back",           "q Esc",       "back; quit from the top level", READS) \
 	ACTION(QUIT,           "quit",           "Q Ctrl-C",    "quit from anywhere", READS) \
 	ACTION(HELP,           "help",           "?",           "help for this view", READS) \

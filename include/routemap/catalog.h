@@ -118,9 +118,11 @@ int objective_load(struct store *st, const struct config *cfg, const char *plan,
 		   const char *code, struct objective_detail *d, struct rm_error *err);
 void objective_free(struct objective_detail *d);
 
-/* An open follow-up action of an AAR, for the record the AAR reviewed. */
+/* An open follow-up action of an AAR, for the record the AAR reviewed:
+ * the AAR's code, the action, who, by when, and the action's row id. */
 struct followup_row {
 	char *aar, *action, *owner, *due;
+	sqlite3_int64 id;
 };
 
 /* The open follow-up actions of the AARs that review KIND ("plan",

@@ -1,6 +1,7 @@
 /* lookup.h - small questions a screen or a command asks the database,
- * each answered by one short query: a record's row by its code, every
- * assessment's code, where a project stands in the plans.
+ * each answered by one short query: a record's row by its code, the
+ * assessments of a project, the AARs of a record, where a project stands
+ * in the plans.
  * No curses here.
  */
 #ifndef ROUTEMAP_LOOKUP_H
@@ -24,10 +25,25 @@ int assessment_lookup_id(struct store *st, const char *code, sqlite3_int64 *id,
 int project_place(struct store *st, const char *code, char **plan, char **objective,
 		  struct rm_error *err);
 
-/* The code of every assessment, in Thai order, into *CODES (a malloc'd
- * array of *N malloc'd strings; free with lookup_codes_free).  Returns 0,
- * or -1 with ERR (then *CODES is NULL and *N 0). */
-int assessment_codes(struct store *st, char ***codes, size_t *n, struct rm_error *err);
+/* The code of every assessment of PROJECT (a project's code; NULL: of
+ * every project), in Thai order, into *CODES (a malloc'd array of *N
+ * malloc'd strings; free with lookup_codes_free).  Returns 0, or -1 with
+ * ERR (then *CODES is NULL and *N 0). */
+int assessment_codes(struct store *st, const char *project, char ***codes, size_t *n,
+		     struct rm_error *err);
 void lookup_codes_free(char **codes, size_t n);
+
+/* A record's code and what people call it. */
+struct lookup_pair {
+	char *code, *title;
+};
+
+/* The AARs that review KIND ("plan", "objective", "project",
+ * "assessment") CODE (an objective: PLAN/CODE), the latest first, into
+ * *AARS (a malloc'd array of *N; free with lookup_pairs_free).  Returns
+ * 0, or -1 with ERR (then *AARS is NULL and *N 0). */
+int subject_aars(struct store *st, const char *kind, const char *code,
+		 struct lookup_pair **aars, size_t *n, struct rm_error *err);
+void lookup_pairs_free(struct lookup_pair *v, size_t n);
 
 #endif

@@ -86,6 +86,7 @@ void theme_init(struct theme *t, int color, int ascii);
 
 struct ui;
 struct view;
+struct ui_links;
 
 struct view_ops {
 	const char *name;               /* shown in the help title */
@@ -112,6 +113,10 @@ struct view_ops {
 	 * drawn on row Y to end before column RIGHT; returns the column it
 	 * starts at (RIGHT when it drew nothing). */
 	int (*legend)(struct view *v, struct ui *ui, int y, int right);
+	/* Optional: the records what the view shows leads to (an AAR's
+	 * subject, the AARs of a checklist), added to OUT with ui_link_add;
+	 * the o key goes to one of them (ui_follow). */
+	void (*links)(struct view *v, struct ui *ui, struct ui_links *out);
 };
 
 struct view {
@@ -421,5 +426,59 @@ int ui_open_place(struct ui *ui, enum view_kind kind, const struct ui_place *at)
 /* ui_open_place with only CODE and PART named (either may be NULL):
  * ui_open(ui, VIEW_MAP, plan, objective). */
 int ui_open(struct ui *ui, enum view_kind kind, const char *code, const char *part);
+
+/* Open a view of KIND at AT in the section it belongs to (a map in the
+ * Plans, a checklist in the Checklists, an AAR in the AAR section): a
+ * record in another section starts that section again from its list, so
+ * that q leads back through what the user sees; in the same section it
+ * goes on top.  A section's own list (VIEW_PLANS, VIEW_ASSESSMENTS,
+ * VIEW_AARS) is not opened again: going there shows it.  Views of no
+ * section (history, results, help) open where the user is.  Returns what
+ * ui_open_place returns. */
+int ui_go(struct ui *ui, enum view_kind kind, const struct ui_place *at);
+
+/* A place a view leads to, with the words the user chooses it by. */
+struct ui_link {
+	enum view_kind kind;
+	char *code, *part;   /* as in struct ui_place; malloc'd or NULL */
+	int64_t row;
+	char *label;         /* malloc'd */
+};
+
+/* The links of a view: V[N]; OOM set when one could not be added for
+ * want of memory, FAILED when a reading failed (its error already on the
+ * message line). */
+struct ui_links {
+	struct ui_link *v;
+	size_t n;
+	int oom, failed;
+};
+
+/* Add a link to a view of KIND at CODE, PART (either NULL) and ROW,
+ * labelled by the printf FMT; strings are copied.  On failure sets
+ * L->oom and adds nothing. */
+void ui_link_add(struct ui_links *l, enum view_kind kind, const char *code, const char *part,
+		 int64_t row, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void ui_links_free(struct ui_links *l);
+
+/* Add to L the places the record KIND CODE (an AAR's subject: "plan",
+ * "objective" as PLAN/CODE, "project", "assessment"; anything else adds
+ * nothing) leads to, TITLE being what it is called (may be NULL): a
+ * plan's map, an objective's page, a checklist; a project's objective
+ * and its checklists.  A failed reading shows its error and sets
+ * L->failed. */
+void ui_link_subject(struct ui *ui, struct ui_links *l, const char *kind, const char *code,
+		     const char *title);
+/* Add to L where project CODE stands in the plans (its first objective,
+ * else its plan's map) and its checklists but EXCEPT (an assessment's
+ * code, or NULL). */
+void ui_link_project(struct ui *ui, struct ui_links *l, const char *code, const char *except);
+/* Add to L the AARs that review KIND CODE, the latest first (a failed
+ * reading: as ui_link_subject). */
+void ui_link_aars(struct ui *ui, struct ui_links *l, const char *kind, const char *code);
+
+/* The o key: gather the links of view V; go to the only one, or let the
+ * user choose among several; say so when there is none. */
+void ui_follow(struct ui *ui, struct view *v);
 
 #endif

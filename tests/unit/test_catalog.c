@@ -130,6 +130,9 @@ static void test_open_followups_of_a_record(void **state)
 	assert_int_equal(n, 2);                 /* the done one is not shown */
 	assert_string_equal(rows[0].action, "อบรมครูพี่เลี้ยงรุ่นสอง");   /* due first */
 	assert_null(rows[1].due);
+	/* the demo's three actions come first: these are rows 4 and 6 */
+	assert_int_equal(rows[0].id, 4);
+	assert_int_equal(rows[1].id, 6);
 	followup_list_free(rows, n);
 	assert_int_equal(followup_list(&f->st, "objective", "KKN-CDC-2568/P1", &rows, &n, &err), 0);
 	assert_int_equal(n, 0);

@@ -93,6 +93,17 @@ static void test_data_version(void **state)
 	assert_true(v3 != v2);
 }
 
+/* A second assessment of project BNG-CDC-69, made last, whose code sorts
+ * before the demo's. */
+static void add_akk(struct fixture *f)
+{
+	struct rm_error err = { 0, "" };
+
+	assert_int_equal(fixture_import(f, "assessments", "a.csv",
+		"code,set,version,office,project,assessed_on,assessor\n"
+		"A-AKK-01,CDC-NORM,2,BNG-CDC,BNG-CDC-69,2026-02-03,นายทดสอบ ลำดับ\n", &err), 0);
+}
+
 /* Every assessment's code in order, not in the order of the rows: an
  * assessment added last that sorts first comes first. */
 static void test_assessment_codes(void **state)
@@ -102,15 +113,69 @@ static void test_assessment_codes(void **state)
 	char **codes;
 	size_t n;
 
-	assert_int_equal(fixture_import(f, "assessments", "a.csv",
-		"code,set,version,office,project,assessed_on,assessor\n"
-		"A-AKK-01,CDC-NORM,2,BNG-CDC,BNG-CDC-69,2026-02-03,นายทดสอบ ลำดับ\n", &err), 0);
-	assert_int_equal(assessment_codes(&f->st, &codes, &n, &err), 0);
+	add_akk(f);
+	assert_int_equal(assessment_codes(&f->st, NULL, &codes, &n, &err), 0);
 	assert_int_equal(n, 3);
 	assert_string_equal(codes[0], "A-AKK-01");
 	assert_string_equal(codes[1], "A-BNG-69");
 	assert_string_equal(codes[2], "A-NKG-53");
 	lookup_codes_free(codes, n);
+}
+
+/* A project's assessments only: BNG-CDC-69 has A-BNG-69 and, once
+ * imported, A-AKK-01; NKG-CDC-53 has A-NKG-53; a project without any, or
+ * no such project, has none. */
+static void test_assessment_codes_of_project(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	char **codes;
+	size_t n;
+
+	add_akk(f);
+	assert_int_equal(assessment_codes(&f->st, "BNG-CDC-69", &codes, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(codes[0], "A-AKK-01");
+	assert_string_equal(codes[1], "A-BNG-69");
+	lookup_codes_free(codes, n);
+	assert_int_equal(assessment_codes(&f->st, "NKG-CDC-53", &codes, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(codes[0], "A-NKG-53");
+	lookup_codes_free(codes, n);
+	assert_int_equal(assessment_codes(&f->st, "KKN-TOT-69", &codes, &n, &err), 0);
+	assert_int_equal(n, 0);
+	lookup_codes_free(codes, n);
+	assert_int_equal(assessment_codes(&f->st, "NO-SUCH", &codes, &n, &err), 0);
+	assert_int_equal(n, 0);
+	lookup_codes_free(codes, n);
+}
+
+/* The AARs of a record, the latest first: the demo's AAR-ODPC6-2553
+ * reviews project NKG-CDC-53; a second one, later, comes before it; the
+ * event has no record. */
+static void test_subject_aars(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct lookup_pair *v;
+	size_t n;
+
+	assert_int_equal(subject_aars(&f->st, "project", "NKG-CDC-53", &v, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].code, "AAR-ODPC6-2553");
+	lookup_pairs_free(v, n);
+	assert_int_equal(fixture_import(f, "aars", "a.csv",
+		"code,template,date,title,subject_kind,subject,facilitator,participants,tags\n"
+		"AAR-NKG-2554,aar4,2011-03-01,ทบทวนโครงการรอบสอง,project,NKG-CDC-53,,,\n", &err), 0);
+	assert_int_equal(subject_aars(&f->st, "project", "NKG-CDC-53", &v, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].code, "AAR-NKG-2554");
+	assert_string_equal(v[0].title, "ทบทวนโครงการรอบสอง");
+	assert_string_equal(v[1].code, "AAR-ODPC6-2553");
+	lookup_pairs_free(v, n);
+	assert_int_equal(subject_aars(&f->st, "assessment", "A-NKG-53", &v, &n, &err), 0);
+	assert_int_equal(n, 0);
+	lookup_pairs_free(v, n);
 }
 
 /* A reading begun sees one snapshot: another connection's commit is not
@@ -127,7 +192,7 @@ static void test_read_snapshot(void **state)
 
 	began = store_read_begin(&f->st);
 	assert_int_equal(began, 1);
-	assert_int_equal(assessment_codes(&f->st, &codes, &n, &err), 0);
+	assert_int_equal(assessment_codes(&f->st, NULL, &codes, &n, &err), 0);
 	assert_int_equal(n, 2);
 	lookup_codes_free(codes, n);
 	inner = store_read_begin(&f->st);
@@ -137,11 +202,11 @@ static void test_read_snapshot(void **state)
 				    &err), 0);
 	store_close(&other);
 	store_read_end(&f->st, inner);        /* not ours to end: still the old snapshot */
-	assert_int_equal(assessment_codes(&f->st, &codes, &n, &err), 0);
+	assert_int_equal(assessment_codes(&f->st, NULL, &codes, &n, &err), 0);
 	assert_int_equal(n, 2);
 	lookup_codes_free(codes, n);
 	store_read_end(&f->st, began);
-	assert_int_equal(assessment_codes(&f->st, &codes, &n, &err), 0);
+	assert_int_equal(assessment_codes(&f->st, NULL, &codes, &n, &err), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(codes[0], "A-BNG-69");
 	lookup_codes_free(codes, n);
@@ -155,6 +220,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_project_place_without_objective, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_data_version, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_assessment_codes, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_assessment_codes_of_project, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_subject_aars, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_read_snapshot, fixture_setup_demo, fixture_teardown),
 	};
 

@@ -653,7 +653,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		char **codes;
 		size_t n, k;
 
-		rc = assessment_codes(&st, &codes, &n, &err);
+		rc = assessment_codes(&st, NULL, &codes, &n, &err);
 		for (k = 0; rc == 0 && k < n; k++)
 			rc = coverage_rows(cli, &st, codes[k], csv, &t, &err);
 		lookup_codes_free(codes, n);

@@ -732,6 +732,7 @@ static int followup_row(sqlite3_stmt *stmt, void *out)
 	r->action = store_col_dup(stmt, 1, &oom);
 	r->owner = store_col_dup(stmt, 2, &oom);
 	r->due = store_col_dup(stmt, 3, &oom);
+	r->id = sqlite3_column_int64(stmt, 4);
 	return oom ? -1 : 0;
 }
 
@@ -741,7 +742,7 @@ int followup_list(struct store *st, const char *kind, const char *code,
 	struct subject s = { kind, code };
 	struct rows rows = { NULL, 0 };
 	int rc = each_row(st,
-		"SELECT a.code, x.action, x.owner, x.due FROM aar_action x JOIN aar a ON a.id = x.aar_id"
+		"SELECT a.code, x.action, x.owner, x.due, x.id FROM aar_action x JOIN aar a ON a.id = x.aar_id"
 		" WHERE x.status = 'open' AND a.subject_kind = ?1 AND a.subject = ?2"
 		" ORDER BY x.due IS NULL, x.due, x.id", bind_subject, &s, followup_row, &rows, err);
 

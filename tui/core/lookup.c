@@ -59,10 +59,32 @@ int project_place(struct store *st, const char *code, char **plan, char **object
 	return 0;
 }
 
-int assessment_codes(struct store *st, char ***codes, size_t *n, struct rm_error *err)
+/* Grow *V (room for *ROOM) to hold one more of SIZE bytes past HAVE.
+ * Returns 0, or -1 when memory runs out (V unchanged). */
+static int grow(void **v, size_t *room, size_t have, size_t size)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT code FROM assessment"
-					   " ORDER BY code COLLATE THAI", err);
+	size_t more;
+	void *w;
+
+	if (have < *room)
+		return 0;
+	more = *room ? *room * 2 : 16;
+	w = realloc(*v, more * size);
+	if (!w)
+		return -1;
+	*v = w;
+	*room = more;
+	return 0;
+}
+
+int assessment_codes(struct store *st, const char *project, char ***codes, size_t *n,
+		     struct rm_error *err)
+{
+	/* two statements, so that a project's reading goes by its index */
+	sqlite3_stmt *stmt = store_prepare(st, project ?
+		"SELECT code FROM assessment WHERE project_id ="
+		" (SELECT id FROM project WHERE code = ?1) ORDER BY code COLLATE THAI" :
+		"SELECT code FROM assessment ORDER BY code COLLATE THAI", err);
 	char **v = NULL;
 	size_t have = 0, room = 0;
 	int oom = 0, rc = SQLITE_DONE;
@@ -71,17 +93,12 @@ int assessment_codes(struct store *st, char ***codes, size_t *n, struct rm_error
 	*n = 0;
 	if (!stmt)
 		return -1;
+	if (project)
+		sqlite3_bind_text(stmt, 1, project, -1, SQLITE_STATIC);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (have == room) {
-			size_t more = room ? room * 2 : 16;
-			char **w = realloc(v, more * sizeof *w);
-
-			if (!w) {
-				oom = 1;
-				break;
-			}
-			v = w;
-			room = more;
+		if (grow((void **)&v, &room, have, sizeof *v) < 0) {
+			oom = 1;
+			break;
 		}
 		v[have] = store_col_dup(stmt, 0, &oom);
 		if (!oom)
@@ -103,4 +120,48 @@ void lookup_codes_free(char **codes, size_t n)
 	for (i = 0; i < n; i++)
 		free(codes[i]);
 	free(codes);
+}
+
+int subject_aars(struct store *st, const char *kind, const char *code,
+		 struct lookup_pair **aars, size_t *n, struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT code, title FROM aar"
+		" WHERE subject_kind = ?1 AND subject = ?2 ORDER BY date DESC, code", err);
+	struct lookup_pair *v = NULL;
+	size_t have = 0, room = 0;
+	int oom = 0, rc = SQLITE_DONE;
+
+	*aars = NULL;
+	*n = 0;
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, code, -1, SQLITE_STATIC);
+	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (grow((void **)&v, &room, have, sizeof *v) < 0) {
+			oom = 1;
+			break;
+		}
+		v[have].code = store_col_dup(stmt, 0, &oom);
+		v[have].title = store_col_dup(stmt, 1, &oom);
+		have++;   /* freed with the rest, even half made */
+	}
+	if (store_finish(st, stmt, rc, oom, err) < 0) {
+		lookup_pairs_free(v, have);
+		return -1;
+	}
+	*aars = v;
+	*n = have;
+	return 0;
+}
+
+void lookup_pairs_free(struct lookup_pair *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].code);
+		free(v[i].title);
+	}
+	free(v);
 }

@@ -23,7 +23,7 @@
 
 static const enum action form_actions[] = {
 	ACT_EDIT, ACT_ADD, ACT_UNDO, ACT_DELETE, ACT_STATUS_CYCLE, ACT_HISTORY,
-	ACT_EXTERNAL_EDITOR, ACT_BACK, ACT_COUNT
+	ACT_EXTERNAL_EDITOR, ACT_BACK, ACT_FOLLOW, ACT_COUNT
 };
 
 /* While typing, letters are text: only Ctrl-E is a command. */
@@ -580,6 +580,15 @@ static void form_reload(struct view *v, struct ui *ui)
 	form_load(v->data, ui);
 }
 
+/* o: what the record reviews. */
+static void form_links(struct view *v, struct ui *ui, struct ui_links *out)
+{
+	struct form *p = v->data;
+
+	if (p->loaded)
+		ui_link_subject(ui, out, p->r.subject_kind, p->r.subject, p->r.subject_title);
+}
+
 static void form_free(struct view *v)
 {
 	struct form *p = v->data;
@@ -606,6 +615,7 @@ static const struct view_ops form_ops = {
 	.reload = form_reload,
 	.raw_key = form_raw_key,
 	.tick = form_tick,
+	.links = form_links,
 };
 
 struct view *view_aar_new(struct ui *ui, const struct ui_place *at)

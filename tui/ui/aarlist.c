@@ -16,7 +16,7 @@
 
 static const enum action list_actions[] = {
 	ACT_OPEN, ACT_ADD, ACT_DELETE, ACT_HISTORY, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK,
-	ACT_COUNT
+	ACT_FOLLOW, ACT_COUNT
 };
 
 struct aars {
@@ -237,6 +237,18 @@ static void aars_free(struct view *v)
 	free(p);
 }
 
+/* o: what the selected AAR reviews. */
+static void aars_links(struct view *v, struct ui *ui, struct ui_links *out)
+{
+	struct aars *p = v->data;
+
+	if (p->p.l.sel < p->p.pg.n) {
+		const struct aar_row *r = aars_at(p, p->p.l.sel);
+
+		ui_link_subject(ui, out, r->subject_kind, r->subject, NULL);
+	}
+}
+
 static const struct view_ops aars_ops = {
 	.name = N_("aar"),
 	.draw = aars_draw,
@@ -244,6 +256,7 @@ static const struct view_ops aars_ops = {
 	.free = aars_free,
 	.actions = list_actions,
 	.reload = aars_reload,
+	.links = aars_links,
 };
 
 struct view *view_aars_new(struct ui *ui, const struct ui_place *at)

@@ -124,6 +124,9 @@ static int global_action(struct ui *ui, enum action a)
 	case ACT_UNDO:
 		ui_undo(ui);
 		return 1;
+	case ACT_FOLLOW:
+		ui_follow(ui, ui_top_view(ui));
+		return 1;
 	default:
 		return 0;
 	}

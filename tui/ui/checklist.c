@@ -400,8 +400,24 @@ static void checklist_free(struct view *v)
 
 static const enum action checklist_actions[] = {
 	ACT_STATUS_MET, ACT_STATUS_PARTIAL, ACT_STATUS_NOT_MET, ACT_STATUS_NA, ACT_STATUS_CLEAR,
-	ACT_STATUS_CYCLE, ACT_SEARCH, ACT_OPEN, ACT_FILTER, ACT_UNDO, ACT_HISTORY, ACT_BACK, ACT_COUNT
+	ACT_STATUS_CYCLE, ACT_SEARCH, ACT_OPEN, ACT_FILTER, ACT_UNDO, ACT_HISTORY, ACT_BACK,
+	ACT_FOLLOW, ACT_COUNT
 };
+
+/* o: the AARs of this assessment and of its project, where the project
+ * stands in the plans, and its other checklists. */
+static void checklist_links(struct view *v, struct ui *ui, struct ui_links *out)
+{
+	struct checklist *c = v->data;
+
+	if (!c->loaded)
+		return;
+	ui_link_aars(ui, out, "assessment", c->code);
+	if (c->a.project_code) {
+		ui_link_aars(ui, out, "project", c->a.project_code);
+		ui_link_project(ui, out, c->a.project_code, c->code);
+	}
+}
 
 static const struct view_ops checklist_ops = {
 	.name = N_("checklist"),
@@ -411,6 +427,7 @@ static const struct view_ops checklist_ops = {
 	.free = checklist_free,
 	.actions = checklist_actions,
 	.number_row_statuses = 1,
+	.links = checklist_links,
 };
 
 struct view *view_checklist_new(struct ui *ui, const struct ui_place *at)

@@ -324,7 +324,43 @@ static int build_objective(struct page *p, struct ui *ui)
 	return 0;
 }
 
-PAGE_OPS(objective_ops, N_("objective"));
+static const enum action objective_actions[] = {
+	ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_SEARCH, ACT_BACK, ACT_FOLLOW, ACT_COUNT
+};
+
+/* o: the AARs that review the objective and their open follow-up
+ * actions (each opens its AAR at the action). */
+static void objective_links(struct view *v, struct ui *ui, struct ui_links *out)
+{
+	struct page *p = v->data;
+	struct rm_error err = { 0, "" };
+	struct followup_row *rows;
+	struct buf subject = { 0 };
+	size_t n, i;
+
+	buf_printf(&subject, "%s/%s", p->a, p->b);
+	if (subject.oom) {
+		out->oom = 1;
+		return;
+	}
+	ui_link_aars(ui, out, "objective", subject.s);
+	if (followup_list(ui->st, "objective", subject.s, &rows, &n, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		out->failed = 1;
+	} else {
+		for (i = 0; i < n; i++)
+			ui_link_add(out, VIEW_AAR, rows[i].aar, NULL, rows[i].id,
+				    _("follow-up action of %s: %s"), rows[i].aar, rows[i].action);
+		followup_list_free(rows, n);
+	}
+	buf_free(&subject);
+}
+
+static const struct view_ops objective_ops = {
+	.name = N_("objective"), .draw = page_draw, .act = page_act, .resize = page_resize,
+	.reload = page_resize, .free = page_free, .actions = objective_actions,
+	.links = objective_links,
+};
 
 struct view *view_objective_new(struct ui *ui, const struct ui_place *at)
 {

@@ -109,18 +109,6 @@ static int split_ref(const char *ref, char **a, char **b)
 	return *a && (!slash || *b) ? 0 : -1;
 }
 
-/* Go to section S for a record found: another section starts again from
- * its list, so that q leads back through what the user sees; in the same
- * section the record goes on top, and q returns to the results. */
-static void go_to(struct ui *ui, enum ui_section s)
-{
-	if (s != ui->section) {
-		ui_section(ui, s);
-		while (ui->depth[s] > 1)
-			ui_pop(ui);
-	}
-}
-
 void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 {
 	char *a = NULL, *b = NULL;
@@ -130,22 +118,19 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 		goto out;
 	}
 	if (strcmp(hit->kind, "plan") == 0) {
-		go_to(ui, UI_PLANS);
-		ui_open(ui, VIEW_MAP, hit->ref, NULL);
+		ui_go(ui, VIEW_MAP, &(struct ui_place){ .code = hit->ref });
 	} else if (strcmp(hit->kind, "objective") == 0 && b) {
-		go_to(ui, UI_PLANS);
-		ui_open(ui, VIEW_MAP, a, b);
+		ui_go(ui, VIEW_MAP, &(struct ui_place){ .code = a, .part = b });
 	} else if (strcmp(hit->kind, "indicator") == 0 && b) {
-		go_to(ui, UI_PLANS);
-		ui_open(ui, VIEW_OBJECTIVE, a, b);
+		ui_go(ui, VIEW_OBJECTIVE, &(struct ui_place){ .code = a, .part = b });
 	} else if (strcmp(hit->kind, "project") == 0) {
 		struct rm_error err = { 0, "" };
 		char *plan, *objective;
 		int r = project_place(ui->st, hit->ref, &plan, &objective, &err);
 
 		if (r == 0) {
-			go_to(ui, UI_PLANS);
-			ui_open(ui, objective ? VIEW_OBJECTIVE : VIEW_MAP, plan, objective);
+			ui_go(ui, objective ? VIEW_OBJECTIVE : VIEW_MAP,
+			      &(struct ui_place){ .code = plan, .part = objective });
 		} else if (r > 0) {
 			ui_message(ui, _("project %s serves no plan"), hit->ref);
 		} else {
@@ -154,20 +139,18 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 		free(plan);
 		free(objective);
 	} else if (strcmp(hit->kind, "assessment_entry") == 0) {
-		go_to(ui, UI_CHECKLISTS);
-		ui_open(ui, VIEW_CHECKLIST, a, b);
+		ui_go(ui, VIEW_CHECKLIST, &(struct ui_place){ .code = a, .part = b });
 	} else if (strcmp(hit->kind, "norm_set") == 0 || strcmp(hit->kind, "norm_item") == 0) {
-		go_to(ui, UI_CHECKLISTS);
+		ui_go(ui, VIEW_ASSESSMENTS, NULL);
 		ui_message(ui, _("norm set %s: its assessments are listed here"), a);
 	} else if (strcmp(hit->kind, "aar_section") == 0 && b) {
-		go_to(ui, UI_AAR);     /* at the section found */
-		ui_open(ui, VIEW_AAR, a, b);
+		/* at the section found */
+		ui_go(ui, VIEW_AAR, &(struct ui_place){ .code = a, .part = b });
 	} else if (strcmp(hit->kind, "aar_action") == 0) {
-		go_to(ui, UI_AAR);     /* at the follow-up action found */
-		ui_open_place(ui, VIEW_AAR, &(struct ui_place){ .code = a, .row = hit->src });
+		/* at the follow-up action found */
+		ui_go(ui, VIEW_AAR, &(struct ui_place){ .code = a, .row = hit->src });
 	} else if (strncmp(hit->kind, "aar", 3) == 0) {
-		go_to(ui, UI_AAR);
-		ui_open(ui, VIEW_AAR, a, NULL);
+		ui_go(ui, VIEW_AAR, &(struct ui_place){ .code = a });
 	}
 out:
 	free(a);
