@@ -68,7 +68,7 @@ $(B)/routemap: $(CLI_OBJ) $(CORE_OBJ)
 
 $(B)/%.o: %.c $(wildcard include/routemap/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The demo office's sample data is compiled into the binary, so that
 # `routemap --demo` works wherever the binary is.

@@ -71,7 +71,7 @@ struct ini_template {
 	size_t n;
 };
 
-struct loader;   /* the loader's state, config_loader.h */
+struct loader;   /* the loader's state (tui/core/config_loader.h) */
 struct ini_key;
 
 /* A row's own way to apply the file's value(s) over the defaults: 0, or -1

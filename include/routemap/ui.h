@@ -419,13 +419,16 @@ struct ui_place {
 
 /* Open a view of KIND on AT (NULL: nothing named, for the lists and the
  * results) on top of the current section.  Returns 0, or -1 when the view
- * could not be made (the view says why on the message line when it knows;
- * out of memory, it says nothing). */
+ * could not be made (said on the message line, as views.h tells). */
 int ui_open_place(struct ui *ui, enum view_kind kind, const struct ui_place *at);
 
 /* ui_open_place with only CODE and PART named (either may be NULL):
  * ui_open(ui, VIEW_MAP, plan, objective). */
 int ui_open(struct ui *ui, enum view_kind kind, const char *code, const char *part);
+
+/* Open the list section S starts from (the plans, the assessments, the
+ * AARs) in its empty stack.  Returns what ui_open_place returns. */
+int ui_open_root(struct ui *ui, enum ui_section s);
 
 /* Open a view of KIND at AT in the section it belongs to (a map in the
  * Plans, a checklist in the Checklists, an AAR in the AAR section): a

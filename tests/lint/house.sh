@@ -1,5 +1,6 @@
 #!/bin/sh
-# The house rules of ARCHITECTURE.md and issue 10, checked over the sources:
+# The house rules (README, "The source" and HACKING), checked over the
+# sources:
 #   - no file in tui/ over 800 lines, no function over 80, unless the
 #     comment above it (or the file's first comment) says "Kept whole:"
 #     and why;
@@ -72,5 +73,5 @@ grep -n '\bview_[a-z0-9_]*_new *(' tui/ui/*.c tui/*.c tui/cli/*.c 2>/dev/null |
 	grep -v ':struct view \*view_[a-z0-9_]*_new *(' |
 	sed 's|$| (open views through ui_open)|' | grep . && status=1
 
-[ $status -eq 0 ] && echo "house: files, functions and layers as ARCHITECTURE.md asks"
+[ $status -eq 0 ] && echo "house: files, functions and layers as the README says"
 exit $status

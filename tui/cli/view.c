@@ -650,6 +650,9 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (code) {
 		rc = coverage_rows(cli, &st, code, csv, &t, &err);
 	} else {
+		/* one snapshot: the list and every assessment's rows as they
+		 * were together, whatever others commit meanwhile */
+		int began = store_read_begin(&st);
 		char **codes;
 		size_t n, k;
 
@@ -657,6 +660,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		for (k = 0; rc == 0 && k < n; k++)
 			rc = coverage_rows(cli, &st, codes[k], csv, &t, &err);
 		lookup_codes_free(codes, n);
+		store_read_end(&st, began);
 	}
 	store_close(&st);
 	if (rc == 0) {

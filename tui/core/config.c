@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "routemap/config_loader.h"
+#include "config_loader.h"
 #include "routemap/i18n.h"
 
 static const char *const level_names[LEVEL_COUNT] = {

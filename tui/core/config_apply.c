@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "routemap/action.h"
-#include "routemap/config_loader.h"
+#include "config_loader.h"
 #include "routemap/i18n.h"
 
 #define FIELD_AT(cfg, k, type) ((type *)((char *)(cfg) + (k)->field))

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "routemap/config_loader.h"
+#include "config_loader.h"
 
 void ld_entry_add(struct loader *ld, const char *sec, const char *key, const char *value)
 {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "routemap/action.h"
-#include "routemap/config_loader.h"
+#include "config_loader.h"
 #include "routemap/i18n.h"
 
 /* [slm]: columns (or the built-in ones), each with a label from

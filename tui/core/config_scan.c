@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 #include "routemap/action.h"
-#include "routemap/config_loader.h"
+#include "config_loader.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 

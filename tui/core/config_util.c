@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "routemap/config_loader.h"
+#include "config_loader.h"
 #include "routemap/i18n.h"
 
 int ini_is_space(int c)

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "routemap/config_loader.h"
+#include "config_loader.h"
 #include "routemap/i18n.h"
 
 /* ---- The built-in lists ------------------------------------------------- */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "routemap/config_loader.h"
+#include "config_loader.h"
 
 #define BEGIN_MARK ".\\\" INI-KEYS-BEGIN"
 #define END_MARK ".\\\" INI-KEYS-END"

@@ -23,8 +23,7 @@ int assessment_lookup_id(struct store *st, const char *code, sqlite3_int64 *id,
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, _("cannot read the assessment"));
 	return rm_fail(err, RM_EXIT_RUNTIME,
-		       _("%s: no assessment \"%s\" (see: routemap list assessments)"), st->path,
-		       code);
+		       _("there is no assessment %s (deleted, or its adding undone)"), code);
 }
 
 int project_place(struct store *st, const char *code, char **plan, char **objective,

@@ -58,6 +58,16 @@ int ui_open(struct ui *ui, enum view_kind kind, const char *code, const char *pa
 	return ui_open_place(ui, kind, &at);
 }
 
+int ui_open_root(struct ui *ui, enum ui_section s)
+{
+	int kind;
+
+	for (kind = 0; kind < VIEW_KINDS; kind++)
+		if (views[kind].root && views[kind].section == (int)s)
+			return ui_open_place(ui, (enum view_kind)kind, NULL);
+	return -1;
+}
+
 int ui_go(struct ui *ui, enum view_kind kind, const struct ui_place *at)
 {
 	int s;

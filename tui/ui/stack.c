@@ -50,21 +50,8 @@ void ui_pop(struct ui *ui)
 void ui_section(struct ui *ui, enum ui_section s)
 {
 	ui->section = s;
-	if (ui->depth[s] > 0)
-		return;
-	switch (s) {
-	case UI_PLANS:
-		ui_open(ui, VIEW_PLANS, NULL, NULL);
-		break;
-	case UI_CHECKLISTS:
-		ui_open(ui, VIEW_ASSESSMENTS, NULL, NULL);
-		break;
-	case UI_AAR:
-		ui_open(ui, VIEW_AARS, NULL, NULL);
-		break;
-	case UI_SECTIONS:
-		break;
-	}
+	if (ui->depth[s] == 0)
+		ui_open_root(ui, s);
 }
 
 void ui_close_views(struct ui *ui)

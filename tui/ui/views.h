@@ -5,8 +5,9 @@
  * Each constructor makes a view of what AT names (struct ui_place; which
  * fields each kind reads is told at enum view_kind) and returns it, for
  * the caller to push (the ui owns it from then on), or NULL when it could
- * not be made: said on the message line when the view knows why, silent
- * when memory ran out.  AT is never NULL: the router gives an empty place
+ * not be made: said on the message line (some views cannot say more than
+ * "out of memory", and one whose very message could not be made says
+ * nothing).  AT is never NULL: the router gives an empty place
  * when the caller named nothing.
  */
 #ifndef ROUTEMAP_UI_VIEWS_H

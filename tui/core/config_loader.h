@@ -102,12 +102,15 @@ void ld_labels_from_builtin(struct loader *ld, struct cfg_labels *l,
 /* The built-in label of CODE among the N labels B, or NULL. */
 const char *ini_builtin_label(const struct ini_label *b, size_t n, const char *code);
 
+/* A list of names: free its strings and itself; whether it holds S; add
+ * a copy of S (on failure LD is marked out of memory). */
 void ld_strlist_free(struct strlist *l);
 int ld_strlist_has(const struct strlist *l, const char *s);
 void ld_strlist_push(struct loader *ld, struct strlist *l, const char *s);
 /* Append S to B (B->p stays NUL-terminated). */
 void ld_sbuf_add(struct loader *ld, struct sbuf *b, const char *s);
 
+/* Whether C is a blank of the INI file: space, tab, CR, VT or FF. */
 int ini_is_space(int c);
 /* S into BUF (SIZE bytes) for a message: at most about 60 bytes, cut at a
  * UTF-8 boundary with "…".  Returns BUF. */
@@ -193,6 +196,9 @@ int ld_apply_all(struct loader *ld);
  * refuses). */
 int ld_defaults(struct loader *ld);
 
+/* The handlers the rows of the key table name (inikeys.h says what each
+ * kind of handler does, takes and returns), defined in config_apply.c,
+ * config_lists.c and config_entries.c. */
 ini_apply_fn apply_office_code, apply_short_name, apply_parent,
 	apply_key_activities, apply_support_frames, apply_slm, apply_aar, apply_keys,
 	apply_elsewhere;
