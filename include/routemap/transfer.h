@@ -30,6 +30,22 @@ enum transfer_text { TRANSFER_LINE, TRANSFER_LINES, TRANSFER_CODE };
 size_t transfer_kind_ncols(size_t kind);
 enum transfer_text transfer_column_text(size_t kind, size_t col);
 
+/* One column of a record that import --update changed: its CSV name
+ * (static) and its value before and after as export writes it in CSV
+ * (malloc'd, unescaped: escape them to show them). */
+struct transfer_field_change {
+	const char *column;
+	char *old, *new;
+};
+
+/* A record that import --update changed: its identity as its key's
+ * values joined by "/" ("KKN-CDC-2568/P1"), and its changed columns. */
+struct transfer_change {
+	char *record;
+	struct transfer_field_change *fields;
+	size_t nfields;
+};
+
 struct transfer_file {
 	int kind;            /* from transfer_kind_from_name */
 	const char *name;    /* file name for messages */
@@ -37,7 +53,19 @@ struct transfer_file {
 	size_t len;
 	int utf8;            /* the user said the file is UTF-8 (or it was
 				converted): no guessing at Windows-874 */
-	size_t rows;         /* out: records imported */
+	size_t rows;         /* out: records imported (added + updated + unchanged) */
+	size_t added, updated, unchanged;  /* out: the same, by what became of them */
+	struct transfer_change *changes;   /* out (with TRANSFER_UPDATE): the updated
+					      records in file order; free with
+					      transfer_changes_free() */
+	size_t nchanges;
+};
+
+/* How transfer_import_with() treats records whose identity (the key of
+ * their kind: a code, or as transfer.c describes) is already there. */
+enum {
+	TRANSFER_UPDATE = 1,   /* change the columns that differ, keep the rest */
+	TRANSFER_DRY_RUN = 2,  /* do all of it, report it, then roll it back */
 };
 
 /* Import FILES (any order; they are taken in dependency order) in one
@@ -50,6 +78,21 @@ struct transfer_file {
  * unchanged. */
 int transfer_import(struct store *st, const struct config *cfg, struct transfer_file *files,
 		    size_t nfiles, struct rm_error *err);
+
+/* transfer_import() with FLAGS (TRANSFER_*): with TRANSFER_UPDATE a
+ * record whose identity exists has its differing columns changed (an
+ * unchanged one is not written) and its ;-lists replaced when they hold
+ * other elements; nothing is ever deleted.  Without it, such a record
+ * fails with "FILE:LINE:COL (column): KIND RECORD is already in the
+ * database", suggesting --update.  With TRANSFER_DRY_RUN the transaction
+ * is rolled back after the counts and changes are made.  Fills each
+ * file's counts and changes (also on error: free them either way).
+ * Returns 0, or -1 with ERR and the database unchanged. */
+int transfer_import_with(struct store *st, const struct config *cfg, struct transfer_file *files,
+			 size_t nfiles, unsigned flags, struct rm_error *err);
+
+/* Free F's changes (from transfer_import_with) and clear them. */
+void transfer_changes_free(struct transfer_file *f);
 
 /* Write every record of KIND to OUT in FORMAT.  CSV output imports back;
  * the tables for reading name coded values, CFG's templates by their

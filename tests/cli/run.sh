@@ -192,6 +192,31 @@ run export-converted-offices 0 -d "$DB" export offices --format txt
 run import-thai-digits 0 -d "$DB" import indicators "$DATA/csv/indicators-thai-digits.csv"
 run export-indicators 0 -d "$DB" export indicators
 
+# ---- correcting by CSV: import --update changes, adds, deletes nothing ----
+cp "$DB" "$T/upd.db"
+# this year's result of an indicator that already has its row
+run import-update-indicator-plain 1 -d "$T/upd.db" import indicators "$DATA/csv/indicators-update.csv"
+sum=$(sha256sum <"$T/upd.db")
+before=$(fingerprint "$T/upd.db")
+run import-update-dry-run 0 -d "$T/upd.db" import --update --dry-run indicators \
+	"$DATA/csv/indicators-update.csv"
+expect update-dry-run-untouched [ "$sum" = "$(sha256sum <"$T/upd.db")" ]
+run import-update-bad-value 1 -d "$T/upd.db" import --update indicators "$DATA/csv/indicators-update-bad.csv"
+run import-update-twice 1 -d "$T/upd.db" import --update indicators "$DATA/csv/indicators-update-twice.csv"
+expect update-bad-changed-nothing [ "$before" = "$(fingerprint "$T/upd.db")" ]
+log_before=$(sqlite3 "$T/upd.db" "SELECT count(*) FROM change_log")
+run import-update-indicator 0 -d "$T/upd.db" import --update indicators "$DATA/csv/indicators-update.csv"
+# one real change, one change-log row; the unchanged row is not rewritten
+expect update-logs-one [ "$(sqlite3 "$T/upd.db" "SELECT count(*) FROM change_log")" = $((log_before + 1)) ]
+expect update-result [ "$(sqlite3 "$T/upd.db" "SELECT result FROM indicator WHERE fiscal_year = 2569
+    AND name = 'ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค'")" = 62.5 ]
+run import-update-again 0 -d "$T/upd.db" import --update indicators "$DATA/csv/indicators-update.csv"
+mkdir -p "$T/upd-dir"
+cp "$DATA/csv/plans-update.csv" "$T/upd-dir/plans.csv"
+cp "$DATA/csv/objectives-update.csv" "$T/upd-dir/objectives.csv"
+run import-update-dir 0 -d "$T/upd.db" import --update "$T/upd-dir"
+run usage-update-option 2 -d "$T/upd.db" import --updated "$T/upd-dir"
+
 # ---- dates as people write them: every form the same day; no other year ----
 cp "$DB" "$T/dates.db"
 run import-dates 0 -d "$T/dates.db" import aars "$DATA/csv/aars-dates.csv"

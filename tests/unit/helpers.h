@@ -70,7 +70,8 @@ static inline void fixture_load_demo(struct fixture *f)
 static inline void fixture_load_csv(struct fixture *f, const char *kind, const char *csv)
 {
 	struct rm_error err = { 0, "" };
-	struct transfer_file file = { transfer_kind_from_name(kind), kind, csv, strlen(csv), 1, 0 };
+	struct transfer_file file = { .kind = transfer_kind_from_name(kind), .name = kind, .data = csv,
+				      .len = strlen(csv), .utf8 = 1 };
 
 	if (transfer_import(&f->st, &f->cfg, &file, 1, &err) != 0)
 		fail_msg("import %s: %s", kind, err.msg);
@@ -132,7 +133,8 @@ static inline long long fixture_int(struct fixture *f, const char *sql)
 static inline int fixture_import(struct fixture *f, const char *kind, const char *name,
 				 const char *csv, struct rm_error *err)
 {
-	struct transfer_file file = { transfer_kind_from_name(kind), name, csv, strlen(csv), 0, 0 };
+	struct transfer_file file = { .kind = transfer_kind_from_name(kind), .name = name, .data = csv,
+				      .len = strlen(csv) };
 
 	assert_true(file.kind >= 0);
 	return transfer_import(&f->st, &f->cfg, &file, 1, err);

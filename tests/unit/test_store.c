@@ -302,8 +302,9 @@ static void test_import_feeds_the_index_whole(void **state)
 			"KKN-CHIK-2570,KKN-PHO,แผนเฝ้าระวังไข้ปวดข้อยุงลาย,,2570,2572,\n"
 			"KKN-BAD-2570,ไม่มีหน่วยงานนี้,แผนที่อ้างหน่วยงานผิด,,2570,2572,\n";
 		struct rm_error err = { 0, "" };
-		struct transfer_file file = { transfer_kind_from_name("plans"), "plans.csv", csv,
-					      sizeof csv - 1, 1, 0 };
+		struct transfer_file file = { .kind = transfer_kind_from_name("plans"),
+					      .name = "plans.csv", .data = csv,
+					      .len = sizeof csv - 1, .utf8 = 1 };
 
 		assert_int_equal(transfer_import(&f->st, &f->cfg, &file, 1, &err), -1);
 		assert_non_null(strstr(err.msg, "plans.csv:4:"));

@@ -12,10 +12,12 @@
 #include <unistd.h>
 
 #include "routemap/buf.h"
+#include "routemap/escape.h"
 #include "routemap/cli.h"
 #include "routemap/files.h"
 #include "routemap/schema.h"
 #include "routemap/table.h"
+#include "routemap/text.h"
 #include "routemap/transfer.h"
 #include "routemap/vocab.h"
 
@@ -168,24 +170,32 @@ static int to_utf8(const struct encoding *enc, struct transfer_file *f, char **d
 }
 
 /* The options and arguments of routemap import (ARGC, ARGV): the
- * --encoding into *ENC (NULL when not given), DIR or KIND FILE into
+ * --encoding into *ENC (NULL when not given), --update and --dry-run into
+ * *FLAGS (TRANSFER_*), DIR or KIND FILE into
  * ARGS[1..*NARGS].  Returns -1 to go on, or the status to exit with
  * (after the help, or a usage error). */
 static int import_options(int argc, char **argv, const struct encoding **enc, char **args,
-			  int *nargs)
+			  int *nargs, unsigned *flags)
 {
 	int a;
 
 	for (a = 1; a < argc; a++) {
 		if (cli_is_help(argv[a])) {
-			fputs(_("usage: routemap import [--encoding ENCODING] DIR\n"
-				"       routemap import [--encoding ENCODING] KIND FILE\n"
+			fputs(_("usage: routemap import [--update] [--dry-run] [--encoding ENCODING] DIR\n"
+				"       routemap import [--update] [--dry-run] [--encoding ENCODING] KIND FILE\n"
 				"Load CSV files: every KIND.csv in DIR, or one FILE of KIND.\n"
 				"All or nothing: the first bad field stops the import and nothing changes.\n"
+				"--update: change the records whose code (or key) is there, add the others;\n"
+				"          delete nothing; print what changed.\n"
+				"--dry-run: print the same, change nothing.\n"
 				"ENCODING: utf-8 (the default), windows-874 or tis-620.\n"), stdout);
 			return 0;
 		}
-		if (strcmp(argv[a], "--encoding") == 0 && a + 1 < argc) {
+		if (strcmp(argv[a], "--update") == 0) {
+			*flags |= TRANSFER_UPDATE;
+		} else if (strcmp(argv[a], "--dry-run") == 0) {
+			*flags |= TRANSFER_DRY_RUN;
+		} else if (strcmp(argv[a], "--encoding") == 0 && a + 1 < argc) {
 			size_t e;
 
 			for (e = 0; e < sizeof encodings / sizeof encodings[0]; e++)
@@ -241,6 +251,65 @@ static int import_read(int argc, char **argv, struct transfer_file *files, char 
 	return -1;
 }
 
+/* VALUE (a CSV value) as the report shows it: escaped, "" when empty,
+ * malloc'd (NULL out of memory). */
+static char *shown_value(const char *value)
+{
+	return *value ? escape_text(value, ESC_INVISIBLE) : strdup("\"\"");
+}
+
+/* The changes of import --update to F: one line per record, its name
+ * padded to the widest, then each changed column "old → new". */
+static void print_changes(const struct transfer_file *f)
+{
+	int w = 0, n;
+	size_t i, j;
+
+	for (i = 0; i < f->nchanges; i++) {
+		char *name = escape_text(f->changes[i].record, ESC_INVISIBLE);
+
+		if (name && (n = text_width(name)) > w)
+			w = n;
+		free(name);
+	}
+	for (i = 0; i < f->nchanges; i++) {
+		const struct transfer_change *ch = &f->changes[i];
+		char *name = escape_text(ch->record, ESC_INVISIBLE);
+
+		if (!name)
+			continue;
+		printf("  %s%*s", name, w - text_width(name), "");
+		for (j = 0; j < ch->nfields; j++) {
+			char *old = shown_value(ch->fields[j].old), *new = shown_value(ch->fields[j].new);
+
+			printf("%s %s: %s → %s", j ? ";" : "", ch->fields[j].column, old ? old : "",
+			       new ? new : "");
+			free(old);
+			free(new);
+		}
+		printf("\n");
+		free(name);
+	}
+}
+
+/* What import --update (or --dry-run) did to the N FILES: per kind its
+ * counts, then its changed records; with TRANSFER_DRY_RUN in FLAGS a last
+ * line saying nothing was changed. */
+static void print_update_report(const struct transfer_file *files, size_t n, unsigned flags)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		/* TRANSLATORS: "plan: 1 added, 2 updated, 5 unchanged" */
+		printf(_("%s: %zu added, %zu updated, %zu unchanged\n"),
+		       vocab_kind(transfer_kind_name((size_t)files[i].kind)), files[i].added,
+		       files[i].updated, files[i].unchanged);
+		print_changes(&files[i]);
+	}
+	if (flags & TRANSFER_DRY_RUN)
+		fputs(_("--dry-run: nothing was changed\n"), stdout);
+}
+
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	struct transfer_file files[32];
@@ -250,10 +319,11 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	struct store st;
 	char *args[4];
 	size_t n = 0, i;
+	unsigned flags = 0;
 	int rc = 0, nargs = 0, status;
 
 	memset(files, 0, sizeof files);
-	status = import_options(argc, argv, &enc, args, &nargs);
+	status = import_options(argc, argv, &enc, args, &nargs, &flags);
 	if (status >= 0)
 		return status;
 	args[0] = argv[0];
@@ -266,12 +336,14 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			rc = -1;
 	}
 	if (rc == 0 && cli_open(cli, &st, CLI_WRITE, &err) == 0) {
-		rc = transfer_import(&st, &cli->cfg, files, n, &err);
+		rc = transfer_import_with(&st, &cli->cfg, files, n, flags, &err);
 		store_close(&st);
 	} else {
 		rc = -1;
 	}
-	if (rc == 0) {
+	if (rc == 0 && flags) {
+		print_update_report(files, n, flags);
+	} else if (rc == 0) {
 		/* TRANSLATORS: followed by kinds of records and their counts, "plan 2". */
 		fputs(_("imported:"), stdout);
 		for (i = 0; i < n; i++)
@@ -280,6 +352,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		printf("\n");
 	}
 	for (i = 0; i < n; i++) {
+		transfer_changes_free(&files[i]);
 		free(names[i]);
 		free(datas[i]);
 	}

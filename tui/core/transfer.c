@@ -10,8 +10,8 @@
 #include "routemap/transfer.h"
 #include "transfer_int.h"
 
-#define KIND(name, cols, ins, later, exp, cnt, check) \
-	{ name, cols, N(cols), ins, later, exp, cnt, check, NULL }
+#define KIND(name, cols, ins, later, exp, cnt, check, key, find, set) \
+	{ name, cols, N(cols), ins, later, exp, cnt, check, key, find, set, NULL, NULL, NULL }
 
 static const char q_office[] = "SELECT id FROM office WHERE code = ?1";
 static const char q_plan[] = "SELECT id FROM plan WHERE code = ?1";
@@ -173,43 +173,69 @@ static const struct col aar_actions_cols[] = {
 };
 
 /* Export queries keep insertion order (id), so a file imported and
- * exported again comes back as it was. */
+ * exported again comes back as it was; each ends in "ORDER BY <the
+ * table's id>", which import --update turns into a query of one record.
+ *
+ * A record's identity, the columns KEY names: its code, or where a kind
+ * has none the key of the table's UNIQUE constraint (an indicator's
+ * objective, name and fiscal year; a link's two ends; an SLM cell's
+ * objective and column; an entry's assessment and item; a section's AAR
+ * and section).  An AAR's follow-up action has no such key in the schema:
+ * it is known by its AAR and its text, and two actions of one AAR with
+ * the same text make that identity ambiguous (refused).  FIND gives the
+ * id of the record with the key (?N = column N, as in the insert); SET
+ * the stored columns that import --update may change, "col = ?N" joined
+ * by ";" (lists and references to the same kind are set apart). */
 struct kind transfer_kinds[] = {
 	KIND("offices", offices_cols,
 	     "INSERT INTO office(code, name, short_name, level) VALUES (?1, ?2, ?3, ?4)",
-	     "UPDATE office SET parent_id = ?2 WHERE id = ?1",
+	     "UPDATE office SET parent_id = ?2 WHERE id = ?1 AND parent_id IS NOT ?2",
 	     "SELECT o.code, o.name, o.short_name, o.level, p.code FROM office o"
 	     " LEFT JOIN office p ON p.id = o.parent_id ORDER BY o.id",
-	     "SELECT count(*) FROM office", NULL),
+	     "SELECT count(*) FROM office", NULL,
+	     "code", "SELECT id FROM office WHERE code = ?1",
+	     "name = ?2;short_name = ?3;level = ?4"),
 	KIND("plans", plans_cols,
 	     "INSERT INTO plan(code, office_id, title, destination, fy_from, fy_to)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	     "UPDATE plan SET serves_id = ?2 WHERE id = ?1",
+	     "UPDATE plan SET serves_id = ?2 WHERE id = ?1 AND serves_id IS NOT ?2",
 	     "SELECT p.code, o.code, p.title, p.destination, p.fy_from, p.fy_to, s.code FROM plan p"
 	     " JOIN office o ON o.id = p.office_id LEFT JOIN plan s ON s.id = p.serves_id ORDER BY p.id",
-	     "SELECT count(*) FROM plan", transfer_check_plan),
+	     "SELECT count(*) FROM plan", transfer_check_plan,
+	     "code", "SELECT id FROM plan WHERE code = ?1",
+	     "office_id = ?2;title = ?3;destination = ?4;fy_from = ?5;fy_to = ?6"),
 	KIND("objectives", objectives_cols,
 	     "INSERT INTO objective(plan_id, code, level, title) VALUES (?1, ?2, ?3, ?4)", NULL,
 	     "SELECT p.code, o.code, o.level, o.title FROM objective o JOIN plan p ON p.id = o.plan_id"
 	     " ORDER BY o.id",
-	     "SELECT count(*) FROM objective", NULL),
+	     "SELECT count(*) FROM objective", NULL,
+	     "plan,code", "SELECT id FROM objective WHERE plan_id = ?1 AND code = ?2",
+	     "level = ?3;title = ?4"),
 	KIND("links", links_cols,
 	     "INSERT INTO link(from_id, to_id) VALUES (?2, ?3)", NULL,
 	     "SELECT p.code, f.code, t.code FROM link l JOIN objective f ON f.id = l.from_id"
 	     " JOIN objective t ON t.id = l.to_id JOIN plan p ON p.id = f.plan_id ORDER BY l.id",
-	     "SELECT count(*) FROM link", transfer_check_link),
+	     "SELECT count(*) FROM link", transfer_check_link,
+	     "plan,from,to", "SELECT id FROM link WHERE from_id = ?2 AND to_id = ?3",
+	     ""),
 	KIND("indicators", indicators_cols,
 	     "INSERT INTO indicator(objective_id, name, unit, baseline, target, fiscal_year, result)"
 	     " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)", NULL,
 	     "SELECT p.code, o.code, i.name, i.unit, i.baseline, i.target, i.fiscal_year, i.result"
 	     " FROM indicator i JOIN objective o ON o.id = i.objective_id"
 	     " JOIN plan p ON p.id = o.plan_id ORDER BY i.id",
-	     "SELECT count(*) FROM indicator", NULL),
+	     "SELECT count(*) FROM indicator", NULL,
+	     "plan,objective,name,fiscal_year",
+	     "SELECT id FROM indicator WHERE objective_id = ?2 AND name = ?3 AND fiscal_year = ?7",
+	     "unit = ?4;baseline = ?5;target = ?6;result = ?8"),
 	KIND("slm_cells", slm_cols,
 	     "INSERT INTO slm_cell(objective_id, column_key, text) VALUES (?2, ?3, ?4)", NULL,
 	     "SELECT p.code, o.code, c.column_key, c.text FROM slm_cell c"
 	     " JOIN objective o ON o.id = c.objective_id JOIN plan p ON p.id = o.plan_id ORDER BY c.id",
-	     "SELECT count(*) FROM slm_cell", transfer_check_slm),
+	     "SELECT count(*) FROM slm_cell", transfer_check_slm,
+	     "plan,objective,column",
+	     "SELECT id FROM slm_cell WHERE objective_id = ?2 AND column_key = ?3",
+	     "text = ?4"),
 	KIND("projects", projects_cols,
 	     "INSERT INTO project(code, office_id, plan_id, fiscal_year, title, stage, status, budget,"
 	     " budget_source, start_date, end_date)"
@@ -220,34 +246,47 @@ struct kind transfer_kinds[] = {
 	     " j.fiscal_year, j.title, j.stage, j.status, j.budget, j.budget_source, j.start_date,"
 	     " j.end_date FROM project j JOIN office o ON o.id = j.office_id"
 	     " LEFT JOIN plan p ON p.id = j.plan_id ORDER BY j.id",
-	     "SELECT count(*) FROM project", transfer_check_project),
+	     "SELECT count(*) FROM project", transfer_check_project,
+	     "code", "SELECT id FROM project WHERE code = ?1",
+	     "office_id = ?2;plan_id = ?3;fiscal_year = ?5;title = ?6;stage = ?7;status = ?8;budget = ?9;"
+	     "budget_source = ?10;start_date = ?11;end_date = ?12"),
 	KIND("groups", groups_cols,
 	     "INSERT INTO norm_group(grouping, code, label) VALUES (?1, ?2, ?3)", NULL,
 	     "SELECT grouping, code, label FROM norm_group ORDER BY id",
-	     "SELECT count(*) FROM norm_group", NULL),
+	     "SELECT count(*) FROM norm_group", NULL,
+	     "grouping,code", "SELECT id FROM norm_group WHERE grouping = ?1 AND code = ?2",
+	     "label = ?3"),
 	KIND("norm_sets", norm_sets_cols,
 	     "INSERT INTO norm_set(code, office_id, title, version, issued, source, grouping)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", NULL,
 	     "SELECT s.code, o.code, s.title, s.version, s.issued, s.source, s.grouping FROM norm_set s"
 	     " JOIN office o ON o.id = s.office_id ORDER BY s.id",
-	     "SELECT count(*) FROM norm_set", NULL),
+	     "SELECT count(*) FROM norm_set", NULL,
+	     "code,version", "SELECT id FROM norm_set WHERE code = ?1 AND version = ?4",
+	     "office_id = ?2;title = ?3;issued = ?5;source = ?6;grouping = ?7"),
 	KIND("norm_items", norm_items_cols,
 	     "INSERT INTO norm_item(set_id, group_id, code, text, evidence, weight)"
 	     " VALUES (?1, ?3, ?4, ?5, ?6, coalesce(?7, 1))", NULL,
 	     "SELECT s.code, s.version, g.code, i.code, i.text, i.evidence, i.weight FROM norm_item i"
 	     " JOIN norm_set s ON s.id = i.set_id JOIN norm_group g ON g.id = i.group_id ORDER BY i.id",
-	     "SELECT count(*) FROM norm_item", NULL),
+	     "SELECT count(*) FROM norm_item", NULL,
+	     "set,version,code", "SELECT id FROM norm_item WHERE set_id = ?1 AND code = ?4",
+	     "group_id = ?3;text = ?5;evidence = ?6;weight = coalesce(?7, 1)"),
 	KIND("support_frames", support_frames_cols,
 	     "INSERT INTO support_frame(code, label) VALUES (?1, ?2)", NULL,
 	     "SELECT code, label FROM support_frame ORDER BY id",
-	     "SELECT count(*) FROM support_frame", NULL),
+	     "SELECT count(*) FROM support_frame", NULL,
+	     "code", "SELECT id FROM support_frame WHERE code = ?1",
+	     "label = ?2"),
 	KIND("assessments", assessments_cols,
 	     "INSERT INTO assessment(code, set_id, office_id, project_id, assessed_on, assessor)"
 	     " VALUES (?1, ?2, ?4, ?5, ?6, ?7)", NULL,
 	     "SELECT a.code, s.code, s.version, o.code, j.code, a.assessed_on, a.assessor"
 	     " FROM assessment a JOIN norm_set s ON s.id = a.set_id JOIN office o ON o.id = a.office_id"
 	     " LEFT JOIN project j ON j.id = a.project_id ORDER BY a.id",
-	     "SELECT count(*) FROM assessment", NULL),
+	     "SELECT count(*) FROM assessment", NULL,
+	     "code", "SELECT id FROM assessment WHERE code = ?1",
+	     "set_id = ?2;office_id = ?4;project_id = ?5;assessed_on = ?6;assessor = ?7"),
 	KIND("assessment_entries", entries_cols,
 	     "INSERT INTO assessment_entry(assessment_id, item_id, status, note, support_needed,"
 	     " support_from, support_frame_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", NULL,
@@ -255,25 +294,35 @@ struct kind transfer_kinds[] = {
 	     " FROM assessment_entry e JOIN assessment a ON a.id = e.assessment_id"
 	     " JOIN norm_item i ON i.id = e.item_id LEFT JOIN support_frame f ON f.id = e.support_frame_id"
 	     " ORDER BY e.id",
-	     "SELECT count(*) FROM assessment_entry", NULL),
+	     "SELECT count(*) FROM assessment_entry", NULL,
+	     "assessment,item",
+	     "SELECT id FROM assessment_entry WHERE assessment_id = ?1 AND item_id = ?2",
+	     "status = ?3;note = ?4;support_needed = ?5;support_from = ?6;support_frame_id = ?7"),
 	KIND("aars", aars_cols,
 	     "INSERT INTO aar(code, template, date, title, subject_kind, subject, facilitator,"
 	     " participants) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", NULL,
 	     "SELECT a.code, a.template, a.date, a.title, a.subject_kind, a.subject, a.facilitator,"
 	     " a.participants, (SELECT group_concat(tag, ';') FROM (SELECT tag FROM aar_tag"
 	     "   WHERE aar_id = a.id ORDER BY id)) FROM aar a ORDER BY a.id",
-	     "SELECT count(*) FROM aar", transfer_check_aar),
+	     "SELECT count(*) FROM aar", transfer_check_aar,
+	     "code", "SELECT id FROM aar WHERE code = ?1",
+	     "template = ?2;date = ?3;title = ?4;subject_kind = ?5;subject = ?6;facilitator = ?7;"
+	     "participants = ?8"),
 	KIND("aar_sections", aar_sections_cols,
 	     "INSERT INTO aar_section(aar_id, section, text) VALUES (?1, ?2, coalesce(?3, ''))", NULL,
 	     "SELECT a.code, s.section, s.text FROM aar_section s JOIN aar a ON a.id = s.aar_id"
 	     " ORDER BY s.id",
-	     "SELECT count(*) FROM aar_section", transfer_check_aar_section),
+	     "SELECT count(*) FROM aar_section", transfer_check_aar_section,
+	     "aar,section", "SELECT id FROM aar_section WHERE aar_id = ?1 AND section = ?2",
+	     "text = coalesce(?3, '')"),
 	KIND("aar_actions", aar_actions_cols,
 	     "INSERT INTO aar_action(aar_id, action, owner, due, status)"
 	     " VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'open'))", NULL,
 	     "SELECT a.code, x.action, x.owner, x.due, x.status FROM aar_action x"
 	     " JOIN aar a ON a.id = x.aar_id ORDER BY x.id",
-	     "SELECT count(*) FROM aar_action", NULL),
+	     "SELECT count(*) FROM aar_action", NULL,
+	     "aar,action", "SELECT id FROM aar_action WHERE aar_id = ?1 AND action = ?2 ORDER BY id",
+	     "owner = ?3;due = ?4;status = coalesce(?5, 'open')"),
 };
 
 size_t transfer_nkinds(void)

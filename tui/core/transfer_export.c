@@ -12,7 +12,7 @@
 #include "transfer_int.h"
 
 /* Column I of the current row as text: numbers without a useless ".0". */
-static void cell_text(sqlite3_stmt *stmt, int i, char *num, size_t size, const char **out)
+void transfer_cell_text(sqlite3_stmt *stmt, int i, char *num, size_t size, const char **out)
 {
 	switch (sqlite3_column_type(stmt, i)) {
 	case SQLITE_NULL:
@@ -74,7 +74,7 @@ static int export_pass(struct store *st, const struct config *cfg, sqlite3_stmt 
 		if ((++rows & 1023) == 0)
 			store_progress(st, measure ? _("measuring the columns") : _("exporting"), rows, -1);
 		for (c = 0; c < k->ncols; c++) {
-			cell_text(stmt, (int)c, nums[c], sizeof nums[c], &cells[c]);
+			transfer_cell_text(stmt, (int)c, nums[c], sizeof nums[c], &cells[c]);
 			if (format != FORMAT_CSV)
 				cell_for_people(cfg, k, c, nums[c], sizeof nums[c], &cells[c]);
 		}

@@ -12,7 +12,7 @@
 #include "transfer_int.h"
 
 /* The column called NAME (NAME ends at a comma or NUL), or -1. */
-static int col_index(const struct kind *k, const char *name)
+int transfer_col_index(const struct kind *k, const char *name)
 {
 	size_t n = strcspn(name, ","), i;
 
@@ -24,7 +24,7 @@ static int col_index(const struct kind *k, const char *name)
 
 /* Look CODE up for reference column C.  Returns 1 and sets *OUT (a copy
  * the caller frees) when found, 0 when not, -1 on a database error. */
-static int resolve(struct row *row, size_t c, const char *code, sqlite3_value **out,
+int transfer_resolve(struct row *row, size_t c, const char *code, sqlite3_value **out,
 		   struct rm_error *err)
 {
 	const struct col *col = &row->kind->cols[c];
@@ -44,7 +44,7 @@ static int resolve(struct row *row, size_t c, const char *code, sqlite3_value **
 		if (*p == '*') {
 			sqlite3_bind_text(stmt, i, code, -1, SQLITE_STATIC);
 		} else {
-			int other = col_index(row->kind, p);
+			int other = transfer_col_index(row->kind, p);
 			struct val raw = { 0 };
 
 			if (other < 0 || row->kind->cols[other].type == C_REF) {
@@ -75,9 +75,9 @@ static int resolve(struct row *row, size_t c, const char *code, sqlite3_value **
 	return 0;
 }
 
-/* The message for a code that resolve() did not find: names the other
+/* The message for a code that transfer_resolve() did not find: names the other
  * columns the lookup used ("unknown objective "P9" of plan "X""). */
-static int unknown_ref(struct row *row, size_t c, const char *code, struct rm_error *err)
+int transfer_unknown_ref(struct row *row, size_t c, const char *code, struct rm_error *err)
 {
 	const struct col *col = &row->kind->cols[c];
 	struct buf ctx = { 0 };
@@ -90,7 +90,7 @@ static int unknown_ref(struct row *row, size_t c, const char *code, struct rm_er
 
 		if (*p == '*')
 			continue;
-		other = col_index(row->kind, p);
+		other = transfer_col_index(row->kind, p);
 		if (other >= 0)
 			buf_printf(&ctx, " %s %s", row->kind->cols[other].name,
 				   transfer_shown(transfer_field(row, (size_t)other), q2, sizeof q2));
@@ -114,14 +114,14 @@ static int resolve_ref(struct row *row, size_t c, struct rm_error *err)
 
 	if (v->null || (row->kind->cols[c].flags & LATER))
 		return 0;
-	rc = resolve(row, c, v->s, &v->ref, err);
+	rc = transfer_resolve(row, c, v->s, &v->ref, err);
 	if (rc == 0)
-		return unknown_ref(row, c, v->s, err);
+		return transfer_unknown_ref(row, c, v->s, err);
 	return rc < 0 ? -1 : 0;
 }
 
 /* Split a ;-list; calls FN for every element (spaces around trimmed). */
-static int each_element(struct row *row, size_t c, sqlite3_int64 id,
+int transfer_each_element(struct row *row, size_t c, sqlite3_int64 id,
 			int (*fn)(struct row *, size_t, const char *, sqlite3_int64, struct rm_error *),
 			struct rm_error *err)
 {
@@ -153,7 +153,7 @@ static int each_element(struct row *row, size_t c, sqlite3_int64 id,
 }
 
 /* Insert the link row for one list element ("P1" of "P1;R1", or a tag). */
-static int insert_element(struct row *row, size_t c, const char *elem, sqlite3_int64 id,
+int transfer_insert_element(struct row *row, size_t c, const char *elem, sqlite3_int64 id,
 			  struct rm_error *err)
 {
 	const struct col *col = &row->kind->cols[c];
@@ -162,9 +162,9 @@ static int insert_element(struct row *row, size_t c, const char *elem, sqlite3_i
 	int rc;
 
 	if (col->type == C_REFS) {
-		rc = resolve(row, c, elem, &ref, err);
+		rc = transfer_resolve(row, c, elem, &ref, err);
 		if (rc <= 0)
-			return rc < 0 ? -1 : unknown_ref(row, c, elem, err);
+			return rc < 0 ? -1 : transfer_unknown_ref(row, c, elem, err);
 	} else if (transfer_check_code(row, c, elem, err) < 0) {
 		return -1;
 	}
@@ -195,19 +195,17 @@ static int insert_element(struct row *row, size_t c, const char *elem, sqlite3_i
 }
 
 /* Turn a failed insert into a message about the record. */
-static int insert_failed(struct row *row, int rc, struct rm_error *err)
+int transfer_write_failed(struct row *row, int rc, struct rm_error *err)
 {
 	const char *msg = sqlite3_errmsg(row->st->db);
-	size_t c;
 
 	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
-		char q[200];
+		sqlite3_int64 id;
+		int found = transfer_find(row, &id, err);
 
-		/* Name the record by its code where it has one. */
-		for (c = 0; c < row->kind->ncols; c++)
-			if (row->kind->cols[c].type == C_CODE)
-				return transfer_row_fail(row, c, err, _("%s is already in the database (%s)"),
-						transfer_shown(transfer_field(row, c), q, sizeof q), msg);
+		/* Name the record by its identity, in words. */
+		if (found != 0)
+			return found < 0 ? -1 : transfer_duplicate(row, id, err);
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: this record is already in the database (%s)"),
 			       row->file, row->r->record_line, msg);
 	}
@@ -277,6 +275,10 @@ static void row_free(struct row *row)
 		if (row->list_ins)
 			sqlite3_finalize(row->list_ins[c]);
 	}
+	sqlite3_finalize(row->find);
+	sqlite3_finalize(row->update);
+	sqlite3_finalize(row->one);
+	free(row->seen);
 	free(row->lookup);
 	free(row->list_ins);
 	free(row->v);
@@ -302,7 +304,7 @@ static int read_header(struct row *row, const struct transfer_file *f, struct rm
 	for (c = 0; c < k->ncols; c++)
 		row->pos[c] = -1;
 	for (i = 0; i < r->nfields; i++) {
-		int ci = col_index(k, r->fields[i].text);
+		int ci = transfer_col_index(k, r->fields[i].text);
 
 		if (ci < 0 || strchr(r->fields[i].text, ','))
 			return rm_fail(err, RM_EXIT_RUNTIME,
@@ -339,7 +341,7 @@ static int insert_record(struct row *row, sqlite3_stmt *ins, sqlite3_int64 *id,
 			transfer_bind_val(ins, (int)c + 1, &row->v[c]);
 	rc = sqlite3_step(ins);
 	if (rc != SQLITE_DONE)
-		return insert_failed(row, rc, err);
+		return transfer_write_failed(row, rc, err);
 	*id = sqlite3_last_insert_rowid(row->st->db);
 	return 0;
 }
@@ -366,6 +368,24 @@ static int note_later(struct laters *later, struct row *row, size_t c, sqlite3_i
 	return 0;
 }
 
+/* The end of record ID of ROW: the references to the same kind in DEFER
+ * (bits by column) go to LATER, the references looked up are freed, and
+ * with --update the record is noted as named by this line.  Returns 0,
+ * or -1 with ERR. */
+static int finish_record(struct row *row, struct laters *later, sqlite3_int64 id,
+			 unsigned defer, struct rm_error *err)
+{
+	size_t c;
+
+	for (c = 0; c < row->kind->ncols; c++) {
+		if (((defer >> c) & 1) && note_later(later, row, c, id, err) < 0)
+			return -1;
+		sqlite3_value_free(row->v[c].ref);
+		row->v[c].ref = NULL;
+	}
+	return (row->flags & TRANSFER_UPDATE) ? transfer_seen(row, id, err) : 0;
+}
+
 /* Import the record ROW's reader stands on: convert its fields, look up
  * its references, check it, insert it, then its lists; its references to
  * the same kind go to LATER.  Returns 0, or -1 with ERR. */
@@ -375,6 +395,7 @@ static int import_record(struct row *row, sqlite3_stmt *ins, struct laters *late
 	const struct kind *k = row->kind;
 	struct csv_reader *r = row->r;
 	sqlite3_int64 id = 0;
+	unsigned defer = 0;
 	size_t c;
 
 	if (r->nfields != k->ncols)
@@ -389,22 +410,27 @@ static int import_record(struct row *row, sqlite3_stmt *ins, struct laters *late
 			return -1;
 	if (k->check && k->check(row, err) < 0)
 		return -1;
+	if (row->flags & TRANSFER_UPDATE) {
+		int found = transfer_find(row, &id, err);
+
+		if (found < 0 || (found && transfer_update_record(row, id, &defer, err) < 0))
+			return -1;
+		if (found)
+			return finish_record(row, later, id, defer, err);
+	}
 	if (insert_record(row, ins, &id, err) < 0)
 		return -1;
+	row->out->added++;
 	for (c = 0; c < k->ncols; c++) {
 		const struct col *col = &k->cols[c];
 
 		if ((col->type == C_REFS || col->type == C_TAGS) && !row->v[c].null &&
-		    each_element(row, c, id, insert_element, err) < 0)
+		    transfer_each_element(row, c, id, transfer_insert_element, err) < 0)
 			return -1;
-		if ((col->flags & LATER) && !row->v[c].null && note_later(later, row, c, id, err) < 0)
-			return -1;
+		if ((col->flags & LATER) && !row->v[c].null)
+			defer |= 1u << c;
 	}
-	for (c = 0; c < k->ncols; c++) {
-		sqlite3_value_free(row->v[c].ref);
-		row->v[c].ref = NULL;
-	}
-	return 0;
+	return finish_record(row, later, id, defer, err);
 }
 
 /* Set the references to the same kind noted in LATER, now that every row
@@ -420,7 +446,7 @@ static int set_later(struct row *row, const struct laters *later, struct rm_erro
 		sqlite3_value *ref;
 		int found;
 
-		found = resolve(row, l->c, l->code, &ref, err);
+		found = transfer_resolve(row, l->c, l->code, &ref, err);
 		if (found < 0)
 			return -1;
 		if (!found) {
@@ -453,21 +479,30 @@ static int set_later(struct row *row, const struct laters *later, struct rm_erro
  * kind.  PR counts across the files for the progress line; F->rows is set
  * to the records imported.  Returns 0, or -1 with ERR. */
 static int import_file(struct store *st, const struct config *cfg, struct transfer_file *f,
-		       struct import_progress *pr, struct rm_error *err)
+		       unsigned flags, struct import_progress *pr, struct rm_error *err)
 {
 	const struct kind *k = &transfer_kinds[f->kind];
 	struct csv_reader r;
-	struct row row = { st, cfg, k, f->name, 0, &r, NULL, NULL, NULL, NULL };
+	struct row row;
 	struct laters later = { NULL, 0 };
 	sqlite3_stmt *ins = NULL;
 	size_t i;
 	int rc = -1, got;
 
-	f->rows = 0;
+	memset(&row, 0, sizeof row);
+	row.st = st;
+	row.cfg = cfg;
+	row.kind = k;
+	row.file = f->name;
+	row.r = &r;
+	row.flags = flags;
+	row.out = f;
+	f->rows = f->added = f->updated = f->unchanged = 0;
 	if (csv_reader_init(&r, f->name, f->data, f->len, err) < 0)
 		return -1;
 	row.tis620_check = !f->utf8 && !escape_has_thai(f->data, f->len);
-	if (row_alloc(&row, err) < 0 || read_header(&row, f, err) < 0)
+	if (row_alloc(&row, err) < 0 || read_header(&row, f, err) < 0 ||
+	    transfer_max_id(&row, &row.max_before, err) < 0)
 		goto out;
 	ins = store_prepare(st, k->insert_sql, err);
 	if (!ins)
@@ -480,7 +515,7 @@ static int import_file(struct store *st, const struct config *cfg, struct transf
 			goto out;
 		f->rows++;
 	}
-	if (got == 0)
+	if (got == 0 && transfer_seen_check(&row, err) == 0)
 		rc = set_later(&row, &later, err);
 out:
 	sqlite3_finalize(ins);
@@ -500,10 +535,16 @@ static int cmp_files(const void *a, const void *b)
 }
 
 static int import_all(struct store *st, const struct config *cfg, struct transfer_file *files,
-		      size_t nfiles, struct rm_error *err);
+		      size_t nfiles, unsigned flags, struct rm_error *err);
 
 int transfer_import(struct store *st, const struct config *cfg, struct transfer_file *files,
 		    size_t nfiles, struct rm_error *err)
+{
+	return transfer_import_with(st, cfg, files, nfiles, 0, err);
+}
+
+int transfer_import_with(struct store *st, const struct config *cfg, struct transfer_file *files,
+			 size_t nfiles, unsigned flags, struct rm_error *err)
 {
 	size_t i;
 	int rc;
@@ -518,14 +559,15 @@ int transfer_import(struct store *st, const struct config *cfg, struct transfer_
 	 * journal of a province's import costs no system calls instead of
 	 * two million writes to a temporary file. */
 	sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
-	rc = import_all(st, cfg, files, nfiles, err);
+	rc = import_all(st, cfg, files, nfiles, flags, err);
 	sqlite3_exec(st->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 	return rc;
 }
 
-/* transfer_import's transaction: every file or none. */
+/* transfer_import's transaction: every file or none (none at all with
+ * TRANSFER_DRY_RUN in FLAGS). */
 static int import_all(struct store *st, const struct config *cfg, struct transfer_file *files,
-		      size_t nfiles, struct rm_error *err)
+		      size_t nfiles, unsigned flags, struct rm_error *err)
 {
 	struct import_progress pr = { 0, 0, 0 };
 	size_t i;
@@ -542,7 +584,7 @@ static int import_all(struct store *st, const struct config *cfg, struct transfe
 	for (i = 0; i < nfiles; i++)
 		pr.total += files[i].len;
 	for (i = 0; i < nfiles; i++) {
-		if (import_file(st, cfg, &files[i], &pr, err) < 0) {
+		if (import_file(st, cfg, &files[i], flags, &pr, err) < 0) {
 			store_progress(st, NULL, 0, 0);
 			store_rollback(st);
 			return -1;
@@ -557,6 +599,10 @@ static int import_all(struct store *st, const struct config *cfg, struct transfe
 		store_fail(st, err, _("cannot update the search index"));
 		store_rollback(st);
 		return -1;
+	}
+	if (flags & TRANSFER_DRY_RUN) {
+		store_rollback(st);
+		return 0;
 	}
 	return store_commit(st, err);
 }

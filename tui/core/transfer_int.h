@@ -59,7 +59,12 @@ struct kind {
 	const char *export_sql;  /* one text column per column, in order */
 	const char *count_sql;
 	int (*check)(struct row *row, struct rm_error *err);
+	const char *key;         /* the identity: column names, comma-separated */
+	const char *find_sql;    /* the id of the record with that key (?N as insert) */
+	const char *set;         /* what --update sets: "col = ?N" joined by ";" */
 	char *colnames;          /* built on first use */
+	char *update_sql;        /* built from SET on first use: changes only */
+	char *one_sql;           /* EXPORT_SQL of one record, ?1 = its id */
 };
 
 /* One record being imported. */
@@ -85,6 +90,18 @@ struct row {
 	struct val *v;
 	sqlite3_stmt **lookup;   /* column -> its prepared lookup, made once */
 	sqlite3_stmt **list_ins; /* column -> its prepared list insert */
+	unsigned flags;          /* TRANSFER_* */
+	struct transfer_file *out; /* the file: its counts and changes */
+	sqlite3_int64 max_before;  /* the table's largest id before the file */
+	sqlite3_stmt *find, *update, *one;  /* made on first use */
+	struct seen *seen;       /* --update: the records the file named */
+	size_t nseen;
+};
+
+/* A record an --update file named: its id and the line naming it. */
+struct seen {
+	sqlite3_int64 id;
+	int line;
 };
 
 #define N(a) (sizeof (a) / sizeof (a)[0])
@@ -123,6 +140,71 @@ int transfer_convert(struct row *row, size_t c, struct rm_error *err);
 /* Bind parameter I of STMT from a column value (converted or raw); a
  * text is bound without a copy, so V must outlive the step. */
 void transfer_bind_val(sqlite3_stmt *stmt, int i, const struct val *v);
+
+/* ---- transfer_import.c: shared with transfer_update.c ---- */
+
+/* The column called NAME (NAME ends at a comma or NUL) of K, or -1. */
+int transfer_col_index(const struct kind *k, const char *name);
+
+/* Look CODE up for reference column C.  Returns 1 and sets *OUT (a copy
+ * the caller frees) when found, 0 when not, -1 on a database error. */
+int transfer_resolve(struct row *row, size_t c, const char *code, sqlite3_value **out,
+		     struct rm_error *err);
+
+/* The message for a code of column C that transfer_resolve() did not
+ * find.  Returns -1. */
+int transfer_unknown_ref(struct row *row, size_t c, const char *code, struct rm_error *err);
+
+/* Call FN for every element of the ;-list in column C (spaces around
+ * trimmed), ID the record's id.  Returns 0, or -1 with ERR. */
+int transfer_each_element(struct row *row, size_t c, sqlite3_int64 id,
+			  int (*fn)(struct row *, size_t, const char *, sqlite3_int64,
+				    struct rm_error *),
+			  struct rm_error *err);
+
+/* Insert the list row of one element ELEM of column C for record ID. */
+int transfer_insert_element(struct row *row, size_t c, const char *elem, sqlite3_int64 id,
+			    struct rm_error *err);
+
+/* Turn the failed step RC of an insert or update of ROW's record into a
+ * message about the record.  Returns -1. */
+int transfer_write_failed(struct row *row, int rc, struct rm_error *err);
+
+/* ---- transfer_export.c ---- */
+
+/* Column I of STMT's current row as CSV text (*OUT: in NUM, SIZE bytes,
+ * or owned by STMT): numbers without a useless ".0", NULL as "". */
+void transfer_cell_text(sqlite3_stmt *stmt, int i, char *num, size_t size, const char **out);
+
+/* ---- transfer_update.c: records whose identity is already there ---- */
+
+/* The id of the record with ROW's identity (its kind's FIND_SQL) into
+ * *ID.  Returns 1 when there is one, 0 when none, -1 with ERR on a
+ * database error or when the identity names more than one record. */
+int transfer_find(struct row *row, sqlite3_int64 *id, struct rm_error *err);
+
+/* Fail for ROW's record, whose identity record ID already has: the file
+ * named it before (ID > row->max_before) or the database holds it.
+ * Returns -1 with ERR. */
+int transfer_duplicate(struct row *row, sqlite3_int64 id, struct rm_error *err);
+
+/* Bring record ID up to ROW's record: the differing columns, the
+ * references to the same kind that exist now, the lists that differ;
+ * counts it as updated or unchanged in row->out and notes its changes.
+ * *DEFER gets the bits (1 << column) of references to the same kind not
+ * yet there (set at the end of the file).  Returns 0, or -1 with ERR. */
+int transfer_update_record(struct row *row, sqlite3_int64 id, unsigned *defer,
+			   struct rm_error *err);
+
+/* Note that ROW's current record is record ID, for transfer_seen_check. */
+int transfer_seen(struct row *row, sqlite3_int64 id, struct rm_error *err);
+
+/* After an --update file: refuse a record its lines named twice.
+ * Returns 0, or -1 with ERR naming the second line. */
+int transfer_seen_check(struct row *row, struct rm_error *err);
+
+/* The largest id of KIND's table now (0 when empty) into *MAX. */
+int transfer_max_id(struct row *row, sqlite3_int64 *max, struct rm_error *err);
 
 /* ---- transfer_check.c: checks of one record across its columns, each
  * returning 0, or -1 with ERR naming the column at fault ---- */
