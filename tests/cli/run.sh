@@ -129,6 +129,10 @@ expect export-dir "$BIN" -d "$DB" export --dir "$T/out1"
 run import-dir 0 -d "$T/copy.db" import "$T/out1"
 expect export-again "$BIN" -d "$T/copy.db" export --dir "$T/out2"
 expect round-trip-equal diff -r "$T/out1" "$T/out2"
+# every kind again with --update: all unchanged, nothing written
+before=$(fingerprint "$T/copy.db")
+run import-update-same 0 -d "$T/copy.db" import --update "$T/out1"
+expect update-same-unwritten [ "$before" = "$(fingerprint "$T/copy.db")" ]
 # an export never goes into a directory that holds files, and never mixes
 sum1=$(ls -l "$T/out1" | sha256sum)
 run export-dir-not-empty 1 -d "$DB" export --dir "$T/out1"

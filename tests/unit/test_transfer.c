@@ -410,6 +410,134 @@ static void test_unclean_text_in_every_kind(void **state)
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), changes);
 }
 
+/* Import CSV as KIND with FLAGS into F (counts and changes in *FILE,
+ * freed by the caller). */
+static int import_with(struct fixture *f, const char *kind, const char *csv, unsigned flags,
+		       struct transfer_file *file, struct rm_error *err)
+{
+	memset(file, 0, sizeof *file);
+	file->kind = transfer_kind_from_name(kind);
+	file->name = "u.csv";
+	file->data = csv;
+	file->len = strlen(csv);
+	return transfer_import_with(&f->st, &f->cfg, file, 1, flags, err);
+}
+
+/* One objective as it was, one retitled, one new: 1 added, 1 updated,
+ * 1 unchanged; the change names the record by plan and code and gives
+ * the title before and after; the log gains exactly two rows (the
+ * insert and the update), the unchanged row none. */
+static void test_update_changes_only_what_differs(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct transfer_file file;
+	long long log = fixture_int(f, "SELECT count(*) FROM change_log");
+	const char *csv =
+		"plan,code,level,title\n"
+		"KKN-CDC-2568,P1,people,ผู้ปกครองและครูพี่เลี้ยงมีพฤติกรรมป้องกันโรคติดต่อที่ถูกต้อง\n"
+		"KKN-CDC-2568,F3,foundation,มีเวทีแลกเปลี่ยนเรียนรู้ทุกไตรมาส\n"
+		"KKN-CDC-2568,F4,foundation,มีระบบเฝ้าระวังที่ทันเวลา\n";
+
+	assert_int_equal(import_with(f, "objectives", csv, TRANSFER_UPDATE, &file, &err), 0);
+	assert_int_equal(file.added, 1);
+	assert_int_equal(file.updated, 1);
+	assert_int_equal(file.unchanged, 1);
+	assert_int_equal(file.rows, 3);
+	assert_int_equal(file.nchanges, 1);
+	assert_string_equal(file.changes[0].record, "KKN-CDC-2568/F3");
+	assert_int_equal(file.changes[0].nfields, 1);
+	assert_string_equal(file.changes[0].fields[0].column, "title");
+	assert_string_equal(file.changes[0].fields[0].old, "มีการจัดการความรู้และแลกเปลี่ยนเรียนรู้ระหว่างพื้นที่");
+	assert_string_equal(file.changes[0].fields[0].new, "มีเวทีแลกเปลี่ยนเรียนรู้ทุกไตรมาส");
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), log + 2);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM objective"), 16);
+	transfer_changes_free(&file);
+
+	/* the same file again: nothing to do, nothing logged */
+	assert_int_equal(import_with(f, "objectives", csv, TRANSFER_UPDATE, &file, &err), 0);
+	assert_int_equal(file.unchanged, 3);
+	assert_int_equal(file.nchanges, 0);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), log + 2);
+	transfer_changes_free(&file);
+}
+
+/* A project's list of objectives is its value: "R1;P1" is "P1;R1"
+ * (unchanged), "P1" replaces it (one objective link fewer).  A plan's
+ * reference to another plan set empty is cleared. */
+static void test_update_lists_and_same_kind(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct transfer_file file;
+	const char *head = "code,office,plan,objectives,fiscal_year,title,stage,status,budget,"
+			   "budget_source,start,end\n";
+	const char *rest = ",2569,โครงการศูนย์เด็กเล็กปลอดโรค ศพด.บัวเงิน,development,active,10000,"
+			   "สคร.๖ ขอนแก่น,2025-11-01,2026-08-31\n";
+	char csv[1024];
+
+	snprintf(csv, sizeof csv, "%sBNG-CDC-69,BNG-CDC,NPG-CDC-2569,R1;P1%s", head, rest);
+	assert_int_equal(import_with(f, "projects", csv, TRANSFER_UPDATE, &file, &err), 0);
+	assert_int_equal(file.unchanged, 1);
+	transfer_changes_free(&file);
+	snprintf(csv, sizeof csv, "%sBNG-CDC-69,BNG-CDC,NPG-CDC-2569,P1%s", head, rest);
+	assert_int_equal(import_with(f, "projects", csv, TRANSFER_UPDATE, &file, &err), 0);
+	assert_int_equal(file.updated, 1);
+	assert_string_equal(file.changes[0].fields[0].column, "objectives");
+	assert_string_equal(file.changes[0].fields[0].old, "P1;R1");
+	assert_string_equal(file.changes[0].fields[0].new, "P1");
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM project_objective"), 4);
+	transfer_changes_free(&file);
+
+	assert_int_equal(import_with(f, "plans", "code,office,title,destination,fy_from,fy_to,serves\n"
+				     "NPG-CDC-2569,NPG-DHO,แผนน้ำพอง,,2569,2570,\n",
+				     TRANSFER_UPDATE, &file, &err), 0);
+	assert_int_equal(file.updated, 1);
+	assert_int_equal(file.changes[0].nfields, 3);   /* title, destination, serves */
+	assert_string_equal(file.changes[0].fields[2].column, "serves");
+	assert_string_equal(file.changes[0].fields[2].old, "KKN-CDC-2568");
+	assert_string_equal(file.changes[0].fields[2].new, "");
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM plan WHERE serves_id IS NOT NULL"), 0);
+	transfer_changes_free(&file);
+}
+
+/* --dry-run reports the change and keeps the database as it was; a
+ * duplicate without --update is named in words; a bad field in an
+ * update file changes nothing. */
+static void test_update_dry_run_and_refusals(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct transfer_file file;
+	long long log = fixture_int(f, "SELECT count(*) FROM change_log");
+	const char *csv = "plan,objective,name,unit,baseline,target,fiscal_year,result\n"
+			  "KKN-CDC-2568,P2,ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค,ร้อยละ,"
+			  "42,80,2569,๖๐\n";
+
+	assert_int_equal(import_with(f, "indicators", csv, TRANSFER_UPDATE | TRANSFER_DRY_RUN,
+				     &file, &err), 0);
+	assert_int_equal(file.updated, 1);
+	assert_string_equal(file.changes[0].fields[0].old, "57");
+	assert_string_equal(file.changes[0].fields[0].new, "60");
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), log);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM indicator WHERE result = 57"), 1);
+	transfer_changes_free(&file);
+
+	assert_int_equal(import_with(f, "indicators", csv, 0, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:1 (plan): indicator \"KKN-CDC-2568/P2/"
+			    "ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค/2569\" is already in the"
+			    " database; import --update changes it");
+	transfer_changes_free(&file);
+
+	assert_int_equal(import_with(f, "indicators", "plan,objective,name,unit,baseline,target,"
+				     "fiscal_year,result\nKKN-CDC-2568,P2,ตัวชี้วัดใหม่,,,,2569,1\n"
+				     "KKN-CDC-2568,P2,ตัวชี้วัดใหม่,,,,2569,2\n", 0, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:3:1 (plan): indicator \"KKN-CDC-2568/P2/ตัวชี้วัดใหม่/2569\""
+			    " is on an earlier line too");
+	transfer_changes_free(&file);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), log);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +551,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_numbers_round_trip, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_unclean_text_in_every_kind, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_and_text, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_update_changes_only_what_differs, fixture_setup_demo,
+						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_update_lists_and_same_kind, fixture_setup_demo,
+						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_update_dry_run_and_refusals, fixture_setup_demo,
+						fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("transfer", tests, NULL, NULL);

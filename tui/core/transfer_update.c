@@ -57,9 +57,12 @@ static const char *update_sql(struct kind *k)
  * "ORDER BY X.id" turned into "WHERE X.id = ?1".  NULL out of memory. */
 static const char *one_sql(struct kind *k)
 {
-	const char *order = strstr(k->export_sql, " ORDER BY ");
+	const char *order = NULL, *p = k->export_sql;
 	struct buf b = { 0 };
 
+	/* the last one: a list's subquery has its own */
+	while ((p = strstr(p, " ORDER BY ")) != NULL)
+		order = p++;
 	if (k->one_sql || !order)
 		return k->one_sql;
 	buf_printf(&b, "%.*s WHERE %s = ?1", (int)(order - k->export_sql), k->export_sql,
