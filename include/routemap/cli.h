@@ -47,7 +47,10 @@ int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
 int cmd_config(struct cli *cli, int argc, char **argv);
 int cmd_search(struct cli *cli, int argc, char **argv);
+int cmd_diff(struct cli *cli, int argc, char **argv);
 int cmd_summary(struct cli *cli);
+/* show norm CODE ...: ARGV[0] is "norm".  Returns the exit status. */
+int cli_show_norm(struct cli *cli, int argc, char **argv);
 
 /* Print "routemap: MESSAGE" for ERR, on one line with controls and
  * invisible characters escaped, and return its exit status. */
