@@ -68,6 +68,11 @@ int cli_width(const char *arg, int *width);
  * line whole for the program that reads it.  0, or an exit status. */
 int cli_line_width(const char *arg, int *width);
 
+/* init's registration of the INI's own office in ST (not for --demo nor
+ * the built-in office), and a line on what it did.  Returns 0, or the
+ * exit status with the error printed. */
+int cli_register_office(struct cli *cli, struct store *st);
+
 /* Load the embedded demo data into an empty database. */
 int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err);
 

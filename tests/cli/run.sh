@@ -166,6 +166,20 @@ run config-bad-value 2 -c "$DATA/ini/bad-calendar.ini" -d "$DB" list plans
 run config-unknown-key 2 -c "$DATA/ini/unknown-key.ini" -d "$DB" list plans
 run config-missing 2 -c "$T/nowhere.ini" -d "$DB" list plans
 run config-english 0 -c "$DATA/ini/english.ini" -d "$DB" show assessment A-BNG-69
+# ---- init registers the office of its INI file ---------------------------
+# A new unit with an empty database: itself, its parent not yet there; a
+# second init changes nothing; once offices.csv brings the parent, init
+# links it.
+NEW="$DATA/ini/new-unit.ini"
+run init-office-new 0 -c "$NEW" -d "$T/unit.db" init
+run init-office-check 0 -c "$NEW" -d "$T/unit.db" check
+run init-office-list 0 -c "$NEW" -d "$T/unit.db" export offices --format txt
+before=$(fingerprint "$T/unit.db")
+run init-office-again 0 -c "$NEW" -d "$T/unit.db" init
+expect init-office-again-unchanged [ "$before" = "$(fingerprint "$T/unit.db")" ]
+"$BIN" -d "$T/unit.db" import offices "$ROOT/config/demo/offices.csv" >/dev/null
+run init-office-parent 0 -c "$NEW" -d "$T/unit.db" init
+run init-office-list-parent 0 -c "$NEW" -d "$T/unit.db" export offices --format txt
 run usage-unknown-command 2 -d "$DB" frobnicate
 run usage-missing-argument 2 -c
 run usage-help 0 --help
