@@ -26,7 +26,8 @@ static const struct command commands[] = {
 	{ "import", cmd_import, N_("load CSV files: import DIR | import KIND FILE") },
 	{ "export", cmd_export, N_("write records: export KIND [--format csv|md|txt] | export --dir DIR") },
 	{ "list",   cmd_list,   N_("list plans|norms|assessments|aars") },
-	{ "show",   cmd_show,   N_("show plan CODE | show assessment CODE [--width N]") },
+	{ "show",   cmd_show,   N_("show plan|assessment|norm CODE [--width N] [--version N]") },
+	{ "diff",   cmd_diff,   N_("diff norm CODE V1 V2: what changed between two versions") },
 	{ "report", cmd_report, N_("report coverage [ASSESSMENT] [--format csv|txt]") },
 	{ "search", cmd_search, N_("search TEXT: find records holding TEXT") },
 	{ "check",  cmd_check,  N_("integrity check, schema version, counts") },
@@ -354,7 +355,7 @@ static int run_command(struct cli *cli, int argc, char **argv)
 	}
 	if (rc == -1)
 		rc = cli_usage(argv[optind], _("unknown command; expected one of init, import, export, "
-			       "list, show, report, search, check, backup, config"));
+			       "list, show, diff, report, search, check, backup, config"));
 	return rc;
 }
 

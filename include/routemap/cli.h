@@ -47,7 +47,10 @@ int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
 int cmd_config(struct cli *cli, int argc, char **argv);
 int cmd_search(struct cli *cli, int argc, char **argv);
+int cmd_diff(struct cli *cli, int argc, char **argv);
 int cmd_summary(struct cli *cli);
+/* show norm CODE ...: ARGV[0] is "norm".  Returns the exit status. */
+int cli_show_norm(struct cli *cli, int argc, char **argv);
 
 /* Print "routemap: MESSAGE" for ERR, on one line with controls and
  * invisible characters escaped, and return its exit status. */
@@ -64,6 +67,11 @@ int cli_width(const char *arg, int *width);
  * the terminal's when standard output is one, else 0: no limit, every
  * line whole for the program that reads it.  0, or an exit status. */
 int cli_line_width(const char *arg, int *width);
+
+/* init's registration of the INI's own office in ST (not for --demo nor
+ * the built-in office), and a line on what it did.  Returns 0, or the
+ * exit status with the error printed. */
+int cli_register_office(struct cli *cli, struct store *st);
 
 /* Load the embedded demo data into an empty database. */
 int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err);

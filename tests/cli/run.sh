@@ -76,6 +76,18 @@ run show-plan-100 0 -d "$DB" show plan KKN-CDC-2568 --width 100
 run show-plan-ascii 0 -d "$DB" --ascii show plan NPG-CDC-2569
 run show-assessment 0 -d "$DB" show assessment A-BNG-69
 run report-bng-csv 0 -d "$DB" report coverage A-BNG-69 --format csv
+run show-norm 0 -d "$DB" show norm CDC-NORM
+run show-norm-v1-md 0 -d "$DB" show norm CDC-NORM --version ๑ --format md
+run show-norm-csv 0 -d "$DB" show norm PMQA-SELF --format csv
+run show-norm-unknown 1 -d "$DB" show norm ไม่มีชุดนี้
+run diff-norm 0 -d "$DB" diff norm CDC-NORM 1 2
+run diff-norm-csv 0 -d "$DB" diff norm CDC-NORM 1 2 --format csv
+run diff-norm-md 0 -d "$DB" diff norm CDC-NORM 2 1 --format md
+run diff-norm-same 0 -d "$DB" diff norm CDC-NORM 2 2
+run diff-norm-unknown-version 1 -d "$DB" diff norm CDC-NORM 1 5
+run usage-diff-norm 2 -d "$DB" diff norm CDC-NORM 1
+run usage-diff-norm-version 2 -d "$DB" diff norm CDC-NORM หนึ่ง 2
+run usage-show-norm-format 2 -d "$DB" show norm CDC-NORM --format pdf
 run report-all 0 -d "$DB" report coverage
 run search-short 0 -d "$DB" search ศพ
 run search-long 0 -d "$DB" search ศูนย์เด็กเล็กปลอดโรค
@@ -158,6 +170,20 @@ run config-bad-value 2 -c "$DATA/ini/bad-calendar.ini" -d "$DB" list plans
 run config-unknown-key 2 -c "$DATA/ini/unknown-key.ini" -d "$DB" list plans
 run config-missing 2 -c "$T/nowhere.ini" -d "$DB" list plans
 run config-english 0 -c "$DATA/ini/english.ini" -d "$DB" show assessment A-BNG-69
+# ---- init registers the office of its INI file ---------------------------
+# A new unit with an empty database: itself, its parent not yet there; a
+# second init changes nothing; once offices.csv brings the parent, init
+# links it.
+NEW="$DATA/ini/new-unit.ini"
+run init-office-new 0 -c "$NEW" -d "$T/unit.db" init
+run init-office-check 0 -c "$NEW" -d "$T/unit.db" check
+run init-office-list 0 -c "$NEW" -d "$T/unit.db" export offices --format txt
+before=$(fingerprint "$T/unit.db")
+run init-office-again 0 -c "$NEW" -d "$T/unit.db" init
+expect init-office-again-unchanged [ "$before" = "$(fingerprint "$T/unit.db")" ]
+"$BIN" -d "$T/unit.db" import offices "$ROOT/config/demo/offices.csv" >/dev/null
+run init-office-parent 0 -c "$NEW" -d "$T/unit.db" init
+run init-office-list-parent 0 -c "$NEW" -d "$T/unit.db" export offices --format txt
 run usage-unknown-command 2 -d "$DB" frobnicate
 run usage-missing-argument 2 -c
 run usage-help 0 --help
@@ -380,7 +406,8 @@ no_identifiers() {
 	re=$(printf '%s' "$IDENTIFIERS" | tr -d '\n')
 	found=$( { for c in "list plans" "list norms" "list assessments" "list aars" \
 	    "show plan KKN-CDC-2568" "show plan NPG-CDC-2569" "show assessment A-BNG-69" \
-	    "report coverage A-BNG-69" "report coverage" "search ศพด" "search การ" "check" ""; do
+	    "report coverage A-BNG-69" "report coverage" "search ศพด" "search การ" "check" "" \
+	    "show norm CDC-NORM" "diff norm CDC-NORM 1 2" "show norm CDC-NORM --format md"; do
 		# shellcheck disable=SC2086
 		"$BIN" --demo -d "$T/words.db" $c 2>&1 </dev/null | grep -v '^  routemap '
 	done

@@ -25,12 +25,14 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 {
 	struct rm_error err = { 0, "" };
 	struct store st;
+	int rc;
 
 	if (argc > 1) {
 		if (cli_is_help(argv[1])) {
 			fputs(_("usage: routemap init\n"
 				"Create the office database, or bring an older one up to date;\n"
-				"print its path and schema version.\n"), stdout);
+				"print its path and schema version.  The office of the INI file is\n"
+				"registered in it (added, or brought in line with the file).\n"), stdout);
 			return 0;
 		}
 		return cli_usage("init", _("takes no arguments"));
@@ -39,8 +41,9 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		return cli_report(&err);
 	printf("%s\n", st.path);
 	printf(_("schema version %d\n"), store_schema_version(&st));
+	rc = cli_register_office(cli, &st);
 	store_close(&st);
-	return 0;
+	return rc;
 }
 
 /* Read the whole file PATH into *DATA (malloc'd). */

@@ -535,12 +535,16 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 	struct store st;
 	int i, width, rc;
 
+	if (argc > 1 && strcmp(argv[1], "norm") == 0)
+		return cli_show_norm(cli, argc - 1, argv + 1);
 	for (i = 1; i < argc; i++) {
 		if (cli_is_help(argv[i])) {
 			fputs(_("usage: routemap show plan CODE [--width N]\n"
 				"       routemap show assessment CODE [--width N]\n"
+				"       routemap show norm CODE [--version N] [--format txt|csv|md]\n"
 				"The route map drawn as text (four level bands, objective boxes and\n"
-				"where each leads), or the filled checklist with coverage and rank.\n"),
+				"where each leads), the filled checklist with coverage and rank, or a\n"
+				"norm set's items by key activity.\n"),
 			      stdout);
 			return 0;
 		} else if (strcmp(argv[i], "--width") == 0 && i + 1 < argc) {
@@ -556,7 +560,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (!what || !code || (strcmp(what, "plan") && strcmp(what, "assessment")))
-		return cli_usage("show", _("expected plan CODE or assessment CODE"));
+		return cli_usage("show", _("expected plan CODE, assessment CODE or norm CODE"));
 	if (cli_width(width_arg, &width) != 0)
 		return RM_EXIT_USAGE;
 	if (cli_open(cli, &st, CLI_READ, &err) < 0)
