@@ -16,8 +16,15 @@ enum office_outcome {
 	                    * log keeps what it was) */
 };
 
+/* What OFFICE_UPDATED changed (struct office_registration.changed). */
+#define OFFICE_NAME   0x1u
+#define OFFICE_SHORT  0x2u
+#define OFFICE_LEVEL  0x4u
+#define OFFICE_PARENT 0x8u
+
 struct office_registration {
 	enum office_outcome outcome;
+	unsigned changed;     /* OFFICE_UPDATED: the OFFICE_* it changed */
 	int parent_missing;   /* the INI names a parent that the database lacks:
 	                       * the parent is left as it was (empty when added) */
 };

@@ -40,6 +40,7 @@ static void test_register_add_same_update(void **state)
 		"NPG-DHO,สำนักงานสาธารณสุขอำเภอน้ำพอง,สสอ.น้ำพอง,district,\n");
 	assert_int_equal(office_register(&f->st, &f->cfg, &r, &err), 0);
 	assert_int_equal(r.outcome, OFFICE_UPDATED);
+	assert_int_equal(r.changed, OFFICE_PARENT);     /* only the parent linked */
 	assert_false(r.parent_missing);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM office o JOIN office p"
 				     " ON p.id = o.parent_id WHERE o.code = 'NSW-HPH'"
@@ -48,6 +49,7 @@ static void test_register_add_same_update(void **state)
 	set_office(f, "รพ.สต.บ้านโนนสวรรค์ ตำบลวังชัย", "unit", "NPG-DHO");
 	assert_int_equal(office_register(&f->st, &f->cfg, &r, &err), 0);
 	assert_int_equal(r.outcome, OFFICE_UPDATED);
+	assert_int_equal(r.changed, OFFICE_NAME);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log WHERE tbl = 'office'"
 				     " AND op = 'update' AND old LIKE '%บ้านโนนสวรรค์\"%'"
 				     " AND new LIKE '%ตำบลวังชัย%'"), 1);

@@ -40,7 +40,7 @@ static int run(struct store *st, const struct config *cfg, const char *sql, int 
 static int register_in(struct store *st, const struct config *cfg, struct office_registration *r,
 		       struct rm_error *err)
 {
-	int exists = 0, same = 0, parent = 0;
+	int exists = 0, changed = 0, parent = 0;
 
 	if (run(st, cfg, "SELECT count(*) FROM office WHERE code = ?1", &exists, err) < 0 ||
 	    run(st, cfg, "SELECT ?5 IS NULL OR EXISTS (SELECT 1 FROM office WHERE code = ?5"
@@ -52,11 +52,13 @@ static int register_in(struct store *st, const struct config *cfg, struct office
 		return run(st, cfg, "INSERT INTO office(code, name, short_name, level, parent_id)"
 			   " VALUES (?1, ?2, ?3, ?4, " PARENT ")", NULL, err);
 	}
-	if (run(st, cfg, "SELECT name = ?2 AND short_name IS ?3 AND level = ?4"
-		" AND parent_id IS " PARENT " FROM office WHERE code = ?1", &same, err) < 0)
+	if (run(st, cfg, "SELECT (name IS NOT ?2) + 2 * (short_name IS NOT ?3)"
+		" + 4 * (level IS NOT ?4) + 8 * (parent_id IS NOT " PARENT ")"
+		" FROM office WHERE code = ?1", &changed, err) < 0)
 		return -1;
-	r->outcome = same ? OFFICE_SAME : OFFICE_UPDATED;
-	if (same)
+	r->changed = (unsigned)changed;
+	r->outcome = changed ? OFFICE_UPDATED : OFFICE_SAME;
+	if (!changed)
 		return 0;
 	return run(st, cfg, "UPDATE office SET name = ?2, short_name = ?3, level = ?4,"
 		   " parent_id = " PARENT " WHERE code = ?1", NULL, err);
