@@ -1,0 +1,192 @@
+/* test_form.c - the field table's checks: each type of field valid and
+ * refused in the words the CSV import uses, required fields, a field's own
+ * check, how stored values read. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/form.h"
+#include "routemap/text.h"
+
+static int sources(const struct form_field *f, const struct form_ctx *ctx,
+		   struct form_choices *out, struct rm_error *err)
+{
+	(void)f;
+	(void)ctx;
+	(void)err;
+	if (form_choices_add(out, "", "none", "—") < 0 ||
+	    form_choices_add(out, "fund", "กองทุนฯ ตำบล", NULL) < 0 ||
+	    form_choices_add(out, "province", "จังหวัด", NULL) < 0 ||
+	    form_choices_add(out, "region", "เขต", NULL) < 0)
+		return -1;
+	return 0;
+}
+
+/* A title of at most 10 characters. */
+static int short_title(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+		       struct rm_error *err)
+{
+	(void)f;
+	(void)ctx;
+	if (text_width(value) > 10)
+		return rm_fail(err, RM_EXIT_RUNTIME, "a title of 10 columns at most");
+	return 0;
+}
+
+static const struct form_field fields[] = {
+	{ "title", "title", FIELD_LINE, 1, "aar.title", short_title, NULL, 200 },
+	{ "note", "note", FIELD_TEXT, 0, "assessment_entry.note", NULL, NULL, 4000 },
+	{ "weight", "weight", FIELD_NUMBER, 0, "x.weight", NULL, NULL, 0 },
+	{ "date", "date", FIELD_DATE, 1, "aar.date", NULL, NULL, 0 },
+	{ "due", "due", FIELD_DATE, 0, "aar_action.due", NULL, NULL, 0 },
+	{ "from", "support from", FIELD_CHOICE, 0, "assessment_entry.support_from", NULL, sources, 0 },
+	{ "plan", "plan", FIELD_REFERENCE, 1, "x.plan", NULL, sources, 0 },
+	{ "code", "code", FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
+};
+
+static const struct form_def def = {
+	"test", fields, sizeof fields / sizeof fields[0], 0, "gone", "gone", NULL, NULL, NULL,
+};
+
+static struct config cfg;
+static const struct form_ctx ctx = { NULL, &cfg };
+
+/* Check TYPED for field NAME: it stands, stored as WANT (NULL: none). */
+static void accepts(const char *name, const char *typed, const char *want)
+{
+	struct rm_error err = { 0, "" };
+	char *stored = (char *)1;
+	const struct form_field *f = form_field_named(&def, name);
+
+	assert_non_null(f);
+	if (form_check(f, &ctx, typed, &stored, &err) != 0)
+		fail_msg("%s \"%s\" refused: %s", name, typed, err.msg);
+	if (!want)
+		assert_null(stored);
+	else
+		assert_string_equal(stored, want);
+	free(stored);
+}
+
+/* Check TYPED for field NAME: refused in the words WANT. */
+static void refuses(const char *name, const char *typed, const char *want)
+{
+	struct rm_error err = { 0, "" };
+	char *stored = (char *)1;
+	const struct form_field *f = form_field_named(&def, name);
+
+	assert_non_null(f);
+	assert_int_equal(form_check(f, &ctx, typed, &stored, &err), -1);
+	assert_null(stored);
+	assert_string_equal(err.msg, want);
+}
+
+static void test_line(void **state)
+{
+	(void)state;
+	accepts("title", "ทบทวนงาน", "ทบทวนงาน");
+	refuses("title", "", "a value is required here");
+	refuses("title", "   ", "a value is required here");
+	refuses("title", "การประชุมคณะกรรมการยาว", "a title of 10 columns at most");
+}
+
+static void test_text(void **state)
+{
+	(void)state;
+	accepts("note", "ผู้ใหญ่บ้านช่วยผลักดัน\nบรรทัดสอง", "ผู้ใหญ่บ้านช่วยผลักดัน\nบรรทัดสอง");
+	accepts("note", "", NULL);
+	accepts("note", "  ", "  ");        /* free text keeps its blanks */
+	accepts("note", NULL, NULL);
+}
+
+static void test_number(void **state)
+{
+	(void)state;
+	accepts("weight", "73.5", "73.5");
+	accepts("weight", "๗๓.๕", "73.5");
+	accepts("weight", " 42 ", "42");
+	accepts("weight", "", NULL);
+	refuses("weight", "สิบ", "\"สิบ\": expected a number such as 73.5 (Thai digits allowed)");
+	refuses("weight", "1.2.3", "\"1.2.3\": expected a number such as 73.5 (Thai digits allowed)");
+	refuses("weight", "9007199254740993",
+		"\"9007199254740993\": more digits than can be kept exactly (about 15 significant "
+		"digits); round it");
+}
+
+static void test_date(void **state)
+{
+	char want[512];
+
+	(void)state;
+	accepts("date", "20/1/2569", "2026-01-20");
+	accepts("date", "๒๐/๑/๒๕๖๙", "2026-01-20");
+	accepts("date", "20 ม.ค. 2569", "2026-01-20");
+	accepts("date", "2026-01-20", "2026-01-20");
+	snprintf(want, sizeof want, "\"31/2/2569\" is not a date: %s", text_date_forms());
+	refuses("date", "31/2/2569", want);
+	refuses("date", "", "a value is required here");
+	accepts("due", "", NULL);
+	accepts("due", " ", NULL);
+	/* an invisible character shows in the message */
+	snprintf(want, sizeof want, "\"1/1/2569<U+200B>\" is not a date: %s", text_date_forms());
+	refuses("due", "1/1/2569\u200b", want);
+}
+
+static void test_choice(void **state)
+{
+	(void)state;
+	accepts("from", "province", "province");
+	accepts("from", "", NULL);
+	refuses("from", "จังหวัด", "\"จังหวัด\" is not allowed; expected fund, province or region");
+	accepts("plan", "fund", "fund");
+	refuses("plan", "", "a value is required here");
+	refuses("plan", "x", "\"x\" is not allowed; expected fund, province or region");
+}
+
+static void test_readonly(void **state)
+{
+	(void)state;
+	refuses("code", "A-1", "this field cannot be changed here");
+	assert_null(form_field_named(&def, "nothing"));
+}
+
+static void test_shown(void **state)
+{
+	char out[128];
+
+	(void)state;
+	form_shown(form_field_named(&def, "from"), &ctx, "province", out, sizeof out);
+	assert_string_equal(out, "จังหวัด");
+	form_shown(form_field_named(&def, "from"), &ctx, NULL, out, sizeof out);
+	assert_string_equal(out, "—");
+	form_shown(form_field_named(&def, "from"), &ctx, "gone", out, sizeof out);
+	assert_string_equal(out, "gone");   /* a code no longer listed: itself */
+	cfg.calendar = CFG_CAL_BUDDHIST;
+	form_shown(form_field_named(&def, "date"), &ctx, "2026-01-20", out, sizeof out);
+	assert_string_equal(out, "20 ม.ค. 2569");
+	form_shown(form_field_named(&def, "note"), &ctx, "", out, sizeof out);
+	assert_string_equal(out, "—");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line),
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_number),
+		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_choice),
+		cmocka_unit_test(test_readonly),
+		cmocka_unit_test(test_shown),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
