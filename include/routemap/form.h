@@ -111,6 +111,10 @@ struct form_def {
 	const struct form_field *fields;
 	size_t nfields;
 	size_t first;               /* the field the cursor starts on */
+	int labels_above;           /* each label on a line of its own, the
+				       value under it (the checklist item);
+				       0: one-line fields beside their labels,
+				       aligned by display width */
 	const char *missing_note;   /* msgid: shown when the record is gone */
 	const char *missing_save;   /* msgid: a save refused for that reason */
 	/* Read the record named by CODE and PART (as the view was opened)
@@ -151,5 +155,11 @@ void form_shown(const struct form_field *f, const struct form_ctx *ctx, const ch
 
 /* Free what DEF's load put in REC, and zero it. */
 void form_record_free(const struct form_def *def, struct form_record *rec);
+
+/* The checklist item's form (itemform.c): its status, note, support
+ * needed, support from (a source of the office's list), support frame.
+ * Loaded on CODE the assessment, PART the item's code; saved into the
+ * item's entry, made when it has none yet. */
+extern const struct form_def itemform_def;
 
 #endif

@@ -1,7 +1,7 @@
 /* fviewdraw.c - any form on the screen: the record's own lines, then each
  * field, a text area under its label, the others beside labels aligned by
- * display width, values wrapped at Thai words; what scrolls into view; the
- * hint while typing. */
+ * display width (or under them, as the form says), values wrapped at Thai
+ * words; what scrolls into view; the hint while typing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,20 +98,27 @@ static void layout_area(struct fview *f, struct ui *ui, size_t i, int area, stru
 	rows_add_wrapped(r, ui, v && *v ? v : "—", A_NORMAL, 2);
 }
 
-/* Field I on one line after its label, its value wrapped beneath itself. */
+/* Field I on one line after its label, its value wrapped beneath itself;
+ * or, when the form puts labels above, its value under its label. */
 static void layout_line(struct fview *f, struct ui *ui, size_t i, struct frows *r)
 {
 	const struct form_field *fld = &f->def->fields[i];
 	int vx = f->label_w + 2, from = r->n;
 	char shown[8192];
 
+	if (f->def->labels_above) {
+		rows_add(r, ROW_TEXT, _(fld->label), i == f->sel ? ui->theme.attr[T_SELECTED]
+								  : ui->theme.attr[T_HEADING], 0);
+		vx = 2;
+		from = r->n;
+	}
 	if (i == f->sel && f->t.active) {
 		rows_add(r, ROW_FIELD, NULL, A_NORMAL, vx);
 	} else {
 		form_shown(fld, &f->ctx, f->rec.values[i], shown, sizeof shown);
 		rows_add_wrapped(r, ui, shown, A_NORMAL, vx);
 	}
-	if (r->oom || r->n == from)
+	if (r->oom || r->n == from || f->def->labels_above)
 		return;
 	r->v[from].label = _(fld->label);
 	r->v[from].label_attr = i == f->sel ? ui->theme.attr[T_SELECTED] : ui->theme.attr[T_HEADING];
