@@ -162,4 +162,16 @@ void form_record_free(const struct form_def *def, struct form_record *rec);
  * item's entry, made when it has none yet. */
 extern const struct form_def itemform_def;
 
+/* An AAR's header as a form (aarfields.c): title, date, what it reviews
+ * (stored in the form as "KIND CODE", "event" for none), facilitator,
+ * participants, tags.  Loaded on CODE the AAR; saved through change_field,
+ * aar_set_subject and aar_set_tags. */
+extern const struct form_def aarhead_def;
+
+/* The field of an AAR's header or of one of its follow-up actions that
+ * saves through CHANGE ("aar.title", "aar.tags", "aar_action.due"), for
+ * checking what is typed into it with form_check; NULL for none (CHANGE
+ * NULL, a section's text). */
+const struct form_field *aar_field(const char *change);
+
 #endif

@@ -1,7 +1,8 @@
 /* test_form.c - the field table's checks: each type of field valid and
  * refused in the words the CSV import uses, required fields, a field's own
  * check, how stored values read; the checklist item's form over the demo
- * data: its load, its save, a conflict, an item that is not there. */
+ * data: its load, its save, a conflict, an item that is not there; the
+ * AAR's fields and its header as a form. */
 #include "helpers.h"
 
 #include <locale.h>
@@ -227,6 +228,65 @@ static void test_item_save(void **state)
 	form_record_free(&itemform_def, &rec);
 }
 
+/* What the AAR screen checks typed text with: its fields' descriptions. */
+static void test_aar_fields(void **state)
+{
+	struct rm_error err = { 0, "" };
+	char *stored = NULL, want[512];
+
+	(void)state;
+	assert_null(aar_field(NULL));
+	assert_null(aar_field("aar_section.text"));
+	assert_int_equal(form_check(aar_field("aar.title"), &ctx, " ", &stored, &err), -1);
+	assert_string_equal(err.msg, "a value is required here");
+	assert_int_equal(form_check(aar_field("aar.date"), &ctx, "๑๕ ม.ค. ๖๙", &stored, &err), 0);
+	assert_string_equal(stored, "2026-01-15");
+	free(stored);
+	assert_int_equal(form_check(aar_field("aar_action.due"), &ctx, "", &stored, &err), 0);
+	assert_null(stored);
+	snprintf(want, sizeof want, "\"15/1/2399\" is not a date: %s", text_date_forms());
+	assert_int_equal(form_check(aar_field("aar_action.due"), &ctx, "15/1/2399", &stored, &err), -1);
+	assert_string_equal(err.msg, want);
+	assert_int_equal(form_check(aar_field("aar_action.status"), &ctx, "closed", &stored, &err), -1);
+	assert_string_equal(err.msg, "\"closed\" is not allowed; expected open, done or dropped");
+	assert_int_equal(form_check(aar_field("aar_action.action"), &ctx, "", &stored, &err), -1);
+	assert_string_equal(err.msg, "a value is required here");
+}
+
+/* The AAR header as a form: loaded, saved field by field, the subject and
+ * the tags through their own functions. */
+static void test_aar_head(void **state)
+{
+	struct fixture *fx = *state;
+	struct form_ctx c = { &fx->st, &fx->cfg };
+	struct form_record rec = { 0 };
+	struct rm_error err = { 0, "" };
+	struct undo_log u = { NULL, 0 };
+
+	assert_int_equal(aarhead_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
+	assert_string_equal(rec.values[1], "2010-10-20");
+	assert_string_equal(rec.values[2], "event");
+	assert_string_equal(rec.values[5], "PMQA; แผนพัฒนาองค์การ");
+	assert_string_equal(rec.history_table, "aar");
+	assert_int_equal(aarhead_def.save(&c, &u, &rec, 0, rec.values[0], "ชื่อใหม่", NULL, &err),
+			 CHANGE_OK);
+	assert_int_equal(aarhead_def.save(&c, &u, &rec, 5, rec.values[5], "PMQA; ใหม่", NULL, &err),
+			 CHANGE_OK);
+	assert_int_equal(aarhead_def.save(&c, &u, &rec, 2, "event", "project NKG-CDC-53", NULL,
+					  &err), CHANGE_OK);
+	form_record_free(&aarhead_def, &rec);
+	assert_int_equal(aarhead_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
+	assert_string_equal(rec.values[0], "ชื่อใหม่");
+	assert_string_equal(rec.values[2], "project NKG-CDC-53");
+	assert_string_equal(rec.values[5], "PMQA; ใหม่");
+	/* what someone else changed meanwhile is not overwritten */
+	assert_int_equal(aarhead_def.save(&c, &u, &rec, 2, "event", "plan KKN-CDC-2568", NULL, &err),
+			 CHANGE_CONFLICT);
+	assert_int_equal(u.n, 3);
+	undo_log_free(&u);
+	form_record_free(&aarhead_def, &rec);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +299,8 @@ int main(void)
 		cmocka_unit_test(test_shown),
 		cmocka_unit_test_setup_teardown(test_item_load, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_item_save, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test(test_aar_fields),
+		cmocka_unit_test_setup_teardown(test_aar_head, fixture_setup_demo, fixture_teardown),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
