@@ -12,6 +12,7 @@
 #include "routemap/buf.h"
 #include "routemap/change.h"
 #include "routemap/edit.h"
+#include "routemap/form.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/typing.h"
@@ -281,18 +282,27 @@ int aarform_filled(const char *s)
 	return s && s[strspn(s, " \t\n")] != '\0';
 }
 
+/* The field description TEXT typed into a row of kind KIND is checked by
+ * (form.h: a title is not empty, a date is a date), NULL for a section. */
+static const struct form_field *row_check(enum row_kind kind)
+{
+	return aar_field(kind == R_TAGS ? "aar.tags" : aarform_row_field(kind));
+}
+
 /* typing_save_fn: the text typed into the field under the cursor, after
- * the form's own checks (a title is not empty, a date is a date).  What
- * the database holds then goes back in *CURRENT when it differs from TEXT
- * (a date in ISO form, the tags as written). */
+ * the checks of its field (form_check).  What the database holds then
+ * goes back in *CURRENT when it differs from TEXT (a date in ISO form,
+ * the tags as written). */
 static int form_save(void *form, struct ui *ui, const char *expected, const char *text,
 		     char **current, struct rm_error *err)
 {
 	struct form *p = form;
+	const struct form_ctx ctx = { ui->st, ui->cfg };
+	const struct form_field *check;
 	const struct frow *row;
 	enum row_kind kind;
 	const char *value = text;
-	char iso[32];
+	char *stored = NULL;
 	size_t idx;
 	int rc;
 
@@ -305,24 +315,11 @@ static int form_save(void *form, struct ui *ui, const char *expected, const char
 	row = &p->rows[typed_row(p)];
 	kind = row->kind;
 	idx = row->idx;
-	if ((kind == R_TITLE || kind == R_ACTION) && !aarform_filled(text)) {
-		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this needs a text: type one"));
+	check = row_check(kind);
+	if (check && form_check(check, &ctx, text, &stored, err) < 0)
 		return TYPING_REFUSED;
-	}
-	if (kind == R_DATE || kind == R_DUE) {
-		if (!aarform_filled(text) && kind == R_DUE) {
-			value = NULL;
-		} else if (aar_parse_date(text, iso, sizeof iso) < 0) {
-			char shown[160];
-
-			text_truncate(shown, sizeof shown, text, 30, 0, ui->theme.ascii);
-			rm_fail(err, RM_EXIT_RUNTIME,
-				_("\"%s\" is not a date: %s"), shown, text_date_forms());
-			return TYPING_REFUSED;
-		} else {
-			value = iso;
-		}
-	}
+	if (check)
+		value = stored;
 	if (kind == R_TAGS)
 		rc = aar_set_tags(ui->st, &ui->undo, p->r.id, expected, text, err);
 	else if (kind == R_SECTION)
@@ -340,9 +337,10 @@ static int form_save(void *form, struct ui *ui, const char *expected, const char
 		/* the tags as the database holds them now (theirs, or ours as written) */
 		free(*current);
 		*current = strdup(p->r.tags ? p->r.tags : "");
-	} else if ((rc == CHANGE_OK || rc == CHANGE_NONE) && value != text) {
+	} else if ((rc == CHANGE_OK || rc == CHANGE_NONE) && strcmp(value ? value : "", text) != 0) {
 		*current = strdup(value ? value : "");
 	}
+	free(stored);
 	return rc;
 }
 

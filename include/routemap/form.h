@@ -1,0 +1,177 @@
+/* form.h - a record as a form: a table of fields (what each one is, how it
+ * is checked, what it saves through) and the record's load and save
+ * functions.  No curses here: tui/ui/fview.c draws any form_def and edits
+ * it; the same checks (form_check) can judge a CSV value, so that what the
+ * screen refuses is refused there in the same words.
+ *
+ * A new kind of record gets a form by writing its field table and its
+ * load / save functions in core/ (see itemform.c), not a new screen.
+ */
+#ifndef ROUTEMAP_FORM_H
+#define ROUTEMAP_FORM_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "routemap/change.h"
+#include "routemap/config.h"
+#include "routemap/error.h"
+#include "routemap/store.h"
+
+enum field_type {
+	FIELD_LINE,       /* one line of text, saved at rest */
+	FIELD_TEXT,       /* a text area of many lines, saved at rest */
+	FIELD_NUMBER,     /* a number, ASCII or Thai digits; stored in ASCII */
+	FIELD_DATE,       /* a date as people write it; stored in ISO form */
+	FIELD_CHOICE,     /* one code of a list (form_field.choices) */
+	FIELD_REFERENCE,  /* another record's code, from a list of them */
+	FIELD_READONLY,   /* shown, never changed here */
+};
+
+/* One entry of a field's list: CODE is stored, LABEL is what the list
+ * shows, SHOWN what the form shows for it (NULL: LABEL). */
+struct form_choice {
+	char *code, *label, *shown;
+};
+
+struct form_choices {
+	struct form_choice *v;
+	size_t n;
+};
+
+/* Free the entries of C (not C itself). */
+void form_choices_free(struct form_choices *c);
+
+/* Append an entry to C (the strings are copied; SHOWN may be NULL).
+ * Returns 0, or -1 when out of memory (C as it was). */
+int form_choices_add(struct form_choices *c, const char *code, const char *label,
+		     const char *shown);
+
+/* What a form's functions are given besides the record: the database and
+ * the office's settings (the lists of choices come from there). */
+struct form_ctx {
+	struct store *st;
+	const struct config *cfg;
+};
+
+struct form_field;
+
+/* A field's own check of VALUE (already through its type's checks, in the
+ * stored form), in words: 0 when it stands, else -1 with ERR saying what
+ * is wrong as a user reads it. */
+typedef int (*form_validate_fn)(const struct form_field *f, const struct form_ctx *ctx,
+				const char *value, struct rm_error *err);
+
+/* The list a FIELD_CHOICE or FIELD_REFERENCE field takes its value from,
+ * into *OUT (empty on entry; the caller frees it with form_choices_free).
+ * Returns 0, or -1 with ERR. */
+typedef int (*form_choices_fn)(const struct form_field *f, const struct form_ctx *ctx,
+			       struct form_choices *out, struct rm_error *err);
+
+struct form_field {
+	const char *name;          /* its key in the form: "note" */
+	const char *label;         /* msgid (N_()), translated where shown */
+	enum field_type type;
+	int required;              /* an empty value is refused */
+	const char *change;        /* the change_field name it saves through
+				      ("assessment_entry.note"); NULL: read-only */
+	form_validate_fn validate; /* more than the type checks; may be NULL */
+	form_choices_fn choices;   /* FIELD_CHOICE, FIELD_REFERENCE */
+	size_t max_chars;          /* code points typed at most; 0: no limit */
+};
+
+/* A line shown above the fields (the item's own text, its evidence). */
+enum form_line_style { FORM_LINE_HEADING, FORM_LINE_DIM };
+
+struct form_line {
+	char *text;
+	enum form_line_style style;
+};
+
+/* A record loaded into a form.  VALUES[i] is what the database holds for
+ * the def's field i (malloc'd, NULL for none); LINES the lines above the
+ * fields; HISTORY_* name the record for the history view (ROW 0: no
+ * change recorded yet); DATA is the def's own (freed by its free). */
+struct form_record {
+	char **values;
+	size_t nvalues;
+	struct form_line *lines;
+	size_t nlines;
+	const char *history_table;   /* static */
+	sqlite3_int64 history_row;
+	char *history_title;
+	void *data;
+};
+
+/* form_def.load's answer when the record is not there (deleted). */
+#define FORM_MISSING (-2)
+
+struct form_def {
+	const char *title;          /* msgid: what the form shows ("checklist item") */
+	const struct form_field *fields;
+	size_t nfields;
+	size_t first;               /* the field the cursor starts on */
+	int labels_above;           /* each label on a line of its own, the
+				       value under it (the checklist item);
+				       0: one-line fields beside their labels,
+				       aligned by display width */
+	const char *missing_note;   /* msgid: shown when the record is gone */
+	const char *missing_save;   /* msgid: a save refused for that reason */
+	/* Read the record named by CODE and PART (as the view was opened)
+	 * into *REC (zeroed on entry).  Returns 0, FORM_MISSING when it is
+	 * not there, -1 when the database fails; ERR says why, and *REC then
+	 * holds nothing to free. */
+	int (*load)(const struct form_ctx *ctx, const char *code, const char *part,
+		    struct form_record *rec, struct rm_error *err);
+	/* Save VALUE (checked, in stored form; NULL for none) into field
+	 * FIELD of REC through change_field, if the database still holds
+	 * EXPECTED there, as one step of U.  Returns a change_result; on
+	 * CHANGE_CONFLICT *CURRENT (if not NULL) gets theirs (malloc'd) and
+	 * ERR who changed it when. */
+	int (*save)(const struct form_ctx *ctx, struct undo_log *u, struct form_record *rec,
+		    size_t field, const char *expected, const char *value, char **current,
+		    struct rm_error *err);
+	/* Free REC->data. */
+	void (*free_data)(void *data);
+};
+
+/* Check TYPED, a value for field F as a person wrote it, by its type
+ * (a date, a number with Thai digits, a code of its list), whether it is
+ * required, and its own validate function.  On success returns 0 and
+ * *STORED gets the value to store (malloc'd, caller frees; NULL for an
+ * empty value): a date in ISO form, a number in ASCII digits, text as
+ * typed.  Otherwise -1 with ERR saying why in words, the same the CSV
+ * import uses ("\"31/2/2569\" is not a date: ..."). */
+int form_check(const struct form_field *f, const struct form_ctx *ctx, const char *typed,
+	       char **stored, struct rm_error *err);
+
+/* The field of DEF called NAME, or NULL. */
+const struct form_field *form_field_named(const struct form_def *def, const char *name);
+
+/* What the form shows for VALUE of field F (the label of a choice, a date
+ * in the office's era, "—" for nothing), into OUT of SIZE bytes. */
+void form_shown(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+		char *out, size_t size);
+
+/* Free what DEF's load put in REC, and zero it. */
+void form_record_free(const struct form_def *def, struct form_record *rec);
+
+/* The checklist item's form (itemform.c): its status, note, support
+ * needed, support from (a source of the office's list), support frame.
+ * Loaded on CODE the assessment, PART the item's code; saved into the
+ * item's entry, made when it has none yet. */
+extern const struct form_def itemform_def;
+
+/* An AAR's header as a form (aarfields.c): title, date, what it reviews
+ * (stored in the form as "KIND CODE", "event" for none), facilitator,
+ * participants, tags.  Loaded on CODE the AAR; saved through change_field,
+ * aar_set_subject and aar_set_tags. */
+extern const struct form_def aarhead_def;
+
+/* The field of an AAR's header or of one of its follow-up actions that
+ * saves through CHANGE ("aar.title", "aar.tags", "aar_action.due"), for
+ * checking what is typed into it with form_check; NULL for none (CHANGE
+ * NULL, a section's text). */
+const struct form_field *aar_field(const char *change);
+
+#endif

@@ -1,0 +1,217 @@
+/* itemform.c - one checklist item as a form (form.h): its status, the
+ * unit's note, the support it needs, from whom, under which support frame.
+ * The field table, the lists of choices from the office's settings, and
+ * loading and saving the item's entry. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/buf.h"
+#include "routemap/domain.h"
+#include "routemap/form.h"
+#include "routemap/i18n.h"
+
+/* What the form keeps of the item: whose entry it saves into. */
+struct itemrec {
+	sqlite3_int64 assessment, item;
+};
+
+static const char *status_label(enum entry_status s)
+{
+	switch (s) {
+	case STATUS_MET:
+		return _("met");
+	case STATUS_PARTIAL:
+		return _("partly");
+	case STATUS_NOT_MET:
+		return _("not met");
+	case STATUS_NA:
+		return _("not applicable");
+	default:
+		return _("not answered yet");
+	}
+}
+
+/* form_choices_fn: the statuses, "not answered yet" first. */
+static int statuses(const struct form_field *f, const struct form_ctx *ctx,
+		    struct form_choices *out, struct rm_error *err)
+{
+	int i;
+
+	(void)f;
+	(void)ctx;
+	for (i = STATUS_NONE; i <= STATUS_NA; i++)
+		if (form_choices_add(out, entry_status_name((enum entry_status)i),
+				     status_label((enum entry_status)i), NULL) < 0)
+			return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+	return 0;
+}
+
+/* "none", then LABELS of the office; WITH_CODE: "2  label" (a frame is
+ * known by its number). */
+static int office_list(const struct cfg_labels *labels, int with_code, struct form_choices *out,
+		       struct rm_error *err)
+{
+	size_t i;
+
+	if (form_choices_add(out, "", _("none"), "—") < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+	for (i = 0; i < labels->n; i++) {
+		struct buf b = { 0 };
+		int rc;
+
+		if (with_code)
+			buf_printf(&b, "%s  %s", labels->v[i].code, labels->v[i].label);
+		rc = b.oom ? -1 : form_choices_add(out, labels->v[i].code,
+						   with_code ? b.s : labels->v[i].label, NULL);
+		buf_free(&b);
+		if (rc < 0)
+			return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+	}
+	return 0;
+}
+
+/* form_choices_fn: where support comes from (fund, province...). */
+static int sources(const struct form_field *f, const struct form_ctx *ctx,
+		   struct form_choices *out, struct rm_error *err)
+{
+	(void)f;
+	return office_list(&ctx->cfg->support_sources, 0, out, err);
+}
+
+/* form_choices_fn: the support frames, by number. */
+static int frames(const struct form_field *f, const struct form_ctx *ctx,
+		  struct form_choices *out, struct rm_error *err)
+{
+	(void)f;
+	return office_list(&ctx->cfg->support_frames, 1, out, err);
+}
+
+static const struct form_field item_fields[] = {
+	{ "status", N_("status"), FIELD_CHOICE, 0, "assessment_entry.status", NULL, statuses, 0 },
+	{ "note", N_("note"), FIELD_TEXT, 0, "assessment_entry.note", NULL, NULL, 4000 },
+	{ "support_needed", N_("support needed"), FIELD_TEXT, 0, "assessment_entry.support_needed",
+	  NULL, NULL, 4000 },
+	{ "support_from", N_("support from"), FIELD_CHOICE, 0, "assessment_entry.support_from", NULL,
+	  sources, 0 },
+	{ "support_frame", N_("support frame"), FIELD_CHOICE, 0, "assessment_entry.support_frame",
+	  NULL, frames, 0 },
+};
+
+#define NFIELDS (sizeof item_fields / sizeof item_fields[0])
+
+/* Copy S (NULL stays NULL) into *TO; 0, or -1 when out of memory. */
+static int copy(char **to, const char *s)
+{
+	*to = s ? strdup(s) : NULL;
+	return s && !*to ? -1 : 0;
+}
+
+/* REC's lines above the fields: the item's code and text, its evidence. */
+static int item_lines(struct form_record *rec, const struct check_item *it)
+{
+	struct buf b = { 0 };
+
+	if (!(rec->lines = calloc(2, sizeof *rec->lines)))
+		return -1;
+	buf_printf(&b, "%s  %s", it->code, it->text);
+	rec->lines[rec->nlines].style = FORM_LINE_HEADING;
+	rec->lines[rec->nlines++].text = b.s;
+	if (b.oom)
+		return -1;
+	if (it->evidence) {
+		struct buf e = { 0 };
+
+		buf_printf(&e, "%s %s", _("evidence:"), it->evidence);
+		rec->lines[rec->nlines].style = FORM_LINE_DIM;
+		rec->lines[rec->nlines++].text = e.s;
+		if (e.oom)
+			return -1;
+	}
+	return 0;
+}
+
+/* The item IT of assessment A into REC. */
+static int item_record(struct form_record *rec, const struct assessment *a,
+		       const struct check_item *it)
+{
+	struct itemrec *d = calloc(1, sizeof *d);
+
+	rec->data = d;
+	rec->values = calloc(NFIELDS, sizeof *rec->values);
+	if (!d || !rec->values)
+		return -1;
+	rec->nvalues = NFIELDS;
+	d->assessment = a->id;
+	d->item = it->id;
+	rec->history_table = "assessment_entry";
+	rec->history_row = it->entry;
+	if (copy(&rec->values[0], entry_status_name(it->status)) < 0 ||
+	    copy(&rec->values[1], it->note) < 0 || copy(&rec->values[2], it->support_needed) < 0 ||
+	    copy(&rec->values[3], it->support_from) < 0 ||
+	    copy(&rec->values[4], it->support_frame) < 0 ||
+	    copy(&rec->history_title, it->code) < 0)
+		return -1;
+	return item_lines(rec, it);
+}
+
+/* form_def.load: CODE the assessment, PART the item's code. */
+static int item_load(const struct form_ctx *ctx, const char *code, const char *part,
+		     struct form_record *rec, struct rm_error *err)
+{
+	struct assessment a;
+	size_t i;
+	int rc;
+
+	rc = assessment_load(ctx->st, ctx->cfg, code, &a, err);
+	if (rc == ASSESSMENT_MISSING)
+		return FORM_MISSING;
+	if (rc < 0)
+		return -1;
+	for (i = 0; i < a.nitems; i++)
+		if (strcmp(a.items[i].code, part) == 0)
+			break;
+	if (i == a.nitems) {
+		assessment_free(&a);
+		rm_fail(err, RM_EXIT_RUNTIME, _("no item \"%s\" in this checklist"), part);
+		return FORM_MISSING;
+	}
+	rc = item_record(rec, &a, &a.items[i]);
+	assessment_free(&a);
+	if (rc < 0) {
+		form_record_free(&itemform_def, rec);
+		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+		return -1;
+	}
+	return 0;
+}
+
+/* form_def.save: into the item's entry, made in the same step when the
+ * item has none yet. */
+static int item_save(const struct form_ctx *ctx, struct undo_log *u, struct form_record *rec,
+		     size_t field, const char *expected, const char *value, char **current,
+		     struct rm_error *err)
+{
+	struct itemrec *d = rec->data;
+	sqlite3_int64 entry = 0;
+	int rc;
+
+	rc = change_entry_field(ctx->st, u, d->assessment, d->item, item_fields[field].change,
+				expected, value, current, &entry, err);
+	if (entry)
+		rec->history_row = entry;
+	return rc;
+}
+
+const struct form_def itemform_def = {
+	.title = N_("checklist item"),
+	.fields = item_fields,
+	.nfields = NFIELDS,
+	.first = 1,   /* the note: the status has its keys on the checklist */
+	.labels_above = 1,
+	.missing_note = N_("This item is no longer there (its assessment was deleted)."),
+	.missing_save = N_("this item is no longer there: its assessment was deleted meanwhile"),
+	.load = item_load,
+	.save = item_save,
+	.free_data = free,
+};
