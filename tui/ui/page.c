@@ -338,6 +338,8 @@ static void objective_links(struct view *v, struct ui *ui, struct ui_links *out)
 	struct buf subject = { 0 };
 	size_t n, i;
 
+	if (!p->a || !p->b)   /* (an objective page always names both) */
+		return;
 	buf_printf(&subject, "%s/%s", p->a, p->b);
 	if (subject.oom) {
 		out->oom = 1;
