@@ -27,8 +27,9 @@ const char *transfer_kind_columns(size_t kind);
 /* What column COL (0-based) of KIND holds: free text on one line, free
  * text with line breaks, or a code, number, date or choice. */
 enum transfer_text { TRANSFER_LINE, TRANSFER_LINES, TRANSFER_CODE };
-size_t transfer_kind_ncols(size_t kind);
 enum transfer_text transfer_column_text(size_t kind, size_t col);
+/* How many columns KIND has. */
+size_t transfer_kind_ncols(size_t kind);
 
 /* One column of a record that import --update changed: its CSV name
  * (static) and its value before and after as export writes it in CSV
