@@ -61,6 +61,11 @@ int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(p
 /* True when ARG is -h or --help. */
 int cli_is_help(const char *arg);
 
+/* Print "LABEL TEXT" on stdout with TEXT wrapped at Thai word breaks to
+ * WIDTH columns, later lines under the text's first column; nothing when
+ * TEXT is NULL or empty (or, silently, when memory runs out). */
+void cli_print_wrapped(const char *label, const char *text, int width);
+
 /* Output width for drawings: --width N, else the terminal's, else 80. */
 int cli_width(const char *arg, int *width);
 /* The width a list's lines are fitted to: ARG (--width) when given, else

@@ -80,6 +80,11 @@ size_t escape_next(const char *s, size_t len, unsigned flags, char *esc, size_t 
  * when out of memory. */
 char *escape_text(const char *s, unsigned flags);
 
+/* VALUE as a message quotes a value it refuses: every control and
+ * invisible character made visible, cut to 40 columns with "…", in
+ * double quotes, into OUT (SIZE bytes; 200 is enough).  Returns OUT. */
+const char *escape_shown(const char *value, char *out, size_t size);
+
 /* A stream that writes to UNDER what it is given with escape_text's
  * escapes (line breaks kept, a tab as ^I), and a mark with no base (at the
  * start of a line, after a space or an escape) or past a cell's worth on

@@ -233,3 +233,19 @@ int cli_open(struct cli *cli, struct store *st, enum cli_access access, struct r
 	}
 	return 0;
 }
+
+void cli_print_wrapped(const char *label, const char *text, int width)
+{
+	int lw = text_width(label), indent = lw ? lw + 1 : 0;
+	struct text_lines lines;
+	size_t i;
+
+	if (!text || !*text)
+		return;
+	if (text_wrap(text, width - indent > 10 ? width - indent : 10, &lines) < 0)
+		return;
+	for (i = 0; i < lines.n; i++)
+		printf("%s%*s%s\n", i == 0 ? label : "", i == 0 ? (lw ? 1 : 0) : indent, "",
+		       lines.v[i]);
+	text_lines_free(&lines);
+}

@@ -45,23 +45,6 @@ static void weight_text(double weight, char *out, size_t size)
 	snprintf(out, size, "%g", weight);
 }
 
-/* "LABEL text..." wrapped to WIDTH, later lines under the text. */
-static void wrapped(const char *label, const char *text, int width)
-{
-	int lw = text_width(label), indent = lw ? lw + 1 : 0;
-	struct text_lines lines;
-	size_t i;
-
-	if (!text || !*text)
-		return;
-	if (text_wrap(text, width - indent > 10 ? width - indent : 10, &lines) < 0)
-		return;
-	for (i = 0; i < lines.n; i++)
-		printf("%s%*s%s\n", i == 0 ? label : "", i == 0 ? (lw ? 1 : 0) : indent, "",
-		       lines.v[i]);
-	text_lines_free(&lines);
-}
-
 /* Load versions VERSION[0..N-1] (0: the newest) of CODE into V[], from
  * one opening of the database.  0, or the exit status with the error
  * printed (nothing to free then). */
@@ -91,18 +74,18 @@ static void print_head_txt(const struct cli *cli, const struct norm_version *v, 
 	struct buf b = { 0 };
 	char date[64];
 
-	wrapped(v->code, v->title, width);
+	cli_print_wrapped(v->code, v->title, width);
 	buf_printf(&b, _("%d (versions: %s)"), v->version, v->versions);
-	wrapped(_("version:"), b.s, width);
+	cli_print_wrapped(_("version:"), b.s, width);
 	buf_free(&b);
 	buf_printf(&b, "%s (%s)", v->office_name, v->office_code);
-	wrapped(_("issued by:"), b.s, width);
+	cli_print_wrapped(_("issued by:"), b.s, width);
 	buf_free(&b);
 	text_format_stored_date(v->issued, cli->cfg.calendar == CFG_CAL_BUDDHIST, date, sizeof date);
-	wrapped(_("issued:"), date, width);
-	wrapped(_("source:"), v->source, width);
+	cli_print_wrapped(_("issued:"), date, width);
+	cli_print_wrapped(_("source:"), v->source, width);
 	buf_printf(&b, "%zu", v->nitems);
-	wrapped(_("items:"), b.s, width);
+	cli_print_wrapped(_("items:"), b.s, width);
 	buf_free(&b);
 }
 
@@ -121,7 +104,7 @@ static void show_txt(const struct cli *cli, const struct norm_version *v, int wi
 			if (it->group != g)
 				continue;
 			buf_printf(&b, "  %s", it->code);
-			wrapped(b.s, it->text, width);
+			cli_print_wrapped(b.s, it->text, width);
 			buf_free(&b);
 			weight_text(it->weight, w, sizeof w);
 			buf_printf(&b, _("weight %s"), w);
@@ -129,7 +112,7 @@ static void show_txt(const struct cli *cli, const struct norm_version *v, int wi
 				buf_puts(&b, " · ");
 				buf_printf(&b, _("evidence: %s"), it->evidence);
 			}
-			wrapped("     ", b.s, width);
+			cli_print_wrapped("     ", b.s, width);
 			buf_free(&b);
 		}
 	}

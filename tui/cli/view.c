@@ -22,23 +22,6 @@ static void show_date(const struct cli *cli, const char *iso, char *out, size_t 
 	text_format_stored_date(iso, cli->cfg.calendar == CFG_CAL_BUDDHIST, out, size);
 }
 
-/* "LABEL text..." wrapped to WIDTH, later lines indented under the text. */
-static void print_wrapped(const char *label, const char *text, int width)
-{
-	int lw = text_width(label), indent = lw ? lw + 1 : 0;
-	struct text_lines lines;
-	size_t i;
-
-	if (!text || !*text)
-		return;
-	if (text_wrap(text, width - indent > 10 ? width - indent : 10, &lines) < 0)
-		return;
-	for (i = 0; i < lines.n; i++)
-		printf("%s%*s%s\n", i == 0 ? label : "", i == 0 ? (lw ? 1 : 0) : indent, "",
-		       lines.v[i]);
-	text_lines_free(&lines);
-}
-
 /* A bar of WIDTH cells filled to PERCENT. */
 static void coverage_bar(const struct cli *cli, double percent, int width, struct buf *b)
 {
@@ -405,18 +388,18 @@ static int show_plan(struct cli *cli, struct store *st, const char *code, int wi
 		plan_map_free(&map);
 		return -1;
 	}
-	print_wrapped(map.code, map.title, width);
+	cli_print_wrapped(map.code, map.title, width);
 	buf_printf(&line, "%s (%s)", map.office_name, map.office_code);
-	print_wrapped(_("office:"), line.s, width);
+	cli_print_wrapped(_("office:"), line.s, width);
 	buf_free(&line);
 	buf_printf(&line, "%d–%d", map.fy_from, map.fy_to);
-	print_wrapped(_("fiscal years:"), line.s, width);
+	cli_print_wrapped(_("fiscal years:"), line.s, width);
 	buf_free(&line);
-	print_wrapped(_("destination:"), map.destination, width);
-	print_wrapped(_("serves:"), map.serves, width);
+	cli_print_wrapped(_("destination:"), map.destination, width);
+	cli_print_wrapped(_("serves:"), map.serves, width);
 	for (i = 0; i < map.nserved_by; i++)
 		buf_printf(&line, "%s%s", i ? ", " : "", map.served_by[i]);
-	print_wrapped(_("served by:"), line.s, width);
+	cli_print_wrapped(_("served by:"), line.s, width);
 	buf_free(&line);
 	printf("\n");
 	for (y = 0; y < view.canvas.h; y++) {
@@ -465,23 +448,23 @@ static int show_assessment(struct cli *cli, struct store *st, const char *code, 
 	if (assessment_load(st, &cli->cfg, code, &a, err) < 0)
 		return -1;
 	buf_printf(&b, "%s v%d (%s)", a.set_title, a.version, a.set_code);
-	print_wrapped(a.code, b.s, width);
+	cli_print_wrapped(a.code, b.s, width);
 	buf_free(&b);
 	buf_printf(&b, "%s (%s)", a.office_name, a.office_code);
-	print_wrapped(_("unit:"), b.s, width);
+	cli_print_wrapped(_("unit:"), b.s, width);
 	buf_free(&b);
 	if (a.project_code) {
 		buf_printf(&b, "%s %s", a.project_code, a.project_title);
-		print_wrapped(_("project:"), b.s, width);
+		cli_print_wrapped(_("project:"), b.s, width);
 		buf_free(&b);
 	}
 	show_date(cli, a.assessed_on, date, sizeof date);
 	buf_printf(&b, "%s%s%s", date, a.assessor && *date ? ", " : "", a.assessor ? a.assessor : "");
-	print_wrapped(_("assessed:"), b.s, width);
+	cli_print_wrapped(_("assessed:"), b.s, width);
 	buf_free(&b);
 	total = assessment_coverage(&a, &cli->cfg, (size_t)-1);
 	coverage_line(cli, &total, &b);
-	print_wrapped(_("coverage:"), b.s, width);
+	cli_print_wrapped(_("coverage:"), b.s, width);
 	buf_free(&b);
 	for (g = 0; g < a.ngroups; g++) {
 		struct coverage c = assessment_coverage(&a, &cli->cfg, g);
@@ -497,11 +480,11 @@ static int show_assessment(struct cli *cli, struct store *st, const char *code, 
 			if (it->group != g)
 				continue;
 			buf_printf(&b, "%s %s", status_mark(cli, it->status), it->code);
-			print_wrapped(b.s, it->text, width);
+			cli_print_wrapped(b.s, it->text, width);
 			buf_free(&b);
 			if (it->note) {
 				snprintf(label, sizeof label, "      %s", _("note:"));
-				print_wrapped(label, it->note, width);
+				cli_print_wrapped(label, it->note, width);
 			}
 			if (it->support_needed || it->support_from || it->support_frame) {
 				const char *from = it->support_from
@@ -519,7 +502,7 @@ static int show_assessment(struct cli *cli, struct store *st, const char *code, 
 					buf_puts(&b, "]");
 				}
 				snprintf(label, sizeof label, "      %s", _("support:"));
-				print_wrapped(label, b.s, width);
+				cli_print_wrapped(label, b.s, width);
 				buf_free(&b);
 			}
 		}

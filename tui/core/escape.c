@@ -302,3 +302,15 @@ FILE *escape_stream(FILE *under)
 		free(c);
 	return f;
 }
+
+const char *escape_shown(const char *value, char *out, size_t size)
+{
+	char cut[160];
+	char *esc = escape_text(value, ESC_INVISIBLE);
+
+	/* every control and invisible character visible: "T-1<U+00A0>" */
+	text_truncate(cut, sizeof cut, esc ? esc : "", 40, 0, 0);
+	snprintf(out, size, "\"%s\"", cut);
+	free(esc);
+	return out;
+}

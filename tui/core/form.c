@@ -46,19 +46,6 @@ int form_choices_add(struct form_choices *c, const char *code, const char *label
 	return 0;
 }
 
-/* VALUE shortened for a message, quoted, every invisible character made
- * visible: as the CSV import shows a value it refuses. */
-static const char *quoted(const char *value, char *out, size_t size)
-{
-	char cut[160];
-	char *esc = escape_text(value, ESC_INVISIBLE);
-
-	text_truncate(cut, sizeof cut, esc ? esc : "", 40, 0, 0);
-	snprintf(out, size, "\"%s\"", cut);
-	free(esc);
-	return out;
-}
-
 /* Does S hold more than blanks? */
 static int filled(const char *s)
 {
@@ -103,7 +90,7 @@ static int check_choice(const struct form_field *f, const struct form_ctx *ctx, 
 	or_codes(&c, allowed, sizeof allowed);
 	form_choices_free(&c);
 	return rm_fail(err, RM_EXIT_RUNTIME, _("%s is not allowed; expected %s"),
-		       quoted(typed, q, sizeof q), allowed);
+		       escape_shown(typed, q, sizeof q), allowed);
 }
 
 /* TYPED by F's type, into *STORED (malloc'd). */
@@ -118,18 +105,18 @@ static int check_typed(const struct form_field *f, const struct form_ctx *ctx, c
 	case FIELD_DATE:
 		if (text_parse_date(typed, &d) < 0)
 			return rm_fail(err, RM_EXIT_RUNTIME, _("%s is not a date: %s"),
-				       quoted(typed, q, sizeof q), text_date_forms());
+				       escape_shown(typed, q, sizeof q), text_date_forms());
 		text_format_iso(&d, buf, sizeof buf);
 		break;
 	case FIELD_NUMBER:
 		if (text_parse_number(typed, &v) < 0)
 			return rm_fail(err, RM_EXIT_RUNTIME,
 				       _("%s: expected a number such as 73.5 (Thai digits allowed)"),
-				       quoted(typed, q, sizeof q));
+				       escape_shown(typed, q, sizeof q));
 		if (!text_number_exact(typed, v))
 			return rm_fail(err, RM_EXIT_RUNTIME,
 				       _("%s: more digits than can be kept exactly (about 15 significant "
-					 "digits); round it"), quoted(typed, q, sizeof q));
+					 "digits); round it"), escape_shown(typed, q, sizeof q));
 		text_format_number(v, buf, sizeof buf);
 		break;
 	case FIELD_CHOICE:

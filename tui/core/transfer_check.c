@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "routemap/buf.h"
+#include "routemap/escape.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "transfer_int.h"
@@ -112,8 +113,8 @@ int transfer_check_aar(struct row *row, struct rm_error *err)
 			return store_fail(row->st, err, _("cannot look up the subject"));
 		if (strcmp(kind, "objective") == 0)
 			return transfer_row_fail(row, 5, err, _("unknown objective %s (write PLAN/OBJECTIVE)"),
-					transfer_shown(subject, q, sizeof q));
-		return transfer_row_fail(row, 5, err, _("unknown %s %s"), what, transfer_shown(subject, q, sizeof q));
+					escape_shown(subject, q, sizeof q));
+		return transfer_row_fail(row, 5, err, _("unknown %s %s"), what, escape_shown(subject, q, sizeof q));
 	}
 	return 0;
 }

@@ -93,15 +93,15 @@ int transfer_unknown_ref(struct row *row, size_t c, const char *code, struct rm_
 		other = transfer_col_index(row->kind, p);
 		if (other >= 0)
 			buf_printf(&ctx, " %s %s", row->kind->cols[other].name,
-				   transfer_shown(transfer_field(row, (size_t)other), q2, sizeof q2));
+				   escape_shown(transfer_field(row, (size_t)other), q2, sizeof q2));
 	}
 	if (ctx.len)
 		/* TRANSLATORS: "unknown objective "P9" with plan "KKN-CDC-2568"";
 		 * what follows "with" are column names and values. */
 		rc = transfer_row_fail(row, c, err, _("unknown %s %s with%s"), _(col->what),
-			      transfer_shown(code, q, sizeof q), ctx.s);
+			      escape_shown(code, q, sizeof q), ctx.s);
 	else
-		rc = transfer_row_fail(row, c, err, _("unknown %s %s"), _(col->what), transfer_shown(code, q, sizeof q));
+		rc = transfer_row_fail(row, c, err, _("unknown %s %s"), _(col->what), escape_shown(code, q, sizeof q));
 	buf_free(&ctx);
 	return rc;
 }
@@ -187,7 +187,7 @@ int transfer_insert_element(struct row *row, size_t c, const char *elem, sqlite3
 	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
 		char q[200];
 
-		return transfer_row_fail(row, c, err, _("%s is listed twice"), transfer_shown(elem, q, sizeof q));
+		return transfer_row_fail(row, c, err, _("%s is listed twice"), escape_shown(elem, q, sizeof q));
 	}
 	if (rc != SQLITE_DONE)
 		return transfer_row_fail(row, c, err, "%s", sqlite3_errmsg(row->st->db));
@@ -453,7 +453,7 @@ static int set_later(struct row *row, const struct laters *later, struct rm_erro
 			char q[200], what[512];
 
 			snprintf(what, sizeof what, _("unknown %s %s"), _(k->cols[l->c].what),
-				 transfer_shown(l->code, q, sizeof q));
+				 escape_shown(l->code, q, sizeof q));
 			return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): %s", row->file,
 				       l->line, l->field, k->cols[l->c].name, what);
 		}

@@ -119,9 +119,6 @@ int transfer_row_fail(struct row *row, size_t c, struct rm_error *err, const cha
 /* The raw text of column C of ROW's current record (owned by the reader). */
 const char *transfer_field(struct row *row, size_t c);
 
-/* VALUE quoted for a message, its invisible characters made visible and
- * cut to 40 columns, into OUT (SIZE bytes).  Returns OUT. */
-const char *transfer_shown(const char *value, char *out, size_t size);
 
 /* VALUE up to and including the character at byte OFF, quoted and
  * escaped, its start cut when long, so that the character shows; into OUT

@@ -29,19 +29,6 @@ const char *transfer_field(struct row *row, size_t c)
 	return row->r->fields[row->pos[c]].text;
 }
 
-/* VALUE shortened for a message, quoted. */
-const char *transfer_shown(const char *value, char *out, size_t size)
-{
-	char cut[160];
-	char *esc = escape_text(value, ESC_INVISIBLE);
-
-	/* every control and invisible character visible: "T-1<U+00A0>" */
-	text_truncate(cut, sizeof cut, esc ? esc : "", 40, 0, 0);
-	snprintf(out, size, "\"%s\"", cut);
-	free(esc);
-	return out;
-}
-
 /* VALUE up to and including the character at byte OFF, quoted and
  * escaped, its start cut when long, so that the character shows. */
 const char *transfer_shown_to(const char *value, size_t off, char *out, size_t size)
@@ -133,10 +120,10 @@ int transfer_check_code(struct row *row, size_t c, const char *s, struct rm_erro
 
 	if (strpbrk(s, ",\r\n"))
 		return transfer_row_fail(row, c, err, _("%s: a code may not hold a comma or a line break"),
-				transfer_shown(s, q, sizeof q));
+				escape_shown(s, q, sizeof q));
 	if (*s == ' ' || s[strlen(s) - 1] == ' ')
 		return transfer_row_fail(row, c, err, _("%s: a code may not start or end with a space"),
-				transfer_shown(s, q, sizeof q));
+				escape_shown(s, q, sizeof q));
 	return 0;
 }
 
@@ -227,30 +214,30 @@ static int convert_typed(struct row *row, size_t c, const char *s, struct val *v
 		if (text_parse_int(s, &v->i) < 0 || v->i < 2400 || v->i > 2800)
 			return transfer_row_fail(row, c, err,
 					_("%s: expected a Buddhist Era year such as 2569 (2400 to 2800)"),
-					transfer_shown(s, q, sizeof q));
+					escape_shown(s, q, sizeof q));
 		v->is_int = 1;
 		return 0;
 	case C_INT:
 		if (text_parse_int(s, &v->i) < 0 || v->i < 1 || v->i > 1000000)
 			return transfer_row_fail(row, c, err, _("%s: expected a whole number of at least 1"),
-					transfer_shown(s, q, sizeof q));
+					escape_shown(s, q, sizeof q));
 		v->is_int = 1;
 		return 0;
 	case C_NUM:
 		if (text_parse_number(s, &v->d) < 0 || v->d < 0)
 			return transfer_row_fail(row, c, err,
 					_("%s: expected a number of at least 0 such as 73.5 (Thai digits allowed)"),
-					transfer_shown(s, q, sizeof q));
+					escape_shown(s, q, sizeof q));
 		if (!text_number_exact(s, v->d))
 			return transfer_row_fail(row, c, err,
 					_("%s: more digits than can be kept exactly (about 15 significant "
-					  "digits); round it"), transfer_shown(s, q, sizeof q));
+					  "digits); round it"), escape_shown(s, q, sizeof q));
 		v->is_num = 1;
 		return 0;
 	case C_DATE:
 		if (text_parse_date(s, &d) < 0)
 			return transfer_row_fail(row, c, err,
-					_("%s is not a date: %s"), transfer_shown(s, q, sizeof q),
+					_("%s is not a date: %s"), escape_shown(s, q, sizeof q),
 					text_date_forms());
 		/* stored in ISO form, Gregorian, whatever era was typed */
 		text_format_iso(&d, v->iso, sizeof v->iso);
@@ -260,7 +247,7 @@ static int convert_typed(struct row *row, size_t c, const char *s, struct val *v
 		if (!in_list(col->arg, s)) {
 			or_list(col->arg, allowed, sizeof allowed);
 			return transfer_row_fail(row, c, err, _("%s is not allowed; expected %s"),
-					transfer_shown(s, q, sizeof q), allowed);
+					escape_shown(s, q, sizeof q), allowed);
 		}
 		return 0;
 	}
@@ -290,7 +277,7 @@ int transfer_convert(struct row *row, size_t c, struct rm_error *err)
 	 * export must import back) */
 	if (looks_blank(s) && (!(col->flags & OPT) || col->type != C_TEXT))
 		return transfer_row_fail(row, c, err, _("%s holds only spaces or invisible characters; write "
-					       "something, or leave it empty"), transfer_shown(s, q, sizeof q));
+					       "something, or leave it empty"), escape_shown(s, q, sizeof q));
 	return convert_typed(row, c, s, v, err);
 }
 
