@@ -1,6 +1,7 @@
 /* lookup.c - small questions answered by one short query (lookup.h). */
 #include <stdlib.h>
 
+#include "routemap/buf.h"
 #include "routemap/i18n.h"
 #include "routemap/lookup.h"
 
@@ -58,24 +59,6 @@ int project_place(struct store *st, const char *code, char **plan, char **object
 	return 0;
 }
 
-/* Grow *V (room for *ROOM) to hold one more of SIZE bytes past HAVE.
- * Returns 0, or -1 when memory runs out (V unchanged). */
-static int grow(void **v, size_t *room, size_t have, size_t size)
-{
-	size_t more;
-	void *w;
-
-	if (have < *room)
-		return 0;
-	more = *room ? *room * 2 : 16;
-	w = realloc(*v, more * size);
-	if (!w)
-		return -1;
-	*v = w;
-	*room = more;
-	return 0;
-}
-
 int assessment_codes(struct store *st, const char *project, char ***codes, size_t *n,
 		     struct rm_error *err)
 {
@@ -84,8 +67,8 @@ int assessment_codes(struct store *st, const char *project, char ***codes, size_
 		"SELECT code FROM assessment WHERE project_id ="
 		" (SELECT id FROM project WHERE code = ?1) ORDER BY code COLLATE THAI" :
 		"SELECT code FROM assessment ORDER BY code COLLATE THAI", err);
-	char **v = NULL;
-	size_t have = 0, room = 0;
+	char **v = NULL, **slot;
+	size_t have = 0;
 	int oom = 0, rc = SQLITE_DONE;
 
 	*codes = NULL;
@@ -95,13 +78,11 @@ int assessment_codes(struct store *st, const char *project, char ***codes, size_
 	if (project)
 		sqlite3_bind_text(stmt, 1, project, -1, SQLITE_STATIC);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (grow((void **)&v, &room, have, sizeof *v) < 0) {
+		if (!(slot = array_grow(&v, &have, sizeof *v))) {
 			oom = 1;
 			break;
 		}
-		v[have] = store_col_dup(stmt, 0, &oom);
-		if (!oom)
-			have++;
+		*slot = store_col_dup(stmt, 0, &oom);   /* NULL on failure: freed as one */
 	}
 	if (store_finish(st, stmt, rc, oom, err) < 0) {
 		lookup_codes_free(v, have);
@@ -126,8 +107,8 @@ int subject_aars(struct store *st, const char *kind, const char *code,
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT code, title FROM aar"
 		" WHERE subject_kind = ?1 AND subject = ?2 ORDER BY date DESC, code", err);
-	struct lookup_pair *v = NULL;
-	size_t have = 0, room = 0;
+	struct lookup_pair *v = NULL, *p;
+	size_t have = 0;
 	int oom = 0, rc = SQLITE_DONE;
 
 	*aars = NULL;
@@ -137,13 +118,12 @@ int subject_aars(struct store *st, const char *kind, const char *code,
 	sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, code, -1, SQLITE_STATIC);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (grow((void **)&v, &room, have, sizeof *v) < 0) {
+		if (!(p = array_grow(&v, &have, sizeof *v))) {
 			oom = 1;
 			break;
 		}
-		v[have].code = store_col_dup(stmt, 0, &oom);
-		v[have].title = store_col_dup(stmt, 1, &oom);
-		have++;   /* freed with the rest, even half made */
+		p->code = store_col_dup(stmt, 0, &oom);   /* freed with the rest, even half made */
+		p->title = store_col_dup(stmt, 1, &oom);
 	}
 	if (store_finish(st, stmt, rc, oom, err) < 0) {
 		lookup_pairs_free(v, have);

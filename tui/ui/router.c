@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "routemap/aar.h"
+#include "routemap/buf.h"
 #include "routemap/i18n.h"
 #include "routemap/lookup.h"
 #include "routemap/ui.h"
@@ -88,20 +89,18 @@ int ui_go(struct ui *ui, enum view_kind kind, const struct ui_place *at)
 void ui_link_add(struct ui_links *l, enum view_kind kind, const char *code, const char *part,
 		 int64_t row, const char *fmt, ...)
 {
-	struct ui_link *k, *grown;
+	struct ui_link *k;
 	char label[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(label, sizeof label, fmt, ap);
 	va_end(ap);
-	grown = realloc(l->v, (l->n + 1) * sizeof *grown);
-	if (!grown) {
+	k = array_grow(&l->v, &l->n, sizeof *k);
+	if (!k) {
 		l->oom = 1;
 		return;
 	}
-	l->v = grown;
-	k = &l->v[l->n];
 	k->kind = kind;
 	k->row = row;
 	k->code = code ? strdup(code) : NULL;
@@ -111,10 +110,9 @@ void ui_link_add(struct ui_links *l, enum view_kind kind, const char *code, cons
 		free(k->code);
 		free(k->part);
 		free(k->label);
+		l->n--;
 		l->oom = 1;
-		return;
 	}
-	l->n++;
 }
 
 void ui_links_free(struct ui_links *l)
