@@ -78,7 +78,7 @@ static int load_served_by(struct store *st, struct plan_map *map, sqlite3_int64 
 	return store_finish(st, stmt, rc, oom, err);
 }
 
-/* The objectives of plan PLAN_ID, in the order they were made, into
+/* The objectives of plan PLAN_ID, in their order on the map, into
  * map->objectives.  Returns 0, or -1 with ERR. */
 static int load_objectives(struct store *st, struct plan_map *map, sqlite3_int64 plan_id,
 			   struct rm_error *err)
@@ -87,7 +87,7 @@ static int load_objectives(struct store *st, struct plan_map *map, sqlite3_int64
 	int oom = 0, rc = SQLITE_DONE;
 
 	stmt = store_prepare(st, "SELECT id, code, title, level FROM objective WHERE plan_id = ?1"
-				 " ORDER BY id", err);
+				 " ORDER BY coalesce(position, id), id", err);
 	if (!stmt)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, plan_id);
@@ -313,7 +313,7 @@ static int load_items(struct store *st, struct assessment *a, sqlite3_int64 set_
 		" e.support_needed, e.support_from, f.code, e.id FROM norm_item i"
 		" LEFT JOIN assessment_entry e ON e.item_id = i.id AND e.assessment_id = ?2"
 		" LEFT JOIN support_frame f ON f.id = e.support_frame_id"
-		" WHERE i.set_id = ?1 ORDER BY i.group_id, i.id", err);
+		" WHERE i.set_id = ?1 ORDER BY i.group_id, coalesce(i.position, i.id), i.id", err);
 	if (!stmt)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, set_id);

@@ -207,7 +207,7 @@ struct kind transfer_kinds[] = {
 	KIND("objectives", objectives_cols,
 	     "INSERT INTO objective(plan_id, code, level, title) VALUES (?1, ?2, ?3, ?4)", NULL,
 	     "SELECT p.code, o.code, o.level, o.title FROM objective o JOIN plan p ON p.id = o.plan_id"
-	     " ORDER BY o.id",
+	     " ORDER BY coalesce(o.position, o.id), o.id",
 	     "SELECT count(*) FROM objective", NULL,
 	     "plan,code", "SELECT id FROM objective WHERE plan_id = ?1 AND code = ?2",
 	     "level = ?3;title = ?4"),
@@ -268,7 +268,8 @@ struct kind transfer_kinds[] = {
 	     "INSERT INTO norm_item(set_id, group_id, code, text, evidence, weight)"
 	     " VALUES (?1, ?3, ?4, ?5, ?6, coalesce(?7, 1))", NULL,
 	     "SELECT s.code, s.version, g.code, i.code, i.text, i.evidence, i.weight FROM norm_item i"
-	     " JOIN norm_set s ON s.id = i.set_id JOIN norm_group g ON g.id = i.group_id ORDER BY i.id",
+	     " JOIN norm_set s ON s.id = i.set_id JOIN norm_group g ON g.id = i.group_id"
+	     " ORDER BY coalesce(i.position, i.id), i.id",
 	     "SELECT count(*) FROM norm_item", NULL,
 	     "set,version,code", "SELECT id FROM norm_item WHERE set_id = ?1 AND code = ?4",
 	     "group_id = ?3;text = ?5;evidence = ?6;weight = coalesce(?7, 1)"),

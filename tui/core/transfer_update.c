@@ -54,10 +54,11 @@ static const char *update_sql(struct kind *k)
 }
 
 /* K's export of one record (?1 = its id): its EXPORT_SQL with the final
- * "ORDER BY X.id" turned into "WHERE X.id = ?1".  NULL out of memory. */
+ * "ORDER BY ..., X.id" turned into "WHERE X.id = ?1" (the id is the last
+ * key of every export's order).  NULL out of memory. */
 static const char *one_sql(struct kind *k)
 {
-	const char *order = NULL, *p = k->export_sql;
+	const char *order = NULL, *p = k->export_sql, *key, *comma;
 	struct buf b = { 0 };
 
 	/* the last one: a list's subquery has its own */
@@ -65,8 +66,10 @@ static const char *one_sql(struct kind *k)
 		order = p++;
 	if (k->one_sql || !order)
 		return k->one_sql;
-	buf_printf(&b, "%.*s WHERE %s = ?1", (int)(order - k->export_sql), k->export_sql,
-		   order + strlen(" ORDER BY "));
+	key = order + strlen(" ORDER BY ");
+	while ((comma = strstr(key, ", ")) != NULL)
+		key = comma + 2;
+	buf_printf(&b, "%.*s WHERE %s = ?1", (int)(order - k->export_sql), k->export_sql, key);
 	k->one_sql = buf_take(&b);
 	return k->one_sql;
 }
