@@ -97,6 +97,10 @@ struct form_record {
 	size_t nvalues;
 	struct form_line *lines;
 	size_t nlines;
+	/* set by a save that changed what names the record (its code):
+	 * the CODE and PART to load it by from then on (malloc'd, NULL: as
+	 * it was; the engine takes them) */
+	char *renamed_code, *renamed_part;
 	const char *history_table;   /* static */
 	sqlite3_int64 history_row;
 	char *history_title;
@@ -133,6 +137,23 @@ struct form_def {
 		    struct rm_error *err);
 	/* Free REC->data. */
 	void (*free_data)(void *data);
+	/* Make a new record from VALUES[i], the value of field i (checked,
+	 * in stored form; NULL for none; every required field has one),
+	 * where CODE and PART say (as the view was opened: the plan of a
+	 * new objective; either may be NULL), as one step of U.  *NEW_CODE
+	 * and *NEW_PART (malloc'd, NULL for none) then name it as load
+	 * takes it.  Returns CHANGE_OK, or CHANGE_ERROR with ERR in words
+	 * ("code P1 is already used in plan ..."), nothing made.  NULL: the
+	 * form only edits records that are there. */
+	int (*create)(const struct form_ctx *ctx, struct undo_log *u, const char *code,
+		      const char *part, char *const *values, char **new_code, char **new_part,
+		      struct rm_error *err);
+	/* The values a new record starts with (this fiscal year, the
+	 * office's own code), into VALUES[i] for field i (malloc'd; all NULL
+	 * on entry), where CODE and PART say.  Returns 0, or -1 with ERR.
+	 * NULL: a new record starts empty. */
+	int (*defaults)(const struct form_ctx *ctx, const char *code, const char *part,
+			char **values, struct rm_error *err);
 };
 
 /* Check TYPED, a value for field F as a person wrote it, by its type

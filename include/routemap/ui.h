@@ -87,6 +87,7 @@ void theme_init(struct theme *t, int color, int ascii);
 struct ui;
 struct view;
 struct ui_links;
+struct form_def;
 
 struct view_ops {
 	const char *name;               /* shown in the help title */
@@ -399,6 +400,12 @@ enum view_kind {
 			      the section PART (a template's section key),
 			      else on the follow-up action of row ROW, else
 			      (PART NULL, ROW 0) on the title */
+	VIEW_FORM,         /* a record as a form of the form engine: FORM
+			      its form_def (form.h), CODE and PART as that
+			      def's load takes them; with CREATE set, a new
+			      record, made where CODE and PART say by the
+			      def's create once its required fields are
+			      filled in */
 	VIEW_HISTORY,      /* who changed a record: TABLE and ROW name it,
 			      TITLE is what people call it (may be NULL) */
 	VIEW_RESULTS,      /* the last search's hits (ui->hits) */
@@ -415,6 +422,8 @@ struct ui_place {
 	const char *table;
 	const char *title;
 	const struct view *of;
+	const struct form_def *form;
+	int create;
 };
 
 /* Open a view of KIND on AT (NULL: nothing named, for the lists and the

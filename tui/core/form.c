@@ -220,6 +220,8 @@ void form_record_free(const struct form_def *def, struct form_record *rec)
 		free(rec->lines[i].text);
 	free(rec->lines);
 	free(rec->history_title);
+	free(rec->renamed_code);
+	free(rec->renamed_part);
 	if (rec->data && def->free_data)
 		def->free_data(rec->data);
 	memset(rec, 0, sizeof *rec);
