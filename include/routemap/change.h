@@ -77,7 +77,12 @@ int change_merge_as(struct undo_log *u, const char *field, sqlite3_int64 id);
  * "assessment_entry.support_from", "assessment_entry.support_frame" (a
  * frame code), "aar.title", "aar.date", "aar.subject", "aar.facilitator",
  * "aar.participants", "aar_section.text", "aar_action.action",
- * "aar_action.owner", "aar_action.due", "aar_action.status".
+ * "aar_action.owner", "aar_action.due", "aar_action.status",
+ * "norm_set.title", "norm_set.issued", "norm_set.source", "norm_item.code",
+ * "norm_item.text", "norm_item.evidence", "norm_item.weight" (a number),
+ * "norm_item.group" (a group code of the set's grouping),
+ * "assessment.assessed_on", "assessment.assessor", "assessment.project"
+ * (a project code).
  *
  * Set FIELD of row ID to VALUE (NULL or "" for none), if it still holds
  * EXPECTED (NULL or "" for none), as one step of U.  Returns a

@@ -395,6 +395,13 @@ enum view_kind {
 			      PART the item to select (NULL: the first) */
 	VIEW_ITEM,         /* one item of a checklist: CODE the assessment,
 			      PART the item's code */
+	VIEW_NORM_SETS,    /* the norm sets and their versions: CODE and ROW
+			      the version to select (NULL, 0: the first) */
+	VIEW_NORM_ITEMS,   /* one version of a norm set: CODE the set, ROW
+			      the version, PART the item to select */
+	VIEW_NORM_DIFF,    /* two versions of a norm set compared: CODE the
+			      set, PART the older version ("2"), ROW the
+			      newer */
 	VIEW_AARS,         /* the AARs: the AAR section's list */
 	VIEW_AAR,          /* one AAR as a form: CODE the AAR; the cursor on
 			      the section PART (a template's section key),

@@ -469,6 +469,22 @@ static const struct field fields[] = {
 	{ "aar_action.owner", "aar_action", "owner", "owner", "?1", 0 },
 	{ "aar_action.due", "aar_action", "due", "due", "?1", 0 },
 	{ "aar_action.status", "aar_action", "status", "status", "?1", 1 },
+	{ "norm_set.title", "norm_set", "title", "title", "?1", 1 },
+	{ "norm_set.issued", "norm_set", "issued", "issued", "?1", 0 },
+	{ "norm_set.source", "norm_set", "source", "source", "?1", 0 },
+	{ "norm_item.code", "norm_item", "code", "code", "?1", 1 },
+	{ "norm_item.text", "norm_item", "text", "text", "?1", 1 },
+	{ "norm_item.evidence", "norm_item", "evidence", "evidence", "?1", 0 },
+	{ "norm_item.weight", "norm_item", "weight", "printf('%.15g', weight)", "?1", 1 },
+	{ "norm_item.group", "norm_item", "group_id",
+	  "(SELECT code FROM norm_group WHERE id = group_id)",
+	  "(SELECT g.id FROM norm_group g JOIN norm_set s ON s.grouping = g.grouping"
+	  " WHERE s.id = norm_item.set_id AND g.code = ?1)", 1 },
+	{ "assessment.assessed_on", "assessment", "assessed_on", "assessed_on", "?1", 0 },
+	{ "assessment.assessor", "assessment", "assessor", "assessor", "?1", 0 },
+	{ "assessment.project", "assessment", "project_id",
+	  "(SELECT code FROM project WHERE id = project_id)",
+	  "(SELECT id FROM project WHERE code = ?1)", 0 },
 };
 
 static const struct field *find_field(const char *name)

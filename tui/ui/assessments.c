@@ -1,6 +1,8 @@
 /* assessments.c - the Checklists section's list: the assessments with
  * their unit, norm set and coverage, sorted and filtered; starting a new
- * one (norm set, unit, project); Enter opens its checklist. */
+ * one (norm set, unit, project), warned when the same one was started
+ * today; e edits an assessment's header; S shows the norm sets; Enter
+ * opens its checklist. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,7 @@
 #include "routemap/domain.h"
 #include "routemap/i18n.h"
 #include "routemap/lookup.h"
+#include "routemap/normedit.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
 #include "views.h"
@@ -146,6 +149,28 @@ static void assessments_draw(struct view *v, struct ui *ui, int top, int height)
 	ui_put(top + height - 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 0);
 }
 
+/* Has the unit an assessment of SET's version for PROJECT made today?
+ * Then ask before starting another.  1 to go on, 0 not. */
+static int same_day_ok(struct ui *ui, const struct norm_row *set, const char *unit,
+		       const char *project)
+{
+	struct rm_error err = { 0, "" };
+	char *existing = NULL, q[512];
+	int rc = assessment_same_day(ui->st, set->code, set->version, unit, project, NULL, &existing,
+				     &err);
+
+	if (rc < 0) {
+		ui_error(ui, "%s", err.msg);
+		return 0;
+	}
+	if (rc == 0)
+		return 1;
+	snprintf(q, sizeof q, _("%s already assesses this unit against %s v%d for the same project "
+				"today. Start another one anyway?"), existing, set->code, set->version);
+	free(existing);
+	return ui_confirm(ui, q);
+}
+
 /* a: choose the norm set (its latest version first), the unit and its
  * project; start the assessment with every item unanswered; open it. */
 static void start_assessment(struct ui *ui)
@@ -210,6 +235,8 @@ static void start_assessment(struct ui *ui)
 		if (j < -1)
 			goto out;
 	}
+	if (!same_day_ok(ui, &sets[s], units[u].code, j >= 0 ? projects[j].code : NULL))
+		goto out;
 	if (assessment_create(ui->st, &ui->undo, sets[s].code, sets[s].version, units[u].code,
 			      j >= 0 ? projects[j].code : NULL, ui->user, &code, &err) < 0) {
 		ui_error(ui, "%s", err.msg);
@@ -238,9 +265,16 @@ static int assessments_act(struct view *v, struct ui *ui, enum action a)
 		return 1;
 	switch (a) {
 	case ACT_OPEN:
-	case ACT_EDIT:
 		if (r)
 			ui_open(ui, VIEW_CHECKLIST, r->code, NULL);
+		return 1;
+	case ACT_EDIT:
+		if (r)
+			ui_open_place(ui, VIEW_FORM, &(struct ui_place){ .form = &assessment_head_def,
+									 .code = r->code });
+		return 1;
+	case ACT_NORM_SETS:
+		ui_open_place(ui, VIEW_NORM_SETS, NULL);
 		return 1;
 	case ACT_ADD:
 		start_assessment(ui);
@@ -304,7 +338,8 @@ static void assessments_free(struct view *v)
 }
 
 static const enum action assessments_actions[] = {
-	ACT_OPEN, ACT_ADD, ACT_SORT, ACT_FILTER, ACT_DELETE, ACT_SEARCH, ACT_BACK, ACT_COUNT
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_NORM_SETS, ACT_SORT, ACT_FILTER, ACT_DELETE, ACT_SEARCH,
+	ACT_BACK, ACT_COUNT
 };
 
 static const struct view_ops assessments_ops = {

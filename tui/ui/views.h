@@ -23,6 +23,9 @@ struct view *view_history_new(struct ui *ui, const struct ui_place *at);      /*
 struct view *view_help_new(struct ui *ui, const struct ui_place *at);         /* page.c */
 struct view *view_checklist_new(struct ui *ui, const struct ui_place *at);    /* checklist.c */
 struct view *view_item_new(struct ui *ui, const struct ui_place *at);         /* item.c */
+struct view *view_norm_sets_new(struct ui *ui, const struct ui_place *at);   /* normsets.c */
+struct view *view_norm_items_new(struct ui *ui, const struct ui_place *at);  /* normitems.c */
+struct view *view_norm_diff_new(struct ui *ui, const struct ui_place *at);   /* normdiff.c */
 struct view *view_aars_new(struct ui *ui, const struct ui_place *at);         /* aarlist.c */
 struct view *view_aar_new(struct ui *ui, const struct ui_place *at);          /* aarform.c */
 struct view *view_results_new(struct ui *ui, const struct ui_place *at);      /* search.c */
