@@ -449,6 +449,9 @@ struct field {
 	int required;           /* NOT NULL: "" stays "" */
 };
 
+/* A REAL column as text_format_number writes it, NULL staying NULL. */
+#define NUMBER_OF(col) "iif(" col " IS NULL, NULL, printf('%.15g', " col "))"
+
 static const struct field fields[] = {
 	{ "assessment_entry.status", "assessment_entry", "status", "status", "?1", 0 },
 	{ "assessment_entry.note", "assessment_entry", "note", "note", "?1", 0 },
@@ -469,6 +472,22 @@ static const struct field fields[] = {
 	{ "aar_action.owner", "aar_action", "owner", "owner", "?1", 0 },
 	{ "aar_action.due", "aar_action", "due", "due", "?1", 0 },
 	{ "aar_action.status", "aar_action", "status", "status", "?1", 1 },
+	/* numbers read as they were typed: "42", not "42.0" */
+	{ "indicator.baseline", "indicator", "baseline", NUMBER_OF("baseline"), "?1", 0 },
+	{ "indicator.target", "indicator", "target", NUMBER_OF("target"), "?1", 0 },
+	{ "indicator.result", "indicator", "result", NUMBER_OF("result"), "?1", 0 },
+	{ "slm_cell.text", "slm_cell", "text", "text", "?1", 1 },
+	{ "project.code", "project", "code", "code", "?1", 1 },
+	{ "project.title", "project", "title", "title", "?1", 1 },
+	{ "project.office", "project", "office_id", "(SELECT code FROM office WHERE id = office_id)",
+	  "(SELECT id FROM office WHERE code = ?1)", 1 },
+	{ "project.fiscal_year", "project", "fiscal_year", "fiscal_year", "?1", 1 },
+	{ "project.stage", "project", "stage", "stage", "?1", 1 },
+	{ "project.status", "project", "status", "status", "?1", 1 },
+	{ "project.budget", "project", "budget", NUMBER_OF("budget"), "?1", 0 },
+	{ "project.budget_source", "project", "budget_source", "budget_source", "?1", 0 },
+	{ "project.start_date", "project", "start_date", "start_date", "?1", 0 },
+	{ "project.end_date", "project", "end_date", "end_date", "?1", 0 },
 };
 
 static const struct field *find_field(const char *name)
@@ -527,6 +546,9 @@ struct set_args {
 	char **current;
 	sqlite3_int64 assessment, item;   /* set: the entry is found or made first */
 	sqlite3_int64 *entry;             /* gets the entry's id */
+	change_make_fn make;              /* set: finds or makes the row first */
+	void *make_arg;
+	const char *merge;                /* the merge key, when MAKE is set */
 };
 
 static int set_work(struct store *st, void *arg, struct rm_error *err)
@@ -538,6 +560,8 @@ static int set_work(struct store *st, void *arg, struct rm_error *err)
 	int found, rc;
 
 	if (a->assessment && change_entry_id(st, a->assessment, a->item, &a->id, err) < 0)
+		return CHANGE_ERROR;
+	if (a->make && a->make(st, a->make_arg, &a->id, err) < 0)
 		return CHANGE_ERROR;
 	if (a->entry)
 		*a->entry = a->id;
@@ -613,7 +637,9 @@ static int run_set(struct store *st, struct undo_log *u, const char *field, stru
 		*a->current = NULL;
 	if (!a->f)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s: not a field", field);
-	if (a->assessment)
+	if (a->make)
+		buf_printf(&merge, "%s:%s", field, a->merge);
+	else if (a->assessment)
 		buf_printf(&merge, "%s:%lld/%lld", field, (long long)a->assessment, (long long)a->item);
 	else
 		merge_key(&merge, field, a->id);
@@ -625,7 +651,8 @@ static int run_set(struct store *st, struct undo_log *u, const char *field, stru
 int change_field(struct store *st, struct undo_log *u, const char *field, sqlite3_int64 id,
 		 const char *expected, const char *value, char **current, struct rm_error *err)
 {
-	struct set_args a = { find_field(field), id, expected, value, current, 0, 0, NULL };
+	struct set_args a = { find_field(field), id, expected, value, current, 0, 0, NULL, NULL,
+			      NULL, NULL };
 
 	return run_set(st, u, field, &a, err);
 }
@@ -635,10 +662,20 @@ int change_entry_field(struct store *st, struct undo_log *u, sqlite3_int64 asses
 		       const char *value, char **current, sqlite3_int64 *entry, struct rm_error *err)
 {
 	struct set_args a = { find_field(field), 0, expected, value, current, assessment, item,
-			      entry };
+			      entry, NULL, NULL, NULL };
 
 	if (strncmp(field, "assessment_entry.", 17) != 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s: not a field of a checklist entry", field);
+	return run_set(st, u, field, &a, err);
+}
+
+int change_field_make(struct store *st, struct undo_log *u, const char *field,
+		      change_make_fn make, void *arg, const char *merge, const char *expected,
+		      const char *value, char **current, sqlite3_int64 *row, struct rm_error *err)
+{
+	struct set_args a = { find_field(field), 0, expected, value, current, 0, 0, row, make, arg,
+			      merge ? merge : "" };
+
 	return run_set(st, u, field, &a, err);
 }
 
