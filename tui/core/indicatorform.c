@@ -21,7 +21,7 @@ enum { F_NAME, F_UNIT, F_FIELDS };
 
 static const struct form_field line_fields[F_FIELDS] = {
 	{ "name", N_("indicator"), FIELD_LINE, 1, "indicator.name", NULL, NULL, 400 },
-	{ "unit", N_("unit"), FIELD_LINE, 0, "indicator.unit", NULL, NULL, 60 },
+	{ "unit", N_("unit of measure"), FIELD_LINE, 0, "indicator.unit", NULL, NULL, 60 },
 };
 
 /* What the form keeps: the objective, and the name it loaded by. */

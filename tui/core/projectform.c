@@ -19,18 +19,36 @@ struct projrec {
 	sqlite3_int64 id;
 };
 
-/* The plan whose objectives the form's list offers: the plan of the
- * project last loaded or begun (a form_choices_fn sees no record). */
-static char *list_plan;
+/* The plan whose objectives the form's list offers, and those served:
+ * of the project last loaded or begun (a form_choices_fn sees no record;
+ * the engine has one form in front at a time). */
+static char *list_plan, *list_served;
 
-static int set_list_plan(const char *plan)
+static int set_list(const char *plan, const char *served)
 {
-	char *p = plan ? strdup(plan) : NULL;
+	char *p = plan ? strdup(plan) : NULL, *s = served ? strdup(served) : NULL;
 
-	if (plan && !p)
+	if ((plan && !p) || (served && !s)) {
+		free(p);
+		free(s);
 		return -1;
+	}
 	free(list_plan);
+	free(list_served);
 	list_plan = p;
+	list_served = s;
+	return 0;
+}
+
+/* Is CODE among the " "-joined CODES? */
+static int listed_in(const char *codes, const char *code)
+{
+	size_t n = strlen(code);
+	const char *at;
+
+	for (at = codes; at && (at = strstr(at, code)); at += n)
+		if ((at == codes || at[-1] == ' ') && (at[n] == ' ' || !at[n]))
+			return 1;
 	return 0;
 }
 
@@ -85,9 +103,16 @@ static int listed(const struct form_ctx *ctx, const char *sql, const char *arg,
 	while (!o && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *code = (const char *)sqlite3_column_text(stmt, 0);
 		const char *label = (const char *)sqlite3_column_text(stmt, 1);
+		struct buf b = { 0 };
 
-		if (form_choices_add(out, code ? code : "", label ? label : "", code) < 0)
+		/* the objectives: those served marked */
+		if (arg)
+			buf_printf(&b, "%s %s", listed_in(list_served, code ? code : "") ? "[✓]" : "[ ]",
+				   label ? label : "");
+		if (b.oom || form_choices_add(out, code ? code : "", b.s ? b.s : label ? label : "",
+					      code) < 0)
 			o = 1;
+		buf_free(&b);
 	}
 	return store_finish(ctx->st, stmt, rc, o, err);
 }
@@ -212,7 +237,7 @@ static int project_row(sqlite3_stmt *stmt, struct form_record *rec)
 	rec->history_row = d->id;
 	if (o || !(rec->history_title = strdup(rec->values[P_CODE] ? rec->values[P_CODE] : "")))
 		return -1;
-	return set_list_plan(rec->values[P_PLAN]);
+	return set_list(rec->values[P_PLAN], rec->values[P_OBJECTIVES]);
 }
 
 /* form_def.load: CODE the project. */
@@ -526,7 +551,7 @@ static int project_defaults(const struct form_ctx *ctx, const char *code, const 
 		return values[P_CODE] ? -1 : oom(err);
 	if (copy(&values[P_PLAN], code) < 0 || copy(&values[P_FY], year) < 0 ||
 	    copy(&values[P_STAGE], "preparation") < 0 || copy(&values[P_STATUS], "planned") < 0 ||
-	    copy(&values[P_OBJECTIVES], part) < 0 || set_list_plan(code) < 0)
+	    copy(&values[P_OBJECTIVES], part) < 0 || set_list(code, part) < 0)
 		return oom(err);
 	return 0;
 }
