@@ -13,7 +13,7 @@ DB="$WORK/demo.db"
 "$BIN" --demo -d "$DB" init >/dev/null || { echo "cannot make the demo database"; exit 1; }
 
 # TUI_ONLY=NAME: only the tests of tests/tui/NAME.sh (map, checklist, aar,
-# faults, cuts, links), e.g. TUI_ONLY=map sh tests/tui/run.sh build/routemap
+# faults, cuts, links, indicators), e.g. TUI_ONLY=map sh tests/tui/run.sh build/routemap
 if [ -n "${TUI_ONLY:-}" ]; then
 	. "$(dirname "$0")/$TUI_ONLY.sh"
 	finish
@@ -344,5 +344,6 @@ wait_for "EXIT=0 TTY=restored"
 . "$(dirname "$0")/faults.sh"
 . "$(dirname "$0")/cuts.sh"
 . "$(dirname "$0")/links.sh"
+. "$(dirname "$0")/indicators.sh"
 
 finish

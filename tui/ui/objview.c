@@ -183,6 +183,23 @@ static void move_rows(struct objpage *p, int down)
 	p->row = down ? 0 : objpage_rows(p, z) - 1;
 }
 
+/* PgDn and PgUp: to the first row of the next part of the page (the
+ * indicators, the SLM row, the projects) that has rows, or the previous. */
+static void move_zone(struct objpage *p, int down)
+{
+	enum obj_zone z = p->zone;
+
+	while (down ? z < ZONE_PROJECTS : z > ZONE_GRID) {
+		z = down ? z + 1 : z - 1;
+		if (objpage_rows(p, z)) {
+			p->zone = z;
+			p->row = 0;
+			return;
+		}
+	}
+	p->row = down && objpage_rows(p, z) ? objpage_rows(p, z) - 1 : 0;
+}
+
 /* Left and Right over the values of the cells, year by year. */
 static void move_cells(struct objpage *p, int right)
 {
@@ -364,10 +381,8 @@ static int objpage_act(struct view *v, struct ui *ui, enum action a)
 		move_cells(p, a == ACT_MOVE_RIGHT);
 		return 1;
 	case ACT_PAGE_DOWN:
-		p->top += p->height > 2 ? p->height - 2 : 1;
-		return 1;
 	case ACT_PAGE_UP:
-		p->top = p->top > p->height - 2 ? p->top - (p->height - 2) : 0;
+		move_zone(p, a == ACT_PAGE_DOWN);
 		return 1;
 	case ACT_OPEN:
 		open_here(p, v, ui);
