@@ -245,6 +245,18 @@ static void test_project(void **state)
 	assert_int_equal(d->load(&ctx, code, NULL, &rec, &err), 0);
 	assert_int_equal(d->save(&ctx, &u, &rec, 10, NULL, "2026-02-01", NULL, &err), FORM_REFUSED);
 	assert_string_equal(err.msg, "a project cannot end before it starts (it starts 1 มี.ค. 2569)");
+	/* another project's code, refused in words when saved or made */
+	assert_int_equal(d->save(&ctx, &u, &rec, 0, code, "KKN-TOT-69", NULL, &err), FORM_REFUSED);
+	assert_string_equal(err.msg, "there is already a project with the code KKN-TOT-69");
+	{
+		char *again = NULL, *again_part = NULL, msg[128];
+
+		assert_int_equal(d->create(&ctx, &u, PLAN, "P2", values, &again, &again_part, &err),
+				 CHANGE_ERROR);
+		snprintf(msg, sizeof msg, "there is already a project with the code %s", values[0]);
+		assert_string_equal(err.msg, msg);
+		assert_null(again);
+	}
 	/* undo all: the project and its objective go */
 	while (u.n)
 		assert_int_equal(change_undo(&f->st, &u, &err), CHANGE_OK);
@@ -262,7 +274,6 @@ static void test_project_refusals(void **state)
 {
 	struct fixture *f = *state;
 
-	refuses(f, "code", "KKN-TOT-69", "there is already a project with the code KKN-TOT-69");
 	refuses(f, "code", "KKN TOT", "\"KKN TOT\": a code has no spaces");
 	refuses(f, "title", "", "a value is required here");
 	refuses(f, "fiscal_year", "2026",

@@ -169,27 +169,18 @@ static int not_below_zero(const struct form_field *f, const struct form_ctx *ctx
 	return 0;
 }
 
-/* form_validate_fn: a code without blanks, not another project's. */
+/* form_validate_fn: a code without blanks (whether another project has
+ * it is for the save to say: an import may update the project of a code). */
 static int a_code(const struct form_field *f, const struct form_ctx *ctx, const char *value,
 		  struct rm_error *err)
 {
-	sqlite3_stmt *stmt;
 	char q[200];
-	int rc;
 
 	(void)f;
+	(void)ctx;
 	if (value[strcspn(value, " \t\n")])
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: a code has no spaces"),
 			       escape_shown(value, q, sizeof q));
-	if (!ctx->st || !(stmt = store_prepare(ctx->st, "SELECT 1 FROM project WHERE code = ?1", err)))
-		return ctx->st ? -1 : 0;
-	sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (store_finish(ctx->st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, 0, err) < 0)
-		return -1;
-	if (rc == SQLITE_ROW)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("there is already a project with the code %s"),
-			       value);
 	return 0;
 }
 
@@ -367,14 +358,20 @@ int project_toggle_objective(struct store *st, struct undo_log *u, const char *p
 }
 
 /* A save of VALUE into FIELD that the database would refuse, refused
- * first in words: dates the wrong way round. */
+ * first in words: a code another project has, dates the wrong way round. */
 static int refused(const struct form_ctx *ctx, const struct form_record *rec, size_t field,
 		   const char *value, struct rm_error *err)
 {
+	const struct projrec *d = rec->data;
 	const char *start = field == P_START ? value : rec->values[P_START];
 	const char *end = field == P_END ? value : rec->values[P_END];
 	char shown[64];
 
+	if (field == P_CODE && value &&
+	    one(ctx->st, "SELECT count(*) FROM project WHERE code = ?2 AND id <> ?1", d->id, value,
+		err) != 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("there is already a project with the code %s"),
+			       value);
 	if ((field == P_START || field == P_END) && start && end && *start && *end &&
 	    strcmp(start, end) > 0) {
 		text_format_stored_date(start, ctx->cfg->calendar == CFG_CAL_BUDDHIST, shown,
