@@ -72,17 +72,11 @@ void change_seal(struct undo_log *u);
  * (a row made by that step and then typed into undoes as one). */
 int change_merge_as(struct undo_log *u, const char *field, sqlite3_int64 id);
 
-/* The fields people edit, by name: "assessment_entry.status",
- * "assessment_entry.note", "assessment_entry.support_needed",
- * "assessment_entry.support_from", "assessment_entry.support_frame" (a
- * frame code), "aar.title", "aar.date", "aar.subject", "aar.facilitator",
- * "aar.participants", "aar_section.text", "aar_action.action",
- * "aar_action.owner", "aar_action.due", "aar_action.status",
- * "norm_set.title", "norm_set.issued", "norm_set.source", "norm_item.code",
- * "norm_item.text", "norm_item.evidence", "norm_item.weight" (a number),
- * "norm_item.group" (a group code of the set's grouping),
- * "assessment.assessed_on", "assessment.assessor", "assessment.project"
- * (a project code).
+/* The fields people edit, by name "TABLE.FIELD" ("plan.title",
+ * "assessment_entry.status", "project.office"), as the table in
+ * tui/core/changefields.c lists them: a reference is read and written by
+ * its code (an office code, a support frame's code), a number as text
+ * as it was typed ("42", not "42.0").
  *
  * Set FIELD of row ID to VALUE (NULL or "" for none), if it still holds
  * EXPECTED (NULL or "" for none), as one step of U.  Returns a
@@ -98,6 +92,20 @@ int change_entry_field(struct store *st, struct undo_log *u, sqlite3_int64 asses
 		       sqlite3_int64 item, const char *field, const char *expected,
 		       const char *value, char **current, sqlite3_int64 *entry,
 		       struct rm_error *err);
+
+/* Find or make the row a field is saved into, inside the change's
+ * transaction (ARG is the caller's): its id into *ID.  Returns 0, or -1
+ * with ERR. */
+typedef int (*change_make_fn)(struct store *st, void *arg, sqlite3_int64 *id,
+			      struct rm_error *err);
+
+/* change_field for a row that may not be there yet (an indicator's cell
+ * of a new fiscal year, an empty SLM cell): MAKE finds or makes it first,
+ * in the same step.  MERGE names the row for merging saves while typing
+ * ("12/approach"); *ROW (if not NULL) gets its id. */
+int change_field_make(struct store *st, struct undo_log *u, const char *field,
+		      change_make_fn make, void *arg, const char *merge, const char *expected,
+		      const char *value, char **current, sqlite3_int64 *row, struct rm_error *err);
 
 /* STMT (prepared, bound) gives who and when of the change that came in
  * between: ERR says so, that nothing was overwritten; STMT is finalized.

@@ -110,6 +110,11 @@ struct form_record {
 /* form_def.load's answer when the record is not there (deleted). */
 #define FORM_MISSING (-2)
 
+/* form_def.save's answer when the value itself is refused (a project's
+ * end before its start): ERR says why in words; trying again would not
+ * help.  The same number as TYPING_REFUSED (typing.h). */
+#define FORM_REFUSED 10
+
 struct form_def {
 	const char *title;          /* msgid: what the form shows ("checklist item") */
 	const struct form_field *fields;
@@ -129,7 +134,8 @@ struct form_def {
 		    struct form_record *rec, struct rm_error *err);
 	/* Save VALUE (checked, in stored form; NULL for none) into field
 	 * FIELD of REC through change_field, if the database still holds
-	 * EXPECTED there, as one step of U.  Returns a change_result; on
+	 * EXPECTED there, as one step of U.  Returns a change_result (or
+	 * FORM_REFUSED); on
 	 * CHANGE_CONFLICT *CURRENT (if not NULL) gets theirs (malloc'd) and
 	 * ERR who changed it when. */
 	int (*save)(const struct form_ctx *ctx, struct undo_log *u, struct form_record *rec,
@@ -188,6 +194,43 @@ extern const struct form_def itemform_def;
  * participants, tags.  Loaded on CODE the AAR; saved through change_field,
  * aar_set_subject and aar_set_tags. */
 extern const struct form_def aarhead_def;
+
+/* A project's form (projectform.c): code, title, owner (an office),
+ * plan (shown), fiscal year, stage, status, budget and its source, start
+ * and end dates, the objectives of its plan it serves (a list: choosing
+ * one serves it, choosing it again no longer).  Loaded on CODE the
+ * project.  A new one is made where CODE (a plan) and PART (an objective
+ * it serves) say, with this office, this fiscal year, planned and in
+ * preparation as defaults.  Its fields are named as the columns of
+ * projects.csv. */
+extern const struct form_def project_form_def;
+
+/* Project PROJECT (a code) serves objective OBJECTIVE (a code of its
+ * plan), or no longer when it does, if the codes of the objectives it
+ * serves are still EXPECTED (" "-joined in map order), as one step of U.
+ * Returns a change_result; ERR says why on CHANGE_ERROR (in words: no such
+ * objective in its plan) and CHANGE_CONFLICT (who changed it). */
+int project_toggle_objective(struct store *st, struct undo_log *u, const char *project,
+			     const char *expected, const char *objective, struct rm_error *err);
+
+/* An indicator's name and unit as a form (indicatorform.c), loaded on
+ * CODE the plan and PART "OBJECTIVE NAME" (the objective's code, a space,
+ * the indicator's name); a save renames every year of it.  A new one is
+ * made on CODE the plan and PART the objective, with a row for this
+ * fiscal year. */
+extern const struct form_def indicator_form_def;
+
+/* The numbers of a cell of the indicator grid (indicator.h), in the order
+ * of enum indicator_value (baseline, target, result): their checks and
+ * change_field names. */
+extern const struct form_field indicator_value_fields[3];
+
+/* An objective's SLM row as a form (slmform.c): one text field per column
+ * of CFG's [slm] section, named and labelled as the INI says.  Loaded on
+ * CODE the plan and PART the objective; each text saved into its cell
+ * (made in the same step).  The def lives as long as the program (built
+ * again when asked for with other settings); NULL when out of memory. */
+const struct form_def *slm_form_def(const struct config *cfg);
 
 /* The field of an AAR's header or of one of its follow-up actions that
  * saves through CHANGE ("aar.title", "aar.tags", "aar_action.due"), for

@@ -130,7 +130,7 @@ int store_fail(struct store *st, struct rm_error *err, const char *what);
  * when the copy cannot be made. */
 char *store_col_dup(sqlite3_stmt *stmt, int i, int *oom);
 
-/* A code for a new record of TABLE ("assessment" or "aar"): BASE, or
+/* A code for a new record of TABLE ("assessment", "aar" or "project"): BASE, or
  * BASE-2, BASE-3... when taken.  *CODE is malloc'd.  Returns 0, or -1 with
  * ERR (a database error, or no free number below 10000). */
 int store_unique_code(struct store *st, const char *table, const char *base, char **code,

@@ -7,6 +7,7 @@
 #include "routemap/change.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
+#include "change_int.h"
 
 /* The tables undo may touch.  Names read from the change log are data, so
  * they are checked against this list before they go into SQL. */
@@ -442,61 +443,6 @@ int change_undo(struct store *st, struct undo_log *u, struct rm_error *err)
 
 /* ---- fields ---- */
 
-struct field {
-	const char *name, *table, *column;
-	const char *get;        /* the value as people know it */
-	const char *set;        /* what to store for ?1 */
-	int required;           /* NOT NULL: "" stays "" */
-};
-
-static const struct field fields[] = {
-	{ "assessment_entry.status", "assessment_entry", "status", "status", "?1", 0 },
-	{ "assessment_entry.note", "assessment_entry", "note", "note", "?1", 0 },
-	{ "assessment_entry.support_needed", "assessment_entry", "support_needed",
-	  "support_needed", "?1", 0 },
-	{ "assessment_entry.support_from", "assessment_entry", "support_from", "support_from",
-	  "?1", 0 },
-	{ "assessment_entry.support_frame", "assessment_entry", "support_frame_id",
-	  "(SELECT code FROM support_frame WHERE id = support_frame_id)",
-	  "(SELECT id FROM support_frame WHERE code = ?1)", 0 },
-	{ "aar.title", "aar", "title", "title", "?1", 1 },
-	{ "aar.date", "aar", "date", "date", "?1", 1 },
-	{ "aar.subject", "aar", "subject", "subject", "?1", 0 },
-	{ "aar.facilitator", "aar", "facilitator", "facilitator", "?1", 0 },
-	{ "aar.participants", "aar", "participants", "participants", "?1", 0 },
-	{ "aar_section.text", "aar_section", "text", "text", "?1", 1 },
-	{ "aar_action.action", "aar_action", "action", "action", "?1", 1 },
-	{ "aar_action.owner", "aar_action", "owner", "owner", "?1", 0 },
-	{ "aar_action.due", "aar_action", "due", "due", "?1", 0 },
-	{ "aar_action.status", "aar_action", "status", "status", "?1", 1 },
-	{ "norm_set.title", "norm_set", "title", "title", "?1", 1 },
-	{ "norm_set.issued", "norm_set", "issued", "issued", "?1", 0 },
-	{ "norm_set.source", "norm_set", "source", "source", "?1", 0 },
-	{ "norm_item.code", "norm_item", "code", "code", "?1", 1 },
-	{ "norm_item.text", "norm_item", "text", "text", "?1", 1 },
-	{ "norm_item.evidence", "norm_item", "evidence", "evidence", "?1", 0 },
-	{ "norm_item.weight", "norm_item", "weight", "printf('%.15g', weight)", "?1", 1 },
-	{ "norm_item.group", "norm_item", "group_id",
-	  "(SELECT code FROM norm_group WHERE id = group_id)",
-	  "(SELECT g.id FROM norm_group g JOIN norm_set s ON s.grouping = g.grouping"
-	  " WHERE s.id = norm_item.set_id AND g.code = ?1)", 1 },
-	{ "assessment.assessed_on", "assessment", "assessed_on", "assessed_on", "?1", 0 },
-	{ "assessment.assessor", "assessment", "assessor", "assessor", "?1", 0 },
-	{ "assessment.project", "assessment", "project_id",
-	  "(SELECT code FROM project WHERE id = project_id)",
-	  "(SELECT id FROM project WHERE code = ?1)", 0 },
-};
-
-static const struct field *find_field(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		if (strcmp(fields[i].name, name) == 0)
-			return &fields[i];
-	return NULL;
-}
-
 static int same(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
@@ -528,7 +474,7 @@ static int read_field(struct store *st, const struct field *f, sqlite3_int64 id,
 int change_get(struct store *st, const char *field, sqlite3_int64 id, char **value,
 	       struct rm_error *err)
 {
-	const struct field *f = find_field(field);
+	const struct field *f = change_find_field(field);
 	int found;
 
 	if (!f)
@@ -543,6 +489,9 @@ struct set_args {
 	char **current;
 	sqlite3_int64 assessment, item;   /* set: the entry is found or made first */
 	sqlite3_int64 *entry;             /* gets the entry's id */
+	change_make_fn make;              /* set: finds or makes the row first */
+	void *make_arg;
+	const char *merge;                /* the merge key, when MAKE is set */
 };
 
 static int set_work(struct store *st, void *arg, struct rm_error *err)
@@ -554,6 +503,8 @@ static int set_work(struct store *st, void *arg, struct rm_error *err)
 	int found, rc;
 
 	if (a->assessment && change_entry_id(st, a->assessment, a->item, &a->id, err) < 0)
+		return CHANGE_ERROR;
+	if (a->make && a->make(st, a->make_arg, &a->id, err) < 0)
 		return CHANGE_ERROR;
 	if (a->entry)
 		*a->entry = a->id;
@@ -629,7 +580,9 @@ static int run_set(struct store *st, struct undo_log *u, const char *field, stru
 		*a->current = NULL;
 	if (!a->f)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s: not a field", field);
-	if (a->assessment)
+	if (a->make)
+		buf_printf(&merge, "%s:%s", field, a->merge);
+	else if (a->assessment)
 		buf_printf(&merge, "%s:%lld/%lld", field, (long long)a->assessment, (long long)a->item);
 	else
 		merge_key(&merge, field, a->id);
@@ -641,7 +594,8 @@ static int run_set(struct store *st, struct undo_log *u, const char *field, stru
 int change_field(struct store *st, struct undo_log *u, const char *field, sqlite3_int64 id,
 		 const char *expected, const char *value, char **current, struct rm_error *err)
 {
-	struct set_args a = { find_field(field), id, expected, value, current, 0, 0, NULL };
+	struct set_args a = { change_find_field(field), id, expected, value, current, 0, 0, NULL, NULL,
+			      NULL, NULL };
 
 	return run_set(st, u, field, &a, err);
 }
@@ -650,11 +604,21 @@ int change_entry_field(struct store *st, struct undo_log *u, sqlite3_int64 asses
 		       sqlite3_int64 item, const char *field, const char *expected,
 		       const char *value, char **current, sqlite3_int64 *entry, struct rm_error *err)
 {
-	struct set_args a = { find_field(field), 0, expected, value, current, assessment, item,
-			      entry };
+	struct set_args a = { change_find_field(field), 0, expected, value, current, assessment, item,
+			      entry, NULL, NULL, NULL };
 
 	if (strncmp(field, "assessment_entry.", 17) != 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s: not a field of a checklist entry", field);
+	return run_set(st, u, field, &a, err);
+}
+
+int change_field_make(struct store *st, struct undo_log *u, const char *field,
+		      change_make_fn make, void *arg, const char *merge, const char *expected,
+		      const char *value, char **current, sqlite3_int64 *row, struct rm_error *err)
+{
+	struct set_args a = { change_find_field(field), 0, expected, value, current, 0, 0, row, make, arg,
+			      merge ? merge : "" };
+
 	return run_set(st, u, field, &a, err);
 }
 

@@ -126,8 +126,9 @@ int store_unique_code(struct store *st, const char *table, const char *base, cha
 		      struct rm_error *err)
 {
 	/* table names cannot be bound: one statement each */
-	const char *sql = strcmp(table, "aar") == 0 ? "SELECT 1 FROM aar WHERE code = ?1"
-						    : "SELECT 1 FROM assessment WHERE code = ?1";
+	const char *sql = strcmp(table, "aar") == 0       ? "SELECT 1 FROM aar WHERE code = ?1"
+			  : strcmp(table, "project") == 0 ? "SELECT 1 FROM project WHERE code = ?1"
+							  : "SELECT 1 FROM assessment WHERE code = ?1";
 	sqlite3_stmt *stmt = store_prepare(st, sql, err);
 	int n, rc = SQLITE_ROW;
 

@@ -18,7 +18,7 @@
 struct view *view_plans_new(struct ui *ui, const struct ui_place *at);        /* plans.c */
 struct view *view_assessments_new(struct ui *ui, const struct ui_place *at);  /* assessments.c */
 struct view *view_map_new(struct ui *ui, const struct ui_place *at);          /* mapview.c */
-struct view *view_objective_new(struct ui *ui, const struct ui_place *at);    /* page.c */
+struct view *view_objective_new(struct ui *ui, const struct ui_place *at);    /* objview.c */
 struct view *view_history_new(struct ui *ui, const struct ui_place *at);      /* page.c */
 struct view *view_help_new(struct ui *ui, const struct ui_place *at);         /* page.c */
 struct view *view_checklist_new(struct ui *ui, const struct ui_place *at);    /* checklist.c */

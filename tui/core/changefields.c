@@ -1,0 +1,74 @@
+/* changefields.c - the table of the fields people edit (change.h,
+ * change_field): by name "TABLE.FIELD", its column, how it reads as
+ * people know it and what is stored for it. */
+#include <stddef.h>
+#include <string.h>
+
+#include "change_int.h"
+
+/* A REAL column as text_format_number writes it, NULL staying NULL. */
+#define NUMBER_OF(col) "iif(" col " IS NULL, NULL, printf('%.15g', " col "))"
+
+static const struct field fields[] = {
+	{ "assessment_entry.status", "assessment_entry", "status", "status", "?1", 0 },
+	{ "assessment_entry.note", "assessment_entry", "note", "note", "?1", 0 },
+	{ "assessment_entry.support_needed", "assessment_entry", "support_needed",
+	  "support_needed", "?1", 0 },
+	{ "assessment_entry.support_from", "assessment_entry", "support_from", "support_from",
+	  "?1", 0 },
+	{ "assessment_entry.support_frame", "assessment_entry", "support_frame_id",
+	  "(SELECT code FROM support_frame WHERE id = support_frame_id)",
+	  "(SELECT id FROM support_frame WHERE code = ?1)", 0 },
+	{ "aar.title", "aar", "title", "title", "?1", 1 },
+	{ "aar.date", "aar", "date", "date", "?1", 1 },
+	{ "aar.subject", "aar", "subject", "subject", "?1", 0 },
+	{ "aar.facilitator", "aar", "facilitator", "facilitator", "?1", 0 },
+	{ "aar.participants", "aar", "participants", "participants", "?1", 0 },
+	{ "aar_section.text", "aar_section", "text", "text", "?1", 1 },
+	{ "aar_action.action", "aar_action", "action", "action", "?1", 1 },
+	{ "aar_action.owner", "aar_action", "owner", "owner", "?1", 0 },
+	{ "aar_action.due", "aar_action", "due", "due", "?1", 0 },
+	{ "aar_action.status", "aar_action", "status", "status", "?1", 1 },
+	{ "norm_set.title", "norm_set", "title", "title", "?1", 1 },
+	{ "norm_set.issued", "norm_set", "issued", "issued", "?1", 0 },
+	{ "norm_set.source", "norm_set", "source", "source", "?1", 0 },
+	{ "norm_item.code", "norm_item", "code", "code", "?1", 1 },
+	{ "norm_item.text", "norm_item", "text", "text", "?1", 1 },
+	{ "norm_item.evidence", "norm_item", "evidence", "evidence", "?1", 0 },
+	{ "norm_item.weight", "norm_item", "weight", "printf('%.15g', weight)", "?1", 1 },
+	{ "norm_item.group", "norm_item", "group_id",
+	  "(SELECT code FROM norm_group WHERE id = group_id)",
+	  "(SELECT g.id FROM norm_group g JOIN norm_set s ON s.grouping = g.grouping"
+	  " WHERE s.id = norm_item.set_id AND g.code = ?1)", 1 },
+	{ "assessment.assessed_on", "assessment", "assessed_on", "assessed_on", "?1", 0 },
+	{ "assessment.assessor", "assessment", "assessor", "assessor", "?1", 0 },
+	{ "assessment.project", "assessment", "project_id",
+	  "(SELECT code FROM project WHERE id = project_id)",
+	  "(SELECT id FROM project WHERE code = ?1)", 0 },
+	/* numbers read as they were typed: "42", not "42.0" */
+	{ "indicator.baseline", "indicator", "baseline", NUMBER_OF("baseline"), "?1", 0 },
+	{ "indicator.target", "indicator", "target", NUMBER_OF("target"), "?1", 0 },
+	{ "indicator.result", "indicator", "result", NUMBER_OF("result"), "?1", 0 },
+	{ "slm_cell.text", "slm_cell", "text", "text", "?1", 1 },
+	{ "project.code", "project", "code", "code", "?1", 1 },
+	{ "project.title", "project", "title", "title", "?1", 1 },
+	{ "project.office", "project", "office_id", "(SELECT code FROM office WHERE id = office_id)",
+	  "(SELECT id FROM office WHERE code = ?1)", 1 },
+	{ "project.fiscal_year", "project", "fiscal_year", "fiscal_year", "?1", 1 },
+	{ "project.stage", "project", "stage", "stage", "?1", 1 },
+	{ "project.status", "project", "status", "status", "?1", 1 },
+	{ "project.budget", "project", "budget", NUMBER_OF("budget"), "?1", 0 },
+	{ "project.budget_source", "project", "budget_source", "budget_source", "?1", 0 },
+	{ "project.start_date", "project", "start_date", "start_date", "?1", 0 },
+	{ "project.end_date", "project", "end_date", "end_date", "?1", 0 },
+};
+
+const struct field *change_find_field(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (strcmp(fields[i].name, name) == 0)
+			return &fields[i];
+	return NULL;
+}
