@@ -263,28 +263,28 @@ static void test_aar_head(void **state)
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { NULL, 0 };
 
-	assert_int_equal(aarhead_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
+	assert_int_equal(aarform_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
 	assert_string_equal(rec.values[1], "2010-10-20");
 	assert_string_equal(rec.values[2], "event");
 	assert_string_equal(rec.values[5], "PMQA; แผนพัฒนาองค์การ");
 	assert_string_equal(rec.history_table, "aar");
-	assert_int_equal(aarhead_def.save(&c, &u, &rec, 0, rec.values[0], "ชื่อใหม่", NULL, &err),
+	assert_int_equal(aarform_def.save(&c, &u, &rec, 0, rec.values[0], "ชื่อใหม่", NULL, &err),
 			 CHANGE_OK);
-	assert_int_equal(aarhead_def.save(&c, &u, &rec, 5, rec.values[5], "PMQA; ใหม่", NULL, &err),
+	assert_int_equal(aarform_def.save(&c, &u, &rec, 5, rec.values[5], "PMQA; ใหม่", NULL, &err),
 			 CHANGE_OK);
-	assert_int_equal(aarhead_def.save(&c, &u, &rec, 2, "event", "project NKG-CDC-53", NULL,
+	assert_int_equal(aarform_def.save(&c, &u, &rec, 2, "event", "project NKG-CDC-53", NULL,
 					  &err), CHANGE_OK);
-	form_record_free(&aarhead_def, &rec);
-	assert_int_equal(aarhead_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
+	form_record_free(&aarform_def, &rec);
+	assert_int_equal(aarform_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
 	assert_string_equal(rec.values[0], "ชื่อใหม่");
 	assert_string_equal(rec.values[2], "project NKG-CDC-53");
 	assert_string_equal(rec.values[5], "PMQA; ใหม่");
 	/* what someone else changed meanwhile is not overwritten */
-	assert_int_equal(aarhead_def.save(&c, &u, &rec, 2, "event", "plan KKN-CDC-2568", NULL, &err),
+	assert_int_equal(aarform_def.save(&c, &u, &rec, 2, "event", "plan KKN-CDC-2568", NULL, &err),
 			 CHANGE_CONFLICT);
 	assert_int_equal(u.n, 3);
 	undo_log_free(&u);
-	form_record_free(&aarhead_def, &rec);
+	form_record_free(&aarform_def, &rec);
 }
 
 int main(void)
