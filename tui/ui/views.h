@@ -24,7 +24,7 @@ struct view *view_help_new(struct ui *ui, const struct ui_place *at);         /*
 struct view *view_checklist_new(struct ui *ui, const struct ui_place *at);    /* checklist.c */
 struct view *view_item_new(struct ui *ui, const struct ui_place *at);         /* item.c */
 struct view *view_aars_new(struct ui *ui, const struct ui_place *at);         /* aarlist.c */
-struct view *view_aar_new(struct ui *ui, const struct ui_place *at);          /* aarform.c */
+struct view *view_aar_new(struct ui *ui, const struct ui_place *at);          /* aar.c */
 struct view *view_results_new(struct ui *ui, const struct ui_place *at);      /* search.c */
 struct view *view_form_new(struct ui *ui, const struct ui_place *at);         /* fview.c */
 
