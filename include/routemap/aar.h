@@ -53,9 +53,14 @@ struct aar_record {
 	size_t nactions;
 };
 
+/* aar_load's answer when there is no AAR of that code (deleted, or its
+ * adding undone). */
+#define AAR_MISSING (-2)
+
 /* Load the AAR called CODE, with section labels from CFG's templates.
- * Returns 0, or -1 with ERR (an unknown code, a failing database).  Free
- * with aar_record_free (also safe after a failure). */
+ * Returns 0; AAR_MISSING with ERR when there is none; -1 with ERR when
+ * the database fails.  Free with aar_record_free (also safe after a
+ * failure). */
 int aar_load(struct store *st, const struct config *cfg, const char *code,
 	     struct aar_record *r, struct rm_error *err);
 void aar_record_free(struct aar_record *r);

@@ -29,9 +29,18 @@ enum field_type {
 };
 
 /* One entry of a field's list: CODE is stored, LABEL is what the list
- * shows, SHOWN what the form shows for it (NULL: LABEL). */
+ * shows, SHOWN what the form shows for it (NULL: LABEL).
+ *
+ * A list in two steps (a reference: the kind of record, then the record)
+ * holds KIND entries (HOLDS set: never a value, only what the entries
+ * UNDER it are chosen under) and entries whose UNDER is a kind's code;
+ * entries with UNDER NULL and HOLDS 0 are values chosen in the first step
+ * ("event": no record).  The form shows the kinds first, then the entries
+ * under the kind chosen. */
 struct form_choice {
 	char *code, *label, *shown;
+	char *under;   /* the kind's code this entry is chosen under; NULL: none */
+	int holds;     /* a kind: only leads to the entries under it */
 };
 
 struct form_choices {
@@ -46,6 +55,19 @@ void form_choices_free(struct form_choices *c);
  * Returns 0, or -1 when out of memory (C as it was). */
 int form_choices_add(struct form_choices *c, const char *code, const char *label,
 		     const char *shown);
+
+/* Append a kind of a two-step list (an entry that HOLDS others): CODE
+ * what the entries under it name as their UNDER, LABEL what the first
+ * list shows.  Returns 0, or -1 when out of memory (C as it was). */
+int form_choices_add_kind(struct form_choices *c, const char *code, const char *label);
+
+/* Append an entry chosen under the kind UNDER (as form_choices_add).
+ * Returns 0, or -1 when out of memory (C as it was). */
+int form_choices_add_under(struct form_choices *c, const char *under, const char *code,
+			   const char *label, const char *shown);
+
+/* Is C a list in two steps (it holds kinds)? */
+int form_choices_two_step(const struct form_choices *c);
 
 /* What a form's functions are given besides the record: the database and
  * the office's settings (the lists of choices come from there). */
@@ -88,15 +110,107 @@ struct form_line {
 	enum form_line_style style;
 };
 
+/* ---- parts that repeat ----
+ * After its own fields a form may hold groups of rows (form_def.groups):
+ * the sections of an AAR's template, one text area each labelled by the
+ * template; its follow-up actions, each an action, an owner, a due date
+ * and a status, added and deleted on the form.  Every row of a group has
+ * the group's fields; the record's load gives the rows
+ * (form_record.groups[g] for the def's group g), and a row's field saves
+ * through the group's save, with the same checks (form_check) and the
+ * same conflict rules as the record's own fields. */
+
+/* A mark shown before a row's first field for a value of the group's
+ * MARK field ("[✓]" before a follow-up action that is done). */
+struct form_mark {
+	const char *code;        /* the value */
+	const char *mark;        /* shown */
+	const char *ascii;       /* shown where lines are drawn in ASCII */
+};
+
+/* One question asked when the user adds a row. */
+struct form_ask {
+	size_t field;            /* the group's field it fills */
+	const char *prompt;      /* msgid: "Follow-up action: " */
+	const char *again;       /* msgid: asked after a refused answer
+				    (NULL: PROMPT again, the reason said) */
+};
+
+/* One row of a group as loaded. */
+struct form_row {
+	char **values;           /* [the group's nfields]: malloc'd, NULL for none */
+	char *label;             /* its own label (a section's, from the
+				    template): shown for its one field, or
+				    over its fields; NULL: the fields' labels */
+	char *key;               /* what it is known by that edits do not
+				    change (a section's key), or NULL */
+	sqlite3_int64 id;        /* its database row; 0: none yet (a section
+				    not written yet) */
+};
+
+/* The rows of one group of a record. */
+struct form_rows {
+	struct form_row *v;
+	size_t n;
+	char *heading;           /* over the rows (malloc'd); NULL: the
+				    group's title */
+};
+
+struct form_record;
+struct form_def;
+
+struct form_group {
+	const char *name;        /* "actions" */
+	const char *title;       /* msgid: the heading over its rows; NULL: none */
+	const struct form_field *fields;
+	size_t nfields;
+	/* MARKS (ended by a NULL code; NULL: none): the value of field
+	 * MARK_FIELD shown before each row's first field; Space on a row
+	 * turns that field from the first code of its list to the second,
+	 * and from any other to the first (open -> done -> open). */
+	const struct form_mark *marks;
+	size_t mark_field;
+	/* Save VALUE into field FIELD of row ROW of group GROUP of REC, as
+	 * form_def.save does for the record's own fields (a row made by
+	 * this first save sets its id in REC). */
+	int (*save)(const struct form_ctx *ctx, struct undo_log *u, struct form_record *rec,
+		    size_t group, size_t row, size_t field, const char *expected,
+		    const char *value, char **current, struct rm_error *err);
+	/* Adding a row (NULL: rows are not added on the form): the ASKS are
+	 * asked in turn, each answer checked by its field (form_check);
+	 * then ADD makes the row from VALUES[i], the value of field i
+	 * (stored form; NULL for none), as one step of U, *ID its id.
+	 * Returns a change_result with ERR in words. */
+	const struct form_ask *asks;
+	size_t nasks;
+	int (*add)(const struct form_ctx *ctx, struct undo_log *u, struct form_record *rec,
+		   size_t group, char *const *values, sqlite3_int64 *id, struct rm_error *err);
+	/* Delete row ROW as one step of U (NULL: rows are not deleted on the
+	 * form); the user is asked DELETE_QUESTION first (a msgid with one
+	 * %s: the row's first field).  DELETE_ELSEWHERE (msgid): what d
+	 * says off the group's rows.  Returns a change_result. */
+	int (*remove)(const struct form_ctx *ctx, struct undo_log *u, struct form_record *rec,
+		      size_t group, size_t row, struct rm_error *err);
+	const char *delete_question;
+	const char *delete_elsewhere;
+};
+
 /* A record loaded into a form.  VALUES[i] is what the database holds for
  * the def's field i (malloc'd, NULL for none); LINES the lines above the
- * fields; HISTORY_* name the record for the history view (ROW 0: no
- * change recorded yet); DATA is the def's own (freed by its free). */
+ * fields; GROUPS[g] the rows of the def's group g (NGROUPS of them);
+ * HISTORY_* name the record for the history view (ROW 0: no change
+ * recorded yet); ABOUT_* the record this one is about, where the o key
+ * goes (KIND "plan", "objective" with CODE PLAN/CODE, "project",
+ * "assessment"; NULL: none); DATA is the def's own (freed by its free).
+ * Every string is malloc'd but HISTORY_TABLE. */
 struct form_record {
 	char **values;
 	size_t nvalues;
 	struct form_line *lines;
 	size_t nlines;
+	struct form_rows *groups;
+	size_t ngroups;
+	char *about_kind, *about_code, *about_title;
 	/* set by a save that changed what names the record (its code):
 	 * the CODE and PART to load it by from then on (malloc'd, NULL: as
 	 * it was; the engine takes them) */
@@ -160,6 +274,9 @@ struct form_def {
 	 * NULL: a new record starts empty. */
 	int (*defaults)(const struct form_ctx *ctx, const char *code, const char *part,
 			char **values, struct rm_error *err);
+	/* The parts that repeat, after the fields (NULL, 0: none). */
+	const struct form_group *groups;
+	size_t ngroups;
 };
 
 /* Check TYPED, a value for field F as a person wrote it, by its type
@@ -183,17 +300,28 @@ void form_shown(const struct form_field *f, const struct form_ctx *ctx, const ch
 /* Free what DEF's load put in REC, and zero it. */
 void form_record_free(const struct form_def *def, struct form_record *rec);
 
+/* A new row at the end of ROWS, a row of group G: zeroed, its VALUES
+ * allocated for G's fields (all NULL).  Returns it (ROWS owns it), or
+ * NULL when out of memory (ROWS as it was). */
+struct form_row *form_rows_add(const struct form_group *g, struct form_rows *rows);
+
+/* Free the rows of ROWS (rows of group G) and its heading, and zero it. */
+void form_rows_free(const struct form_group *g, struct form_rows *rows);
+
 /* The checklist item's form (itemform.c): its status, note, support
  * needed, support from (a source of the office's list), support frame.
  * Loaded on CODE the assessment, PART the item's code; saved into the
  * item's entry, made when it has none yet. */
 extern const struct form_def itemform_def;
 
-/* An AAR's header as a form (aarfields.c): title, date, what it reviews
- * (stored in the form as "KIND CODE", "event" for none), facilitator,
- * participants, tags.  Loaded on CODE the AAR; saved through change_field,
- * aar_set_subject and aar_set_tags. */
-extern const struct form_def aarhead_def;
+/* An AAR as a form (aarfields.c): its header (title, date, what it
+ * reviews, stored in the form as "KIND CODE", "event" for none,
+ * facilitator, participants, tags), then two groups: the sections of its
+ * template (one text area each, its key the section's) and its follow-up
+ * actions (action, owner, due, status; added and deleted).  Loaded on
+ * CODE the AAR; saved through change_field, aar_set_subject,
+ * aar_set_tags, aar_section_save, aar_action_add and aar_action_delete. */
+extern const struct form_def aarform_def;
 
 /* A project's form (projectform.c): code, title, owner (an office),
  * plan (shown), fiscal year, stage, status, budget and its source, start

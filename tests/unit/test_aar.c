@@ -63,7 +63,7 @@ static void test_load_demo(void **state)
 	assert_string_equal(r.actions[1].status, "open");
 	aar_record_free(&r);
 
-	assert_int_equal(aar_load(&f->st, &f->cfg, "AAR-NONE", &r, &err), -1);
+	assert_int_equal(aar_load(&f->st, &f->cfg, "AAR-NONE", &r, &err), AAR_MISSING);
 	assert_non_null(strstr(err.msg, "AAR-NONE"));
 	aar_record_free(&r);
 }

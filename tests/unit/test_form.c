@@ -2,11 +2,15 @@
  * refused in the words the CSV import uses, required fields, a field's own
  * check, how stored values read; the checklist item's form over the demo
  * data: its load, its save, a conflict, an item that is not there; the
- * AAR's fields and its header as a form. */
+ * AAR's fields, and the AAR as a form: its header, its sections and
+ * follow-up actions as groups of rows (loaded, saved row by row, added,
+ * deleted, a conflict on a row's field), what it reviews chosen in two
+ * steps. */
 #include "helpers.h"
 
 #include <locale.h>
 
+#include "routemap/aar.h"
 #include "routemap/form.h"
 #include "routemap/text.h"
 
@@ -263,28 +267,188 @@ static void test_aar_head(void **state)
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { NULL, 0 };
 
-	assert_int_equal(aarhead_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
+	assert_int_equal(aarform_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
 	assert_string_equal(rec.values[1], "2010-10-20");
 	assert_string_equal(rec.values[2], "event");
 	assert_string_equal(rec.values[5], "PMQA; แผนพัฒนาองค์การ");
 	assert_string_equal(rec.history_table, "aar");
-	assert_int_equal(aarhead_def.save(&c, &u, &rec, 0, rec.values[0], "ชื่อใหม่", NULL, &err),
+	assert_int_equal(aarform_def.save(&c, &u, &rec, 0, rec.values[0], "ชื่อใหม่", NULL, &err),
 			 CHANGE_OK);
-	assert_int_equal(aarhead_def.save(&c, &u, &rec, 5, rec.values[5], "PMQA; ใหม่", NULL, &err),
+	assert_int_equal(aarform_def.save(&c, &u, &rec, 5, rec.values[5], "PMQA; ใหม่", NULL, &err),
 			 CHANGE_OK);
-	assert_int_equal(aarhead_def.save(&c, &u, &rec, 2, "event", "project NKG-CDC-53", NULL,
+	assert_int_equal(aarform_def.save(&c, &u, &rec, 2, "event", "project NKG-CDC-53", NULL,
 					  &err), CHANGE_OK);
-	form_record_free(&aarhead_def, &rec);
-	assert_int_equal(aarhead_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
+	form_record_free(&aarform_def, &rec);
+	assert_int_equal(aarform_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
 	assert_string_equal(rec.values[0], "ชื่อใหม่");
 	assert_string_equal(rec.values[2], "project NKG-CDC-53");
 	assert_string_equal(rec.values[5], "PMQA; ใหม่");
 	/* what someone else changed meanwhile is not overwritten */
-	assert_int_equal(aarhead_def.save(&c, &u, &rec, 2, "event", "plan KKN-CDC-2568", NULL, &err),
+	assert_int_equal(aarform_def.save(&c, &u, &rec, 2, "event", "plan KKN-CDC-2568", NULL, &err),
 			 CHANGE_CONFLICT);
 	assert_int_equal(u.n, 3);
 	undo_log_free(&u);
-	form_record_free(&aarhead_def, &rec);
+	form_record_free(&aarform_def, &rec);
+}
+
+/* Kinds, then the records under them, and a value of its own: a list in
+ * two steps. */
+static int refs(const struct form_field *f, const struct form_ctx *c, struct form_choices *out,
+		struct rm_error *err)
+{
+	(void)f;
+	(void)c;
+	(void)err;
+	if (form_choices_add_kind(out, "plan", "แผน") < 0 ||
+	    form_choices_add_under(out, "plan", "plan KKN-CDC-2568", "KKN-CDC-2568  แผนจังหวัด",
+				   "แผน KKN-CDC-2568  แผนจังหวัด") < 0 ||
+	    form_choices_add_kind(out, "project", "โครงการ") < 0 ||
+	    form_choices_add(out, "event", "เหตุการณ์", NULL) < 0)
+		return -1;
+	return 0;
+}
+
+/* A reference in two steps: a record or the value of its own stands, a
+ * kind alone does not, nor a record that is not listed. */
+static void test_two_steps(void **state)
+{
+	static const struct form_field ref = { "subject", "reviews", FIELD_REFERENCE, 0, "aar.subject",
+					       NULL, refs, 0 };
+	struct form_choices c = { NULL, 0 };
+	struct rm_error err = { 0, "" };
+	char *stored = NULL, out[128];
+
+	(void)state;
+	assert_int_equal(refs(&ref, &ctx, &c, &err), 0);
+	assert_true(form_choices_two_step(&c));
+	assert_int_equal(c.n, 4);
+	assert_true(c.v[0].holds);
+	assert_null(c.v[0].under);
+	assert_string_equal(c.v[1].under, "plan");
+	assert_false(c.v[3].holds);
+	form_choices_free(&c);
+	assert_int_equal(c.n, 0);
+	assert_int_equal(form_check(&ref, &ctx, "plan KKN-CDC-2568", &stored, &err), 0);
+	assert_string_equal(stored, "plan KKN-CDC-2568");
+	free(stored);
+	assert_int_equal(form_check(&ref, &ctx, "event", &stored, &err), 0);
+	free(stored);
+	assert_int_equal(form_check(&ref, &ctx, "plan", &stored, &err), -1);
+	assert_string_equal(err.msg, "\"plan\" names no record that can be chosen here; expected a "
+			    "kind and a code such as plan KKN-CDC-2568");
+	assert_int_equal(form_check(&ref, &ctx, "plan X", &stored, &err), -1);
+	form_shown(&ref, &ctx, "plan KKN-CDC-2568", out, sizeof out);
+	assert_string_equal(out, "แผน KKN-CDC-2568  แผนจังหวัด");
+	form_shown(&ref, &ctx, "plan", out, sizeof out);
+	assert_string_equal(out, "plan");   /* a kind is never a value shown by label */
+	/* a list in one step is not in two */
+	assert_int_equal(sources(&ref, &ctx, &c, &err), 0);
+	assert_false(form_choices_two_step(&c));
+	form_choices_free(&c);
+}
+
+/* The AAR as a form: what it reviews in two steps from the demo's
+ * records; its sections and its actions as rows, the heading counting
+ * those not done; what it is about for the o key; a deleted AAR. */
+static void test_aar_load(void **state)
+{
+	struct fixture *fx = *state;
+	struct form_ctx c = { &fx->st, &fx->cfg };
+	struct form_record rec = { 0 };
+	struct rm_error err = { 0, "" };
+	const struct form_rows *sec, *act;
+	char *stored = NULL;
+
+	assert_int_equal(aarform_def.ngroups, 2);
+	assert_int_equal(aarform_def.load(&c, "AAR-PMQA-2553", NULL, &rec, &err), 0);
+	assert_int_equal(rec.ngroups, 2);
+	sec = &rec.groups[0];
+	act = &rec.groups[1];
+	assert_int_equal(sec->n, 4);
+	assert_string_equal(sec->v[1].key, "happened");
+	assert_string_equal(sec->v[1].label, "สิ่งที่เกิดขึ้นจริง");
+	assert_true(sec->v[1].id > 0);
+	assert_string_equal(sec->v[1].values[0],
+			    "แผนเสร็จภายใน ๓ วัน ได้ผลผลิตและผลลัพธ์ ส่วนผลกระทบต้องติดตามในปีต่อไป");
+	assert_int_equal(act->n, 1);
+	assert_true(act->v[0].id > 0);
+	assert_null(act->v[0].key);
+	assert_string_equal(act->v[0].values[0],
+			    "ทำปฏิทินการปฏิบัติงาน PMQA ปี ๒๕๕๔ และแต่งตั้งทีมงานในไตรมาสแรก");
+	assert_string_equal(act->v[0].values[2], "2010-12-15");
+	assert_string_equal(act->v[0].values[3], "open");
+	assert_string_equal(act->heading, "Follow-up actions  (not done yet: 1 / 1)");
+	assert_null(rec.about_kind);        /* an event: about no record */
+	form_record_free(&aarform_def, &rec);
+	assert_int_equal(aarform_def.load(&c, "AAR-ODPC6-2553", NULL, &rec, &err), 0);
+	assert_string_equal(rec.about_kind, "project");
+	assert_string_equal(rec.about_code, "NKG-CDC-53");
+	assert_non_null(rec.about_title);
+	assert_int_equal(rec.groups[0].n, 8);
+	form_record_free(&aarform_def, &rec);
+	/* what it reviews: a record of the demo, under its kind */
+	assert_int_equal(form_check(aar_field("aar.subject"), &c, "project NKG-CDC-53", &stored,
+				    &err), 0);
+	free(stored);
+	assert_int_equal(form_check(aar_field("aar.subject"), &c, "project NONE-1", &stored, &err),
+			 -1);
+	assert_int_equal(aarform_def.load(&c, "AAR-NONE", NULL, &rec, &err), FORM_MISSING);
+	assert_string_equal(err.msg, "there is no AAR AAR-NONE (deleted, or its adding undone)");
+}
+
+/* Rows saved, added and deleted through their groups: a section's first
+ * save makes its row (its id in the record), a follow-up action's field
+ * over a stale value is a conflict, theirs handed back. */
+static void test_aar_rows(void **state)
+{
+	struct fixture *fx = *state;
+	struct form_ctx c = { &fx->st, &fx->cfg };
+	struct form_record rec = { 0 };
+	struct rm_error err = { 0, "" };
+	struct undo_log u = { NULL, 0 };
+	const struct form_group *secs = &aarform_def.groups[0], *acts = &aarform_def.groups[1];
+	struct aar_new a = { "aar4", "event", NULL, "ทบทวนการประชุมผู้ปกครอง", "2026-01-20" };
+	char *values[4] = { "ประชุมผู้ปกครองทุกเดือน", "ครูพี่เลี้ยง", "2026-03-31", NULL };
+	char *code = NULL, *current = NULL;
+	sqlite3_int64 id = 0, action = 0;
+
+	assert_int_equal(aar_create(&fx->st, &u, &fx->cfg, &a, &id, &code, &err), CHANGE_OK);
+	assert_int_equal(aarform_def.load(&c, code, NULL, &rec, &err), 0);
+	assert_int_equal(rec.groups[0].n, 4);
+	assert_int_equal(rec.groups[0].v[0].id, 0);        /* nothing written yet */
+	assert_int_equal(rec.groups[1].n, 0);
+	assert_string_equal(rec.groups[1].heading, "Follow-up actions  (not done yet: 0 / 0)");
+	assert_int_equal(secs->save(&c, &u, &rec, 0, 0, 0, NULL, "ผู้ปกครองร่วมมือดี", &current,
+				    &err), CHANGE_OK);
+	assert_true(rec.groups[0].v[0].id > 0);
+	assert_null(current);
+	assert_int_equal(acts->add(&c, &u, &rec, 1, values, &action, &err), CHANGE_OK);
+	assert_true(action > 0);
+	form_record_free(&aarform_def, &rec);
+	assert_int_equal(aarform_def.load(&c, code, NULL, &rec, &err), 0);
+	assert_string_equal(rec.groups[0].v[0].values[0], "ผู้ปกครองร่วมมือดี");
+	assert_int_equal(rec.groups[1].n, 1);
+	assert_int_equal(rec.groups[1].v[0].id, action);
+	assert_string_equal(rec.groups[1].v[0].values[1], "ครูพี่เลี้ยง");
+	assert_string_equal(rec.groups[1].v[0].values[3], "open");
+	/* the owner changed once; then again over what was seen before */
+	assert_int_equal(acts->save(&c, &u, &rec, 1, 0, 1, "ครูพี่เลี้ยง", "นางสาวพัชรินทร์",
+				    &current, &err), CHANGE_OK);
+	assert_int_equal(acts->save(&c, &u, &rec, 1, 0, 1, "ครูพี่เลี้ยง", "คนอื่น", &current, &err),
+			 CHANGE_CONFLICT);
+	assert_string_equal(current, "นางสาวพัชรินทร์");
+	free(current);
+	current = NULL;
+	assert_int_equal(acts->save(&c, &u, &rec, 1, 0, 3, "open", "done", NULL, &err), CHANGE_OK);
+	assert_int_equal(acts->remove(&c, &u, &rec, 1, 0, &err), CHANGE_OK);
+	/* gone already (REC as read before): deleting again says so */
+	assert_int_equal(acts->remove(&c, &u, &rec, 1, 0, &err), CHANGE_ERROR);
+	form_record_free(&aarform_def, &rec);
+	assert_int_equal(aarform_def.load(&c, code, NULL, &rec, &err), 0);
+	assert_int_equal(rec.groups[1].n, 0);
+	form_record_free(&aarform_def, &rec);
+	undo_log_free(&u);
+	free(code);
 }
 
 int main(void)
@@ -301,6 +465,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_item_save, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test(test_aar_fields),
 		cmocka_unit_test_setup_teardown(test_aar_head, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test(test_two_steps),
+		cmocka_unit_test_setup_teardown(test_aar_load, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_aar_rows, fixture_setup_demo, fixture_teardown),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -247,8 +247,9 @@ int aar_load(struct store *st, const struct config *cfg, const char *code,
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_DONE)
 			return store_fail(st, err, _("cannot read the AAR"));
-		return rm_fail(err, RM_EXIT_RUNTIME,
-			       _("there is no AAR %s (deleted, or its adding undone)"), code);
+		rm_fail(err, RM_EXIT_RUNTIME, _("there is no AAR %s (deleted, or its adding undone)"),
+			code);
+		return AAR_MISSING;
 	}
 	r->id = sqlite3_column_int64(stmt, 0);
 	r->code = store_col_dup(stmt, 1, &oom);

@@ -18,14 +18,16 @@ void form_choices_free(struct form_choices *c)
 		free(c->v[i].code);
 		free(c->v[i].label);
 		free(c->v[i].shown);
+		free(c->v[i].under);
 	}
 	free(c->v);
 	c->v = NULL;
 	c->n = 0;
 }
 
-int form_choices_add(struct form_choices *c, const char *code, const char *label,
-		     const char *shown)
+/* Append an entry (the strings copied; SHOWN and UNDER may be NULL). */
+static int add_entry(struct form_choices *c, const char *under, int holds, const char *code,
+		     const char *label, const char *shown)
 {
 	struct form_choice *v = realloc(c->v, (c->n + 1) * sizeof *v), *e;
 
@@ -36,13 +38,43 @@ int form_choices_add(struct form_choices *c, const char *code, const char *label
 	e->code = strdup(code);
 	e->label = strdup(label);
 	e->shown = shown ? strdup(shown) : NULL;
-	if (!e->code || !e->label || (shown && !e->shown)) {
+	e->under = under ? strdup(under) : NULL;
+	e->holds = holds;
+	if (!e->code || !e->label || (shown && !e->shown) || (under && !e->under)) {
 		free(e->code);
 		free(e->label);
 		free(e->shown);
+		free(e->under);
 		return -1;
 	}
 	c->n++;
+	return 0;
+}
+
+int form_choices_add(struct form_choices *c, const char *code, const char *label,
+		     const char *shown)
+{
+	return add_entry(c, NULL, 0, code, label, shown);
+}
+
+int form_choices_add_kind(struct form_choices *c, const char *code, const char *label)
+{
+	return add_entry(c, NULL, 1, code, label, NULL);
+}
+
+int form_choices_add_under(struct form_choices *c, const char *under, const char *code,
+			   const char *label, const char *shown)
+{
+	return add_entry(c, under, 0, code, label, shown);
+}
+
+int form_choices_two_step(const struct form_choices *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].holds)
+			return 1;
 	return 0;
 }
 
@@ -59,7 +91,7 @@ static void or_codes(const struct form_choices *c, char *out, size_t size)
 
 	out[0] = '\0';
 	for (i = 0; i < c->n && o + 1 < size; i++) {
-		if (!*c->v[i].code)
+		if (!*c->v[i].code || c->v[i].holds)
 			continue;
 		if (o)
 			/* TRANSLATORS: the last separator of a list "a, b or c". */
@@ -83,10 +115,21 @@ static int check_choice(const struct form_field *f, const struct form_ctx *ctx, 
 	if (f->choices(f, ctx, &c, err) < 0)
 		return -1;
 	for (i = 0; i < c.n; i++)
-		if (strcmp(c.v[i].code, typed) == 0) {
+		if (!c.v[i].holds && strcmp(c.v[i].code, typed) == 0) {
 			form_choices_free(&c);
 			return 0;
 		}
+	if (form_choices_two_step(&c)) {
+		/* records by the hundred: the form of one, not all of them */
+		for (i = 0; i < c.n && !c.v[i].under; i++)
+			;
+		snprintf(allowed, sizeof allowed, "%s", i < c.n ? c.v[i].code : "");
+		form_choices_free(&c);
+		return rm_fail(err, RM_EXIT_RUNTIME,
+			       _("%s names no record that can be chosen here; expected a kind and "
+				 "a code such as %s"),
+			       escape_shown(typed, q, sizeof q), allowed);
+	}
 	or_codes(&c, allowed, sizeof allowed);
 	form_choices_free(&c);
 	return rm_fail(err, RM_EXIT_RUNTIME, _("%s is not allowed; expected %s"),
@@ -199,7 +242,7 @@ static int shown_choice(const struct form_field *f, const struct form_ctx *ctx, 
 	if (!f->choices || f->choices(f, ctx, &c, &err) < 0)
 		return -1;
 	for (i = 0; i < c.n && rc < 0; i++)
-		if (strcmp(c.v[i].code, value) == 0) {
+		if (!c.v[i].holds && strcmp(c.v[i].code, value) == 0) {
 			snprintf(out, size, "%s", c.v[i].shown ? c.v[i].shown : c.v[i].label);
 			rc = 0;
 		}
@@ -223,6 +266,37 @@ void form_shown(const struct form_field *f, const struct form_ctx *ctx, const ch
 		snprintf(out, size, "%s", value);
 }
 
+void form_rows_free(const struct form_group *g, struct form_rows *rows)
+{
+	size_t i, k;
+
+	for (i = 0; i < rows->n; i++) {
+		for (k = 0; rows->v[i].values && k < g->nfields; k++)
+			free(rows->v[i].values[k]);
+		free(rows->v[i].values);
+		free(rows->v[i].label);
+		free(rows->v[i].key);
+	}
+	free(rows->v);
+	free(rows->heading);
+	memset(rows, 0, sizeof *rows);
+}
+
+struct form_row *form_rows_add(const struct form_group *g, struct form_rows *rows)
+{
+	struct form_row *v = realloc(rows->v, (rows->n + 1) * sizeof *v), *r;
+
+	if (!v)
+		return NULL;
+	rows->v = v;
+	r = &v[rows->n];
+	memset(r, 0, sizeof *r);
+	if (!(r->values = calloc(g->nfields ? g->nfields : 1, sizeof *r->values)))
+		return NULL;
+	rows->n++;
+	return r;
+}
+
 void form_record_free(const struct form_def *def, struct form_record *rec)
 {
 	size_t i;
@@ -233,6 +307,12 @@ void form_record_free(const struct form_def *def, struct form_record *rec)
 	for (i = 0; i < rec->nlines; i++)
 		free(rec->lines[i].text);
 	free(rec->lines);
+	for (i = 0; rec->groups && i < rec->ngroups; i++)
+		form_rows_free(&def->groups[i], &rec->groups[i]);
+	free(rec->groups);
+	free(rec->about_kind);
+	free(rec->about_code);
+	free(rec->about_title);
 	free(rec->history_title);
 	free(rec->renamed_code);
 	free(rec->renamed_part);

@@ -400,7 +400,7 @@ static const struct {
 	const struct form_def *form;
 } kind_forms[] = {
 	{ "assessment_entries", &itemform_def },
-	{ "aars", &aarhead_def },
+	{ "aars", &aarform_def },
 };
 
 const struct form_def *transfer_kind_form(const struct kind *k)

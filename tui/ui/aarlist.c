@@ -6,12 +6,13 @@
 #include <string.h>
 
 #include "routemap/aar.h"
+#include "routemap/buf.h"
 #include "routemap/catalog.h"
 #include "routemap/domain.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
-#include "aarchoose.h"
+#include "fview.h"
 #include "views.h"
 
 static const enum action list_actions[] = {
@@ -122,23 +123,82 @@ static void aars_reload(struct view *v, struct ui *ui)
 	ui_paged_reload(ui, &p->p, NULL);
 }
 
+/* Let the user choose the template of a new AAR from the office's
+ * templates, each shown with its sections, the office's default first
+ * under the cursor.  Returns its index in ui->cfg->templates; -1 when the
+ * user cancelled; -2 when it could not be asked (said). */
+static int choose_template(struct ui *ui)
+{
+	const struct config *cfg = ui->cfg;
+	const char **labels;
+	size_t i, at = 0;
+	int t;
+
+	if (!cfg->ntemplates || !(labels = calloc(cfg->ntemplates, sizeof *labels))) {
+		ui_error(ui, "%s", _("out of memory"));
+		return -2;
+	}
+	/* each template with its sections, so the choice needs no manual */
+	for (i = 0; i < cfg->ntemplates; i++) {
+		const struct cfg_template *tp = &cfg->templates[i];
+		struct buf b = { 0 };
+		size_t k;
+
+		buf_printf(&b, "%s (%s): ", config_template_title(cfg, tp->name), tp->name);
+		for (k = 0; k < tp->sections.n; k++)
+			buf_printf(&b, "%s%s", k ? " · " : "", tp->sections.v[k].label);
+		labels[i] = buf_take(&b);
+		if (cfg->aar_default && strcmp(tp->name, cfg->aar_default) == 0)
+			at = i;
+	}
+	t = ui_choose(ui, _("New AAR: which template?"), labels, cfg->ntemplates, at);
+	for (i = 0; i < cfg->ntemplates; i++)
+		free((char *)labels[i]);
+	free(labels);
+	return t;
+}
+
+/* What a new AAR reviews, chosen as its form's field chooses it (a kind,
+ * then the record): *KIND and *SUBJECT (malloc'd; SUBJECT NULL for an
+ * event).  Returns 0, or -1 when the user cancelled. */
+static int choose_subject(struct ui *ui, char **kind, char **subject)
+{
+	const struct form_ctx ctx = { ui->st, ui->cfg };
+	char *value, *sp;
+
+	*kind = *subject = NULL;
+	if (fview_choose_value(ui, &ctx, aar_field("aar.subject"), _("What does it review?"), NULL,
+			       &value) < 0)
+		return -1;
+	if ((sp = strchr(value, ' ')) != NULL) {
+		*sp = '\0';
+		if (!(*subject = strdup(sp + 1))) {
+			free(value);
+			return -1;
+		}
+	}
+	*kind = value;
+	return 0;
+}
+
 /* a: the template, what it reviews, the title; then the new record's form. */
 static void aars_add(struct aars *p, struct ui *ui)
 {
 	const struct config *cfg = ui->cfg;
 	struct rm_error err = { 0, "" };
 	struct aar_new a = { NULL, NULL, NULL, NULL, NULL };
-	char *subject = NULL, *title = NULL, *code = NULL;
+	char *kind = NULL, *subject = NULL, *title = NULL, *code = NULL;
 	sqlite3_int64 id;
 	int t;
 
-	t = aar_choose_template(ui);
+	t = choose_template(ui);
 	if (t == -2)
 		return;
-	if (t < 0 || aar_choose_subject(ui, NULL, NULL, &a.subject_kind, &subject) < 0) {
+	if (t < 0 || choose_subject(ui, &kind, &subject) < 0) {
 		ui_message(ui, "%s", _("nothing added"));
 		return;
 	}
+	a.subject_kind = kind;
 	title = ui_prompt(ui, _("Title of the AAR: "), NULL, UI_PROMPT_WORDS);
 	if (!title || !title[strspn(title, " ")]) {
 		if (title)
@@ -146,6 +206,7 @@ static void aars_add(struct aars *p, struct ui *ui)
 		else
 			ui_message(ui, "%s", _("nothing added"));
 		free(title);
+		free(kind);
 		free(subject);
 		return;
 	}
@@ -168,6 +229,7 @@ static void aars_add(struct aars *p, struct ui *ui)
 	}
 	free(code);
 	free(title);
+	free(kind);
 	free(subject);
 }
 

@@ -1,7 +1,9 @@
 /* fview.c - the form engine: any form_def (form.h) as a view.  Loading and
- * reloading its record, the keys, typing in a field (saved at rest and on
- * leaving, through the def's save), choosing from a list (saved at once),
- * conflicts, history.  The drawing is in fviewdraw.c. */
+ * reloading its record (the cursor and the field typed in kept on the same
+ * field of the same row), the keys, typing in a field (saved at rest and
+ * on leaving, through the def's save or its group's), conflicts, history,
+ * the o key.  The slots and rows are in fviewrows.c, the lists in
+ * fviewpick.c, the drawing in fviewdraw.c, new records in fviewnew.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,9 +20,6 @@
 /* While typing, letters are text: only Ctrl-E is a command. */
 static const enum action typing_actions[] = { ACT_EXTERNAL_EDITOR, ACT_COUNT };
 
-static const enum action form_actions[] = {
-	ACT_OPEN, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_UNDO, ACT_HISTORY, ACT_BACK, ACT_COUNT
-};
 
 int fview_typed_field(const struct form_field *f)
 {
@@ -28,15 +27,75 @@ int fview_typed_field(const struct form_field *f)
 	       f->type == FIELD_DATE;
 }
 
+/* The keys of F's form for its hint line and help, as the record now
+ * read takes them: a group's a, d and Space, Ctrl-E where text is
+ * written, o where the record is about another. */
+static void form_keys(struct fview *f)
+{
+	static const enum action base[] = {
+		ACT_OPEN, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_UNDO, ACT_HISTORY,
+	};
+	size_t i, n = 0;
+	int add = 0, del = 0, mark = 0, text = 0;
+
+	for (i = 0; i < f->def->ngroups && !f->draft; i++) {
+		add |= f->def->groups[i].add != NULL;
+		del |= f->def->groups[i].remove != NULL;
+		mark |= f->def->groups[i].marks != NULL;
+	}
+	for (i = 0; i < f->nslots; i++)
+		text |= f->slots[i].fld->type == FIELD_TEXT && f->slots[i].fld->change;
+	for (i = 0; i < sizeof base / sizeof base[0]; i++)
+		f->actions[n++] = base[i];
+	if (add)
+		f->actions[n++] = ACT_ADD;
+	if (del)
+		f->actions[n++] = ACT_DELETE;
+	if (mark)
+		f->actions[n++] = ACT_STATUS_CYCLE;
+	if (text)
+		f->actions[n++] = ACT_EXTERNAL_EDITOR;
+	f->actions[n++] = ACT_BACK;
+	if (f->rec.about_kind && !f->draft)
+		f->actions[n++] = ACT_FOLLOW;
+	f->actions[n] = ACT_COUNT;
+	f->ops.actions = f->actions;
+}
+
+/* The record is read (again): its slots anew, the cursor on the field
+ * it was on (or as near as the rows left allow), the field typed in
+ * found again.  Returns 0, or -1 when out of memory (said). */
+static int rebuild(struct fview *f, struct ui *ui, const struct fplace *was)
+{
+	int i;
+
+	if (fview_slots_build(f) < 0) {
+		f->loaded = 0;
+		ui_error(ui, "%s", _("out of memory"));
+		return -1;
+	}
+	if (was && (i = fview_find(f, was)) >= 0 && (size_t)i != f->sel) {
+		f->sel = (size_t)i;
+		f->scroll_for = -1;
+	}
+	if (f->t.active && (i = fview_find(f, &f->typed_at)) >= 0)
+		f->typed = (size_t)i;
+	form_keys(f);
+	return 0;
+}
+
 /* Read the record again.  Returns 0, or -1 (said on the message line;
  * F->missing when it is gone for good, not only unreadable a moment). */
 static int load(struct fview *f, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
+	struct fplace was;
 	int rc;
 
 	if (f->draft)
-		return 0;          /* only in the form until it is made */
+		return rebuild(f, ui, NULL);   /* only in the form until it is made */
+	if (fview_place(f, f->sel, &was) < 0)
+		was.key = NULL;
 	if (f->loaded)
 		form_record_free(f->def, &f->rec);
 	memset(&f->rec, 0, sizeof f->rec);
@@ -44,31 +103,20 @@ static int load(struct fview *f, struct ui *ui)
 	f->loaded = rc == 0;
 	f->missing = rc == FORM_MISSING;
 	if (!f->loaded) {
+		fview_place_free(&was);
+		fview_slots_free(f);
 		ui_error(ui, "%s", err.msg[0] ? err.msg : _("out of memory"));
 		return -1;
 	}
-	return 0;
+	rc = rebuild(f, ui, &was);
+	fview_place_free(&was);
+	return rc;
 }
 
-/* The value the database holds for field I (NULL for none). */
-static const char *value_of(struct fview *f, size_t i)
+/* Is the field being typed in gone: the record deleted, or its row? */
+static int typed_gone(const struct fview *f)
 {
-	return f->loaded && i < f->rec.nvalues ? f->rec.values[i] : NULL;
-}
-
-/* A save changed what names the record (its code): load it by that. */
-static void take_renamed(struct fview *f)
-{
-	if (f->rec.renamed_code) {
-		free(f->code);
-		f->code = f->rec.renamed_code;
-		f->rec.renamed_code = NULL;
-	}
-	if (f->rec.renamed_part) {
-		free(f->part);
-		f->part = f->rec.renamed_part;
-		f->rec.renamed_part = NULL;
-	}
+	return f->missing || (f->loaded && fview_find(f, &f->typed_at) < 0);
 }
 
 /* typing_save_fn: the text typed into the field, checked by its type,
@@ -79,13 +127,14 @@ static int save_typed(void *form, struct ui *ui, const char *expected, const cha
 		      char **current, struct rm_error *err)
 {
 	struct fview *f = form;
-	const struct form_field *fld = &f->def->fields[f->typed];
+	const struct form_field *fld;
+	const char *now;
 	char *stored = NULL;
 	int rc;
 
 	if (!f->loaded && !f->missing)
 		load(f, ui);       /* the last read failed for a moment: again */
-	if (!f->loaded && f->missing) {
+	if (typed_gone(f)) {
 		rm_fail(err, RM_EXIT_RUNTIME, "%s", _(f->def->missing_save));
 		return TYPING_REFUSED;
 	}
@@ -93,21 +142,23 @@ static int save_typed(void *form, struct ui *ui, const char *expected, const cha
 		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("cannot read the record again"));
 		return CHANGE_ERROR;   /* tried again in a few seconds */
 	}
+	f->typed = (size_t)fview_find(f, &f->typed_at);
+	fld = f->slots[f->typed].fld;
 	if (form_check(fld, &f->ctx, text, &stored, err) < 0)
 		return TYPING_REFUSED;
-	if (f->draft)
-		rc = fview_draft_keep(f, ui, f->typed, stored, err);
-	else
-		rc = f->def->save(&f->ctx, &ui->undo, &f->rec, f->typed, expected, stored, current,
-				  err);
-	take_renamed(f);
+	rc = fview_save(f, ui, f->typed, expected, stored, current, err);
 	if (rc == CHANGE_OK) {
 		f->in_save = 1;    /* the typing is in use: reload leaves it be */
 		ui_changed(ui);    /* the views behind (a checklist's coverage); this one too */
 		f->in_save = 0;
 	}
-	if ((rc == CHANGE_OK || rc == CHANGE_NONE) && strcmp(stored ? stored : "", text) != 0)
-		*current = strdup(stored ? stored : "");
+	/* what the database holds now, when it is not the text (a date in ISO
+	 * form, tags as the record keeps them) */
+	now = f->loaded && !typed_gone(f) ? fview_value(f, (size_t)fview_find(f, &f->typed_at))
+					  : stored;
+	if ((rc == CHANGE_OK || rc == CHANGE_NONE) && !*current &&
+	    strcmp(now ? now : "", text) != 0)
+		*current = strdup(now ? now : "");
 	free(stored);
 	return rc;
 }
@@ -122,8 +173,8 @@ static void typing_ended(struct fview *f)
 /* Type in the field under the cursor. */
 static void start_typing(struct fview *f, struct ui *ui)
 {
-	const struct form_field *fld = &f->def->fields[f->sel];
-	const char *value = value_of(f, f->sel);
+	const struct form_field *fld = f->slots[f->sel].fld;
+	const char *value = fview_value(f, f->sel);
 	char date[32];
 	const char *shown = NULL;
 	struct text_date d;
@@ -135,11 +186,14 @@ static void start_typing(struct fview *f, struct ui *ui)
 		text_format_typed(&d, ui->cfg->calendar == CFG_CAL_BUDDHIST, date, sizeof date);
 		shown = date;
 	}
-	if (typing_start(&f->t, ui, _(fld->label), value, shown, flags,
+	fview_place_free(&f->typed_at);
+	if (fview_place(f, f->sel, &f->typed_at) < 0 ||
+	    typing_start(&f->t, ui, f->slots[f->sel].label, value, shown, flags,
 			 fld->max_chars ? fld->max_chars : 4000,
 			 fld->type == FIELD_TEXT || fld->type == FIELD_LINE, save_typed, f) < 0)
 		return;
 	f->typed = f->sel;
+	f->scroll_for = -1;     /* the typing area shows whole */
 	f->self->actions_now = typing_actions;
 }
 
@@ -149,97 +203,42 @@ static void start_typing(struct fview *f, struct ui *ui)
  * for a moment (busy, out of memory) keeps the typing. */
 static void record_gone(struct fview *f, struct ui *ui)
 {
-	if (f->t.active && !f->in_save && f->missing) {
+	if (f->t.active && !f->in_save && typed_gone(f)) {
 		typing_abandon(&f->t, ui);
 		typing_ended(f);
 	}
 }
 
-/* Save VALUE, chosen from a list, into the field under the cursor.  On a
- * conflict the other person's value stays and shows, and the user is
- * told: choosing again is a choice made knowing theirs. */
-static int save_chosen(struct fview *f, struct ui *ui, const char *expected, const char *value)
-{
-	struct rm_error err = { 0, "" };
-	int rc;
-
-	if (f->draft)
-		rc = fview_draft_keep(f, ui, f->sel, *value ? value : NULL, &err);
-	else
-		rc = f->def->save(&f->ctx, &ui->undo, &f->rec, f->sel, expected,
-				  *value ? value : NULL, NULL, &err);
-	take_renamed(f);
-	if (rc == CHANGE_CONFLICT) {
-		ui_changed(ui);    /* theirs on the screen */
-		ui_error(ui, _("%s; choose again if yours should stand"), err.msg);
-		return rc;
-	}
-	if (rc == CHANGE_ERROR) {
-		ui_error(ui, "%s", err.msg);
-		return rc;
-	}
-	if (!f->draft)          /* (a new record's form said what it needs) */
-		ui_message(ui, "%s", _("saved"));
-	ui_changed(ui);
-	return rc;
-}
-
-/* Choose a value for the field under the cursor from its list; saved at
- * once, a step of its own. */
-static void choose(struct fview *f, struct ui *ui)
-{
-	const struct form_field *fld = &f->def->fields[f->sel];
-	struct form_choices c = { NULL, 0 };
-	struct rm_error err = { 0, "" };
-	const char **labels;
-	char *now = value_of(f, f->sel) ? strdup(value_of(f, f->sel)) : NULL;
-	size_t i, at = 0;
-	int pick;
-
-	if (!fld->choices || fld->choices(fld, &f->ctx, &c, &err) < 0 ||
-	    !(labels = calloc(c.n ? c.n : 1, sizeof *labels))) {
-		ui_error(ui, "%s", err.msg[0] ? err.msg : _("out of memory"));
-		form_choices_free(&c);
-		free(now);
-		return;
-	}
-	for (i = 0; i < c.n; i++) {
-		labels[i] = c.v[i].label;
-		if (strcmp(c.v[i].code, now ? now : "") == 0)
-			at = i;
-	}
-	pick = ui_choose(ui, _(fld->label), labels, c.n, at);
-	if (pick >= 0 && strcmp(c.v[pick].code, now ? now : "") != 0 &&
-	    save_chosen(f, ui, now, c.v[pick].code) == CHANGE_OK)
-		change_seal(&ui->undo);
-	free(labels);
-	form_choices_free(&c);
-	free(now);
-}
-
 /* Enter on a field: type in it, or choose its value. */
 static void open_field(struct fview *f, struct ui *ui)
 {
-	const struct form_field *fld = &f->def->fields[f->sel];
+	const struct form_field *fld;
 
+	if (f->sel >= f->nslots)
+		return;
+	fld = f->slots[f->sel].fld;
 	if (fld->type == FIELD_READONLY || !fld->change)
 		ui_message(ui, "%s", _("this field cannot be changed here"));
 	else if (fview_typed_field(fld))
 		start_typing(f, ui);
 	else
-		choose(f, ui);
+		fview_choose(f, ui);
 }
 
-/* Up, Down, PgUp, PgDn, Tab: a field longer than the screen scrolls
- * before the cursor goes to the next. */
+/* Up, Down, PgUp, PgDn, Tab, Home, End: a field longer than the screen
+ * scrolls before the cursor goes to the next (once it was drawn there:
+ * keys typed ahead move field by field). */
 static int field_move(struct fview *f, enum action a)
 {
-	size_t n = f->def->nfields;
+	size_t n = f->nslots;
 	int page = f->view > 1 ? f->view - 1 : 1;
+	int shown = f->scroll_for == (int)f->sel;
 
+	if (!n)
+		return 0;
 	switch (a) {
 	case ACT_MOVE_UP:
-		if (f->first[f->sel] < f->scroll)
+		if (shown && f->first[f->sel] < f->scroll)
 			f->scroll--;
 		else if (f->sel > 0)
 			f->sel--;
@@ -251,19 +250,19 @@ static int field_move(struct fview *f, enum action a)
 			f->sel--;
 		return 1;
 	case ACT_MOVE_DOWN:
-		if (f->last[f->sel] >= f->scroll + f->view)
+		if (shown && f->last[f->sel] >= f->scroll + f->view)
 			f->scroll++;
 		else if (f->sel + 1 < n)
 			f->sel++;
 		return 1;
 	case ACT_PAGE_DOWN:
-		if (f->last[f->sel] >= f->scroll + f->view)
+		if (shown && f->last[f->sel] >= f->scroll + f->view)
 			f->scroll += page;
 		else if (f->sel + 1 < n)
 			f->sel++;
 		return 1;
 	case ACT_PAGE_UP:
-		if (f->first[f->sel] < f->scroll)
+		if (shown && f->first[f->sel] < f->scroll)
 			f->scroll -= page;
 		else if (f->sel > 0)
 			f->sel--;
@@ -272,9 +271,31 @@ static int field_move(struct fview *f, enum action a)
 		if (f->sel + 1 < n)
 			f->sel++;
 		return 1;
+	case ACT_FIRST:
+		f->sel = 0;
+		f->scroll = 0;
+		f->scroll_for = -1;
+		return 1;
+	case ACT_LAST:
+		f->sel = n - 1;
+		f->scroll_for = -1;
+		return 1;
 	default:
 		return 0;
 	}
+}
+
+/* Ctrl-E on a field typed into: its text in the user's editor. */
+static int external_editor(struct fview *f, struct ui *ui)
+{
+	if (f->sel >= f->nslots || !fview_typed_field(f->slots[f->sel].fld) ||
+	    !f->slots[f->sel].fld->change)
+		return 0;
+	start_typing(f, ui);
+	if (f->t.active)
+		typing_external(&f->t, ui);
+	typing_ended(f);
+	return 1;
 }
 
 static int fview_act(struct view *v, struct ui *ui, enum action a)
@@ -292,6 +313,20 @@ static int fview_act(struct view *v, struct ui *ui, enum action a)
 		return 1;
 	case ACT_BACK:
 		return fview_draft_leave(f, ui);
+	case ACT_ADD:
+		if (f->draft || !f->def->ngroups)
+			return 0;
+		fview_add_row(f, ui);
+		return 1;
+	case ACT_DELETE:
+		if (f->draft || !f->def->ngroups)
+			return 0;
+		fview_delete_row(f, ui);
+		return 1;
+	case ACT_STATUS_CYCLE:
+		return fview_toggle_mark(f, ui);
+	case ACT_EXTERNAL_EDITOR:
+		return external_editor(f, ui);
 	case ACT_HISTORY:
 		if (f->rec.history_row)
 			ui_open_place(ui, VIEW_HISTORY, &(struct ui_place){
@@ -327,8 +362,19 @@ static int typing_key_of(struct fview *f, struct ui *ui, int status, wint_t ch)
 	/* Tab and Shift-Tab go to the next and the previous field, here and
 	 * not to another section (text typed on would become commands). */
 	if ((status == OK && ch == '\t') || (status == KEY_CODE_YES && ch == KEY_BTAB)) {
-		if (typing_finish(&f->t, ui) == 0)
-			field_move(f, ch == '\t' ? ACT_NEXT_SECTION : ACT_PREV_SECTION);
+		size_t was = f->sel;
+
+		if (typing_finish(&f->t, ui) < 0)
+			return 1;
+		typing_ended(f);
+		field_move(f, ch == '\t' ? ACT_NEXT_SECTION : ACT_PREV_SECTION);
+		/* typing goes on in the next field that takes text */
+		if (f->sel != was && fview_typed_field(f->slots[f->sel].fld) &&
+		    f->slots[f->sel].fld->change) {
+			start_typing(f, ui);
+			if (f->t.active && ch == '\t')
+				edit_set_cursor(&f->t.ed, 0);
+		}
 		return 1;
 	}
 	/* Ctrl-C quits from anywhere: what can be saved is, the rest kept. */
@@ -385,6 +431,8 @@ static void fview_free(struct view *v)
 	}
 	if (f->loaded)
 		form_record_free(f->def, &f->rec);
+	fview_slots_free(f);
+	fview_place_free(&f->typed_at);
 	free(f->first);
 	free(f->last);
 	free(f->code);
@@ -392,14 +440,23 @@ static void fview_free(struct view *v)
 	free(f);
 }
 
+/* o: the record this one is about (what an AAR reviews). */
+static void fview_links(struct view *v, struct ui *ui, struct ui_links *out)
+{
+	struct fview *f = v->data;
+
+	if (f->loaded && !f->draft && f->rec.about_kind)
+		ui_link_subject(ui, out, f->rec.about_kind, f->rec.about_code, f->rec.about_title);
+}
+
 static const struct view_ops fview_ops = {
 	.draw = fview_draw,
 	.act = fview_act,
 	.reload = fview_reload,
 	.free = fview_free,
-	.actions = form_actions,
 	.raw_key = fview_raw_key,
 	.tick = fview_tick,
+	.links = fview_links,
 };
 
 /* Free F before it became a view. */
@@ -415,7 +472,6 @@ static struct view *make(struct ui *ui, const struct form_def *def, const struct
 {
 	struct fview *f = calloc(1, sizeof *f);
 	struct view *v;
-	size_t i;
 
 	if (!f)
 		return NULL;
@@ -426,24 +482,21 @@ static struct view *make(struct ui *ui, const struct form_def *def, const struct
 	f->ops.name = def->title;
 	f->sel = def->first;
 	f->scroll_for = -1;
-	if (!(f->first = calloc(def->nfields, sizeof *f->first)) ||
-	    !(f->last = calloc(def->nfields, sizeof *f->last)) ||
-	    (at->code && !(f->code = strdup(at->code))) ||
+	f->typed_at.group = -1;
+	f->ops.actions = f->actions;
+	f->actions[0] = ACT_COUNT;
+	if ((at->code && !(f->code = strdup(at->code))) ||
 	    (at->part && !(f->part = strdup(at->part)))) {
 		discard(f);
 		ui_error(ui, "%s", _("out of memory"));
 		return NULL;
 	}
-	for (i = 0; i < def->nfields; i++) {
-		int w = text_width(_(def->fields[i].label));
-
-		if (def->fields[i].type != FIELD_TEXT && w > f->label_w)
-			f->label_w = w;
-	}
-	if (new ? fview_draft_start(f, ui) < 0 : load(f, ui) < 0) {
+	if (new ? fview_draft_start(f, ui) < 0 || rebuild(f, ui, NULL) < 0 : load(f, ui) < 0) {
 		discard(f);
 		return NULL;
 	}
+	if (!new)
+		fview_place_cursor(f, at);   /* a section, a follow-up action named */
 	f->ui = ui;
 	v = ui_view_new(&f->ops, f);   /* (frees F when it fails) */
 	if (v)

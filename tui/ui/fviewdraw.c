@@ -1,7 +1,9 @@
 /* fviewdraw.c - any form on the screen: the record's own lines, then each
- * field, a text area under its label, the others beside labels aligned by
- * display width (or under them, as the form says), values wrapped at Thai
- * words; what scrolls into view; the hint while typing. */
+ * field, then the rows of each group under its heading; a text area
+ * under its label, the other fields beside labels aligned by display
+ * width (or under them, as the form says), values wrapped at Thai words,
+ * a row's mark before its first field; what scrolls into view (a row of
+ * a group as a whole); the hint while typing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +21,11 @@ struct frow {
 	char *text;                  /* ROW_TEXT */
 	attr_t attr;
 	int x;
-	const char *label;           /* drawn at column 0 before TEXT (may be NULL) */
+	int pad;                     /* TEXT's attribute to the end of the line */
+	const char *label;           /* drawn before TEXT (may be NULL) */
 	attr_t label_attr;
+	int label_x;                 /* where (a row's fields are indented) */
+	int selected;                /* the label's line stands out from column 0 */
 };
 
 struct frows {
@@ -80,56 +85,130 @@ static void rows_free(struct frows *r)
 	free(r->v);
 }
 
-/* Field I as a text area: its label, then its text (or the typing area of
+/* Does the last line of R hold nothing? */
+static int blank_above(const struct frows *r)
+{
+	return !r->n || (r->v[r->n - 1].kind == ROW_TEXT && !*r->v[r->n - 1].text &&
+			 !r->v[r->n - 1].label);
+}
+
+/* A label's line of its own: " label", standing out across the line when
+ * its field is under the cursor. */
+static void label_line(struct fview *f, struct ui *ui, size_t i, struct frows *r)
+{
+	char line[1024];
+
+	snprintf(line, sizeof line, " %s", f->slots[i].label);
+	rows_add(r, ROW_TEXT, line, i == f->sel ? ui->theme.attr[T_SELECTED]
+						: ui->theme.attr[T_HEADING], 0);
+	if (!r->oom && i == f->sel)
+		r->v[r->n - 1].pad = 1;
+}
+
+/* Slot I as a text area: its label, then its text (or the typing area of
  * AREA lines). */
 static void layout_area(struct fview *f, struct ui *ui, size_t i, int area, struct frows *r)
 {
-	const struct form_field *fld = &f->def->fields[i];
-	const char *v = f->rec.values[i];
+	const char *v = fview_value(f, i);
 	int k;
 
-	rows_add(r, ROW_TEXT, _(fld->label), i == f->sel ? ui->theme.attr[T_SELECTED]
-							  : ui->theme.attr[T_HEADING], 0);
+	label_line(f, ui, i, r);
 	if (i == f->sel && f->t.active) {
 		for (k = 0; k < area; k++)
 			rows_add(r, ROW_AREA, NULL, A_NORMAL, 2);
 		return;
 	}
-	rows_add_wrapped(r, ui, v && *v ? v : "—", A_NORMAL, 2);
+	if (v && *v)
+		rows_add_wrapped(r, ui, v, A_NORMAL, 2);
+	else if (f->slots[i].fld->change)
+		rows_add(r, ROW_TEXT, _("(nothing written yet: Enter to write)"),
+			 ui->theme.attr[T_DIM], 2);
+	else
+		rows_add(r, ROW_TEXT, "—", ui->theme.attr[T_DIM], 2);
 }
 
-/* Field I on one line after its label, its value wrapped beneath itself;
- * or, when the form puts labels above, its value under its label. */
+/* Slot I on one line after its label, its value wrapped beneath itself
+ * (a row's mark before it); or, when the form puts labels above, its
+ * value under its label. */
 static void layout_line(struct fview *f, struct ui *ui, size_t i, struct frows *r)
 {
-	const struct form_field *fld = &f->def->fields[i];
-	int vx = f->label_w + 2, from = r->n;
+	const struct fslot *s = &f->slots[i];
+	const char *mark = fview_mark(f, ui, i);
+	int vx = f->label_w + 3, from = r->n;
+	int empty = !fview_value(f, i) || !*fview_value(f, i);
 	char shown[8192];
 
 	if (f->def->labels_above) {
-		rows_add(r, ROW_TEXT, _(fld->label), i == f->sel ? ui->theme.attr[T_SELECTED]
-								  : ui->theme.attr[T_HEADING], 0);
+		label_line(f, ui, i, r);
 		vx = 2;
 		from = r->n;
 	}
 	if (i == f->sel && f->t.active) {
-		rows_add(r, ROW_FIELD, NULL, A_NORMAL, vx);
+		rows_add(r, ROW_FIELD, NULL, A_NORMAL, vx + (mark ? 4 : 0));
 	} else {
-		form_shown(fld, &f->ctx, f->rec.values[i], shown, sizeof shown);
-		rows_add_wrapped(r, ui, shown, A_NORMAL, vx);
+		snprintf(shown, sizeof shown, "%s%s%s", mark ? mark : "", mark ? " " : "",
+			 s->shown ? s->shown : "");
+		rows_add_wrapped(r, ui, shown, empty && !mark ? ui->theme.attr[T_DIM] : A_NORMAL, vx);
 	}
 	if (r->oom || r->n == from || f->def->labels_above)
 		return;
-	r->v[from].label = _(fld->label);
+	r->v[from].label = s->label;
+	r->v[from].label_x = 1 + (s->group >= 0 ? 2 : 0);
+	r->v[from].selected = i == f->sel;
 	r->v[from].label_attr = i == f->sel ? ui->theme.attr[T_SELECTED] : ui->theme.attr[T_HEADING];
 }
 
+/* Slot I, whichever kind, its lines into F->first and F->last. */
+static void layout_slot(struct fview *f, struct ui *ui, size_t i, int area, struct frows *r)
+{
+	f->first[i] = r->n;
+	if (f->slots[i].fld->type == FIELD_TEXT)
+		layout_area(f, ui, i, area, r);
+	else
+		layout_line(f, ui, i, r);
+	f->last[i] = r->n - 1;
+}
+
+/* Group G from slot *I on: a blank line, its heading, its rows (a blank
+ * line between two), or that it has none yet. */
+static void layout_group(struct fview *f, struct ui *ui, size_t g, size_t *i, int area,
+			 struct frows *r)
+{
+	const struct form_group *grp = &f->def->groups[g];
+	const struct form_rows *rows = g < f->rec.ngroups ? &f->rec.groups[g] : NULL;
+	const char *heading = rows && rows->heading ? rows->heading
+			      : grp->title ? _(grp->title) : NULL;
+	size_t n = rows ? rows->n : 0, k, j;
+
+	if (!n && !heading)
+		return;
+	if (!blank_above(r))
+		rows_add(r, ROW_TEXT, "", A_NORMAL, 0);
+	if (heading)
+		rows_add(r, ROW_TEXT, heading, ui->theme.attr[T_HEADING], 0);
+	if (!n && grp->add) {
+		char key[64], line[256];
+
+		keymap_describe(&ui->keys, ACT_ADD, 1, key, sizeof key);
+		snprintf(line, sizeof line, _("none yet; %s adds one"), key);
+		rows_add(r, ROW_TEXT, line, ui->theme.attr[T_DIM], 2);
+	}
+	for (k = 0; k < n; k++) {
+		if (k)
+			rows_add(r, ROW_TEXT, "", A_NORMAL, 0);
+		if (rows->v[k].label && grp->nfields > 1)
+			rows_add(r, ROW_TEXT, rows->v[k].label, ui->theme.attr[T_HEADING], 1);
+		for (j = 0; j < grp->nfields && *i < f->nslots; j++)
+			layout_slot(f, ui, (*i)++, area, r);
+	}
+}
+
 /* Lay the form out into R, all of every value (a long text scrolls rather
- * than losing its end); the lines of each field go to F->first and
+ * than losing its end); the lines of each slot go to F->first and
  * F->last.  AREA: the lines the typing area takes. */
 static void layout(struct fview *f, struct ui *ui, int area, struct frows *r)
 {
-	size_t i;
+	size_t i, g;
 
 	for (i = 0; i < f->rec.nlines; i++)
 		rows_add_wrapped(r, ui, f->rec.lines[i].text,
@@ -137,14 +216,10 @@ static void layout(struct fview *f, struct ui *ui, int area, struct frows *r)
 				 0);
 	if (f->rec.nlines)
 		rows_add(r, ROW_TEXT, "", A_NORMAL, 0);
-	for (i = 0; i < f->def->nfields; i++) {
-		f->first[i] = r->n;
-		if (f->def->fields[i].type == FIELD_TEXT)
-			layout_area(f, ui, i, area, r);
-		else
-			layout_line(f, ui, i, r);
-		f->last[i] = r->n - 1;
-	}
+	for (i = 0; i < f->def->nfields && i < f->nslots; i++)
+		layout_slot(f, ui, i, area, r);
+	for (g = 0; g < f->def->ngroups && !f->draft; g++)
+		layout_group(f, ui, g, &i, area, r);
 }
 
 /* Choose the first line shown so that the selected field shows (from its
@@ -152,19 +227,23 @@ static void layout(struct fview *f, struct ui *ui, int area, struct frows *r)
  * above and below; F->view gets the lines of the form shown. */
 static void scroll_to_field(struct fview *f, int height)
 {
-	int pass, s = (int)f->sel;
+	int pass, s = (int)f->sel, lo, hi;
+	size_t a, b;
 
+	/* a row of a group shows whole, with the line above it */
+	fview_row_span(f, f->sel, &a, &b);
+	lo = a == b ? f->first[s] : f->first[a] - 1;
+	hi = f->last[b];
 	for (pass = 0; pass < 2; pass++) {
 		int up, down;
 
 		if (f->scroll_for != s) {
 			/* just chosen: its label and as much of it as fits, moving
 			 * the form no more than that needs */
-			if (s == 0 || f->first[s] < f->scroll)
-				f->scroll = s == 0 ? 0 : f->first[s];   /* the first: the lines above too */
-			else if (f->last[s] >= f->scroll + f->view)
-				f->scroll = f->last[s] - f->first[s] < f->view ? f->last[s] - f->view + 1
-									       : f->first[s];
+			if (s == 0 || lo < f->scroll)
+				f->scroll = s == 0 ? 0 : lo;   /* the first: the lines above too */
+			else if (hi >= f->scroll + f->view)
+				f->scroll = hi - lo < f->view ? hi - f->view + 1 : f->first[s];
 		}
 		/* some of the selected field always shows */
 		if (f->scroll > f->last[s])
@@ -216,11 +295,14 @@ static void draw_row(struct fview *f, struct ui *ui, const struct frows *r, int 
 {
 	const struct frow *row = &r->v[i];
 
-	if (row->label)
-		ui_put(y, 0, row->label, f->label_w, row->label_attr, 0);
+	if (row->label) {
+		if (row->selected)
+			ui_put(y, 0, "", f->label_w + 2, row->label_attr, 1);
+		ui_put(y, row->label_x, row->label, f->label_w + 1 - row->label_x, row->label_attr, 0);
+	}
 	switch (row->kind) {
 	case ROW_TEXT:
-		ui_put(y, row->x, row->text, ui->cols - row->x, row->attr, 0);
+		ui_put(y, row->x, row->text, ui->cols - row->x, row->attr, row->pad);
 		break;
 	case ROW_FIELD:
 		widget_field_draw(stdscr, y, row->x, ui->cols - row->x - 1, &f->t.ed,
@@ -245,14 +327,14 @@ void fview_draw(struct view *v, struct ui *ui, int top, int height)
 	struct frows r = { NULL, 0, 0, 0 };
 	int y, i, area = 0;
 
-	if (!f->loaded) {
+	if (!f->loaded || !f->nslots) {
 		ui_note(ui, top, _(f->def->missing_note));
 		return;
 	}
 	if (f->t.active) {
 		/* the last line says what the keys do now */
 		height--;
-		ui_put(top + height, 0, typing_hint(&f->def->fields[f->typed]), ui->cols,
+		ui_put(top + height, 0, typing_hint(f->slots[f->typed].fld), ui->cols,
 		       ui->theme.attr[T_HINT_KEY], 0);
 		area = height - 6 < 6 ? height - 6 : 6;
 		if (area < 1)

@@ -27,7 +27,7 @@ struct view *view_norm_sets_new(struct ui *ui, const struct ui_place *at);   /* 
 struct view *view_norm_items_new(struct ui *ui, const struct ui_place *at);  /* normitems.c */
 struct view *view_norm_diff_new(struct ui *ui, const struct ui_place *at);   /* normdiff.c */
 struct view *view_aars_new(struct ui *ui, const struct ui_place *at);         /* aarlist.c */
-struct view *view_aar_new(struct ui *ui, const struct ui_place *at);          /* aarform.c */
+struct view *view_aar_new(struct ui *ui, const struct ui_place *at);          /* aar.c */
 struct view *view_results_new(struct ui *ui, const struct ui_place *at);      /* search.c */
 struct view *view_form_new(struct ui *ui, const struct ui_place *at);         /* fview.c */
 
