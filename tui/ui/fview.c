@@ -13,6 +13,7 @@
 #include "routemap/typing.h"
 #include "routemap/ui.h"
 #include "fview.h"
+#include "views.h"
 
 /* While typing, letters are text: only Ctrl-E is a command. */
 static const enum action typing_actions[] = { ACT_EXTERNAL_EDITOR, ACT_COUNT };
@@ -34,6 +35,8 @@ static int load(struct fview *f, struct ui *ui)
 	struct rm_error err = { 0, "" };
 	int rc;
 
+	if (f->draft)
+		return 0;          /* only in the form until it is made */
 	if (f->loaded)
 		form_record_free(f->def, &f->rec);
 	memset(&f->rec, 0, sizeof f->rec);
@@ -51,6 +54,21 @@ static int load(struct fview *f, struct ui *ui)
 static const char *value_of(struct fview *f, size_t i)
 {
 	return f->loaded && i < f->rec.nvalues ? f->rec.values[i] : NULL;
+}
+
+/* A save changed what names the record (its code): load it by that. */
+static void take_renamed(struct fview *f)
+{
+	if (f->rec.renamed_code) {
+		free(f->code);
+		f->code = f->rec.renamed_code;
+		f->rec.renamed_code = NULL;
+	}
+	if (f->rec.renamed_part) {
+		free(f->part);
+		f->part = f->rec.renamed_part;
+		f->rec.renamed_part = NULL;
+	}
 }
 
 /* typing_save_fn: the text typed into the field, checked by its type,
@@ -77,7 +95,12 @@ static int save_typed(void *form, struct ui *ui, const char *expected, const cha
 	}
 	if (form_check(fld, &f->ctx, text, &stored, err) < 0)
 		return TYPING_REFUSED;
-	rc = f->def->save(&f->ctx, &ui->undo, &f->rec, f->typed, expected, stored, current, err);
+	if (f->draft)
+		rc = fview_draft_keep(f, ui, f->typed, stored, err);
+	else
+		rc = f->def->save(&f->ctx, &ui->undo, &f->rec, f->typed, expected, stored, current,
+				  err);
+	take_renamed(f);
 	if (rc == CHANGE_OK) {
 		f->in_save = 1;    /* the typing is in use: reload leaves it be */
 		ui_changed(ui);    /* the views behind (a checklist's coverage); this one too */
@@ -140,8 +163,12 @@ static int save_chosen(struct fview *f, struct ui *ui, const char *expected, con
 	struct rm_error err = { 0, "" };
 	int rc;
 
-	rc = f->def->save(&f->ctx, &ui->undo, &f->rec, f->sel, expected, *value ? value : NULL,
-			  NULL, &err);
+	if (f->draft)
+		rc = fview_draft_keep(f, ui, f->sel, *value ? value : NULL, &err);
+	else
+		rc = f->def->save(&f->ctx, &ui->undo, &f->rec, f->sel, expected,
+				  *value ? value : NULL, NULL, &err);
+	take_renamed(f);
 	if (rc == CHANGE_CONFLICT) {
 		ui_changed(ui);    /* theirs on the screen */
 		ui_error(ui, _("%s; choose again if yours should stand"), err.msg);
@@ -151,7 +178,8 @@ static int save_chosen(struct fview *f, struct ui *ui, const char *expected, con
 		ui_error(ui, "%s", err.msg);
 		return rc;
 	}
-	ui_message(ui, "%s", _("saved"));
+	if (!f->draft)          /* (a new record's form said what it needs) */
+		ui_message(ui, "%s", _("saved"));
 	ui_changed(ui);
 	return rc;
 }
@@ -262,6 +290,8 @@ static int fview_act(struct view *v, struct ui *ui, enum action a)
 	case ACT_EDIT:
 		open_field(f, ui);
 		return 1;
+	case ACT_BACK:
+		return fview_draft_leave(f, ui);
 	case ACT_HISTORY:
 		if (f->rec.history_row)
 			ui_open_place(ui, VIEW_HISTORY, &(struct ui_place){
@@ -349,8 +379,10 @@ static void fview_free(struct view *v)
 	struct fview *f = v->data;
 
 	/* quitting or a signal: what was typed is saved on the way out */
-	if (f->ui)
+	if (f->ui) {
 		typing_abandon(&f->t, f->ui);
+		fview_draft_abandon(f, f->ui);
+	}
 	if (f->loaded)
 		form_record_free(f->def, &f->rec);
 	free(f->first);
@@ -377,7 +409,9 @@ static void discard(struct fview *f)
 	fview_free(&(struct view){ .data = f });
 }
 
-struct view *fview_new(struct ui *ui, const struct form_def *def, const struct ui_place *at)
+/* A form of DEF at AT: of the record there, or (NEW) of a new one. */
+static struct view *make(struct ui *ui, const struct form_def *def, const struct ui_place *at,
+			 int new)
 {
 	struct fview *f = calloc(1, sizeof *f);
 	struct view *v;
@@ -406,7 +440,7 @@ struct view *fview_new(struct ui *ui, const struct form_def *def, const struct u
 		if (def->fields[i].type != FIELD_TEXT && w > f->label_w)
 			f->label_w = w;
 	}
-	if (load(f, ui) < 0) {
+	if (new ? fview_draft_start(f, ui) < 0 : load(f, ui) < 0) {
 		discard(f);
 		return NULL;
 	}
@@ -415,4 +449,26 @@ struct view *fview_new(struct ui *ui, const struct form_def *def, const struct u
 	if (v)
 		f->self = v;
 	return v;
+}
+
+struct view *fview_new(struct ui *ui, const struct form_def *def, const struct ui_place *at)
+{
+	return make(ui, def, at, 0);
+}
+
+struct view *fview_new_record(struct ui *ui, const struct form_def *def,
+			      const struct ui_place *at)
+{
+	if (!def->create) {
+		ui_error(ui, "%s", _("this form cannot make a new record"));
+		return NULL;
+	}
+	return make(ui, def, at, 1);
+}
+
+struct view *view_form_new(struct ui *ui, const struct ui_place *at)
+{
+	if (!at->form)
+		return NULL;
+	return at->create ? fview_new_record(ui, at->form, at) : fview_new(ui, at->form, at);
 }

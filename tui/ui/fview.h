@@ -34,6 +34,9 @@ struct fview {
 	int nrows, scroll, view;
 	int scroll_for;              /* the field SCROLL was set for */
 	int label_w;                 /* columns of the widest one-line label */
+	int draft;                   /* a new record not made yet: REC.values
+					are what was filled in (fviewnew.c) */
+	int typed_any;               /* and the user has filled some in */
 };
 
 /* A view of the form DEF over the record AT names (AT->code and
@@ -41,6 +44,34 @@ struct fview {
  * DEF's title its name in the help.  Returns the view for the router to
  * push (the ui owns it), or NULL (said on the message line). */
 struct view *fview_new(struct ui *ui, const struct form_def *def, const struct ui_place *at);
+
+/* A view of a new record of DEF, to be made where AT->code and AT->part
+ * say (DEF's create), starting from DEF's defaults.  As fview_new. */
+struct view *fview_new_record(struct ui *ui, const struct form_def *def,
+			      const struct ui_place *at);
+
+/* ---- new records (fviewnew.c) ---- */
+
+/* Make F a new record's form: its values DEF's defaults, its line above
+ * the fields saying what it still needs.  Returns 0, or -1 (said on the
+ * message line). */
+int fview_draft_start(struct fview *f, struct ui *ui);
+
+/* Keep STORED (checked, in stored form; NULL for none) as field FIELD of
+ * the new record F; when every required field has a value, make the
+ * record (one undoable step) and make F its form.  Returns a
+ * change_result; on CHANGE_ERROR, ERR says why (the values are kept). */
+int fview_draft_keep(struct fview *f, struct ui *ui, size_t field, const char *stored,
+		     struct rm_error *err);
+
+/* Back from a new record not made yet: ask first when something was
+ * filled in.  Returns 1 when the user stays, 0 when the view may go
+ * (what was filled in then kept in the recovery file). */
+int fview_draft_leave(struct fview *f, struct ui *ui);
+
+/* What was filled in a new record not made yet goes to the recovery file
+ * (the view is going: quitting, a signal). */
+void fview_draft_abandon(struct fview *f, struct ui *ui);
 
 /* Is field F typed into (a text, a number, a date), not chosen? */
 int fview_typed_field(const struct form_field *f);

@@ -31,6 +31,7 @@ static const struct {
 	[VIEW_ITEM] = { view_item_new, UI_CHECKLISTS, 0 },
 	[VIEW_AARS] = { view_aars_new, UI_AAR, 1 },
 	[VIEW_AAR] = { view_aar_new, UI_AAR, 0 },
+	[VIEW_FORM] = { view_form_new, ANY_SECTION, 0 },
 	[VIEW_HISTORY] = { view_history_new, ANY_SECTION, 0 },
 	[VIEW_RESULTS] = { view_results_new, ANY_SECTION, 0 },
 	[VIEW_HELP] = { view_help_new, ANY_SECTION, 0 },

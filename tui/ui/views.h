@@ -26,5 +26,6 @@ struct view *view_item_new(struct ui *ui, const struct ui_place *at);         /*
 struct view *view_aars_new(struct ui *ui, const struct ui_place *at);         /* aarlist.c */
 struct view *view_aar_new(struct ui *ui, const struct ui_place *at);          /* aarform.c */
 struct view *view_results_new(struct ui *ui, const struct ui_place *at);      /* search.c */
+struct view *view_form_new(struct ui *ui, const struct ui_place *at);         /* fview.c */
 
 #endif
