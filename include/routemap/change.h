@@ -77,7 +77,10 @@ int change_merge_as(struct undo_log *u, const char *field, sqlite3_int64 id);
  * "assessment_entry.support_from", "assessment_entry.support_frame" (a
  * frame code), "aar.title", "aar.date", "aar.subject", "aar.facilitator",
  * "aar.participants", "aar_section.text", "aar_action.action",
- * "aar_action.owner", "aar_action.due", "aar_action.status".
+ * "aar_action.owner", "aar_action.due", "aar_action.status", "plan.code",
+ * "plan.office" (an office code), "plan.title", "plan.destination",
+ * "plan.fy_from", "plan.fy_to", "plan.serves" (a plan code),
+ * "objective.code", "objective.level", "objective.title".
  *
  * Set FIELD of row ID to VALUE (NULL or "" for none), if it still holds
  * EXPECTED (NULL or "" for none), as one step of U.  Returns a

@@ -183,6 +183,20 @@ void form_record_free(const struct form_def *def, struct form_record *rec);
  * item's entry, made when it has none yet. */
 extern const struct form_def itemform_def;
 
+/* A plan as a form (planform.c): code, office, title, destination,
+ * fiscal years from and to (Buddhist Era), the plan it serves: the
+ * columns of plans.csv.  Loaded on CODE the plan; a new one made by
+ * plan_create (planedit.h), starting from the office's own code and this
+ * fiscal year to three years on. */
+extern const struct form_def plan_form_def;
+
+/* An objective (a box of the route map) as a form (planform.c): code,
+ * level (its band), title: the columns of objectives.csv.  Loaded on
+ * CODE the plan, PART the objective; a new one is made in plan CODE, its
+ * band preset to PART when PART names one ("people"), the last box of
+ * that band. */
+extern const struct form_def objective_form_def;
+
 /* An AAR's header as a form (aarfields.c): title, date, what it reviews
  * (stored in the form as "KIND CODE", "event" for none), facilitator,
  * participants, tags.  Loaded on CODE the AAR; saved through change_field,

@@ -469,6 +469,18 @@ static const struct field fields[] = {
 	{ "aar_action.owner", "aar_action", "owner", "owner", "?1", 0 },
 	{ "aar_action.due", "aar_action", "due", "due", "?1", 0 },
 	{ "aar_action.status", "aar_action", "status", "status", "?1", 1 },
+	{ "plan.code", "plan", "code", "code", "?1", 1 },
+	{ "plan.office", "plan", "office_id", "(SELECT code FROM office WHERE id = office_id)",
+	  "(SELECT id FROM office WHERE code = ?1)", 1 },
+	{ "plan.title", "plan", "title", "title", "?1", 1 },
+	{ "plan.destination", "plan", "destination", "destination", "?1", 0 },
+	{ "plan.fy_from", "plan", "fy_from", "fy_from", "?1", 1 },
+	{ "plan.fy_to", "plan", "fy_to", "fy_to", "?1", 1 },
+	{ "plan.serves", "plan", "serves_id", "(SELECT s.code FROM plan s WHERE s.id = plan.serves_id)",
+	  "(SELECT id FROM plan WHERE code = ?1)", 0 },
+	{ "objective.code", "objective", "code", "code", "?1", 1 },
+	{ "objective.level", "objective", "level", "level", "?1", 1 },
+	{ "objective.title", "objective", "title", "title", "?1", 1 },
 };
 
 static const struct field *find_field(const char *name)

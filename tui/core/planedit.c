@@ -1,6 +1,7 @@
 /* planedit.c - plans made and deleted; objectives added, deleted, moved;
  * links added and taken away: each one change_run step, refusals in
  * words (planedit.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,10 +64,13 @@ int plan_years_check(long long fy_from, long long fy_to, struct rm_error *err)
 	int i;
 
 	for (i = 0; i < 2; i++)
-		if (y[i] < 2400 || y[i] > 2800)
+		if (y[i] < 2400 || y[i] > 2800) {
+			char s[32];
+
+			snprintf(s, sizeof s, "%lld", y[i]);
 			return rm_fail(err, RM_EXIT_RUNTIME,
-				       _("%lld: expected a Buddhist Era year such as 2569 (2400 to 2800)"),
-				       y[i]);
+				       _("%s: expected a Buddhist Era year such as 2569 (2400 to 2800)"), s);
+		}
 	if (fy_to < fy_from)
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("the plan ends in %lld, before it starts in %lld: the last fiscal "
@@ -74,22 +78,54 @@ int plan_years_check(long long fy_from, long long fy_to, struct rm_error *err)
 	return 0;
 }
 
+int plan_code_used(struct store *st, const char *code, struct rm_error *err)
+{
+	sqlite3_int64 id;
+
+	if (id_of(st, "SELECT id FROM plan WHERE code = ?1", code, 0, &id, err) < 0)
+		return -1;
+	return id ? rm_fail(err, RM_EXIT_RUNTIME, _("a plan %s already exists; choose another code"),
+			    code)
+		  : 0;
+}
+
+int objective_code_used(struct store *st, sqlite3_int64 objective, const char *code,
+			struct rm_error *err)
+{
+	static const char sql[] =
+		"SELECT o.id, p.code FROM objective o JOIN plan p ON p.id = o.plan_id"
+		" WHERE o.code = ?1 AND o.plan_id = (SELECT plan_id FROM objective WHERE id = ?2)";
+	sqlite3_stmt *stmt = store_prepare(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, objective);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && sqlite3_column_int64(stmt, 0) != objective)
+		rm_fail(err, RM_EXIT_RUNTIME,
+			_("plan %s already has an objective %s; choose another code"),
+			(const char *)sqlite3_column_text(stmt, 1), code);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, _("cannot read the plan"));
+	return rc == SQLITE_ROW ? -1 : 0;
+}
+
 /* ---- a plan made, a plan deleted ---- */
 
 static int plan_create_work(struct store *st, void *arg, struct rm_error *err)
 {
 	const struct plan_head *p = arg;
-	sqlite3_int64 id, office, serves = 0;
+	sqlite3_int64 office, serves = 0;
 	sqlite3_stmt *stmt;
 	int rc;
 
 	if (plan_years_check(p->fy_from, p->fy_to, err) < 0)
 		return CHANGE_ERROR;
-	if (id_of(st, "SELECT id FROM plan WHERE code = ?1", p->code, 0, &id, err) < 0)
+	if (plan_code_used(st, p->code, err) < 0)
 		return CHANGE_ERROR;
-	if (id)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("a plan %s already exists; choose another code"),
-			       p->code);
 	if (id_of(st, "SELECT id FROM office WHERE code = ?1", p->office, 0, &office, err) < 0)
 		return CHANGE_ERROR;
 	if (!office)
