@@ -13,7 +13,7 @@ DB="$WORK/demo.db"
 "$BIN" --demo -d "$DB" init >/dev/null || { echo "cannot make the demo database"; exit 1; }
 
 # TUI_ONLY=NAME: only the tests of tests/tui/NAME.sh (map, checklist, aar,
-# faults, cuts, links), e.g. TUI_ONLY=map sh tests/tui/run.sh build/routemap
+# faults, cuts, links, mapedit), e.g. TUI_ONLY=map sh tests/tui/run.sh build/routemap
 if [ -n "${TUI_ONLY:-}" ]; then
 	. "$(dirname "$0")/$TUI_ONLY.sh"
 	finish
@@ -55,8 +55,9 @@ wait_gone "┌─ P1 ─"
 
 # ---- help, generated from the keymap -------------------------------------
 keys '?'
-wait_for "Shift-Tab"
+wait_for "ส่วนถัดไป"            # the plan list's own keys first (a, e, d...)
 keys G                          # the rest of the page
+wait_for "Shift-Tab"
 wait_for "Ctrl-L"
 keys q
 wait_gone "Shift-Tab"
@@ -129,7 +130,7 @@ start thai-layout 80 24 -- --demo -d "$DB"
 wait_for "KKN-CDC-2568"
 type_text "่"                   # j: down to the second plan
 keys Enter
-wait_for "NPG-CDC-2569  แผนที่ทางเดินยุทธศาสตร์ศูนย์เด็กเล็กปลอดโรค"
+wait_for "NPG-CDC-2569  จุดหมายปลายทาง: ภายในปีงบประมาณ ๒๕๗๐"   # its destination heads the map
 type_text "ๆ"                   # q: back
 wait_gone "┌─ P1 ─"
 type_text "ฝ"                   # /: search, where Thai is text again
@@ -344,5 +345,6 @@ wait_for "EXIT=0 TTY=restored"
 . "$(dirname "$0")/faults.sh"
 . "$(dirname "$0")/cuts.sh"
 . "$(dirname "$0")/links.sh"
+. "$(dirname "$0")/mapedit.sh"
 
 finish

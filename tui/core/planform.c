@@ -226,8 +226,25 @@ static int plan_save(const struct form_ctx *ctx, struct undo_log *u, struct form
 	return rc;
 }
 
-/* form_def.defaults: the office's own code, this fiscal year to three
- * years on (a route map spans about four). */
+/* Is there an office CODE in the database?  1 or 0 (0 on an error too:
+ * the field then starts empty and is chosen from the list). */
+static int office_known(const struct form_ctx *ctx, const char *code)
+{
+	struct rm_error err = { 0, "" };
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (!code || !(stmt = store_prepare(ctx->st, "SELECT 1 FROM office WHERE code = ?1", &err)))
+		return 0;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW;
+}
+
+/* form_def.defaults: the office's own code (when the database knows
+ * it), this fiscal year to three years on (a route map spans about
+ * four). */
 static int plan_defaults(const struct form_ctx *ctx, const char *code, const char *part,
 			 char **values, struct rm_error *err)
 {
@@ -239,7 +256,8 @@ static int plan_defaults(const struct form_ctx *ctx, const char *code, const cha
 	(void)part;
 	text_today(&today);
 	fy = text_fiscal_year(&today);
-	if (copy(&values[P_OFFICE], ctx->cfg->office_code) < 0)
+	if (office_known(ctx, ctx->cfg->office_code) &&
+	    copy(&values[P_OFFICE], ctx->cfg->office_code) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
 	snprintf(y, sizeof y, "%d", fy);
 	if (copy(&values[P_FY_FROM], y) < 0)
