@@ -38,7 +38,7 @@
 	ACTION(HISTORY,        "history",        "h",           "change history", READS) \
 	ACTION(MOVE_EARLIER,   "move_earlier",   "<",           "move it earlier (left in its band, up in its group)", WRITES) \
 	ACTION(MOVE_LATER,     "move_later",     ">",           "move it later (right in its band, down in its group)", WRITES) \
-	ACTION(MOVE_TO,        "move_to",        "m",           "move it to another band or group", WRITES) \
+	ACTION(MOVE_TO,        "move_to",        "M",           "move it to another band or group", WRITES) \
 	ACTION(LINK,           "link",           "l",           "link to another box, or remove the link (Enter on it)", WRITES) \
 	ACTION(NEW_VERSION,    "new_version",    "v",           "new version from this one", WRITES) \
 	ACTION(DIFF,           "diff",           "D",           "compare with another version", READS) \

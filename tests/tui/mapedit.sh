@@ -154,7 +154,7 @@ keys u
 wait_for "┌─ F1 ─"
 row_order F1 F2
 # ---- to another band, undone --------------------------------------------
-keys m
+keys M
 wait_for "ย้ายกล่องไปแถบใด"
 keys Up Enter                             # กระบวนการ, above พื้นฐาน
 wait_for "ย้าย F2 ไปอีกแถบแล้ว"

@@ -7,6 +7,7 @@
 #include "helpers.h"
 #include "routemap/change.h"
 #include "routemap/domain.h"
+#include "routemap/form.h"
 #include "routemap/planedit.h"
 
 static const char kkn[] = "KKN-CDC-2568";
@@ -276,6 +277,39 @@ static void test_link_toggle(void **state)
 	undo_log_free(&u);
 }
 
+/* The forms' fields are named as the CSV columns, and check a value in
+ * the import's words. */
+static void test_form_fields(void **state)
+{
+	static const char *const plan_cols[] = { "code", "office", "title", "destination",
+						 "fy_from", "fy_to", "serves" };
+	static const char *const objective_cols[] = { "code", "level", "title" };
+	struct fixture *f = *state;
+	struct form_ctx ctx = { &f->st, &f->cfg };
+	struct rm_error err = { 0, "" };
+	char *stored = NULL;
+	size_t i;
+
+	assert_int_equal(plan_form_def.nfields, 7);
+	for (i = 0; i < 7; i++)
+		assert_string_equal(plan_form_def.fields[i].name, plan_cols[i]);
+	assert_int_equal(objective_form_def.nfields, 3);
+	for (i = 0; i < 3; i++)
+		assert_string_equal(objective_form_def.fields[i].name, objective_cols[i]);
+	assert_int_equal(form_check(form_field_named(&plan_form_def, "fy_from"), &ctx, "๒๕๖๙",
+				    &stored, &err), 0);
+	assert_string_equal(stored, "2569");
+	free(stored);
+	assert_int_equal(form_check(form_field_named(&plan_form_def, "fy_to"), &ctx, "2012",
+				    &stored, &err), -1);
+	assert_string_equal(err.msg, "2012: expected a Buddhist Era year such as 2569 (2400 to 2800)");
+	assert_int_equal(form_check(form_field_named(&objective_form_def, "code"), &ctx, "P1 ",
+				    &stored, &err), -1);
+	assert_string_equal(err.msg, "P1 : a code may not start or end with a space");
+	assert_int_equal(form_check(form_field_named(&objective_form_def, "level"), &ctx, "ceiling",
+				    &stored, &err), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +321,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_objective_move_to, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_objective_delete_undo, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_link_toggle, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_form_fields, fixture_setup_demo, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("planedit", tests, NULL, NULL);

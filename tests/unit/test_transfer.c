@@ -2,6 +2,7 @@
 #include "helpers.h"
 #include "routemap/csv.h"
 #include "routemap/embedded.h"
+#include "routemap/form.h"
 
 static char *export_text(struct fixture *f, const char *kind, enum transfer_format fmt)
 {
@@ -423,6 +424,45 @@ static int import_with(struct fixture *f, const char *kind, const char *csv, uns
 	return transfer_import_with(&f->st, &f->cfg, file, 1, flags, err);
 }
 
+/* A file is checked by the screens' fields too, in their words: an AAR
+ * title of 2,001 characters (the form takes 2,000) and a support source
+ * the office does not list (this office lists fund, province and region
+ * only) are refused as the form refuses them, naming line and column;
+ * nothing is written. */
+static void test_csv_checked_as_form(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" }, screen = { 0, "" };
+	struct transfer_file file;
+	struct form_ctx ctx = { &f->st, &f->cfg };
+	long long log = fixture_int(f, "SELECT count(*) FROM change_log");
+	char *title = malloc(2001 * 3 + 1), *csv = malloc(2001 * 3 + 200), *stored = NULL;
+	size_t i;
+
+	assert_non_null(title);
+	assert_non_null(csv);
+	for (i = 0; i < 2001; i++)
+		memcpy(title + 3 * i, "ก", 3);
+	title[2001 * 3] = '\0';
+	sprintf(csv, "code,template,date,title,subject_kind,subject,facilitator,participants,tags\n"
+		"AAR-ยาว,aar4,2026-02-10,%s,event,,,,\n", title);
+	assert_int_equal(import_with(f, "aars", csv, 0, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:4 (title): 2001 characters: at most 2000 fit here");
+	assert_int_equal(form_check(aar_field("aar.title"), &ctx, title, &stored, &screen), -1);
+	assert_non_null(strstr(err.msg, screen.msg));
+
+	f->cfg.support_sources.n--;          /* no "local" in this office */
+	assert_int_equal(import_with(f, "assessment_entries",
+				     "assessment,item,status,note,support_needed,support_from,support_frame\n"
+				     "A-BNG-69,CP3,met,,ครูพี่เลี้ยง,local,\n", 0, &file, &err), -1);
+	f->cfg.support_sources.n++;
+	assert_string_equal(err.msg, "u.csv:2:6 (support_from): \"local\" is not allowed; "
+			    "expected fund, province or region");
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), log);
+	free(title);
+	free(csv);
+}
+
 /* One objective as it was, one retitled, one new: 1 added, 1 updated,
  * 1 unchanged; the change names the record by plan and code and gives
  * the title before and after; the log gains exactly two rows (the
@@ -551,6 +591,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_numbers_round_trip, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_unclean_text_in_every_kind, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_and_text, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_csv_checked_as_form, fixture_setup_demo,
+						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_update_changes_only_what_differs, fixture_setup_demo,
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_update_lists_and_same_kind, fixture_setup_demo,

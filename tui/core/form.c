@@ -137,6 +137,17 @@ static int check_typed(const struct form_field *f, const struct form_ctx *ctx, c
 	return 0;
 }
 
+/* The characters (code points) of S, as the typing widget counts them
+ * against a field's max_chars. */
+static size_t code_points(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 int form_check(const struct form_field *f, const struct form_ctx *ctx, const char *typed,
 	       char **stored, struct rm_error *err)
 {
@@ -152,6 +163,9 @@ int form_check(const struct form_field *f, const struct form_ctx *ctx, const cha
 			return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
 		return 0;
 	}
+	if (f->max_chars && code_points(typed) > f->max_chars)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%zu characters: at most %zu fit here"),
+			       code_points(typed), f->max_chars);
 	if (check_typed(f, ctx, typed, stored, err) < 0)
 		return -1;
 	if (f->validate && f->validate(f, ctx, *stored, err) < 0) {

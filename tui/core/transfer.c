@@ -8,6 +8,7 @@
 #include "routemap/buf.h"
 #include "routemap/i18n.h"
 #include "routemap/transfer.h"
+#include "routemap/form.h"
 #include "transfer_int.h"
 
 #define KIND(name, cols, ins, later, exp, cnt, check, key, find, set) \
@@ -390,4 +391,26 @@ long long transfer_count(struct store *st, size_t kind, struct rm_error *err)
 		store_fail(st, err, _("cannot count records"));
 	sqlite3_finalize(stmt);
 	return n;
+}
+
+/* The kinds whose columns the screens' forms check too: a value the
+ * screen refuses is refused in a file in the same words. */
+static const struct {
+	const char *kind;
+	const struct form_def *form;
+} kind_forms[] = {
+	{ "assessment_entries", &itemform_def },
+	{ "aars", &aarhead_def },
+	{ "plans", &plan_form_def },
+	{ "objectives", &objective_form_def },
+};
+
+const struct form_def *transfer_kind_form(const struct kind *k)
+{
+	size_t i;
+
+	for (i = 0; i < N(kind_forms); i++)
+		if (strcmp(kind_forms[i].kind, k->name) == 0)
+			return kind_forms[i].form;
+	return NULL;
 }

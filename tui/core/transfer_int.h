@@ -109,6 +109,10 @@ struct seen {
 /* Every kind, in dependency order (transfer.c); transfer_nkinds() long. */
 extern struct kind transfer_kinds[];
 
+/* The form (form.h) whose fields check the columns of K of the same
+ * name, as the screens check them; NULL for none (transfer.c). */
+const struct form_def *transfer_kind_form(const struct kind *k);
+
 /* ---- transfer_value.c ---- */
 
 /* Fail with "FILE:LINE:COL (name): message" for column C of ROW (the

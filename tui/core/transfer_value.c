@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "routemap/escape.h"
+#include "routemap/form.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
 #include "transfer_int.h"
@@ -254,6 +255,27 @@ static int convert_typed(struct row *row, size_t c, const char *s, struct val *v
 	return 0;
 }
 
+/* Check the non-empty value S of column C as the screens check the field
+ * of the same name in the kind's form (form.h), in the same words: a
+ * choice from the office's lists, a field's own rule, its length.  The
+ * references are the import's own to resolve.  Returns 0, or -1 with ERR
+ * naming file, line and column. */
+static int check_as_form(struct row *row, size_t c, const char *s, struct rm_error *err)
+{
+	const struct form_def *def = transfer_kind_form(row->kind);
+	const struct form_field *fld = def ? form_field_named(def, row->kind->cols[c].name) : NULL;
+	struct form_ctx ctx = { row->st, row->cfg };
+	struct rm_error why = { 0, "" };
+	char *stored = NULL;
+
+	if (!fld || fld->type == FIELD_REFERENCE || fld->type == FIELD_READONLY)
+		return 0;
+	if (form_check(fld, &ctx, s, &stored, &why) < 0)
+		return transfer_row_fail(row, c, err, "%s", why.msg);
+	free(stored);
+	return 0;
+}
+
 /* Convert and check the plain (non-reference) column C. */
 int transfer_convert(struct row *row, size_t c, struct rm_error *err)
 {
@@ -278,7 +300,9 @@ int transfer_convert(struct row *row, size_t c, struct rm_error *err)
 	if (looks_blank(s) && (!(col->flags & OPT) || col->type != C_TEXT))
 		return transfer_row_fail(row, c, err, _("%s holds only spaces or invisible characters; write "
 					       "something, or leave it empty"), escape_shown(s, q, sizeof q));
-	return convert_typed(row, c, s, v, err);
+	if (convert_typed(row, c, s, v, err) < 0)
+		return -1;
+	return check_as_form(row, c, s, err);
 }
 
 /* Bind parameter I of STMT from a column value (converted or raw). */

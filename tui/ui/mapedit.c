@@ -1,7 +1,7 @@
 /* mapedit.c - the route map edited where it is drawn: a adds a box in the
  * band of the selected one (or a band chosen on an empty map) through the
  * objective's form, e edits it, d deletes it with its links, < > move it
- * within its band, m to another band, l starts "link to…" and Enter on
+ * within its band, M to another band, l starts "link to…" and Enter on
  * another box adds the link cause -> effect or takes it away.  Each change
  * is one undo step (planedit.h) and the map is drawn again at once. */
 #include <stdio.h>

@@ -24,7 +24,7 @@ const struct map_objective *mapv_selected(const struct mapv *m);
 /* Select the box of the objective called CODE, if there is one. */
 void mapv_select_code(struct mapv *m, const char *code);
 
-/* The map's editing keys (mapedit.c): a, e, d, <, >, m, l, and Enter or
+/* The map's editing keys (mapedit.c): a, e, d, <, >, M, l, and Enter or
  * Esc while linking.  Returns 1 when it took ACTION. */
 int mapedit_act(struct mapv *m, struct view *v, struct ui *ui, enum action action);
 
