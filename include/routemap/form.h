@@ -360,6 +360,20 @@ extern const struct form_field indicator_value_fields[3];
  * again when asked for with other settings); NULL when out of memory. */
 const struct form_def *slm_form_def(const struct config *cfg);
 
+/* A plan as a form (planform.c): code, office, title, destination,
+ * fiscal years from and to (Buddhist Era), the plan it serves: the
+ * columns of plans.csv.  Loaded on CODE the plan; a new one made by
+ * plan_create (planedit.h), starting from the office's own code and this
+ * fiscal year to three years on. */
+extern const struct form_def plan_form_def;
+
+/* An objective (a box of the route map) as a form (planform.c): code,
+ * level (its band), title: the columns of objectives.csv.  Loaded on
+ * CODE the plan, PART the objective; a new one is made in plan CODE, its
+ * band preset to PART when PART names one ("people"), the last box of
+ * that band. */
+extern const struct form_def objective_form_def;
+
 /* The field of an AAR's header or of one of its follow-up actions that
  * saves through CHANGE ("aar.title", "aar.tags", "aar_action.due"), for
  * checking what is typed into it with form_check; NULL for none (CHANGE

@@ -38,8 +38,9 @@ wait_gone "┌─ P1 ─"
 
 # ---- help, generated from the keymap -------------------------------------
 keys '?'
-wait_for "Shift-Tab"
+wait_for "ส่วนถัดไป"            # the plan list's own keys first (a, e, d...)
 keys G                          # the rest of the page
+wait_for "Shift-Tab"
 wait_for "Ctrl-L"
 keys q
 wait_gone "Shift-Tab"
@@ -112,7 +113,7 @@ start thai-layout 80 24 -- --demo -d "$DB"
 wait_for "KKN-CDC-2568"
 type_text "่"                   # j: down to the second plan
 keys Enter
-wait_for "NPG-CDC-2569  แผนที่ทางเดินยุทธศาสตร์ศูนย์เด็กเล็กปลอดโรค"
+wait_for "NPG-CDC-2569  จุดหมายปลายทาง: ภายในปีงบประมาณ ๒๕๗๐"   # its destination heads the map
 type_text "ๆ"                   # q: back
 wait_gone "┌─ P1 ─"
 type_text "ฝ"                   # /: search, where Thai is text again

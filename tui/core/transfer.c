@@ -401,6 +401,8 @@ static const struct {
 } kind_forms[] = {
 	{ "assessment_entries", &itemform_def },
 	{ "aars", &aarform_def },
+	{ "plans", &plan_form_def },
+	{ "objectives", &objective_form_def },
 };
 
 const struct form_def *transfer_kind_form(const struct kind *k)

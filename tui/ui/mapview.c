@@ -3,7 +3,9 @@
  * colours, and without colours their frames too: heavy for causes, double
  * for effects); arrows move from box to box; Enter opens the objective.
  * The map is laid out to fit the screen's height; a taller one scrolls,
- * each band's label staying in sight while any of the band shows. */
+ * each band's label staying in sight while any of the band shows.  The
+ * plan's destination statement heads it.  Editing keys: mapedit.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,17 +15,10 @@
 #include "routemap/map.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
+#include "mapview.h"
 #include "views.h"
 
 #define HEADER_ROWS 3
-
-struct mapv {
-	struct plan_map map;
-	struct map_view view;
-	size_t sel;          /* index into view.boxes */
-	int scroll;          /* first canvas row shown */
-	int laid_out;        /* the layout exists (for the current width) */
-};
 
 enum role { ROLE_NONE, ROLE_SELECTED, ROLE_CAUSE, ROLE_EFFECT };
 
@@ -53,7 +48,7 @@ static int map_rows(const struct ui *ui)
 static int layout(struct mapv *m, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
-	size_t keep = m->laid_out ? m->view.boxes[m->sel].objective : (size_t)-1, i;
+	size_t keep = m->laid_out && m->view.nboxes ? m->view.boxes[m->sel].objective : (size_t)-1, i;
 
 	if (m->laid_out)
 		map_view_free(&m->view);
@@ -230,12 +225,20 @@ static void map_draw(struct view *v, struct ui *ui, int top, int height)
 	int rows = height - HEADER_ROWS, y;
 	size_t i;
 
-	buf_printf(&line, "%s  %s", m->map.code, m->map.title);
+	/* the destination heads the map, as on the paper ones */
+	if (m->map.destination && *m->map.destination)
+		buf_printf(&line, "%s  %s %s", m->map.code, _("destination:"), m->map.destination);
+	else
+		buf_printf(&line, "%s  %s", m->map.code, m->map.title);
 	ui_put(top, 0, line.s, ui->cols, ui->theme.attr[T_HEADING], 0);
 	buf_free(&line);
-	if (!m->laid_out || m->view.nboxes == 0) {
-		ui_put(top + 1, 2, _("This plan has no objectives yet."), ui->cols - 2,
-		       ui->theme.attr[T_DIM], 0);
+	if (!m->laid_out)
+		return;
+	if (m->view.nboxes == 0) {
+		ui_put(top + 1, 0, _("This plan has no objectives yet: a adds a box in a band."),
+		       ui->cols, ui->theme.attr[T_DIM], 0);
+		for (y = 0; y < rows && y < m->view.canvas.h; y++)
+			draw_row(ui, &m->view.canvas, y, top + HEADER_ROWS + y, m->view.canvas.w);
 		return;
 	}
 	/* the selected objective's code and title, in plain text: a colour
@@ -244,7 +247,14 @@ static void map_draw(struct view *v, struct ui *ui, int top, int height)
 	buf_printf(&line, "%s  %s", o->code, o->title);
 	ui_put(top + 1, 0, line.s, ui->cols, A_NORMAL, 0);
 	buf_free(&line);
-	draw_links_line(ui, m, top + 2);
+	if (m->linking) {
+		buf_printf(&line, _("link from %s to…: move to its effect and press Enter (on a linked "
+				    "box: remove the link); Esc cancels"), m->link_from);
+		ui_put(top + 2, 0, line.s, ui->cols, ui->theme.attr[T_BOX_CAUSE], 0);
+		buf_free(&line);
+	} else {
+		draw_links_line(ui, m, top + 2);
+	}
 	scroll_to_selection(m, rows);
 	for (y = 0; y < rows && m->scroll + y < m->view.canvas.h; y++)
 		draw_row(ui, &m->view.canvas, m->scroll + y, top + HEADER_ROWS + y, m->view.canvas.w);
@@ -311,6 +321,8 @@ static int map_act(struct view *v, struct ui *ui, enum action a)
 	struct mapv *m = v->data;
 	size_t was = m->sel;
 
+	if (mapedit_act(m, v, ui, a))
+		return 1;
 	if (!m->laid_out || m->view.nboxes == 0)
 		return 0;
 	switch (a) {
@@ -393,16 +405,67 @@ static void map_free(struct view *v)
 	if (m->laid_out)
 		map_view_free(&m->view);
 	plan_map_free(&m->map);
+	free(m->plan);
 	free(m);
 }
 
+const struct map_objective *mapv_selected(const struct mapv *m)
+{
+	if (!m->laid_out || m->view.nboxes == 0)
+		return NULL;
+	return &m->map.objectives[m->view.boxes[m->sel].objective];
+}
+
+void mapv_select_code(struct mapv *m, const char *code)
+{
+	size_t i;
+
+	for (i = 0; m->laid_out && i < m->view.nboxes; i++)
+		if (strcmp(m->map.objectives[m->view.boxes[i].objective].code, code) == 0)
+			m->sel = i;
+}
+
+/* The map read again (a change here or elsewhere, an undo): the same box
+ * selected, or a box just added (the newest), or the first. */
+static void map_reload(struct view *v, struct ui *ui)
+{
+	struct mapv *m = v->data;
+	const struct map_objective *o = mapv_selected(m);
+	struct rm_error err = { 0, "" };
+	struct plan_map nw;
+	char keep[128] = "";
+	sqlite3_int64 newest = 0;
+	size_t i;
+
+	if (o)
+		snprintf(keep, sizeof keep, "%s", o->code);
+	for (i = 0; i < m->map.nobjectives; i++)
+		if (m->map.objectives[i].id > newest)
+			newest = m->map.objectives[i].id;
+	if (plan_map_load(ui->st, m->plan, &nw, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		return;
+	}
+	plan_map_free(&m->map);
+	m->map = nw;
+	layout(m, ui);
+	mapv_select_code(m, keep);
+	for (i = 0; i < m->map.nobjectives; i++)
+		if (m->map.objectives[i].id > newest) {
+			mapv_select_code(m, m->map.objectives[i].code);
+			newest = m->map.objectives[i].id;
+		}
+}
+
 static const enum action map_actions[] = {
-	ACT_OPEN, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_MOVE_LEFT, ACT_MOVE_RIGHT, ACT_SEARCH, ACT_BACK,
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_LINK, ACT_MOVE_EARLIER, ACT_MOVE_LATER,
+	ACT_MOVE_TO, ACT_SEARCH, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_MOVE_LEFT, ACT_MOVE_RIGHT, ACT_BACK,
 	ACT_COUNT
 };
 
 static const struct view_ops map_ops = {
 	.name = N_("route map"),
+	.reload = map_reload,
 	.draw = map_draw,
 	.act = map_act,
 	.resize = map_resize,
@@ -418,10 +481,13 @@ struct view *view_map_new(struct ui *ui, const struct ui_place *at)
 	struct mapv *m = calloc(1, sizeof *m);
 	size_t i;
 
-	if (!m)
+	if (!m || !(m->plan = strdup(plan ? plan : ""))) {
+		free(m);
 		return NULL;
+	}
 	if (plan_map_load(ui->st, plan, &m->map, &err) < 0) {
 		ui_error(ui, "%s", err.msg);
+		free(m->plan);
 		free(m);
 		return NULL;
 	}

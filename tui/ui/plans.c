@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "routemap/catalog.h"
+#include "routemap/form.h"
 #include "routemap/i18n.h"
+#include "routemap/planedit.h"
 #include "routemap/text.h"
 #include "routemap/ui.h"
 #include "views.h"
@@ -51,7 +53,8 @@ static void plans_draw(struct view *v, struct ui *ui, int top, int height)
 	plans_fit(ui, p, head, widths);
 	ui_heading_row(ui, top, head, widths, 4);
 	if (!l->n) {
-		ui_note(ui, top + 1, _("No plans yet: import them with routemap import DIR"));
+		ui_note(ui, top + 1,
+			_("No plans yet: a adds one, or import them with routemap import DIR"));
 		return;
 	}
 	ui_list_scroll(l, height - 4);
@@ -79,19 +82,56 @@ static void plans_draw(struct view *v, struct ui *ui, int top, int height)
 	}
 }
 
+/* d: the selected plan deleted with its route map, after asking. */
+static void plans_delete(struct plans *p, struct ui *ui)
+{
+	const struct plan_row *r = pager_row(&p->p.pg, p->p.l.sel);
+	struct rm_error err = { 0, "" };
+	char question[1024], key[64], code[256];
+
+	snprintf(code, sizeof code, "%s", r->code);
+	snprintf(question, sizeof question,
+		 _("Delete plan %s with its route map (objectives, links, indicators)?"), code);
+	if (!ui_confirm(ui, question)) {
+		ui_message(ui, "%s", _("nothing deleted"));
+		return;
+	}
+	if (plan_delete(ui->st, &ui->undo, code, &err) != CHANGE_OK) {
+		ui_error(ui, "%s", err.msg);
+		return;
+	}
+	ui_changed(ui);
+	keymap_describe(&ui->keys, ACT_UNDO, 1, key, sizeof key);
+	ui_message(ui, _("%s deleted; %s brings it back"), code, key);
+}
+
 static int plans_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct plans *p = v->data;
+	const struct plan_row *r = p->p.l.n ? pager_row(&p->p.pg, p->p.l.sel) : NULL;
 
 	if (ui_paged_act(ui, &p->p, a))
 		return 1;
-	if (a == ACT_OPEN && p->p.l.n) {
-		const struct plan_row *r = pager_row(&p->p.pg, p->p.l.sel);
-
-		ui_open(ui, VIEW_MAP, r->code, NULL);
+	switch (a) {
+	case ACT_OPEN:
+		if (r)
+			ui_open(ui, VIEW_MAP, r->code, NULL);
 		return 1;
+	case ACT_ADD:
+		ui_open_place(ui, VIEW_FORM, &(struct ui_place){ .form = &plan_form_def, .create = 1 });
+		return 1;
+	case ACT_EDIT:
+		if (r)
+			ui_open_place(ui, VIEW_FORM,
+				      &(struct ui_place){ .form = &plan_form_def, .code = r->code });
+		return 1;
+	case ACT_DELETE:
+		if (r)
+			plans_delete(p, ui);
+		return 1;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
 static void plans_free(struct view *v)
@@ -103,7 +143,7 @@ static void plans_free(struct view *v)
 }
 
 static const enum action list_actions[] = {
-	ACT_OPEN, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK, ACT_COUNT
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK, ACT_COUNT
 };
 
 /* Read the list again, keeping the selection where it was. */
