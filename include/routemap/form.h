@@ -69,11 +69,20 @@ int form_choices_add_under(struct form_choices *c, const char *under, const char
 /* Is C a list in two steps (it holds kinds)? */
 int form_choices_two_step(const struct form_choices *c);
 
+struct form_record;
+
 /* What a form's functions are given besides the record: the database and
- * the office's settings (the lists of choices come from there). */
+ * the office's settings (the lists of choices come from there); on a
+ * form, what it was opened on (CODE and PART as load takes them, or where
+ * a new record is to be made) and the record it holds (REC: its values
+ * as they stand, a new record's too), for a list that depends on them
+ * (the objectives of the project's plan).  A value checked alone (a CSV
+ * column) has CODE, PART and REC NULL. */
 struct form_ctx {
 	struct store *st;
 	const struct config *cfg;
+	const char *code, *part;
+	const struct form_record *rec;
 };
 
 struct form_field;

@@ -59,7 +59,7 @@ static const struct form_def def = {
 };
 
 static struct config cfg;
-static const struct form_ctx ctx = { NULL, &cfg };
+static const struct form_ctx ctx = { .cfg = &cfg };
 
 /* Check TYPED for field NAME: it stands, stored as WANT (NULL: none). */
 static void accepts(const char *name, const char *typed, const char *want)
@@ -182,7 +182,7 @@ static void test_shown(void **state)
 static void test_item_load(void **state)
 {
 	struct fixture *fx = *state;
-	struct form_ctx c = { &fx->st, &fx->cfg };
+	struct form_ctx c = { .st = &fx->st, .cfg = &fx->cfg };
 	struct form_record rec = { 0 };
 	struct rm_error err = { 0, "" };
 
@@ -206,7 +206,7 @@ static void test_item_load(void **state)
 static void test_item_save(void **state)
 {
 	struct fixture *fx = *state;
-	struct form_ctx c = { &fx->st, &fx->cfg };
+	struct form_ctx c = { .st = &fx->st, .cfg = &fx->cfg };
 	struct form_record rec = { 0 };
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { NULL, 0 };
@@ -262,7 +262,7 @@ static void test_aar_fields(void **state)
 static void test_aar_head(void **state)
 {
 	struct fixture *fx = *state;
-	struct form_ctx c = { &fx->st, &fx->cfg };
+	struct form_ctx c = { .st = &fx->st, .cfg = &fx->cfg };
 	struct form_record rec = { 0 };
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { NULL, 0 };
@@ -353,7 +353,7 @@ static void test_two_steps(void **state)
 static void test_aar_load(void **state)
 {
 	struct fixture *fx = *state;
-	struct form_ctx c = { &fx->st, &fx->cfg };
+	struct form_ctx c = { .st = &fx->st, .cfg = &fx->cfg };
 	struct form_record rec = { 0 };
 	struct rm_error err = { 0, "" };
 	const struct form_rows *sec, *act;
@@ -402,7 +402,7 @@ static void test_aar_load(void **state)
 static void test_aar_rows(void **state)
 {
 	struct fixture *fx = *state;
-	struct form_ctx c = { &fx->st, &fx->cfg };
+	struct form_ctx c = { .st = &fx->st, .cfg = &fx->cfg };
 	struct form_record rec = { 0 };
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { NULL, 0 };

@@ -73,7 +73,7 @@ static void test_cell(void **state)
 	const struct form_field *result = &indicator_value_fields[IND_RESULT];
 	char *stored = NULL, *current = NULL;
 
-	assert_int_equal(form_check(result, &(struct form_ctx){ &f->st, &f->cfg }, "๖๑.๕", &stored,
+	assert_int_equal(form_check(result, &(struct form_ctx){ .st = &f->st, .cfg = &f->cfg }, "๖๑.๕", &stored,
 				    &err), 0);
 	assert_string_equal(stored, "61.5");
 	load(f, &g);
@@ -177,13 +177,55 @@ static const struct form_field *pfield(const char *name)
 	return fld;
 }
 
+/* The objectives a project may serve are those of its own plan, the ones
+ * it serves marked, whichever project's form was read last: BNG-CDC-69
+ * (plan NPG-CDC-2569: P1 S1 R1 F1, serving P1 and R1) and KKN-TOT-69
+ * (plan KKN-CDC-2568: eleven boxes, serving F1 and R3) both loaded, then
+ * each one's list asked for. */
+static void test_project_objectives_follow_the_record(void **state)
+{
+	struct fixture *f = *state;
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
+	struct form_record bng = { 0 }, tot = { 0 };
+	struct form_choices c = { NULL, 0 };
+	struct rm_error err = { 0, "" };
+	const struct form_field *fld = pfield("objectives");
+	size_t i, marked = 0;
+
+	assert_int_equal(project_form_def.load(&ctx, "BNG-CDC-69", NULL, &bng, &err), 0);
+	assert_int_equal(project_form_def.load(&ctx, "KKN-TOT-69", NULL, &tot, &err), 0);
+	ctx.rec = &bng;
+	assert_int_equal(fld->choices(fld, &ctx, &c, &err), 0);
+	assert_int_equal(c.n, 4);
+	assert_string_equal(c.v[0].code, "P1");
+	assert_string_equal(c.v[1].code, "S1");
+	assert_string_equal(c.v[2].code, "R1");
+	assert_string_equal(c.v[3].code, "F1");
+	assert_true(strncmp(c.v[0].label, "[✓] P1", strlen("[✓] P1")) == 0);
+	assert_true(strncmp(c.v[1].label, "[ ] S1", strlen("[ ] S1")) == 0);
+	assert_true(strncmp(c.v[2].label, "[✓] R1", strlen("[✓] R1")) == 0);
+	form_choices_free(&c);
+	ctx.rec = &tot;
+	assert_int_equal(fld->choices(fld, &ctx, &c, &err), 0);
+	assert_int_equal(c.n, 11);
+	for (i = 0; i < c.n; i++)
+		if (strncmp(c.v[i].label, "[✓]", strlen("[✓]")) == 0) {
+			assert_true(strcmp(c.v[i].code, "F1") == 0 || strcmp(c.v[i].code, "R3") == 0);
+			marked++;
+		}
+	assert_int_equal(marked, 2);
+	form_choices_free(&c);
+	form_record_free(&project_form_def, &bng);
+	form_record_free(&project_form_def, &tot);
+}
+
 /* Field NAME of the project form refuses TYPED in the words WANT. */
 static void refuses(struct fixture *f, const char *name, const char *typed, const char *want)
 {
 	struct rm_error err = { 0, "" };
 	char *stored = NULL;
 
-	assert_int_equal(form_check(pfield(name), &(struct form_ctx){ &f->st, &f->cfg }, typed,
+	assert_int_equal(form_check(pfield(name), &(struct form_ctx){ .st = &f->st, .cfg = &f->cfg }, typed,
 				    &stored, &err), -1);
 	assert_string_equal(err.msg, want);
 }
@@ -191,7 +233,7 @@ static void refuses(struct fixture *f, const char *name, const char *typed, cons
 static void test_project(void **state)
 {
 	struct fixture *f = *state;
-	struct form_ctx ctx = { &f->st, &f->cfg };
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
 	const struct form_def *d = &project_form_def;
 	struct form_record rec = { 0 };
 	struct undo_log u = { 0 };
@@ -287,7 +329,7 @@ static void test_project_refusals(void **state)
 static void test_slm(void **state)
 {
 	struct fixture *f = *state;
-	struct form_ctx ctx = { &f->st, &f->cfg };
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
 	const struct form_def *d = slm_form_def(&f->cfg);
 	struct form_record rec = { 0 };
 	struct undo_log u = { 0 };
@@ -326,6 +368,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_project_refusals, fixture_setup_demo,
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_slm, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_project_objectives_follow_the_record,
+						fixture_setup_demo, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

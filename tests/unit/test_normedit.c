@@ -184,7 +184,7 @@ static int form_save(struct fixture *f, const struct form_def *def, const char *
 		     const char *part, const char *name, const char *value, struct undo_log *u,
 		     struct rm_error *err)
 {
-	struct form_ctx ctx = { &f->st, &f->cfg };
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
 	struct form_record rec = { 0 };
 	const struct form_field *fld = form_field_named(def, name);
 	size_t i = (size_t)(fld - def->fields);
@@ -200,7 +200,7 @@ static int form_save(struct fixture *f, const struct form_def *def, const char *
 static void test_item_and_set_forms(void **state)
 {
 	struct fixture *f = *state;
-	struct form_ctx ctx = { &f->st, &f->cfg };
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { 0 };
 	char *nc = NULL, *np = NULL, *values[7] = { 0 };
@@ -301,7 +301,7 @@ static void test_assessment_header_form(void **state)
 	struct fixture *f = *state;
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { 0 };
-	struct form_ctx ctx = { &f->st, &f->cfg };
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
 	const struct form_field *date = form_field_named(&assessment_head_def, "assessed_on");
 	char *stored = NULL, *v = NULL;
 

@@ -285,7 +285,7 @@ static void test_form_fields(void **state)
 						 "fy_from", "fy_to", "serves" };
 	static const char *const objective_cols[] = { "code", "level", "title" };
 	struct fixture *f = *state;
-	struct form_ctx ctx = { &f->st, &f->cfg };
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
 	struct rm_error err = { 0, "" };
 	char *stored = NULL;
 	size_t i;

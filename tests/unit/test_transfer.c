@@ -434,7 +434,7 @@ static void test_csv_checked_as_form(void **state)
 	struct fixture *f = *state;
 	struct rm_error err = { 0, "" }, screen = { 0, "" };
 	struct transfer_file file;
-	struct form_ctx ctx = { &f->st, &f->cfg };
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
 	long long log = fixture_int(f, "SELECT count(*) FROM change_log");
 	char *title = malloc(2001 * 3 + 1), *csv = malloc(2001 * 3 + 200), *stored = NULL;
 	size_t i;

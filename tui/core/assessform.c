@@ -10,20 +10,24 @@
 #include "routemap/i18n.h"
 #include "routemap/normedit.h"
 
-/* The unit of the last assessment loaded: the project list shows its
- * projects (a list function is not told the record). */
-static char head_unit[128];
+/* What the form keeps of the assessment: its id, and its unit's code
+ * (the project list offers the unit's projects). */
+struct head {
+	sqlite3_int64 id;
+	char unit[128];
+};
 
 /* form_choices_fn: "no project", then the unit's projects. */
 static int projects(const struct form_field *f, const struct form_ctx *ctx,
 		    struct form_choices *out, struct rm_error *err)
 {
+	const struct head *h = ctx->rec ? ctx->rec->data : NULL;
 	struct project_row *rows;
 	size_t n, i;
 	int rc = 0;
 
 	(void)f;
-	if (project_list(ctx->st, *head_unit ? head_unit : NULL, &rows, &n, err) < 0)
+	if (project_list(ctx->st, h && *h->unit ? h->unit : NULL, &rows, &n, err) < 0)
 		return -1;
 	if (form_choices_add(out, "", _("no project"), "—") < 0)
 		rc = -1;
@@ -74,11 +78,12 @@ static int head_load(const struct form_ctx *ctx, const char *code, const char *p
 		" coalesce(o.short_name, o.name), s.code, s.version FROM assessment a"
 		" JOIN office o ON o.id = a.office_id JOIN norm_set s ON s.id = a.set_id"
 		" LEFT JOIN project p ON p.id = a.project_id WHERE a.code = ?1", err);
-	sqlite3_int64 *id = malloc(sizeof *id);
+	struct head *h = calloc(1, sizeof *h);
+	sqlite3_int64 *id = h ? &h->id : NULL;
 	int rc, bad = 0;
 
 	(void)part;
-	rec->data = id;
+	rec->data = h;
 	rec->values = calloc(A_COUNT, sizeof *rec->values);
 	rec->nvalues = A_COUNT;
 	if (!stmt || !id || !rec->values) {
@@ -93,7 +98,7 @@ static int head_load(const struct form_ctx *ctx, const char *code, const char *p
 		rec->values[A_DATE] = store_col_dup(stmt, 2, &bad);
 		rec->values[A_ASSESSOR] = store_col_dup(stmt, 3, &bad);
 		rec->values[A_PROJECT] = store_col_dup(stmt, 4, &bad);
-		snprintf(head_unit, sizeof head_unit, "%s",
+		snprintf(h->unit, sizeof h->unit, "%s",
 			 sqlite3_column_text(stmt, 5) ? (const char *)sqlite3_column_text(stmt, 5) : "");
 		rec->history_table = "assessment";
 		rec->history_row = *id;
@@ -119,7 +124,7 @@ static int head_save(const struct form_ctx *ctx, struct undo_log *u, struct form
 		     size_t field, const char *expected, const char *value, char **current,
 		     struct rm_error *err)
 {
-	const sqlite3_int64 *id = rec->data;
+	const sqlite3_int64 *id = &((const struct head *)rec->data)->id;
 
 	return change_field(ctx->st, u, head_fields[field].change, *id, expected,
 			    value && *value ? value : NULL, current, err);

@@ -22,10 +22,6 @@ static int oom(struct rm_error *err)
 	return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
 }
 
-/* The grouping of the last item loaded or begun: the group list of the
- * item form shows its groups (a list function is not told the record). */
-static char item_grouping[64];
-
 /* form_choices_fn: the groupings there are (of groups.csv). */
 static int groupings(const struct form_field *f, const struct form_ctx *ctx,
 		     struct form_choices *out, struct rm_error *err)
@@ -46,12 +42,27 @@ static int groupings(const struct form_field *f, const struct form_ctx *ctx,
 	return store_finish(ctx->st, stmt, rc, bad, err);
 }
 
-/* form_choices_fn: the groups of the item's set's grouping. */
+/* form_choices_fn: the groups of the item's set's grouping (all groups
+ * when the form names no set). */
 static int groups(const struct form_field *f, const struct form_ctx *ctx,
 		  struct form_choices *out, struct rm_error *err)
 {
 	(void)f;
-	return norm_groups(ctx->st, ctx->cfg, *item_grouping ? item_grouping : NULL, out, err);
+	char grouping[64] = "", set[128];
+	sqlite3_stmt *stmt;
+	int version;
+
+	/* the item form is opened on its version, "SET@VERSION" */
+	if (ctx->code && norm_split(ctx->code, set, sizeof set, &version) == 0 &&
+	    sqlite3_prepare_v2(ctx->st->db, "SELECT grouping FROM norm_set WHERE code = ?1"
+			       " AND version = ?2", -1, &stmt, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, set, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, version);
+		if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+			snprintf(grouping, sizeof grouping, "%s", sqlite3_column_text(stmt, 0));
+		sqlite3_finalize(stmt);
+	}
+	return norm_groups(ctx->st, ctx->cfg, *grouping ? grouping : NULL, out, err);
 }
 
 /* form_validate_fn: a weight is not below 0. */
@@ -285,22 +296,6 @@ const struct form_def norm_set_form_def = {
 
 /* ---- items ---- */
 
-/* Remember the grouping of version VERSION of set CODE for the group list. */
-static void note_grouping(const struct form_ctx *ctx, const char *code, int version)
-{
-	sqlite3_stmt *stmt;
-
-	item_grouping[0] = '\0';
-	if (sqlite3_prepare_v2(ctx->st->db, "SELECT grouping FROM norm_set WHERE code = ?1"
-			       " AND version = ?2", -1, &stmt, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 2, version);
-	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
-		snprintf(item_grouping, sizeof item_grouping, "%s", sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-}
-
 /* form_def.load of an item: CODE "SET@VERSION", PART the item's code. */
 static int item_load(const struct form_ctx *ctx, const char *code, const char *part,
 		     struct form_record *rec, struct rm_error *err)
@@ -312,7 +307,6 @@ static int item_load(const struct form_ctx *ctx, const char *code, const char *p
 		rm_fail(err, RM_EXIT_RUNTIME, _("no item \"%s\" in this norm set"), part ? part : "");
 		return FORM_MISSING;
 	}
-	note_grouping(ctx, set, version);
 	rc = load_row(ctx, "SELECT i.id, s.code, s.version, g.code, i.code, i.text, i.evidence,"
 		      " printf('%.15g', i.weight) FROM norm_item i JOIN norm_set s ON s.id = i.set_id"
 		      " JOIN norm_group g ON g.id = i.group_id"
@@ -473,9 +467,9 @@ static int item_defaults(const struct form_ctx *ctx, const char *code, const cha
 	char set[128], v[16];
 	int version;
 
+	(void)ctx;
 	if (norm_split(code, set, sizeof set, &version) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("no norm set \"%s\""), code ? code : "");
-	note_grouping(ctx, set, version);
 	snprintf(v, sizeof v, "%d", version);
 	values[I_SET] = strdup(set);
 	values[I_VERSION] = strdup(v);

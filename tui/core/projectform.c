@@ -19,26 +19,9 @@ struct projrec {
 	sqlite3_int64 id;
 };
 
-/* The plan whose objectives the form's list offers, and those served:
- * of the project last loaded or begun (a form_choices_fn sees no record;
- * the engine has one form in front at a time). */
-static char *list_plan, *list_served;
-
-static int set_list(const char *plan, const char *served)
-{
-	char *p = plan ? strdup(plan) : NULL, *s = served ? strdup(served) : NULL;
-
-	if ((plan && !p) || (served && !s)) {
-		free(p);
-		free(s);
-		return -1;
-	}
-	free(list_plan);
-	free(list_served);
-	list_plan = p;
-	list_served = s;
-	return 0;
-}
+/* The fields, in the order of the table below. */
+enum { P_CODE, P_TITLE, P_OFFICE, P_PLAN, P_FY, P_STAGE, P_STATUS, P_BUDGET, P_SOURCE,
+       P_START, P_END, P_OBJECTIVES, P_FIELDS };
 
 /* Is CODE among the " "-joined CODES? */
 static int listed_in(const char *codes, const char *code)
@@ -89,9 +72,11 @@ static int states(const struct form_field *f, const struct form_ctx *ctx,
 	return coded("status", codes, out, err);
 }
 
-/* Each row of SQL (code, label; ?1 bound to ARG when not NULL) as a choice. */
+/* Each row of SQL (code, label; ?1 bound to ARG when not NULL) as a
+ * choice; with ARG, marked [✓] when its code is among SERVED (" "-joined),
+ * else [ ]. */
 static int listed(const struct form_ctx *ctx, const char *sql, const char *arg,
-		  struct form_choices *out, struct rm_error *err)
+		  const char *served, struct form_choices *out, struct rm_error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(ctx->st, sql, err);
 	int rc, o = 0;
@@ -107,7 +92,7 @@ static int listed(const struct form_ctx *ctx, const char *sql, const char *arg,
 
 		/* the objectives: those served marked */
 		if (arg)
-			buf_printf(&b, "%s %s", listed_in(list_served, code ? code : "") ? "[✓]" : "[ ]",
+			buf_printf(&b, "%s %s", listed_in(served, code ? code : "") ? "[✓]" : "[ ]",
 				   label ? label : "");
 		if (b.oom || form_choices_add(out, code ? code : "", b.s ? b.s : label ? label : "",
 					      code) < 0)
@@ -123,7 +108,7 @@ static int offices(const struct form_field *f, const struct form_ctx *ctx,
 {
 	(void)f;
 	return listed(ctx, "SELECT code, code || '  ' || coalesce(short_name, name) FROM office"
-		      " ORDER BY coalesce(short_name, name) COLLATE THAI, code", NULL, out, err);
+		      " ORDER BY coalesce(short_name, name) COLLATE THAI, code", NULL, NULL, out, err);
 }
 
 /* form_choices_fn: the objectives of the plan, each marked served or
@@ -132,10 +117,13 @@ static int objectives(const struct form_field *f, const struct form_ctx *ctx,
 		      struct form_choices *out, struct rm_error *err)
 {
 	(void)f;
+	const struct form_record *r = ctx->rec;
+	const char *plan = r && r->nvalues == P_FIELDS ? r->values[P_PLAN] : NULL;
+
 	return listed(ctx, "SELECT o.code, o.code || '  ' || o.title FROM objective o"
 		      " JOIN plan p ON p.id = o.plan_id WHERE p.code = ?1"
-		      " ORDER BY coalesce(o.position, o.id), o.id", list_plan ? list_plan : "", out,
-		      err);
+		      " ORDER BY coalesce(o.position, o.id), o.id", plan ? plan : "",
+		      r && r->nvalues == P_FIELDS ? r->values[P_OBJECTIVES] : NULL, out, err);
 }
 
 /* form_validate_fn: a Buddhist Era year. */
@@ -184,9 +172,6 @@ static int a_code(const struct form_field *f, const struct form_ctx *ctx, const 
 	return 0;
 }
 
-enum { P_CODE, P_TITLE, P_OFFICE, P_PLAN, P_FY, P_STAGE, P_STATUS, P_BUDGET, P_SOURCE,
-       P_START, P_END, P_OBJECTIVES, P_FIELDS };
-
 /* Named as the columns of projects.csv (transfer.c). */
 static const struct form_field project_fields[P_FIELDS] = {
 	{ "code", N_("code"), FIELD_LINE, 1, "project.code", a_code, NULL, 40 },
@@ -228,7 +213,7 @@ static int project_row(sqlite3_stmt *stmt, struct form_record *rec)
 	rec->history_row = d->id;
 	if (o || !(rec->history_title = strdup(rec->values[P_CODE] ? rec->values[P_CODE] : "")))
 		return -1;
-	return set_list(rec->values[P_PLAN], rec->values[P_OBJECTIVES]);
+	return 0;
 }
 
 /* form_def.load: CODE the project. */
@@ -548,7 +533,7 @@ static int project_defaults(const struct form_ctx *ctx, const char *code, const 
 		return values[P_CODE] ? -1 : oom(err);
 	if (copy(&values[P_PLAN], code) < 0 || copy(&values[P_FY], year) < 0 ||
 	    copy(&values[P_STAGE], "preparation") < 0 || copy(&values[P_STATUS], "planned") < 0 ||
-	    copy(&values[P_OBJECTIVES], part) < 0 || set_list(code, part) < 0)
+	    copy(&values[P_OBJECTIVES], part) < 0)
 		return oom(err);
 	return 0;
 }

@@ -264,7 +264,7 @@ static int check_as_form(struct row *row, size_t c, const char *s, struct rm_err
 {
 	const struct form_def *def = transfer_kind_form(row->kind);
 	const struct form_field *fld = def ? form_field_named(def, row->kind->cols[c].name) : NULL;
-	struct form_ctx ctx = { row->st, row->cfg };
+	struct form_ctx ctx = { .st = row->st, .cfg = row->cfg };
 	struct rm_error why = { 0, "" };
 	char *stored = NULL;
 

@@ -163,7 +163,7 @@ static int choose_template(struct ui *ui)
  * event).  Returns 0, or -1 when the user cancelled. */
 static int choose_subject(struct ui *ui, char **kind, char **subject)
 {
-	const struct form_ctx ctx = { ui->st, ui->cfg };
+	const struct form_ctx ctx = { .st = ui->st, .cfg = ui->cfg };
 	char *value, *sp;
 
 	*kind = *subject = NULL;

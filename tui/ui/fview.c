@@ -99,7 +99,7 @@ static int load(struct fview *f, struct ui *ui)
 	if (f->loaded)
 		form_record_free(f->def, &f->rec);
 	memset(&f->rec, 0, sizeof f->rec);
-	rc = f->def->load(&f->ctx, f->code, f->part, &f->rec, &err);
+	rc = f->def->load(fview_ctx(f), f->code, f->part, &f->rec, &err);
 	f->loaded = rc == 0;
 	f->missing = rc == FORM_MISSING;
 	if (!f->loaded) {
@@ -144,7 +144,7 @@ static int save_typed(void *form, struct ui *ui, const char *expected, const cha
 	}
 	f->typed = (size_t)fview_find(f, &f->typed_at);
 	fld = f->slots[f->typed].fld;
-	if (form_check(fld, &f->ctx, text, &stored, err) < 0)
+	if (form_check(fld, fview_ctx(f), text, &stored, err) < 0)
 		return TYPING_REFUSED;
 	rc = fview_save(f, ui, f->typed, expected, stored, current, err);
 	if (rc == CHANGE_OK) {
@@ -478,6 +478,7 @@ static struct view *make(struct ui *ui, const struct form_def *def, const struct
 	f->def = def;
 	f->ctx.st = ui->st;
 	f->ctx.cfg = ui->cfg;
+	f->ctx.rec = &f->rec;
 	f->ops = fview_ops;
 	f->ops.name = def->title;
 	f->sel = def->first;

@@ -73,6 +73,15 @@ struct fview {
 	int typed_any;               /* and the user has filled some in */
 };
 
+/* F's context for its def's functions, with what F is opened on now
+ * (a new record once made, or a renamed one, is loaded by other codes). */
+static inline const struct form_ctx *fview_ctx(struct fview *f)
+{
+	f->ctx.code = f->code;
+	f->ctx.part = f->part;
+	return &f->ctx;
+}
+
 /* A view of the form DEF over the record AT names (AT->code and
  * AT->part are given to DEF's load), the cursor on DEF's first field,
  * DEF's title its name in the help.  Returns the view for the router to

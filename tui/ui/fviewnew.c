@@ -67,7 +67,7 @@ int fview_draft_start(struct fview *f, struct ui *ui)
 		return -1;
 	}
 	if (f->def->defaults &&
-	    f->def->defaults(&f->ctx, f->code, f->part, f->rec.values, &err) < 0) {
+	    f->def->defaults(fview_ctx(f), f->code, f->part, f->rec.values, &err) < 0) {
 		ui_error(ui, "%s", err.msg[0] ? err.msg : _("out of memory"));
 		return -1;
 	}
@@ -97,7 +97,7 @@ static int make_record(struct fview *f, struct ui *ui, struct rm_error *err)
 	char *code = NULL, *part = NULL;
 	int rc;
 
-	rc = f->def->create(&f->ctx, &ui->undo, f->code, f->part, f->rec.values, &code, &part,
+	rc = f->def->create(fview_ctx(f), &ui->undo, f->code, f->part, f->rec.values, &code, &part,
 			    err);
 	if (rc != CHANGE_OK) {
 		free(code);

@@ -136,7 +136,7 @@ void fview_choose(struct fview *f, struct ui *ui)
 	char *now = fview_value(f, f->sel) ? strdup(fview_value(f, f->sel)) : NULL, *pick;
 	size_t sel = f->sel;
 
-	if (fview_choose_value(ui, &f->ctx, fld, NULL, now, &pick) == 0 &&
+	if (fview_choose_value(ui, fview_ctx(f), fld, NULL, now, &pick) == 0 &&
 	    strcmp(pick, now ? now : "") != 0 && fview_save_chosen(f, ui, sel, now, pick) == CHANGE_OK)
 		change_seal(&ui->undo);
 	free(pick);

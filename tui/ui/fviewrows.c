@@ -49,7 +49,7 @@ static int put_slot(struct fview *f, size_t *n, struct fslot s)
 
 	f->slots[*n] = s;
 	if (s.fld->type != FIELD_TEXT) {
-		form_shown(s.fld, &f->ctx, slot_value(f, &s), shown, sizeof shown);
+		form_shown(s.fld, fview_ctx(f), slot_value(f, &s), shown, sizeof shown);
 		if (!(f->slots[*n].shown = strdup(shown)))
 			return -1;
 	}
@@ -235,10 +235,10 @@ int fview_save(struct fview *f, struct ui *ui, size_t i, const char *expected, c
 	if (f->draft)
 		return fview_draft_keep(f, ui, s->field, value, err);
 	if (s->group < 0)
-		rc = f->def->save(&f->ctx, &ui->undo, &f->rec, s->field, expected, value, current,
+		rc = f->def->save(fview_ctx(f), &ui->undo, &f->rec, s->field, expected, value, current,
 				  err);
 	else
-		rc = f->def->groups[s->group].save(&f->ctx, &ui->undo, &f->rec, (size_t)s->group,
+		rc = f->def->groups[s->group].save(fview_ctx(f), &ui->undo, &f->rec, (size_t)s->group,
 						   s->row, s->field, expected, value, current, err);
 	take_renamed(f);
 	return rc;
@@ -307,7 +307,7 @@ static int ask_row(struct fview *f, struct ui *ui, const struct form_group *g, c
 			if (!t || (fld->required && !filled(t)))
 				return -1;
 			free(values[a->field]);
-			if (form_check(fld, &f->ctx, t, &values[a->field], &err) == 0)
+			if (form_check(fld, fview_ctx(f), t, &values[a->field], &err) == 0)
 				break;
 			snprintf(again, sizeof again, "%s: %s", err.msg, _(a->prompt));
 			label = a->again ? _(a->again) : again;
@@ -364,7 +364,7 @@ void fview_add_row(struct fview *f, struct ui *ui)
 			keep_answers(ui, g, typed, NULL);
 		else
 			ui_message(ui, "%s", _("nothing added"));
-	} else if (g->add(&f->ctx, &ui->undo, &f->rec, (size_t)gi, values, &id, &err) != CHANGE_OK) {
+	} else if (g->add(fview_ctx(f), &ui->undo, &f->rec, (size_t)gi, values, &id, &err) != CHANGE_OK) {
 		ui_error(ui, "%s", err.msg);
 		keep_answers(ui, g, typed, err.msg);
 	} else {
@@ -422,7 +422,7 @@ void fview_delete_row(struct fview *f, struct ui *ui)
 		ui_message(ui, "%s", _("nothing deleted"));
 		return;
 	}
-	if (g->remove(&f->ctx, &ui->undo, &f->rec, (size_t)f->slots[f->sel].group,
+	if (g->remove(fview_ctx(f), &ui->undo, &f->rec, (size_t)f->slots[f->sel].group,
 		      f->slots[f->sel].row, &err) != CHANGE_OK) {
 		ui_error(ui, "%s", err.msg);
 		ui_changed(ui);
@@ -448,7 +448,7 @@ int fview_toggle_mark(struct fview *f, struct ui *ui)
 	lo += g->mark_field;
 	now = fview_value(f, lo);
 	if (!g->fields[g->mark_field].choices ||
-	    g->fields[g->mark_field].choices(&g->fields[g->mark_field], &f->ctx, &c, &err) < 0 ||
+	    g->fields[g->mark_field].choices(&g->fields[g->mark_field], fview_ctx(f), &c, &err) < 0 ||
 	    c.n < 2) {
 		ui_error(ui, "%s", err.msg[0] ? err.msg : _("out of memory"));
 		form_choices_free(&c);

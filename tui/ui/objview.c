@@ -66,7 +66,7 @@ static int save_cell(void *form, struct ui *ui, const char *expected, const char
 		     char **current, struct rm_error *err)
 {
 	struct objpage *p = form;
-	const struct form_ctx ctx = { ui->st, ui->cfg };
+	const struct form_ctx ctx = { .st = ui->st, .cfg = ui->cfg };
 	char *stored = NULL;
 	int rc;
 
@@ -289,7 +289,7 @@ static void delete_project(struct objpage *p, struct ui *ui)
 	const char *choices[2] = { _("it no longer serves this objective"),
 				   _("delete the project (its assessments stay, without it)") };
 	struct form_record rec = { 0 };
-	const struct form_ctx ctx = { ui->st, ui->cfg };
+	const struct form_ctx ctx = { .st = ui->st, .cfg = ui->cfg };
 	int pick, rc;
 	char q[600];
 
@@ -442,14 +442,12 @@ static void objpage_reload(struct view *v, struct ui *ui)
 	load(v->data, ui);
 }
 
-static struct ui *free_ui;   /* for saving a cell typed in when the view goes */
-
 static void objpage_free(struct view *v)
 {
 	struct objpage *p = v->data;
 
-	if (p->t.active && free_ui)
-		typing_abandon(&p->t, free_ui);
+	if (p->t.active && p->ui)
+		typing_abandon(&p->t, p->ui);
 	typing_stop(&p->t);
 	if (p->loaded) {
 		objective_free(&p->d);
@@ -471,7 +469,6 @@ struct view *view_objective_new(struct ui *ui, const struct ui_place *at)
 {
 	struct objpage *p = calloc(1, sizeof *p);
 
-	free_ui = ui;
 	if (!p || !(p->plan = strdup(at->code ? at->code : "")) ||
 	    !(p->code = strdup(at->part ? at->part : ""))) {
 		if (p)
@@ -491,5 +488,6 @@ struct view *view_objective_new(struct ui *ui, const struct ui_place *at)
 	}
 	if (!p->g.n)
 		move_rows(p, 1);
+	p->ui = ui;
 	return ui_view_new(&objective_ops, p);
 }

@@ -18,6 +18,7 @@ enum obj_zone { ZONE_GRID, ZONE_SLM, ZONE_PROJECTS };
 #define OBJ_INDENT 2
 
 struct objpage {
+	struct ui *ui;              /* for saving a cell typed in when the view goes */
 	char *plan, *code;
 	struct objective_detail d;
 	struct indicator_grid g;
