@@ -195,6 +195,33 @@ static void test_undo_a_delete_brings_everything_back(void **state)
 	undo_log_free(&u);
 }
 
+/* A project deleted from the objective page comes back whole with undo:
+ * BNG-CDC-69 serves P1 and R1 of NPG-CDC-2569 and A-BNG-69 assesses it;
+ * the delete takes the two links and leaves the assessment without a
+ * project; undo gives back the project, both links and the assessment's
+ * project. */
+static void test_undo_a_project_delete(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct undo_log u = { 0 };
+
+	assert_int_equal(record_delete(&f->st, &u, "project", "BNG-CDC-69", &err), 0);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM project WHERE code = 'BNG-CDC-69'"), 0);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment WHERE code = 'A-BNG-69'"
+				     " AND project_id IS NULL"), 1);
+	assert_int_equal(change_undo(&f->st, &u, &err), CHANGE_OK);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM project_objective x"
+				     " JOIN project j ON j.id = x.project_id"
+				     " JOIN objective o ON o.id = x.objective_id"
+				     " WHERE j.code = 'BNG-CDC-69' AND o.code IN ('P1', 'R1')"), 2);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment a JOIN project j"
+				     " ON j.id = a.project_id WHERE a.code = 'A-BNG-69'"
+				     " AND j.code = 'BNG-CDC-69'"), 1);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	undo_log_free(&u);
+}
+
 static void test_history_of_an_item(void **state)
 {
 	struct fixture *f = *state;
@@ -330,6 +357,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_no_silent_overwrite, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_typing_merges_into_one_step, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_frame_is_refused, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_undo_a_project_delete, fixture_setup_demo,
+						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_undo_a_delete_brings_everything_back, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_history_of_an_item, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_history_of_an_assessment_and_an_aar, fixture_setup_demo,
