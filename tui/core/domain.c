@@ -5,6 +5,7 @@
 #include "routemap/buf.h"
 #include "routemap/change.h"
 #include "routemap/domain.h"
+#include "routemap/planedit.h"
 #include "routemap/text.h"
 #include "routemap/i18n.h"
 
@@ -502,7 +503,6 @@ static int delete_work(struct store *st, void *arg, struct rm_error *err)
 	/* the kind, what it is called in messages, the statement */
 	static const char *const sql[][3] = {
 		{ "office", N_("office"), "DELETE FROM office WHERE code = ?1" },
-		{ "plan", N_("plan"), "DELETE FROM plan WHERE code = ?1" },
 		{ "project", N_("project"), "DELETE FROM project WHERE code = ?1" },
 		{ "norm_set", N_("norm set"),
 		  "DELETE FROM norm_set WHERE code = ?1 AND (?2 IS NULL OR version = ?2)" },
@@ -549,6 +549,9 @@ int record_delete(struct store *st, struct undo_log *u, const char *kind, const 
 {
 	struct delete_args a = { kind, code };
 
+	/* a plan's rows go in an order that undo can replay (planedit.c) */
+	if (strcmp(kind, "plan") == 0)
+		return plan_delete(st, u, code, err) == CHANGE_OK ? 0 : -1;
 	return change_run(st, u, NULL, delete_work, &a, err) == CHANGE_OK ? 0 : -1;
 }
 
