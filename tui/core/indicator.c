@@ -86,7 +86,7 @@ static int load_years(struct store *st, struct indicator_grid *g, int this_year,
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT fiscal_year FROM indicator"
 					   " WHERE objective_id = ?1 AND fiscal_year IS NOT NULL"
 					   " UNION SELECT ?2 ORDER BY 1", err);
-	int rc, o = 0;
+	int rc = SQLITE_DONE, o = 0;
 
 	if (!stmt)
 		return -1;
@@ -111,7 +111,7 @@ static int load_lines(struct store *st, struct indicator_grid *g, struct rm_erro
 		"SELECT i.name, (SELECT unit FROM indicator j WHERE j.objective_id = ?1"
 		"  AND j.name = i.name AND j.unit IS NOT NULL ORDER BY j.id LIMIT 1)"
 		" FROM indicator i WHERE i.objective_id = ?1 GROUP BY i.name ORDER BY min(i.id)", err);
-	int rc, o = 0;
+	int rc = SQLITE_DONE, o = 0;
 
 	if (!stmt)
 		return -1;
@@ -136,7 +136,7 @@ static int load_cells(struct store *st, struct indicator_grid *g, struct rm_erro
 		"SELECT name, fiscal_year, id, " NUMBER_OF("baseline") ", " NUMBER_OF("target") ", "
 		NUMBER_OF("result") " FROM indicator WHERE objective_id = ?1"
 		" AND fiscal_year IS NOT NULL", err);
-	int rc, o = 0, k;
+	int rc = SQLITE_DONE, o = 0, k;
 
 	if (!stmt)
 		return -1;

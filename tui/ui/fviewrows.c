@@ -295,7 +295,7 @@ static int ask_row(struct fview *f, struct ui *ui, const struct form_group *g, c
 	for (k = 0; k < g->nasks; k++) {
 		const struct form_ask *a = &g->asks[k];
 		const struct form_field *fld = &g->fields[a->field];
-		char again[1024];
+		char again[sizeof ((struct rm_error *)0)->msg + 512];
 		const char *label = _(a->prompt);
 
 		for (;;) {
