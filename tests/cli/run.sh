@@ -70,6 +70,7 @@ run list-plans 0 --demo -d "$DB" list plans
 run list-norms 0 --demo -d "$DB" list norms
 run list-assessments 0 --demo -d "$DB" list assessments
 run list-aars 0 --demo -d "$DB" list aars
+run list-unknown-option 2 --demo -d "$DB" list assessments --format csv
 run show-plan 0 -d "$DB" show plan KKN-CDC-2568
 run show-plan-60 0 -d "$DB" show plan KKN-CDC-2568 --width 60
 run show-plan-100 0 -d "$DB" show plan KKN-CDC-2568 --width 100

@@ -7,10 +7,7 @@
 
 IDB="$WORK/indicators.db"
 "$BIN" --demo -d "$IDB" init >/dev/null || bad "cannot make the indicators database"
-# today's fiscal year, Buddhist Era: from 1 October
-month=$(date +%m | sed 's/^0//')
-FY=$(($(date +%Y) + 543 + (month >= 10 ? 1 : 0)))
-YY=$((FY % 100))
+this_fiscal_year                   # FY, YY
 RATE="ร้อยละของศูนย์เด็กเล็กที่ผ่านเกณฑ์ศูนย์เด็กเล็กปลอดโรค"
 NEW="จำนวนศูนย์เด็กเล็กที่ประเมินตนเอง"
 TITLE="อบรมครูพี่เลี้ยงเรื่องคัดกรองเด็กป่วย"

@@ -227,6 +227,69 @@ release_lock() {
 	wait "$holder"
 }
 
+# ---- the route map (mapedit, authoring) -------------------------------------
+MAP_ROWS='5,22p'      # the map's rows at 80x24, under the three lines above it
+# on_map TEXT / off_map TEXT: TEXT on (not on) the map's rows.
+on_map() {
+	if screen | sed -n "$MAP_ROWS" | grep -qF -- "$1"; then ok; else bad "not on the map: $1"; fi
+}
+off_map() {
+	if screen | sed -n "$MAP_ROWS" | grep -qF -- "$1"; then bad "on the map: $1"; else ok; fi
+}
+
+# band_has LABEL CODE: box CODE's top on the row of band LABEL.
+band_has() {
+	if screen | sed -n "$MAP_ROWS" | grep -qE -- "^$1 +┌─ $2 ─"; then ok
+	else bad "$2 not in band $1"; fi
+}
+
+# arrow_count N: N arrow heads drawn on the map.
+arrow_count() {
+	n=$(screen | sed -n "$MAP_ROWS" | grep -o "▲" | wc -l)
+	if [ "$n" -eq "$1" ]; then ok; else bad "$n arrow heads, $1 wanted"; fi
+}
+
+# row_order A B: on the map row holding box A's top, box B's top stands
+# to its right.
+row_order() {
+	if screen | sed -n "$MAP_ROWS" | grep -q -- "─ $1 ─.*─ $2 ─"; then ok
+	else bad "$1 not left of $2"; fi
+}
+
+# add_box CODE DOWNS TITLE: a (the band of the selected box preset),
+# the code, the band DOWNS rows further down its list, the title; the
+# box made at once in plan MAP_PLAN, back on the map.
+add_box() {
+	keys a
+	wait_for "เป้าประสงค์ใหม่ ยังไม่ได้บันทึก"
+	keys Enter
+	type_text "$1"
+	keys Tab                    # saved in the form; on to the band
+	if [ "$2" -gt 0 ]; then
+		keys Enter
+		i=0
+		while [ $i -lt "$2" ]; do
+			keys Down
+			i=$((i + 1))
+		done
+		keys Enter
+	fi
+	keys Down Enter
+	type_text "$3"
+	keys Enter
+	wait_for "แผน $MAP_PLAN"    # made: the form of the made record
+	keys q
+	wait_for "┌─ $1 ─"
+}
+
+# this_fiscal_year: FY, today's fiscal year in the Buddhist Era (from 1
+# October), and YY, its last two digits.
+this_fiscal_year() {
+	month=$(date +%m | sed 's/^0//')
+	FY=$(($(date +%Y) + 543 + (month >= 10 ? 1 : 0)))
+	YY=$((FY % 100))
+}
+
 finish() {
 	$TMUX_CMD kill-server 2>/dev/null
 	echo "${SUITE:-screen tests}: $pass passed, $fail failed"

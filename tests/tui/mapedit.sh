@@ -4,60 +4,7 @@
 # `routemap show plan` draws the same map.  Sourced by run.sh after lib.sh.
 MED="$WORK/mapedit.db"
 "$BIN" --demo -d "$MED" init >/dev/null
-MAP_ROWS='5,22p'      # the map's rows, under the three lines above it
-
-# on_map TEXT / off_map TEXT: TEXT on (not on) the map's rows.
-on_map() {
-	if screen | sed -n "$MAP_ROWS" | grep -qF -- "$1"; then ok; else bad "not on the map: $1"; fi
-}
-off_map() {
-	if screen | sed -n "$MAP_ROWS" | grep -qF -- "$1"; then bad "on the map: $1"; else ok; fi
-}
-
-# band_has LABEL CODE: box CODE's top on the row of band LABEL.
-band_has() {
-	if screen | sed -n "$MAP_ROWS" | grep -qE -- "^$1 +┌─ $2 ─"; then ok
-	else bad "$2 not in band $1"; fi
-}
-
-# arrow_count N: N arrow heads drawn on the map.
-arrow_count() {
-	n=$(screen | sed -n "$MAP_ROWS" | grep -o "▲" | wc -l)
-	if [ "$n" -eq "$1" ]; then ok; else bad "$n arrow heads, $1 wanted"; fi
-}
-
-# row_order A B: on the map row holding box A's top, box B's top stands
-# to its right.
-row_order() {
-	if screen | sed -n "$MAP_ROWS" | grep -q -- "─ $1 ─.*─ $2 ─"; then ok
-	else bad "$1 not left of $2"; fi
-}
-
-# add_box CODE DOWNS TITLE: a (the band of the selected box preset),
-# the code, the band DOWNS rows further down its list, the title; the
-# box made at once, back on the map.
-add_box() {
-	keys a
-	wait_for "เป้าประสงค์ใหม่ ยังไม่ได้บันทึก"
-	keys Enter
-	type_text "$1"
-	keys Tab                    # saved in the form; on to the band
-	if [ "$2" -gt 0 ]; then
-		keys Enter
-		i=0
-		while [ $i -lt "$2" ]; do
-			keys Down
-			i=$((i + 1))
-		done
-		keys Enter
-	fi
-	keys Down Enter
-	type_text "$3"
-	keys Enter
-	wait_for "แผน MAP-2570"     # made: the form of the made record
-	keys q
-	wait_for "┌─ $1 ─"
-}
+MAP_PLAN=MAP-2570
 
 start mapedit 80 24 -- --demo -d "$MED"
 wait_for "KKN-CDC-2568"

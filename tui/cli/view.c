@@ -344,6 +344,9 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 				days.from = from;
 			else
 				days.to = to;
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			return cli_usage("list", _("%s: unknown option (or its value is missing)"),
+					 argv[i]);
 		} else if (!what) {
 			what = argv[i];
 		} else {

@@ -105,7 +105,9 @@ static int load(struct fview *f, struct ui *ui)
 	if (!f->loaded) {
 		fview_place_free(&was);
 		fview_slots_free(f);
-		ui_error(ui, "%s", err.msg[0] ? err.msg : _("out of memory"));
+		/* gone (another user deleted it): the form says so in its body */
+		if (!f->missing || err.msg[0])
+			ui_error(ui, "%s", err.msg[0] ? err.msg : _("out of memory"));
 		return -1;
 	}
 	rc = rebuild(f, ui, &was);

@@ -183,6 +183,20 @@ static void move_rows(struct objpage *p, int down)
 	p->row = down ? 0 : objpage_rows(p, z) - 1;
 }
 
+/* End and Home: the last row of the page's last part that has rows (the
+ * projects, mostly), or the first row of its first. */
+static void move_end(struct objpage *p, int last)
+{
+	enum obj_zone z = last ? ZONE_PROJECTS : ZONE_GRID;
+
+	while (!objpage_rows(p, z) && (last ? z > ZONE_GRID : z < ZONE_PROJECTS))
+		z = last ? z - 1 : z + 1;
+	if (!objpage_rows(p, z))
+		return;
+	p->zone = z;
+	p->row = last ? objpage_rows(p, z) - 1 : 0;
+}
+
 /* PgDn and PgUp: to the first row of the next part of the page (the
  * indicators, the SLM row, the projects) that has rows, or the previous. */
 static void move_zone(struct objpage *p, int down)
@@ -383,6 +397,10 @@ static int objpage_act(struct view *v, struct ui *ui, enum action a)
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
 		move_zone(p, a == ACT_PAGE_DOWN);
+		return 1;
+	case ACT_FIRST:
+	case ACT_LAST:
+		move_end(p, a == ACT_LAST);
 		return 1;
 	case ACT_OPEN:
 		open_here(p, v, ui);
