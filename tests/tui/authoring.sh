@@ -139,8 +139,7 @@ type_text "ต่อแสนประชากร"
 keys Enter q
 wait_for "$IND (ต่อแสนประชากร)"
 wait_for "ปีงบ $FY •"
-keys Up                                 # (the cursor stayed on the SLM rows)
-keys Enter
+keys Enter                              # the cursor is on its result for this year
 type_text "๒๕.๔"
 keys Enter
 wait_for "— / — / 25.4"
@@ -318,6 +317,8 @@ keys_b y
 wait_b "ลบ F2 แล้ว"
 wait_for "ไม่มีเป้าประสงค์นี้แล้ว (ถูกลบ หรือย้อนการเพิ่มไปแล้ว)"
 absent "หน่วยความจำไม่พอ"                # not "out of memory"
+type_text "ีก"                           # Thai typed on: u and d in the layout,
+wait_for "เรื่องนี้ไม่มีแล้ว กด q เพื่อกลับ"   # eaten, never undo or delete
 keys_b u
 wait_b "┌─ F2 ─"
 keys q

@@ -392,13 +392,35 @@ static int typing_key_of(struct fview *f, struct ui *ui, int status, wint_t ch)
 }
 
 /* While typing, keys are text: the widget takes them first. */
+/* A key on a form whose record went away (another user deleted it):
+ * only leaving, quitting, help and redrawing work, so that text typed on
+ * after the typing closed never turns into commands (in the Thai layout
+ * ี is u, undo, and ก is d).  Returns 1 when the key is eaten. */
+static int gone_key(struct ui *ui, int status, wint_t ch)
+{
+	struct keyspec key;
+	char back[64];
+	int a;
+
+	if (status == KEY_CODE_YES && ch == KEY_RESIZE)
+		return 0;
+	if (keymap_key(status, ch, &key) < 0)
+		return 1;
+	a = keymap_action(&ui->keys, &key, keymap_guess_layout(&key, ui->layout), 0);
+	if (a == ACT_BACK || a == ACT_QUIT || a == ACT_HELP || a == ACT_REDRAW)
+		return 0;
+	keymap_describe(&ui->keys, ACT_BACK, 1, back, sizeof back);
+	ui_error(ui, _("this record is no longer there; %s goes back"), back);
+	return 1;
+}
+
 static int fview_raw_key(struct view *v, struct ui *ui, int status, wint_t ch)
 {
 	struct fview *f = v->data;
 	int r;
 
 	if (!f->t.active)
-		return 0;
+		return f->missing && !f->draft ? gone_key(ui, status, ch) : 0;
 	r = typing_key_of(f, ui, status, ch);
 	typing_ended(f);
 	return r;

@@ -80,7 +80,11 @@ static void delete_box(struct mapv *m, struct ui *ui, const struct map_objective
 		    &m->map.objectives[m->map.links[i].to] == o)
 			n++;
 	snprintf(code, sizeof code, "%s", o->code);
-	snprintf(q, sizeof q, _("Delete box %s with its %zu links and its indicators?"), code, n);
+	if (n)
+		snprintf(q, sizeof q, _("Delete box %s with its %zu links and its indicators?"),
+			 code, n);
+	else
+		snprintf(q, sizeof q, _("Delete box %s and its indicators?"), code);
 	if (!ui_confirm(ui, q)) {
 		ui_message(ui, "%s", _("nothing deleted"));
 		return;

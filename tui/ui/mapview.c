@@ -459,8 +459,8 @@ static void map_reload(struct view *v, struct ui *ui)
 
 static const enum action map_actions[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_LINK, ACT_MOVE_EARLIER, ACT_MOVE_LATER,
-	ACT_MOVE_TO, ACT_SEARCH, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_MOVE_LEFT, ACT_MOVE_RIGHT, ACT_BACK,
-	ACT_COUNT
+	ACT_MOVE_TO, ACT_UNDO, ACT_SEARCH, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_MOVE_LEFT, ACT_MOVE_RIGHT,
+	ACT_BACK, ACT_COUNT
 };
 
 static const struct view_ops map_ops = {

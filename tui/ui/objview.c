@@ -35,6 +35,7 @@ static int load(struct objpage *p, struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
 	int year = p->loaded && p->col < p->g.nyears ? p->g.years[p->col] : ui->fiscal_year, col;
+	size_t had = p->loaded ? p->g.n : 0;
 
 	if (p->loaded) {
 		objective_free(&p->d);
@@ -51,6 +52,14 @@ static int load(struct objpage *p, struct ui *ui)
 		return -1;
 	}
 	p->loaded = 1;
+	if (p->adding && p->g.n > had) {
+		/* the indicator just made (the last line): this year's result */
+		p->adding = 0;
+		p->zone = ZONE_GRID;
+		p->row = p->g.n - 1;
+		p->val = IND_RESULT;
+		year = ui->fiscal_year;
+	}
 	col = indicator_year_column(&p->g, year);
 	p->col = col >= 0 ? (size_t)col : indicator_year_column(&p->g, ui->fiscal_year) >= 0
 		 ? (size_t)indicator_year_column(&p->g, ui->fiscal_year) : 0;
@@ -245,6 +254,7 @@ static void add(struct objpage *p, struct ui *ui)
 
 	pick = ui_choose(ui, _("Add"), choices, 3, p->zone == ZONE_PROJECTS ? 2 : 0);
 	if (pick == 0 || pick == 2) {
+		p->adding = pick == 0;
 		ui_open_place(ui, VIEW_FORM, &(struct ui_place){
 			.form = pick ? &project_form_def : &indicator_form_def, .code = p->plan,
 			.part = p->code, .create = 1 });

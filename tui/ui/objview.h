@@ -24,6 +24,8 @@ struct objpage {
 	struct indicator_grid g;
 	int loaded;
 	enum obj_zone zone;
+	int adding;                 /* a new indicator's form is open: the
+				       cursor goes to its result once made */
 	size_t row;                 /* the indicator, SLM column or project */
 	size_t col;                 /* the year column */
 	enum indicator_value val;   /* the value of the cell */

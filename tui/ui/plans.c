@@ -143,7 +143,8 @@ static void plans_free(struct view *v)
 }
 
 static const enum action list_actions[] = {
-	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK, ACT_COUNT
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK,
+	ACT_COUNT
 };
 
 /* Read the list again, keeping the selection where it was. */
