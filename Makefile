@@ -101,9 +101,11 @@ run: deps
 	./routemap --demo
 
 # check: what CI runs.  Installs what is missing, runs the unit and CLI
-# tests, then the whole suite again under the sanitizers, then valgrind.
+# tests, then the whole suite again under the sanitizers (the screens
+# only there: they behave alike in both builds, and each run of them
+# is a minute and more), then valgrind.
 check: deps
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test-unit test-cli
 	@$(MAKE) --no-print-directory test-torture
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory valgrind
