@@ -142,6 +142,10 @@ static void choose_many(struct fview *f, struct ui *ui)
 	int rc = CHANGE_OK;
 
 	buf_printf(&title, _("%s (Enter: in or out; Esc: done)"), _(fld->label));
+	/* the cursor first on the first code it holds */
+	if ((now = fview_value(f, sel) ? strdup(fview_value(f, sel)) : NULL) && *now &&
+	    !(pick = strndup(now, strcspn(now, " "))))
+		rc = CHANGE_ERROR;
 	while (rc == CHANGE_OK || rc == CHANGE_NONE || rc == TYPING_KEPT) {
 		free(now);
 		now = fview_value(f, sel) ? strdup(fview_value(f, sel)) : NULL;
