@@ -24,6 +24,9 @@ enum field_type {
 	FIELD_NUMBER,     /* a number, ASCII or Thai digits; stored in ASCII */
 	FIELD_DATE,       /* a date as people write it; stored in ISO form */
 	FIELD_CHOICE,     /* one code of a list (form_field.choices) */
+	FIELD_CHOICES,    /* codes of a list, any number of them, stored
+			     " "-joined ("P1 S1"); choosing one puts it in
+			     or takes it out */
 	FIELD_REFERENCE,  /* another record's code, from a list of them */
 	FIELD_READONLY,   /* shown, never changed here */
 };
@@ -93,7 +96,8 @@ struct form_field;
 typedef int (*form_validate_fn)(const struct form_field *f, const struct form_ctx *ctx,
 				const char *value, struct rm_error *err);
 
-/* The list a FIELD_CHOICE or FIELD_REFERENCE field takes its value from,
+/* The list a FIELD_CHOICE, FIELD_CHOICES or FIELD_REFERENCE field takes
+ * its value (its codes) from,
  * into *OUT (empty on entry; the caller frees it with form_choices_free).
  * Returns 0, or -1 with ERR. */
 typedef int (*form_choices_fn)(const struct form_field *f, const struct form_ctx *ctx,
@@ -107,7 +111,7 @@ struct form_field {
 	const char *change;        /* the change_field name it saves through
 				      ("assessment_entry.note"); NULL: read-only */
 	form_validate_fn validate; /* more than the type checks; may be NULL */
-	form_choices_fn choices;   /* FIELD_CHOICE, FIELD_REFERENCE */
+	form_choices_fn choices;   /* FIELD_CHOICE(S), FIELD_REFERENCE */
 	size_t max_chars;          /* code points typed at most; 0: no limit */
 };
 
@@ -293,16 +297,27 @@ struct form_def {
  * required, and its own validate function.  On success returns 0 and
  * *STORED gets the value to store (malloc'd, caller frees; NULL for an
  * empty value): a date in ISO form, a number in ASCII digits, text as
- * typed.  Otherwise -1 with ERR saying why in words, the same the CSV
- * import uses ("\"31/2/2569\" is not a date: ..."). */
+ * typed, a FIELD_CHOICES' codes " "-joined with single spaces (each one
+ * of its list).  Otherwise -1 with ERR saying why in words, the same the
+ * CSV import uses ("\"31/2/2569\" is not a date: ..."). */
 int form_check(const struct form_field *f, const struct form_ctx *ctx, const char *typed,
 	       char **stored, struct rm_error *err);
+
+/* Is CODE one of the " "-joined codes of LIST (a FIELD_CHOICES value;
+ * NULL for none)? */
+int form_list_has(const char *list, const char *code);
+
+/* LIST (a FIELD_CHOICES value, NULL for none) with CODE taken out when it
+ * is in, else put in at the end, into *OUT (malloc'd, caller frees; NULL
+ * when the list is then empty).  Returns 0, or -1 when out of memory. */
+int form_list_toggle(const char *list, const char *code, char **out);
 
 /* The field of DEF called NAME, or NULL. */
 const struct form_field *form_field_named(const struct form_def *def, const char *name);
 
-/* What the form shows for VALUE of field F (the label of a choice, a date
- * in the office's era, "—" for nothing), into OUT of SIZE bytes. */
+/* What the form shows for VALUE of field F (the label of a choice, those
+ * of a FIELD_CHOICES' codes joined by ", ", a date in the office's era,
+ * "—" for nothing), into OUT of SIZE bytes. */
 void form_shown(const struct form_field *f, const struct form_ctx *ctx, const char *value,
 		char *out, size_t size);
 

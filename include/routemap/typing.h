@@ -22,8 +22,14 @@ struct ui;
  * retry would not help. */
 #define TYPING_REFUSED 10
 
+/* What a form's save function returns when the text is kept in the form
+ * but not written to the database yet (a new record's field, the record
+ * not made until its required fields are filled): the typing takes it as
+ * kept, without saying "saved"; the form says what is still needed. */
+#define TYPING_KEPT 11
+
 /* Save TEXT into the field of FORM if the database still holds EXPECTED
- * there.  Returns a change_result or TYPING_REFUSED.  On CHANGE_OK and
+ * there.  Returns a change_result, TYPING_REFUSED or TYPING_KEPT.  On CHANGE_OK and
  * CHANGE_NONE *CURRENT may get what the database holds now when it is not
  * TEXT itself (a date typed in the Buddhist Era, stored in ISO form); on
  * CHANGE_CONFLICT it gets the other person's value and ERR who changed it

@@ -152,24 +152,53 @@ type_text "๔๑.๒"
 keys Enter
 wait_for "41.2 / 30 / 25.4"
 # ---- a project serving P1 and S1 -------------------------------------------
+# objectives served: Enter puts one in or takes it out, the list stays open
+proj_objectives() {       # the objectives the new project serves, as exported
+	got=$("$BIN" -d "$AU" export projects | grep "^KKN-PHO-$YY," | cut -d, -f4)
+	if [ "$got" = "$1" ]; then ok; else bad "objectives of KKN-PHO-$YY: '$got', not '$1'"; fi
+}
 keys a
 wait_for "โครงการที่ตอบสนองเป้าประสงค์นี้"
 keys Down Down Enter
 wait_for "โครงการใหม่ ยังไม่ได้บันทึก"
 wait_for "KKN-PHO-$YY"
-keys Enter                              # the title, the one field it needs
+# two objectives before it is made: S1 beside P1, kept in the form only
+keys Down Down Down Down Down Down Down Down Down Down Enter
+wait_for "[✓] P1  ประชาชนปลอดภัยจากโรคไข้เลือดออก"
+wait_for "[ ] S1  "
+keys Down Enter
+wait_for "[✓] S1  "
+keys Escape
+wait_for "P1, S1"
+wait_for "โครงการใหม่ ยังไม่ได้บันทึก"
+absent "บันทึกแล้ว"
+if "$BIN" -d "$AU" export projects | grep -q "^KKN-PHO-$YY,"; then bad "made too soon"; else ok; fi
+keys Up Up Up Up Up Up Up Up Up Up Enter   # the title, the one field it needs
 type_text "$PROJ"
 keys Enter
 wait_for "บันทึกแล้ว"
 wait_gone "ยังไม่ได้บันทึก"
+proj_objectives "P1;S1"
 keys Down Down Down Down Down Down Enter   # the budget
 type_text "๑๕๐,๐๐๐"
 keys Enter
 wait_for "150000"
+# made: the two taken out (the only one served too), then put in again
 keys Down Down Down Down Enter          # the objectives served
 wait_for "[✓] P1  ประชาชนปลอดภัยจากโรคไข้เลือดออก"
+keys Enter
+wait_for "[ ] P1  "
+proj_objectives "S1"
+keys Down Enter                         # the only one it serves
+wait_for "[ ] S1  "
+proj_objectives ""
+keys Up Enter
+wait_for "[✓] P1  "
 keys Down Enter
-wait_for "P1 S1"
+wait_for "[✓] S1  "
+proj_objectives "P1;S1"
+keys q
+wait_for "P1, S1"
 keys q PageDown
 wait_for "KKN-PHO-$YY  $PROJ"
 keys q

@@ -78,7 +78,9 @@ keys Down Down Down Down Down Down Down Down Down Down Enter
 wait_for "[✓] P2  เด็กเล็กได้รับการดูแล"
 wait_for "[ ] R3  จัดการค่ากลาง"
 keys Down Down Down Down Down Down Enter
-wait_for "P2 R3"
+wait_for "[✓] R3  จัดการค่ากลาง"          # in, the list still open
+keys q
+wait_for "P2, R3"
 keys q
 keys PageDown PageDown             # past the SLM row, to the projects
 wait_for "KKN-PHO-$YY  $TITLE"

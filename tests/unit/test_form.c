@@ -47,6 +47,7 @@ static const struct form_field fields[] = {
 	{ "due", "due", FIELD_DATE, 0, "aar_action.due", NULL, NULL, 0 },
 	{ "from", "support from", FIELD_CHOICE, 0, "assessment_entry.support_from", NULL, sources, 0 },
 	{ "plan", "plan", FIELD_REFERENCE, 1, "x.plan", NULL, sources, 0 },
+	{ "via", "support via", FIELD_CHOICES, 0, "x.via", NULL, sources, 0 },
 	{ "code", "code", FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 };
 
@@ -151,6 +152,43 @@ static void test_choice(void **state)
 	accepts("plan", "fund", "fund");
 	refuses("plan", "", "a value is required here");
 	refuses("plan", "x", "\"x\" is not allowed; expected fund, province or region");
+}
+
+/* Codes of a list, any number: each checked, blanks made single, each
+ * once; shown by their labels; put in and taken out one at a time. */
+static void test_choices(void **state)
+{
+	char out[128], *list = NULL;
+
+	(void)state;
+	accepts("via", "fund region", "fund region");
+	accepts("via", "  region   fund region ", "region fund");
+	accepts("via", "", NULL);
+	accepts("via", "   ", NULL);
+	refuses("via", "fund x", "\"x\" is not allowed; expected fund, province or region");
+	refuses("via", "กองทุนฯ", "\"กองทุนฯ\" is not allowed; expected fund, province or region");
+	form_shown(form_field_named(&def, "via"), &ctx, "fund region", out, sizeof out);
+	assert_string_equal(out, "กองทุนฯ ตำบล, เขต");
+	form_shown(form_field_named(&def, "via"), &ctx, "province gone", out, sizeof out);
+	assert_string_equal(out, "จังหวัด, gone");
+	form_shown(form_field_named(&def, "via"), &ctx, NULL, out, sizeof out);
+	assert_string_equal(out, "—");
+	form_shown(form_field_named(&def, "via"), &ctx, " ", out, sizeof out);
+	assert_string_equal(out, "—");
+	assert_true(form_list_has("P1 S1", "S1"));
+	assert_false(form_list_has("P10 S1", "P1"));
+	assert_false(form_list_has(NULL, "P1"));
+	assert_int_equal(form_list_toggle(NULL, "P1", &list), 0);
+	assert_string_equal(list, "P1");
+	free(list);
+	assert_int_equal(form_list_toggle("P1 S1", "P1", &list), 0);
+	assert_string_equal(list, "S1");
+	free(list);
+	assert_int_equal(form_list_toggle("S1", "P1", &list), 0);
+	assert_string_equal(list, "S1 P1");
+	free(list);
+	assert_int_equal(form_list_toggle("P1", "P1", &list), 0);
+	assert_null(list);               /* the only one taken out: none */
 }
 
 static void test_readonly(void **state)
@@ -459,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_number),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_choice),
+		cmocka_unit_test(test_choices),
 		cmocka_unit_test(test_readonly),
 		cmocka_unit_test(test_shown),
 		cmocka_unit_test_setup_teardown(test_item_load, fixture_setup_demo, fixture_teardown),

@@ -262,7 +262,7 @@ static void test_project(void **state)
 	assert_int_equal(d->load(&ctx, code, NULL, &rec, &err), 0);
 	assert_string_equal(rec.values[11], "P2");
 	/* serves R3 as well: in map order P2 R3; then R3 no longer */
-	assert_int_equal(d->save(&ctx, &u, &rec, 11, "P2", "R3", NULL, &err), CHANGE_OK);
+	assert_int_equal(d->save(&ctx, &u, &rec, 11, "P2", "P2 R3", NULL, &err), CHANGE_OK);
 	form_record_free(d, &rec);
 	assert_int_equal(d->load(&ctx, code, NULL, &rec, &err), 0);
 	assert_string_equal(rec.values[11], "P2 R3");
@@ -270,6 +270,22 @@ static void test_project(void **state)
 	assert_int_equal(project_toggle_objective(&f->st, &u, code, "P2", "S1", &err), CHANGE_CONFLICT);
 	assert_int_equal(project_toggle_objective(&f->st, &u, code, "P2 R3", "X9", &err), CHANGE_ERROR);
 	assert_string_equal(err.msg, "no objective \"X9\" in this project's plan");
+	assert_int_equal(change_undo(&f->st, &u, &err), CHANGE_OK);
+	form_record_free(d, &rec);
+	assert_int_equal(d->load(&ctx, code, NULL, &rec, &err), 0);
+	assert_string_equal(rec.values[11], "P2");
+	/* the save takes the whole list: the only one taken out, then two
+	 * put in at once (one step: one undo takes both back) */
+	assert_int_equal(d->save(&ctx, &u, &rec, 11, "P2", NULL, NULL, &err), CHANGE_OK);
+	form_record_free(d, &rec);
+	assert_int_equal(d->load(&ctx, code, NULL, &rec, &err), 0);
+	assert_null(rec.values[11]);
+	assert_int_equal(d->save(&ctx, &u, &rec, 11, NULL, "S1 P2", NULL, &err), CHANGE_OK);
+	form_record_free(d, &rec);
+	assert_int_equal(d->load(&ctx, code, NULL, &rec, &err), 0);
+	assert_string_equal(rec.values[11], "P2 S1");
+	assert_int_equal(d->save(&ctx, &u, &rec, 11, "P2 S1", "S1 P2", NULL, &err), CHANGE_NONE);
+	assert_int_equal(change_undo(&f->st, &u, &err), CHANGE_OK);
 	assert_int_equal(change_undo(&f->st, &u, &err), CHANGE_OK);
 	form_record_free(d, &rec);
 	assert_int_equal(d->load(&ctx, code, NULL, &rec, &err), 0);

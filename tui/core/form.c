@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "routemap/buf.h"
 #include "routemap/escape.h"
 #include "routemap/form.h"
 #include "routemap/i18n.h"
@@ -136,6 +137,77 @@ static int check_choice(const struct form_field *f, const struct form_ctx *ctx, 
 		       escape_shown(typed, q, sizeof q), allowed);
 }
 
+/* The blanks between a FIELD_CHOICES' codes. */
+#define BLANKS " \t\n"
+
+int form_list_has(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+
+	while (list && n && *(list += strspn(list, BLANKS))) {
+		size_t len = strcspn(list, BLANKS);
+
+		if (len == n && strncmp(list, code, n) == 0)
+			return 1;
+		list += len;
+	}
+	return 0;
+}
+
+int form_list_toggle(const char *list, const char *code, char **out)
+{
+	struct buf b = { 0 };
+	int in = form_list_has(list, code);
+
+	while (list && *(list += strspn(list, BLANKS))) {
+		size_t len = strcspn(list, BLANKS);
+
+		if (!(len == strlen(code) && strncmp(list, code, len) == 0)) {
+			if (b.len)
+				buf_puts(&b, " ");
+			buf_add(&b, list, len);
+		}
+		list += len;
+	}
+	if (!in && *code)
+		buf_printf(&b, "%s%s", b.len ? " " : "", code);
+	if (b.oom) {
+		buf_free(&b);
+		*out = NULL;
+		return -1;
+	}
+	*out = b.len ? buf_take(&b) : NULL;
+	buf_free(&b);
+	return 0;
+}
+
+/* TYPED, codes of F's list, checked one by one into *STORED (malloc'd,
+ * single spaces between them, each once). */
+static int check_codes(const struct form_field *f, const struct form_ctx *ctx, const char *typed,
+		       char **stored, struct rm_error *err)
+{
+	struct buf b = { 0 };
+	char code[200];
+
+	while (*(typed += strspn(typed, BLANKS))) {
+		size_t len = strcspn(typed, BLANKS);
+
+		snprintf(code, sizeof code, "%.*s", (int)len, typed);
+		typed += len;
+		if (check_choice(f, ctx, code, err) < 0) {
+			buf_free(&b);
+			return -1;
+		}
+		if (!form_list_has(b.s, code))
+			buf_printf(&b, "%s%s", b.len ? " " : "", code);
+	}
+	if (b.oom || !(*stored = buf_take(&b))) {
+		buf_free(&b);
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+	}
+	return 0;
+}
+
 /* TYPED by F's type, into *STORED (malloc'd). */
 static int check_typed(const struct form_field *f, const struct form_ctx *ctx, const char *typed,
 		       char **stored, struct rm_error *err)
@@ -162,6 +234,8 @@ static int check_typed(const struct form_field *f, const struct form_ctx *ctx, c
 					 "digits); round it"), escape_shown(typed, q, sizeof q));
 		text_format_number(v, buf, sizeof buf);
 		break;
+	case FIELD_CHOICES:
+		return check_codes(f, ctx, typed, stored, err);
 	case FIELD_CHOICE:
 	case FIELD_REFERENCE:
 		if (check_choice(f, ctx, typed, err) < 0)
@@ -250,9 +324,34 @@ static int shown_choice(const struct form_field *f, const struct form_ctx *ctx, 
 	return rc;
 }
 
+/* The codes of VALUE as the form shows each, joined by ", ", into OUT. */
+static void shown_codes(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+			char *out, size_t size)
+{
+	char code[200], one[400];
+	size_t o = 0;
+
+	out[0] = '\0';
+	while (value && *(value += strspn(value, BLANKS)) && o + 1 < size) {
+		size_t len = strcspn(value, BLANKS);
+
+		snprintf(code, sizeof code, "%.*s", (int)len, value);
+		value += len;
+		if (shown_choice(f, ctx, code, one, sizeof one) < 0 || !*one)
+			snprintf(one, sizeof one, "%s", code);
+		o += (size_t)snprintf(out + o, size - o, "%s%s", o ? ", " : "", one);
+	}
+	if (!out[0])
+		snprintf(out, size, "%s", "—");
+}
+
 void form_shown(const struct form_field *f, const struct form_ctx *ctx, const char *value,
 		char *out, size_t size)
 {
+	if (f->type == FIELD_CHOICES) {
+		shown_codes(f, ctx, value, out, size);
+		return;
+	}
 	if ((f->type == FIELD_CHOICE || f->type == FIELD_REFERENCE) &&
 	    shown_choice(f, ctx, value ? value : "", out, size) == 0 && *out)
 		return;

@@ -186,7 +186,7 @@ static const struct form_field project_fields[P_FIELDS] = {
 	  200 },
 	{ "start", N_("starts"), FIELD_DATE, 0, "project.start_date", NULL, NULL, 0 },
 	{ "end", N_("ends"), FIELD_DATE, 0, "project.end_date", NULL, NULL, 0 },
-	{ "objectives", N_("objectives served"), FIELD_CHOICE, 0, "project.objectives", NULL,
+	{ "objectives", N_("objectives served"), FIELD_CHOICES, 0, "project.objectives", NULL,
 	  objectives, 0 },
 };
 
@@ -253,7 +253,8 @@ static int project_load(const struct form_ctx *ctx, const char *code, const char
 
 struct toggle_args {
 	sqlite3_int64 project;
-	const char *expected, *objective;
+	const char *expected;
+	const char *objectives;   /* the codes to toggle, " "-joined */
 };
 
 /* One integer (or -1) from SQL over the project ?1 and the text ?2. */
@@ -291,13 +292,39 @@ static int pair(struct store *st, const char *sql, sqlite3_int64 project, sqlite
 	return rc == SQLITE_DONE ? sqlite3_changes(st->db) : store_fail(st, err, _("cannot save"));
 }
 
-/* Serve objective A->objective of the project's plan, or no longer. */
+/* Serve objective CODE of project PROJECT's plan, or no longer.  A
+ * change_result, ERR in words. */
+static int toggle_one(struct store *st, sqlite3_int64 project, const char *code,
+		      struct rm_error *err)
+{
+	sqlite3_int64 obj;
+	int rows;
+
+	obj = one(st, "SELECT coalesce((SELECT o.id FROM objective o JOIN project p"
+		  " ON p.plan_id = o.plan_id WHERE p.id = ?1 AND o.code = ?2), 0)", project, code,
+		  err);
+	if (obj <= 0)
+		return obj < 0 ? CHANGE_ERROR
+			       : rm_fail(err, RM_EXIT_RUNTIME, _("no objective \"%s\" in this project's plan"),
+					 code);
+	rows = pair(st, "DELETE FROM project_objective WHERE project_id = ?1 AND objective_id = ?2",
+		    project, obj, err);
+	if (rows <= 0)
+		return rows < 0 ? CHANGE_ERROR : pair(st, "INSERT INTO project_objective(project_id,"
+						      " objective_id) VALUES (?1, ?2)", project,
+						      obj, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
+	return CHANGE_OK;
+}
+
+/* Serve each objective of A->objectives of the project's plan, or no
+ * longer, if it still serves A->expected. */
 static int toggle_work(struct store *st, void *arg, struct rm_error *err)
 {
 	struct toggle_args *a = arg;
-	sqlite3_int64 same, obj;
-	int rows;
+	sqlite3_int64 same;
 	sqlite3_stmt *stmt;
+	char *list, *tok, *save = NULL;
+	int rc = CHANGE_NONE;
 
 	same = one(st, "SELECT coalesce((SELECT " SERVED " FROM project p WHERE p.id = ?1), '')"
 		   " = coalesce(?2, '')", a->project, a->expected, err);
@@ -312,26 +339,21 @@ static int toggle_work(struct store *st, void *arg, struct rm_error *err)
 		sqlite3_bind_int64(stmt, 1, a->project);
 		return change_blame(stmt, err);
 	}
-	obj = one(st, "SELECT coalesce((SELECT o.id FROM objective o JOIN project p"
-		  " ON p.plan_id = o.plan_id WHERE p.id = ?1 AND o.code = ?2), 0)", a->project,
-		  a->objective, err);
-	if (obj <= 0)
-		return obj < 0 ? CHANGE_ERROR
-			       : rm_fail(err, RM_EXIT_RUNTIME, _("no objective \"%s\" in this project's plan"),
-					 a->objective ? a->objective : "");
-	rows = pair(st, "DELETE FROM project_objective WHERE project_id = ?1 AND objective_id = ?2",
-		    a->project, obj, err);
-	if (rows <= 0)
-		return rows < 0 ? CHANGE_ERROR : pair(st, "INSERT INTO project_objective(project_id,"
-						      " objective_id) VALUES (?1, ?2)", a->project,
-						      obj, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
-	return CHANGE_OK;
+	if (!(list = strdup(a->objectives ? a->objectives : "")))
+		return oom(err);
+	for (tok = strtok_r(list, " ", &save); tok && rc != CHANGE_ERROR;
+	     tok = strtok_r(NULL, " ", &save))
+		rc = toggle_one(st, a->project, tok, err);
+	free(list);
+	return rc;
 }
 
-int project_toggle_objective(struct store *st, struct undo_log *u, const char *project,
-			     const char *expected, const char *objective, struct rm_error *err)
+/* Toggle the objectives " "-joined in OBJECTIVES of project PROJECT, as
+ * project_toggle_objective does one. */
+static int toggle_some(struct store *st, struct undo_log *u, const char *project,
+		       const char *expected, const char *objectives, struct rm_error *err)
 {
-	struct toggle_args a = { 0, expected, objective };
+	struct toggle_args a = { 0, expected, objectives };
 
 	a.project = one(st, "SELECT coalesce((SELECT id FROM project WHERE code = ?2), 0)", 0,
 			project, err);
@@ -340,6 +362,67 @@ int project_toggle_objective(struct store *st, struct undo_log *u, const char *p
 	if (!a.project)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("no project \"%s\""), project ? project : "");
 	return change_run(st, u, NULL, toggle_work, &a, err);
+}
+
+int project_toggle_objective(struct store *st, struct undo_log *u, const char *project,
+			     const char *expected, const char *objective, struct rm_error *err)
+{
+	if (!objective || !*objective || strchr(objective, ' '))
+		return rm_fail(err, RM_EXIT_RUNTIME, _("no objective \"%s\" in this project's plan"),
+			       objective ? objective : "");
+	return toggle_some(st, u, project, expected, objective, err);
+}
+
+/* The codes of FROM that are not in OTHER, added to *OUT.  0, or -1
+ * when out of memory. */
+static int not_in(const char *from, const char *other, char **out)
+{
+	size_t len;
+	char code[200], *next;
+
+	while (from && *(from += strspn(from, " "))) {
+		len = strcspn(from, " ");
+		snprintf(code, sizeof code, "%.*s", (int)len, from);
+		from += len;
+		if (form_list_has(other, code))
+			continue;
+		if (form_list_toggle(*out, code, &next) < 0)
+			return -1;
+		free(*out);
+		*out = next;
+	}
+	return 0;
+}
+
+/* The objectives served as EXPECTED (" "-joined) and not as VALUE, or
+ * the other way round: those a save of VALUE toggles, into *OUT
+ * (malloc'd; NULL: none).  0, or -1 when out of memory. */
+static int differing(const char *expected, const char *value, char **out)
+{
+	*out = NULL;
+	if (not_in(expected, value, out) < 0 || not_in(value, expected, out) < 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* form_def.save of the objectives served: VALUE the whole list; each
+ * objective that differs from EXPECTED toggled, in one step. */
+static int save_objectives(const struct form_ctx *ctx, struct undo_log *u,
+			   const struct form_record *rec, const char *expected, const char *value,
+			   struct rm_error *err)
+{
+	char *toggles;
+	int rc;
+
+	if (differing(expected, value, &toggles) < 0)
+		return oom(err);
+	rc = toggles ? toggle_some(ctx->st, u, rec->values[P_CODE], expected, toggles, err)
+		     : CHANGE_NONE;
+	free(toggles);
+	return rc;
 }
 
 /* A save of VALUE into FIELD that the database would refuse, refused
@@ -378,7 +461,7 @@ static int project_save(const struct form_ctx *ctx, struct undo_log *u, struct f
 	if (current)
 		*current = NULL;
 	if (field == P_OBJECTIVES)
-		return project_toggle_objective(ctx->st, u, rec->values[P_CODE], expected, value, err);
+		return save_objectives(ctx, u, rec, expected, value, err);
 	if (refused(ctx, rec, field, value, err) < 0)
 		return FORM_REFUSED;
 	rc = change_field(ctx->st, u, project_fields[field].change, d->id, expected, value, current,

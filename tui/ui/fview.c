@@ -149,7 +149,7 @@ static int save_typed(void *form, struct ui *ui, const char *expected, const cha
 	if (form_check(fld, fview_ctx(f), text, &stored, err) < 0)
 		return TYPING_REFUSED;
 	rc = fview_save(f, ui, f->typed, expected, stored, current, err);
-	if (rc == CHANGE_OK) {
+	if (rc == CHANGE_OK || rc == TYPING_KEPT) {
 		f->in_save = 1;    /* the typing is in use: reload leaves it be */
 		ui_changed(ui);    /* the views behind (a checklist's coverage); this one too */
 		f->in_save = 0;
@@ -158,7 +158,7 @@ static int save_typed(void *form, struct ui *ui, const char *expected, const cha
 	 * form, tags as the record keeps them) */
 	now = f->loaded && !typed_gone(f) ? fview_value(f, (size_t)fview_find(f, &f->typed_at))
 					  : stored;
-	if ((rc == CHANGE_OK || rc == CHANGE_NONE) && !*current &&
+	if ((rc == CHANGE_OK || rc == CHANGE_NONE || rc == TYPING_KEPT) && !*current &&
 	    strcmp(now ? now : "", text) != 0)
 		*current = strdup(now ? now : "");
 	free(stored);
@@ -192,7 +192,10 @@ static void start_typing(struct fview *f, struct ui *ui)
 	if (fview_place(f, f->sel, &f->typed_at) < 0 ||
 	    typing_start(&f->t, ui, f->slots[f->sel].label, value, shown, flags,
 			 fld->max_chars ? fld->max_chars : 4000,
-			 fld->type == FIELD_TEXT || fld->type == FIELD_LINE, save_typed, f) < 0)
+			 /* a new record's values are kept as each field is
+			  * left: at rest a half-typed code would make it */
+			 !f->draft && (fld->type == FIELD_TEXT || fld->type == FIELD_LINE),
+			 save_typed, f) < 0)
 		return;
 	f->typed = f->sel;
 	f->scroll_for = -1;     /* the typing area shows whole */

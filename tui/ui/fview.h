@@ -102,7 +102,8 @@ int fview_draft_start(struct fview *f, struct ui *ui);
 
 /* Keep STORED (checked, in stored form; NULL for none) as field FIELD of
  * the new record F; when every required field has a value, make the
- * record (one undoable step) and make F its form.  Returns a
+ * record (one undoable step) and make F its form.  Returns TYPING_KEPT
+ * while the record is not made (kept in the form only), else a
  * change_result; on CHANGE_ERROR, ERR says why (the values are kept). */
 int fview_draft_keep(struct fview *f, struct ui *ui, size_t field, const char *stored,
 		     struct rm_error *err);

@@ -2,7 +2,9 @@
  * def's defaults; what is typed or chosen is kept in the form (not yet in
  * the database) until every required field has a value, and then the def
  * makes the record in one step (undoable as one), and the form goes on as
- * a form of that record, saving each field as it is left.  Leaving before
+ * a form of that record, saving each field as it is left.  Until then a
+ * field typed in is kept only when it is left, never at rest: a code
+ * half typed must not make the record.  Leaving before
  * the record is made asks first, and whatever was filled in goes to the
  * recovery file, as typing does: nobody loses words to a form. */
 #include <stdio.h>
@@ -131,7 +133,7 @@ int fview_draft_keep(struct fview *f, struct ui *ui, size_t field, const char *s
 	if (!complete(f)) {
 		draft_line(f);
 		ui_message(ui, "%s", f->rec.lines[0].text);
-		return CHANGE_OK;
+		return TYPING_KEPT;   /* in the form, not in the database: not "saved" */
 	}
 	if (!f->def->create) {
 		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this form cannot make a new record"));

@@ -14,7 +14,7 @@ int fview_save_chosen(struct fview *f, struct ui *ui, size_t i, const char *expe
 		      const char *value)
 {
 	struct rm_error err = { 0, "" };
-	int rc;
+	int was_draft = f->draft, rc;
 
 	rc = fview_save(f, ui, i, expected, *value ? value : NULL, NULL, &err);
 	if (rc == CHANGE_CONFLICT) {
@@ -26,7 +26,7 @@ int fview_save_chosen(struct fview *f, struct ui *ui, size_t i, const char *expe
 		ui_error(ui, "%s", err.msg);
 		return rc;
 	}
-	if (!f->draft)          /* (a new record's form said what it needs) */
+	if (rc == CHANGE_OK && !was_draft)   /* (a new record's form said what it needs) */
 		ui_message(ui, "%s", _("saved"));
 	ui_changed(ui);
 	return rc;
@@ -130,12 +130,57 @@ int fview_choose_value(struct ui *ui, const struct form_ctx *ctx, const struct f
 	return *out ? 0 : -1;
 }
 
+/* Enter on a field of many codes: the list stays open, each code chosen
+ * put in or taken out (saved at once, a step of its own, or kept in a
+ * new record's form), until Esc. */
+static void choose_many(struct fview *f, struct ui *ui)
+{
+	const struct form_field *fld = f->slots[f->sel].fld;
+	size_t sel = f->sel;
+	char *pick = NULL, *now = NULL, *next = NULL;
+	struct buf title = { 0 };
+	int rc = CHANGE_OK;
+
+	buf_printf(&title, _("%s (Enter: in or out; Esc: done)"), _(fld->label));
+	/* the cursor first on the first code it holds */
+	if ((now = fview_value(f, sel) ? strdup(fview_value(f, sel)) : NULL) && *now &&
+	    !(pick = strndup(now, strcspn(now, " "))))
+		rc = CHANGE_ERROR;
+	while (rc == CHANGE_OK || rc == CHANGE_NONE || rc == TYPING_KEPT) {
+		free(now);
+		now = fview_value(f, sel) ? strdup(fview_value(f, sel)) : NULL;
+		if (fview_choose_value(ui, fview_ctx(f), fld, title.s, pick, &next) < 0)
+			break;
+		free(pick);
+		pick = next;
+		if (form_list_toggle(now, pick, &next) < 0) {
+			ui_error(ui, "%s", _("out of memory"));
+			break;
+		}
+		rc = fview_save_chosen(f, ui, sel, now, next ? next : "");
+		free(next);
+		if (rc == CHANGE_OK)
+			change_seal(&ui->undo);
+		/* the record made (its form read anew), or the field gone */
+		if (sel >= f->nslots || f->slots[sel].fld != fld)
+			break;
+	}
+	buf_free(&title);
+	free(pick);
+	free(now);
+}
+
 void fview_choose(struct fview *f, struct ui *ui)
 {
 	const struct form_field *fld = f->slots[f->sel].fld;
-	char *now = fview_value(f, f->sel) ? strdup(fview_value(f, f->sel)) : NULL, *pick;
+	char *now, *pick;
 	size_t sel = f->sel;
 
+	if (fld->type == FIELD_CHOICES) {
+		choose_many(f, ui);
+		return;
+	}
+	now = fview_value(f, f->sel) ? strdup(fview_value(f, f->sel)) : NULL;
 	if (fview_choose_value(ui, fview_ctx(f), fld, NULL, now, &pick) == 0 &&
 	    strcmp(pick, now ? now : "") != 0 && fview_save_chosen(f, ui, sel, now, pick) == CHANGE_OK)
 		change_seal(&ui->undo);

@@ -80,6 +80,7 @@ int typing_commit(struct typing *t, struct ui *ui, int quiet)
 	switch (rc) {
 	case CHANGE_OK:
 	case CHANGE_NONE:
+	case TYPING_KEPT:     /* in the form only: not "saved" */
 		copy = current ? current : strdup(edit_text(&t->ed));
 		if (!copy) {
 			ui_error(ui, "%s", _("out of memory"));
