@@ -112,7 +112,8 @@ int coverage_rank(const struct config *cfg, double percent);
 /* Start an assessment of OFFICE's project PROJECT (NULL: none) against
  * version VERSION of norm set SET, dated today, by ASSESSOR, as one step
  * of U: every item unanswered.  Its code (A-OFFICE-YY, numbered when
- * taken) goes to *CODE (malloc'd). */
+ * taken) goes to *CODE (malloc'd).  A draft version (not issued) is
+ * refused in words: -1 with ERR. */
 int assessment_create(struct store *st, struct undo_log *u, const char *set, int version,
 		      const char *office, const char *project, const char *assessor,
 		      char **code, struct rm_error *err);

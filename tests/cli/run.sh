@@ -247,6 +247,11 @@ cp "$DATA/csv/plans-update.csv" "$T/upd-dir/plans.csv"
 cp "$DATA/csv/objectives-update.csv" "$T/upd-dir/objectives.csv"
 run import-update-dir 0 -d "$T/upd.db" import --update "$T/upd-dir"
 run usage-update-option 2 -d "$T/upd.db" import --updated "$T/upd-dir"
+# an issued version assessed against is frozen for files too: SM1's weight
+# of CDC-NORM v2 is refused in the screen's words, nothing is written
+before=$(fingerprint "$T/upd.db")
+run import-update-frozen 1 -d "$T/upd.db" import --update norm_items "$DATA/csv/norm-items-frozen.csv"
+expect update-frozen-unchanged [ "$before" = "$(fingerprint "$T/upd.db")" ]
 
 # ---- dates as people write them: every form the same day; no other year ----
 cp "$DB" "$T/dates.db"

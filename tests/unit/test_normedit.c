@@ -296,6 +296,36 @@ static void test_same_day_assessment_found(void **state)
 	undo_log_free(&u);
 }
 
+/* A draft version (v3, just made by v) is no version to assess against:
+ * starting an assessment on it is refused in words and writes nothing;
+ * once it has its issued date it starts. */
+static void test_assessment_needs_issued_version(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct undo_log u = { 0 };
+	long long n = fixture_int(f, "SELECT count(*) FROM assessment");
+	char *code = NULL;
+	int made = 0;
+
+	assert_int_equal(norm_new_version(&f->st, &u, "CDC-NORM", 2, &made, &err), CHANGE_OK);
+	assert_int_equal(made, 3);
+	assert_int_equal(assessment_create(&f->st, &u, "CDC-NORM", 3, "BNG-CDC", NULL, "ทดสอบ",
+					   &code, &err), -1);
+	assert_string_equal(err.msg, "CDC-NORM version 3 is a draft, not issued yet; give it its "
+			    "issued date before units are assessed against it");
+	assert_null(code);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment"), n);
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE norm_set SET issued = '2026-02-01'"
+				      " WHERE code = 'CDC-NORM' AND version = 3", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(assessment_create(&f->st, &u, "CDC-NORM", 3, "BNG-CDC", NULL, "ทดสอบ",
+					   &code, &err), 0);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment"), n + 1);
+	free(code);
+	undo_log_free(&u);
+}
+
 static void test_assessment_header_form(void **state)
 {
 	struct fixture *f = *state;
@@ -339,6 +369,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_item_and_set_forms, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_same_day_assessment_found, fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_assessment_header_form, fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_assessment_needs_issued_version, fixture_setup_demo,
+						fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("normedit", tests, NULL, NULL);

@@ -200,6 +200,22 @@ static void test_import_keeps_tallies(void **state)
 	assert_int_equal(tallies_wrong(f), 0);
 }
 
+/* Put the items of CSV into CDC-NORM v2.  The version is issued and
+ * assessed against, so an import refuses new items (the frozen rule); they
+ * go in while it is a draft for a moment, as another program might have
+ * written them. */
+static void load_frozen_items(struct fixture *f, const char *csv)
+{
+	const char *where = " WHERE code = 'CDC-NORM' AND version = 2";
+	char sql[160];
+
+	snprintf(sql, sizeof sql, "UPDATE norm_set SET issued = NULL%s", where);
+	assert_int_equal(sqlite3_exec(f->st.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	fixture_load_csv(f, "norm_items", csv);
+	snprintf(sql, sizeof sql, "UPDATE norm_set SET issued = '2025-10-15'%s", where);
+	assert_int_equal(sqlite3_exec(f->st.db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
 static void test_extreme_weights(void **state)
 {
 	struct fixture *f = *state;
@@ -207,7 +223,7 @@ static void test_extreme_weights(void **state)
 	/* a weight of five trillion (an integer count of millionths would
 	 * overflow summing two) and one of a ten-millionth (under half a
 	 * millionth: counted as none) */
-	fixture_load_csv(f, "norm_items", "set,version,group,code,text,evidence,weight\n"
+	load_frozen_items(f, "set,version,group,code,text,evidence,weight\n"
 			 "CDC-NORM,2,social_measure,BIG1,ข้อที่มีน้ำหนักมากที่สุด,,5000000000000\n"
 			 "CDC-NORM,2,social_measure,BIG2,ข้อที่มีน้ำหนักมากรองลงมา,,5000000000000\n"
 			 "CDC-NORM,2,social_measure,TINY,ข้อที่มีน้ำหนักน้อยมาก,,0.0000001\n");
@@ -236,7 +252,7 @@ static void test_migration_with_extreme_weights(void **state)
 	*state = f;
 	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
 	fixture_load_demo(f);
-	fixture_load_csv(f, "norm_items", "set,version,group,code,text,evidence,weight\n"
+	load_frozen_items(f, "set,version,group,code,text,evidence,weight\n"
 			 "CDC-NORM,2,social_measure,BIG1,ข้อที่มีน้ำหนักมากที่สุด,,5000000000000\n"
 			 "CDC-NORM,2,social_measure,BIG2,ข้อที่มีน้ำหนักมากรองลงมา,,5000000000000\n");
 	fixture_load_csv(f, "assessment_entries",

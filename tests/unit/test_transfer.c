@@ -3,6 +3,7 @@
 #include "routemap/csv.h"
 #include "routemap/embedded.h"
 #include "routemap/form.h"
+#include "routemap/normedit.h"
 
 static char *export_text(struct fixture *f, const char *kind, enum transfer_format fmt)
 {
@@ -578,6 +579,119 @@ static void test_update_dry_run_and_refusals(void **state)
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), log);
 }
 
+/* The screen's refusal of VALUE in field NAME of DEF, into SCREEN. */
+static void screen_refuses(struct fixture *f, const struct form_def *def, const char *name,
+			   const char *value, struct rm_error *screen)
+{
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
+	const struct form_field *fld = form_field_named(def, name);
+	char *stored = NULL;
+
+	assert_non_null(fld);
+	assert_int_equal(form_check(fld, &ctx, value, &stored, screen), -1);
+}
+
+/* The four kinds added to the forms' checks refuse one value each in the
+ * screen's words: a project code with a space inside, a norm set code of
+ * 61 characters and a norm item code of 61 (the forms take 60), an
+ * indicator's name of 401 characters (the form takes 400).  Nothing is
+ * written. */
+static void test_csv_checked_as_form_more_kinds(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" }, screen = { 0, "" };
+	struct transfer_file file;
+	long long log = fixture_int(f, "SELECT count(*) FROM change_log");
+	char code[62], csv[512], name[401 * 3 + 1], big[401 * 3 + 200];
+	size_t i;
+
+	assert_int_equal(import_with(f, "projects", "code,office,plan,objectives,fiscal_year,title,"
+				     "stage,status,budget,budget_source,start,end\n"
+				     "BNG CDC,BNG-CDC,,,2569,โครงการใหม่,preparation,planned,,,,\n",
+				     0, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:1 (code): \"BNG CDC\": a code has no spaces");
+	screen_refuses(f, &project_form_def, "code", "BNG CDC", &screen);
+	assert_non_null(strstr(err.msg, screen.msg));
+
+	memset(code, 'N', 61);
+	code[61] = '\0';
+	snprintf(csv, sizeof csv, "code,office,title,version,issued,source,groups\n"
+		 "%s,KKN-PHO,ค่ากลางใหม่,1,,,key_activity\n", code);
+	assert_int_equal(import_with(f, "norm_sets", csv, 0, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:1 (code): 61 characters: at most 60 fit here");
+	screen_refuses(f, &norm_set_form_def, "code", code, &screen);
+	assert_non_null(strstr(err.msg, screen.msg));
+
+	snprintf(csv, sizeof csv, "set,version,group,code,text,evidence,weight\n"
+		 "CDC-NORM,1,social_measure,%s,ข้อใหม่,,1\n", code);
+	assert_int_equal(import_with(f, "norm_items", csv, 0, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:4 (code): 61 characters: at most 60 fit here");
+	screen_refuses(f, &norm_item_form_def, "code", code, &screen);
+	assert_non_null(strstr(err.msg, screen.msg));
+
+	for (i = 0; i < 401; i++)
+		memcpy(name + 3 * i, "ก", 3);
+	name[401 * 3] = '\0';
+	snprintf(big, sizeof big, "plan,objective,name,unit,baseline,target,fiscal_year,result\n"
+		 "KKN-CDC-2568,P2,%s,,,,2569,\n", name);
+	assert_int_equal(import_with(f, "indicators", big, 0, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:3 (name): 401 characters: at most 400 fit here");
+	screen_refuses(f, &indicator_form_def, "name", name, &screen);
+	assert_non_null(strstr(err.msg, screen.msg));
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), log);
+}
+
+#define ITEMS "set,version,group,code,text,evidence,weight\n" \
+	"CDC-NORM,2,social_measure,SM1,ผู้ปกครองทำข้อตกลงร่วมกันว่าจะไม่นำเด็กป่วยมา" \
+	"ศูนย์เด็กเล็ก,บันทึกข้อตกลงที่มีลายมือชื่อผู้ปกครอง,%d\n"
+#define SETS "code,office,title,version,issued,source,groups\n" \
+	"CDC-NORM,KKN-PHO,ค่ากลางศูนย์เด็กเล็กปลอดโรค จังหวัดขอนแก่น,2,2025-10-15,%s,%s\n"
+#define FROZEN "CDC-NORM version 2 is issued and units were assessed against it (1 assessments), " \
+	"so it cannot change; v makes a new version of it to change"
+
+/* import --update keeps the frozen rule: version 2 of CDC-NORM is issued
+ * and A-BNG-69 was assessed against it, so SM1's weight, its source and a
+ * new item are refused in the screen's words (at the first changed
+ * column, or the set's); a set's grouping stays as made.  The same
+ * records unchanged go through; nothing is written. */
+static void test_update_frozen_version(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct transfer_file file;
+	long long log = fixture_int(f, "SELECT count(*) FROM change_log");
+	char csv[1024];
+
+	snprintf(csv, sizeof csv, ITEMS, 3);
+	assert_int_equal(import_with(f, "norm_items", csv, TRANSFER_UPDATE, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:7 (weight): " FROZEN);
+	transfer_changes_free(&file);
+	snprintf(csv, sizeof csv, ITEMS, 1);
+	assert_int_equal(import_with(f, "norm_items", csv, TRANSFER_UPDATE, &file, &err), 0);
+	assert_int_equal(file.unchanged, 1);
+	transfer_changes_free(&file);
+
+	assert_int_equal(import_with(f, "norm_items", "set,version,group,code,text,evidence,weight\n"
+				     "CDC-NORM,2,social_measure,SM9,ข้อใหม่,,1\n", TRANSFER_UPDATE,
+				     &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:1 (set): " FROZEN);
+	transfer_changes_free(&file);
+
+	snprintf(csv, sizeof csv, SETS, "เวทีภาค", "key_activity");
+	assert_int_equal(import_with(f, "norm_sets", csv, TRANSFER_UPDATE, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:6 (source): " FROZEN);
+	transfer_changes_free(&file);
+	snprintf(csv, sizeof csv, SETS, "ปรับจากค่ากลางของพื้นที่ที่ประสบความสำเร็จ เวทีเขต ปี ๒๕๖๘",
+		 "pmqa_category");
+	assert_int_equal(import_with(f, "norm_sets", csv, TRANSFER_UPDATE, &file, &err), -1);
+	assert_string_equal(err.msg, "u.csv:2:7 (groups): a norm set keeps the code and grouping it "
+			    "was made with; make a new set for others");
+	transfer_changes_free(&file);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"), log);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM norm_item WHERE code = 'SM1'"
+				     " AND weight = 1"), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -596,6 +710,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_update_changes_only_what_differs, fixture_setup_demo,
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_update_lists_and_same_kind, fixture_setup_demo,
+						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_csv_checked_as_form_more_kinds, fixture_setup_demo,
+						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_update_frozen_version, fixture_setup_demo,
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_update_dry_run_and_refusals, fixture_setup_demo,
 						fixture_teardown),

@@ -563,6 +563,29 @@ struct create_args {
 	char **code;
 };
 
+/* Units are assessed against an issued version only: a draft may still
+ * change under them.  0 when version VERSION of SET is issued (or is not
+ * there: the insert says so), -1 with ERR when it is a draft. */
+static int issued_version(struct store *st, const char *set, int version, struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT issued IS NULL FROM norm_set"
+					   " WHERE code = ?1 AND version = ?2", err);
+	int draft = 0;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, set, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 2, version);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		draft = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (draft)
+		return rm_fail(err, RM_EXIT_RUNTIME,
+			       _("%s version %d is a draft, not issued yet; give it its issued date "
+				 "before units are assessed against it"), set, version);
+	return 0;
+}
+
 static int create_work(struct store *st, void *arg, struct rm_error *err)
 {
 	struct create_args *a = arg;
@@ -572,6 +595,8 @@ static int create_work(struct store *st, void *arg, struct rm_error *err)
 	char iso[16], *code;
 	int rc;
 
+	if (issued_version(st, a->set, a->version, err) < 0)
+		return CHANGE_ERROR;
 	text_today(&today);
 	text_format_iso(&today, iso, sizeof iso);
 	/* A-BNG-CDC-70: the unit and the fiscal year, numbered when taken. */

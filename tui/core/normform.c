@@ -9,6 +9,7 @@
 #include "routemap/buf.h"
 #include "routemap/i18n.h"
 #include "routemap/normedit.h"
+#include "routemap/vocab.h"
 
 /* What a form keeps of its record: the row, the set and version. */
 struct normrec {
@@ -22,7 +23,8 @@ static int oom(struct rm_error *err)
 	return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
 }
 
-/* form_choices_fn: the groupings there are (of groups.csv). */
+/* form_choices_fn: the groupings there are (of groups.csv), named in
+ * words (vocab.h); a grouping it has no words for shows its code. */
 static int groupings(const struct form_field *f, const struct form_ctx *ctx,
 		     struct form_choices *out, struct rm_error *err)
 {
@@ -36,7 +38,7 @@ static int groupings(const struct form_field *f, const struct form_ctx *ctx,
 	while (!bad && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *g = (const char *)sqlite3_column_text(stmt, 0);
 
-		if (!g || form_choices_add(out, g, g, NULL) < 0)
+		if (!g || form_choices_add(out, g, vocab_value("norm_set", "grouping", g), NULL) < 0)
 			bad = 1;
 	}
 	return store_finish(ctx->st, stmt, rc, bad, err);

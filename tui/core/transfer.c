@@ -9,6 +9,7 @@
 #include "routemap/i18n.h"
 #include "routemap/transfer.h"
 #include "routemap/form.h"
+#include "routemap/normedit.h"
 #include "transfer_int.h"
 
 #define KIND(name, cols, ins, later, exp, cnt, check, key, find, set) \
@@ -394,7 +395,11 @@ long long transfer_count(struct store *st, size_t kind, struct rm_error *err)
 }
 
 /* The kinds whose columns the screens' forms check too: a value the
- * screen refuses is refused in a file in the same words. */
+ * screen refuses is refused in a file in the same words.  An indicator's
+ * form holds its name and unit only: its baseline, target and result are
+ * cells of the indicator grid on the screen, whose width (20 characters)
+ * would refuse numbers an export writes (1e21 / 7 in full), so the file
+ * checks them by its own rule (a number of at least 0). */
 static const struct {
 	const char *kind;
 	const struct form_def *form;
@@ -403,14 +408,18 @@ static const struct {
 	{ "aars", &aarform_def },
 	{ "plans", &plan_form_def },
 	{ "objectives", &objective_form_def },
+	{ "projects", &project_form_def },
+	{ "norm_sets", &norm_set_form_def },
+	{ "norm_items", &norm_item_form_def },
+	{ "indicators", &indicator_form_def },
 };
 
-const struct form_def *transfer_kind_form(const struct kind *k)
+const struct form_field *transfer_kind_field(const struct kind *k, const char *column)
 {
 	size_t i;
 
 	for (i = 0; i < N(kind_forms); i++)
 		if (strcmp(kind_forms[i].kind, k->name) == 0)
-			return kind_forms[i].form;
+			return form_field_named(kind_forms[i].form, column);
 	return NULL;
 }

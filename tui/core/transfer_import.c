@@ -386,6 +386,23 @@ static int finish_record(struct row *row, struct laters *later, sqlite3_int64 id
 	return (row->flags & TRANSFER_UPDATE) ? transfer_seen(row, id, err) : 0;
 }
 
+/* A new item of a frozen norm set version (issued, assessed against) is
+ * refused as the screens refuse it: it would change the scores of its
+ * assessments.  Returns 0, or -1 with ERR naming the set's column. */
+static int frozen_item(struct row *row, struct rm_error *err)
+{
+	struct rm_error why = { 0, "" };
+	int rc;
+
+	if (strcmp(row->kind->name, "norm_items") != 0 || (rc = transfer_version_frozen(row, &why)) == 0)
+		return 0;
+	if (rc < 0) {
+		*err = why;
+		return -1;
+	}
+	return transfer_row_fail(row, (size_t)transfer_col_index(row->kind, "set"), err, "%s", why.msg);
+}
+
 /* Import the record ROW's reader stands on: convert its fields, look up
  * its references, check it, insert it, then its lists; its references to
  * the same kind go to LATER.  Returns 0, or -1 with ERR. */
@@ -418,7 +435,7 @@ static int import_record(struct row *row, sqlite3_stmt *ins, struct laters *late
 		if (found)
 			return finish_record(row, later, id, defer, err);
 	}
-	if (insert_record(row, ins, &id, err) < 0)
+	if (insert_record(row, ins, &id, err) < 0 || frozen_item(row, err) < 0)
 		return -1;
 	row->out->added++;
 	for (c = 0; c < k->ncols; c++) {

@@ -109,9 +109,9 @@ struct seen {
 /* Every kind, in dependency order (transfer.c); transfer_nkinds() long. */
 extern struct kind transfer_kinds[];
 
-/* The form (form.h) whose fields check the columns of K of the same
- * name, as the screens check them; NULL for none (transfer.c). */
-const struct form_def *transfer_kind_form(const struct kind *k);
+/* The field of a screen's form (form.h) that checks COLUMN of K as the
+ * screens check it, named as the column; NULL for none (transfer.c). */
+const struct form_field *transfer_kind_field(const struct kind *k, const char *column);
 
 /* ---- transfer_value.c ---- */
 
@@ -189,9 +189,17 @@ int transfer_find(struct row *row, sqlite3_int64 *id, struct rm_error *err);
  * Returns -1 with ERR. */
 int transfer_duplicate(struct row *row, sqlite3_int64 id, struct rm_error *err);
 
+/* Whether the norm set version ROW's record belongs to (a norm set's or
+ * a norm item's; other kinds have none) is frozen (normedit.h): 1 with
+ * WHY saying so in the screens' words, 0 not, -1 with WHY (the database
+ * fails, no such version). */
+int transfer_version_frozen(struct row *row, struct rm_error *why);
+
 /* Bring record ID up to ROW's record: the differing columns, the
  * references to the same kind that exist now, the lists that differ;
  * counts it as updated or unchanged in row->out and notes its changes.
+ * A norm set or item refuses what the screens refuse: a changed grouping,
+ * any change to a frozen version.
  * *DEFER gets the bits (1 << column) of references to the same kind not
  * yet there (set at the end of the file).  Returns 0, or -1 with ERR. */
 int transfer_update_record(struct row *row, sqlite3_int64 id, unsigned *defer,

@@ -11,6 +11,7 @@
 #include "routemap/buf.h"
 #include "routemap/escape.h"
 #include "routemap/i18n.h"
+#include "routemap/normedit.h"
 #include "routemap/vocab.h"
 #include "transfer_int.h"
 
@@ -396,15 +397,63 @@ static int update_columns(struct row *row, sqlite3_int64 id, struct rm_error *er
 	return rc == SQLITE_DONE ? 0 : transfer_write_failed(row, rc, err);
 }
 
+int transfer_version_frozen(struct row *row, struct rm_error *why)
+{
+	const char *name = row->kind->name, *set;
+	int is_set = strcmp(name, "norm_sets") == 0, version;
+
+	if (!is_set && strcmp(name, "norm_items") != 0)
+		return 0;
+	set = transfer_field(row, (size_t)transfer_col_index(row->kind, is_set ? "code" : "set"));
+	version = (int)row->v[transfer_col_index(row->kind, "version")].i;
+	return norm_frozen(row->st, set, version, why);
+}
+
+/* The first column in which the snapshots OLD and NEW differ; ncols when
+ * none does. */
+static size_t first_change(const struct row *row, char **old, char **new)
+{
+	size_t c;
+
+	for (c = 0; c < row->kind->ncols && strcmp(old[c], new[c]) == 0; c++)
+		;
+	return c;
+}
+
+/* Refuse the change from OLD to NEW of a norm set or item as the screens
+ * refuse it (normform.c): a set's grouping stays as made; a version that
+ * was FROZEN before the file (WHY says so) does not change.  Returns 0,
+ * or -1 with ERR naming the first changed column. */
+static int norm_rule(struct row *row, char **old, char **new, int frozen,
+		     const struct rm_error *why, struct rm_error *err)
+{
+	size_t c = first_change(row, old, new);
+	int g = transfer_col_index(row->kind, "groups");
+
+	if (c == row->kind->ncols)
+		return 0;
+	if (strcmp(row->kind->name, "norm_sets") == 0 && g >= 0 && strcmp(old[g], new[g]) != 0)
+		return transfer_row_fail(row, (size_t)g, err, "%s",
+					 _("a norm set keeps the code and grouping it was made with; "
+					   "make a new set for others"));
+	return frozen ? transfer_row_fail(row, c, err, "%s", why->msg) : 0;
+}
+
 int transfer_update_record(struct row *row, sqlite3_int64 id, unsigned *defer,
 			   struct rm_error *err)
 {
 	const struct kind *k = row->kind;
+	struct rm_error why = { 0, "" };
 	char **old = NULL, **new = NULL;
 	size_t c;
-	int rc = -1, now;
+	int rc = -1, now, frozen;
 
 	*defer = 0;
+	/* frozen as the database is before the file, whatever it says */
+	if ((frozen = transfer_version_frozen(row, &why)) < 0) {
+		*err = why;
+		return -1;
+	}
 	if (snapshot(row, id, &old, err) < 0 || update_columns(row, id, err) < 0)
 		goto out;
 	for (c = 0; c < k->ncols; c++) {
@@ -419,7 +468,7 @@ int transfer_update_record(struct row *row, sqlite3_int64 id, unsigned *defer,
 			goto out;
 		}
 	}
-	if (snapshot(row, id, &new, err) == 0)
+	if (snapshot(row, id, &new, err) == 0 && norm_rule(row, old, new, frozen, &why, err) == 0)
 		rc = note_changes(row, old, new, err);
 out:
 	texts_free(row, old);

@@ -258,12 +258,14 @@ static int convert_typed(struct row *row, size_t c, const char *s, struct val *v
 /* Check the non-empty value S of column C as the screens check the field
  * of the same name in the kind's form (form.h), in the same words: a
  * choice from the office's lists, a field's own rule, its length.  The
- * references are the import's own to resolve.  Returns 0, or -1 with ERR
- * naming file, line and column. */
+ * references (a column naming other records, a field choosing or
+ * showing one) are the import's own to resolve.  Returns 0, or -1 with
+ * ERR naming file, line and column. */
 static int check_as_form(struct row *row, size_t c, const char *s, struct rm_error *err)
 {
-	const struct form_def *def = transfer_kind_form(row->kind);
-	const struct form_field *fld = def ? form_field_named(def, row->kind->cols[c].name) : NULL;
+	const struct col *col = &row->kind->cols[c];
+	const struct form_field *fld = col->type == C_REF || col->type == C_REFS
+				       ? NULL : transfer_kind_field(row->kind, col->name);
 	struct form_ctx ctx = { .st = row->st, .cfg = row->cfg };
 	struct rm_error why = { 0, "" };
 	char *stored = NULL;

@@ -64,6 +64,9 @@ static const struct {
 	{ "assessment_entry", "support_from", "province", N_("the province") },
 	{ "assessment_entry", "support_from", "region", N_("the region") },
 	{ "assessment_entry", "support_from", "local", N_("the local government") },
+	/* TRANSLATORS: how a norm set groups its items (groups.csv) */
+	{ "norm_set", "grouping", "key_activity", N_("key activities") },
+	{ "norm_set", "grouping", "pmqa_category", N_("PMQA categories") },
 };
 
 const char *vocab_kind(const char *name)

@@ -171,8 +171,48 @@ static int same_day_ok(struct ui *ui, const struct norm_row *set, const char *un
 	return ui_confirm(ui, q);
 }
 
-/* a: choose the norm set (its latest version first), the unit and its
- * project; start the assessment with every item unanswered; open it. */
+/* Keep of the N rows of SETS the issued versions only (a draft may still
+ * change under an assessment), in their order; their number. */
+static size_t issued_only(struct norm_row *sets, size_t n)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < n; i++) {
+		if (sets[i].issued)
+			sets[kept++] = sets[i];
+		else
+			norm_list_free(&sets[i], 1);
+	}
+	return kept;
+}
+
+/* The issued norm set versions into *SETS (*NSETS) and the units into
+ * *UNITS (*NUNITS), for the caller to free either way; -1 when there is
+ * nothing to start an assessment with (the user is told why). */
+static int what_to_start(struct ui *ui, struct norm_row **sets, size_t *nsets,
+			 struct office_row **units, size_t *nunits)
+{
+	struct rm_error err = { 0, "" };
+
+	if (norm_list(ui->st, sets, nsets, &err) < 0 || office_list(ui->st, units, nunits, &err) < 0) {
+		ui_error(ui, "%s", err.msg);
+		return -1;
+	}
+	if (!*nsets || !*nunits) {
+		ui_error(ui, "%s", _("import the norm sets and the offices first (routemap import)"));
+		return -1;
+	}
+	if (!(*nsets = issued_only(*sets, *nsets))) {
+		ui_error(ui, "%s", _("no norm set version is issued yet; give one its issued date "
+				     "before units are assessed against it"));
+		return -1;
+	}
+	return 0;
+}
+
+/* a: choose the norm set (of its issued versions the latest first), the
+ * unit and its project; start the assessment with every item unanswered;
+ * open it. */
 static void start_assessment(struct ui *ui)
 {
 	struct rm_error err = { 0, "" };
@@ -184,19 +224,14 @@ static void start_assessment(struct ui *ui)
 	char (*texts)[200] = NULL, *code = NULL;
 	int s, u, j;
 
-	if (norm_list(ui->st, &sets, &nsets, &err) < 0 || office_list(ui->st, &units, &nunits, &err) < 0) {
-		ui_error(ui, "%s", err.msg);
+	if (what_to_start(ui, &sets, &nsets, &units, &nunits) < 0)
 		goto out;
-	}
-	if (!nsets || !nunits) {
-		ui_error(ui, "%s", _("import the norm sets and the offices first (routemap import)"));
-		goto out;
-	}
 	labels = calloc(nsets + nunits + 1, sizeof *labels);
 	texts = calloc(nsets + nunits + 1, sizeof *texts);
 	if (!labels || !texts)
 		goto out;
-	/* norm_list puts each set's versions newest first */
+	/* norm_list puts each set's versions newest first: the cursor is on
+	 * the newest issued one */
 	for (i = 0; i < nsets; i++) {
 		snprintf(texts[i], sizeof texts[i], "%s v%d  %s", sets[i].code, sets[i].version,
 			 sets[i].title);
