@@ -30,6 +30,10 @@ int rm_fail(struct rm_error *err, int status, const char *fmt, ...)
 int rm_vfail(struct rm_error *err, int status, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
+/* Fill ERR with "out of memory" in the user's words (RM_EXIT_RUNTIME);
+ * returns -1, as rm_fail. */
+int rm_oom(struct rm_error *err);
+
 /* Put "PREFIX: " in front of the message already in ERR. */
 void rm_error_prefix(struct rm_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -332,6 +332,53 @@ struct form_row *form_rows_add(const struct form_group *g, struct form_rows *row
 /* Free the rows of ROWS (rows of group G) and its heading, and zero it. */
 void form_rows_free(const struct form_group *g, struct form_rows *rows);
 
+/* ---- pieces the defs share (formlib.c) ---- */
+
+/* form_validate_fn: a record's code (a plan's, an objective's, a
+ * project's, a norm set's or item's): no blank anywhere in it, no comma,
+ * no line break.  0, or -1 with ERR in words. */
+int form_code_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+		 struct rm_error *err);
+
+/* TYPED (ASCII or Thai digits) as a fiscal year of the Buddhist Era, 2400
+ * to 2800, into *YEAR (when YEAR is not NULL).  0, or -1 with ERR in
+ * words ("2026: expected a Buddhist Era year such as 2569 ..."). */
+int form_parse_year(const char *typed, long long *year, struct rm_error *err);
+
+/* form_validate_fn: a fiscal year of the Buddhist Era (form_parse_year). */
+int form_year_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+		 struct rm_error *err);
+
+/* The rows of SQL (code, label) as choices into OUT, each listed as
+ * "CODE  LABEL" and shown as its code, after a first entry "none" (code
+ * "") when NONE.  0, or -1 with ERR. */
+int form_choices_rows(const struct form_ctx *ctx, const char *sql, int none,
+		      struct form_choices *out, struct rm_error *err);
+
+/* form_choices_fn: the offices of the database by code, each listed as
+ * "CODE  SHORT NAME" and shown as its code.  0, or -1 with ERR. */
+int form_offices(const struct form_field *f, const struct form_ctx *ctx,
+		 struct form_choices *out, struct rm_error *err);
+
+/* Read the first row of SQL, its parameters ?1..?NARGS bound to ARGS
+ * (text; NULL binds NULL): its column 0, the record's id, into *ID;
+ * columns 1..NVALUES into REC->values (malloc'd, REC owns them).
+ * Returns 0; FORM_MISSING with ERR when there is no row; -1 with ERR
+ * (the database fails, out of memory; REC may hold values to free). */
+int form_load_row(const struct form_ctx *ctx, const char *sql, const char *const *args,
+		  size_t nargs, size_t nvalues, struct form_record *rec, sqlite3_int64 *id,
+		  struct rm_error *err);
+
+/* What form_def.save returns for a value of field F refused for good:
+ * FORM_REFUSED (typing is not tried again), but CHANGE_ERROR for a field
+ * chosen from a list, whose save the engine (fviewpick.c) reports as an
+ * error only on CHANGE_ERROR, and never tries again. */
+int form_refusal(const struct form_field *f);
+
+/* A copy of S into *TO (malloc'd; NULL when S is NULL).  0, or -1 when
+ * out of memory. */
+int form_copy(char **to, const char *s);
+
 /* The checklist item's form (itemform.c): its status, note, support
  * needed, support from (a source of the office's list), support frame.
  * Loaded on CODE the assessment, PART the item's code; saved into the

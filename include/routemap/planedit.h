@@ -36,13 +36,14 @@ int plan_delete(struct store *st, struct undo_log *u, const char *code, struct r
  * FY_TO not before FY_FROM.  0, or -1 with ERR in words. */
 int plan_years_check(long long fy_from, long long fy_to, struct rm_error *err);
 
-/* Is CODE the code of a plan already?  0 when not; -1 with ERR when it
- * is ("a plan X already exists") or the database fails. */
+/* Is CODE the code of a plan already?  0 when not; 1 with ERR in words
+ * when it is ("a plan X already exists"); -1 with ERR when the database
+ * fails. */
 int plan_code_used(struct store *st, const char *code, struct rm_error *err);
 
 /* Is CODE the code of another objective (not OBJECTIVE, an id) of
- * OBJECTIVE's plan?  0 when not; -1 with ERR when it is or the database
- * fails. */
+ * OBJECTIVE's plan?  0 when not; 1 with ERR in words when it is; -1 with
+ * ERR when the database fails. */
 int objective_code_used(struct store *st, sqlite3_int64 objective, const char *code,
 			struct rm_error *err);
 

@@ -185,4 +185,11 @@ int store_search_page(struct store *st, const char *query, sqlite3_int64 after, 
 		      struct search_hit **hits, size_t *nhits, int *more, struct rm_error *err);
 void store_search_free(struct search_hit *hits, size_t n);
 
+/* Number the rows IDS[0..N) of TABLE (one with a position column:
+ * "objective", "norm_item") 1..n in that order, writing only the rows
+ * not so numbered already.  Call inside change_run work.  0, or -1 with
+ * ERR. */
+int store_renumber(struct store *st, const char *table, const sqlite3_int64 *ids, size_t n,
+		   struct rm_error *err);
+
 #endif

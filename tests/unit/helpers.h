@@ -16,6 +16,7 @@
 
 #include "routemap/config.h"
 #include "routemap/embedded.h"
+#include "routemap/form.h"
 #include "routemap/store.h"
 #include "routemap/transfer.h"
 
@@ -138,6 +139,27 @@ static inline int fixture_import(struct fixture *f, const char *kind, const char
 
 	assert_true(file.kind >= 0);
 	return transfer_import(&f->st, &f->cfg, &file, 1, err);
+}
+
+/* Load DEF's record CODE/PART on F's database and save VALUE into its
+ * field NAME over what the database holds, as a step of U; returns what
+ * the def's save returned (ERR says why). */
+static inline int fixture_form_save(struct fixture *f, const struct form_def *def,
+				    const char *code, const char *part, const char *name,
+				    const char *value, struct undo_log *u, struct rm_error *err)
+{
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
+	struct form_record rec = { 0 };
+	const struct form_field *fld = form_field_named(def, name);
+	size_t i = (size_t)(fld - def->fields);
+	int rc;
+
+	assert_non_null(fld);
+	assert_int_equal(def->load(&ctx, code, part, &rec, err), 0);
+	ctx.rec = &rec;
+	rc = def->save(&ctx, u, &rec, i, rec.values[i], value, NULL, err);
+	form_record_free(def, &rec);
+	return rc;
 }
 
 #endif

@@ -310,7 +310,7 @@ static void test_project(void **state)
 		char *again = NULL, *again_part = NULL, msg[128];
 
 		assert_int_equal(d->create(&ctx, &u, PLAN, "P2", values, &again, &again_part, &err),
-				 CHANGE_ERROR);
+				 FORM_REFUSED);
 		snprintf(msg, sizeof msg, "there is already a project with the code %s", values[0]);
 		assert_string_equal(err.msg, msg);
 		assert_null(again);

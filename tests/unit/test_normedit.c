@@ -180,23 +180,6 @@ static void test_delete_and_undo(void **state)
 }
 
 /* Save VALUE into field NAME of the record DEF loads on CODE, PART. */
-static int form_save(struct fixture *f, const struct form_def *def, const char *code,
-		     const char *part, const char *name, const char *value, struct undo_log *u,
-		     struct rm_error *err)
-{
-	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
-	struct form_record rec = { 0 };
-	const struct form_field *fld = form_field_named(def, name);
-	size_t i = (size_t)(fld - def->fields);
-	int rc;
-
-	assert_non_null(fld);
-	assert_int_equal(def->load(&ctx, code, part, &rec, err), 0);
-	rc = def->save(&ctx, u, &rec, i, rec.values[i], value, NULL, err);
-	form_record_free(def, &rec);
-	return rc;
-}
-
 static void test_item_and_set_forms(void **state)
 {
 	struct fixture *f = *state;
@@ -208,20 +191,20 @@ static void test_item_and_set_forms(void **state)
 	struct norm_diff d;
 
 	/* the issued, assessed version refuses in words, through the form too */
-	assert_int_equal(form_save(f, &norm_item_form_def, "CDC-NORM@2", "SM1", "text", "ใหม่", &u,
-				   &err), CHANGE_ERROR);
+	assert_int_equal(fixture_form_save(f, &norm_item_form_def, "CDC-NORM@2", "SM1", "text", "ใหม่", &u,
+				   &err), FORM_REFUSED);
 	assert_non_null(strstr(err.msg, "cannot change"));
-	assert_int_equal(form_save(f, &norm_set_form_def, "CDC-NORM", "2", "source", "ใหม่", &u,
-				   &err), CHANGE_ERROR);
+	assert_int_equal(fixture_form_save(f, &norm_set_form_def, "CDC-NORM", "2", "source", "ใหม่", &u,
+				   &err), FORM_REFUSED);
 	/* version 3: one text changed, one weight, one item added */
 	make_v3(f, &u);
-	assert_int_equal(form_save(f, &norm_item_form_def, "CDC-NORM@3", "SM1", "text",
+	assert_int_equal(fixture_form_save(f, &norm_item_form_def, "CDC-NORM@3", "SM1", "text",
 				   "ผู้ปกครองทุกคนลงนามข้อตกลงไม่นำเด็กป่วยมาศูนย์", &u, &err), CHANGE_OK);
-	assert_int_equal(form_save(f, &norm_item_form_def, "CDC-NORM@3", "CP1", "weight", "3", &u,
+	assert_int_equal(fixture_form_save(f, &norm_item_form_def, "CDC-NORM@3", "CP1", "weight", "3", &u,
 				   &err), CHANGE_OK);
 	/* a code the version has already */
-	assert_int_equal(form_save(f, &norm_item_form_def, "CDC-NORM@3", "CP1", "code", "CP2", &u,
-				   &err), CHANGE_ERROR);
+	assert_int_equal(fixture_form_save(f, &norm_item_form_def, "CDC-NORM@3", "CP1", "code", "CP2", &u,
+				   &err), FORM_REFUSED);
 	assert_non_null(strstr(err.msg, "has an item CP2 already"));
 	values[2] = "support";
 	values[3] = "SU2";
@@ -261,7 +244,7 @@ static void test_item_and_set_forms(void **state)
 				     " AND version = 1 AND issued IS NULL"), 1);
 	values[0] = "CDC-NORM";
 	assert_int_equal(norm_set_form_def.create(&ctx, &u, NULL, NULL, values, &nc, &np, &err),
-			 CHANGE_ERROR);
+			 FORM_REFUSED);
 	assert_non_null(strstr(err.msg, "CDC-NORM exists already"));
 	undo_log_free(&u);
 }
@@ -338,7 +321,7 @@ static void test_assessment_header_form(void **state)
 	/* typed in the Buddhist Era, stored in ISO form */
 	assert_int_equal(form_check(date, &ctx, "๒๑/๑/๒๕๖๙", &stored, &err), 0);
 	assert_string_equal(stored, "2026-01-21");
-	assert_int_equal(form_save(f, &assessment_head_def, "A-BNG-69", NULL, "assessed_on", stored,
+	assert_int_equal(fixture_form_save(f, &assessment_head_def, "A-BNG-69", NULL, "assessed_on", stored,
 				   &u, &err), CHANGE_OK);
 	free(stored);
 	assert_int_equal(change_get(&f->st, "assessment.assessed_on",
@@ -347,7 +330,7 @@ static void test_assessment_header_form(void **state)
 	assert_string_equal(v, "2026-01-21");
 	free(v);
 	/* the project: none, then back */
-	assert_int_equal(form_save(f, &assessment_head_def, "A-BNG-69", NULL, "project", NULL, &u,
+	assert_int_equal(fixture_form_save(f, &assessment_head_def, "A-BNG-69", NULL, "project", NULL, &u,
 				   &err), CHANGE_OK);
 	assert_int_equal(fixture_int(f, "SELECT project_id IS NULL FROM assessment"
 				     " WHERE code = 'A-BNG-69'"), 1);

@@ -78,7 +78,7 @@ static void test_plan_create_refused(void **state)
 	assert_string_equal(err.msg, "there is no plan NOPLAN to serve");
 	assert_int_equal(plan_years_check(2569, 2569, &err), 0);
 	assert_int_equal(plan_years_check(2012, 2569, &err), -1);
-	assert_string_equal(err.msg, "2012: expected a Buddhist Era year such as 2569 (2400 to 2800)");
+	assert_string_equal(err.msg, "\"2012\": expected a Buddhist Era year such as 2569 (2400 to 2800)");
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM plan"), 2);
 }
 
@@ -302,10 +302,17 @@ static void test_form_fields(void **state)
 	free(stored);
 	assert_int_equal(form_check(form_field_named(&plan_form_def, "fy_to"), &ctx, "2012",
 				    &stored, &err), -1);
-	assert_string_equal(err.msg, "2012: expected a Buddhist Era year such as 2569 (2400 to 2800)");
+	assert_string_equal(err.msg, "\"2012\": expected a Buddhist Era year such as 2569 (2400 to 2800)");
 	assert_int_equal(form_check(form_field_named(&objective_form_def, "code"), &ctx, "P1 ",
 				    &stored, &err), -1);
-	assert_string_equal(err.msg, "P1 : a code may not start or end with a space");
+	assert_string_equal(err.msg, "\"P1 \": a code may not start or end with a space");
+	/* a blank inside a code is refused in words too (one code check) */
+	assert_int_equal(form_check(form_field_named(&objective_form_def, "code"), &ctx, "P 1",
+				    &stored, &err), -1);
+	assert_string_equal(err.msg, "\"P 1\": a code has no spaces");
+	assert_int_equal(form_check(form_field_named(&plan_form_def, "code"), &ctx, "KKN CDC",
+				    &stored, &err), -1);
+	assert_string_equal(err.msg, "\"KKN CDC\": a code has no spaces");
 	assert_int_equal(form_check(form_field_named(&objective_form_def, "level"), &ctx, "ceiling",
 				    &stored, &err), -1);
 }

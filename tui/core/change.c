@@ -546,7 +546,8 @@ static int set_work(struct store *st, void *arg, struct rm_error *err)
 	free(now);
 	if (!rc)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("\"%s\" is not a known value here"), a->value);
-	return CHANGE_OK;
+	return change_follow_code(st, a->f, a->id, a->expected, a->value, err) < 0 ? CHANGE_ERROR
+										: CHANGE_OK;
 }
 
 /* The merge key of saves of FIELD of row ID. */

@@ -5,6 +5,8 @@
 #ifndef ROUTEMAP_CHANGE_INT_H
 #define ROUTEMAP_CHANGE_INT_H
 
+#include "routemap/store.h"
+
 struct field {
 	const char *name, *table, *column;
 	const char *get;        /* the value as people know it */
@@ -14,5 +16,12 @@ struct field {
 
 /* The field called NAME ("plan.title"), or NULL. */
 const struct field *change_find_field(const char *name);
+
+/* Field F of row ID changed from OLD to VALUE (inside the change's
+ * transaction): when F is a code others name the record by (a plan's,
+ * an objective's, a project's), make the AARs that review it name it by
+ * VALUE.  0, or -1 with ERR. */
+int change_follow_code(struct store *st, const struct field *f, sqlite3_int64 id,
+		       const char *old, const char *value, struct rm_error *err);
 
 #endif

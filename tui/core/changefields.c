@@ -1,10 +1,11 @@
 /* changefields.c - the table of the fields people edit (change.h,
  * change_field): by name "TABLE.FIELD", its column, how it reads as
- * people know it and what is stored for it. */
+ * people know it and what is stored for it; what follows a changed code. */
 #include <stddef.h>
 #include <string.h>
 
 #include "change_int.h"
+#include "routemap/i18n.h"
 
 /* A REAL column as text_format_number writes it, NULL staying NULL. */
 #define NUMBER_OF(col) "iif(" col " IS NULL, NULL, printf('%.15g', " col "))"
@@ -83,4 +84,48 @@ const struct field *change_find_field(const char *name)
 		if (strcmp(fields[i].name, name) == 0)
 			return &fields[i];
 	return NULL;
+}
+
+/* What follows a record's code when it changes: the AARs that review the
+ * record name it by code in aar.subject (a plan "PLAN", an objective
+ * "PLAN/OBJECTIVE", a project its code).  ?1 the record's id, ?2 the old
+ * code, ?3 the new one. */
+static const struct {
+	const char *field;
+	const char *sql;
+} follows[] = {
+	{ "plan.code", "UPDATE aar SET subject = ?3 WHERE subject_kind = 'plan' AND subject = ?2" },
+	{ "plan.code", "UPDATE aar SET subject = ?3 || substr(subject, length(?2) + 1)"
+		       " WHERE subject_kind = 'objective' AND subject IN"
+		       " (SELECT ?2 || '/' || code FROM objective WHERE plan_id = ?1)" },
+	{ "objective.code", "UPDATE aar SET subject = (SELECT p.code || '/' || ?3 FROM objective o"
+			    " JOIN plan p ON p.id = o.plan_id WHERE o.id = ?1)"
+			    " WHERE subject_kind = 'objective' AND subject = (SELECT p.code || '/' || ?2"
+			    " FROM objective o JOIN plan p ON p.id = o.plan_id WHERE o.id = ?1)" },
+	{ "project.code",
+	  "UPDATE aar SET subject = ?3 WHERE subject_kind = 'project' AND subject = ?2" },
+};
+
+int change_follow_code(struct store *st, const struct field *f, sqlite3_int64 id,
+		       const char *old, const char *value, struct rm_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof follows / sizeof follows[0]; i++) {
+		sqlite3_stmt *stmt;
+		int rc;
+
+		if (strcmp(follows[i].field, f->name) != 0 || !old || !value)
+			continue;
+		if (!(stmt = store_prepare(st, follows[i].sql, err)))
+			return -1;
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_text(stmt, 2, old, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, value, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, err, _("cannot save"));
+	}
+	return 0;
 }

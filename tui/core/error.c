@@ -25,6 +25,11 @@ int rm_fail(struct rm_error *err, int status, const char *fmt, ...)
 	return -1;
 }
 
+int rm_oom(struct rm_error *err)
+{
+	return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+}
+
 void rm_error_prefix(struct rm_error *err, const char *fmt, ...)
 {
 	char prefix[512], rest[sizeof err->msg];

@@ -7,6 +7,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/escape.h"
+#include "routemap/form.h"
 #include "routemap/i18n.h"
 #include "routemap/indicator.h"
 #include "routemap/text.h"
@@ -429,12 +430,9 @@ int indicator_set_line(struct store *st, struct undo_log *u, sqlite3_int64 objec
 int indicator_parse_year(const char *typed, int *year, struct rm_error *err)
 {
 	long long v;
-	char q[200];
 
-	if (!typed || text_parse_int(typed, &v) < 0 || v < 2400 || v > 2800)
-		return rm_fail(err, RM_EXIT_RUNTIME,
-			       _("%s: expected a Buddhist Era year such as 2569 (2400 to 2800)"),
-			       escape_shown(typed ? typed : "", q, sizeof q));
+	if (form_parse_year(typed, &v, err) < 0)
+		return -1;
 	*year = (int)v;
 	return 0;
 }

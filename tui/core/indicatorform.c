@@ -41,11 +41,6 @@ static void line_free(void *data)
 	free(d);
 }
 
-static int oom(struct rm_error *err)
-{
-	return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-}
-
 /* PART "OBJECTIVE NAME": the objective's code, then the indicator's name. */
 static int split(const char *part, char **objective, const char **name)
 {
@@ -70,7 +65,7 @@ static int line_load(const struct form_ctx *ctx, const char *code, const char *p
 	size_t i;
 
 	if (split(part, &objective, &name) < 0)
-		return oom(err);
+		return rm_oom(err);
 	if (indicator_grid_load(ctx->st, code ? code : "", objective ? objective : "", 0, &g, err) < 0) {
 		free(objective);
 		return FORM_MISSING;
@@ -99,7 +94,7 @@ static int line_load(const struct form_ctx *ctx, const char *code, const char *p
 	    (g.v[i].unit && !(rec->values[F_UNIT] = strdup(g.v[i].unit)))) {
 		indicator_grid_free(&g);
 		form_record_free(&indicator_form_def, rec);
-		return oom(err);
+		return rm_oom(err);
 	}
 	indicator_grid_free(&g);
 	return 0;
@@ -124,7 +119,7 @@ static int line_save(const struct form_ctx *ctx, struct undo_log *u, struct form
 	/* loaded by its new name from now on */
 	len = strlen(d->code) + strlen(value) + 2;
 	if (!(part = malloc(len)))
-		return oom(err);
+		return rm_oom(err);
 	snprintf(part, len, "%s %s", d->code, value);
 	rec->renamed_part = part;
 	return rc;
@@ -152,7 +147,7 @@ static int line_create(const struct form_ctx *ctx, struct undo_log *u, const cha
 		return CHANGE_ERROR;
 	len = strlen(part) + strlen(values[F_NAME]) + 2;
 	if (!(*new_code = strdup(code)) || !(*new_part = malloc(len)))
-		return oom(err);
+		return rm_oom(err);
 	snprintf(*new_part, len, "%s %s", part, values[F_NAME]);
 	return CHANGE_OK;
 }

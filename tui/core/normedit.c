@@ -247,26 +247,6 @@ static int item_order(struct store *st, sqlite3_int64 set_id, sqlite3_int64 **id
 	return store_finish(st, stmt, rc, bad, err);
 }
 
-/* Number the rows IDS[0..N) 1..n (only those not so already). */
-static int renumber(struct store *st, const sqlite3_int64 *ids, size_t n, struct rm_error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE norm_item SET position = ?1 WHERE id = ?2"
-					   " AND position IS NOT ?1", err);
-	size_t i;
-	int rc = SQLITE_DONE;
-
-	if (!stmt)
-		return -1;
-	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
-		sqlite3_reset(stmt);
-		sqlite3_bind_int64(stmt, 1, (sqlite3_int64)i + 1);
-		sqlite3_bind_int64(stmt, 2, ids[i]);
-		rc = sqlite3_step(stmt);
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, err, _("cannot save"));
-}
-
 /* The id of item A->item of the set row SET_ID into *ID. */
 static int item_id(struct store *st, sqlite3_int64 set_id, const struct item_args *a,
 		   sqlite3_int64 *id, struct rm_error *err)
@@ -313,7 +293,7 @@ static int move_work(struct store *st, void *arg, struct rm_error *err)
 	t = ids[i];
 	ids[i] = ids[j];
 	ids[j] = t;
-	rc = renumber(st, ids, n, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
+	rc = store_renumber(st, "norm_item", ids, n, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
 out:
 	free(ids);
 	free(groups);
@@ -367,7 +347,7 @@ static int regroup_work(struct store *st, void *arg, struct rm_error *err)
 	    item_order(st, set_id, &ids, &groups, &n, err) < 0)
 		rc = CHANGE_ERROR;
 	else
-		rc = renumber(st, ids, n, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
+		rc = store_renumber(st, "norm_item", ids, n, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
 	free(ids);
 	free(groups);
 	return rc;

@@ -18,11 +18,6 @@ struct normrec {
 	int version;
 };
 
-static int oom(struct rm_error *err)
-{
-	return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-}
-
 /* form_choices_fn: the groupings there are (of groups.csv), named in
  * words (vocab.h); a grouping it has no words for shows its code. */
 static int groupings(const struct form_field *f, const struct form_ctx *ctx,
@@ -81,7 +76,7 @@ static int weight_ok(const struct form_field *f, const struct form_ctx *ctx, con
 enum { S_CODE, S_TITLE, S_GROUPS, S_ISSUED, S_SOURCE, S_OFFICE, S_VERSION, S_COUNT };
 
 static const struct form_field set_fields[S_COUNT] = {
-	[S_CODE] = { "code", N_("code"), FIELD_LINE, 1, "norm_set.code", NULL, NULL, 60 },
+	[S_CODE] = { "code", N_("code"), FIELD_LINE, 1, "norm_set.code", form_code_ok, NULL, 60 },
 	[S_TITLE] = { "title", N_("title"), FIELD_LINE, 1, "norm_set.title", NULL, NULL, 2000 },
 	[S_GROUPS] = { "groups", N_("grouping"), FIELD_CHOICE, 1, "norm_set.grouping", NULL,
 		       groupings, 0 },
@@ -97,7 +92,7 @@ static const struct form_field item_fields[I_COUNT] = {
 	[I_SET] = { "set", N_("norm set"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 	[I_VERSION] = { "version", N_("version"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 	[I_GROUP] = { "group", N_("group"), FIELD_CHOICE, 1, "norm_item.group", NULL, groups, 0 },
-	[I_CODE] = { "code", N_("code"), FIELD_LINE, 1, "norm_item.code", NULL, NULL, 60 },
+	[I_CODE] = { "code", N_("code"), FIELD_LINE, 1, "norm_item.code", form_code_ok, NULL, 60 },
 	[I_TEXT] = { "text", N_("text"), FIELD_TEXT, 1, "norm_item.text", NULL, NULL, 4000 },
 	[I_EVIDENCE] = { "evidence", N_("evidence"), FIELD_TEXT, 0, "norm_item.evidence", NULL,
 			 NULL, 4000 },
@@ -105,41 +100,24 @@ static const struct form_field item_fields[I_COUNT] = {
 		       NULL, 0 },
 };
 
-/* One row of SQL (?1 text A, ?2 int N, ?3 text B) into REC: its first
- * column the row id, the next NVALUES columns the values.  0,
- * FORM_MISSING when there is no row, or -1; ERR says why. */
+/* One row of SQL (?1 text A, ?2 the version N, ?3 text B) into REC: its
+ * first column the row id, the next NVALUES columns the values; REC's
+ * data names the row, set A and version N.  0, FORM_MISSING when there
+ * is no row, or -1; ERR says why. */
 static int load_row(const struct form_ctx *ctx, const char *sql, const char *a, int n,
 		    const char *b, size_t nvalues, struct form_record *rec, struct rm_error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(ctx->st, sql, err);
 	struct normrec *d = calloc(1, sizeof *d);
-	int rc, bad = 0;
-	size_t i;
+	char v[16];
+	const char *args[3] = { a, v, b };
 
 	rec->data = d;
-	rec->values = calloc(nvalues, sizeof *rec->values);
-	rec->nvalues = nvalues;
-	if (!stmt || !d || !rec->values) {
-		sqlite3_finalize(stmt);
-		return stmt ? oom(err) : -1;
-	}
-	sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 2, n);
-	store_bind_text_or_null(stmt, 3, b);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		d->id = sqlite3_column_int64(stmt, 0);
-		for (i = 0; i < nvalues; i++)
-			rec->values[i] = store_col_dup(stmt, (int)i + 1, &bad);
-		rc = SQLITE_DONE;
-	} else if (rc == SQLITE_DONE) {
-		sqlite3_finalize(stmt);
-		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("it is no longer there (deleted meanwhile?)"));
-		return FORM_MISSING;
-	}
+	if (!d)
+		return rm_oom(err);
+	snprintf(v, sizeof v, "%d", n);
 	snprintf(d->code, sizeof d->code, "%s", a);
 	d->version = n;
-	return store_finish(ctx->st, stmt, rc, bad, err);
+	return form_load_row(ctx, sql, args, 3, nvalues, rec, &d->id, err);
 }
 
 /* A line above the fields saying the version is frozen, when it is. */
@@ -173,21 +151,26 @@ static int set_load(const struct form_ctx *ctx, const char *code, const char *pa
 		rec->history_table = "norm_set";
 		rec->history_row = d->id;
 		if (!(rec->history_title = malloc(strlen(code) + 24)))
-			rc = oom(err);
+			rc = rm_oom(err);
 		else
 			sprintf(rec->history_title, "%s v%d", code, version);
 	}
 	if (rc == 0 && frozen_line(ctx, rec, code, version) < 0)
-		rc = oom(err);
+		rc = rm_oom(err);
 	if (rc != 0)
 		form_record_free(&norm_set_form_def, rec);
 	return rc;
 }
 
-/* The version of REC may change: CHANGE_OK, or CHANGE_ERROR with ERR. */
-static int may_change(const struct form_ctx *ctx, const struct normrec *d, struct rm_error *err)
+/* The version of REC may change field F: CHANGE_OK; refused for good
+ * (form_refusal) with ERR when it is frozen; CHANGE_ERROR with ERR when
+ * the database fails. */
+static int may_change(const struct form_ctx *ctx, const struct normrec *d,
+		      const struct form_field *f, struct rm_error *err)
 {
-	return norm_frozen(ctx->st, d->code, d->version, err) != 0 ? CHANGE_ERROR : CHANGE_OK;
+	int rc = norm_frozen(ctx->st, d->code, d->version, err);
+
+	return rc > 0 ? form_refusal(f) : rc < 0 ? CHANGE_ERROR : CHANGE_OK;
 }
 
 /* form_def.save of a set: title, issued, source; not code nor grouping. */
@@ -196,13 +179,16 @@ static int set_save(const struct form_ctx *ctx, struct undo_log *u, struct form_
 		    struct rm_error *err)
 {
 	struct normrec *d = rec->data;
+	int rc;
 
-	if (field == S_CODE || field == S_GROUPS || !set_fields[field].change)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s",
-			       _("a norm set keeps the code and grouping it was made with; "
-				 "make a new set for others"));
-	if (may_change(ctx, d, err) != CHANGE_OK)
-		return CHANGE_ERROR;
+	if (field == S_CODE || field == S_GROUPS || !set_fields[field].change) {
+		rm_fail(err, RM_EXIT_RUNTIME, "%s",
+			_("a norm set keeps the code and grouping it was made with; "
+			  "make a new set for others"));
+		return form_refusal(&set_fields[field]);
+	}
+	if ((rc = may_change(ctx, d, &set_fields[field], err)) != CHANGE_OK)
+		return rc;
 	return change_field(ctx->st, u, set_fields[field].change, d->id, expected, value, current,
 			    err);
 }
@@ -211,6 +197,7 @@ static int set_save(const struct form_ctx *ctx, struct undo_log *u, struct form_
 struct set_new {
 	const char *office;
 	char *const *values;
+	int refused;     /* set: refused for what was typed, not tried again */
 };
 
 static int set_create_work(struct store *st, void *arg, struct rm_error *err)
@@ -242,6 +229,9 @@ static int set_create_work(struct store *st, void *arg, struct rm_error *err)
 	sqlite3_bind_text(stmt, 1, a->values[S_CODE], -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, _("cannot save"));
+	a->refused = 1;
 	if (rc == SQLITE_ROW)
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("a norm set %s exists already; v on one of its versions makes a new "
@@ -256,7 +246,7 @@ static int set_create(const struct form_ctx *ctx, struct undo_log *u, const char
 		      const char *part, char *const *values, char **new_code, char **new_part,
 		      struct rm_error *err)
 {
-	struct set_new a = { ctx->cfg->office_code, values };
+	struct set_new a = { ctx->cfg->office_code, values, 0 };
 	int rc;
 
 	(void)code;
@@ -264,10 +254,10 @@ static int set_create(const struct form_ctx *ctx, struct undo_log *u, const char
 	*new_code = *new_part = NULL;
 	rc = change_run(ctx->st, u, NULL, set_create_work, &a, err);
 	if (rc != CHANGE_OK)
-		return CHANGE_ERROR;
+		return a.refused ? FORM_REFUSED : CHANGE_ERROR;
 	*new_code = strdup(values[S_CODE]);
 	*new_part = strdup("1");
-	return *new_code && *new_part ? CHANGE_OK : oom(err);
+	return *new_code && *new_part ? CHANGE_OK : rm_oom(err);
 }
 
 /* form_def.defaults of a set: the office's own, version 1. */
@@ -279,7 +269,7 @@ static int set_defaults(const struct form_ctx *ctx, const char *code, const char
 	values[S_OFFICE] = strdup(ctx->cfg->office_code ? ctx->cfg->office_code : "");
 	values[S_VERSION] = strdup("1");
 	values[S_GROUPS] = strdup("key_activity");
-	return values[S_OFFICE] && values[S_VERSION] && values[S_GROUPS] ? 0 : oom(err);
+	return values[S_OFFICE] && values[S_VERSION] && values[S_GROUPS] ? 0 : rm_oom(err);
 }
 
 const struct form_def norm_set_form_def = {
@@ -318,7 +308,7 @@ static int item_load(const struct form_ctx *ctx, const char *code, const char *p
 		rec->history_table = "norm_item";
 		rec->history_row = ((struct normrec *)rec->data)->id;
 		if (!(rec->history_title = strdup(part)) || frozen_line(ctx, rec, set, version) < 0)
-			rc = oom(err);
+			rc = rm_oom(err);
 	}
 	if (rc != 0)
 		form_record_free(&norm_item_form_def, rec);
@@ -375,18 +365,20 @@ static int item_save(const struct form_ctx *ctx, struct undo_log *u, struct form
 	sqlite3_int64 set_id;
 	int rc;
 
-	if (!item_fields[field].change)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this field cannot be changed here"));
-	if (may_change(ctx, d, err) != CHANGE_OK)
-		return CHANGE_ERROR;
+	if (!item_fields[field].change) {
+		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this field cannot be changed here"));
+		return FORM_REFUSED;
+	}
+	if ((rc = may_change(ctx, d, &item_fields[field], err)) != CHANGE_OK)
+		return rc;
 	if (field == I_CODE && value &&
 	    (set_of_item(ctx->st, d->id, &set_id, err) < 0 ||
-	     code_taken(ctx->st, set_id, d->id, value, err) != 0))
-		return CHANGE_ERROR;
+	     (rc = code_taken(ctx->st, set_id, d->id, value, err)) != 0))
+		return rc > 0 ? FORM_REFUSED : CHANGE_ERROR;
 	rc = change_field(ctx->st, u, item_fields[field].change, d->id, expected, value, current,
 			  err);
 	if (rc == CHANGE_OK && field == I_CODE && !(rec->renamed_part = strdup(value)))
-		return oom(err);
+		return rm_oom(err);
 	return rc;
 }
 
@@ -395,6 +387,7 @@ struct item_new {
 	const char *code;
 	int version;
 	char *const *values;
+	int refused;     /* set: refused for what was typed, not tried again */
 };
 
 static int item_create_work(struct store *st, void *arg, struct rm_error *err)
@@ -404,8 +397,10 @@ static int item_create_work(struct store *st, void *arg, struct rm_error *err)
 	sqlite3_int64 set_id = 0;
 	int rc;
 
-	if (norm_frozen(st, a->code, a->version, err) != 0)
+	if ((rc = norm_frozen(st, a->code, a->version, err)) != 0) {
+		a->refused = rc > 0;
 		return CHANGE_ERROR;
+	}
 	stmt = store_prepare(st, "SELECT id FROM norm_set WHERE code = ?1 AND version = ?2", err);
 	if (!stmt)
 		return CHANGE_ERROR;
@@ -414,8 +409,10 @@ static int item_create_work(struct store *st, void *arg, struct rm_error *err)
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		set_id = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
-	if (code_taken(st, set_id, 0, a->values[I_CODE], err) != 0)
+	if ((rc = code_taken(st, set_id, 0, a->values[I_CODE], err)) != 0) {
+		a->refused = rc > 0;
 		return CHANGE_ERROR;
+	}
 	stmt = store_prepare(st,
 		"INSERT INTO norm_item(set_id, group_id, code, text, evidence, weight, position)"
 		" SELECT s.id, g.id, ?3, ?4, ?5, coalesce(?6, 1), 1 + coalesce((SELECT"
@@ -435,7 +432,8 @@ static int item_create_work(struct store *st, void *arg, struct rm_error *err)
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, _("cannot save"));
-	if (sqlite3_changes(st->db) != 1)
+	a->refused = sqlite3_changes(st->db) != 1;
+	if (a->refused)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s version %d has no group %s"), a->code,
 			       a->version, a->values[I_GROUP]);
 	return CHANGE_OK;
@@ -448,17 +446,17 @@ static int item_create(const struct form_ctx *ctx, struct undo_log *u, const cha
 		       struct rm_error *err)
 {
 	char set[128];
-	struct item_new a = { set, 0, values };
+	struct item_new a = { set, 0, values, 0 };
 
 	(void)part;
 	*new_code = *new_part = NULL;
 	if (norm_split(code, set, sizeof set, &a.version) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("no norm set \"%s\""), code ? code : "");
 	if (change_run(ctx->st, u, NULL, item_create_work, &a, err) != CHANGE_OK)
-		return CHANGE_ERROR;
+		return a.refused ? FORM_REFUSED : CHANGE_ERROR;
 	*new_code = strdup(code);
 	*new_part = strdup(values[I_CODE]);
-	return *new_code && *new_part ? CHANGE_OK : oom(err);
+	return *new_code && *new_part ? CHANGE_OK : rm_oom(err);
 }
 
 /* form_def.defaults of an item: its set and version, the group PART,
@@ -479,7 +477,7 @@ static int item_defaults(const struct form_ctx *ctx, const char *code, const cha
 	if (part)
 		values[I_GROUP] = strdup(part);
 	return values[I_SET] && values[I_VERSION] && values[I_WEIGHT] && (!part || values[I_GROUP])
-		       ? 0 : oom(err);
+		       ? 0 : rm_oom(err);
 }
 
 const struct form_def norm_item_form_def = {

@@ -7,6 +7,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/domain.h"
+#include "routemap/form.h"
 #include "routemap/i18n.h"
 #include "routemap/planedit.h"
 
@@ -63,14 +64,13 @@ int plan_years_check(long long fy_from, long long fy_to, struct rm_error *err)
 	long long y[2] = { fy_from, fy_to };
 	int i;
 
-	for (i = 0; i < 2; i++)
-		if (y[i] < 2400 || y[i] > 2800) {
-			char s[32];
+	for (i = 0; i < 2; i++) {
+		char s[32];
 
-			snprintf(s, sizeof s, "%lld", y[i]);
-			return rm_fail(err, RM_EXIT_RUNTIME,
-				       _("%s: expected a Buddhist Era year such as 2569 (2400 to 2800)"), s);
-		}
+		snprintf(s, sizeof s, "%lld", y[i]);
+		if (form_parse_year(s, NULL, err) < 0)
+			return -1;
+	}
 	if (fy_to < fy_from)
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("the plan ends in %lld, before it starts in %lld: the last fiscal "
@@ -84,9 +84,9 @@ int plan_code_used(struct store *st, const char *code, struct rm_error *err)
 
 	if (id_of(st, "SELECT id FROM plan WHERE code = ?1", code, 0, &id, err) < 0)
 		return -1;
-	return id ? rm_fail(err, RM_EXIT_RUNTIME, _("a plan %s already exists; choose another code"),
-			    code)
-		  : 0;
+	if (id)
+		rm_fail(err, RM_EXIT_RUNTIME, _("a plan %s already exists; choose another code"), code);
+	return id ? 1 : 0;
 }
 
 int objective_code_used(struct store *st, sqlite3_int64 objective, const char *code,
@@ -96,21 +96,22 @@ int objective_code_used(struct store *st, sqlite3_int64 objective, const char *c
 		"SELECT o.id, p.code FROM objective o JOIN plan p ON p.id = o.plan_id"
 		" WHERE o.code = ?1 AND o.plan_id = (SELECT plan_id FROM objective WHERE id = ?2)";
 	sqlite3_stmt *stmt = store_prepare(st, sql, err);
-	int rc;
+	int rc, used;
 
 	if (!stmt)
 		return -1;
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, objective);
 	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && sqlite3_column_int64(stmt, 0) != objective)
+	used = rc == SQLITE_ROW && sqlite3_column_int64(stmt, 0) != objective;
+	if (used)
 		rm_fail(err, RM_EXIT_RUNTIME,
 			_("plan %s already has an objective %s; choose another code"),
 			(const char *)sqlite3_column_text(stmt, 1), code);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, err, _("cannot read the plan"));
-	return rc == SQLITE_ROW ? -1 : 0;
+	return used;
 }
 
 /* ---- a plan made, a plan deleted ---- */
@@ -124,7 +125,7 @@ static int plan_create_work(struct store *st, void *arg, struct rm_error *err)
 
 	if (plan_years_check(p->fy_from, p->fy_to, err) < 0)
 		return CHANGE_ERROR;
-	if (plan_code_used(st, p->code, err) < 0)
+	if (plan_code_used(st, p->code, err) != 0)
 		return CHANGE_ERROR;
 	if (id_of(st, "SELECT id FROM office WHERE code = ?1", p->office, 0, &office, err) < 0)
 		return CHANGE_ERROR;
@@ -286,28 +287,6 @@ static int order_load(struct store *st, sqlite3_int64 pid, struct order *o, stru
 	return 0;
 }
 
-/* Number the objectives of O 1..n in its order (rows already so kept). */
-static int order_store(struct store *st, const struct order *o, struct rm_error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE objective SET position = ?1"
-					       " WHERE id = ?2 AND position IS NOT ?1", err);
-	size_t i;
-
-	if (!stmt)
-		return -1;
-	for (i = 0; i < o->n; i++) {
-		sqlite3_bind_int64(stmt, 1, (sqlite3_int64)(i + 1));
-		sqlite3_bind_int64(stmt, 2, o->id[i]);
-		if (sqlite3_step(stmt) != SQLITE_DONE) {
-			sqlite3_finalize(stmt);
-			return store_fail(st, err, _("cannot save"));
-		}
-		sqlite3_reset(stmt);
-	}
-	sqlite3_finalize(stmt);
-	return 0;
-}
-
 /* Take entry I of O out and put it at the end. */
 static void order_to_end(struct order *o, size_t i)
 {
@@ -334,7 +313,7 @@ static int renumber(struct store *st, sqlite3_int64 pid, sqlite3_int64 last, str
 			order_to_end(&o, i);
 			break;
 		}
-	rc = order_store(st, &o, err);
+	rc = store_renumber(st, "objective", o.id, o.n, err);
 	order_free(&o);
 	return rc;
 }
@@ -450,7 +429,7 @@ static int objective_move_work(struct store *st, void *arg, struct rm_error *err
 	t = o.id[i];
 	o.id[i] = o.id[j];
 	o.id[j] = t;   /* (same level: the levels stay as they are) */
-	rc = order_store(st, &o, err);
+	rc = store_renumber(st, "objective", o.id, o.n, err);
 	order_free(&o);
 	return rc < 0 ? CHANGE_ERROR : CHANGE_OK;
 }

@@ -35,18 +35,13 @@ static int listed_in(const char *codes, const char *code)
 	return 0;
 }
 
-static int oom(struct rm_error *err)
-{
-	return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-}
-
 /* Add the coded values of project FIELD ("stage", "status") to OUT. */
 static int coded(const char *field, const char *const *codes, struct form_choices *out,
 		 struct rm_error *err)
 {
 	for (; *codes; codes++)
 		if (form_choices_add(out, *codes, vocab_value("project", field, *codes), NULL) < 0)
-			return oom(err);
+			return rm_oom(err);
 	return 0;
 }
 
@@ -102,15 +97,6 @@ static int listed(const struct form_ctx *ctx, const char *sql, const char *arg,
 	return store_finish(ctx->st, stmt, rc, o, err);
 }
 
-/* form_choices_fn: the offices that may own a project. */
-static int offices(const struct form_field *f, const struct form_ctx *ctx,
-		   struct form_choices *out, struct rm_error *err)
-{
-	(void)f;
-	return listed(ctx, "SELECT code, code || '  ' || coalesce(short_name, name) FROM office"
-		      " ORDER BY coalesce(short_name, name) COLLATE THAI, code", NULL, NULL, out, err);
-}
-
 /* form_choices_fn: the objectives of the plan, each marked served or
  * not: choosing one serves it, or no longer when it is served. */
 static int objectives(const struct form_field *f, const struct form_ctx *ctx,
@@ -124,22 +110,6 @@ static int objectives(const struct form_field *f, const struct form_ctx *ctx,
 		      " JOIN plan p ON p.id = o.plan_id WHERE p.code = ?1"
 		      " ORDER BY coalesce(o.position, o.id), o.id", plan ? plan : "",
 		      r && r->nvalues == P_FIELDS ? r->values[P_OBJECTIVES] : NULL, out, err);
-}
-
-/* form_validate_fn: a Buddhist Era year. */
-static int a_year(const struct form_field *f, const struct form_ctx *ctx, const char *value,
-		  struct rm_error *err)
-{
-	long long v;
-	char q[200];
-
-	(void)f;
-	(void)ctx;
-	if (text_parse_int(value, &v) < 0 || v < 2400 || v > 2800)
-		return rm_fail(err, RM_EXIT_RUNTIME,
-			       _("%s: expected a Buddhist Era year such as 2569 (2400 to 2800)"),
-			       escape_shown(value, q, sizeof q));
-	return 0;
 }
 
 /* form_validate_fn: an amount of at least 0. */
@@ -157,28 +127,13 @@ static int not_below_zero(const struct form_field *f, const struct form_ctx *ctx
 	return 0;
 }
 
-/* form_validate_fn: a code without blanks (whether another project has
- * it is for the save to say: an import may update the project of a code). */
-static int a_code(const struct form_field *f, const struct form_ctx *ctx, const char *value,
-		  struct rm_error *err)
-{
-	char q[200];
-
-	(void)f;
-	(void)ctx;
-	if (value[strcspn(value, " \t\n")])
-		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: a code has no spaces"),
-			       escape_shown(value, q, sizeof q));
-	return 0;
-}
-
 /* Named as the columns of projects.csv (transfer.c). */
 static const struct form_field project_fields[P_FIELDS] = {
-	{ "code", N_("code"), FIELD_LINE, 1, "project.code", a_code, NULL, 40 },
+	{ "code", N_("code"), FIELD_LINE, 1, "project.code", form_code_ok, NULL, 40 },
 	{ "title", N_("title"), FIELD_LINE, 1, "project.title", NULL, NULL, 400 },
-	{ "office", N_("owner"), FIELD_REFERENCE, 1, "project.office", NULL, offices, 0 },
+	{ "office", N_("owner"), FIELD_REFERENCE, 1, "project.office", NULL, form_offices, 0 },
 	{ "plan", N_("plan"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
-	{ "fiscal_year", N_("fiscal year"), FIELD_NUMBER, 1, "project.fiscal_year", a_year, NULL, 8 },
+	{ "fiscal_year", N_("fiscal year"), FIELD_NUMBER, 1, "project.fiscal_year", form_year_ok, NULL, 8 },
 	{ "stage", N_("stage"), FIELD_CHOICE, 1, "project.stage", NULL, stages, 0 },
 	{ "status", N_("status"), FIELD_CHOICE, 1, "project.status", NULL, states, 0 },
 	{ "budget", N_("budget (baht)"), FIELD_NUMBER, 0, "project.budget", not_below_zero, NULL, 20 },
@@ -236,7 +191,7 @@ static int project_load(const struct form_ctx *ctx, const char *code, const char
 	if (rc == SQLITE_ROW && project_row(stmt, rec) < 0) {
 		sqlite3_finalize(stmt);
 		form_record_free(&project_form_def, rec);
-		return oom(err);
+		return rm_oom(err);
 	}
 	if (store_finish(ctx->st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, 0, err) < 0) {
 		form_record_free(&project_form_def, rec);
@@ -340,7 +295,7 @@ static int toggle_work(struct store *st, void *arg, struct rm_error *err)
 		return change_blame(stmt, err);
 	}
 	if (!(list = strdup(a->objectives ? a->objectives : "")))
-		return oom(err);
+		return rm_oom(err);
 	for (tok = strtok_r(list, " ", &save); tok && rc != CHANGE_ERROR;
 	     tok = strtok_r(NULL, " ", &save))
 		rc = toggle_one(st, a->project, tok, err);
@@ -418,7 +373,7 @@ static int save_objectives(const struct form_ctx *ctx, struct undo_log *u,
 	int rc;
 
 	if (differing(expected, value, &toggles) < 0)
-		return oom(err);
+		return rm_oom(err);
 	rc = toggles ? toggle_some(ctx->st, u, rec->values[P_CODE], expected, toggles, err)
 		     : CHANGE_NONE;
 	free(toggles);
@@ -467,7 +422,7 @@ static int project_save(const struct form_ctx *ctx, struct undo_log *u, struct f
 	rc = change_field(ctx->st, u, project_fields[field].change, d->id, expected, value, current,
 			  err);
 	if (rc == CHANGE_OK && field == P_CODE && !(rec->renamed_code = strdup(value)))
-		return oom(err);
+		return rm_oom(err);
 	return rc;
 }
 
@@ -476,6 +431,7 @@ static int project_save(const struct form_ctx *ctx, struct undo_log *u, struct f
 struct make_args {
 	const char *plan;
 	char *const *values;
+	int refused;     /* set: refused for what was typed, not tried again */
 };
 
 /* Bind VALUES[i] to ?(i + 1) for the fields that are columns. */
@@ -521,6 +477,26 @@ static int serve(struct store *st, sqlite3_int64 id, const char *code, struct rm
 	return rc;
 }
 
+/* Is the new project of V refused for what was typed: no such office,
+ * a code taken, the dates the wrong way round?  1 with ERR in words, 0,
+ * or -1 with ERR when the database fails. */
+static int new_refused(struct store *st, char *const *v, struct rm_error *err)
+{
+	sqlite3_int64 n;
+
+	if ((n = one(st, "SELECT count(*) FROM office WHERE code = ?2", 0, v[P_OFFICE], err)) <= 0)
+		return n < 0 ? -1 : -rm_fail(err, RM_EXIT_RUNTIME, _("no office \"%s\""),
+					     v[P_OFFICE] ? v[P_OFFICE] : "");
+	if ((n = one(st, "SELECT count(*) FROM project WHERE code = ?2", 0, v[P_CODE], err)) != 0)
+		return n < 0 ? -1 : -rm_fail(err, RM_EXIT_RUNTIME,
+					     _("there is already a project with the code %s"),
+					     v[P_CODE]);
+	if (v[P_START] && v[P_END] && *v[P_START] && *v[P_END] && strcmp(v[P_START], v[P_END]) > 0)
+		return -rm_fail(err, RM_EXIT_RUNTIME,
+				_("a project cannot end before it starts (it starts %s)"), v[P_START]);
+	return 0;
+}
+
 static int make_work(struct store *st, void *arg, struct rm_error *err)
 {
 	struct make_args *a = arg;
@@ -530,14 +506,10 @@ static int make_work(struct store *st, void *arg, struct rm_error *err)
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (one(st, "SELECT count(*) FROM office WHERE code = ?2", 0, v[P_OFFICE], err) <= 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("no office \"%s\""), v[P_OFFICE] ? v[P_OFFICE] : "");
-	if (one(st, "SELECT count(*) FROM project WHERE code = ?2", 0, v[P_CODE], err) != 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("there is already a project with the code %s"),
-			       v[P_CODE]);
-	if (v[P_START] && v[P_END] && *v[P_START] && *v[P_END] && strcmp(v[P_START], v[P_END]) > 0)
-		return rm_fail(err, RM_EXIT_RUNTIME,
-			       _("a project cannot end before it starts (it starts %s)"), v[P_START]);
+	if ((rc = new_refused(st, v, err)) != 0) {
+		a->refused = rc > 0;
+		return CHANGE_ERROR;
+	}
 	if (!(stmt = insert_stmt(st, v, err)))
 		return CHANGE_ERROR;
 	rc = sqlite3_step(stmt);
@@ -548,7 +520,7 @@ static int make_work(struct store *st, void *arg, struct rm_error *err)
 	if (!v[P_OBJECTIVES])
 		return CHANGE_OK;
 	if (!(list = strdup(v[P_OBJECTIVES])))
-		return oom(err);
+		return rm_oom(err);
 	for (tok = strtok_r(list, " ", &save); tok && rc == SQLITE_DONE;
 	     tok = strtok_r(NULL, " ", &save))
 		rc = serve(st, id, tok, err);
@@ -562,24 +534,17 @@ static int project_create(const struct form_ctx *ctx, struct undo_log *u, const 
 			  const char *part, char *const *values, char **new_code, char **new_part,
 			  struct rm_error *err)
 {
-	struct make_args a = { code, values };
+	struct make_args a = { code, values, 0 };
 	int rc;
 
 	(void)part;
 	*new_code = *new_part = NULL;
 	rc = change_run(ctx->st, u, NULL, make_work, &a, err);
 	if (rc != CHANGE_OK)
-		return CHANGE_ERROR;
+		return a.refused ? FORM_REFUSED : CHANGE_ERROR;
 	if (!(*new_code = strdup(values[P_CODE])))
-		return oom(err);
+		return rm_oom(err);
 	return CHANGE_OK;
-}
-
-/* Copy S into *TO (NULL stays NULL); -1 when out of memory. */
-static int copy(char **to, const char *s)
-{
-	*to = s ? strdup(s) : NULL;
-	return s && !*to ? -1 : 0;
 }
 
 /* form_def.defaults: this office (else the plan's), the plan CODE, this
@@ -605,19 +570,19 @@ static int project_defaults(const struct form_ctx *ctx, const char *code, const 
 	sqlite3_bind_text(stmt, 1, code ? code : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, office ? office : "", -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && copy(&values[P_OFFICE], (const char *)sqlite3_column_text(stmt, 0)) < 0)
+	if (rc == SQLITE_ROW && form_copy(&values[P_OFFICE], (const char *)sqlite3_column_text(stmt, 0)) < 0)
 		rc = SQLITE_NOMEM;
 	if (store_finish(ctx->st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, 0, err) < 0)
 		return -1;
 	snprintf(base, sizeof base, "%s-%02d", values[P_OFFICE] ? values[P_OFFICE] : office ? office : "P",
 		 fy % 100);
-	if ((!values[P_OFFICE] && copy(&values[P_OFFICE], office) < 0) ||
+	if ((!values[P_OFFICE] && form_copy(&values[P_OFFICE], office) < 0) ||
 	    store_unique_code(ctx->st, "project", base, &values[P_CODE], err) < 0)
-		return values[P_CODE] ? -1 : oom(err);
-	if (copy(&values[P_PLAN], code) < 0 || copy(&values[P_FY], year) < 0 ||
-	    copy(&values[P_STAGE], "preparation") < 0 || copy(&values[P_STATUS], "planned") < 0 ||
-	    copy(&values[P_OBJECTIVES], part) < 0)
-		return oom(err);
+		return values[P_CODE] ? -1 : rm_oom(err);
+	if (form_copy(&values[P_PLAN], code) < 0 || form_copy(&values[P_FY], year) < 0 ||
+	    form_copy(&values[P_STAGE], "preparation") < 0 || form_copy(&values[P_STATUS], "planned") < 0 ||
+	    form_copy(&values[P_OBJECTIVES], part) < 0)
+		return rm_oom(err);
 	return 0;
 }
 

@@ -15,11 +15,6 @@ struct slmrec {
 	const struct config *cfg;
 };
 
-static int oom(struct rm_error *err)
-{
-	return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-}
-
 static int slm_load(const struct form_ctx *ctx, const char *code, const char *part,
 		    struct form_record *rec, struct rm_error *err);
 static int slm_save(const struct form_ctx *ctx, struct undo_log *u, struct form_record *rec,
@@ -98,7 +93,7 @@ static int slm_load(const struct form_ctx *ctx, const char *code, const char *pa
 	rec->values = calloc(slm_def.nfields ? slm_def.nfields : 1, sizeof *rec->values);
 	if (!d || !rec->values) {
 		form_record_free(&slm_def, rec);
-		return oom(err);
+		return rm_oom(err);
 	}
 	rec->nvalues = slm_def.nfields;
 	d->cfg = ctx->cfg;
@@ -116,7 +111,7 @@ static int slm_load(const struct form_ctx *ctx, const char *code, const char *pa
 	rec->history_row = d->objective;
 	if (!(rec->history_title = strdup(part ? part : ""))) {
 		form_record_free(&slm_def, rec);
-		return oom(err);
+		return rm_oom(err);
 	}
 	return 0;
 }

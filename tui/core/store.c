@@ -599,3 +599,28 @@ void store_close(struct store *st)
 	free(st->path);
 	memset(st, 0, sizeof *st);
 }
+
+int store_renumber(struct store *st, const char *table, const sqlite3_int64 *ids, size_t n,
+		   struct rm_error *err)
+{
+	struct buf sql = { 0 };
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	buf_printf(&sql, "UPDATE %s SET position = ?1 WHERE id = ?2 AND position IS NOT ?1", table);
+	if (sql.oom)
+		return rm_oom(err);
+	stmt = store_prepare(st, sql.s, err);
+	buf_free(&sql);
+	if (!stmt)
+		return -1;
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_reset(stmt);
+		sqlite3_bind_int64(stmt, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_int64(stmt, 2, ids[i]);
+		rc = sqlite3_step(stmt);
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, _("cannot save"));
+}
