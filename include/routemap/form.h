@@ -369,12 +369,6 @@ int form_load_row(const struct form_ctx *ctx, const char *sql, const char *const
 		  size_t nargs, size_t nvalues, struct form_record *rec, sqlite3_int64 *id,
 		  struct rm_error *err);
 
-/* What form_def.save returns for a value of field F refused for good:
- * FORM_REFUSED (typing is not tried again), but CHANGE_ERROR for a field
- * chosen from a list, whose save the engine (fviewpick.c) reports as an
- * error only on CHANGE_ERROR, and never tries again. */
-int form_refusal(const struct form_field *f);
-
 /* A copy of S into *TO (malloc'd; NULL when S is NULL).  0, or -1 when
  * out of memory. */
 int form_copy(char **to, const char *s);

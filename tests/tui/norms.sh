@@ -55,6 +55,16 @@ wait_for "+ SM4  ครอบครัวเด็กร่วมเวทีป
 keys q q
 wait_for "PMQA-SELF"
 wait_for "ร่าง"                            # v3 in the list, not issued
+# a set's grouping stays as it was made: refused in words, not "saved"
+keys Home e
+wait_for "การจัดกลุ่ม  กิจกรรมสำคัญ"          # in Thai, not key_activity
+keys Home Down Down Enter
+wait_for "หมวดเกณฑ์ PMQA"
+keys Down Enter
+wait_for "รหัสและการจัดกลุ่มของชุดค่ากลางคงเดิมตามที่สร้างไว้"
+absent "บันทึกแล้ว"
+keys q
+wait_for "PMQA-SELF"
 keys q
 wait_for "A-BNG-69"
 

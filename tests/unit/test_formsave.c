@@ -23,10 +23,9 @@ static void test_refused_for_good(void **state)
 				   &err), FORM_REFUSED);
 	assert_string_equal(err.msg, "the plan ends in 2560, before it starts in 2568: the last "
 				     "fiscal year must not come before the first");
-	/* (chosen from a list: CHANGE_ERROR, which the list says and never
-	 * tries again) */
+	/* chosen from a list: refused for good too (the list says so) */
 	assert_int_equal(fixture_form_save(f, &plan_form_def, "KKN-CDC-2568", NULL, "serves",
-				   "KKN-CDC-2568", &u, &err), CHANGE_ERROR);
+				   "KKN-CDC-2568", &u, &err), FORM_REFUSED);
 	assert_string_equal(err.msg, "plan KKN-CDC-2568 cannot serve itself; choose another");
 	assert_int_equal(fixture_form_save(f, &plan_form_def, "KKN-CDC-2568", NULL, "code", "NPG-CDC-2569",
 				   &u, &err), FORM_REFUSED);
@@ -36,7 +35,7 @@ static void test_refused_for_good(void **state)
 	assert_string_equal(err.msg, "plan KKN-CDC-2568 already has an objective P2; choose another "
 				     "code");
 	assert_int_equal(fixture_form_save(f, &norm_set_form_def, "CDC-NORM", "2", "groups", "pmqa_category",
-				   &u, &err), CHANGE_ERROR);
+				   &u, &err), FORM_REFUSED);
 	assert_string_equal(err.msg, "a norm set keeps the code and grouping it was made with; make "
 				     "a new set for others");
 	/* a new plan of a code in use: refused for good too */

@@ -118,8 +118,3 @@ int form_copy(char **to, const char *s)
 	*to = s ? strdup(s) : NULL;
 	return s && !*to ? -1 : 0;
 }
-
-int form_refusal(const struct form_field *f)
-{
-	return f->type == FIELD_CHOICE || f->type == FIELD_REFERENCE ? CHANGE_ERROR : FORM_REFUSED;
-}

@@ -162,15 +162,15 @@ static int set_load(const struct form_ctx *ctx, const char *code, const char *pa
 	return rc;
 }
 
-/* The version of REC may change field F: CHANGE_OK; refused for good
- * (form_refusal) with ERR when it is frozen; CHANGE_ERROR with ERR when
+/* The version of REC may be changed: CHANGE_OK; refused for good
+ * (FORM_REFUSED) with ERR when it is frozen; CHANGE_ERROR with ERR when
  * the database fails. */
 static int may_change(const struct form_ctx *ctx, const struct normrec *d,
-		      const struct form_field *f, struct rm_error *err)
+		      struct rm_error *err)
 {
 	int rc = norm_frozen(ctx->st, d->code, d->version, err);
 
-	return rc > 0 ? form_refusal(f) : rc < 0 ? CHANGE_ERROR : CHANGE_OK;
+	return rc > 0 ? FORM_REFUSED : rc < 0 ? CHANGE_ERROR : CHANGE_OK;
 }
 
 /* form_def.save of a set: title, issued, source; not code nor grouping. */
@@ -185,9 +185,9 @@ static int set_save(const struct form_ctx *ctx, struct undo_log *u, struct form_
 		rm_fail(err, RM_EXIT_RUNTIME, "%s",
 			_("a norm set keeps the code and grouping it was made with; "
 			  "make a new set for others"));
-		return form_refusal(&set_fields[field]);
+		return FORM_REFUSED;
 	}
-	if ((rc = may_change(ctx, d, &set_fields[field], err)) != CHANGE_OK)
+	if ((rc = may_change(ctx, d, err)) != CHANGE_OK)
 		return rc;
 	return change_field(ctx->st, u, set_fields[field].change, d->id, expected, value, current,
 			    err);
@@ -369,7 +369,7 @@ static int item_save(const struct form_ctx *ctx, struct undo_log *u, struct form
 		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("this field cannot be changed here"));
 		return FORM_REFUSED;
 	}
-	if ((rc = may_change(ctx, d, &item_fields[field], err)) != CHANGE_OK)
+	if ((rc = may_change(ctx, d, err)) != CHANGE_OK)
 		return rc;
 	if (field == I_CODE && value &&
 	    (set_of_item(ctx->st, d->id, &set_id, err) < 0 ||

@@ -117,7 +117,7 @@ static int plan_save(const struct form_ctx *ctx, struct undo_log *u, struct form
 	if (field == P_SERVES && value && rec->values[P_CODE] &&
 	    strcmp(value, rec->values[P_CODE]) == 0) {
 		rm_fail(err, RM_EXIT_RUNTIME, _("plan %s cannot serve itself; choose another"), value);
-		return form_refusal(&plan_fields[field]);
+		return FORM_REFUSED;
 	}
 	if (field == P_CODE && value && !(expected && strcmp(expected, value) == 0) &&
 	    (rc = plan_code_used(ctx->st, value, err)) != 0)

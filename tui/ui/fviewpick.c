@@ -22,7 +22,7 @@ int fview_save_chosen(struct fview *f, struct ui *ui, size_t i, const char *expe
 		ui_error(ui, _("%s; choose again if yours should stand"), err.msg);
 		return rc;
 	}
-	if (rc == CHANGE_ERROR) {
+	if (rc == CHANGE_ERROR || rc == FORM_REFUSED) {
 		ui_error(ui, "%s", err.msg);
 		return rc;
 	}
