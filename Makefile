@@ -56,7 +56,8 @@ DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             valgrind gettext locales clang libclang-rt-14-dev
 
 .PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind bench \
-        install uninstall deps clean lint-man lint-house man-keys man-ini
+        install uninstall deps clean lint-man lint-house man-keys man-ini \
+        asan-unit-cli asan-tui
 
 all: routemap
 
@@ -100,15 +101,18 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	./routemap --demo
 
-# check: what CI runs.  Installs what is missing, runs the unit and CLI
-# tests, then the whole suite again under the sanitizers (the screens
-# only there: they behave alike in both builds, and each run of them
-# is a minute and more), then valgrind.
+# check: what CI runs.  Installs what is missing, builds, runs the short
+# torture, then every test under the sanitizers and again under valgrind
+# (so each unit and CLI test runs twice, each under a tool, and the screen
+# tests once, under ASan+UBSan).  The screen tests wait on screens far
+# more than they compute, so they run beside valgrind, which computes.
 check: deps
-	@$(MAKE) --no-print-directory test-unit test-cli
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory test-torture
-	@$(MAKE) --no-print-directory asan
-	@$(MAKE) --no-print-directory valgrind
+	@$(MAKE) --no-print-directory asan-unit-cli
+	@$(MAKE) --no-print-directory asan-tui >$(B)/asan-tui.log 2>&1 & tui=$$!; \
+	  $(MAKE) --no-print-directory valgrind; vg=$$?; \
+	  wait $$tui; t=$$?; cat $(B)/asan-tui.log; [ $$vg -eq 0 ] && [ $$t -eq 0 ]
 	@$(MAKE) --no-print-directory fuzz-check
 	@$(MAKE) --no-print-directory lint-man
 	@$(MAKE) --no-print-directory lint-house
@@ -133,10 +137,17 @@ test-torture: $(B)/routemap $(MO)
 torture: $(B)/routemap $(MO)
 	@sh tests/torture/run.sh $(B)/routemap long
 
-asan:
-	@$(MAKE) --no-print-directory B=build/asan \
+# The whole suite under ASan+UBSan in build/asan; make check runs it in
+# two parts (asan-unit-cli, then asan-tui beside valgrind).
+ASAN_MAKE = $(MAKE) --no-print-directory B=build/asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  LDFLAGS="-fsanitize=address,undefined" test
+	  LDFLAGS="-fsanitize=address,undefined"
+asan:
+	@$(ASAN_MAKE) test
+asan-unit-cli:
+	@$(ASAN_MAKE) test-unit test-cli
+asan-tui:
+	@$(ASAN_MAKE) test-tui
 
 # The CLI tests (one command at a time) run beside the unit programs (as
 # many at once as there are processors): valgrind's time is the machine's.
