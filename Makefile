@@ -57,7 +57,7 @@ DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
 
 .PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind bench \
         install uninstall deps clean lint-man lint-house man-keys man-ini \
-        asan-unit-cli asan-tui
+        asan-tui
 
 all: routemap
 
@@ -102,17 +102,20 @@ run: deps
 	./routemap --demo
 
 # check: what CI runs.  Installs what is missing, builds, runs the short
-# torture, then every test under the sanitizers and again under valgrind
-# (so each unit and CLI test runs twice, each under a tool, and the screen
-# tests once, under ASan+UBSan).  The screen tests wait on screens far
-# more than they compute, so they run beside valgrind, which computes.
+# torture, then every test under the sanitizers and the unit and CLI
+# tests again under valgrind (each of those runs twice, each under a
+# tool; the screen tests once, under ASan+UBSan).  The screen tests wait
+# on tmux far more than they compute, so they run beside the CLI tests,
+# which use one processor.
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory test-torture
-	@$(MAKE) --no-print-directory asan-unit-cli
+	@$(ASAN_MAKE) build/asan/routemap build/asan/locale/th/LC_MESSAGES/routemap.mo
+	@$(ASAN_MAKE) test-unit
 	@$(MAKE) --no-print-directory asan-tui >$(B)/asan-tui.log 2>&1 & tui=$$!; \
-	  $(MAKE) --no-print-directory valgrind; vg=$$?; \
-	  wait $$tui; t=$$?; cat $(B)/asan-tui.log; [ $$vg -eq 0 ] && [ $$t -eq 0 ]
+	  $(ASAN_MAKE) test-cli; cli=$$?; \
+	  wait $$tui; t=$$?; cat $(B)/asan-tui.log; [ $$cli -eq 0 ] && [ $$t -eq 0 ]
+	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory fuzz-check
 	@$(MAKE) --no-print-directory lint-man
 	@$(MAKE) --no-print-directory lint-house
@@ -138,14 +141,12 @@ torture: $(B)/routemap $(MO)
 	@sh tests/torture/run.sh $(B)/routemap long
 
 # The whole suite under ASan+UBSan in build/asan; make check runs it in
-# two parts (asan-unit-cli, then asan-tui beside valgrind).
+# parts (the screens, asan-tui, beside the CLI tests).
 ASAN_MAKE = $(MAKE) --no-print-directory B=build/asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined"
 asan:
 	@$(ASAN_MAKE) test
-asan-unit-cli:
-	@$(ASAN_MAKE) test-unit test-cli
 asan-tui:
 	@$(ASAN_MAKE) test-tui
 

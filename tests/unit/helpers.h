@@ -79,14 +79,66 @@ static inline void fixture_load_csv(struct fixture *f, const char *kind, const c
 }
 
 /* A fresh database with the demo data, open in F->st. */
+/* The demo database this test program made first, kept to be copied for
+ * the next tests (an import of the demo is the slowest part of a test
+ * under valgrind); its directory goes when the program ends. */
+static char demo_template_dir[64];
+
+static inline void demo_template_remove(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", demo_template_dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", demo_template_dir);
+}
+
+/* Copy file FROM to TO; 0, or -1. */
+static inline int copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+	char buf[65536];
+	size_t n;
+	int rc = in && out ? 0 : -1;
+
+	while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			rc = -1;
+	if (in && ferror(in))
+		rc = -1;
+	if (in)
+		fclose(in);
+	if (out && fclose(out) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* A fresh database holding the demo office, open in F->st: imported the
+ * first time in a program, then a copy of that first one (the same rows,
+ * ids and change log, as VACUUM INTO writes them). */
 static inline int fixture_setup_demo(void **state)
 {
 	struct fixture *f = fixture_new();
 	struct rm_error err = { 0, "" };
+	char template[128];
 
+	snprintf(template, sizeof template, "%s/demo.db", demo_template_dir);
+	if (*demo_template_dir && copy_file(template, f->path) != 0)
+		fail_msg("cannot copy %s", template);
 	if (store_open(&f->st, f->path, NULL, 0, &err) != 0)
 		fail_msg("open: %s", err.msg);
-	fixture_load_demo(f);
+	if (!*demo_template_dir) {
+		char sql[160];
+
+		fixture_load_demo(f);
+		snprintf(demo_template_dir, sizeof demo_template_dir, "/tmp/routemap-demo.XXXXXX");
+		assert_non_null(mkdtemp(demo_template_dir));
+		atexit(demo_template_remove);
+		snprintf(template, sizeof template, "%s/demo.db", demo_template_dir);
+		snprintf(sql, sizeof sql, "VACUUM INTO '%s'", template);
+		if (sqlite3_exec(f->st.db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			fail_msg("cannot keep the demo: %s", sqlite3_errmsg(f->st.db));
+	}
 	*state = f;
 	return 0;
 }
