@@ -185,6 +185,12 @@ int store_search_page(struct store *st, const char *query, sqlite3_int64 after, 
 		      struct search_hit **hits, size_t *nhits, int *more, struct rm_error *err);
 void store_search_free(struct search_hit *hits, size_t n);
 
+/* Run SQL, one statement, to its end with ?1 bound to the id A and ?2
+ * (when it has one) to B.  Returns the rows it changed, or -1 with ERR
+ * ("cannot save", with SQLite's words). */
+int store_run_ids(struct store *st, const char *sql, sqlite3_int64 a, sqlite3_int64 b,
+		  struct rm_error *err);
+
 /* Number the rows IDS[0..N) of TABLE (one with a position column:
  * "objective", "norm_item") 1..n in that order, writing only the rows
  * not so numbered already.  Call inside change_run work.  0, or -1 with

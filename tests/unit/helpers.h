@@ -128,16 +128,19 @@ static inline int fixture_setup_demo(void **state)
 	if (store_open(&f->st, f->path, NULL, 0, &err) != 0)
 		fail_msg("open: %s", err.msg);
 	if (!*demo_template_dir) {
-		char sql[160];
+		sqlite3_stmt *stmt;
 
 		fixture_load_demo(f);
 		snprintf(demo_template_dir, sizeof demo_template_dir, "/tmp/routemap-demo.XXXXXX");
 		assert_non_null(mkdtemp(demo_template_dir));
 		atexit(demo_template_remove);
 		snprintf(template, sizeof template, "%s/demo.db", demo_template_dir);
-		snprintf(sql, sizeof sql, "VACUUM INTO '%s'", template);
-		if (sqlite3_exec(f->st.db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		if (sqlite3_prepare_v2(f->st.db, "VACUUM INTO ?1", -1, &stmt, NULL) != SQLITE_OK)
 			fail_msg("cannot keep the demo: %s", sqlite3_errmsg(f->st.db));
+		sqlite3_bind_text(stmt, 1, template, -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			fail_msg("cannot keep the demo: %s", sqlite3_errmsg(f->st.db));
+		sqlite3_finalize(stmt);
 	}
 	*state = f;
 	return 0;

@@ -142,24 +142,6 @@ static int open_row(struct store *st, const char *code, int version, sqlite3_int
 	return set_row(st, code, version, id, &issued, &used, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
 }
 
-/* Run SQL with ?1 and ?2 bound to the ids A and B (B 0: not bound) to
- * its end.  0, or -1 with ERR saying "cannot save". */
-static int run2(struct store *st, const char *sql, sqlite3_int64 a, sqlite3_int64 b,
-		struct rm_error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(st, sql, err);
-	int rc;
-
-	if (!stmt)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, a);
-	if (b)
-		sqlite3_bind_int64(stmt, 2, b);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, err, _("cannot save"));
-}
-
 /* ---- a new version ---- */
 
 struct version_args {
@@ -194,7 +176,7 @@ static int version_work(struct store *st, void *arg, struct rm_error *err)
 	if (rc != SQLITE_DONE || !new_id)
 		return store_fail(st, err, _("cannot make the new version"));
 	/* every item, numbered in the order the old version shows them */
-	return run2(st,
+	return store_run_ids(st,
 		    "INSERT INTO norm_item(set_id, group_id, code, text, evidence, weight, position)"
 		    " SELECT ?2, group_id, code, text, evidence, weight,"
 		    "  row_number() OVER (ORDER BY group_id, coalesce(position, id), id)"
@@ -341,7 +323,7 @@ static int regroup_work(struct store *st, void *arg, struct rm_error *err)
 	if (!gid)
 		return rc == SQLITE_DONE ? CHANGE_NONE : store_fail(st, err, _("cannot read the records"));
 	/* last of its new group: after every position of the set, then numbered */
-	if (run2(st, "UPDATE norm_item SET group_id = ?2, position = 1 + (SELECT"
+	if (store_run_ids(st, "UPDATE norm_item SET group_id = ?2, position = 1 + (SELECT"
 		 " max(coalesce(position, id)) FROM norm_item WHERE set_id = (SELECT set_id FROM"
 		 " norm_item WHERE id = ?1)) WHERE id = ?1", id, gid, err) < 0 ||
 	    item_order(st, set_id, &ids, &groups, &n, err) < 0)
@@ -369,7 +351,7 @@ static int delete_work(struct store *st, void *arg, struct rm_error *err)
 	if (open_row(st, a->code, a->version, &set_id, err) != CHANGE_OK ||
 	    item_id(st, set_id, a, &id, err) < 0)
 		return CHANGE_ERROR;
-	return run2(st, "DELETE FROM norm_item WHERE id = ?1", id, 0, err) < 0 ? CHANGE_ERROR
+	return store_run_ids(st, "DELETE FROM norm_item WHERE id = ?1", id, 0, err) < 0 ? CHANGE_ERROR
 										 : CHANGE_OK;
 }
 

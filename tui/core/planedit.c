@@ -165,26 +165,6 @@ int plan_create(struct store *st, struct undo_log *u, const struct plan_head *p,
 	return change_run(st, u, NULL, plan_create_work, (void *)p, err);
 }
 
-/* Run SQL, one statement with ?1 bound to A and ?2 (if it has one) to B.
- * Returns the rows it changed, or -1 with ERR. */
-static int run_ids(struct store *st, const char *sql, sqlite3_int64 a, sqlite3_int64 b,
-		   struct rm_error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(st, sql, err);
-	int rc;
-
-	if (!stmt)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, a);
-	if (sqlite3_bind_parameter_count(stmt) > 1)
-		sqlite3_bind_int64(stmt, 2, b);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, _("cannot save"));
-	return sqlite3_changes(st->db);
-}
-
 /* Run each of the statements SQL (?1 bound to ID) in turn.  The rows
  * that depend on a record go first, each kind in a statement of its own,
  * so that undo, which puts rows back newest first, makes the record
@@ -196,7 +176,7 @@ static int delete_in_order(struct store *st, const char *const *sql, size_t n, s
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (run_ids(st, sql[i], id, 0, err) < 0)
+		if (store_run_ids(st, sql[i], id, 0, err) < 0)
 			return -1;
 	return 0;
 }
@@ -497,12 +477,12 @@ static int link_toggle_work(struct store *st, void *arg, struct rm_error *err)
 	if (from == to)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s cannot be its own cause; choose another box"),
 			       a->from);
-	gone = run_ids(st, "DELETE FROM link WHERE from_id = ?1 AND to_id = ?2", from, to, err);
+	gone = store_run_ids(st, "DELETE FROM link WHERE from_id = ?1 AND to_id = ?2", from, to, err);
 	if (gone < 0)
 		return CHANGE_ERROR;
 	if (a->added)
 		*a->added = !gone;
-	if (!gone && run_ids(st, "INSERT INTO link(from_id, to_id) VALUES (?1, ?2)", from, to,
+	if (!gone && store_run_ids(st, "INSERT INTO link(from_id, to_id) VALUES (?1, ?2)", from, to,
 			     err) < 0)
 		return CHANGE_ERROR;
 	return CHANGE_OK;

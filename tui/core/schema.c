@@ -618,12 +618,19 @@ int schema_coverage_weight(sqlite3 *db, double partial, int may_write)
 	return -1;
 }
 
-/* sqlite3_exec callback: a row came (*ARG = 1). */
-static int has_row(void *arg, int ncols, char **values, char **names)
+/* Has TABLE a column "position"?  1 yes, 0 no, -1 when it cannot be read. */
+static int has_position(sqlite3 *db, const char *table)
 {
-	(void)ncols, (void)values, (void)names;
-	*(int *)arg = 1;
-	return 0;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = 'position'",
+			       -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Migration 7 -> 8: people order the boxes of a band on the route map
@@ -637,21 +644,19 @@ static int migrate_v8(sqlite3 *db, char **errmsg)
 	static const char *const tables[] = { "objective", "norm_item" };
 	struct buf b = { 0 };
 	size_t i;
-	int rc, has = 0;
+	int rc;
 
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		char sql[200];
-
 		/* (a database taken back to an older version by hand for a
 		 * test of an older step keeps the column) */
-		has = 0;
-		snprintf(sql, sizeof sql, "SELECT 1 FROM pragma_table_info('%s')"
-			 " WHERE name = 'position'", tables[i]);
-		rc = sqlite3_exec(db, sql, has_row, &has, errmsg);
-		if (rc != SQLITE_OK)
-			return rc;
+		int has = has_position(db, tables[i]);
+		char sql[200];
+
+		if (has < 0)
+			return SQLITE_ERROR;
 		if (has)
 			continue;
+		/* (a name from the table above: DDL takes no parameters) */
 		snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN position INTEGER", tables[i]);
 		rc = sqlite3_exec(db, sql, NULL, NULL, errmsg);
 		if (rc != SQLITE_OK)

@@ -223,3 +223,21 @@ int store_data_version(struct store *st, long long *version, struct rm_error *er
 		return store_fail(st, err, _("cannot read the database"));
 	return 0;
 }
+
+int store_run_ids(struct store *st, const char *sql, sqlite3_int64 a, sqlite3_int64 b,
+		  struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, a);
+	if (sqlite3_bind_parameter_count(stmt) > 1)
+		sqlite3_bind_int64(stmt, 2, b);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, _("cannot save"));
+	return sqlite3_changes(st->db);
+}
