@@ -9,6 +9,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/schema.h"
+#include "schema_int.h"
 
 /* Version 1: everything of DOMAIN.md.  Records carry the codes users give
  * them; rows users give no code (indicators, follow-up actions) get a
@@ -288,9 +289,7 @@ static int add_row_json(struct buf *b, sqlite3 *db, const char *table, const cha
 	return sqlite3_finalize(stmt) == SQLITE_OK && !first ? 0 : -1;
 }
 
-/* Insert, update and delete triggers that log TABLE's changes.  rm_user()
- * is registered on every connection by store_open. */
-static int add_audit_triggers(struct buf *b, sqlite3 *db, const char *table)
+int schema_add_audit_triggers(struct buf *b, sqlite3 *db, const char *table)
 {
 	static const char stamp[] = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), rm_user()";
 	int rc = 0;
@@ -329,7 +328,7 @@ static int migrate_v1(sqlite3 *db, char **errmsg)
 	for (i = 0; i < sizeof searchables / sizeof searchables[0]; i++)
 		add_search_triggers(&b, &searchables[i]);
 	for (i = 0; i < sizeof audited / sizeof audited[0]; i++)
-		if (add_audit_triggers(&b, db, audited[i]) < 0) {
+		if (schema_add_audit_triggers(&b, db, audited[i]) < 0) {
 			buf_free(&b);
 			return SQLITE_ERROR;
 		}
@@ -618,16 +617,16 @@ int schema_coverage_weight(sqlite3 *db, double partial, int may_write)
 	return -1;
 }
 
-/* Has TABLE a column "position"?  1 yes, 0 no, -1 when it cannot be read. */
-static int has_position(sqlite3 *db, const char *table)
+int schema_has_column(sqlite3 *db, const char *table, const char *column)
 {
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = 'position'",
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2",
 			       -1, &stmt, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, column, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
@@ -649,7 +648,7 @@ static int migrate_v8(sqlite3 *db, char **errmsg)
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		/* (a database taken back to an older version by hand for a
 		 * test of an older step keeps the column) */
-		int has = has_position(db, tables[i]);
+		int has = schema_has_column(db, tables[i], "position");
 		char sql[200];
 
 		if (has < 0)
@@ -665,7 +664,7 @@ static int migrate_v8(sqlite3 *db, char **errmsg)
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		buf_printf(&b, "DROP TRIGGER log_%s_ai; DROP TRIGGER log_%s_au;"
 			   " DROP TRIGGER log_%s_ad;", tables[i], tables[i], tables[i]);
-		if (add_audit_triggers(&b, db, tables[i]) < 0) {
+		if (schema_add_audit_triggers(&b, db, tables[i]) < 0) {
 			buf_free(&b);
 			return SQLITE_ERROR;
 		}
@@ -688,6 +687,7 @@ static int (*const migrations[])(sqlite3 *, char **) = {
 	migrate_v6,
 	migrate_v7,
 	migrate_v8,
+	schema_migrate_v9,
 };
 
 /* The codes of the assessments whose kept tally (or the lack of one)

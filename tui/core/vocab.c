@@ -28,6 +28,8 @@ static const struct {
 	{ "aar_tag", NULL, N_("AAR tag") },
 	{ "aar_section", "aar_sections", N_("AAR text") },
 	{ "aar_action", "aar_actions", N_("follow-up action") },
+	{ "support_request", "support_requests", N_("support request") },
+	{ "norm_proposal", "norm_proposals", N_("norm proposal") },
 };
 
 /* Each coded value: the table (NULL: any) and field it is of, its name. */
@@ -64,6 +66,36 @@ static const struct {
 	{ "assessment_entry", "support_from", "province", N_("the province") },
 	{ "assessment_entry", "support_from", "region", N_("the region") },
 	{ "assessment_entry", "support_from", "local", N_("the local government") },
+	{ "support_request", "source", "fund", N_("the fund") },
+	{ "support_request", "source", "province", N_("the province") },
+	{ "support_request", "source", "region", N_("the region") },
+	{ "support_request", "source", "local", N_("the local government") },
+	{ "support_request", "referred_to", "fund", N_("the fund") },
+	{ "support_request", "referred_to", "province", N_("the province") },
+	{ "support_request", "referred_to", "region", N_("the region") },
+	{ "support_request", "referred_to", "local", N_("the local government") },
+	/* TRANSLATORS: where a support request stands */
+	{ "support_request", "status", "requested", N_("awaiting an answer") },
+	{ "support_request", "status", "agreed", N_("agreed") },
+	{ "support_request", "status", "partly_agreed", N_("partly agreed") },
+	{ "support_request", "status", "declined", N_("declined") },
+	{ "support_request", "status", "referred", N_("referred") },
+	/* TRANSLATORS: how a norm set's items are answered */
+	{ "norm_set", "scale", "status", N_("met / partly / not met") },
+	{ "norm_set", "scale", "levels", N_("levels (Basic / Advance / Significance)") },
+	/* TRANSLATORS: PMQA's levels of an item */
+	{ "assessment_entry", "level", "0", N_("none") },
+	{ "assessment_entry", "level", "1", N_("Basic") },
+	{ "assessment_entry", "level", "2", N_("Advance") },
+	{ "assessment_entry", "level", "3", N_("Significance") },
+	/* TRANSLATORS: a proposed change of a norm set */
+	{ "norm_proposal", "kind", "add", N_("add an item") },
+	{ "norm_proposal", "kind", "change", N_("change an item") },
+	{ "norm_proposal", "kind", "remove", N_("remove an item") },
+	{ "norm_proposal", "status", "proposed", N_("proposed") },
+	{ "norm_proposal", "status", "accepted", N_("accepted") },
+	{ "norm_proposal", "status", "rejected", N_("rejected") },
+	{ "norm_proposal", "status", "applied", N_("in a new version") },
 	/* TRANSLATORS: how a norm set groups its items (groups.csv) */
 	{ "norm_set", "grouping", "key_activity", N_("key activities") },
 	{ "norm_set", "grouping", "pmqa_category", N_("PMQA categories") },

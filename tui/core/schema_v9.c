@@ -1,0 +1,126 @@
+/* schema_v9.c - migration 8 -> 9: the support cycle and the norms that
+ * learn (DOMAIN.md §4).
+ *
+ * - support_request: what a unit asked for one checklist item, from whom
+ *   and under which frame, and the answer of the office asked.  An item may
+ *   carry several.  The request is with coalesce(referred_to, source): the
+ *   source first asked, or the one it was last referred to.
+ * - norm_set.scale: 'status' (met / partial / not met / n.a.) or 'levels'
+ *   (PMQA's Basic 1 / Advance 2 / Significance 3, 0 for none), and
+ *   assessment_entry.level for the latter.
+ * - norm_proposal: a proposed change of a norm set (add, change or remove
+ *   an item), from a workshop or an AAR, accepted or rejected by the
+ *   issuing office, and the version that took it in. */
+#include <stdio.h>
+
+#include "routemap/buf.h"
+#include "schema_int.h"
+
+/* The sources a unit asks support from (as assessment_entry.support_from). */
+#define SUPPORT_SOURCES "('fund','province','region','local')"
+
+static const char v9_sql[] =
+	"CREATE TABLE IF NOT EXISTS support_request ("
+	" id INTEGER PRIMARY KEY,"
+	" uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),"
+	" entry_id INTEGER NOT NULL REFERENCES assessment_entry(id) ON DELETE CASCADE,"
+	" needed TEXT NOT NULL CHECK (needed <> ''),"          /* what is asked */
+	" source TEXT CHECK (source IN " SUPPORT_SOURCES "),"  /* asked from */
+	" frame_id INTEGER REFERENCES support_frame(id),"      /* the frame asked under */
+	" amount REAL CHECK (amount IS NULL OR amount >= 0),"  /* baht asked */
+	" status TEXT NOT NULL DEFAULT 'requested' CHECK (status IN"
+	"  ('requested','agreed','partly_agreed','declined','referred')),"
+	" referred_to TEXT CHECK (referred_to IN " SUPPORT_SOURCES "),"
+	" given TEXT,"                                          /* what will be given */
+	" amount_agreed REAL CHECK (amount_agreed IS NULL OR amount_agreed >= 0),"
+	" filed_frame_id INTEGER REFERENCES support_frame(id)," /* filed under */
+	" answer_note TEXT,"
+	" answered_by TEXT, answered_on TEXT);"
+	"CREATE INDEX IF NOT EXISTS support_request_entry ON support_request(entry_id);"
+	/* the requests with one source, by status: the fund's screen */
+	"CREATE INDEX IF NOT EXISTS support_request_with"
+	" ON support_request(coalesce(referred_to, source), status);"
+	"CREATE INDEX IF NOT EXISTS support_request_frame ON support_request(frame_id);"
+	"CREATE INDEX IF NOT EXISTS support_request_filed ON support_request(filed_frame_id);"
+	/* what the checklists asked before: one request per entry */
+	"INSERT INTO support_request(entry_id, needed, source, frame_id)"
+	" SELECT id, support_needed, support_from, support_frame_id FROM assessment_entry"
+	" WHERE coalesce(support_needed, '') <> ''"
+	"  AND NOT EXISTS (SELECT 1 FROM support_request) ORDER BY id;"
+
+	"CREATE TABLE IF NOT EXISTS norm_proposal ("
+	" id INTEGER PRIMARY KEY,"
+	" uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),"
+	/* the version it was proposed against: it gathers on the set's code */
+	" set_id INTEGER NOT NULL REFERENCES norm_set(id) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL CHECK (kind IN ('add','change','remove')),"
+	" item_code TEXT,"     /* the item changed or removed; a new one's code */
+	" group_code TEXT,"    /* its group, of the set's grouping */
+	" text TEXT, evidence TEXT,"
+	" weight REAL CHECK (weight IS NULL OR weight >= 0),"
+	" reason TEXT,"
+	/* where it came from: an AAR's section or follow-up action, the
+	 * comparison of successful units, or a person */
+	" origin_kind TEXT CHECK (origin_kind IN ('aar','aar_action','success','person')),"
+	" origin TEXT,"        /* the AAR code (and section), an action's uid */
+	" proposed_by TEXT, proposed_on TEXT,"
+	" status TEXT NOT NULL DEFAULT 'proposed'"
+	"  CHECK (status IN ('proposed','accepted','rejected','applied')),"
+	" decided_by TEXT, decided_on TEXT, decision_note TEXT,"
+	/* the version made from it */
+	" applied_set_id INTEGER REFERENCES norm_set(id) ON DELETE SET NULL,"
+	" CHECK (kind = 'add' OR item_code IS NOT NULL),"
+	" CHECK (kind = 'remove' OR coalesce(text, '') <> ''));"
+	"CREATE INDEX IF NOT EXISTS norm_proposal_set ON norm_proposal(set_id, status);"
+	"CREATE INDEX IF NOT EXISTS norm_proposal_applied ON norm_proposal(applied_set_id);";
+
+/* The columns added to tables there were: table, column, its definition. */
+static const struct {
+	const char *table, *column, *sql;
+} v9_columns[] = {
+	{ "norm_set", "scale", "ALTER TABLE norm_set ADD COLUMN scale TEXT NOT NULL DEFAULT 'status'"
+	  " CHECK (scale IN ('status','levels'))" },
+	{ "assessment_entry", "level", "ALTER TABLE assessment_entry ADD COLUMN level INTEGER"
+	  " CHECK (level IS NULL OR level BETWEEN 0 AND 3)" },
+};
+
+/* The tables whose change-log triggers are made (again) here: the new
+ * ones, and those that gained a column (their JSON must hold it). */
+static const char *const v9_audited[] = {
+	"support_request", "norm_proposal", "norm_set", "assessment_entry",
+};
+
+int schema_migrate_v9(sqlite3 *db, char **errmsg)
+{
+	struct buf b = { 0 };
+	size_t i;
+	int rc;
+
+	rc = sqlite3_exec(db, v9_sql, NULL, NULL, errmsg);
+	for (i = 0; rc == SQLITE_OK && i < sizeof v9_columns / sizeof v9_columns[0]; i++) {
+		int has = schema_has_column(db, v9_columns[i].table, v9_columns[i].column);
+
+		if (has < 0)
+			return SQLITE_ERROR;
+		if (!has)
+			rc = sqlite3_exec(db, v9_columns[i].sql, NULL, NULL, errmsg);
+	}
+	if (rc != SQLITE_OK)
+		return rc;
+	for (i = 0; i < sizeof v9_audited / sizeof v9_audited[0]; i++) {
+		buf_printf(&b, "DROP TRIGGER IF EXISTS log_%s_ai; DROP TRIGGER IF EXISTS log_%s_au;"
+			   " DROP TRIGGER IF EXISTS log_%s_ad;", v9_audited[i], v9_audited[i],
+			   v9_audited[i]);
+		if (schema_add_audit_triggers(&b, db, v9_audited[i]) < 0) {
+			buf_free(&b);
+			return SQLITE_ERROR;
+		}
+	}
+	if (b.oom) {
+		buf_free(&b);
+		return SQLITE_NOMEM;
+	}
+	rc = sqlite3_exec(db, b.s, NULL, NULL, errmsg);
+	buf_free(&b);
+	return rc;
+}
