@@ -43,6 +43,12 @@
 	ACTION(NEW_VERSION,    "new_version",    "v",           "new version from this one", WRITES) \
 	ACTION(DIFF,           "diff",           "D",           "compare with another version", READS) \
 	ACTION(NORM_SETS,      "norm_sets",      "S",           "norm sets and their versions", READS) \
+	ACTION(AGREE,          "agree",          "y",           "agree to it; accept a proposal", WRITES) \
+	ACTION(AGREE_PART,     "agree_part",     "p",           "agree to part of it", WRITES) \
+	ACTION(DECLINE,        "decline",        "x",           "decline it; reject a proposal", WRITES) \
+	ACTION(REFER,          "refer",          "r",           "refer it to another source", WRITES) \
+	ACTION(PROPOSE,        "propose",        "c",           "norm changes: propose one, or see those proposed", READS) \
+	ACTION(SUCCESS,        "success",        "F",           "success factors: what successful units do", READS) \
 	ACTION(FILTER,         "filter",         "f",           "filter: unanswered only, or by text", READS) \
 	ACTION(SORT,           "sort",           "s",           "sort the list another way", READS) \
 	ACTION(STATUS_CYCLE,   "status_cycle",   "Space",       "next status", WRITES) \
