@@ -44,6 +44,12 @@ int norm_frozen(struct store *st, const char *code, int version, struct rm_error
 int norm_new_version(struct store *st, struct undo_log *u, const char *code, int from, int *made,
 		     struct rm_error *err);
 
+/* The work of norm_new_version, for a change_run of the caller's own
+ * that does more in the same step (proposals_apply): inside the
+ * transaction.  Returns CHANGE_OK, or CHANGE_ERROR with ERR. */
+int norm_version_copy(struct store *st, const char *code, int from, int *made,
+		      struct rm_error *err);
+
 /* Move item ITEM of version VERSION of set CODE one place earlier (DELTA
  * -1) or later (+1) among the items of its group, the set's items then
  * numbered 1..n in the order shown, as one step of U.  Returns CHANGE_OK;

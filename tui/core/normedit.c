@@ -149,14 +149,15 @@ struct version_args {
 	int from, *made;
 };
 
-static int version_work(struct store *st, void *arg, struct rm_error *err)
+int norm_version_copy(struct store *st, const char *code, int from, int *made,
+		      struct rm_error *err)
 {
-	struct version_args *a = arg;
 	sqlite3_int64 old_id, new_id;
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (set_row(st, a->code, a->from, &old_id, NULL, NULL, err) < 0)
+	*made = 0;
+	if (set_row(st, code, from, &old_id, NULL, NULL, err) < 0)
 		return CHANGE_ERROR;
 	stmt = store_prepare(st,
 		"INSERT INTO norm_set(code, office_id, title, version, issued, source, grouping)"
@@ -165,11 +166,11 @@ static int version_work(struct store *st, void *arg, struct rm_error *err)
 		" FROM norm_set WHERE id = ?2 RETURNING id, version", err);
 	if (!stmt)
 		return CHANGE_ERROR;
-	sqlite3_bind_text(stmt, 1, a->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, old_id);
 	rc = sqlite3_step(stmt);
 	new_id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-	*a->made = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 1) : 0;
+	*made = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 1) : 0;
 	if (rc == SQLITE_ROW)
 		rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
@@ -182,6 +183,13 @@ static int version_work(struct store *st, void *arg, struct rm_error *err)
 		    "  row_number() OVER (ORDER BY group_id, coalesce(position, id), id)"
 		    " FROM norm_item WHERE set_id = ?1 ORDER BY group_id, coalesce(position, id), id",
 		    old_id, new_id, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
+}
+
+static int version_work(struct store *st, void *arg, struct rm_error *err)
+{
+	struct version_args *a = arg;
+
+	return norm_version_copy(st, a->code, a->from, a->made, err);
 }
 
 int norm_new_version(struct store *st, struct undo_log *u, const char *code, int from, int *made,
