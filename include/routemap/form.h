@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
+#include "routemap/action.h"
 #include "routemap/change.h"
 #include "routemap/config.h"
 #include "routemap/error.h"
@@ -172,6 +173,14 @@ struct form_rows {
 struct form_record;
 struct form_def;
 
+/* Where a key of a def's own leads (form_def.on_key): a new record of
+ * FORM, made where CODE and PART say (as its create takes them;
+ * malloc'd or NULL, the engine frees them). */
+struct form_goto {
+	const struct form_def *form;
+	char *code, *part;
+};
+
 struct form_group {
 	const char *name;        /* "actions" */
 	const char *title;       /* msgid: the heading over its rows; NULL: none */
@@ -290,6 +299,15 @@ struct form_def {
 	/* The parts that repeat, after the fields (NULL, 0: none). */
 	const struct form_group *groups;
 	size_t ngroups;
+	/* Keys of the def's own (ended by ACT_COUNT; NULL: none), on the
+	 * hint line and in help (an AAR's c: propose a norm change from the
+	 * section or follow-up action under the cursor).  ON_KEY says where
+	 * ACTION leads from row ROW of group GROUP (GROUP -1: a field of the
+	 * record's own, ROW 0) of REC: 1 with *GO filled; 0 when it leads
+	 * nowhere from there (ERR says why in words); -1 with ERR. */
+	const enum action *keys;
+	int (*on_key)(const struct form_ctx *ctx, const struct form_record *rec, enum action action,
+		      int group, size_t row, struct form_goto *go, struct rm_error *err);
 };
 
 /* Check TYPED, a value for field F as a person wrote it, by its type
@@ -344,6 +362,11 @@ int form_code_ok(const struct form_field *f, const struct form_ctx *ctx, const c
  * to 2800, into *YEAR (when YEAR is not NULL).  0, or -1 with ERR in
  * words ("2026: expected a Buddhist Era year such as 2569 ..."). */
 int form_parse_year(const char *typed, long long *year, struct rm_error *err);
+
+/* form_validate_fn: a weight (a norm item's, a proposed one's) is not
+ * below 0.  0, or -1 with ERR in words. */
+int form_weight_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+		   struct rm_error *err);
 
 /* form_validate_fn: a fiscal year of the Buddhist Era (form_parse_year). */
 int form_year_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,

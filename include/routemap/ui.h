@@ -417,6 +417,10 @@ enum view_kind {
 			      TITLE is what people call it (may be NULL) */
 	VIEW_RESULTS,      /* the last search's hits (ui->hits) */
 	VIEW_HELP,         /* the keys of the view OF (NULL: the global keys) */
+	VIEW_SUCCESS,      /* the success factors of a norm set's version:
+			      CODE the set, ROW the version */
+	VIEW_PROPOSALS,    /* the proposals on a norm set (all its
+			      versions): CODE the set */
 	VIEW_KINDS
 };
 

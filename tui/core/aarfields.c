@@ -10,6 +10,7 @@
 #include "routemap/buf.h"
 #include "routemap/form.h"
 #include "routemap/i18n.h"
+#include "routemap/lessons.h"
 
 enum { H_TITLE, H_DATE, H_SUBJECT, H_FACILITATOR, H_PARTICIPANTS, H_TAGS, H_COUNT };
 
@@ -373,6 +374,36 @@ static const struct form_group aar_groups[G_COUNT] = {
 	},
 };
 
+/* form_def.on_key: c on a section or a follow-up action proposes its
+ * text as a new norm item (a proposal's form, lessons.h). */
+static int aar_on_key(const struct form_ctx *ctx, const struct form_record *rec,
+		      enum action action, int group, size_t row, struct form_goto *go,
+		      struct rm_error *err)
+{
+	const struct form_row *r;
+	struct buf b = { 0 };
+
+	if (action != ACT_PROPOSE || group < 0 || (size_t)group >= rec->ngroups ||
+	    row >= rec->groups[group].n)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s",
+			       _("c proposes a norm change from a section or a follow-up action: "
+				 "move the cursor to one"));
+	r = &rec->groups[group].v[row];
+	if (!r->id || !r->values[0] || !*r->values[0])
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s",
+			       _("this is empty: write the lesson first, then c proposes it"));
+	if (group == G_SECTIONS)
+		buf_printf(&b, "%s/%s", ctx->code, r->key ? r->key : "");
+	else
+		buf_printf(&b, "%lld", (long long)r->id);
+	go->form = &proposal_form_def;
+	go->part = buf_take(&b);
+	go->code = strdup(group == G_SECTIONS ? "aar" : "aar_action");
+	return go->code && go->part ? 1 : rm_oom(err);
+}
+
+static const enum action aar_keys[] = { ACT_PROPOSE, ACT_COUNT };
+
 const struct form_def aarform_def = {
 	.title = N_("AAR record"),
 	.fields = head_fields,
@@ -386,4 +417,6 @@ const struct form_def aarform_def = {
 	.free_data = free,
 	.groups = aar_groups,
 	.ngroups = G_COUNT,
+	.keys = aar_keys,
+	.on_key = aar_on_key,
 };

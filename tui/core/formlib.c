@@ -118,3 +118,13 @@ int form_copy(char **to, const char *s)
 	*to = s ? strdup(s) : NULL;
 	return s && !*to ? -1 : 0;
 }
+
+int form_weight_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+		   struct rm_error *err)
+{
+	(void)f;
+	(void)ctx;
+	if (value && atof(value) < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("a weight is 0 or more, not %s"), value);
+	return 0;
+}

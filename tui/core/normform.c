@@ -62,17 +62,6 @@ static int groups(const struct form_field *f, const struct form_ctx *ctx,
 	return norm_groups(ctx->st, ctx->cfg, *grouping ? grouping : NULL, out, err);
 }
 
-/* form_validate_fn: a weight is not below 0. */
-static int weight_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
-		     struct rm_error *err)
-{
-	(void)f;
-	(void)ctx;
-	if (value && atof(value) < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("a weight is 0 or more, not %s"), value);
-	return 0;
-}
-
 enum { S_CODE, S_TITLE, S_GROUPS, S_ISSUED, S_SOURCE, S_OFFICE, S_VERSION, S_COUNT };
 
 static const struct form_field set_fields[S_COUNT] = {
@@ -96,8 +85,8 @@ static const struct form_field item_fields[I_COUNT] = {
 	[I_TEXT] = { "text", N_("text"), FIELD_TEXT, 1, "norm_item.text", NULL, NULL, 4000 },
 	[I_EVIDENCE] = { "evidence", N_("evidence"), FIELD_TEXT, 0, "norm_item.evidence", NULL,
 			 NULL, 4000 },
-	[I_WEIGHT] = { "weight", N_("weight"), FIELD_NUMBER, 1, "norm_item.weight", weight_ok,
-		       NULL, 0 },
+	[I_WEIGHT] = { "weight", N_("weight"), FIELD_NUMBER, 1, "norm_item.weight",
+		       form_weight_ok, NULL, 0 },
 };
 
 /* One row of SQL (?1 text A, ?2 the version N, ?3 text B) into REC: its

@@ -21,14 +21,24 @@ enum {
 	P_STATUS, P_PROPOSED_BY, P_PROPOSED_ON, P_DECIDED_ON, P_NOTE, P_COUNT
 };
 
-/* form_choices_fn: every version of every set, newest first. */
+/* form_choices_fn: every version of every set, newest first, listed as
+ * "CODE vN  TITLE", shown as "CODE vN", stored as "CODE@N". */
 static int versions(const struct form_field *f, const struct form_ctx *ctx,
 		    struct form_choices *out, struct rm_error *err)
 {
+	sqlite3_stmt *stmt = store_prepare(ctx->st, "SELECT code || '@' || version, code || ' v'"
+					   " || version || '  ' || title, code || ' v' || version"
+					   " FROM norm_set ORDER BY code, version DESC", err);
+	int rc = SQLITE_DONE, bad = 0;
+
 	(void)f;
-	return form_choices_rows(ctx, "SELECT code || '@' || version, code || ' v' || version"
-				 " || '  ' || title FROM norm_set ORDER BY code, version DESC", 0,
-				 out, err);
+	if (!stmt)
+		return -1;
+	while (!bad && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		bad = form_choices_add(out, (const char *)sqlite3_column_text(stmt, 0),
+				       (const char *)sqlite3_column_text(stmt, 1),
+				       (const char *)sqlite3_column_text(stmt, 2)) < 0;
+	return store_finish(ctx->st, stmt, rc, bad, err);
 }
 
 /* form_choices_fn: the codes of a table's field, named in words. */
@@ -112,17 +122,6 @@ static int groups(const struct form_field *f, const struct form_ctx *ctx,
 	return norm_groups(ctx->st, ctx->cfg, *grouping ? grouping : NULL, out, err);
 }
 
-/* form_validate_fn: a weight is not below 0. */
-static int weight_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
-		     struct rm_error *err)
-{
-	(void)f;
-	(void)ctx;
-	if (value && atof(value) < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("a weight is 0 or more, not %s"), value);
-	return 0;
-}
-
 static const struct form_field fields[P_COUNT] = {
 	[P_SET] = { "set", N_("norm set"), FIELD_CHOICE, 1, "norm_proposal.set", NULL, versions, 0 },
 	[P_KIND] = { "kind", N_("proposal"), FIELD_CHOICE, 1, "norm_proposal.kind", NULL, kinds, 0 },
@@ -133,8 +132,8 @@ static const struct form_field fields[P_COUNT] = {
 	[P_TEXT] = { "text", N_("text"), FIELD_TEXT, 1, "norm_proposal.text", NULL, NULL, 4000 },
 	[P_EVIDENCE] = { "evidence", N_("evidence"), FIELD_TEXT, 0, "norm_proposal.evidence", NULL,
 			 NULL, 4000 },
-	[P_WEIGHT] = { "weight", N_("weight"), FIELD_NUMBER, 0, "norm_proposal.weight", weight_ok,
-		       NULL, 0 },
+	[P_WEIGHT] = { "weight", N_("weight"), FIELD_NUMBER, 0, "norm_proposal.weight",
+		       form_weight_ok, NULL, 0 },
 	[P_REASON] = { "reason", N_("reason"), FIELD_TEXT, 0, "norm_proposal.reason", NULL, NULL,
 		       4000 },
 	[P_ORIGIN] = { "origin", N_("from"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
@@ -269,6 +268,32 @@ static int split_last(const char *s, char *a, size_t size, const char **b)
 	return 0;
 }
 
+/* Where a new proposal comes from (KIND and PART as defaults takes
+ * them), in words, into *OUT (malloc'd).  0, or -1 with ERR. */
+static int origin_shown(const struct form_ctx *ctx, const char *kind, const char *part,
+			char **out, struct rm_error *err)
+{
+	struct buf b = { 0 };
+	char *what = NULL;
+	int rc = 0;
+
+	if (strcmp(kind, "aar_action") == 0)
+		rc = read_text(ctx, "SELECT a.code || ': ' || x.action FROM aar_action x JOIN aar a"
+			       " ON a.id = x.aar_id WHERE x.id = CAST(?1 AS INTEGER)", part, NULL,
+			       &what, err);
+	else if (part)
+		what = strndup(part, strcspn(part, " "));
+	buf_printf(&b, "%s%c%s", kind, 31, what ? what : "");
+	free(what);
+	if (rc < 0 || b.oom) {
+		buf_free(&b);
+		return rc < 0 ? -1 : rm_oom(err);
+	}
+	rc = origin_words(b.s, out);
+	buf_free(&b);
+	return rc < 0 ? rm_oom(err) : 0;
+}
+
 /* form_def.defaults: CODE the origin's kind, PART what there (lessons.h). */
 static int defaults(const struct form_ctx *ctx, const char *code, const char *part,
 		    char **values, struct rm_error *err)
@@ -294,6 +319,8 @@ static int defaults(const struct form_ctx *ctx, const char *code, const char *pa
 	} else if (part) {
 		values[P_SET] = strdup(part);
 	}
+	if (rc == 0 && origin_shown(ctx, kind, part, &values[P_ORIGIN], err) < 0)
+		return -1;
 	values[P_KIND] = strdup(strcmp(kind, "success") == 0 ? "change" : "add");
 	values[P_STATUS] = strdup("proposed");
 	values[P_PROPOSED_BY] = strdup(ctx->st->user);

@@ -12,6 +12,7 @@
 #include "routemap/domain.h"
 #include "routemap/i18n.h"
 #include "routemap/lessons.h"
+#include "routemap/normedit.h"
 
 /* An assessment's coverage in percent from its tally T, partial answers
  * weighing ?3; NULL when nothing applies. */
@@ -24,13 +25,14 @@
 #define SCORE(ok) \
 	"total(CASE WHEN " ok " THEN CASE e.status WHEN 'met' THEN 1.0 WHEN 'partial' THEN ?3 END END)"
 
-/* ?1 the set row, ?3 the partial weight, ?4 picked by hand (0/1), ?5 the
+/* ?1 the set's code, ?2 its version, ?3 the partial weight, ?4 picked by hand (0/1), ?5 the
  * picked codes as a JSON array, ?6 the least coverage of a successful
  * assessment (percent). */
 static const char rows_sql[] =
 	"WITH a AS (SELECT a.id, CASE WHEN ?4 THEN a.code IN (SELECT value FROM json_each(?5))"
 	"  ELSE coalesce(" PERCENT("t") " + 1e-9 >= ?6, 0) END AS ok"
-	"  FROM assessment a JOIN assessment_tally t ON t.assessment_id = a.id WHERE a.set_id = ?1),"
+	"  FROM assessment a JOIN assessment_tally t ON t.assessment_id = a.id"
+	"  WHERE a.set_id = (SELECT id FROM norm_set WHERE code = ?1 AND version = ?2)),"
 	" n AS (SELECT total(ok) AS s, count(*) - total(ok) AS r FROM a),"
 	" x AS (SELECT e.item_id, " APPLY("a.ok") " AS sn, " SCORE("a.ok") " AS ss,"
 	"  " APPLY("NOT a.ok") " AS rn, " SCORE("NOT a.ok") " AS rs"
@@ -40,37 +42,11 @@ static const char rows_sql[] =
 	"  iif(x.rn > 0, 100.0 * x.rs / x.rn, 0) AS rr, g.id AS gid,"
 	"  coalesce(i.position, i.id) AS pos, i.id"
 	"  FROM norm_item i JOIN norm_group g ON g.id = i.group_id LEFT JOIN x ON x.item_id = i.id"
-	"  WHERE i.set_id = ?1)"
+	"  WHERE i.set_id = (SELECT id FROM norm_set WHERE code = ?1 AND version = ?2))"
 	" SELECT r.code, r.grp, r.text, r.sn, r.sr, r.rn, r.rr, n.s, n.r"
 	" FROM r CROSS JOIN n"
 	" ORDER BY (r.sn > 0 AND r.rn > 0) DESC, iif(r.sn > 0 AND r.rn > 0, r.sr - r.rr, 0) DESC,"
 	" r.gid, r.pos, r.id";
-
-/* The row of version VERSION of set CODE into *ID (0: none).  0, or -1
- * with ERR. */
-static int set_id(struct store *st, const char *code, int version, sqlite3_int64 *id,
-		  struct rm_error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT id FROM norm_set WHERE code = ?1"
-					   " AND version = ?2", err);
-	int rc;
-
-	*id = 0;
-	if (!stmt)
-		return -1;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 2, version);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, err, _("cannot read the records"));
-	if (!*id)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("norm set %s has no version %d"), code,
-			       version);
-	return 0;
-}
 
 /* The codes of PICK as a JSON array into B. */
 static void picked_json(const struct success_pick *pick, struct buf *b)
@@ -123,13 +99,10 @@ int success_rows(struct store *st, const struct config *cfg, const char *code, i
 {
 	struct buf json = { 0 };
 	sqlite3_stmt *stmt;
-	sqlite3_int64 id;
-	int rc = SQLITE_DONE, stop = 0;
+	int rc = SQLITE_DONE, stop = 0, rows = 0;
 
 	if (totals)
 		totals->successful = totals->rest = 0;
-	if (set_id(st, code, version, &id, err) < 0)
-		return -1;
 	picked_json(pick, &json);
 	if (json.oom) {
 		buf_free(&json);
@@ -139,7 +112,8 @@ int success_rows(struct store *st, const struct config *cfg, const char *code, i
 		buf_free(&json);
 		return -1;
 	}
-	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 2, version);
 	sqlite3_bind_double(stmt, 3, cfg->partial_weight);
 	sqlite3_bind_int(stmt, 4, pick->npicked > 0);
 	sqlite3_bind_text(stmt, 5, json.s, -1, SQLITE_STATIC);
@@ -152,12 +126,16 @@ int success_rows(struct store *st, const struct config *cfg, const char *code, i
 			totals->rest = sqlite3_column_int(stmt, 8);
 		}
 		read_row(stmt, &r);
+		rows++;
 		stop = fn ? fn(&r, arg) : 0;
 	}
 	if (stop)
 		rc = SQLITE_DONE;
 	rc = store_finish(st, stmt, rc, 0, err);
 	buf_free(&json);
+	/* no row: a version without items, or none (said in ERR) */
+	if (rc == 0 && !rows && norm_frozen(st, code, version, err) < 0)
+		return -1;
 	return rc < 0 ? -1 : stop;
 }
 

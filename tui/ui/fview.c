@@ -55,6 +55,8 @@ static void form_keys(struct fview *f)
 		f->actions[n++] = ACT_STATUS_CYCLE;
 	if (text)
 		f->actions[n++] = ACT_EXTERNAL_EDITOR;
+	for (i = 0; f->def->keys && f->def->keys[i] != ACT_COUNT && !f->draft && n < 13; i++)
+		f->actions[n++] = f->def->keys[i];
 	f->actions[n++] = ACT_BACK;
 	if (f->rec.about_kind && !f->draft)
 		f->actions[n++] = ACT_FOLLOW;
@@ -303,6 +305,32 @@ static int external_editor(struct fview *f, struct ui *ui)
 	return 1;
 }
 
+/* A key of the def's own (form_def.keys): a new record where the def
+ * says, from the row under the cursor.  Returns 0 when A is none. */
+static int own_key(struct fview *f, struct ui *ui, enum action a)
+{
+	struct rm_error err = { 0, "" };
+	struct form_goto go = { NULL, NULL, NULL };
+	const struct fslot *s = f->sel < f->nslots ? &f->slots[f->sel] : NULL;
+	size_t i;
+	int rc;
+
+	for (i = 0; f->def->keys && f->def->keys[i] != ACT_COUNT && f->def->keys[i] != a; i++)
+		;
+	if (!f->def->keys || f->def->keys[i] != a || !f->def->on_key || f->draft || !s)
+		return 0;
+	rc = f->def->on_key(fview_ctx(f), &f->rec, a, s->group, s->group < 0 ? 0 : s->row, &go,
+			    &err);
+	if (rc == 1 && go.form)
+		ui_open_place(ui, VIEW_FORM, &(struct ui_place){ .form = go.form, .code = go.code,
+								 .part = go.part, .create = 1 });
+	else if (err.msg[0])
+		ui_error(ui, "%s", err.msg);
+	free(go.code);
+	free(go.part);
+	return 1;
+}
+
 static int fview_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct fview *f = v->data;
@@ -341,7 +369,7 @@ static int fview_act(struct view *v, struct ui *ui, enum action a)
 			ui_message(ui, "%s", _("no changes recorded"));
 		return 1;
 	default:
-		return 0;
+		return own_key(f, ui, a);
 	}
 }
 

@@ -23,6 +23,8 @@ int fview_save_chosen(struct fview *f, struct ui *ui, size_t i, const char *expe
 		return rc;
 	}
 	if (rc == CHANGE_ERROR || rc == FORM_REFUSED) {
+		if (was_draft)       /* kept in the new record's form: shown */
+			ui_changed(ui);
 		ui_error(ui, "%s", err.msg);
 		return rc;
 	}

@@ -2,7 +2,8 @@
  * weights, the selected one's evidence.  a adds an item, e and Enter open
  * its form, m moves it to another group, < > move it within its group, d
  * deletes it (asks; u brings it back), v makes a new version from this
- * one and shows it, D compares it with another version.  An issued
+ * one and shows it, D compares it with another version, F shows its
+ * success factors.  An issued
  * version that units were assessed against refuses every change, and
  * says why. */
 #include <stdio.h>
@@ -324,6 +325,10 @@ static int normitems_act(struct view *v, struct ui *ui, enum action a)
 		if (p->loaded)
 			compare(p, ui);
 		return 1;
+	case ACT_SUCCESS:
+		ui_open_place(ui, VIEW_SUCCESS, &(struct ui_place){ .code = p->code,
+								    .row = p->version });
+		return 1;
 	default:
 		return 0;
 	}
@@ -349,7 +354,7 @@ static void normitems_free(struct view *v)
 
 static const enum action normitems_actions[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_MOVE_TO, ACT_MOVE_EARLIER, ACT_MOVE_LATER, ACT_DELETE,
-	ACT_NEW_VERSION, ACT_DIFF, ACT_BACK, ACT_COUNT
+	ACT_NEW_VERSION, ACT_DIFF, ACT_SUCCESS, ACT_BACK, ACT_COUNT
 };
 
 static const struct view_ops normitems_ops = {

@@ -2,7 +2,8 @@
  * Checklists): code, title, version, issued date or "draft", items,
  * assessments.  Enter shows a version's items; a makes a set, e edits a
  * version's header, v makes a new version from the selected one, D
- * compares it with another version. */
+ * compares it with another version, F shows its success factors, c the
+ * proposals to change the set. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,15 @@ static int normsets_act(struct view *v, struct ui *ui, enum action a)
 		if (r)
 			compare(p, ui, r);
 		return 1;
+	case ACT_SUCCESS:
+		if (r)
+			ui_open_place(ui, VIEW_SUCCESS, &(struct ui_place){ .code = r->code,
+									    .row = r->version });
+		return 1;
+	case ACT_PROPOSE:
+		if (r)
+			ui_open_place(ui, VIEW_PROPOSALS, &(struct ui_place){ .code = r->code });
+		return 1;
 	default:
 		return 0;
 	}
@@ -213,7 +223,8 @@ static void normsets_free(struct view *v)
 }
 
 static const enum action normsets_actions[] = {
-	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_NEW_VERSION, ACT_DIFF, ACT_BACK, ACT_COUNT
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_NEW_VERSION, ACT_DIFF, ACT_SUCCESS, ACT_PROPOSE, ACT_BACK,
+	ACT_COUNT
 };
 
 static const struct view_ops normsets_ops = {
