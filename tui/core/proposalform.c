@@ -18,7 +18,7 @@
 
 enum {
 	P_SET, P_KIND, P_ITEM, P_GROUP, P_TEXT, P_EVIDENCE, P_WEIGHT, P_REASON, P_ORIGIN,
-	P_STATUS, P_PROPOSED_BY, P_PROPOSED_ON, P_DECIDED_ON, P_NOTE, P_COUNT
+	P_STATUS, P_PROPOSED_BY, P_PROPOSED_ON, P_DECIDED_BY, P_DECIDED_ON, P_NOTE, P_COUNT
 };
 
 /* form_choices_fn: every version of every set, newest first, listed as
@@ -141,6 +141,7 @@ static const struct form_field fields[P_COUNT] = {
 	[P_PROPOSED_BY] = { "proposed_by", N_("proposed by"), FIELD_READONLY, 0, NULL, NULL, NULL,
 			    0 },
 	[P_PROPOSED_ON] = { "proposed_on", N_("proposed on"), FIELD_DATE, 0, NULL, NULL, NULL, 0 },
+	[P_DECIDED_BY] = { "decided_by", N_("decided by"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 	[P_DECIDED_ON] = { "decided_on", N_("decided on"), FIELD_DATE, 0, NULL, NULL, NULL, 0 },
 	[P_NOTE] = { "decision_note", N_("decision note"), FIELD_TEXT, 0,
 		     "norm_proposal.decision_note", NULL, NULL, 4000 },
@@ -184,7 +185,7 @@ static int load(const struct form_ctx *ctx, const char *code, const char *part,
 		" coalesce(p.origin_kind, 'person') || char(31) || coalesce(CASE p.origin_kind"
 		"  WHEN 'aar_action' THEN (SELECT a.code || ': ' || x.action FROM aar_action x"
 		"  JOIN aar a ON a.id = x.aar_id WHERE x.uid = p.origin) END, p.origin, ''),"
-		" p.status, p.proposed_by, p.proposed_on, p.decided_on,"
+		" p.status, p.proposed_by, p.proposed_on, p.decided_by, p.decided_on,"
 		" p.decision_note FROM norm_proposal p JOIN norm_set s ON s.id = p.set_id"
 		" WHERE p.id = CAST(?1 AS INTEGER)", args, 1, P_COUNT, rec, id, err);
 	if (rc == 0) {
