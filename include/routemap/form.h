@@ -373,10 +373,10 @@ int form_load_row(const struct form_ctx *ctx, const char *sql, const char *const
  * out of memory. */
 int form_copy(char **to, const char *s);
 
-/* The checklist item's form (itemform.c): its status, note, support
- * needed, support from (a source of the office's list), support frame.
- * Loaded on CODE the assessment, PART the item's code; saved into the
- * item's entry, made when it has none yet. */
+/* The checklist item's form (itemform.c): its status and note, then its
+ * support requests as a group of rows (support.h).  Loaded on CODE the
+ * assessment, PART the item's code; saved into the item's entry, made
+ * when it has none yet. */
 extern const struct form_def itemform_def;
 
 /* An AAR as a form (aarfields.c): its header (title, date, what it

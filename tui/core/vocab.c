@@ -61,7 +61,8 @@ static const struct {
 	{ "office", "level", "fund", N_("fund") },
 	{ "office", "level", "unit", N_("unit") },
 	/* TRANSLATORS: who a unit asks for support (the INI may name them
-	 * otherwise on the screens) */
+	 * otherwise on the screens); the entries' CSV column support_from
+	 * names the source of an item's first request */
 	{ "assessment_entry", "support_from", "fund", N_("the fund") },
 	{ "assessment_entry", "support_from", "province", N_("the province") },
 	{ "assessment_entry", "support_from", "region", N_("the region") },
@@ -171,6 +172,19 @@ static const struct {
 	{ NULL, "text", N_("text") }, { NULL, "title", N_("title") }, { NULL, "to", N_("effect") },
 	{ NULL, "unit", N_("unit") }, { NULL, "version", N_("version") },
 	{ NULL, "weight", N_("weight") },
+	/* support_requests.csv */
+	{ "support_requests", "uid", N_("request id") },
+	{ "support_requests", "needed", N_("support needed") },
+	{ "support_requests", "source", N_("asked from") },
+	{ "support_requests", "frame", N_("support frame") },
+	{ "support_requests", "amount", N_("baht asked") },
+	{ "support_requests", "referred_to", N_("referred to") },
+	{ "support_requests", "given", N_("to be given") },
+	{ "support_requests", "amount_agreed", N_("baht agreed") },
+	{ "support_requests", "filed_frame", N_("filed under frame") },
+	{ "support_requests", "answer_note", N_("answer's note") },
+	{ "support_requests", "answered_by", N_("answered by") },
+	{ "support_requests", "answered_on", N_("answered on") },
 };
 
 const char *vocab_column(const char *kind, const char *name)
