@@ -46,6 +46,10 @@ static const char v9_sql[] =
 	" ON support_request(coalesce(referred_to, source), status);"
 	"CREATE INDEX IF NOT EXISTS support_request_frame ON support_request(frame_id);"
 	"CREATE INDEX IF NOT EXISTS support_request_filed ON support_request(filed_frame_id);"
+	/* an item's history holds its requests' changes */
+	"CREATE INDEX IF NOT EXISTS change_log_request_of ON change_log("
+	" json_extract(coalesce(new, old), '$.entry_id'))"
+	" WHERE tbl = 'support_request';"
 	/* what the checklists asked before: one request per entry */
 	"INSERT INTO support_request(entry_id, needed, source, frame_id)"
 	" SELECT id, support_needed, support_from, support_frame_id FROM assessment_entry"

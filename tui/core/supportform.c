@@ -72,7 +72,7 @@ enum { R_NEEDED, R_SOURCE, R_FRAME, R_AMOUNT, R_ANSWER, R_COUNT };
 /* Named as the columns of support_requests.csv. */
 static const struct form_field request_fields[R_COUNT] = {
 	[R_NEEDED] = { "needed", N_("support needed"), FIELD_LINE, 1, "support_request.needed", NULL,
-		       NULL, 2000 },
+		       NULL, 4000 },
 	[R_SOURCE] = { "source", N_("asked from"), FIELD_CHOICE, 0, "support_request.source", NULL,
 		       sources, 0 },
 	[R_FRAME] = { "frame", N_("support frame"), FIELD_CHOICE, 0, "support_request.frame", NULL,

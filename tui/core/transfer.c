@@ -164,7 +164,7 @@ static const struct col requests_cols[] = {
 	  "SELECT i.id FROM norm_item i JOIN assessment a ON a.set_id = i.set_id"
 	  " WHERE a.code = ?1 AND i.code = ?2", N_("item"), "assessment,*", NULL },
 	{ "uid", C_CODE, OPT, NULL, NULL, NULL, NULL },
-	{ "needed", C_TEXT, 0, NULL, NULL, NULL, NULL },
+	{ "needed", C_TEXT, ML, NULL, NULL, NULL, NULL },
 	{ "source", C_ENUM, OPT, q_sources, NULL, NULL, NULL },
 	{ "frame", C_REF, OPT, q_frame, N_("support frame"), "*", NULL },
 	{ "amount", C_NUM, OPT, NULL, NULL, NULL, NULL },
@@ -457,24 +457,37 @@ long long transfer_count(struct store *st, size_t kind, struct rm_error *err)
 static const struct {
 	const char *kind;
 	const struct form_def *form;
+	const char *column, *field;   /* COLUMN checked by FIELD of FORM; NULL:
+					 each column by the field of its name */
 } kind_forms[] = {
-	{ "assessment_entries", &itemform_def },
-	{ "support_requests", &support_request_def },
-	{ "aars", &aarform_def },
-	{ "plans", &plan_form_def },
-	{ "objectives", &objective_form_def },
-	{ "projects", &project_form_def },
-	{ "norm_sets", &norm_set_form_def },
-	{ "norm_items", &norm_item_form_def },
-	{ "indicators", &indicator_form_def },
+	{ "assessment_entries", &itemform_def, NULL, NULL },
+	/* an entry's support_from is its first request's source */
+	{ "assessment_entries", &support_request_def, "support_from", "source" },
+	{ "support_requests", &support_request_def, NULL, NULL },
+	{ "aars", &aarform_def, NULL, NULL },
+	{ "plans", &plan_form_def, NULL, NULL },
+	{ "objectives", &objective_form_def, NULL, NULL },
+	{ "projects", &project_form_def, NULL, NULL },
+	{ "norm_sets", &norm_set_form_def, NULL, NULL },
+	{ "norm_items", &norm_item_form_def, NULL, NULL },
+	{ "indicators", &indicator_form_def, NULL, NULL },
 };
 
 const struct form_field *transfer_kind_field(const struct kind *k, const char *column)
 {
 	size_t i;
 
-	for (i = 0; i < N(kind_forms); i++)
-		if (strcmp(kind_forms[i].kind, k->name) == 0)
-			return form_field_named(kind_forms[i].form, column);
+	for (i = 0; i < N(kind_forms); i++) {
+		const struct form_field *f;
+
+		if (strcmp(kind_forms[i].kind, k->name) != 0)
+			continue;
+		if (kind_forms[i].column) {
+			if (strcmp(kind_forms[i].column, column) == 0)
+				return form_field_named(kind_forms[i].form, kind_forms[i].field);
+		} else if ((f = form_field_named(kind_forms[i].form, column)) != NULL) {
+			return f;
+		}
+	}
 	return NULL;
 }
