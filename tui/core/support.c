@@ -236,11 +236,10 @@ void support_answer_text(const struct config *cfg, const struct support_request 
 	char date[64];
 	const char *status = r->status ? r->status : "requested";
 
-	buf_puts(&b, vocab_value("support_request", "status", status));
-	if (strcmp(status, "referred") == 0 && r->referred_to) {
-		sep(&b);
+	if (strcmp(status, "referred") == 0 && r->referred_to)
 		buf_printf(&b, _("referred to %s"), source_name(cfg, r->referred_to));
-	}
+	else
+		buf_puts(&b, vocab_value("support_request", "status", status));
 	if (r->given) {
 		sep(&b);
 		buf_printf(&b, _("to be given: %s"), r->given);

@@ -141,6 +141,20 @@ static const struct {
 	const char *kind, *name, *label;   /* KIND NULL: of any kind */
 } columns[] = {
 	{ "offices", "level", N_("office level") },
+	/* support_requests.csv (before the names of any kind) */
+	{ "support_requests", "uid", N_("request id") },
+	{ "support_requests", "needed", N_("support needed") },
+	{ "support_requests", "source", N_("asked from") },
+	{ "support_requests", "frame", N_("support frame") },
+	{ "support_requests", "amount", N_("baht asked") },
+	{ "support_requests", "referred_to", N_("referred to") },
+	{ "support_requests", "given", N_("to be given") },
+	{ "support_requests", "amount_agreed", N_("baht agreed") },
+	{ "support_requests", "filed_frame", N_("filed under frame") },
+	{ "support_requests", "answer_note", N_("answer's note") },
+	{ "support_requests", "answered_by", N_("answered by") },
+	{ "support_requests", "answered_on", N_("answered on") },
+
 	{ NULL, "support_frame_id", N_("support frame") }, { NULL, "tag", N_("tags") },
 	{ NULL, "aar", N_("AAR") },
 	{ NULL, "action", N_("action") }, { NULL, "assessed_on", N_("assessed") },
@@ -172,19 +186,6 @@ static const struct {
 	{ NULL, "text", N_("text") }, { NULL, "title", N_("title") }, { NULL, "to", N_("effect") },
 	{ NULL, "unit", N_("unit") }, { NULL, "version", N_("version") },
 	{ NULL, "weight", N_("weight") },
-	/* support_requests.csv */
-	{ "support_requests", "uid", N_("request id") },
-	{ "support_requests", "needed", N_("support needed") },
-	{ "support_requests", "source", N_("asked from") },
-	{ "support_requests", "frame", N_("support frame") },
-	{ "support_requests", "amount", N_("baht asked") },
-	{ "support_requests", "referred_to", N_("referred to") },
-	{ "support_requests", "given", N_("to be given") },
-	{ "support_requests", "amount_agreed", N_("baht agreed") },
-	{ "support_requests", "filed_frame", N_("filed under frame") },
-	{ "support_requests", "answer_note", N_("answer's note") },
-	{ "support_requests", "answered_by", N_("answered by") },
-	{ "support_requests", "answered_on", N_("answered on") },
 };
 
 const char *vocab_column(const char *kind, const char *name)
