@@ -154,6 +154,9 @@ static const struct {
 	{ "support_requests", "answer_note", N_("answer's note") },
 	{ "support_requests", "answered_by", N_("answered by") },
 	{ "support_requests", "answered_on", N_("answered on") },
+	/* the change log's names of a request's frames */
+	{ "support_requests", "frame_id", N_("support frame") },
+	{ "support_requests", "filed_frame_id", N_("filed under frame") },
 
 	{ NULL, "support_frame_id", N_("support frame") }, { NULL, "tag", N_("tags") },
 	{ NULL, "aar", N_("AAR") },
@@ -193,7 +196,8 @@ const char *vocab_column(const char *kind, const char *name)
 	size_t i;
 
 	for (i = 0; name && i < N(columns); i++)
-		if ((!columns[i].kind || (kind && strcmp(kind, columns[i].kind) == 0)) &&
+		if ((!columns[i].kind || (kind && (strcmp(kind, columns[i].kind) == 0 ||
+						   strcmp(kind, vocab_table(columns[i].kind)) == 0))) &&
 		    strcmp(name, columns[i].name) == 0)
 			return _(columns[i].label);
 	return name;
