@@ -141,7 +141,8 @@ struct form_mark {
 	const char *ascii;       /* shown where lines are drawn in ASCII */
 };
 
-/* One question asked when the user adds a row. */
+/* One question asked when the user adds a row; for a FIELD_CHOICE the
+ * answer is chosen from its list, PROMPT the list's title. */
 struct form_ask {
 	size_t field;            /* the group's field it fills */
 	const char *prompt;      /* msgid: "Follow-up action: " */
