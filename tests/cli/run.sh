@@ -159,6 +159,8 @@ run export-support-requests-txt 0 -d "$T/sr.db" export support_requests --format
 run export-support-requests 0 -d "$T/sr.db" export support_requests
 # the entries' columns carry each item's first request
 run export-entries-requests 0 -d "$T/sr.db" export assessment_entries
+# a request is found by what is needed and by its answer's note
+run search-support-requests 0 -d "$T/sr.db" search เขตสุขภาพที่
 # every kind again with --update: all unchanged, nothing written
 before=$(fingerprint "$T/copy.db")
 run import-update-same 0 -d "$T/copy.db" import --update "$T/out1"

@@ -52,6 +52,16 @@ if screen | grep -A1 -x ' คำตอบ' | grep -qx '  รอคำตอบ';
 keys Down Down Down Down Down Down Down               # the second request
 wait_for "อบรมครูพี่เลี้ยงเรื่องโรคติดต่อในเด็ก"
 wait_for "เขต"
+# found by a search: the hit opens the item's form
+keys q q
+wait_for "A-BNG-69"
+keys /
+type_text "เจลล้างมือและสบู่"
+keys Enter
+wait_for "A-BNG-69/CM3"
+keys Enter
+wait_for "มีสื่อความรู้เรื่องโรคติดต่อในเด็ก"
+wait_for "คำขอรับการสนับสนุน  (รอคำตอบ: 2 / 2)"
 keys Q
 wait_for "EXIT=0 TTY=restored"
 got=$("$BIN" -d "$RQ" export support_requests | grep ',CM3,' | cut -d, -f4-8)
