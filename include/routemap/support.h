@@ -52,8 +52,8 @@ int support_requests_load(struct store *st, sqlite3_int64 entry, struct support_
 void support_requests_free(struct support_request *v, size_t n);
 
 /* What a new request asks: NEEDED (required), SOURCE, FRAME (a frame's
- * code) and AMOUNT (baht in ASCII digits, as form_check stores it; at
- * least 0); NULL or "" for none. */
+ * code) and AMOUNT (baht, at least 0, in ASCII or Thai digits); NULL or
+ * "" for none. */
 struct support_ask {
 	const char *needed, *source, *frame, *amount;
 };

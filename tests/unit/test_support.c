@@ -30,7 +30,8 @@ static void test_two_requests_edited_deleted_undone(void **state)
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { 0 };
 	struct support_ask money = { "งบจัดซื้อเจลล้างมือ", "fund", "4", "25000" };
-	struct support_ask training = { "อบรมครูพี่เลี้ยงเรื่องโรคมือ เท้า ปาก", "region", "3", NULL };
+	struct support_ask training = { "อบรมครูพี่เลี้ยงเรื่องโรคมือ เท้า ปาก", "region", "3",
+					"๑๕๐๐" };
 	struct support_request *v;
 	sqlite3_int64 a, item, entry = 0, first = 0, second = 0;
 	char *current = NULL;
@@ -56,7 +57,7 @@ static void test_two_requests_edited_deleted_undone(void **state)
 	assert_string_equal(v[0].frame, "4");
 	assert_string_equal(v[0].amount, "25000");
 	assert_string_equal(v[0].status, "requested");
-	assert_null(v[1].amount);
+	assert_string_equal(v[1].amount, "1500");   /* Thai digits */
 	assert_string_equal(v[1].source, "region");
 	support_requests_free(v, n);
 	/* edits over what was seen; a second over the same is refused */

@@ -102,6 +102,7 @@ static int add_work(struct store *st, void *arg, struct rm_error *err)
 {
 	struct add_args *a = arg;
 	sqlite3_stmt *stmt;
+	double baht;
 	int rc;
 
 	if (change_entry_id(st, a->assessment, a->item, &a->entry, err) < 0)
@@ -115,8 +116,8 @@ static int add_work(struct store *st, void *arg, struct rm_error *err)
 	sqlite3_bind_text(stmt, 2, a->ask->needed, -1, SQLITE_STATIC);
 	store_bind_text_or_null(stmt, 3, filled(a->ask->source) ? a->ask->source : NULL);
 	store_bind_text_or_null(stmt, 4, filled(a->ask->frame) ? a->ask->frame : NULL);
-	if (filled(a->ask->amount))
-		sqlite3_bind_double(stmt, 5, atof(a->ask->amount));
+	if (filled(a->ask->amount) && text_parse_number(a->ask->amount, &baht) == 0)
+		sqlite3_bind_double(stmt, 5, baht);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)

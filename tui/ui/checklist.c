@@ -172,7 +172,7 @@ static void draw_item(struct ui *ui, struct checklist *c, const struct check_ite
 	w = *tag ? text_width(tag) + 1 : 0;
 	if (w)
 		ui_put(y, ui->cols - w + 1, tag, w - 1,
-		       ui->theme.attr[it->answered < it->requests ? T_ERROR : T_DIM], 0);
+		       it->answered < it->requests ? A_NORMAL : ui->theme.attr[T_DIM], 0);
 	/* the text keeps its looks: moving the cursor rewrites only the mark
 	 * and the code */
 	ui_put(y, x + 1, it->text, ui->cols - x - 1 - w, A_NORMAL, 0);
