@@ -130,7 +130,8 @@ struct history_row {
 };
 
 /* The changes of row ID of TABLE and of the rows that belong to it (an
- * AAR's sections, actions and tags; an assessment's entries), newest
+ * AAR's sections, actions and tags; an assessment's entries; an entry's
+ * support requests), newest
  * first, of the LIMIT newest changes.  Free with history_free. */
 int history_load(struct store *st, const char *table, sqlite3_int64 id, size_t limit,
 		 struct history_row **rows, size_t *n, struct rm_error *err);

@@ -52,6 +52,12 @@ int cmd_summary(struct cli *cli);
 /* show norm CODE ...: ARGV[0] is "norm".  Returns the exit status. */
 int cli_show_norm(struct cli *cli, int argc, char **argv);
 
+/* Print the support requests of entry ENTRY (an id; 0: none) and their
+ * answers under an item of `show assessment`, wrapped to WIDTH.  Returns
+ * 0, or -1 with ERR. */
+int cli_show_requests(const struct cli *cli, struct store *st, sqlite3_int64 entry, int width,
+		      struct rm_error *err);
+
 /* Print "routemap: MESSAGE" for ERR, on one line with controls and
  * invisible characters escaped, and return its exit status. */
 int cli_report(const struct rm_error *err);

@@ -59,7 +59,8 @@ struct check_item {
 	double weight;
 	size_t group;             /* index into assessment.groups */
 	enum entry_status status;
-	char *note, *support_needed, *support_from, *support_frame;
+	char *note;
+	size_t requests, answered;    /* its support requests; those answered */
 };
 
 struct check_group {

@@ -142,7 +142,8 @@ struct form_mark {
 	const char *ascii;       /* shown where lines are drawn in ASCII */
 };
 
-/* One question asked when the user adds a row. */
+/* One question asked when the user adds a row; for a FIELD_CHOICE the
+ * answer is chosen from its list, PROMPT the list's title. */
 struct form_ask {
 	size_t field;            /* the group's field it fills */
 	const char *prompt;      /* msgid: "Follow-up action: " */
@@ -396,10 +397,10 @@ int form_load_row(const struct form_ctx *ctx, const char *sql, const char *const
  * out of memory. */
 int form_copy(char **to, const char *s);
 
-/* The checklist item's form (itemform.c): its status, note, support
- * needed, support from (a source of the office's list), support frame.
- * Loaded on CODE the assessment, PART the item's code; saved into the
- * item's entry, made when it has none yet. */
+/* The checklist item's form (itemform.c): its status and note, then its
+ * support requests as a group of rows (support.h).  Loaded on CODE the
+ * assessment, PART the item's code; saved into the item's entry, made
+ * when it has none yet. */
 extern const struct form_def itemform_def;
 
 /* An AAR as a form (aarfields.c): its header (title, date, what it

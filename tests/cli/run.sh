@@ -142,6 +142,25 @@ expect export-dir "$BIN" -d "$DB" export --dir "$T/out1"
 run import-dir 0 -d "$T/copy.db" import "$T/out1"
 expect export-again "$BIN" -d "$T/copy.db" export --dir "$T/out2"
 expect round-trip-equal diff -r "$T/out1" "$T/out2"
+# support requests: a file of them imported with the demo's other files
+# is the truth (the entries' support columns make none); their answers in
+# show; the same uid again is refused; --update answers one and adds one
+# (no uid: a new one), amounts in Thai digits; export in Thai words
+mkdir "$T/sr"
+cp "$ROOT"/config/demo/*.csv "$T/sr/"
+cp "$DATA/csv/support-requests.csv" "$T/sr/support_requests.csv"
+run import-support-requests 0 -d "$T/sr.db" import "$T/sr"
+run show-assessment-requests 0 -d "$T/sr.db" show assessment A-BNG-69
+run import-support-requests-again 1 -d "$T/sr.db" import support_requests \
+	"$DATA/csv/support-requests.csv"
+run import-update-support-requests 0 -d "$T/sr.db" import --update support_requests \
+	"$DATA/csv/support-requests-update.csv"
+run export-support-requests-txt 0 -d "$T/sr.db" export support_requests --format txt
+run export-support-requests 0 -d "$T/sr.db" export support_requests
+# the entries' columns carry each item's first request
+run export-entries-requests 0 -d "$T/sr.db" export assessment_entries
+# a request is found by what is needed and by its answer's note
+run search-support-requests 0 -d "$T/sr.db" search เขตสุขภาพที่
 # every kind again with --update: all unchanged, nothing written
 before=$(fingerprint "$T/copy.db")
 run import-update-same 0 -d "$T/copy.db" import --update "$T/out1"
@@ -152,7 +171,7 @@ run export-dir-not-empty 1 -d "$DB" export --dir "$T/out1"
 expect export-dir-kept [ "$sum1" = "$(ls -l "$T/out1" | sha256sum)" ]
 mkdir "$T/out-empty"
 expect export-dir-empty-ok "$BIN" -d "$DB" export --dir "$T/out-empty/"
-expect export-dir-empty-all [ "$(ls "$T/out-empty" | wc -l)" -eq 16 ]
+expect export-dir-empty-all [ "$(ls "$T/out-empty" | wc -l)" -eq 17 ]
 expect export-dir-no-temporary [ -z "$(ls -A "$T" | grep '^\.out')" ]
 # numbers: 0.00001 goes out as it came in, and in again
 for n in 3 4; do
@@ -418,7 +437,8 @@ no_identifiers() {
 		"$BIN" --demo -d "$T/words.db" $c 2>&1 </dev/null | grep -v '^  routemap '
 	done
 	for kind in offices plans objectives links indicators slm_cells projects groups norm_sets \
-	    norm_items support_frames assessments assessment_entries aars aar_sections aar_actions; do
+	    norm_items support_frames assessments assessment_entries support_requests aars aar_sections \
+	    aar_actions; do
 		for format in txt md; do
 			"$BIN" --demo -d "$T/words.db" export "$kind" --format "$format" </dev/null
 		done
@@ -430,7 +450,8 @@ expect no-identifiers-in-batch-output no_identifiers
 # and the tables for reading head no column by its CSV name
 heads_in_thai() {
 	for kind in offices plans objectives links indicators slm_cells projects groups norm_sets \
-	    norm_items support_frames assessments assessment_entries aars aar_sections aar_actions; do
+	    norm_items support_frames assessments assessment_entries support_requests aars aar_sections \
+	    aar_actions; do
 		names=$("$BIN" --demo -d "$T/words.db" export "$kind" | head -1 | tr ',' ' ')
 		for format in txt md; do
 			head=$("$BIN" --demo -d "$T/words.db" export "$kind" --format "$format" | head -1)

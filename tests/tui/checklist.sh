@@ -110,7 +110,7 @@ type_text " ผู้ใหญ่บ้านช่วยผลักดัน�
 keys Escape
 wait_for "บันทึกแล้ว"
 wait_for "ผู้ใหญ่บ้านช่วยผลักดัน"
-keys Down Down                     # support from
+keys Down Down                     # its request: asked from
 keys Enter
 wait_for "กองทุนฯ ตำบล"
 keys Up                            # from the province up to the fund
@@ -120,9 +120,9 @@ wait_for "กองทุนฯ ตำบล"
 keys u                             # undo: back to the province
 wait_for "ยกเลิกการแก้ไขและบันทึกแล้ว"
 wait_for "จังหวัด"
-keys h                             # history of the item, newest first
-wait_for "ขอการสนับสนุนจาก: กองทุนฯ ตำบล → จังหวัด"
-wait_for "ขอการสนับสนุนจาก: จังหวัด → กองทุนฯ ตำบล"
+keys h                             # history of the item and its requests, newest first
+wait_for "ขอจาก: กองทุนฯ ตำบล → จังหวัด"
+wait_for "ขอจาก: จังหวัด → กองทุนฯ ตำบล"
 keys q
 # Ctrl-E: the note in $VISUAL (here a script that adds a sentence), back
 # into the field and saved
@@ -168,7 +168,7 @@ else
 	bad "undo did not put support_from back to province"
 fi
 
-# ---- a second item explained: note, support needed, support frame --------------
+# ---- a second item explained: note, a request of support under a frame -------
 start second-item 80 24 -- -d "$CK"
 wait_for "KKN-CDC-2568"
 keys C
@@ -182,13 +182,16 @@ keys Enter                         # the note
 type_text "ยังไม่ได้บรรจุในแผนพัฒนาท้องถิ่นสี่ปี"
 keys Escape
 wait_for "บันทึกแล้ว"
-keys Down Enter                    # support needed
+keys a                             # a request: what, from whom, frame, baht
+wait_for "การสนับสนุนที่ต้องการ:"
 type_text "วิทยากรช่วยเขียนโครงการเข้าแผนพัฒนาท้องถิ่น"
-keys Escape
-wait_for "บันทึกแล้ว"
-keys Down Down Enter               # support frame
+keys Enter
+wait_for "ขอจาก"
+keys Enter                         # from nobody named
 wait_for "การช่วยเหลือเรื่องการใช้แผนที่ทางเดินยุทธศาสตร์"
 keys Down Down Enter               # none -> 1 -> 2
+wait_for "จำนวนเงิน (บาท) ใช้เลขไทยได้"
+keys Enter                         # no amount
 wait_for "2  การช่วยเหลือเรื่องการใช้แผนที่ทางเดินยุทธศาสตร์"
 keys Q
 wait_for "EXIT=0 TTY=restored"

@@ -99,24 +99,24 @@ keys C
 wait_for "A-BNG-69"
 keys Enter
 wait_for "[✓] SM1"
-keys Enter
+keys Down Enter                    # SM2: the note, then its support request
 wait_for "หลักฐาน:"
 keys Enter C-e
 wait_for "บันทึกแล้ว"
 keys Escape
-# 22 lines of form in 21: the note whole, the last field's two lines below
-# the mark
+# 30 lines of form in 21: the note whole, the request's lines below the
+# mark
 wait_for "บันทึกบรรทัดที่ 1 ของศูนย์เด็กเล็ก"
 wait_for "บันทึกบรรทัดที่ 10 ของศูนย์เด็กเล็ก"
-wait_for "↓ อีก 2 บรรทัด"
+wait_for "↓ อีก 9 บรรทัด"
 absent "บรรทัดข้างบน"
-keys Down Down Down                # to the support frame: the form scrolls
-wait_for "↑ อีก 2 บรรทัดข้างบน"
+keys Down Down Down                # to the request's frame: its whole row shows
+wait_for "↑ อีก 9 บรรทัดข้างบน"
 wait_gone "↓ อีก"
 wait_for "บันทึกบรรทัดที่ 10 ของศูนย์เด็กเล็ก"
 keys Up Up Up Up                   # to the status, the first field: the top
-wait_for "↓ อีก 2 บรรทัด"
+wait_for "↓ อีก 9 บรรทัด"
 wait_gone "บรรทัดข้างบน"
-wait_for "SM1  ผู้ปกครองทำข้อตกลง"
+wait_for "SM2  อบต. ออกประกาศ"
 keys Q
 wait_for "EXIT=0"

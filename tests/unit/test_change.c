@@ -156,20 +156,33 @@ static void test_typing_merges_into_one_step(void **state)
 	undo_log_free(&u);
 }
 
+/* The id of the (first) support request of item ITEM of A-BNG-69. */
+static sqlite3_int64 request(struct fixture *f, const char *item)
+{
+	char sql[300];
+
+	snprintf(sql, sizeof sql, "SELECT min(r.id) FROM support_request r"
+		 " JOIN assessment_entry e ON e.id = r.entry_id JOIN assessment a"
+		 " ON a.id = e.assessment_id JOIN norm_item i ON i.id = e.item_id"
+		 " WHERE a.code = 'A-BNG-69' AND i.code = '%s'", item);
+	return fixture_int(f, sql);
+}
+
 static void test_unknown_frame_is_refused(void **state)
 {
 	struct fixture *f = *state;
 	struct rm_error err = { 0, "" };
 	struct undo_log u = { 0 };
-	sqlite3_int64 sv1 = entry(f, "SV1");
+	sqlite3_int64 sv1 = request(f, "SV1");
 	char *v;
 
-	assert_int_equal(change_field(&f->st, &u, "assessment_entry.support_frame", sv1, "2", "9",
+	assert_true(sv1 > 0);
+	assert_int_equal(change_field(&f->st, &u, "support_request.frame", sv1, "2", "9",
 				      NULL, &err), CHANGE_ERROR);
-	v = get(f, "assessment_entry.support_frame", sv1);
+	v = get(f, "support_request.frame", sv1);
 	assert_string_equal(v, "2");
 	free(v);
-	assert_int_equal(change_field(&f->st, &u, "assessment_entry.support_frame", sv1, "2", "6",
+	assert_int_equal(change_field(&f->st, &u, "support_request.frame", sv1, "2", "6",
 				      NULL, &err), CHANGE_OK);
 	undo_log_free(&u);
 }
@@ -247,12 +260,17 @@ static void test_history_of_an_item(void **state)
 	assert_null(h[1].old);
 	assert_string_equal(h[n - 1].op, "insert");
 	history_free(h, n);
-	/* a support frame shows by its label (frame 2 of the demo) */
+	/* its support request's frame shows by its label (frame 2 of the demo) */
 	change_seal(&u);
-	assert_int_equal(change_field(&f->st, &u, "assessment_entry.support_frame", le2, NULL, "2",
+	assert_int_equal(sqlite3_exec(f->st.db, "INSERT INTO support_request(entry_id, needed)"
+				      " VALUES ((SELECT max(id) FROM assessment_entry), 'คู่มือครู')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(change_field(&f->st, &u, "support_request.frame",
+				      fixture_int(f, "SELECT max(id) FROM support_request"), NULL, "2",
 				      NULL, &err), CHANGE_OK);
 	assert_int_equal(history_load(&f->st, "assessment_entry", le2, 50, &h, &n, &err), 0);
-	assert_string_equal(h[0].field, "support_frame_id");
+	assert_string_equal(h[0].table, "support_request");
+	assert_string_equal(h[0].field, "frame_id");
 	assert_null(h[0].old);
 	assert_string_equal(h[0].new_value,
 			    "การช่วยเหลือเรื่องการใช้แผนที่ทางเดินยุทธศาสตร์และการจัดการค่ากลาง");

@@ -146,10 +146,11 @@ static void test_set_status_saves_and_logs(void **state)
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log WHERE tbl = 'assessment_entry'"
 				     " AND op = 'update' AND json_extract(old, '$.status') = 'not_met'"
 				     " AND json_extract(new, '$.status') = 'met'"), 1);
-	/* the note written before is kept */
-	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_entry"
-				     " WHERE support_needed = 'ช่องทางรายงานด่วนถึง รพ.สต.'"
-				     " AND status = 'met'"), 1);
+	/* the support request made before is kept */
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_entry e"
+				     " JOIN support_request r ON r.entry_id = e.id"
+				     " WHERE r.needed = 'ช่องทางรายงานด่วนถึง รพ.สต.'"
+				     " AND e.status = 'met'"), 1);
 	/* clearing */
 	assert_int_equal(assessment_set_status(&f->st, "A-BNG-69", "SV2", STATUS_NONE, &err), 0);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_entry e JOIN norm_item i"

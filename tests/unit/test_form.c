@@ -45,7 +45,7 @@ static const struct form_field fields[] = {
 	{ "weight", "weight", FIELD_NUMBER, 0, "x.weight", NULL, NULL, 0 },
 	{ "date", "date", FIELD_DATE, 1, "aar.date", NULL, NULL, 0 },
 	{ "due", "due", FIELD_DATE, 0, "aar_action.due", NULL, NULL, 0 },
-	{ "from", "support from", FIELD_CHOICE, 0, "assessment_entry.support_from", NULL, sources, 0 },
+	{ "from", "support from", FIELD_CHOICE, 0, "support_request.source", NULL, sources, 0 },
 	{ "plan", "plan", FIELD_REFERENCE, 1, "x.plan", NULL, sources, 0 },
 	{ "via", "support via", FIELD_CHOICES, 0, "x.via", NULL, sources, 0 },
 	{ "code", "code", FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
@@ -228,8 +228,15 @@ static void test_item_load(void **state)
 	assert_int_equal(rec.nvalues, itemform_def.nfields);
 	assert_string_equal(rec.values[0], "not_met");
 	assert_string_equal(rec.values[1], "ยังไม่ได้เสนอสภา อบต.");
-	assert_string_equal(rec.values[3], "province");
-	assert_string_equal(rec.values[4], "1");
+	/* its one support request, a row of what is needed, from whom, the
+	 * frame, the baht asked and the answer */
+	assert_int_equal(rec.ngroups, 1);
+	assert_int_equal(rec.groups[0].n, 1);
+	assert_string_equal(rec.groups[0].v[0].values[0], "ร่างประกาศตัวอย่างและนำเสนอสภา");
+	assert_string_equal(rec.groups[0].v[0].values[1], "province");
+	assert_string_equal(rec.groups[0].v[0].values[2], "1");
+	assert_null(rec.groups[0].v[0].values[3]);
+	assert_string_equal(rec.groups[0].v[0].values[4], "awaiting an answer");
 	assert_string_equal(rec.lines[0].text, "SM2  อบต. ออกประกาศแนวปฏิบัติการคัดกรองเด็กป่วยก่อนเข้าศูนย์");
 	assert_string_equal(rec.history_table, "assessment_entry");
 	assert_true(rec.history_row > 0);

@@ -274,6 +274,10 @@ static void test_migration_with_extreme_weights(void **state)
 				      "DROP INDEX plan_by_title;"
 				      "CREATE INDEX assessment_office ON assessment(office_id);"
 				      "CREATE INDEX assessment_set ON assessment(set_id);"
+				      /* the entry's support columns, which schema 9 drops */
+				      "ALTER TABLE assessment_entry ADD COLUMN support_needed TEXT;"
+				      "ALTER TABLE assessment_entry ADD COLUMN support_from TEXT;"
+				      "ALTER TABLE assessment_entry ADD COLUMN support_frame_id INTEGER;"
 				      "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);

@@ -337,9 +337,14 @@ static char *demo_with(size_t kind, size_t col, const char *value)
 	size_t len = 0, i, rec = 0;
 	FILE *f = open_memstream(&out, &len);
 
-	/* the demo has no SLM rows: one of ours */
+	/* the demo has no SLM rows and no file of support requests: ours */
 	static const char slm[] = "plan,objective,column,text\n"
 				  "KKN-CDC-2568,P1,approach,อบรมครูพี่เลี้ยงทุกศูนย์\n";
+	static const char requests[] =
+		"assessment,item,uid,needed,source,frame,amount,status,referred_to,given,"
+		"amount_agreed,filed_frame,answer_note,answered_by,answered_on\n"
+		"A-BNG-69,CP3,r-cp3-1,วิทยากรเขียนโครงการ,province,2,1500,referred,region,"
+		"วิทยากร ๑ คน,1000,2,ส่งต่อให้เขต,นายสมชาย ใจดี,2026-02-01\n";
 	const char *data = slm;
 	size_t size = sizeof slm - 1;
 
@@ -349,6 +354,9 @@ static char *demo_with(size_t kind, size_t col, const char *value)
 	if (e->name) {
 		data = e->data;
 		size = e->size;
+	} else if (strcmp(name, "support_requests.csv") == 0) {
+		data = requests;
+		size = sizeof requests - 1;
 	} else {
 		assert_string_equal(name, "slm_cells.csv");
 	}

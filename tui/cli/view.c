@@ -489,24 +489,9 @@ static int show_assessment(struct cli *cli, struct store *st, const char *code, 
 				snprintf(label, sizeof label, "      %s", _("note:"));
 				cli_print_wrapped(label, it->note, width);
 			}
-			if (it->support_needed || it->support_from || it->support_frame) {
-				const char *from = it->support_from
-					? config_label(&cli->cfg.support_sources, it->support_from) : NULL;
-
-				buf_printf(&b, "%s", it->support_needed ? it->support_needed : "");
-				if (it->support_from) {
-					buf_puts(&b, " [");
-					buf_printf(&b, _("from: %s"), from ? from : it->support_from);
-					buf_puts(&b, "]");
-				}
-				if (it->support_frame) {
-					buf_puts(&b, " [");
-					buf_printf(&b, _("frame %s"), it->support_frame);
-					buf_puts(&b, "]");
-				}
-				snprintf(label, sizeof label, "      %s", _("support:"));
-				cli_print_wrapped(label, b.s, width);
-				buf_free(&b);
+			if (it->requests && cli_show_requests(cli, st, it->entry, width, err) < 0) {
+				assessment_free(&a);
+				return -1;
 			}
 		}
 	}

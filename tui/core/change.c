@@ -670,6 +670,9 @@ void history_free(struct history_row *rows, size_t n)
 	free(rows);
 }
 
+/* The logged columns that hold a support frame's id. */
+#define FRAME_KEYS "('support_frame_id', 'frame_id', 'filed_frame_id')"
+
 int history_load(struct store *st, const char *table, sqlite3_int64 id, size_t limit,
 		 struct history_row **rows, size_t *n, struct rm_error *err)
 {
@@ -685,14 +688,17 @@ int history_load(struct store *st, const char *table, sqlite3_int64 id, size_t l
 		"   AND json_extract(coalesce(new, old), '$.aar_id') = ?2"
 		"  UNION ALL SELECT * FROM change_log WHERE ?1 = 'assessment'"
 		"   AND tbl = 'assessment_entry'"
-		"   AND json_extract(coalesce(new, old), '$.assessment_id') = ?2)"
+		"   AND json_extract(coalesce(new, old), '$.assessment_id') = ?2"
+		"  UNION ALL SELECT * FROM change_log WHERE ?1 = 'assessment_entry'"
+		"   AND tbl = 'support_request'"
+		"   AND json_extract(coalesce(new, old), '$.entry_id') = ?2)"
 		"  ORDER BY id DESC LIMIT ?3)"
 		/* a support frame by its label, not its row id */
 		" SELECT c.at, c.who, c.op, c.tbl, j.key,"
-		"  CASE WHEN j.key = 'support_frame_id' THEN coalesce((SELECT label FROM support_frame"
+		"  CASE WHEN j.key IN " FRAME_KEYS " THEN coalesce((SELECT label FROM support_frame"
 		"   WHERE id = json_extract(c.old, '$.' || j.key)), json_extract(c.old, '$.' || j.key))"
 		"   ELSE json_extract(c.old, '$.' || j.key) END,"
-		"  CASE WHEN j.key = 'support_frame_id' THEN coalesce((SELECT label FROM support_frame"
+		"  CASE WHEN j.key IN " FRAME_KEYS " THEN coalesce((SELECT label FROM support_frame"
 		"   WHERE id = j.value), j.value) ELSE j.value END, c.id"
 		"  FROM c, json_each(c.new) j WHERE c.op = 'update'"
 		"  AND j.key NOT IN ('id', 'uid')"

@@ -13,13 +13,6 @@
 static const struct field fields[] = {
 	{ "assessment_entry.status", "assessment_entry", "status", "status", "?1", 0 },
 	{ "assessment_entry.note", "assessment_entry", "note", "note", "?1", 0 },
-	{ "assessment_entry.support_needed", "assessment_entry", "support_needed",
-	  "support_needed", "?1", 0 },
-	{ "assessment_entry.support_from", "assessment_entry", "support_from", "support_from",
-	  "?1", 0 },
-	{ "assessment_entry.support_frame", "assessment_entry", "support_frame_id",
-	  "(SELECT code FROM support_frame WHERE id = support_frame_id)",
-	  "(SELECT id FROM support_frame WHERE code = ?1)", 0 },
 	{ "assessment_entry.level", "assessment_entry", "level", "level", "?1", 0 },
 	{ "support_request.needed", "support_request", "needed", "needed", "?1", 1 },
 	{ "support_request.source", "support_request", "source", "source", "?1", 0 },

@@ -311,9 +311,10 @@ static int load_items(struct store *st, struct assessment *a, sqlite3_int64 set_
 
 	stmt = store_prepare(st,
 		"SELECT i.id, i.code, i.text, i.evidence, i.weight, i.group_id, e.status, e.note,"
-		" e.support_needed, e.support_from, f.code, e.id FROM norm_item i"
+		" (SELECT count(*) FROM support_request r WHERE r.entry_id = e.id),"
+		" (SELECT count(*) FROM support_request r WHERE r.entry_id = e.id"
+		"  AND r.status <> 'requested'), e.id FROM norm_item i"
 		" LEFT JOIN assessment_entry e ON e.item_id = i.id AND e.assessment_id = ?2"
-		" LEFT JOIN support_frame f ON f.id = e.support_frame_id"
 		" WHERE i.set_id = ?1 ORDER BY i.group_id, coalesce(i.position, i.id), i.id", err);
 	if (!stmt)
 		return -1;
@@ -339,10 +340,9 @@ static int load_items(struct store *st, struct assessment *a, sqlite3_int64 set_
 		it->group = g;
 		it->status = s < 0 ? STATUS_NONE : (enum entry_status)s;
 		it->note = store_col_dup(stmt, 7, &oom);
-		it->support_needed = store_col_dup(stmt, 8, &oom);
-		it->support_from = store_col_dup(stmt, 9, &oom);
-		it->support_frame = store_col_dup(stmt, 10, &oom);
-		it->entry = sqlite3_column_int64(stmt, 11);
+		it->requests = (size_t)sqlite3_column_int64(stmt, 8);
+		it->answered = (size_t)sqlite3_column_int64(stmt, 9);
+		it->entry = sqlite3_column_int64(stmt, 10);
 	}
 	return store_finish(st, stmt, rc, oom, err);
 }
@@ -395,9 +395,6 @@ void assessment_free(struct assessment *a)
 		free(it->text);
 		free(it->evidence);
 		free(it->note);
-		free(it->support_needed);
-		free(it->support_from);
-		free(it->support_frame);
 	}
 	free(a->items);
 	memset(a, 0, sizeof *a);

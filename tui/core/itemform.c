@@ -1,7 +1,7 @@
 /* itemform.c - one checklist item as a form (form.h): its status, the
- * unit's note, the support it needs, from whom, under which support frame.
- * The field table, the lists of choices from the office's settings, and
- * loading and saving the item's entry. */
+ * unit's note, then its support requests (supportform.c: what is needed,
+ * from whom, under which support frame, the baht asked, the answer).
+ * The field table, loading and saving the item's entry. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +10,7 @@
 #include "routemap/domain.h"
 #include "routemap/form.h"
 #include "routemap/i18n.h"
-
-/* What the form keeps of the item: whose entry it saves into. */
-struct itemrec {
-	sqlite3_int64 assessment, item;
-};
+#include "routemap/support.h"
 
 static const char *status_label(enum entry_status s)
 {
@@ -47,55 +43,9 @@ static int statuses(const struct form_field *f, const struct form_ctx *ctx,
 	return 0;
 }
 
-/* "none", then LABELS of the office; WITH_CODE: "2  label" (a frame is
- * known by its number). */
-static int office_list(const struct cfg_labels *labels, int with_code, struct form_choices *out,
-		       struct rm_error *err)
-{
-	size_t i;
-
-	if (form_choices_add(out, "", _("none"), "—") < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-	for (i = 0; i < labels->n; i++) {
-		struct buf b = { 0 };
-		int rc;
-
-		if (with_code)
-			buf_printf(&b, "%s  %s", labels->v[i].code, labels->v[i].label);
-		rc = b.oom ? -1 : form_choices_add(out, labels->v[i].code,
-						   with_code ? b.s : labels->v[i].label, NULL);
-		buf_free(&b);
-		if (rc < 0)
-			return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-	}
-	return 0;
-}
-
-/* form_choices_fn: where support comes from (fund, province...). */
-static int sources(const struct form_field *f, const struct form_ctx *ctx,
-		   struct form_choices *out, struct rm_error *err)
-{
-	(void)f;
-	return office_list(&ctx->cfg->support_sources, 0, out, err);
-}
-
-/* form_choices_fn: the support frames, by number. */
-static int frames(const struct form_field *f, const struct form_ctx *ctx,
-		  struct form_choices *out, struct rm_error *err)
-{
-	(void)f;
-	return office_list(&ctx->cfg->support_frames, 1, out, err);
-}
-
 static const struct form_field item_fields[] = {
 	{ "status", N_("status"), FIELD_CHOICE, 0, "assessment_entry.status", NULL, statuses, 0 },
 	{ "note", N_("note"), FIELD_TEXT, 0, "assessment_entry.note", NULL, NULL, 4000 },
-	{ "support_needed", N_("support needed"), FIELD_TEXT, 0, "assessment_entry.support_needed",
-	  NULL, NULL, 4000 },
-	{ "support_from", N_("support from"), FIELD_CHOICE, 0, "assessment_entry.support_from", NULL,
-	  sources, 0 },
-	{ "support_frame", N_("support frame"), FIELD_CHOICE, 0, "assessment_entry.support_frame",
-	  NULL, frames, 0 },
 };
 
 #define NFIELDS (sizeof item_fields / sizeof item_fields[0])
@@ -135,22 +85,22 @@ static int item_lines(struct form_record *rec, const struct check_item *it)
 static int item_record(struct form_record *rec, const struct assessment *a,
 		       const struct check_item *it)
 {
-	struct itemrec *d = calloc(1, sizeof *d);
+	struct support_item *d = calloc(1, sizeof *d);
 
 	rec->data = d;
 	rec->values = calloc(NFIELDS, sizeof *rec->values);
-	if (!d || !rec->values)
+	rec->groups = calloc(1, sizeof *rec->groups);
+	if (!d || !rec->values || !rec->groups)
 		return -1;
 	rec->nvalues = NFIELDS;
+	rec->ngroups = 1;
 	d->assessment = a->id;
 	d->item = it->id;
+	d->entry = it->entry;
 	rec->history_table = "assessment_entry";
 	rec->history_row = it->entry;
 	if (copy(&rec->values[0], entry_status_name(it->status)) < 0 ||
-	    copy(&rec->values[1], it->note) < 0 || copy(&rec->values[2], it->support_needed) < 0 ||
-	    copy(&rec->values[3], it->support_from) < 0 ||
-	    copy(&rec->values[4], it->support_frame) < 0 ||
-	    copy(&rec->history_title, it->code) < 0)
+	    copy(&rec->values[1], it->note) < 0 || copy(&rec->history_title, it->code) < 0)
 		return -1;
 	return item_lines(rec, it);
 }
@@ -183,6 +133,11 @@ static int item_load(const struct form_ctx *ctx, const char *code, const char *p
 		rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
 		return -1;
 	}
+	if (support_rows_load(ctx, ((struct support_item *)rec->data)->entry, &rec->groups[0],
+			      err) < 0) {
+		form_record_free(&itemform_def, rec);
+		return -1;
+	}
 	return 0;
 }
 
@@ -192,14 +147,14 @@ static int item_save(const struct form_ctx *ctx, struct undo_log *u, struct form
 		     size_t field, const char *expected, const char *value, char **current,
 		     struct rm_error *err)
 {
-	struct itemrec *d = rec->data;
+	struct support_item *d = rec->data;
 	sqlite3_int64 entry = 0;
 	int rc;
 
 	rc = change_entry_field(ctx->st, u, d->assessment, d->item, item_fields[field].change,
 				expected, value, current, &entry, err);
 	if (entry)
-		rec->history_row = entry;
+		rec->history_row = d->entry = entry;
 	return rc;
 }
 
@@ -214,4 +169,6 @@ const struct form_def itemform_def = {
 	.load = item_load,
 	.save = item_save,
 	.free_data = free,
+	.groups = &support_request_group,
+	.ngroups = 1,
 };

@@ -225,6 +225,7 @@ static const struct searchable {
 	{ "project",          "R.title" },
 	{ "norm_set",         "R.title || ' ' || coalesce(R.source, '')" },
 	{ "norm_item",        "R.text || ' ' || coalesce(R.evidence, '')" },
+	/* (schema 9: the note alone, and support_request, in schema_v9.c) */
 	{ "assessment_entry", "coalesce(R.note, '') || ' ' || coalesce(R.support_needed, '')" },
 	{ "aar",              "R.title || ' ' || coalesce(R.facilitator, '') || ' ' || coalesce(R.participants, '')" },
 	{ "aar_section",      "R.text" },
@@ -266,6 +267,28 @@ static void add_search_triggers(struct buf *b, const struct searchable *s)
 	buf_printf(b, "CREATE TRIGGER search_%s_ad AFTER DELETE ON %s BEGIN"
 		   " DELETE FROM search_doc WHERE kind = '%s' AND src = OLD.id; END;",
 		   s->table, s->table, s->table);
+}
+
+/* The update trigger of S that rewrites its document only when its text
+ * changed (from schema 3 on). */
+static void add_search_update(struct buf *b, const struct searchable *t)
+{
+	buf_printf(b, "CREATE TRIGGER search_%s_au AFTER UPDATE ON %s WHEN (", t->table, t->table);
+	add_with_prefix(b, t->text, "OLD.");
+	buf_puts(b, ") IS NOT (");
+	add_with_prefix(b, t->text, "NEW.");
+	buf_puts(b, ") BEGIN UPDATE search_doc SET text = ");
+	add_with_prefix(b, t->text, "NEW.");
+	buf_printf(b, " WHERE kind = '%s' AND src = NEW.id; END;", t->table);
+}
+
+void schema_add_search_triggers(struct buf *b, const char *table, const char *text)
+{
+	const struct searchable s = { table, text };
+
+	add_search_triggers(b, &s);
+	buf_printf(b, "DROP TRIGGER search_%s_au;", table);
+	add_search_update(b, &s);
 }
 
 /* The json_object(...) of all columns of TABLE, read from ROW ("NEW"/"OLD"). */
@@ -403,17 +426,8 @@ static int migrate_v3(sqlite3 *db, char **errmsg)
 	int rc;
 
 	for (i = 0; i < sizeof searchables / sizeof searchables[0]; i++) {
-		const struct searchable *t = &searchables[i];
-
-		buf_printf(&b, "DROP TRIGGER search_%s_au;"
-			   "CREATE TRIGGER search_%s_au AFTER UPDATE ON %s WHEN (",
-			   t->table, t->table, t->table);
-		add_with_prefix(&b, t->text, "OLD.");
-		buf_puts(&b, ") IS NOT (");
-		add_with_prefix(&b, t->text, "NEW.");
-		buf_puts(&b, ") BEGIN UPDATE search_doc SET text = ");
-		add_with_prefix(&b, t->text, "NEW.");
-		buf_printf(&b, " WHERE kind = '%s' AND src = NEW.id; END;", t->table);
+		buf_printf(&b, "DROP TRIGGER search_%s_au;", searchables[i].table);
+		add_search_update(&b, &searchables[i]);
 	}
 	if (b.oom) {
 		buf_free(&b);

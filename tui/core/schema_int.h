@@ -13,6 +13,12 @@
  * cannot be read. */
 int schema_add_audit_triggers(struct buf *b, sqlite3 *db, const char *table);
 
+/* Append to B the triggers that keep TABLE's search document (kind TABLE,
+ * text the SQL expression TEXT over the row, its columns written R.col)
+ * in step: made on insert, rewritten when the text changed, gone on
+ * delete. */
+void schema_add_search_triggers(struct buf *b, const char *table, const char *text);
+
 /* Has TABLE a column COLUMN?  1 yes, 0 no, -1 when it cannot be read.
  * (A database taken back to an older version by hand, for a test of an
  * older step, keeps the columns of the newer ones: their migrations add a

@@ -4,7 +4,10 @@
  * - support_request: what a unit asked for one checklist item, from whom
  *   and under which frame, and the answer of the office asked.  An item may
  *   carry several.  The request is with coalesce(referred_to, source): the
- *   source first asked, or the one it was last referred to.
+ *   source first asked, or the one it was last referred to.  The entry's
+ *   old columns (support_needed, support_from, support_frame_id) are
+ *   copied into one request each and dropped; a search finds a request
+ *   by what is needed, what will be given and the answer's note.
  * - norm_set.scale: 'status' (met / partial / not met / n.a.) or 'levels'
  *   (PMQA's Basic 1 / Advance 2 / Significance 3, 0 for none), and
  *   assessment_entry.level for the latter.
@@ -16,7 +19,8 @@
 #include "routemap/buf.h"
 #include "schema_int.h"
 
-/* The sources a unit asks support from (as assessment_entry.support_from). */
+/* The sources a unit asks support from (as assessment_entry.support_from
+ * was, which this migration retires). */
 #define SUPPORT_SOURCES "('fund','province','region','local')"
 
 static const char v9_sql[] =
@@ -42,6 +46,10 @@ static const char v9_sql[] =
 	" ON support_request(coalesce(referred_to, source), status);"
 	"CREATE INDEX IF NOT EXISTS support_request_frame ON support_request(frame_id);"
 	"CREATE INDEX IF NOT EXISTS support_request_filed ON support_request(filed_frame_id);"
+	/* an item's history holds its requests' changes */
+	"CREATE INDEX IF NOT EXISTS change_log_request_of ON change_log("
+	" json_extract(coalesce(new, old), '$.entry_id'))"
+	" WHERE tbl = 'support_request';"
 	/* what the checklists asked before: one request per entry */
 	"INSERT INTO support_request(entry_id, needed, source, frame_id)"
 	" SELECT id, support_needed, support_from, support_frame_id FROM assessment_entry"
@@ -84,6 +92,56 @@ static const struct {
 	  " CHECK (level IS NULL OR level BETWEEN 0 AND 3)" },
 };
 
+/* The entry's old support columns, now support_request's (one truth):
+ * what names them goes first (its search and change-log triggers, the
+ * frame's index), then the columns; the triggers are made again below. */
+static const char v9_retire_sql[] =
+	"DROP TRIGGER IF EXISTS search_assessment_entry_ai;"
+	"DROP TRIGGER IF EXISTS search_assessment_entry_au;"
+	"DROP TRIGGER IF EXISTS search_assessment_entry_ad;"
+	"DROP TRIGGER IF EXISTS log_assessment_entry_ai;"
+	"DROP TRIGGER IF EXISTS log_assessment_entry_au;"
+	"DROP TRIGGER IF EXISTS log_assessment_entry_ad;"
+	"DROP INDEX IF EXISTS assessment_entry_frame;"
+	"DROP TRIGGER IF EXISTS search_support_request_ai;"
+	"DROP TRIGGER IF EXISTS search_support_request_au;"
+	"DROP TRIGGER IF EXISTS search_support_request_ad;";
+
+static const char *const v9_retired[] = { "support_needed", "support_from", "support_frame_id" };
+
+/* What a search finds of an entry and of a request (R.: the row). */
+#define ENTRY_TEXT "coalesce(R.note, '')"
+#define REQUEST_TEXT "R.needed || ' ' || coalesce(R.given, '') || ' ' || coalesce(R.answer_note, '')"
+
+/* The entries' documents without the old column, the requests' made. */
+static const char v9_search_sql[] =
+	"UPDATE search_doc SET text = coalesce((SELECT note FROM assessment_entry"
+	" WHERE id = search_doc.src), '') WHERE kind = 'assessment_entry';"
+	"INSERT INTO search_doc(kind, src, text) SELECT 'support_request', r.id,"
+	" r.needed || ' ' || coalesce(r.given, '') || ' ' || coalesce(r.answer_note, '')"
+	" FROM support_request r WHERE NOT EXISTS (SELECT 1 FROM search_doc"
+	"  WHERE kind = 'support_request' AND src = r.id) ORDER BY r.id;";
+
+/* Drop the old support columns of assessment_entry (those it still has). */
+static int retire_columns(sqlite3 *db, char **errmsg)
+{
+	size_t i;
+	int rc = sqlite3_exec(db, v9_retire_sql, NULL, NULL, errmsg);
+
+	for (i = 0; rc == SQLITE_OK && i < sizeof v9_retired / sizeof v9_retired[0]; i++) {
+		int has = schema_has_column(db, "assessment_entry", v9_retired[i]);
+		char sql[128];
+
+		if (has < 0)
+			return SQLITE_ERROR;
+		/* (a name from the table above: DDL takes no parameters) */
+		snprintf(sql, sizeof sql, "ALTER TABLE assessment_entry DROP COLUMN %s", v9_retired[i]);
+		if (has)
+			rc = sqlite3_exec(db, sql, NULL, NULL, errmsg);
+	}
+	return rc;
+}
+
 /* The tables whose change-log triggers are made (again) here: the new
  * ones, and those that gained a column (their JSON must hold it). */
 static const char *const v9_audited[] = {
@@ -105,8 +163,13 @@ int schema_migrate_v9(sqlite3 *db, char **errmsg)
 		if (!has)
 			rc = sqlite3_exec(db, v9_columns[i].sql, NULL, NULL, errmsg);
 	}
+	if (rc == SQLITE_OK)
+		rc = retire_columns(db, errmsg);
 	if (rc != SQLITE_OK)
 		return rc;
+	schema_add_search_triggers(&b, "assessment_entry", ENTRY_TEXT);
+	schema_add_search_triggers(&b, "support_request", REQUEST_TEXT);
+	buf_puts(&b, v9_search_sql);
 	for (i = 0; i < sizeof v9_audited / sizeof v9_audited[0]; i++) {
 		buf_printf(&b, "DROP TRIGGER IF EXISTS log_%s_ai; DROP TRIGGER IF EXISTS log_%s_au;"
 			   " DROP TRIGGER IF EXISTS log_%s_ad;", v9_audited[i], v9_audited[i],

@@ -10,10 +10,14 @@
 #include "routemap/transfer.h"
 #include "routemap/form.h"
 #include "routemap/normedit.h"
+#include "routemap/support.h"
 #include "transfer_int.h"
 
 #define KIND(name, cols, ins, later, exp, cnt, check, key, find, set) \
-	{ name, cols, N(cols), ins, later, exp, cnt, check, key, find, set, NULL, NULL, NULL }
+	{ name, cols, N(cols), ins, later, exp, cnt, check, key, find, set, NULL, NULL, NULL, NULL }
+/* A kind that does more than its row (kind.hook). */
+#define KIND_HOOK(name, cols, ins, exp, cnt, check, key, find, set, hook) \
+	{ name, cols, N(cols), ins, NULL, exp, cnt, check, key, find, set, hook, NULL, NULL, NULL }
 
 static const char q_office[] = "SELECT id FROM office WHERE code = ?1";
 static const char q_plan[] = "SELECT id FROM plan WHERE code = ?1";
@@ -147,6 +151,37 @@ static const struct col entries_cols[] = {
 	{ "support_frame", C_REF, OPT, "SELECT id FROM support_frame WHERE code = ?1",
 	  N_("support frame"), "*", NULL },
 };
+
+static const char q_frame[] = "SELECT id FROM support_frame WHERE code = ?1";
+static const char q_sources[] = "fund,province,region,local";
+
+/* A request's answer is the fund's screen's to write; a file brings it
+ * as export wrote it. */
+static const struct col requests_cols[] = {
+	{ "assessment", C_REF, 0, "SELECT id FROM assessment WHERE code = ?1", N_("assessment"),
+	  "*", NULL },
+	{ "item", C_REF, 0,
+	  "SELECT i.id FROM norm_item i JOIN assessment a ON a.set_id = i.set_id"
+	  " WHERE a.code = ?1 AND i.code = ?2", N_("item"), "assessment,*", NULL },
+	{ "uid", C_CODE, OPT, NULL, NULL, NULL, NULL },
+	{ "needed", C_TEXT, ML, NULL, NULL, NULL, NULL },
+	{ "source", C_ENUM, OPT, q_sources, NULL, NULL, NULL },
+	{ "frame", C_REF, OPT, q_frame, N_("support frame"), "*", NULL },
+	{ "amount", C_NUM, OPT, NULL, NULL, NULL, NULL },
+	{ "status", C_ENUM, OPT, "requested,agreed,partly_agreed,declined,referred", NULL, NULL,
+	  NULL },
+	{ "referred_to", C_ENUM, OPT, q_sources, NULL, NULL, NULL },
+	{ "given", C_TEXT, OPT | ML, NULL, NULL, NULL, NULL },
+	{ "amount_agreed", C_NUM, OPT, NULL, NULL, NULL, NULL },
+	{ "filed_frame", C_REF, OPT, q_frame, N_("support frame"), "*", NULL },
+	{ "answer_note", C_TEXT, OPT | ML, NULL, NULL, NULL, NULL },
+	{ "answered_by", C_TEXT, OPT, NULL, NULL, NULL, NULL },
+	{ "answered_on", C_DATE, OPT, NULL, NULL, NULL, NULL },
+};
+
+/* The entry a request of a file belongs to (?1 the assessment, ?2 the
+ * item: their ids); transfer_request_hook makes it first. */
+#define REQUEST_ENTRY "(SELECT id FROM assessment_entry WHERE assessment_id = ?1 AND item_id = ?2)"
 
 static const struct col aars_cols[] = {
 	{ "code", C_CODE, 0, NULL, NULL, NULL, NULL },
@@ -290,17 +325,36 @@ struct kind transfer_kinds[] = {
 	     "SELECT count(*) FROM assessment", NULL,
 	     "code", "SELECT id FROM assessment WHERE code = ?1",
 	     "set_id = ?2;office_id = ?4;project_id = ?5;assessed_on = ?6;assessor = ?7"),
-	KIND("assessment_entries", entries_cols,
-	     "INSERT INTO assessment_entry(assessment_id, item_id, status, note, support_needed,"
-	     " support_from, support_frame_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", NULL,
-	     "SELECT a.code, i.code, e.status, e.note, e.support_needed, e.support_from, f.code"
+	/* the support columns: the entry's first request (transfer_entry_hook) */
+	KIND_HOOK("assessment_entries", entries_cols,
+	     "INSERT INTO assessment_entry(assessment_id, item_id, status, note)"
+	     " VALUES (?1, ?2, ?3, ?4)",
+	     "SELECT a.code, i.code, e.status, e.note, r.needed, r.source, f.code"
 	     " FROM assessment_entry e JOIN assessment a ON a.id = e.assessment_id"
-	     " JOIN norm_item i ON i.id = e.item_id LEFT JOIN support_frame f ON f.id = e.support_frame_id"
-	     " ORDER BY e.id",
-	     "SELECT count(*) FROM assessment_entry", NULL,
+	     " JOIN norm_item i ON i.id = e.item_id LEFT JOIN support_request r ON r.id ="
+	     "  (SELECT min(id) FROM support_request WHERE entry_id = e.id)"
+	     " LEFT JOIN support_frame f ON f.id = r.frame_id ORDER BY e.id",
+	     "SELECT count(*) FROM assessment_entry", transfer_check_entry,
 	     "assessment,item",
 	     "SELECT id FROM assessment_entry WHERE assessment_id = ?1 AND item_id = ?2",
-	     "status = ?3;note = ?4;support_needed = ?5;support_from = ?6;support_frame_id = ?7"),
+	     "status = ?3;note = ?4", transfer_entry_hook),
+	KIND_HOOK("support_requests", requests_cols,
+	     "INSERT INTO support_request(entry_id, uid, needed, source, frame_id, amount, status,"
+	     " referred_to, given, amount_agreed, filed_frame_id, answer_note, answered_by,"
+	     " answered_on) VALUES (" REQUEST_ENTRY ", coalesce(?3, lower(hex(randomblob(16)))),"
+	     " ?4, ?5, ?6, ?7, coalesce(?8, 'requested'), ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	     "SELECT a.code, i.code, r.uid, r.needed, r.source, f.code, r.amount, r.status,"
+	     " r.referred_to, r.given, r.amount_agreed, g.code, r.answer_note, r.answered_by,"
+	     " r.answered_on FROM support_request r JOIN assessment_entry e ON e.id = r.entry_id"
+	     " JOIN assessment a ON a.id = e.assessment_id JOIN norm_item i ON i.id = e.item_id"
+	     " LEFT JOIN support_frame f ON f.id = r.frame_id"
+	     " LEFT JOIN support_frame g ON g.id = r.filed_frame_id ORDER BY r.id",
+	     "SELECT count(*) FROM support_request", NULL,
+	     "uid", "SELECT id FROM support_request WHERE uid = ?3",
+	     "entry_id = " REQUEST_ENTRY ";needed = ?4;source = ?5;frame_id = ?6;amount = ?7;"
+	     "status = coalesce(?8, 'requested');referred_to = ?9;given = ?10;amount_agreed = ?11;"
+	     "filed_frame_id = ?12;answer_note = ?13;answered_by = ?14;answered_on = ?15",
+	     transfer_request_hook),
 	KIND("aars", aars_cols,
 	     "INSERT INTO aar(code, template, date, title, subject_kind, subject, facilitator,"
 	     " participants) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", NULL,
@@ -403,23 +457,37 @@ long long transfer_count(struct store *st, size_t kind, struct rm_error *err)
 static const struct {
 	const char *kind;
 	const struct form_def *form;
+	const char *column, *field;   /* COLUMN checked by FIELD of FORM; NULL:
+					 each column by the field of its name */
 } kind_forms[] = {
-	{ "assessment_entries", &itemform_def },
-	{ "aars", &aarform_def },
-	{ "plans", &plan_form_def },
-	{ "objectives", &objective_form_def },
-	{ "projects", &project_form_def },
-	{ "norm_sets", &norm_set_form_def },
-	{ "norm_items", &norm_item_form_def },
-	{ "indicators", &indicator_form_def },
+	{ "assessment_entries", &itemform_def, NULL, NULL },
+	/* an entry's support_from is its first request's source */
+	{ "assessment_entries", &support_request_def, "support_from", "source" },
+	{ "support_requests", &support_request_def, NULL, NULL },
+	{ "aars", &aarform_def, NULL, NULL },
+	{ "plans", &plan_form_def, NULL, NULL },
+	{ "objectives", &objective_form_def, NULL, NULL },
+	{ "projects", &project_form_def, NULL, NULL },
+	{ "norm_sets", &norm_set_form_def, NULL, NULL },
+	{ "norm_items", &norm_item_form_def, NULL, NULL },
+	{ "indicators", &indicator_form_def, NULL, NULL },
 };
 
 const struct form_field *transfer_kind_field(const struct kind *k, const char *column)
 {
 	size_t i;
 
-	for (i = 0; i < N(kind_forms); i++)
-		if (strcmp(kind_forms[i].kind, k->name) == 0)
-			return form_field_named(kind_forms[i].form, column);
+	for (i = 0; i < N(kind_forms); i++) {
+		const struct form_field *f;
+
+		if (strcmp(kind_forms[i].kind, k->name) != 0)
+			continue;
+		if (kind_forms[i].column) {
+			if (strcmp(kind_forms[i].column, column) == 0)
+				return form_field_named(kind_forms[i].form, kind_forms[i].field);
+		} else if ((f = form_field_named(kind_forms[i].form, column)) != NULL) {
+			return f;
+		}
+	}
 	return NULL;
 }

@@ -278,6 +278,8 @@ static void row_free(struct row *row)
 	sqlite3_finalize(row->find);
 	sqlite3_finalize(row->update);
 	sqlite3_finalize(row->one);
+	sqlite3_finalize(row->own[0]);
+	sqlite3_finalize(row->own[1]);
 	free(row->seen);
 	free(row->lookup);
 	free(row->list_ins);
@@ -427,6 +429,8 @@ static int import_record(struct row *row, sqlite3_stmt *ins, struct laters *late
 			return -1;
 	if (k->check && k->check(row, err) < 0)
 		return -1;
+	if (k->hook && k->hook(row, HOOK_BEFORE, 0, err) < 0)
+		return -1;
 	if (row->flags & TRANSFER_UPDATE) {
 		int found = transfer_find(row, &id, err);
 
@@ -435,7 +439,8 @@ static int import_record(struct row *row, sqlite3_stmt *ins, struct laters *late
 		if (found)
 			return finish_record(row, later, id, defer, err);
 	}
-	if (insert_record(row, ins, &id, err) < 0 || frozen_item(row, err) < 0)
+	if (insert_record(row, ins, &id, err) < 0 || frozen_item(row, err) < 0 ||
+	    (k->hook && k->hook(row, HOOK_AFTER, id, err) < 0))
 		return -1;
 	row->out->added++;
 	for (c = 0; c < k->ncols; c++) {
@@ -598,8 +603,11 @@ static int import_all(struct store *st, const struct config *cfg, struct transfe
 		store_rollback(st);
 		return -1;
 	}
-	for (i = 0; i < nfiles; i++)
+	for (i = 0; i < nfiles; i++) {
 		pr.total += files[i].len;
+		if (strcmp(transfer_kinds[files[i].kind].name, "support_requests") == 0)
+			flags |= TRANSFER_HAS_REQUESTS;
+	}
 	for (i = 0; i < nfiles; i++) {
 		if (import_file(st, cfg, &files[i], flags, &pr, err) < 0) {
 			store_progress(st, NULL, 0, 0);

@@ -50,6 +50,11 @@ struct col {
 };
 
 struct row;
+
+/* When a kind's HOOK is called: before a record is looked for or
+ * inserted (ID 0), and after it is inserted or updated (ID its id). */
+enum kind_hook { HOOK_BEFORE, HOOK_AFTER };
+
 struct kind {
 	const char *name;
 	const struct col *cols;
@@ -62,6 +67,9 @@ struct kind {
 	const char *key;         /* the identity: column names, comma-separated */
 	const char *find_sql;    /* the id of the record with that key (?N as insert) */
 	const char *set;         /* what --update sets: "col = ?N" joined by ";" */
+	/* what a record does besides its row (an entry's support request):
+	 * 0, or -1 with ERR; NULL: nothing */
+	int (*hook)(struct row *row, enum kind_hook when, sqlite3_int64 id, struct rm_error *err);
 	char *colnames;          /* built on first use */
 	char *update_sql;        /* built from SET on first use: changes only */
 	char *one_sql;           /* EXPORT_SQL of one record, ?1 = its id */
@@ -96,7 +104,13 @@ struct row {
 	sqlite3_stmt *find, *update, *one;  /* made on first use */
 	struct seen *seen;       /* --update: the records the file named */
 	size_t nseen;
+	sqlite3_stmt *own[2];    /* the kind's hook's statements, made once */
 };
+
+/* An import flag of transfer_import.c's own (beside TRANSFER_*): the
+ * files hold support_requests, which say what the entries' support
+ * columns would. */
+#define TRANSFER_HAS_REQUESTS 0x100
 
 /* A record an --update file named: its id and the line naming it. */
 struct seen {
@@ -224,5 +238,23 @@ int transfer_check_link(struct row *row, struct rm_error *err);
 int transfer_check_slm(struct row *row, struct rm_error *err);
 int transfer_check_aar(struct row *row, struct rm_error *err);
 int transfer_check_aar_section(struct row *row, struct rm_error *err);
+
+/* ---- transfer_support.c: support requests ---- */
+
+/* An entry's support columns: support_from or support_frame without
+ * support_needed is refused (a request is what is needed). */
+int transfer_check_entry(struct row *row, struct rm_error *err);
+
+/* kind.hook of assessment_entries: after the entry, its support_needed
+ * (when not empty) makes a request with its source and frame, or brings
+ * the entry's request with the same text up to them; nothing when the
+ * import holds a support_requests file (TRANSFER_HAS_REQUESTS). */
+int transfer_entry_hook(struct row *row, enum kind_hook when, sqlite3_int64 id,
+			struct rm_error *err);
+
+/* kind.hook of support_requests: before the request, its item's entry
+ * is made (unanswered) when it has none. */
+int transfer_request_hook(struct row *row, enum kind_hook when, sqlite3_int64 id,
+			  struct rm_error *err);
 
 #endif

@@ -454,7 +454,8 @@ int transfer_update_record(struct row *row, sqlite3_int64 id, unsigned *defer,
 		*err = why;
 		return -1;
 	}
-	if (snapshot(row, id, &old, err) < 0 || update_columns(row, id, err) < 0)
+	if (snapshot(row, id, &old, err) < 0 || update_columns(row, id, err) < 0 ||
+	    (k->hook && k->hook(row, HOOK_AFTER, id, err) < 0))
 		goto out;
 	for (c = 0; c < k->ncols; c++) {
 		if (k->cols[c].flags & LATER) {

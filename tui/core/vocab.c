@@ -61,7 +61,8 @@ static const struct {
 	{ "office", "level", "fund", N_("fund") },
 	{ "office", "level", "unit", N_("unit") },
 	/* TRANSLATORS: who a unit asks for support (the INI may name them
-	 * otherwise on the screens) */
+	 * otherwise on the screens); the entries' CSV column support_from
+	 * names the source of an item's first request */
 	{ "assessment_entry", "support_from", "fund", N_("the fund") },
 	{ "assessment_entry", "support_from", "province", N_("the province") },
 	{ "assessment_entry", "support_from", "region", N_("the region") },
@@ -140,6 +141,23 @@ static const struct {
 	const char *kind, *name, *label;   /* KIND NULL: of any kind */
 } columns[] = {
 	{ "offices", "level", N_("office level") },
+	/* support_requests.csv (before the names of any kind) */
+	{ "support_requests", "uid", N_("request id") },
+	{ "support_requests", "needed", N_("support needed") },
+	{ "support_requests", "source", N_("asked from") },
+	{ "support_requests", "frame", N_("support frame") },
+	{ "support_requests", "amount", N_("baht asked") },
+	{ "support_requests", "referred_to", N_("referred to") },
+	{ "support_requests", "given", N_("to be given") },
+	{ "support_requests", "amount_agreed", N_("baht agreed") },
+	{ "support_requests", "filed_frame", N_("filed under frame") },
+	{ "support_requests", "answer_note", N_("answer's note") },
+	{ "support_requests", "answered_by", N_("answered by") },
+	{ "support_requests", "answered_on", N_("answered on") },
+	/* the change log's names of a request's frames */
+	{ "support_requests", "frame_id", N_("support frame") },
+	{ "support_requests", "filed_frame_id", N_("filed under frame") },
+
 	{ NULL, "support_frame_id", N_("support frame") }, { NULL, "tag", N_("tags") },
 	{ NULL, "aar", N_("AAR") },
 	{ NULL, "action", N_("action") }, { NULL, "assessed_on", N_("assessed") },
@@ -178,7 +196,8 @@ const char *vocab_column(const char *kind, const char *name)
 	size_t i;
 
 	for (i = 0; name && i < N(columns); i++)
-		if ((!columns[i].kind || (kind && strcmp(kind, columns[i].kind) == 0)) &&
+		if ((!columns[i].kind || (kind && (strcmp(kind, columns[i].kind) == 0 ||
+						   strcmp(kind, vocab_table(columns[i].kind)) == 0))) &&
 		    strcmp(name, columns[i].name) == 0)
 			return _(columns[i].label);
 	return name;

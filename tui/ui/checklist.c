@@ -1,6 +1,7 @@
 /* checklist.c - filling a ค่ากลาง checklist: the items grouped by key
  * activity with their status marks, coverage and rank that follow every
- * key, and an item's form (note, support needed, from whom, which frame).
+ * key, and an item's form (note, the support it asks for and the answers).
+ * An item that asks for support says so at the end of its line.
  * Every status key and every finished field is saved at once. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,18 +145,37 @@ static int code_width(const struct checklist *c)
 	return w;
 }
 
+/* An item's support requests at the end of its line: "ขอ 2 รอ 1" (two
+ * asked, one awaiting an answer), "ขอ 2 ตอบครบ" (all answered); into OUT,
+ * empty when it asks for none. */
+static void requests_tag(const struct check_item *it, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (it->requests && it->answered < it->requests)
+		snprintf(out, size, _("asked %zu, waiting %zu"), it->requests,
+			 it->requests - it->answered);
+	else if (it->requests)
+		snprintf(out, size, _("asked %zu, answered"), it->requests);
+}
+
 static void draw_item(struct ui *ui, struct checklist *c, const struct check_item *it, int y,
 		      int selected)
 {
 	attr_t attr = selected ? ui->theme.attr[T_SELECTED] : A_NORMAL;
-	int x = 0;
+	char tag[64];
+	int x = 0, w;
 
 	x += ui_put(y, x, mark(ui, it->status), 3, attr, 1);
 	x += ui_put(y, x, " ", 1, attr, 1);
 	x += ui_put(y, x, it->code, code_width(c), attr, 1);
+	requests_tag(it, tag, sizeof tag);
+	w = *tag ? text_width(tag) + 1 : 0;
+	if (w)
+		ui_put(y, ui->cols - w + 1, tag, w - 1,
+		       it->answered < it->requests ? A_NORMAL : ui->theme.attr[T_DIM], 0);
 	/* the text keeps its looks: moving the cursor rewrites only the mark
 	 * and the code */
-	ui_put(y, x + 1, it->text, ui->cols - x - 1, A_NORMAL, 0);
+	ui_put(y, x + 1, it->text, ui->cols - x - 1 - w, A_NORMAL, 0);
 }
 
 static void checklist_draw(struct view *v, struct ui *ui, int top, int height)

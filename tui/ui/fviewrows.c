@@ -285,8 +285,10 @@ static void keep_answers(struct ui *ui, const struct form_group *g, char **typed
 	buf_free(&kept);
 }
 
-/* Ask G's questions in turn into TYPED (as typed) and VALUES (checked).
- * Returns 0, or -1 when the user left one (a required one empty, Esc). */
+/* Ask G's questions in turn into TYPED (as typed) and VALUES (checked);
+ * a question of a field with a list is chosen from it (its code kept as
+ * typed).  Returns 0, or -1 when the user left one (a required one
+ * empty, Esc). */
 static int ask_row(struct fview *f, struct ui *ui, const struct form_group *g, char **typed,
 		   char **values)
 {
@@ -298,6 +300,12 @@ static int ask_row(struct fview *f, struct ui *ui, const struct form_group *g, c
 		char again[sizeof ((struct rm_error *)0)->msg + 512];
 		const char *label = _(a->prompt);
 
+		if (fld->type == FIELD_CHOICE) {
+			if (fview_choose_value(ui, fview_ctx(f), fld, label, NULL, &typed[k]) < 0)
+				return -1;
+			values[a->field] = *typed[k] ? strdup(typed[k]) : NULL;
+			continue;
+		}
 		for (;;) {
 			struct rm_error err = { 0, "" };
 			char *t = ui_prompt(ui, label, typed[k], UI_PROMPT_WORDS);

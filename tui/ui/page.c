@@ -281,7 +281,8 @@ static const char *value_label(struct ui *ui, const char *table, const char *fie
 
 	if (!value)
 		return "—";
-	if (strcmp(field, "support_from") == 0) {
+	if (strcmp(field, "support_from") == 0 || (strcmp(table, "support_request") == 0 &&
+	    (strcmp(field, "source") == 0 || strcmp(field, "referred_to") == 0))) {
 		label = config_label(&ui->cfg->support_sources, value);
 		return label ? label : value;
 	}
@@ -331,7 +332,7 @@ static int build_history(struct page *p, struct ui *ui)
 		text_format_timestamp(h[i].at, when, sizeof when);
 		page_addf(p, ui, T_DIM, 0, "%s  %s  %s %s", when, h[i].who, op, vocab_kind(h[i].table));
 		if (h[i].field)
-			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", vocab_column(NULL, h[i].field),
+			page_addf(p, ui, T_NORMAL, 4, "%s: %s → %s", vocab_column(h[i].table, h[i].field),
 				  value_label(ui, h[i].table, h[i].field, h[i].old, was, sizeof was),
 				  value_label(ui, h[i].table, h[i].field, h[i].new_value, now,
 					      sizeof now));

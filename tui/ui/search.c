@@ -140,6 +140,10 @@ void ui_open_hit(struct ui *ui, const struct search_hit *hit)
 		free(objective);
 	} else if (strcmp(hit->kind, "assessment_entry") == 0) {
 		ui_go(ui, VIEW_CHECKLIST, &(struct ui_place){ .code = a, .part = b });
+	} else if (strcmp(hit->kind, "support_request") == 0 && b) {
+		/* the item's form, where its requests are, over its checklist */
+		if (ui_go(ui, VIEW_CHECKLIST, &(struct ui_place){ .code = a, .part = b }) == 0)
+			ui_open(ui, VIEW_ITEM, a, b);
 	} else if (strcmp(hit->kind, "norm_set") == 0 || strcmp(hit->kind, "norm_item") == 0) {
 		ui_go(ui, VIEW_ASSESSMENTS, NULL);
 		ui_message(ui, _("norm set %s: its assessments are listed here"), a);
