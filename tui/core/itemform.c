@@ -47,55 +47,15 @@ static int statuses(const struct form_field *f, const struct form_ctx *ctx,
 	return 0;
 }
 
-/* "none", then LABELS of the office; WITH_CODE: "2  label" (a frame is
- * known by its number). */
-static int office_list(const struct cfg_labels *labels, int with_code, struct form_choices *out,
-		       struct rm_error *err)
-{
-	size_t i;
-
-	if (form_choices_add(out, "", _("none"), "—") < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-	for (i = 0; i < labels->n; i++) {
-		struct buf b = { 0 };
-		int rc;
-
-		if (with_code)
-			buf_printf(&b, "%s  %s", labels->v[i].code, labels->v[i].label);
-		rc = b.oom ? -1 : form_choices_add(out, labels->v[i].code,
-						   with_code ? b.s : labels->v[i].label, NULL);
-		buf_free(&b);
-		if (rc < 0)
-			return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-	}
-	return 0;
-}
-
-/* form_choices_fn: where support comes from (fund, province...). */
-static int sources(const struct form_field *f, const struct form_ctx *ctx,
-		   struct form_choices *out, struct rm_error *err)
-{
-	(void)f;
-	return office_list(&ctx->cfg->support_sources, 0, out, err);
-}
-
-/* form_choices_fn: the support frames, by number. */
-static int frames(const struct form_field *f, const struct form_ctx *ctx,
-		  struct form_choices *out, struct rm_error *err)
-{
-	(void)f;
-	return office_list(&ctx->cfg->support_frames, 1, out, err);
-}
-
 static const struct form_field item_fields[] = {
 	{ "status", N_("status"), FIELD_CHOICE, 0, "assessment_entry.status", NULL, statuses, 0 },
 	{ "note", N_("note"), FIELD_TEXT, 0, "assessment_entry.note", NULL, NULL, 4000 },
 	{ "support_needed", N_("support needed"), FIELD_TEXT, 0, "assessment_entry.support_needed",
 	  NULL, NULL, 4000 },
 	{ "support_from", N_("support from"), FIELD_CHOICE, 0, "assessment_entry.support_from", NULL,
-	  sources, 0 },
+	  form_support_sources, 0 },
 	{ "support_frame", N_("support frame"), FIELD_CHOICE, 0, "assessment_entry.support_frame",
-	  NULL, frames, 0 },
+	  NULL, form_support_frames, 0 },
 };
 
 #define NFIELDS (sizeof item_fields / sizeof item_fields[0])
