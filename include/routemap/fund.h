@@ -88,6 +88,7 @@ struct fund_query {
 
 /* One request of a cell's list. */
 struct fund_request_row {
+	sqlite3_int64 id;
 	char *uid;            /* what names it (the pager's code) */
 	char *unit;           /* the unit's short name */
 	char *item;           /* the item's code */
@@ -96,6 +97,8 @@ struct fund_request_row {
 	char *with;           /* the source it is with now, or NULL */
 	double amount;        /* baht asked */
 	int has_amount;
+	double agreed;        /* baht agreed (agreed or partly agreed) */
+	int has_agreed;
 };
 
 /* Set PG up to page through the requests Q names, in the order they were

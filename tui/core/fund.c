@@ -212,7 +212,7 @@ oom:
 
 #define R_COLS \
 	"SELECT r.uid, coalesce(o.short_name, o.name), i.code, r.needed, r.status, " F_WITH "," \
-	" r.amount, r.id"
+	" r.amount, iif(r.status IN ('agreed', 'partly_agreed'), r.amount_agreed, NULL), r.id"
 #define R_FROM \
 	F_FROM " CROSS JOIN office o ON o.id = a.office_id CROSS JOIN norm_item i ON i.id = e.item_id"
 #define R_CELL \
@@ -235,6 +235,7 @@ static int request_decode(sqlite3_stmt *stmt, void *row, const void *arg)
 	int oom = 0;
 
 	(void)arg;
+	r->id = sqlite3_column_int64(stmt, 8);   /* the key, last */
 	r->uid = store_col_dup(stmt, 0, &oom);
 	r->unit = store_col_dup(stmt, 1, &oom);
 	r->item = store_col_dup(stmt, 2, &oom);
@@ -243,6 +244,8 @@ static int request_decode(sqlite3_stmt *stmt, void *row, const void *arg)
 	r->with = store_col_dup(stmt, 5, &oom);
 	r->has_amount = sqlite3_column_type(stmt, 6) != SQLITE_NULL;
 	r->amount = sqlite3_column_double(stmt, 6);
+	r->has_agreed = sqlite3_column_type(stmt, 7) != SQLITE_NULL;
+	r->agreed = sqlite3_column_double(stmt, 7);
 	return oom ? -1 : 0;
 }
 

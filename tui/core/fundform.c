@@ -84,6 +84,14 @@ static int put(char **to, const char *s)
 	return s && !*to ? -1 : 0;
 }
 
+/* What the office calls SOURCE ("กองทุนฯ ตำบล"), NULL for none. */
+static const char *source_label(const struct form_ctx *ctx, const char *source)
+{
+	const char *label = source ? config_label(&ctx->cfg->support_sources, source) : NULL;
+
+	return label ? label : vocab_value("support_request", "source", source);
+}
+
 /* The read-only values as people read them, and the line above. */
 static int shown(const struct form_ctx *ctx, sqlite3_stmt *stmt, struct form_record *rec)
 {
@@ -97,8 +105,8 @@ static int shown(const struct form_ctx *ctx, sqlite3_stmt *stmt, struct form_rec
 	const char *frame = (const char *)sqlite3_column_text(stmt, 4);
 	int rc = 0;
 
-	rc |= put(&rec->values[F_SOURCE], src ? vocab_value("support_request", "source", src) : NULL);
-	rc |= put(&rec->values[F_WITH], with ? vocab_value("support_request", "source", with) : NULL);
+	rc |= put(&rec->values[F_SOURCE], source_label(ctx, src));
+	rc |= put(&rec->values[F_WITH], source_label(ctx, with));
 	snprintf(text, sizeof text, "%s  %s", frame ? frame : "", label ? label : "");
 	rc |= put(&rec->values[F_FRAME], frame ? text : NULL);
 	fund_baht(sqlite3_column_double(stmt, 5), baht, sizeof baht);
