@@ -152,6 +152,10 @@ int fund_request_get(struct store *st, const char *uid, struct fund_request *r,
 		     struct rm_error *err);
 void fund_request_free(struct fund_request *r);
 
+/* Baht as typed (ASCII or Thai digits, thousands separated by commas:
+ * "๑๒,๕๐๐") into *OUT.  0, or -1 with ERR in words. */
+int fund_parse_baht(const char *typed, double *out, struct rm_error *err);
+
 /* BAHT with thousands separators ("12,500", "1,250.50") into OUT. */
 void fund_baht(double baht, char *out, size_t size);
 

@@ -105,9 +105,7 @@ static int ours(const struct fund_request *r, const char *level, struct rm_error
 		       vocab_value("support_request", "source", r->with));
 }
 
-/* Baht as typed (ASCII or Thai digits, thousands separated by commas)
- * into *OUT.  0, or -1 with ERR in words. */
-static int parse_baht(const char *typed, double *out, struct rm_error *err)
+int fund_parse_baht(const char *typed, double *out, struct rm_error *err)
 {
 	char plain[64];
 	size_t i, o = 0;
@@ -141,7 +139,7 @@ static int reply_ok(const struct fund_request *now, const struct fund_reply *r, 
 {
 	if (r->answer == FUND_AGREE_PART && !(r->amount && *r->amount))
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("say how many baht are agreed"));
-	if (r->amount && *r->amount && parse_baht(r->amount, baht, err) < 0)
+	if (r->amount && *r->amount && fund_parse_baht(r->amount, baht, err) < 0)
 		return -1;
 	if (r->answer == FUND_REFER && fund_source_index(r->to) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("choose where to refer it"));

@@ -76,12 +76,15 @@ static int ask(struct ui *ui, enum action a, const struct fund_request *r,
 /* What the message line says after answer R of REQ. */
 static void said(struct ui *ui, const struct fund_reply *r, const struct fund_request *req)
 {
+	struct rm_error err = { 0, "" };
 	double baht = 0;
 	char shown[64] = "—";
 
-	if (r->answer == FUND_AGREE_PART && r->amount)
-		snprintf(shown, sizeof shown, "%s", r->amount);
-	else if (req->amount && sscanf(req->amount, "%lf", &baht) == 1)
+	if (r->answer == FUND_AGREE_PART && r->amount &&
+	    fund_parse_baht(r->amount, &baht, &err) == 0)
+		fund_baht(baht, shown, sizeof shown);
+	else if (r->answer != FUND_AGREE_PART && req->amount &&
+		 fund_parse_baht(req->amount, &baht, &err) == 0)
 		fund_baht(baht, shown, sizeof shown);
 	switch (r->answer) {
 	case FUND_AGREE:
