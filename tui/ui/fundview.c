@@ -195,8 +195,8 @@ static void draw_foot(struct ui *ui, const struct fundview *p, int y)
 static void fundview_draw(struct view *v, struct ui *ui, int top, int height)
 {
 	struct fundview *p = v->data;
-	const char *head[NCOLS + 1];
-	int w[NCOLS], label_w, k, y, rows;
+	const char *head;
+	int w[NCOLS], label_w, k, x, y, rows;
 	size_t i;
 
 	if (p->list.open) {
@@ -208,10 +208,9 @@ static void fundview_draw(struct view *v, struct ui *ui, int top, int height)
 	label_w = measure(ui, p, w);
 	/* the headings, each over its column's right edge */
 	ui_put(top, 0, _("support frame"), label_w, ui->theme.attr[T_HEADING], 1);
-	for (k = 0, y = label_w + 2; k < NCOLS; y += w[k] + 2, k++) {
-		head[k] = fund_ui_source(ui, k < FUND_SOURCES ? fund_sources[k] : NULL);
-		ui_put(top, y + w[k] - text_width(head[k]), head[k], w[k],
-		       ui->theme.attr[T_HEADING], 0);
+	for (k = 0, x = label_w + 2; k < NCOLS; x += w[k] + 2, k++) {
+		head = fund_ui_source(ui, k < FUND_SOURCES ? fund_sources[k] : NULL);
+		ui_put(top, x + w[k] - text_width(head), head, w[k], ui->theme.attr[T_HEADING], 0);
 	}
 	rows = (height - 4) / 2;   /* two lines a row; three lines under */
 	if (rows < 1)
