@@ -50,12 +50,13 @@ database() {
 	echo "$db"
 }
 
-# start DB: routemap on DB in a fresh tmux session, its costs in $T/cost.
+# start DB [INI]: routemap on DB (as the office of INI) in a fresh tmux
+# session, its costs in $T/cost.
 start() {
 	: >"$T/cost"
 	$TM kill-server 2>/dev/null || true
 	$TM new-session -d -s b -x 80 -y 24 \
-		"ROUTEMAP_COST_LOG='$T/cost' TERM=tmux-256color /usr/bin/time -f %M -o '$T/rss' '$BIN' -d '$1'"
+		"ROUTEMAP_COST_LOG='$T/cost' TERM=tmux-256color /usr/bin/time -f %M -o '$T/rss' '$BIN' ${2:+-c '$2'} -d '$1'"
 	keys=0
 	wait_keys 0
 }
@@ -113,9 +114,29 @@ stop() {
 	echo "$SCALE|peak RSS (KiB)|$(cat "$T/rss" 2>/dev/null || echo 0)" >>"$T/results"
 }
 
+# office_ini SCALE: the INI of the province of SCALE's data (the demo's
+# KKN-PHO, gen.sh's PHO), for the fund's screen: the requests of the units
+# under it.
+office_ini() {
+	if [ "$1" = demo ]; then
+		printf '[office]\ncode = KKN-PHO\nname = สสจ.ขอนแก่น\nlevel = province\nparent = ODPC6\n'
+	else
+		printf '[office]\ncode = PHO\nname = สสจ.ทดสอบ\nlevel = province\n'
+	fi >"$T/$1.ini"
+	echo "$T/$1.ini"
+}
+
 # One scale: every action a few times over.
 measure() {
 	db=$1
+	# the fund's screen (R) as the province, in three fresh runs
+	for run in 1 2 3; do
+		start "$db" "$(office_ini "$SCALE")"
+		key "open the fund's screen (R)" R
+		key "fund's screen: move" Down
+		key "fund's screen: a cell's requests" Enter
+		stop
+	done
 	# the first switch to the checklists section, in three fresh runs
 	for run in 1 2 3; do
 		start "$db"

@@ -384,6 +384,15 @@ int form_choices_rows(const struct form_ctx *ctx, const char *sql, int none,
 int form_offices(const struct form_field *f, const struct form_ctx *ctx,
 		 struct form_choices *out, struct rm_error *err);
 
+/* form_choices_fn: "none" (code "", shown "—"), then the office's
+ * support sources (fund, province...), or its support frames, each
+ * listed as "NUMBER  LABEL" (a frame is known by its number).  0, or -1
+ * with ERR. */
+int form_support_sources(const struct form_field *f, const struct form_ctx *ctx,
+			 struct form_choices *out, struct rm_error *err);
+int form_support_frames(const struct form_field *f, const struct form_ctx *ctx,
+			struct form_choices *out, struct rm_error *err);
+
 /* Read the first row of SQL, its parameters ?1..?NARGS bound to ARGS
  * (text; NULL binds NULL): its column 0, the record's id, into *ID;
  * columns 1..NVALUES into REC->values (malloc'd, REC owns them).

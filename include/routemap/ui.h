@@ -421,6 +421,10 @@ enum view_kind {
 			      CODE the set, ROW the version */
 	VIEW_PROPOSALS,    /* the proposals on a norm set (all its
 			      versions): CODE the set */
+	VIEW_SUPPORT,      /* the support requests of the units under this
+			      office by frame and source (the fund's
+			      screen); with CODE (a request's uid), that
+			      request as a form, to answer it */
 	VIEW_KINDS
 };
 

@@ -83,6 +83,43 @@ int form_offices(const struct form_field *f, const struct form_ctx *ctx,
 				      " ORDER BY code COLLATE THAI", 0, out, err);
 }
 
+/* "none", then each code of LABELS; WITH_CODE: listed as "CODE  LABEL". */
+static int form_labels(const struct cfg_labels *labels, int with_code,
+		       struct form_choices *out, struct rm_error *err)
+{
+	size_t i;
+
+	if (form_choices_add(out, "", _("none"), "—") < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+	for (i = 0; i < labels->n; i++) {
+		struct buf b = { 0 };
+		int rc;
+
+		if (with_code)
+			buf_printf(&b, "%s  %s", labels->v[i].code, labels->v[i].label);
+		rc = b.oom ? -1 : form_choices_add(out, labels->v[i].code,
+						   with_code ? b.s : labels->v[i].label, NULL);
+		buf_free(&b);
+		if (rc < 0)
+			return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+	}
+	return 0;
+}
+
+int form_support_sources(const struct form_field *f, const struct form_ctx *ctx,
+			 struct form_choices *out, struct rm_error *err)
+{
+	(void)f;
+	return form_labels(&ctx->cfg->support_sources, 0, out, err);
+}
+
+int form_support_frames(const struct form_field *f, const struct form_ctx *ctx,
+			struct form_choices *out, struct rm_error *err)
+{
+	(void)f;
+	return form_labels(&ctx->cfg->support_frames, 1, out, err);
+}
+
 int form_load_row(const struct form_ctx *ctx, const char *sql, const char *const *args,
 		  size_t nargs, size_t nvalues, struct form_record *rec, sqlite3_int64 *id,
 		  struct rm_error *err)

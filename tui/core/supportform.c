@@ -12,47 +12,6 @@
 #include "routemap/support.h"
 #include "routemap/text.h"
 
-/* "none", then LABELS of the office; WITH_CODE: "2  label" (a frame is
- * known by its number). */
-static int office_list(const struct cfg_labels *labels, int with_code, struct form_choices *out,
-		       struct rm_error *err)
-{
-	size_t i;
-
-	if (form_choices_add(out, "", _("none"), "—") < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-	for (i = 0; i < labels->n; i++) {
-		struct buf b = { 0 };
-		int rc;
-
-		if (with_code)
-			buf_printf(&b, "%s  %s", labels->v[i].code, labels->v[i].label);
-		rc = b.oom ? -1 : form_choices_add(out, labels->v[i].code,
-						   with_code ? b.s : labels->v[i].label, NULL);
-		buf_free(&b);
-		if (rc < 0)
-			return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
-	}
-	return 0;
-}
-
-/* form_choices_fn: whom support is asked from (the fund, the province...),
- * named as the office's INI names them. */
-static int sources(const struct form_field *f, const struct form_ctx *ctx,
-		   struct form_choices *out, struct rm_error *err)
-{
-	(void)f;
-	return office_list(&ctx->cfg->support_sources, 0, out, err);
-}
-
-/* form_choices_fn: the support frames, by number. */
-static int frames(const struct form_field *f, const struct form_ctx *ctx,
-		  struct form_choices *out, struct rm_error *err)
-{
-	(void)f;
-	return office_list(&ctx->cfg->support_frames, 1, out, err);
-}
-
 /* form_validate_fn: baht, 0 or more. */
 static int baht_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
 		   struct rm_error *err)
@@ -74,9 +33,9 @@ static const struct form_field request_fields[R_COUNT] = {
 	[R_NEEDED] = { "needed", N_("support needed"), FIELD_LINE, 1, "support_request.needed", NULL,
 		       NULL, 4000 },
 	[R_SOURCE] = { "source", N_("asked from"), FIELD_CHOICE, 0, "support_request.source", NULL,
-		       sources, 0 },
+		       form_support_sources, 0 },
 	[R_FRAME] = { "frame", N_("support frame"), FIELD_CHOICE, 0, "support_request.frame", NULL,
-		      frames, 0 },
+		      form_support_frames, 0 },
 	[R_AMOUNT] = { "amount", N_("amount (baht)"), FIELD_NUMBER, 0, "support_request.amount",
 		       baht_ok, NULL, 0 },
 	[R_ANSWER] = { "answer", N_("answer"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },

@@ -189,6 +189,11 @@ static const struct {
 	{ NULL, "text", N_("text") }, { NULL, "title", N_("title") }, { NULL, "to", N_("effect") },
 	{ NULL, "unit", N_("unit") }, { NULL, "version", N_("version") },
 	{ NULL, "weight", N_("weight") },
+	/* the answer to a support request (the fund's screen) */
+	{ NULL, "referred_to", N_("referred to") }, { NULL, "given", N_("what will be given") },
+	{ NULL, "amount_agreed", N_("baht agreed") },
+	{ NULL, "filed_frame_id", N_("filed under frame") }, { NULL, "answer_note", N_("note") },
+	{ NULL, "answered_by", N_("answered by") }, { NULL, "answered_on", N_("answered on") },
 };
 
 const char *vocab_column(const char *kind, const char *name)

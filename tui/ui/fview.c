@@ -45,6 +45,8 @@ static void form_keys(struct fview *f)
 	}
 	for (i = 0; i < f->nslots; i++)
 		text |= f->slots[i].fld->type == FIELD_TEXT && f->slots[i].fld->change;
+	for (i = 0; f->view_keys && !f->draft && f->view_keys[i] != ACT_COUNT && n < 8; i++)
+		f->actions[n++] = f->view_keys[i];
 	for (i = 0; i < sizeof base / sizeof base[0]; i++)
 		f->actions[n++] = base[i];
 	if (add)
@@ -337,6 +339,8 @@ static int fview_act(struct view *v, struct ui *ui, enum action a)
 
 	if (!f->loaded)
 		return 0;
+	if (f->view_act && !f->draft && f->view_act(f, ui, a))
+		return 1;
 	if (field_move(f, a))
 		return 1;
 	switch (a) {
@@ -563,6 +567,21 @@ static struct view *make(struct ui *ui, const struct form_def *def, const struct
 struct view *fview_new(struct ui *ui, const struct form_def *def, const struct ui_place *at)
 {
 	return make(ui, def, at, 0);
+}
+
+struct view *fview_new_keys(struct ui *ui, const struct form_def *def, const struct ui_place *at,
+			    const enum action *actions,
+			    int (*act)(struct fview *f, struct ui *ui, enum action a))
+{
+	struct view *v = make(ui, def, at, 0);
+	struct fview *f = v ? v->data : NULL;
+
+	if (f) {
+		f->view_keys = actions;
+		f->view_act = act;
+		form_keys(f);
+	}
+	return v;
 }
 
 struct view *fview_new_record(struct ui *ui, const struct form_def *def,

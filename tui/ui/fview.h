@@ -48,7 +48,13 @@ struct fview {
 	struct ui *ui;               /* for saving when the view goes */
 	struct view *self;           /* its hint line changes while typing */
 	struct view_ops ops;         /* the engine's, named after the form */
-	enum action actions[16];     /* OPS.actions: the form's keys */
+	enum action actions[24];     /* OPS.actions: the form's keys */
+	/* a view built on the engine (fview_new_keys): keys of its own,
+	 * shown before the form's and taken first, which may ask the user
+	 * (the fund's answers); a def's keys (form_def.keys) only lead to
+	 * a new record (NULL: none) */
+	const enum action *view_keys;
+	int (*view_act)(struct fview *f, struct ui *ui, enum action a);
 	const struct form_def *def;
 	struct form_ctx ctx;
 	char *code, *part;           /* what the view was opened on */
@@ -87,6 +93,13 @@ static inline const struct form_ctx *fview_ctx(struct fview *f)
  * DEF's title its name in the help.  Returns the view for the router to
  * push (the ui owns it), or NULL (said on the message line). */
 struct view *fview_new(struct ui *ui, const struct form_def *def, const struct ui_place *at);
+
+/* fview_new with keys of its own: ACTIONS (ended by ACT_COUNT) in the
+ * hint line and help, ACT given each key first (returns 1 when it used
+ * it).  As fview_new. */
+struct view *fview_new_keys(struct ui *ui, const struct form_def *def, const struct ui_place *at,
+			    const enum action *actions,
+			    int (*act)(struct fview *f, struct ui *ui, enum action a));
 
 /* A view of a new record of DEF, to be made where AT->code and AT->part
  * say (DEF's create), starting from DEF's defaults.  As fview_new. */
