@@ -129,7 +129,7 @@ struct view {
 	const enum action *actions_now;
 };
 
-enum ui_section { UI_PLANS, UI_CHECKLISTS, UI_AAR, UI_SECTIONS };
+enum ui_section { UI_PLANS, UI_CHECKLISTS, UI_AAR, UI_REPORTS, UI_SECTIONS };
 
 #define UI_STACK 16
 /* Keys held while the program cannot take them (another user holds the
@@ -417,6 +417,8 @@ enum view_kind {
 			      TITLE is what people call it (may be NULL) */
 	VIEW_RESULTS,      /* the last search's hits (ui->hits) */
 	VIEW_HELP,         /* the keys of the view OF (NULL: the global keys) */
+	VIEW_REPORTS,      /* the reports: the Reports section's list */
+	VIEW_REPORT,       /* one report on screen: CODE its name ("coverage") */
 	VIEW_KINDS
 };
 

@@ -38,6 +38,8 @@ static const struct {
 	[VIEW_HISTORY] = { view_history_new, ANY_SECTION, 0 },
 	[VIEW_RESULTS] = { view_results_new, ANY_SECTION, 0 },
 	[VIEW_HELP] = { view_help_new, ANY_SECTION, 0 },
+	[VIEW_REPORTS] = { view_reports_new, UI_REPORTS, 1 },
+	[VIEW_REPORT] = { view_report_new, UI_REPORTS, 0 },
 };
 
 int ui_open_place(struct ui *ui, enum view_kind kind, const struct ui_place *at)

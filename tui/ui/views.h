@@ -30,5 +30,7 @@ struct view *view_aars_new(struct ui *ui, const struct ui_place *at);         /*
 struct view *view_aar_new(struct ui *ui, const struct ui_place *at);          /* aar.c */
 struct view *view_results_new(struct ui *ui, const struct ui_place *at);      /* search.c */
 struct view *view_form_new(struct ui *ui, const struct ui_place *at);         /* fview.c */
+struct view *view_reports_new(struct ui *ui, const struct ui_place *at);      /* reports.c */
+struct view *view_report_new(struct ui *ui, const struct ui_place *at);       /* reports.c */
 
 #endif
