@@ -86,9 +86,9 @@ int report_fill_support(struct store *st, const struct config *cfg, const struct
 			rc = report_set_text(&c[0], _("total"), "*");
 		else
 			rc = report_set_text(&c[0], frame ? frame : _("no frame"),
-					     (const char *)sqlite3_column_text(stmt, 0)) |
+					     frame ? (const char *)sqlite3_column_text(stmt, 0) : "") |
 			     report_set_text(&c[1], with ? vocab_value("support_request", "source", with)
-						 : _("no one named"), with);
+						 : _("no one named"), with ? with : "");
 		if (rc < 0)
 			r->oom = 1;
 		numbers(stmt, 3, 6, c, 2);
@@ -123,7 +123,7 @@ static int followups_by(struct store *st, const struct report_filter *f, const c
 	int rc, kinds = t->ncols == 5;
 
 	snprintf(sql, sizeof sql, REPORT_UNDER
-		 " SELECT %s, count(*) AS n, sum(t.due < ?5) AS late, min(t.due) AS first"
+		 " SELECT %s, count(*) AS n, coalesce(sum(t.due < ?5), 0) AS late, min(t.due) AS first"
 		 " FROM aar_action t JOIN aar x ON x.id = t.aar_id"
 		 " WHERE t.status = 'open' AND (?2 IS NULL OR t.due >= ?2) AND (?3 IS NULL OR t.due <= ?3)"
 		 " GROUP BY k, kind ORDER BY late DESC, n DESC, k IS NULL, k", by);
@@ -142,7 +142,7 @@ static int followups_by(struct store *st, const struct report_filter *f, const c
 			break;
 		if (kinds && report_set_text(&c[k++], aar_kind_label(kind), kind) < 0)
 			r->oom = 1;
-		if (report_set_text(&c[k++], key ? key : _("no one named"), key) < 0)
+		if (report_set_text(&c[k++], key ? key : _("no one named"), key ? key : "") < 0)
 			r->oom = 1;
 		numbers(stmt, 2, 2, c, k);
 		if (report_set_text(&c[k + 2], (const char *)sqlite3_column_text(stmt, 4), NULL) < 0)

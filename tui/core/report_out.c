@@ -29,7 +29,7 @@ static void baht(double v, char *out, size_t size)
 	if (v < 0)
 		*p++ = '-';
 	for (i = 0; i < len; i++) {
-		if (i && (i - lead) % 3 == 0)
+		if (i >= lead && (i - lead) % 3 == 0)
 			*p++ = ',';
 		*p++ = digits[i];
 	}
