@@ -9,27 +9,6 @@
 
 #define DIR "tests/data/reports/"
 
-/* The whole text of the file PATH (malloc'd), or fail. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *in = fopen(path, "rb");
-	char *s;
-	long n;
-
-	if (!in)
-		fail_msg("cannot read %s", path);
-	fseek(in, 0, SEEK_END);
-	n = ftell(in);
-	rewind(in);
-	s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	assert_int_equal(fread(s, 1, (size_t)n, in), (size_t)n);
-	s[n] = '\0';
-	fclose(in);
-	*len = (size_t)n;
-	return s;
-}
-
 /* A database holding the province of tests/data/reports. */
 static int setup(void **state)
 {
@@ -47,7 +26,7 @@ static int setup(void **state)
 	memset(files, 0, sizeof files);
 	for (i = 0; i < 12; i++) {
 		snprintf(path, sizeof path, DIR "%s.csv", kinds[i]);
-		text[i] = slurp(path, &len);
+		text[i] = fixture_read_file(path, &len);
 		files[i].kind = transfer_kind_from_name(kinds[i]);
 		files[i].name = kinds[i];
 		files[i].data = text[i];
@@ -58,7 +37,7 @@ static int setup(void **state)
 		fail_msg("import: %s", err.msg);
 	for (i = 0; i < 12; i++)
 		free(text[i]);
-	sql = slurp(DIR "support.sql", &len);
+	sql = fixture_read_file(DIR "support.sql", &len);
 	if (sqlite3_exec(f->st.db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("support.sql: %s", sqlite3_errmsg(f->st.db));
 	free(sql);
