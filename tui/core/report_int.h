@@ -10,13 +10,13 @@
 	"WITH RECURSIVE under(id) AS (SELECT id FROM office WHERE code = ?1"          \
 	" UNION SELECT o.id FROM office o JOIN under u ON o.parent_id = u.id)"
 
-/* Assessment A is of an office in scope (?1), assessed within ?2..?3
- * (ISO, NULL for an open end) and of the set ?4 (NULL: any). */
+/* Assessment A is of an office in scope (?1) and assessed within ?2..?3
+ * (ISO, NULL for an open end).  The set ?4 is the caller's to test: as
+ * "a.set_id = ?4" where there is one, so that an index serves it. */
 #define REPORT_IN_SCOPE(a)                                                            \
 	"(?1 IS NULL OR " a ".office_id IN (SELECT id FROM under))"                   \
 	" AND (?2 IS NULL OR " a ".assessed_on >= ?2)"                                \
-	" AND (?3 IS NULL OR " a ".assessed_on <= ?3)"                                \
-	" AND (?4 IS NULL OR " a ".set_id = ?4)"
+	" AND (?3 IS NULL OR " a ".assessed_on <= ?3)"
 
 /* Bind ?1 .. ?4 of STMT for F: the office, the span of days (F's --from,
  * --to and --fy together) and the set SET_ID (0: any). */

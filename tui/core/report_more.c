@@ -55,8 +55,10 @@ int report_fill_support(struct store *st, const struct config *cfg, const struct
 	stmt = store_prepare(st, REPORT_UNDER ","
 		" q AS (SELECT coalesce(r.filed_frame_id, r.frame_id) AS frame,"
 		"  coalesce(r.referred_to, r.source) AS w, r.status, r.amount, r.amount_agreed"
-		"  FROM assessment a JOIN assessment_entry e ON e.assessment_id = a.id"
-		"  JOIN support_request r ON r.entry_id = e.id WHERE " REPORT_IN_SCOPE("a") "),"
+		/* from the requests: far fewer than the entries */
+		"  FROM support_request r CROSS JOIN assessment_entry e ON e.id = r.entry_id"
+		"  CROSS JOIN assessment a ON a.id = e.assessment_id"
+		"  WHERE (?4 IS NULL OR a.set_id = ?4) AND " REPORT_IN_SCOPE("a") "),"
 		" g AS (SELECT frame, w, count(*) AS n, total(amount) AS asked,"
 		"  sum(status IN ('agreed', 'partly_agreed')) AS yes,"
 		"  total(CASE WHEN status IN ('agreed', 'partly_agreed') THEN amount_agreed END) AS got,"

@@ -51,7 +51,7 @@ static int coverage_of(struct store *st, const struct config *cfg, const struct 
 		"  t.answered, t.share"
 		" FROM assessment a JOIN office o ON o.id = a.office_id"
 		" JOIN assessment_tally t ON t.assessment_id = a.id"
-		" WHERE " REPORT_IN_SCOPE("a")
+		" WHERE a.set_id = ?4 AND " REPORT_IN_SCOPE("a")
 		" ORDER BY t.share IS NULL, t.share DESC, o.code, a.code", err);
 	if (!stmt)
 		return -1;
@@ -155,13 +155,15 @@ static int items_of(struct store *st, const struct report_filter *f, const struc
 	if (!t)
 		return rm_oom(err);
 	stmt = store_prepare(st, REPORT_UNDER ","
-		" sel AS (SELECT a.id FROM assessment a WHERE " REPORT_IN_SCOPE("a") "),"
-		" n AS (SELECT count(*) AS n FROM sel),"
+		" n AS (SELECT count(*) AS n FROM assessment a WHERE a.set_id = ?4 AND "
+		REPORT_IN_SCOPE("a") "),"
 		" c AS (SELECT e.item_id, sum(e.status = 'met') AS met, sum(e.status = 'partial') AS part,"
 		"  sum(e.status = 'not_met') AS nm, sum(e.status = 'na') AS na, count(e.status) AS ans,"
 		"  sum(e.level = 0) AS l0, sum(e.level = 1) AS l1, sum(e.level = 2) AS l2,"
 		"  sum(e.level = 3) AS l3, count(e.level) AS lans, avg(e.level) AS lavg"
-		"  FROM sel JOIN assessment_entry e ON e.assessment_id = sel.id GROUP BY e.item_id),"
+		/* each assessment's entries, which lie together, counted by item */
+		"  FROM assessment a CROSS JOIN assessment_entry e ON e.assessment_id = a.id"
+		"  WHERE a.set_id = ?4 AND " REPORT_IN_SCOPE("a") " GROUP BY e.item_id),"
 		" v AS (SELECT i.code, i.text, coalesce(met, 0) AS met, coalesce(part, 0) AS part,"
 		"  coalesce(nm, 0) AS nm, coalesce(na, 0) AS na, n.n - coalesce(ans, 0) AS un,"
 		"  coalesce(l0, 0) AS l0, coalesce(l1, 0) AS l1, coalesce(l2, 0) AS l2,"
