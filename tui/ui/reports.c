@@ -22,36 +22,63 @@ struct report_list {
 	struct ui_list l;
 };
 
+/* Screens of their own listed before the reports, up to the one with no
+ * title: the fund's requests (VIEW_SUPPORT) go first once they are in,
+ * as { N_("Support requests"), VIEW_SUPPORT }. */
+static const struct {
+	const char *title;
+	enum view_kind kind;
+} screens[] = {
+	{ NULL, VIEW_KINDS },
+};
+
+static size_t nscreens(void)
+{
+	size_t n = 0;
+
+	while (screens[n].title)
+		n++;
+	return n;
+}
+
 static void list_draw(struct view *v, struct ui *ui, int top, int height)
 {
 	struct report_list *p = v->data;
-	size_t n, i;
+	size_t n, i, first = nscreens();
 	const struct report_def *defs = report_defs(&n);
 	int y;
 
 	ui_put(top, 0, _("Reports: Enter shows one; each is also routemap report NAME"), ui->cols,
 	       ui->theme.attr[T_HEADING], 1);
 	ui_list_scroll(&p->l, height - 1);
-	for (i = p->l.top, y = top + 1; i < n && y < top + height; i++, y++) {
+	for (i = p->l.top, y = top + 1; i < p->l.n && y < top + height; i++, y++) {
 		attr_t attr = i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL;
 		int x = ui_put(y, 0, "  ", ui->cols, attr, 0);
 
-		x += ui_put(y, x, _(defs[i].title), ui->cols - x, attr, 0);
+		if (i < first) {
+			ui_put(y, x, _(screens[i].title), ui->cols - x, attr, 1);
+			continue;
+		}
+		x += ui_put(y, x, _(defs[i - first].title), ui->cols - x, attr, 0);
 		x += ui_put(y, x, "  ", ui->cols - x, attr, 0);
-		ui_put(y, x, defs[i].name, ui->cols - x, i == p->l.sel ? attr : ui->theme.attr[T_DIM], 1);
+		ui_put(y, x, defs[i - first].name, ui->cols - x,
+		       i == p->l.sel ? attr : ui->theme.attr[T_DIM], 1);
 	}
 }
 
 static int list_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct report_list *p = v->data;
-	size_t n;
+	size_t n, first = nscreens();
 	const struct report_def *defs = report_defs(&n);
 
 	if (ui_list_act(&p->l, a))
 		return 1;
 	if (a == ACT_OPEN) {
-		ui_open(ui, VIEW_REPORT, defs[p->l.sel].name, NULL);
+		if (p->l.sel < first)
+			ui_open(ui, screens[p->l.sel].kind, NULL, NULL);
+		else
+			ui_open(ui, VIEW_REPORT, defs[p->l.sel - first].name, NULL);
 		return 1;
 	}
 	return 0;
@@ -84,6 +111,7 @@ struct view *view_reports_new(struct ui *ui, const struct ui_place *at)
 		return NULL;
 	}
 	report_defs(&p->l.n);
+	p->l.n += nscreens();
 	return ui_view_new(&list_ops, p);
 }
 
