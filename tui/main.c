@@ -28,7 +28,7 @@ static const struct command commands[] = {
 	{ "list",   cmd_list,   N_("list plans|norms|assessments|aars") },
 	{ "show",   cmd_show,   N_("show plan|assessment|norm CODE [--width N] [--version N]") },
 	{ "diff",   cmd_diff,   N_("diff norm CODE V1 V2: what changed between two versions") },
-	{ "report", cmd_report, N_("report coverage [ASSESSMENT] [--format csv|txt]") },
+	{ "report", cmd_report, N_("report NAME [filters] [--format txt|csv|md|xlsx] [--output FILE]") },
 	{ "search", cmd_search, N_("search TEXT: find records holding TEXT") },
 	{ "check",  cmd_check,  N_("integrity check, schema version, counts") },
 	{ "backup", cmd_backup, N_("backup FILE: a consistent copy, safe while others work") },

@@ -129,7 +129,7 @@ struct view {
 	const enum action *actions_now;
 };
 
-enum ui_section { UI_PLANS, UI_CHECKLISTS, UI_AAR, UI_SECTIONS };
+enum ui_section { UI_PLANS, UI_CHECKLISTS, UI_AAR, UI_REPORTS, UI_SECTIONS };
 
 #define UI_STACK 16
 /* Keys held while the program cannot take them (another user holds the
@@ -425,6 +425,8 @@ enum view_kind {
 			      office by frame and source (the fund's
 			      screen); with CODE (a request's uid), that
 			      request as a form, to answer it */
+	VIEW_REPORTS,      /* the reports: the Reports section's list */
+	VIEW_REPORT,       /* one report on screen: CODE its name ("coverage") */
 	VIEW_KINDS
 };
 

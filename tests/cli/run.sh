@@ -466,6 +466,63 @@ heads_in_thai() {
 }
 expect export-heads-in-thai heads_in_thai
 
+# ---- reports across units: a small province worked out by hand ----------
+# tests/data/reports (figures in tests/unit/test_report.c).
+RDB="$T/reports.db"
+"$BIN" -d "$RDB" init >/dev/null && "$BIN" -d "$RDB" import "$DATA/reports" >/dev/null
+for report in coverage items support followups indicators; do   # (run sets name)
+	for as in txt csv md; do
+		run "report-$report-$as" 0 -d "$RDB" report "$report" --format "$as"
+	done
+done
+run report-coverage-district 0 -d "$RDB" report coverage --office DST --fy ๒๕๖๙ --set TST
+run report-items-w60 0 -d "$RDB" report items --set TST:1 --width 60
+run report-indicators-fy 0 -d "$RDB" report indicators --fy 2570 --office PRV
+run report-support-days 0 -d "$RDB" report support --from 1/9/2568 --to 2025-12-31
+run usage-report-unknown 2 -d "$RDB" report ranks
+run usage-report-not-taken 2 -d "$RDB" report followups --office PRV
+run usage-report-bad-date 2 -d "$RDB" report coverage --from 31/2/2569
+run usage-report-unknown-set 2 -d "$RDB" report items --set ไม่มีชุดนี้
+run usage-report-draft-version 2 -d "$RDB" report items --set TST:3
+run usage-report-output-dir 2 -d "$RDB" report coverage --output "$T"
+run usage-report-one-assessment 2 -d "$RDB" report coverage A1 --format md
+# --output: written whole under its name (a text report, then a workbook
+# read by Python's zipfile, not by routemap): the sheets, Thai headings, a
+# number as a number in percent format, the dates in the Buddhist Era,
+# the heading row frozen, the office's font
+expect report-output-txt "$BIN" -d "$RDB" report support --output "$T/support.txt"
+expect report-output-same cmp -s "$T/support.txt" "$GOLDEN/report-support-txt.out"
+workbook_ok() {
+	"$BIN" -d "$RDB" report coverage --set TST --format xlsx --output "$T/cover.xlsx" || return 1
+	[ -z "$(find "$T" -maxdepth 1 -name '.cover.xlsx*')" ] || { echo "a temporary file left"; return 1; }
+	python3 - "$T/cover.xlsx" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+book = z.read("xl/workbook.xml").decode()
+names = re.findall(r'<sheet name="([^"]*)"', book)
+assert names == ["TST ฉบับ 1", "TST ฉบับ 1 ระดับ"], names
+strings = z.read("xl/sharedStrings.xml").decode()
+for word in ("หน่วยปฏิบัติ", "ความครอบคลุม", "ศพด.หนึ่ง"):
+    assert word in strings, word
+sheet = z.read("xl/worksheets/sheet1.xml").decode()
+assert 'state="frozen"' in sheet and 'ySplit="1"' in sheet, "no frozen heading row"
+styles = z.read("xl/styles.xml").decode()
+fmts = dict(re.findall(r'<numFmt numFmtId="(\d+)" formatCode="([^"]*)"', styles))
+xfs = re.findall(r'<xf numFmtId="(\d+)"', styles.split("<cellXfs")[1])
+# A2's coverage: 0.75 shown as 75.0%; its date a serial day in the Thai calendar
+cells = dict(re.findall(r'<c r="([A-Z]+\d+)" s="(\d+)"', sheet))
+value = re.search(r'<c r="G3" s="\d+"><v>([^<]*)</v>', sheet).group(1)
+assert float(value) == 0.75, value
+assert fmts[xfs[int(cells["G3"])]] == "0.0%", fmts
+assert fmts[xfs[int(cells["D3"])]] == "[$-107041E]d mmm yyyy", fmts
+assert "TH Sarabun New" in styles
+PY
+}
+expect report-workbook workbook_ok
+# into a pipe a workbook is the file's bytes; to a terminal it is refused
+expect report-workbook-pipe sh -c '"$0" -d "$1" report items --format xlsx | head -c 2 | grep -q PK' \
+	"$BIN" "$RDB"
+
 # ---- the Thai catalogue: complete, and holding every string of the code ----
 # msgfmt counts what is fuzzy or untranslated; msgcmp names every msgid of a
 # .pot made afresh from the sources (by the Makefile, into TMP) that th.po

@@ -40,7 +40,9 @@ $triggers COMMIT;" || bad "cannot load the support requests"
 
 start fund 80 24 -- -c "$WORK/fund.ini" -d "$FDB"
 wait_for "KKN-CDC-2568"
-keys R                             # the fund's screen: frames x sources
+keys R                             # the reports, the fund's screen first
+wait_for "คำขอรับการสนับสนุน ตามกรอบและแหล่งสนับสนุน"
+keys Enter                         # the fund's screen: frames x sources
 wait_for "รวมทุกกรอบ"
 wait_for "6  25,500"               # every frame, every source
 keys G                             # the totals row, the fund's column
@@ -81,7 +83,9 @@ if [ "$n" = 3 ]; then ok; else bad "$n requests answered today, 3 wanted"; fi
 # ---- the province sees it with the province ---------------------------------
 start_b --demo -d "$FDB"
 wait_b "KKN-CDC-2568"
-keys_b R G Right
+keys_b R
+wait_b "คำขอรับการสนับสนุน ตามกรอบและแหล่งสนับสนุน"
+keys_b Enter G Right
 wait_b "จังหวัด · รวมทุกกรอบ: 2 คำขอ ขอ 7,500 บาท ตกลงให้ 0 บาท"
 
 # ---- u takes the referral back ---------------------------------------------

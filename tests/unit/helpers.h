@@ -172,6 +172,30 @@ static inline int fixture_teardown(void **state)
 	return 0;
 }
 
+/* The whole of the file PATH, NUL-terminated (caller frees), its length
+ * into *LEN when LEN is not NULL; a file that cannot be read fails the
+ * test. */
+static inline char *fixture_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		fail_msg("cannot read %s", path);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	if (len)
+		*len = (size_t)n;
+	return buf;
+}
+
 /* One integer from SQL on F's database. */
 static inline long long fixture_int(struct fixture *f, const char *sql)
 {

@@ -14,29 +14,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "routemap/config.h"
+#include "helpers.h"
 #include "routemap/inikeys.h"
 
 #define MAN "man/routemap.ini.5"
 #define SAMPLE "config/routemap.ini"
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
 
 /* Every row names a section of the table; an enum's default is one of its
  * words; a pattern is written in capitals; every row has help. */
@@ -94,7 +76,7 @@ static void test_defaults_load(void **state)
 
 static void test_man_agrees(void **state)
 {
-	char *man = slurp(MAN);
+	char *man = fixture_read_file(MAN, NULL);
 	FILE *null = fopen("/dev/null", "w");
 
 	(void)state;
@@ -108,7 +90,7 @@ static void test_man_agrees(void **state)
  * fails. */
 static void test_man_missing_key_fails(void **state)
 {
-	char *man = slurp(MAN), *p;
+	char *man = fixture_read_file(MAN, NULL), *p;
 	FILE *null = fopen("/dev/null", "w");
 
 	(void)state;
@@ -119,14 +101,14 @@ static void test_man_missing_key_fails(void **state)
 	assert_true(ini_check_man(man, null) > 0);
 	free(man);
 
-	man = slurp(MAN);
+	man = fixture_read_file(MAN, NULL);
 	p = strstr(man, "\n.B \"[ui] escdelay\"\n");
 	assert_non_null(p);
 	p[1] = '\\';     /* the generated list no longer matches the table */
 	assert_true(ini_check_man(man, null) > 0);
 	free(man);
 
-	man = slurp(MAN);
+	man = fixture_read_file(MAN, NULL);
 	p = strstr(man, "\n.SS [rank]\n");
 	assert_non_null(p);
 	memcpy(p + 6, "rang", 4);
@@ -135,7 +117,7 @@ static void test_man_missing_key_fails(void **state)
 
 	/* A kind of value the table uses ([database] shared_group is a group)
 	 * no longer defined under Kinds of values. */
-	man = slurp(MAN);
+	man = fixture_read_file(MAN, NULL);
 	p = strstr(man, "\n.TP\n.I group\n");
 	assert_non_null(p);
 	p[8] = 'G';
@@ -157,7 +139,7 @@ static void test_sample_agrees(void **state)
 static void test_sample_disagreeing_fails(void **state)
 {
 	char path[] = "/tmp/routemap-test-inikeys-XXXXXX";
-	char *text = slurp(SAMPLE), *p;
+	char *text = fixture_read_file(SAMPLE, NULL), *p;
 	FILE *null = fopen("/dev/null", "w"), *f;
 	int fd;
 
@@ -173,7 +155,7 @@ static void test_sample_disagreeing_fails(void **state)
 	assert_true(ini_check_sample(path, null) > 0);
 
 	free(text);
-	text = slurp(SAMPLE);
+	text = fixture_read_file(SAMPLE, NULL);
 	p = strstr(text, "\n; wait = 60\n");
 	assert_non_null(p);
 	memcpy(p + 1, ";;;;;;;;;;;", 11);

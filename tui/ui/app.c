@@ -104,7 +104,7 @@ static int global_action(struct ui *ui, enum action a)
 		ui_section(ui, UI_AAR);
 		return 1;
 	case ACT_SECTION_REPORTS:
-		ui_open_place(ui, VIEW_SUPPORT, NULL);
+		ui_section(ui, UI_REPORTS);
 		return 1;
 	case ACT_HELP:
 		ui_open_place(ui, VIEW_HELP, &(struct ui_place){ .of = ui_top_view(ui) });

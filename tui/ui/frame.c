@@ -233,6 +233,8 @@ static const char *section_label(enum ui_section s)
 		return _("Checklists");
 	case UI_AAR:
 		return _("AAR");
+	case UI_REPORTS:
+		return _("Reports");
 	case UI_SECTIONS:
 		break;
 	}

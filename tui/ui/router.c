@@ -40,7 +40,9 @@ static const struct {
 	[VIEW_HELP] = { view_help_new, ANY_SECTION, 0 },
 	[VIEW_SUCCESS] = { view_success_new, UI_CHECKLISTS, 0 },
 	[VIEW_PROPOSALS] = { view_proposals_new, UI_CHECKLISTS, 0 },
-	[VIEW_SUPPORT] = { view_support_new, ANY_SECTION, 0 },
+	[VIEW_SUPPORT] = { view_support_new, UI_REPORTS, 0 },
+	[VIEW_REPORTS] = { view_reports_new, UI_REPORTS, 1 },
+	[VIEW_REPORT] = { view_report_new, UI_REPORTS, 0 },
 };
 
 int ui_open_place(struct ui *ui, enum view_kind kind, const struct ui_place *at)

@@ -33,5 +33,7 @@ struct view *view_form_new(struct ui *ui, const struct ui_place *at);         /*
 struct view *view_success_new(struct ui *ui, const struct ui_place *at);      /* success.c */
 struct view *view_proposals_new(struct ui *ui, const struct ui_place *at);    /* proposals.c */
 struct view *view_support_new(struct ui *ui, const struct ui_place *at);      /* fundview.c */
+struct view *view_reports_new(struct ui *ui, const struct ui_place *at);      /* reports.c */
+struct view *view_report_new(struct ui *ui, const struct ui_place *at);       /* reports.c */
 
 #endif

@@ -1,0 +1,250 @@
+/* report_out.c - a report written as aligned text, CSV or Markdown
+ * (report.h; the workbook is report_xlsx.c). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "routemap/i18n.h"
+#include "routemap/report.h"
+#include "routemap/table.h"
+#include "routemap/text.h"
+
+#define CELL 256       /* room for one cell as text (a bar of 60 cells) */
+#define BAR_TXT 20     /* a bar's full length in text */
+
+/* 1234567.5 as "1,234,567.50" into OUT. */
+static void baht(double v, char *out, size_t size)
+{
+	char digits[64], *p = out;
+	size_t len, i, lead;
+
+	snprintf(digits, sizeof digits, "%.2f", fabs(v));
+	len = strlen(digits) - 3;   /* before ".00" */
+	lead = len % 3 ? len % 3 : 3;
+	if (size < len + len / 3 + 6) {
+		snprintf(out, size, "%.2f", v);
+		return;
+	}
+	if (v < 0)
+		*p++ = '-';
+	for (i = 0; i < len; i++) {
+		if (i >= lead && (i - lead) % 3 == 0)
+			*p++ = ',';
+		*p++ = digits[i];
+	}
+	strcpy(p, digits + len);
+}
+
+void report_cell_text(const struct report_table *t, size_t row, size_t col, int bar_width,
+		      int ascii, char *out, size_t size)
+{
+	const struct report_cell *c = &t->cells[row * t->ncols + col];
+	int k, n;
+
+	out[0] = '\0';
+	switch (t->cols[col].type) {
+	case RT_TEXT:
+		snprintf(out, size, "%s", c->text ? c->text : "");
+		return;
+	case RT_DATE:
+		if (c->text)
+			text_format_stored_date(c->text, text_calendar_buddhist(), out, size);
+		return;
+	default:
+		break;
+	}
+	if (!c->has)
+		return;
+	switch (t->cols[col].type) {
+	case RT_BAHT:
+		baht(c->value, out, size);
+		break;
+	case RT_PERCENT:
+		snprintf(out, size, "%.1f%%", c->value);
+		break;
+	case RT_NUMBER:
+		snprintf(out, size, "%.10g", c->value);
+		break;
+	case RT_BAR:
+		n = (int)lround(c->value / 100 * bar_width);
+		for (k = 0; k < n && (size_t)(k + 1) * 3 < size; k++)
+			strcpy(out + (ascii ? k : k * 3), ascii ? "#" : "\xe2\x96\x88");   /* █ */
+		break;
+	default:   /* counts, ranks */
+		snprintf(out, size, "%.0f", c->value);
+		break;
+	}
+}
+
+/* Numbers are right-aligned. */
+static unsigned right_bits(const struct report_table *t)
+{
+	unsigned right = 0;
+	size_t i;
+
+	for (i = 0; i < t->ncols && i < 32; i++)
+		if (t->cols[i].type != RT_TEXT && t->cols[i].type != RT_DATE &&
+		    t->cols[i].type != RT_BAR)
+			right |= 1u << i;
+	return right;
+}
+
+static const char *heading(const struct report_col *c)
+{
+	return c->head ? _(c->head) : "";
+}
+
+/* Row ROW of T as text into CELLS (NCOLS pointers into BUF). */
+static void row_texts(const struct report_table *t, size_t row, int ascii, char (*buf)[CELL],
+		      const char **cells)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++) {
+		report_cell_text(t, row, i, BAR_TXT, ascii, buf[i], CELL);
+		cells[i] = buf[i];
+	}
+}
+
+/* One table as aligned text, fitted to WIDTH (0: whole). */
+static void table_txt(const struct report_table *t, FILE *out, int width, int ascii)
+{
+	char (*buf)[CELL] = calloc(t->ncols, sizeof *buf);
+	const char **cells = calloc(t->ncols, sizeof *cells);
+	struct table_col *spec = calloc(t->ncols, sizeof *spec);
+	int *w = calloc(t->ncols, sizeof *w);
+	size_t r, i;
+
+	if (!buf || !cells || !spec || !w)
+		goto out;
+	for (i = 0; i < t->ncols; i++)
+		cells[i] = heading(&t->cols[i]);
+	table_txt_measure(cells, t->ncols, w);
+	for (r = 0; r < t->nrows; r++) {
+		row_texts(t, r, ascii, buf, cells);
+		table_txt_measure(cells, t->ncols, w);
+	}
+	if (width > 0) {
+		for (i = 0; i < t->ncols; i++) {
+			int hw = text_width(heading(&t->cols[i]));
+
+			spec[i].want = w[i];
+			/* words give way, down to their heading; numbers never */
+			spec[i].min = t->cols[i].type == RT_TEXT ? (hw > 8 ? hw : 8) : 0;
+			spec[i].late = i == 0;
+		}
+		table_fit(spec, t->ncols, width, 2);
+		for (i = 0; i < t->ncols; i++)
+			w[i] = spec[i].width;
+	}
+	for (i = 0; i < t->ncols; i++)
+		cells[i] = heading(&t->cols[i]);
+	table_txt_row_cut(out, cells, t->ncols, w, right_bits(t), ascii);
+	for (r = 0; r < t->nrows; r++) {
+		row_texts(t, r, ascii, buf, cells);
+		table_txt_row_cut(out, cells, t->ncols, w, right_bits(t), ascii);
+	}
+out:
+	free(buf);
+	free(cells);
+	free(spec);
+	free(w);
+}
+
+void report_write_txt(const struct report *r, FILE *out, int width, int ascii)
+{
+	size_t i;
+
+	fprintf(out, "%s\n", r->title);
+	for (i = 0; i < r->ntables; i++) {
+		fputc('\n', out);
+		if (r->tables[i].title)
+			fprintf(out, "%s\n", r->tables[i].title);
+		table_txt(&r->tables[i], out, width, ascii);
+		if (!r->tables[i].nrows)
+			fprintf(out, "%s\n", _("(nothing in this report's scope)"));
+	}
+}
+
+/* Cell COL of ROW as data: a code before words, ISO dates, plain numbers. */
+static void cell_data(const struct report_table *t, size_t row, size_t col, char *out, size_t size)
+{
+	const struct report_cell *c = &t->cells[row * t->ncols + col];
+
+	out[0] = '\0';
+	if (t->cols[col].type == RT_TEXT || t->cols[col].type == RT_DATE) {
+		snprintf(out, size, "%s", c->code ? c->code : c->text ? c->text : "");
+		return;
+	}
+	if (!c->has)
+		return;
+	switch (t->cols[col].type) {
+	case RT_BAHT:
+		snprintf(out, size, "%.2f", c->value);
+		break;
+	case RT_PERCENT:
+	case RT_BAR:
+		snprintf(out, size, "%.1f", c->value);
+		break;
+	case RT_NUMBER:
+		snprintf(out, size, "%.10g", c->value);
+		break;
+	default:
+		snprintf(out, size, "%.0f", c->value);
+		break;
+	}
+}
+
+void report_write_csv(const struct report *r, FILE *out)
+{
+	size_t i, row, col;
+
+	for (i = 0; i < r->ntables; i++) {
+		const struct report_table *t = &r->tables[i];
+		char (*buf)[CELL] = calloc(t->ncols, sizeof *buf);
+		const char **cells = calloc(t->ncols, sizeof *cells);
+
+		if (buf && cells) {
+			if (i)
+				fputc('\n', out);
+			for (col = 0; col < t->ncols; col++)
+				cells[col] = t->cols[col].name;
+			table_csv_row(out, cells, t->ncols);
+			for (row = 0; row < t->nrows; row++) {
+				for (col = 0; col < t->ncols; col++) {
+					cell_data(t, row, col, buf[col], CELL);
+					cells[col] = buf[col];
+				}
+				table_csv_row(out, cells, t->ncols);
+			}
+		}
+		free(buf);
+		free(cells);
+	}
+}
+
+void report_write_md(const struct report *r, FILE *out)
+{
+	size_t i, row, col;
+
+	fprintf(out, "# %s\n", r->title);
+	for (i = 0; i < r->ntables; i++) {
+		const struct report_table *t = &r->tables[i];
+		char (*buf)[CELL] = calloc(t->ncols, sizeof *buf);
+		const char **cells = calloc(t->ncols, sizeof *cells);
+
+		if (buf && cells) {
+			fprintf(out, "\n## %s\n\n", t->title ? t->title : t->sheet);
+			for (col = 0; col < t->ncols; col++)
+				cells[col] = heading(&t->cols[col]);
+			table_md_row(out, cells, t->ncols, right_bits(t), 1);
+			for (row = 0; row < t->nrows; row++) {
+				row_texts(t, row, 0, buf, cells);
+				table_md_row(out, cells, t->ncols, right_bits(t), 0);
+			}
+		}
+		free(buf);
+		free(cells);
+	}
+}
