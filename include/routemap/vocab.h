@@ -20,8 +20,9 @@ const char *vocab_value(const char *table, const char *field, const char *value)
 const char *vocab_table(const char *csv_kind);
 
 /* A column NAME ("fy_from", or a change-log field such as
- * "support_frame_id") of the CSV kind KIND ("plans"; NULL: any) as export
- * headings and history name it, translated; NAME itself when unknown. */
+ * "support_frame_id") of the CSV kind or table KIND ("plans",
+ * "assessment_entry"; NULL: any) as export headings and history name it,
+ * translated; NAME itself when unknown. */
 const char *vocab_column(const char *kind, const char *name);
 
 #endif

@@ -37,6 +37,7 @@ enum col_flags {
 	OPT = 1,     /* may be empty (NULL) */
 	LATER = 2,   /* a reference to the same kind: set after all rows are in */
 	ML = 4,      /* C_TEXT: may hold line breaks */
+	ABSENT = 8,  /* may be left out of the header: then empty on every line */
 };
 
 struct col {
@@ -86,7 +87,9 @@ struct row {
 	int tis620_check;        /* the file holds no Thai and was not declared
 				    UTF-8: look for Windows-874 read as UTF-8 */
 	struct csv_reader *r;
-	int *pos;                /* column -> field index in the record */
+	int *pos;                /* column -> field index in the record (-1:
+				    an ABSENT column the header left out) */
+	size_t nheader;          /* the fields of the header */
 	struct val *v;
 	sqlite3_stmt **lookup;   /* column -> its prepared lookup, made once */
 	sqlite3_stmt **list_ins; /* column -> its prepared list insert */
@@ -224,5 +227,7 @@ int transfer_check_link(struct row *row, struct rm_error *err);
 int transfer_check_slm(struct row *row, struct rm_error *err);
 int transfer_check_aar(struct row *row, struct rm_error *err);
 int transfer_check_aar_section(struct row *row, struct rm_error *err);
+/* An entry answers as its set's scale says: a status, or a level. */
+int transfer_check_entry(struct row *row, struct rm_error *err);
 
 #endif

@@ -140,6 +140,9 @@ static const struct {
 	const char *kind, *name, *label;   /* KIND NULL: of any kind */
 } columns[] = {
 	{ "offices", "level", N_("office level") },
+	{ "assessment_entries", "level", N_("PMQA level") },
+	{ "assessment_entry", "level", N_("PMQA level") },   /* the change log's */
+	{ "norm_sets", "scale", N_("answered by") },
 	{ NULL, "support_frame_id", N_("support frame") }, { NULL, "tag", N_("tags") },
 	{ NULL, "aar", N_("AAR") },
 	{ NULL, "action", N_("action") }, { NULL, "assessed_on", N_("assessed") },
