@@ -130,6 +130,10 @@ struct level_count assessment_levels(const struct assessment *a, size_t g);
  * of A and its items at each level, translated, into OUT (SIZE bytes). */
 void level_count_text(const struct assessment *a, size_t g, char *out, size_t size);
 
+/* A level as assessment_entry.level is read and written (change_field):
+ * "0" to "3"; NULL for -1 (none given) (static). */
+const char *level_value(int level);
+
 /* The mark of a level on a line: "[ ]" unanswered (-1), "[0]" none,
  * "[B]" Basic, "[A]" Advance, "[S]" Significance (static, ASCII). */
 const char *level_mark(int level);

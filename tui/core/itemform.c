@@ -10,10 +10,13 @@
 #include "routemap/domain.h"
 #include "routemap/form.h"
 #include "routemap/i18n.h"
+#include "routemap/vocab.h"
 
 /* What the form keeps of the item: whose entry it saves into. */
 struct itemrec {
 	sqlite3_int64 assessment, item;
+	int levels;      /* its set is answered in levels (PMQA): the first
+			  * field is the level */
 };
 
 static const char *status_label(enum entry_status s)
@@ -39,7 +42,15 @@ static int statuses(const struct form_field *f, const struct form_ctx *ctx,
 	int i;
 
 	(void)f;
-	(void)ctx;
+	if (ctx->rec && ctx->rec->data && ((const struct itemrec *)ctx->rec->data)->levels) {
+		for (i = -1; i <= 3; i++)
+			if (form_choices_add(out, level_value(i) ? level_value(i) : "",
+					     level_value(i) ? vocab_value("assessment_entry", "level",
+									  level_value(i))
+							    : status_label(STATUS_NONE), NULL) < 0)
+				return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+		return 0;
+	}
 	for (i = STATUS_NONE; i <= STATUS_NA; i++)
 		if (form_choices_add(out, entry_status_name((enum entry_status)i),
 				     status_label((enum entry_status)i), NULL) < 0)
@@ -144,9 +155,11 @@ static int item_record(struct form_record *rec, const struct assessment *a,
 	rec->nvalues = NFIELDS;
 	d->assessment = a->id;
 	d->item = it->id;
+	d->levels = a->levels;
 	rec->history_table = "assessment_entry";
 	rec->history_row = it->entry;
-	if (copy(&rec->values[0], entry_status_name(it->status)) < 0 ||
+	if (copy(&rec->values[0], a->levels ? level_value(it->level)
+					     : entry_status_name(it->status)) < 0 ||
 	    copy(&rec->values[1], it->note) < 0 || copy(&rec->values[2], it->support_needed) < 0 ||
 	    copy(&rec->values[3], it->support_from) < 0 ||
 	    copy(&rec->values[4], it->support_frame) < 0 ||
@@ -196,7 +209,9 @@ static int item_save(const struct form_ctx *ctx, struct undo_log *u, struct form
 	sqlite3_int64 entry = 0;
 	int rc;
 
-	rc = change_entry_field(ctx->st, u, d->assessment, d->item, item_fields[field].change,
+	rc = change_entry_field(ctx->st, u, d->assessment, d->item,
+				field == 0 && d->levels ? "assessment_entry.level"
+							: item_fields[field].change,
 				expected, value, current, &entry, err);
 	if (entry)
 		rec->history_row = entry;

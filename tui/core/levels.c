@@ -42,6 +42,13 @@ void level_count_text(const struct assessment *a, size_t g, char *out, size_t si
 		 level_letter(n.level), n.at[1], n.at[2], n.at[3], n.at[0], n.unanswered);
 }
 
+const char *level_value(int level)
+{
+	static const char *const values[] = { "0", "1", "2", "3" };
+
+	return level >= 0 && level <= 3 ? values[level] : NULL;
+}
+
 const char *level_mark(int level)
 {
 	static const char *const marks[] = { "[ ]", "[0]", "[B]", "[A]", "[S]" };

@@ -89,17 +89,17 @@ static int weight_ok(const struct form_field *f, const struct form_ctx *ctx, con
 	return 0;
 }
 
-enum { S_CODE, S_TITLE, S_GROUPS, S_SCALE, S_ISSUED, S_SOURCE, S_OFFICE, S_VERSION, S_COUNT };
+enum { S_CODE, S_TITLE, S_GROUPS, S_ISSUED, S_SOURCE, S_SCALE, S_OFFICE, S_VERSION, S_COUNT };
 
 static const struct form_field set_fields[S_COUNT] = {
 	[S_CODE] = { "code", N_("code"), FIELD_LINE, 1, "norm_set.code", form_code_ok, NULL, 60 },
 	[S_TITLE] = { "title", N_("title"), FIELD_LINE, 1, "norm_set.title", NULL, NULL, 2000 },
 	[S_GROUPS] = { "groups", N_("grouping"), FIELD_CHOICE, 1, "norm_set.grouping", NULL,
 		       groupings, 0 },
-	[S_SCALE] = { "scale", N_("answered by"), FIELD_CHOICE, 1, "norm_set.scale", NULL, scales,
-		      0 },
 	[S_ISSUED] = { "issued", N_("issued"), FIELD_DATE, 0, "norm_set.issued", NULL, NULL, 0 },
 	[S_SOURCE] = { "source", N_("source"), FIELD_LINE, 0, "norm_set.source", NULL, NULL, 2000 },
+	[S_SCALE] = { "scale", N_("answered by"), FIELD_CHOICE, 1, "norm_set.scale", NULL, scales,
+		      0 },
 	[S_OFFICE] = { "office", N_("office"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 	[S_VERSION] = { "version", N_("version"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 };
@@ -161,7 +161,7 @@ static int set_load(const struct form_ctx *ctx, const char *code, const char *pa
 	int version = part ? atoi(part) : 0, rc;
 	struct normrec *d;
 
-	rc = load_row(ctx, "SELECT s.id, s.code, s.title, s.grouping, s.scale, s.issued, s.source, o.code,"
+	rc = load_row(ctx, "SELECT s.id, s.code, s.title, s.grouping, s.issued, s.source, s.scale, o.code,"
 		      " s.version FROM norm_set s JOIN office o ON o.id = s.office_id"
 		      " WHERE s.code = ?1 AND s.version = ?2", code, version, NULL, S_COUNT, rec, err);
 	d = rec->data;

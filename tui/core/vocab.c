@@ -84,7 +84,7 @@ static const struct {
 	{ "norm_set", "scale", "status", N_("met / partly / not met") },
 	{ "norm_set", "scale", "levels", N_("levels (Basic / Advance / Significance)") },
 	/* TRANSLATORS: PMQA's levels of an item */
-	{ "assessment_entry", "level", "0", N_("none") },
+	{ "assessment_entry", "level", "0", N_("none reached") },
 	{ "assessment_entry", "level", "1", N_("Basic") },
 	{ "assessment_entry", "level", "2", N_("Advance") },
 	{ "assessment_entry", "level", "3", N_("Significance") },

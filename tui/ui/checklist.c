@@ -256,14 +256,6 @@ static void move_items(struct checklist *c, long dir)
 	c->sel = s;
 }
 
-/* A level as the entry's field holds it: "0" to "3"; NULL for none. */
-static const char *level_value(int level)
-{
-	static const char *const values[] = { "0", "1", "2", "3" };
-
-	return level >= 0 && level <= 3 ? values[level] : NULL;
-}
-
 /* Save the answer of the item under the cursor: its status STATUS, or in
  * a levels set its level LEVEL (-1: none); move on when ADVANCE. */
 static void set_status(struct checklist *c, struct ui *ui, enum entry_status status, int level,

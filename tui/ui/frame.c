@@ -127,10 +127,10 @@ static int status_hint(struct ui *ui, int y, int x, int limit, const enum action
 			return 0;
 	}
 	if (number_row_now(ui) && thai[0])
-		snprintf(label, sizeof label, levels ? _("PMQA level (Thai keys %s)")
+		snprintf(label, sizeof label, levels ? _("level B A S, none (Thai keys %s)")
 			 : _("status (Thai keys %s)"), thai);
 	else
-		snprintf(label, sizeof label, "%s", levels ? _("PMQA level") : _("status"));
+		snprintf(label, sizeof label, "%s", levels ? _("level B A S, none") : _("status"));
 	return hint_pair(ui, y, x, limit, keys, label);
 }
 
