@@ -226,6 +226,19 @@ static void test_scale_in_csv_and_versions(void **state)
 	assert_int_equal(fixture_form_save(f, &norm_set_form_def, "PMQA-SELF", "2", "scale", "status",
 					   &u, &err), FORM_REFUSED);
 	assert_non_null(strstr(err.msg, "units were assessed against PMQA-SELF version 2"));
+	/* nor by a file of corrections (import --update), naming the column */
+	{
+		struct transfer_file file = {
+			.kind = transfer_kind_from_name("norm_sets"), .name = "u.csv",
+			.data = "code,office,title,version,issued,source,groups,scale\n"
+				"PMQA-SELF,KKN-PHO,แบบประเมินตนเองตามเกณฑ์ PMQA ระดับพื้นฐาน,2,,"
+				"เกณฑ์คุณภาพการบริหารจัดการภาครัฐ,pmqa_category,status\n" };
+
+		file.len = strlen(file.data);
+		assert_int_equal(transfer_import_with(&f->st, &f->cfg, &file, 1, TRANSFER_UPDATE,
+						      &err), -1);
+		assert_non_null(strstr(err.msg, "u.csv:2:8 (scale): units were assessed against"));
+	}
 	assert_int_equal(fixture_int(f, "SELECT scale = 'levels' FROM norm_set"
 				     " WHERE code = 'PMQA-SELF' AND version = 2"), 1);
 	/* its entries take levels, in a column anywhere in the header */
