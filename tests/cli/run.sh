@@ -81,6 +81,7 @@ run report-bng-csv 0 -d "$DB" report coverage A-BNG-69 --format csv
 run show-norm 0 -d "$DB" show norm CDC-NORM
 run show-norm-v1-md 0 -d "$DB" show norm CDC-NORM --version ๑ --format md
 run show-norm-csv 0 -d "$DB" show norm PMQA-SELF --format csv
+run show-norm-levels-md 0 -d "$DB" show norm PMQA-SELF --format md
 run show-norm-unknown 1 -d "$DB" show norm ไม่มีชุดนี้
 run diff-norm 0 -d "$DB" diff norm CDC-NORM 1 2
 run diff-norm-csv 0 -d "$DB" diff norm CDC-NORM 1 2 --format csv
