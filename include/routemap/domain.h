@@ -59,6 +59,9 @@ struct check_item {
 	double weight;
 	size_t group;             /* index into assessment.groups */
 	enum entry_status status;
+	int level;                /* a levels set's answer (PMQA): -1 unanswered,
+	                           * 0 none reached, 1 Basic, 2 Advance,
+	                           * 3 Significance */
 	char *note;
 	size_t requests, answered;    /* its support requests; those answered */
 };
@@ -73,6 +76,7 @@ struct assessment {
 	char *code, *set_code, *set_title, *office_code, *office_name, *office_short;
 	char *project_code, *project_title, *assessed_on, *assessor;
 	int version;
+	int levels;                   /* 1: its set is answered in levels (scale) */
 	struct check_group *groups;   /* in the grouping's order */
 	size_t ngroups;
 	struct check_item *items;     /* grouped, in the set's order */
@@ -103,9 +107,43 @@ struct coverage {
 	int rank;                 /* 1 + thresholds reached; 0 without percent */
 };
 
-/* Coverage of group G of A (G = (size_t)-1: all items). */
+/* Coverage of group G of A (G = (size_t)-1: all items).  An item
+ * answered with a level (a levels set) scores level / 3 of its weight,
+ * and every item applies: sum(level x weight) / (3 x sum(weight)). */
 struct coverage assessment_coverage(const struct assessment *a, const struct config *cfg,
 				    size_t g);
+
+/* ---- PMQA levels (levels.c) ---- */
+
+/* The levels reached in one group (a PMQA category) of a levels set. */
+struct level_count {
+	int items;
+	int at[4];            /* items at none (0), Basic, Advance, Significance */
+	int unanswered;
+	int level;            /* the group's: the lowest level of its items; -1
+	                       * while one is unanswered (or there is none) */
+};
+
+/* The levels of group G of A (G = (size_t)-1: all items). */
+struct level_count assessment_levels(const struct assessment *a, size_t g);
+
+/* "level B  B 1  A 1  S 0  none 0  unanswered 0": the level of group G
+ * of A and its items at each level, translated, into OUT (SIZE bytes). */
+void level_count_text(const struct assessment *a, size_t g, char *out, size_t size);
+
+/* A level as assessment_entry.level is read and written (change_field):
+ * "0" to "3"; NULL for -1 (none given) (static). */
+const char *level_value(int level);
+
+/* The mark of a level on a line: "[ ]" unanswered (-1), "[0]" none,
+ * "[B]" Basic, "[A]" Advance, "[S]" Significance (static, ASCII). */
+const char *level_mark(int level);
+
+/* The letter of a level: "-" (unknown, -1), "0", "B", "A", "S" (static). */
+const char *level_letter(int level);
+
+/* Is IT of A still unanswered (no level in a levels set, else no status)? */
+int check_item_open(const struct assessment *a, const struct check_item *it);
 
 /* 1 plus the number of CFG's thresholds that PERCENT reaches. */
 int coverage_rank(const struct config *cfg, double percent);

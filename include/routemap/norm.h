@@ -32,6 +32,7 @@ struct norm_version {
 	char *grouping;    /* the grouping of groups.csv: "key_activity" */
 	char *versions;    /* every version of the set, ", "-joined, oldest first */
 	int version;
+	int levels;        /* 1: answered in levels (PMQA; norm_set.scale) */
 	struct norm_group_info *groups;   /* those holding items, in the grouping's order */
 	size_t ngroups;
 	struct norm_entry *items;         /* by group, then as issued */

@@ -37,6 +37,11 @@ void norm_set_rows_free(struct norm_set_row *rows, size_t n);
  * not there or the database fails. */
 int norm_frozen(struct store *st, const char *code, int version, struct rm_error *err);
 
+/* How many assessments use version VERSION of set CODE (issued or not:
+ * its scale stays while there is one); -1 with ERR when it is not there
+ * or the database fails. */
+int norm_assessed(struct store *st, const char *code, int version, struct rm_error *err);
+
 /* Make a new version of set CODE from its version FROM, every item copied
  * (group, code, text, evidence, weight, position), as one step of U: a
  * draft (issued NULL) numbered one above the set's highest version, which

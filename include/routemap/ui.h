@@ -118,6 +118,10 @@ struct view_ops {
 	 * subject, the AARs of a checklist), added to OUT with ui_link_add;
 	 * the o key goes to one of them (ui_follow). */
 	void (*links)(struct view *v, struct ui *ui, struct ui_links *out);
+	/* Optional: what action A does in this view, for the hint line and
+	 * help, when not the action table's words (a levels checklist's
+	 * 1 2 3 0); NULL: the table's. */
+	const char *(*label)(const struct view *v, enum action a);
 };
 
 struct view {
@@ -313,6 +317,9 @@ int ui_put(int y, int x, const char *s, int cols, attr_t attr, int pad);
 /* Write the keys and labels of ACTIONS as a hint line at row Y, with the
  * legend of view V (may be NULL) before help at the right end. */
 void ui_hints(struct ui *ui, int y, const enum action *actions, struct view *v);
+/* What action A does in view V (may be NULL), in the user's language:
+ * the view's own words (view_ops.label) or the action table's. */
+const char *ui_action_label(const struct view *v, enum action a);
 /* A coverage bar of WIDTH cells for PERCENT. */
 void ui_bar(struct ui *ui, int y, int x, int width, double percent);
 /* A monotonic clock in milliseconds (for saving typing at rest). */

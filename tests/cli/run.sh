@@ -76,10 +76,12 @@ run show-plan-60 0 -d "$DB" show plan KKN-CDC-2568 --width 60
 run show-plan-100 0 -d "$DB" show plan KKN-CDC-2568 --width 100
 run show-plan-ascii 0 -d "$DB" --ascii show plan NPG-CDC-2569
 run show-assessment 0 -d "$DB" show assessment A-BNG-69
+run show-assessment-levels 0 -d "$DB" show assessment A-NPG-69
 run report-bng-csv 0 -d "$DB" report coverage A-BNG-69 --format csv
 run show-norm 0 -d "$DB" show norm CDC-NORM
 run show-norm-v1-md 0 -d "$DB" show norm CDC-NORM --version ๑ --format md
 run show-norm-csv 0 -d "$DB" show norm PMQA-SELF --format csv
+run show-norm-levels-md 0 -d "$DB" show norm PMQA-SELF --format md
 run show-norm-unknown 1 -d "$DB" show norm ไม่มีชุดนี้
 run diff-norm 0 -d "$DB" diff norm CDC-NORM 1 2
 run diff-norm-csv 0 -d "$DB" diff norm CDC-NORM 1 2 --format csv
@@ -215,6 +217,8 @@ before=$(fingerprint "$DB")
 run import-bad-year 1 -d "$DB" import plans "$DATA/csv/plans-bad-year.csv"
 run import-bad-ref 1 -d "$DB" import objectives "$DATA/csv/objectives-bad-plan.csv"
 run import-bad-enum 1 -d "$DB" import assessment_entries "$DATA/csv/entries-bad-status.csv"
+run import-status-for-levels 1 -d "$DB" import assessment_entries "$DATA/csv/entries-status-for-levels.csv"
+run import-level-for-status 1 -d "$DB" import assessment_entries "$DATA/csv/entries-level-for-status.csv"
 run import-bad-quote 1 -d "$DB" import offices "$DATA/csv/offices-bad-quote.csv"
 run import-tis620 1 -d "$DB" import offices "$DATA/csv/offices-tis620.csv"
 run import-short-row 1 -d "$DB" import plans "$DATA/csv/plans-short-row.csv"

@@ -263,7 +263,7 @@ wait_for "21 ม.ค. 2569"
 keys h
 wait_for "วันที่ประเมิน: 20 ม.ค. 2569 → 21 ม.ค. 2569"
 keys q q
-wait_for "A-BNG-69  ศพด.บัวเงิน   CDC-NORM v2  21 ม.ค. 2569"
+wait_for "A-BNG-69  ศพด.บัวเงิน   CDC-NORM v2   21 ม.ค. 2569"
 keys Q
 wait_for "EXIT=0 TTY=restored"
 
@@ -286,7 +286,7 @@ wait_for "41.2 / 30 / 25.4"
 keys End                                # to the projects, the page's end
 wait_for "KKN-PHO-$YY  $PROJ"
 keys q q C
-wait_for "A-BNG-69  ศพด.บัวเงิน   CDC-NORM v2  21 ม.ค. 2569"
+wait_for "A-BNG-69  ศพด.บัวเงิน   CDC-NORM v2   21 ม.ค. 2569"
 keys S
 wait_for "v3   1 พ.ย. 2568   18       0"
 keys Enter

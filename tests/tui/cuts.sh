@@ -36,7 +36,9 @@ for W in 80 81 82 83; do
 	keys C
 	code_whole A-BNG-69
 	code_whole A-NKG-53
-	wait_for "CDC-NORM v2  20 ม.ค. 2569"
+	# the set column as wide as its longest, PMQA-SELF v1
+	wait_for "CDC-NORM v2   20 ม.ค. 2569"
+	wait_for "PMQA-SELF v1  16 ก.พ. 2569"
 	wait_for "รอตอบ"                  # "to answer": its heading whole
 	wait_for "ศพด.บัวเงิน"
 	heading_whole

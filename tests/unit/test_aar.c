@@ -373,7 +373,7 @@ static void test_subjects(void **state)
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM project"), 4);
 	aar_subjects_free(v, n);
 	assert_int_equal(aar_subjects(&f->st, "assessment", &v, &n, &err), 0);
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
 	assert_non_null(strstr(v[0].title, " · "));
 	aar_subjects_free(v, n);
 	assert_int_equal(aar_subjects(&f->st, "event", &v, &n, &err), 0);

@@ -344,7 +344,7 @@ static void test_undo_never_cascades_into_others_work(void **state)
 					   "นายสมชาย ใจดี", &code, &err), 0);
 	free(code);
 	assert_int_equal(change_undo(&f->st, &mine, &err), CHANGE_OK);
-	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment"), 2);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment"), 3);
 
 	/* started again; someone answers an item of it; undo must not delete that */
 	assert_int_equal(assessment_create(&f->st, &mine, "CDC-NORM", 2, "NKG-CDC", NULL,
@@ -363,7 +363,7 @@ static void test_undo_never_cascades_into_others_work(void **state)
 	assert_non_null(strstr(err.msg, "nothing was undone"));
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment_entry"
 				     " WHERE note = 'ครูแจ้งว่ามีบันทึกข้อตกลงแล้ว'"), 1);
-	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment"), 3);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM assessment"), 4);
 	free(code);
 	undo_log_free(&mine);
 }

@@ -195,8 +195,9 @@ static void test_delete_by_code(void **state)
 	/* a norm set that assessments use stays */
 	assert_int_equal(record_delete(&f->st, NULL, "norm_set", "CDC-NORM@2", &err), -1);
 	assert_non_null(strstr(err.msg, "still used"));
-	assert_int_equal(fixture_int(f, "SELECT count(*) FROM norm_item"), 30);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM norm_item"), 31);
 	/* an unused version goes with its items */
+	assert_int_equal(record_delete(&f->st, NULL, "assessment", "A-NPG-69", &err), 0);
 	assert_int_equal(record_delete(&f->st, NULL, "norm_set", "PMQA-SELF@1", &err), 0);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM norm_item"), 23);
 	/* a plan goes with its objectives, links and indicators */

@@ -550,7 +550,7 @@ static void test_check_and_backup(void **state)
 		assert_int_equal(sqlite3_prepare_v2(copy.db, "SELECT count(*) FROM norm_item", -1,
 						    &stmt, NULL), SQLITE_OK);
 		assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-		assert_int_equal(sqlite3_column_int(stmt, 0), 30);
+		assert_int_equal(sqlite3_column_int(stmt, 0), 31);
 		sqlite3_finalize(stmt);
 	}
 	store_close(&copy);
@@ -654,7 +654,7 @@ static void test_reader_without_write_permission_makes_no_files(void **state)
 	assert_int_equal(store_open(&ro, f->path, NULL, STORE_READ_FALLBACK, &err), 0);
 	assert_true(ro.readonly);
 	assert_true(ro.snapshot);
-	assert_int_equal(fixture_int(&(struct fixture){ .st = ro }, "SELECT count(*) FROM norm_item"), 30);
+	assert_int_equal(fixture_int(&(struct fixture){ .st = ro }, "SELECT count(*) FROM norm_item"), 31);
 	assert_int_equal(store_begin(&ro, &err), -1);
 	store_close(&ro);
 	assert_false(file_exists(wal));

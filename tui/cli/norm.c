@@ -9,6 +9,7 @@
 #include "routemap/norm.h"
 #include "routemap/table.h"
 #include "routemap/text.h"
+#include "routemap/vocab.h"
 
 enum format { FMT_TXT, FMT_CSV, FMT_MD };
 
@@ -84,6 +85,8 @@ static void print_head_txt(const struct cli *cli, const struct norm_version *v, 
 	text_format_stored_date(v->issued, cli->cfg.calendar == CFG_CAL_BUDDHIST, date, sizeof date);
 	cli_print_wrapped(_("issued:"), date, width);
 	cli_print_wrapped(_("source:"), v->source, width);
+	if (v->levels)
+		cli_print_wrapped(_("answered by:"), vocab_value("norm_set", "scale", "levels"), width);
 	buf_printf(&b, "%zu", v->nitems);
 	cli_print_wrapped(_("items:"), b.s, width);
 	buf_free(&b);
@@ -156,6 +159,9 @@ static void show_table(const struct cli *cli, const struct norm_version *v, enum
 			printf("- %s %s\n", _("issued:"), date);
 		if (v->source)
 			printf("- %s %s\n", _("source:"), v->source);
+		if (v->levels)
+			printf("- %s %s\n", _("answered by:"),
+			       vocab_value("norm_set", "scale", "levels"));
 		printf("\n");
 		table_print_md(&t, stdout);
 	}

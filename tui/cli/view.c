@@ -477,12 +477,17 @@ static int show_assessment(struct cli *cli, struct store *st, const char *code, 
 		coverage_line(cli, &c, &b);
 		printf("  %s\n", b.s ? b.s : "");
 		buf_free(&b);
+		if (a.levels) {
+			level_count_text(&a, g, label, sizeof label);
+			printf("  %s\n", label);
+		}
 		for (i = 0; i < a.nitems; i++) {
 			const struct check_item *it = &a.items[i];
 
 			if (it->group != g)
 				continue;
-			buf_printf(&b, "%s %s", status_mark(cli, it->status), it->code);
+			buf_printf(&b, "%s %s", a.levels ? level_mark(it->level)
+				   : status_mark(cli, it->status), it->code);
 			cli_print_wrapped(b.s, it->text, width);
 			buf_free(&b);
 			if (it->note) {

@@ -218,8 +218,8 @@ static int load_assessment_head(struct store *st, const char *code, struct asses
 
 	stmt = store_prepare(st,
 		"SELECT a.id, a.code, s.id, s.code, s.title, s.version, s.grouping, o.code, o.name,"
-		" j.code, j.title, a.assessed_on, a.assessor, coalesce(o.short_name, o.name)"
-		" FROM assessment a"
+		" j.code, j.title, a.assessed_on, a.assessor, coalesce(o.short_name, o.name),"
+		" s.scale = 'levels' FROM assessment a"
 		" JOIN norm_set s ON s.id = a.set_id JOIN office o ON o.id = a.office_id"
 		" LEFT JOIN project j ON j.id = a.project_id WHERE a.code = ?1", err);
 	if (!stmt)
@@ -250,6 +250,7 @@ static int load_assessment_head(struct store *st, const char *code, struct asses
 	a->assessed_on = store_col_dup(stmt, 11, &oom);
 	a->assessor = store_col_dup(stmt, 12, &oom);
 	a->office_short = store_col_dup(stmt, 13, &oom);
+	a->levels = sqlite3_column_int(stmt, 14);
 	sqlite3_finalize(stmt);
 	if (oom) {
 		free(*grouping);
@@ -313,7 +314,7 @@ static int load_items(struct store *st, struct assessment *a, sqlite3_int64 set_
 		"SELECT i.id, i.code, i.text, i.evidence, i.weight, i.group_id, e.status, e.note,"
 		" (SELECT count(*) FROM support_request r WHERE r.entry_id = e.id),"
 		" (SELECT count(*) FROM support_request r WHERE r.entry_id = e.id"
-		"  AND r.status <> 'requested'), e.id FROM norm_item i"
+		"  AND r.status <> 'requested'), e.id, coalesce(e.level, -1) FROM norm_item i"
 		" LEFT JOIN assessment_entry e ON e.item_id = i.id AND e.assessment_id = ?2"
 		" WHERE i.set_id = ?1 ORDER BY i.group_id, coalesce(i.position, i.id), i.id", err);
 	if (!stmt)
@@ -343,6 +344,7 @@ static int load_items(struct store *st, struct assessment *a, sqlite3_int64 set_
 		it->requests = (size_t)sqlite3_column_int64(stmt, 8);
 		it->answered = (size_t)sqlite3_column_int64(stmt, 9);
 		it->entry = sqlite3_column_int64(stmt, 10);
+		it->level = sqlite3_column_int(stmt, 11);
 	}
 	return store_finish(st, stmt, rc, oom, err);
 }
@@ -422,6 +424,14 @@ struct coverage assessment_coverage(const struct assessment *a, const struct con
 		if (g != (size_t)-1 && it->group != g)
 			continue;
 		c.items++;
+		if (a->levels) {
+			/* as the kept tally counts a level (schema_int.h); every
+			 * item applies */
+			c.answered += it->level >= 0;
+			c.applicable += it->weight;
+			c.score += it->level > 0 ? it->weight * it->level / 3.0 : 0;
+			continue;
+		}
 		if (it->status != STATUS_NONE)
 			c.answered++;
 		if (it->status == STATUS_NA)

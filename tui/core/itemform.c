@@ -11,6 +11,15 @@
 #include "routemap/form.h"
 #include "routemap/i18n.h"
 #include "routemap/support.h"
+#include "routemap/vocab.h"
+
+/* What the form keeps of the item: whose entry it saves into (first, as
+ * the support requests' group reads it), and how it is answered. */
+struct itemrec {
+	struct support_item s;
+	int levels;      /* its set is answered in levels (PMQA): the first
+			  * field is the level */
+};
 
 static const char *status_label(enum entry_status s)
 {
@@ -35,7 +44,15 @@ static int statuses(const struct form_field *f, const struct form_ctx *ctx,
 	int i;
 
 	(void)f;
-	(void)ctx;
+	if (ctx->rec && ctx->rec->data && ((const struct itemrec *)ctx->rec->data)->levels) {
+		for (i = -1; i <= 3; i++)
+			if (form_choices_add(out, level_value(i) ? level_value(i) : "",
+					     level_value(i) ? vocab_value("assessment_entry", "level",
+									  level_value(i))
+							    : status_label(STATUS_NONE), NULL) < 0)
+				return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+		return 0;
+	}
 	for (i = STATUS_NONE; i <= STATUS_NA; i++)
 		if (form_choices_add(out, entry_status_name((enum entry_status)i),
 				     status_label((enum entry_status)i), NULL) < 0)
@@ -85,7 +102,7 @@ static int item_lines(struct form_record *rec, const struct check_item *it)
 static int item_record(struct form_record *rec, const struct assessment *a,
 		       const struct check_item *it)
 {
-	struct support_item *d = calloc(1, sizeof *d);
+	struct itemrec *d = calloc(1, sizeof *d);
 
 	rec->data = d;
 	rec->values = calloc(NFIELDS, sizeof *rec->values);
@@ -94,12 +111,14 @@ static int item_record(struct form_record *rec, const struct assessment *a,
 		return -1;
 	rec->nvalues = NFIELDS;
 	rec->ngroups = 1;
-	d->assessment = a->id;
-	d->item = it->id;
-	d->entry = it->entry;
+	d->s.assessment = a->id;
+	d->s.item = it->id;
+	d->s.entry = it->entry;
+	d->levels = a->levels;
 	rec->history_table = "assessment_entry";
 	rec->history_row = it->entry;
-	if (copy(&rec->values[0], entry_status_name(it->status)) < 0 ||
+	if (copy(&rec->values[0], a->levels ? level_value(it->level)
+					     : entry_status_name(it->status)) < 0 ||
 	    copy(&rec->values[1], it->note) < 0 || copy(&rec->history_title, it->code) < 0)
 		return -1;
 	return item_lines(rec, it);
@@ -147,14 +166,16 @@ static int item_save(const struct form_ctx *ctx, struct undo_log *u, struct form
 		     size_t field, const char *expected, const char *value, char **current,
 		     struct rm_error *err)
 {
-	struct support_item *d = rec->data;
+	struct itemrec *d = rec->data;
 	sqlite3_int64 entry = 0;
 	int rc;
 
-	rc = change_entry_field(ctx->st, u, d->assessment, d->item, item_fields[field].change,
+	rc = change_entry_field(ctx->st, u, d->s.assessment, d->s.item,
+				field == 0 && d->levels ? "assessment_entry.level"
+							: item_fields[field].change,
 				expected, value, current, &entry, err);
 	if (entry)
-		rec->history_row = d->entry = entry;
+		rec->history_row = d->s.entry = entry;
 	return rc;
 }
 

@@ -67,7 +67,7 @@ static int load_head(struct store *st, const char *code, int version, struct nor
 {
 	sqlite3_stmt *stmt = store_prepare(st,
 		"SELECT s.id, s.code, s.title, s.version, s.issued, s.source, s.grouping, o.code,"
-		" o.name FROM norm_set s JOIN office o ON o.id = s.office_id"
+		" o.name, s.scale = 'levels' FROM norm_set s JOIN office o ON o.id = s.office_id"
 		" WHERE s.code = ?1 AND (?2 = 0 OR s.version = ?2) ORDER BY s.version DESC LIMIT 1",
 		err);
 	int rc, bad = 0;
@@ -91,6 +91,7 @@ static int load_head(struct store *st, const char *code, int version, struct nor
 		v->grouping = store_col_dup(stmt, 6, &bad);
 		v->office_code = store_col_dup(stmt, 7, &bad);
 		v->office_name = store_col_dup(stmt, 8, &bad);
+		v->levels = sqlite3_column_int(stmt, 9);
 		rc = SQLITE_DONE;
 	}
 	if (store_finish(st, stmt, rc, bad, err) < 0)

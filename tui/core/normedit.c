@@ -142,6 +142,14 @@ static int open_row(struct store *st, const char *code, int version, sqlite3_int
 	return set_row(st, code, version, id, &issued, &used, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
 }
 
+int norm_assessed(struct store *st, const char *code, int version, struct rm_error *err)
+{
+	sqlite3_int64 id;
+	int used = 0;
+
+	return set_row(st, code, version, &id, NULL, &used, err) < 0 ? -1 : used;
+}
+
 /* ---- a new version ---- */
 
 struct version_args {
@@ -160,9 +168,10 @@ int norm_version_copy(struct store *st, const char *code, int from, int *made,
 	if (set_row(st, code, from, &old_id, NULL, NULL, err) < 0)
 		return CHANGE_ERROR;
 	stmt = store_prepare(st,
-		"INSERT INTO norm_set(code, office_id, title, version, issued, source, grouping)"
+		"INSERT INTO norm_set(code, office_id, title, version, issued, source, grouping, scale)"
 		" SELECT code, office_id, title,"
-		"  (SELECT max(version) FROM norm_set WHERE code = ?1) + 1, NULL, source, grouping"
+		"  (SELECT max(version) FROM norm_set WHERE code = ?1) + 1, NULL, source, grouping,"
+		"  scale"
 		" FROM norm_set WHERE id = ?2 RETURNING id, version", err);
 	if (!stmt)
 		return CHANGE_ERROR;

@@ -39,6 +39,22 @@ static int groupings(const struct form_field *f, const struct form_ctx *ctx,
 	return store_finish(ctx->st, stmt, rc, bad, err);
 }
 
+/* form_choices_fn: how a set's items are answered (norm_set.scale). */
+static int scales(const struct form_field *f, const struct form_ctx *ctx,
+		  struct form_choices *out, struct rm_error *err)
+{
+	static const char *const codes[] = { "status", "levels" };
+	size_t i;
+
+	(void)f;
+	(void)ctx;
+	for (i = 0; i < 2; i++)
+		if (form_choices_add(out, codes[i], vocab_value("norm_set", "scale", codes[i]),
+				     NULL) < 0)
+			return rm_oom(err);
+	return 0;
+}
+
 /* form_choices_fn: the groups of the item's set's grouping (all groups
  * when the form names no set). */
 static int groups(const struct form_field *f, const struct form_ctx *ctx,
@@ -62,7 +78,7 @@ static int groups(const struct form_field *f, const struct form_ctx *ctx,
 	return norm_groups(ctx->st, ctx->cfg, *grouping ? grouping : NULL, out, err);
 }
 
-enum { S_CODE, S_TITLE, S_GROUPS, S_ISSUED, S_SOURCE, S_OFFICE, S_VERSION, S_COUNT };
+enum { S_CODE, S_TITLE, S_GROUPS, S_ISSUED, S_SOURCE, S_SCALE, S_OFFICE, S_VERSION, S_COUNT };
 
 static const struct form_field set_fields[S_COUNT] = {
 	[S_CODE] = { "code", N_("code"), FIELD_LINE, 1, "norm_set.code", form_code_ok, NULL, 60 },
@@ -71,6 +87,8 @@ static const struct form_field set_fields[S_COUNT] = {
 		       groupings, 0 },
 	[S_ISSUED] = { "issued", N_("issued"), FIELD_DATE, 0, "norm_set.issued", NULL, NULL, 0 },
 	[S_SOURCE] = { "source", N_("source"), FIELD_LINE, 0, "norm_set.source", NULL, NULL, 2000 },
+	[S_SCALE] = { "scale", N_("how items are answered"), FIELD_CHOICE, 1, "norm_set.scale", NULL,
+		      scales, 0 },
 	[S_OFFICE] = { "office", N_("office"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 	[S_VERSION] = { "version", N_("version"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 };
@@ -132,7 +150,7 @@ static int set_load(const struct form_ctx *ctx, const char *code, const char *pa
 	int version = part ? atoi(part) : 0, rc;
 	struct normrec *d;
 
-	rc = load_row(ctx, "SELECT s.id, s.code, s.title, s.grouping, s.issued, s.source, o.code,"
+	rc = load_row(ctx, "SELECT s.id, s.code, s.title, s.grouping, s.issued, s.source, s.scale, o.code,"
 		      " s.version FROM norm_set s JOIN office o ON o.id = s.office_id"
 		      " WHERE s.code = ?1 AND s.version = ?2", code, version, NULL, S_COUNT, rec, err);
 	d = rec->data;
@@ -178,6 +196,15 @@ static int set_save(const struct form_ctx *ctx, struct undo_log *u, struct form_
 	}
 	if ((rc = may_change(ctx, d, err)) != CHANGE_OK)
 		return rc;
+	/* the entries of an assessment answer in the scale they were made in */
+	if (field == S_SCALE && (rc = norm_assessed(ctx->st, d->code, d->version, err)) != 0) {
+		if (rc < 0)
+			return CHANGE_ERROR;
+		rm_fail(err, RM_EXIT_RUNTIME,
+			_("units were assessed against %s version %d (%d assessments): its items stay "
+			  "answered as they are; v makes a new version"), d->code, d->version, rc);
+		return FORM_REFUSED;
+	}
 	return change_field(ctx->st, u, set_fields[field].change, d->id, expected, value, current,
 			    err);
 }
@@ -193,8 +220,9 @@ static int set_create_work(struct store *st, void *arg, struct rm_error *err)
 {
 	struct set_new *a = arg;
 	sqlite3_stmt *stmt = store_prepare(st,
-		"INSERT INTO norm_set(code, office_id, title, version, issued, source, grouping)"
-		" SELECT ?1, o.id, ?2, 1, ?3, ?4, ?5 FROM office o WHERE o.code = ?6"
+		"INSERT INTO norm_set(code, office_id, title, version, issued, source, grouping, scale)"
+		" SELECT ?1, o.id, ?2, 1, ?3, ?4, ?5, coalesce(?7, 'status') FROM office o"
+		" WHERE o.code = ?6"
 		" AND NOT EXISTS (SELECT 1 FROM norm_set WHERE code = ?1)", err);
 	int rc;
 
@@ -206,6 +234,7 @@ static int set_create_work(struct store *st, void *arg, struct rm_error *err)
 	store_bind_text_or_null(stmt, 4, a->values[S_SOURCE]);
 	sqlite3_bind_text(stmt, 5, a->values[S_GROUPS], -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 6, a->office, -1, SQLITE_STATIC);
+	store_bind_text_or_null(stmt, 7, a->values[S_SCALE]);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
@@ -258,7 +287,9 @@ static int set_defaults(const struct form_ctx *ctx, const char *code, const char
 	values[S_OFFICE] = strdup(ctx->cfg->office_code ? ctx->cfg->office_code : "");
 	values[S_VERSION] = strdup("1");
 	values[S_GROUPS] = strdup("key_activity");
-	return values[S_OFFICE] && values[S_VERSION] && values[S_GROUPS] ? 0 : rm_oom(err);
+	values[S_SCALE] = strdup("status");
+	return values[S_OFFICE] && values[S_VERSION] && values[S_GROUPS] && values[S_SCALE]
+		       ? 0 : rm_oom(err);
 }
 
 const struct form_def norm_set_form_def = {

@@ -440,13 +440,6 @@ static int migrate_v3(sqlite3 *db, char **errmsg)
 	return rc;
 }
 
-/* An item's weight (I: its row's name) in whole millionths, as the
- * tally counts it (a weight under half a millionth counts as none), held
- * as REAL: whole numbers are exact in a double up to 2^53, so adding and
- * taking away the same weight ten thousand times leaves the sum exact,
- * and no weight, however large, overflows. */
-#define TALLY_WEIGHT(i) "round(" i ".weight * 1000000)"
-
 /* The tally's sums over rows of weights W (millionths) and statuses S:
  * weight, answered, n/a, met and partial, in that order. */
 #define TALLY_SUMS(w, s)                                                            \
@@ -705,10 +698,11 @@ static int (*const migrations[])(sqlite3 *, char **) = {
 };
 
 /* The codes of the assessments whose kept tally (or the lack of one)
- * differs from a count made afresh from their items and entries. */
+ * differs from a count made afresh from their items and entries (levels
+ * counted as schema 9 counts them, schema_int.h). */
 const char schema_tally_check_sql[] =
 	"WITH c(aid, items, weight, answered, na, met, part) AS ("
-	" SELECT a.id, count(i.id), " TALLY_SUMS(TALLY_WEIGHT("i"), "e.status")
+	" SELECT a.id, count(i.id), " TALLY_SUMS9(TALLY_WEIGHT("i"), "e")
 	" FROM assessment a LEFT JOIN norm_item i ON i.set_id = a.set_id"
 	" LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id"
 	" GROUP BY a.id)"

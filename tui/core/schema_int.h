@@ -25,6 +25,31 @@ void schema_add_search_triggers(struct buf *b, const char *table, const char *te
  * column only where it is missing.) */
 int schema_has_column(sqlite3 *db, const char *table, const char *column);
 
+/* An item's weight (I: its row's name) in whole millionths, as the
+ * tally counts it (a weight under half a millionth counts as none), held
+ * as REAL: whole numbers are exact in a double up to 2^53, so adding and
+ * taking away the same weight ten thousand times leaves the sum exact,
+ * and no weight, however large, overflows. */
+#define TALLY_WEIGHT(i) "round(" i ".weight * 1000000)"
+
+/* How the tally counts an entry R ("e", "NEW", "OLD"; NULL columns when
+ * there is none) since schema 9: a level (a PMQA set's, 0 to 3) counts
+ * level / 3 of the item's weight as met, so that the share met is the
+ * levels' coverage, sum(level x weight) / (3 x sum(weight)); an entry
+ * without a level counts by its status. */
+#define TALLY_ANSWERED(r) "(" r ".status IS NOT NULL OR " r ".level IS NOT NULL)"
+#define TALLY_IS_NA(r) "(" r ".level IS NULL AND " r ".status IS 'na')"
+#define TALLY_MET_PART(r) "coalesce(" r ".level / 3.0, " r ".status IS 'met')"
+#define TALLY_IS_PARTIAL(r) "(" r ".level IS NULL AND " r ".status IS 'partial')"
+
+/* The tally's sums over rows of weights W (millionths) and entries R:
+ * weight, answered, n/a, met and partial, in that order. */
+#define TALLY_SUMS9(w, r)                                                           \
+	"total(" w "), count(CASE WHEN " TALLY_ANSWERED(r) " THEN 1 END),"           \
+	" total(CASE WHEN " TALLY_IS_NA(r) " THEN " w " END),"                       \
+	" total(" TALLY_MET_PART(r) " * " w "),"                                     \
+	" total(CASE WHEN " TALLY_IS_PARTIAL(r) " THEN " w " END)"
+
 /* Migration 8 -> 9 (schema_v9.c): support requests and their answers,
  * a norm set's scale and an entry's level, proposals of norm changes. */
 int schema_migrate_v9(sqlite3 *db, char **errmsg);

@@ -82,6 +82,59 @@ static const char v9_sql[] =
 	"CREATE INDEX IF NOT EXISTS norm_proposal_set ON norm_proposal(set_id, status);"
 	"CREATE INDEX IF NOT EXISTS norm_proposal_applied ON norm_proposal(applied_set_id);";
 
+/* One entry's part in its assessment's tally, as an UPDATE of
+ * assessment_tally: SIGN is "+" or "-", R is "NEW" or "OLD"; a level
+ * counted as schema_int.h says.  The item's weight is read once (none
+ * when the item is being deleted: its set is counted again afterwards). */
+#define TALLY_ENTRY9(sign, R)                                                       \
+	" UPDATE assessment_tally SET"                                              \
+	" answered = answered " sign " " TALLY_ANSWERED(R) ","                      \
+	" na_w = na_w " sign " " TALLY_IS_NA(R) " * x.w,"                           \
+	" met_w = met_w " sign " " TALLY_MET_PART(R) " * x.w,"                      \
+	" partial_w = partial_w " sign " " TALLY_IS_PARTIAL(R) " * x.w"             \
+	" FROM (SELECT coalesce((SELECT " TALLY_WEIGHT("norm_item")                   \
+	"  FROM norm_item WHERE id = " R ".item_id), 0) AS w) AS x"                 \
+	" WHERE assessment_id = " R ".assessment_id;"
+
+/* The tallies of the assessments WHERE picks, afresh. */
+#define TALLY_RECOUNT9_WHERE(where)                                                 \
+	"UPDATE assessment_tally SET (items, weight_w, answered, na_w, met_w, partial_w) =" \
+	" (SELECT count(*), " TALLY_SUMS9("w", "e")                                  \
+	"  FROM (SELECT " TALLY_WEIGHT("i") " AS w, e.status, e.level"                \
+	"   FROM assessment a JOIN norm_item i ON i.set_id = a.set_id"              \
+	"   LEFT JOIN assessment_entry e ON e.assessment_id = a.id AND e.item_id = i.id" \
+	"   WHERE a.id = assessment_tally.assessment_id) AS e)"                     \
+	" WHERE " where ";"
+#define TALLY_RECOUNT9(set) \
+	TALLY_RECOUNT9_WHERE("assessment_id IN (SELECT id FROM assessment WHERE set_id = " set ")")
+
+/* The tally's triggers of schema 4 made again to count levels: an entry
+ * answered with a level (a PMQA set) counts level / 3 of its weight as
+ * met. */
+static const char v9_tally_sql[] =
+	"DROP TRIGGER IF EXISTS tally_assessment_au; DROP TRIGGER IF EXISTS tally_entry_ai;"
+	"DROP TRIGGER IF EXISTS tally_entry_au; DROP TRIGGER IF EXISTS tally_entry_ad;"
+	"DROP TRIGGER IF EXISTS tally_item_ai; DROP TRIGGER IF EXISTS tally_item_au;"
+	"DROP TRIGGER IF EXISTS tally_item_ad;"
+	"CREATE TRIGGER tally_assessment_au AFTER UPDATE OF set_id ON assessment"
+	" WHEN OLD.set_id IS NOT NEW.set_id BEGIN "
+	TALLY_RECOUNT9_WHERE("assessment_id = NEW.id") " END;"
+	"CREATE TRIGGER tally_entry_ai AFTER INSERT ON assessment_entry"
+	" WHEN " TALLY_ANSWERED("NEW") " BEGIN" TALLY_ENTRY9("+", "NEW") " END;"
+	"CREATE TRIGGER tally_entry_au AFTER UPDATE OF assessment_id, item_id, status, level"
+	" ON assessment_entry BEGIN" TALLY_ENTRY9("-", "OLD") TALLY_ENTRY9("+", "NEW") " END;"
+	"CREATE TRIGGER tally_entry_ad AFTER DELETE ON assessment_entry"
+	" WHEN " TALLY_ANSWERED("OLD") " BEGIN" TALLY_ENTRY9("-", "OLD") " END;"
+	"CREATE TRIGGER tally_item_ai AFTER INSERT ON norm_item BEGIN "
+	TALLY_RECOUNT9("NEW.set_id") " END;"
+	"CREATE TRIGGER tally_item_au AFTER UPDATE OF weight, set_id ON norm_item BEGIN "
+	TALLY_RECOUNT9("OLD.set_id") " " TALLY_RECOUNT9("NEW.set_id") " END;"
+	"CREATE TRIGGER tally_item_ad AFTER DELETE ON norm_item BEGIN "
+	TALLY_RECOUNT9("OLD.set_id") " END;"
+	/* (a database taken back by hand to an older schema keeps its
+	 * levels: the older steps counted them as unanswered) */
+	TALLY_RECOUNT9_WHERE("1");
+
 /* The columns added to tables there were: table, column, its definition. */
 static const struct {
 	const char *table, *column, *sql;
@@ -165,6 +218,8 @@ int schema_migrate_v9(sqlite3 *db, char **errmsg)
 	}
 	if (rc == SQLITE_OK)
 		rc = retire_columns(db, errmsg);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, v9_tally_sql, NULL, NULL, errmsg);
 	if (rc != SQLITE_OK)
 		return rc;
 	schema_add_search_triggers(&b, "assessment_entry", ENTRY_TEXT);

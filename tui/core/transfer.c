@@ -106,6 +106,8 @@ static const struct col norm_sets_cols[] = {
 	{ "source", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "groups", C_REF, 0, "SELECT grouping FROM norm_group WHERE grouping = ?1 LIMIT 1",
 	  N_("grouping of groups"), "*", NULL },
+	/* how its items are answered: empty or left out, status */
+	{ "scale", C_ENUM, OPT | ABSENT, "status,levels", NULL, NULL, NULL },
 };
 
 static const struct col norm_items_cols[] = {
@@ -150,6 +152,8 @@ static const struct col entries_cols[] = {
 	{ "support_from", C_ENUM, OPT, "fund,province,region,local", NULL, NULL, NULL },
 	{ "support_frame", C_REF, OPT, "SELECT id FROM support_frame WHERE code = ?1",
 	  N_("support frame"), "*", NULL },
+	/* a levels set's answer (PMQA), 0 none to 3 Significance */
+	{ "level", C_ENUM, OPT | ABSENT, "0,1,2,3", NULL, NULL, NULL },
 };
 
 static const char q_frame[] = "SELECT id FROM support_frame WHERE code = ?1";
@@ -294,13 +298,14 @@ struct kind transfer_kinds[] = {
 	     "grouping,code", "SELECT id FROM norm_group WHERE grouping = ?1 AND code = ?2",
 	     "label = ?3"),
 	KIND("norm_sets", norm_sets_cols,
-	     "INSERT INTO norm_set(code, office_id, title, version, issued, source, grouping)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", NULL,
-	     "SELECT s.code, o.code, s.title, s.version, s.issued, s.source, s.grouping FROM norm_set s"
-	     " JOIN office o ON o.id = s.office_id ORDER BY s.id",
+	     "INSERT INTO norm_set(code, office_id, title, version, issued, source, grouping, scale)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce(?8, 'status'))", NULL,
+	     "SELECT s.code, o.code, s.title, s.version, s.issued, s.source, s.grouping, s.scale"
+	     " FROM norm_set s JOIN office o ON o.id = s.office_id ORDER BY s.id",
 	     "SELECT count(*) FROM norm_set", NULL,
 	     "code,version", "SELECT id FROM norm_set WHERE code = ?1 AND version = ?4",
-	     "office_id = ?2;title = ?3;issued = ?5;source = ?6;grouping = ?7"),
+	     "office_id = ?2;title = ?3;issued = ?5;source = ?6;grouping = ?7;"
+	     "scale = coalesce(?8, 'status')"),
 	KIND("norm_items", norm_items_cols,
 	     "INSERT INTO norm_item(set_id, group_id, code, text, evidence, weight)"
 	     " VALUES (?1, ?3, ?4, ?5, ?6, coalesce(?7, 1))", NULL,
@@ -327,9 +332,9 @@ struct kind transfer_kinds[] = {
 	     "set_id = ?2;office_id = ?4;project_id = ?5;assessed_on = ?6;assessor = ?7"),
 	/* the support columns: the entry's first request (transfer_entry_hook) */
 	KIND_HOOK("assessment_entries", entries_cols,
-	     "INSERT INTO assessment_entry(assessment_id, item_id, status, note)"
-	     " VALUES (?1, ?2, ?3, ?4)",
-	     "SELECT a.code, i.code, e.status, e.note, r.needed, r.source, f.code"
+	     "INSERT INTO assessment_entry(assessment_id, item_id, status, note, level)"
+	     " VALUES (?1, ?2, ?3, ?4, ?8)",
+	     "SELECT a.code, i.code, e.status, e.note, r.needed, r.source, f.code, e.level"
 	     " FROM assessment_entry e JOIN assessment a ON a.id = e.assessment_id"
 	     " JOIN norm_item i ON i.id = e.item_id LEFT JOIN support_request r ON r.id ="
 	     "  (SELECT min(id) FROM support_request WHERE entry_id = e.id)"
@@ -337,7 +342,7 @@ struct kind transfer_kinds[] = {
 	     "SELECT count(*) FROM assessment_entry", transfer_check_entry,
 	     "assessment,item",
 	     "SELECT id FROM assessment_entry WHERE assessment_id = ?1 AND item_id = ?2",
-	     "status = ?3;note = ?4", transfer_entry_hook),
+	     "status = ?3;note = ?4;level = ?8", transfer_entry_hook),
 	KIND_HOOK("support_requests", requests_cols,
 	     "INSERT INTO support_request(entry_id, uid, needed, source, frame_id, amount, status,"
 	     " referred_to, given, amount_agreed, filed_frame_id, answer_note, answered_by,"

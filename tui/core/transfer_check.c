@@ -119,6 +119,32 @@ int transfer_check_aar(struct row *row, struct rm_error *err)
 	return 0;
 }
 
+int transfer_check_entry(struct row *row, struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(row->st, "SELECT s.scale = 'levels' FROM assessment a"
+					   " JOIN norm_set s ON s.id = a.set_id WHERE a.code = ?1", err);
+	int status = transfer_col_index(row->kind, "status"),
+	    level = transfer_col_index(row->kind, "level"), levels = 0;
+
+	if (!stmt || transfer_check_entry_support(row, err) < 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	sqlite3_bind_text(stmt, 1, transfer_field(row, 0), -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		levels = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (levels && status >= 0 && *transfer_field(row, (size_t)status))
+		return transfer_row_fail(row, (size_t)status, err, "%s",
+					 _("this assessment's norm set is answered in levels (PMQA): "
+					   "give the level (0 to 3) in the level column, not a status"));
+	if (!levels && level >= 0 && *transfer_field(row, (size_t)level))
+		return transfer_row_fail(row, (size_t)level, err, "%s",
+					 _("this assessment's norm set is answered by status; a level "
+					   "is for a set of scale levels"));
+	return 0;
+}
+
 int transfer_check_aar_section(struct row *row, struct rm_error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(row->st, "SELECT template FROM aar WHERE code = ?1", err);

@@ -317,8 +317,9 @@ static int read_header(struct row *row, const struct transfer_file *f, struct rm
 				       f->name, i + 1, r->fields[i].text);
 		row->pos[ci] = (int)i;
 	}
+	row->nheader = r->nfields;
 	for (c = 0; c < k->ncols; c++)
-		if (row->pos[c] < 0)
+		if (row->pos[c] < 0 && !(k->cols[c].flags & ABSENT))
 			return rm_fail(err, RM_EXIT_RUNTIME,
 				       _("%s:1: the header lacks column \"%s\"; expected %s"), f->name,
 				       k->cols[c].name, transfer_kind_columns((size_t)f->kind));
@@ -417,9 +418,9 @@ static int import_record(struct row *row, sqlite3_stmt *ins, struct laters *late
 	unsigned defer = 0;
 	size_t c;
 
-	if (r->nfields != k->ncols)
+	if (r->nfields != row->nheader)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s:%d: expected %zu fields (%s), found %zu"),
-			       row->file, r->record_line, k->ncols,
+			       row->file, r->record_line, row->nheader,
 			       transfer_kind_columns((size_t)(k - transfer_kinds)), r->nfields);
 	for (c = 0; c < k->ncols; c++)
 		if (transfer_convert(row, c, err) < 0)

@@ -37,6 +37,7 @@ enum col_flags {
 	OPT = 1,     /* may be empty (NULL) */
 	LATER = 2,   /* a reference to the same kind: set after all rows are in */
 	ML = 4,      /* C_TEXT: may hold line breaks */
+	ABSENT = 8,  /* may be left out of the header: then empty on every line */
 };
 
 struct col {
@@ -94,7 +95,9 @@ struct row {
 	int tis620_check;        /* the file holds no Thai and was not declared
 				    UTF-8: look for Windows-874 read as UTF-8 */
 	struct csv_reader *r;
-	int *pos;                /* column -> field index in the record */
+	int *pos;                /* column -> field index in the record (-1:
+				    an ABSENT column the header left out) */
+	size_t nheader;          /* the fields of the header */
 	struct val *v;
 	sqlite3_stmt **lookup;   /* column -> its prepared lookup, made once */
 	sqlite3_stmt **list_ins; /* column -> its prepared list insert */
@@ -238,12 +241,16 @@ int transfer_check_link(struct row *row, struct rm_error *err);
 int transfer_check_slm(struct row *row, struct rm_error *err);
 int transfer_check_aar(struct row *row, struct rm_error *err);
 int transfer_check_aar_section(struct row *row, struct rm_error *err);
+/* An entry answers as its set's scale says: a status, or a level; and
+ * its support columns are whole (transfer_check_entry_support). */
+int transfer_check_entry(struct row *row, struct rm_error *err);
 
 /* ---- transfer_support.c: support requests ---- */
 
 /* An entry's support columns: support_from or support_frame without
- * support_needed is refused (a request is what is needed). */
-int transfer_check_entry(struct row *row, struct rm_error *err);
+ * support_needed is refused (a request is what is needed).  0, or -1
+ * with ERR naming the line and column. */
+int transfer_check_entry_support(struct row *row, struct rm_error *err);
 
 /* kind.hook of assessment_entries: after the entry, its support_needed
  * (when not empty) makes a request with its source and frame, or brings

@@ -12,7 +12,7 @@
 /* The columns of assessment_entries (transfer.c). */
 enum { E_ASSESSMENT, E_ITEM, E_STATUS, E_NOTE, E_NEEDED, E_FROM, E_FRAME };
 
-int transfer_check_entry(struct row *row, struct rm_error *err)
+int transfer_check_entry_support(struct row *row, struct rm_error *err)
 {
 	if (!row->v[E_NEEDED].null)
 		return 0;

@@ -428,7 +428,7 @@ static int norm_rule(struct row *row, char **old, char **new, int frozen,
 		     const struct rm_error *why, struct rm_error *err)
 {
 	size_t c = first_change(row, old, new);
-	int g = transfer_col_index(row->kind, "groups");
+	int g = transfer_col_index(row->kind, "groups"), used;
 
 	if (c == row->kind->ncols)
 		return 0;
@@ -436,6 +436,13 @@ static int norm_rule(struct row *row, char **old, char **new, int frozen,
 		return transfer_row_fail(row, (size_t)g, err, "%s",
 					 _("a norm set keeps the code and grouping it was made with; "
 					   "make a new set for others"));
+	/* the entries of an assessment answer in the scale they were made in */
+	g = transfer_col_index(row->kind, "scale");
+	if (strcmp(row->kind->name, "norm_sets") == 0 && g >= 0 && strcmp(old[g], new[g]) != 0 &&
+	    (used = norm_assessed(row->st, old[0], atoi(old[3]), err)) != 0)
+		return used < 0 ? -1 : transfer_row_fail(row, (size_t)g, err,
+			_("units were assessed against %s version %d (%d assessments): its items stay "
+			  "answered as they are; v makes a new version"), old[0], atoi(old[3]), used);
 	return frozen ? transfer_row_fail(row, c, err, "%s", why->msg) : 0;
 }
 

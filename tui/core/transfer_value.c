@@ -27,7 +27,8 @@ int transfer_row_fail(struct row *row, size_t c, struct rm_error *err, const cha
 
 const char *transfer_field(struct row *row, size_t c)
 {
-	return row->r->fields[row->pos[c]].text;
+	/* a column the header may leave out (ABSENT) is empty then */
+	return row->pos[c] < 0 ? "" : row->r->fields[row->pos[c]].text;
 }
 
 /* VALUE up to and including the character at byte OFF, quoted and

@@ -85,7 +85,7 @@ static const struct {
 	{ "norm_set", "scale", "status", N_("met / partly / not met") },
 	{ "norm_set", "scale", "levels", N_("levels (Basic / Advance / Significance)") },
 	/* TRANSLATORS: PMQA's levels of an item */
-	{ "assessment_entry", "level", "0", N_("none") },
+	{ "assessment_entry", "level", "0", N_("none reached") },
 	{ "assessment_entry", "level", "1", N_("Basic") },
 	{ "assessment_entry", "level", "2", N_("Advance") },
 	{ "assessment_entry", "level", "3", N_("Significance") },
@@ -158,6 +158,8 @@ static const struct {
 	{ "support_requests", "frame_id", N_("support frame") },
 	{ "support_requests", "filed_frame_id", N_("filed under frame") },
 
+	{ "assessment_entries", "level", N_("PMQA level") },
+	{ "norm_sets", "scale", N_("how items are answered") },
 	{ NULL, "support_frame_id", N_("support frame") }, { NULL, "tag", N_("tags") },
 	{ NULL, "aar", N_("AAR") },
 	{ NULL, "action", N_("action") }, { NULL, "assessed_on", N_("assessed") },

@@ -2,7 +2,9 @@
  * activity with their status marks, coverage and rank that follow every
  * key, and an item's form (note, the support it asks for and the answers).
  * An item that asks for support says so at the end of its line.
- * Every status key and every finished field is saved at once. */
+ * Every status key and every finished field is saved at once.  A set of
+ * scale 'levels' (PMQA) is answered with levels instead: 1 2 3 Basic,
+ * Advance, Significance, 0 none reached; each category shows its level. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +82,7 @@ static void build_rows(struct checklist *c, sqlite3_int64 keep)
 		rows[n++] = g | GROUP_ROW;
 		for (i = 0; i < c->a.nitems; i++)
 			if (c->a.items[i].group == g &&
-			    (!c->only_open || c->a.items[i].status == STATUS_NONE))
+			    (!c->only_open || check_item_open(&c->a, &c->a.items[i])))
 				rows[n++] = i;
 		if (n == head + 1)
 			n = head;     /* nothing left in the group */
@@ -165,7 +167,7 @@ static void draw_item(struct ui *ui, struct checklist *c, const struct check_ite
 	char tag[64];
 	int x = 0, w;
 
-	x += ui_put(y, x, mark(ui, it->status), 3, attr, 1);
+	x += ui_put(y, x, c->a.levels ? level_mark(it->level) : mark(ui, it->status), 3, attr, 1);
 	x += ui_put(y, x, " ", 1, attr, 1);
 	x += ui_put(y, x, it->code, code_width(c), attr, 1);
 	requests_tag(it, tag, sizeof tag);
@@ -176,6 +178,17 @@ static void draw_item(struct ui *ui, struct checklist *c, const struct check_ite
 	/* the text keeps its looks: moving the cursor rewrites only the mark
 	 * and the code */
 	ui_put(y, x + 1, it->text, ui->cols - x - 1 - w, A_NORMAL, 0);
+}
+
+/* A PMQA category's heading after its label on row Y: its level (the
+ * lowest of its items; "-" while one is unanswered) and how many items
+ * stand at each level. */
+static void level_heading(struct ui *ui, const struct assessment *a, size_t g, int y)
+{
+	char text[160];
+
+	level_count_text(a, g, text, sizeof text);
+	ui_put(y, 36, text, ui->cols - 36, ui->theme.attr[T_DIM], 0);
 }
 
 static void checklist_draw(struct view *v, struct ui *ui, int top, int height)
@@ -226,6 +239,10 @@ static void checklist_draw(struct view *v, struct ui *ui, int top, int height)
 			struct coverage gc = assessment_coverage(&c->a, ui->cfg, g);
 
 			ui_put(y, 0, c->a.groups[g].label, 34, ui->theme.attr[T_HEADING], 0);
+			if (c->a.levels) {
+				level_heading(ui, &c->a, g, y);
+				continue;
+			}
 			ui_bar(ui, y, 36, 10, gc.has_percent ? gc.percent : 0);
 			coverage_text(&gc, cov, sizeof cov);
 			ui_put(y, 47, cov, ui->cols - 47, ui->theme.attr[T_DIM], 0);
@@ -259,8 +276,10 @@ static void move_items(struct checklist *c, long dir)
 	c->sel = s;
 }
 
-/* Save STATUS for the item under the cursor; move on when ADVANCE. */
-static void set_status(struct checklist *c, struct ui *ui, enum entry_status status, int advance)
+/* Save the answer of the item under the cursor: its status STATUS, or in
+ * a levels set its level LEVEL (-1: none); move on when ADVANCE. */
+static void set_status(struct checklist *c, struct ui *ui, enum entry_status status, int level,
+		       int advance)
 {
 	struct rm_error err = { 0, "" };
 	struct check_item *it = current(c);
@@ -271,9 +290,14 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 	/* Asked even when the screen already shows STATUS: someone may have
 	 * changed it meanwhile, and the database answers for itself. */
 	{
-		rc = change_entry_field(ui->st, &ui->undo, c->a.id, it->id, "assessment_entry.status",
-					entry_status_name(it->status), entry_status_name(status), NULL,
-					&it->entry, &err);
+		if (c->a.levels)
+			rc = change_entry_field(ui->st, &ui->undo, c->a.id, it->id,
+						"assessment_entry.level", level_value(it->level),
+						level_value(level), NULL, &it->entry, &err);
+		else
+			rc = change_entry_field(ui->st, &ui->undo, c->a.id, it->id,
+						"assessment_entry.status", entry_status_name(it->status),
+						entry_status_name(status), NULL, &it->entry, &err);
 		/* each status its own step: u takes back one key at a time */
 		change_seal(&ui->undo);
 		if (rc == CHANGE_CONFLICT) {
@@ -313,12 +337,15 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 			/* the list behind shows coverage too */
 			ui_others_changed(ui);
 		}
-		it->status = status;
+		if (c->a.levels)
+			it->level = level;
+		else
+			it->status = status;
 	}
 	if (advance) {
 		size_t was = c->sel;
 
-		if (c->only_open && status != STATUS_NONE) {
+		if (c->only_open && !check_item_open(&c->a, it)) {
 			/* the answered item leaves the list: the next one moves up */
 			build_rows(c, selected_id(c));
 			if (c->sel < was && was < c->nrows)
@@ -333,12 +360,42 @@ static void set_status(struct checklist *c, struct ui *ui, enum entry_status sta
 	}
 }
 
+/* The answer keys of a levels checklist: 1 2 3 Basic, Advance,
+ * Significance; 0 none reached, and 0 on an item at none takes its answer
+ * away; Space goes round unanswered, none, Basic, Advance, Significance.
+ * PMQA items have no n.a.  Returns 1 when A was one of them. */
+static int levels_act(struct checklist *c, struct ui *ui, enum action a,
+		      const struct check_item *it)
+{
+	switch (a) {
+	case ACT_STATUS_MET:
+	case ACT_STATUS_PARTIAL:
+	case ACT_STATUS_NOT_MET:
+		set_status(c, ui, STATUS_NONE, 1 + (int)(a - ACT_STATUS_MET), 1);
+		return 1;
+	case ACT_STATUS_CLEAR:
+		set_status(c, ui, STATUS_NONE, it && it->level == 0 ? -1 : 0, 1);
+		return 1;
+	case ACT_STATUS_CYCLE:
+		if (it)
+			set_status(c, ui, STATUS_NONE, it->level >= 3 ? -1 : it->level + 1, 0);
+		return 1;
+	case ACT_STATUS_NA:
+		ui_error(ui, "%s", _("PMQA items have no n.a.: 0 marks an item that reaches no level"));
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int checklist_act(struct view *v, struct ui *ui, enum action a)
 {
 	struct checklist *c = v->data;
 	struct check_item *it = current(c);
 	enum entry_status next;
 
+	if (c->a.levels && levels_act(c, ui, a, it))
+		return 1;
 	switch (a) {
 	case ACT_MOVE_UP:
 		move_items(c, -1);
@@ -359,25 +416,25 @@ static int checklist_act(struct view *v, struct ui *ui, enum action a)
 		move_items(c, (long)c->nrows);
 		return 1;
 	case ACT_STATUS_MET:
-		set_status(c, ui, STATUS_MET, 1);
+		set_status(c, ui, STATUS_MET, -1, 1);
 		return 1;
 	case ACT_STATUS_PARTIAL:
-		set_status(c, ui, STATUS_PARTIAL, 1);
+		set_status(c, ui, STATUS_PARTIAL, -1, 1);
 		return 1;
 	case ACT_STATUS_NOT_MET:
-		set_status(c, ui, STATUS_NOT_MET, 1);
+		set_status(c, ui, STATUS_NOT_MET, -1, 1);
 		return 1;
 	case ACT_STATUS_NA:
-		set_status(c, ui, STATUS_NA, 1);
+		set_status(c, ui, STATUS_NA, -1, 1);
 		return 1;
 	case ACT_STATUS_CLEAR:
-		set_status(c, ui, STATUS_NONE, 1);
+		set_status(c, ui, STATUS_NONE, -1, 1);
 		return 1;
 	case ACT_STATUS_CYCLE:
 		if (!it)
 			return 1;
 		next = it->status == STATUS_NA ? STATUS_NONE : (enum entry_status)(it->status + 1);
-		set_status(c, ui, next, 0);
+		set_status(c, ui, next, -1, 0);
 		return 1;
 	case ACT_FILTER:
 		c->only_open = !c->only_open;
@@ -439,16 +496,44 @@ static void checklist_links(struct view *v, struct ui *ui, struct ui_links *out)
 	}
 }
 
-static const struct view_ops checklist_ops = {
-	.name = N_("checklist"),
-	.draw = checklist_draw,
-	.act = checklist_act,
-	.reload = checklist_reload,
-	.free = checklist_free,
-	.actions = checklist_actions,
-	.number_row_statuses = 1,
-	.links = checklist_links,
+/* The view of a checklist called NAME, with the keys ACTIONS named by
+ * LABEL (NULL: the action table's words). */
+#define CHECKLIST_OPS(name_, actions_, label_) {                                  \
+	.name = name_, .draw = checklist_draw, .act = checklist_act,               \
+	.reload = checklist_reload, .free = checklist_free, .actions = actions_,    \
+	.number_row_statuses = 1, .links = checklist_links, .label = label_ }
+
+static const struct view_ops checklist_ops = CHECKLIST_OPS(N_("checklist"), checklist_actions,
+							    NULL);
+
+/* A levels checklist's keys: the status keys, read as levels. */
+static const enum action levels_actions[] = {
+	ACT_STATUS_MET, ACT_STATUS_PARTIAL, ACT_STATUS_NOT_MET, ACT_STATUS_CLEAR,
+	ACT_STATUS_CYCLE, ACT_SEARCH, ACT_OPEN, ACT_FILTER, ACT_UNDO, ACT_HISTORY, ACT_BACK,
+	ACT_FOLLOW, ACT_COUNT
 };
+
+static const char *levels_label(const struct view *v, enum action a)
+{
+	(void)v;
+	switch (a) {
+	case ACT_STATUS_MET:
+		return _("level: Basic");
+	case ACT_STATUS_PARTIAL:
+		return _("level: Advance");
+	case ACT_STATUS_NOT_MET:
+		return _("level: Significance");
+	case ACT_STATUS_CLEAR:
+		return _("level: none reached (on none: unanswered)");
+	case ACT_STATUS_CYCLE:
+		return _("next level");
+	default:
+		return NULL;
+	}
+}
+
+static const struct view_ops levels_ops = CHECKLIST_OPS(N_("levels checklist"), levels_actions,
+							 levels_label);
 
 struct view *view_checklist_new(struct ui *ui, const struct ui_place *at)
 {
@@ -468,5 +553,5 @@ struct view *view_checklist_new(struct ui *ui, const struct ui_place *at)
 	for (i = 0; item && i < c->nrows; i++)
 		if (!(c->rows[i] & GROUP_ROW) && strcmp(c->a.items[c->rows[i]].code, item) == 0)
 			c->sel = i;
-	return ui_view_new(&checklist_ops, c);
+	return ui_view_new(c->a.levels ? &levels_ops : &checklist_ops, c);
 }

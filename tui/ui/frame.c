@@ -103,20 +103,21 @@ static int hint_pair(struct ui *ui, int y, int x, int limit, const char *key, co
 	return need;
 }
 
-/* The four statuses as one hint, "1 2 3 4 status", and while the Thai
- * layout is plausible in a checklist the keys Kedmanee types on them:
- * "1 2 3 4 status (Thai keys ๅ / - ภ)". */
-static int status_hint(struct ui *ui, int y, int x, int limit)
+/* The four statuses FOUR as one hint, "1 2 3 4 status", and while the
+ * Thai layout is plausible in a checklist the keys Kedmanee types on
+ * them: "1 2 3 4 status (Thai keys ๅ / - ภ)"; a levels checklist's
+ * "1 2 3 0 level". */
+static int status_hint(struct ui *ui, int y, int x, int limit, const enum action *four)
 {
 	char keys[128] = "", thai[128] = "", label[256];
 	size_t used = 0, tused = 0;
-	int a;
+	int a, levels = four[3] == ACT_STATUS_CLEAR;
 
-	for (a = ACT_STATUS_MET; a <= ACT_STATUS_NA; a++) {
+	for (a = 0; a < 4; a++) {
 		char one[32];
 		const char *t;
 
-		keymap_describe(&ui->keys, (enum action)a, 1, one, sizeof one);
+		keymap_describe(&ui->keys, four[a], 1, one, sizeof one);
 		used += (size_t)snprintf(keys + used, sizeof keys - used, "%s%s", used ? " " : "", one);
 		t = strlen(one) == 1 ? key_latin_kedmanee((unsigned char)one[0]) : NULL;
 		if (t && tused < sizeof thai)
@@ -126,19 +127,28 @@ static int status_hint(struct ui *ui, int y, int x, int limit)
 			return 0;
 	}
 	if (number_row_now(ui) && thai[0])
-		snprintf(label, sizeof label, _("status (Thai keys %s)"), thai);
+		snprintf(label, sizeof label, levels ? _("level B A S, none (Thai keys %s)")
+			 : _("status (Thai keys %s)"), thai);
 	else
-		snprintf(label, sizeof label, "%s", _("status"));
+		snprintf(label, sizeof label, "%s", levels ? _("level B A S, none") : _("status"));
 	return hint_pair(ui, y, x, limit, keys, label);
 }
 
-/* One hint for action A at (Y, X) before column LIMIT; its width. */
-static int hint(struct ui *ui, int y, int x, int limit, enum action a)
+/* One hint for action A of view V (may be NULL) at (Y, X) before
+ * column LIMIT; its width. */
+static int hint(struct ui *ui, struct view *v, int y, int x, int limit, enum action a)
 {
 	char key[64];
 
 	hint_key(ui, a, key, sizeof key);
-	return hint_pair(ui, y, x, limit, key, _(action_table[a].help));
+	return hint_pair(ui, y, x, limit, key, ui_action_label(v, a));
+}
+
+const char *ui_action_label(const struct view *v, enum action a)
+{
+	const char *l = v && v->ops->label ? v->ops->label(v, a) : NULL;
+
+	return l ? l : _(action_table[a].help);
 }
 
 /* The hint line: the view's actions from the left, as many as fit, help
@@ -153,7 +163,7 @@ void ui_hints(struct ui *ui, int y, const enum action *actions, struct view *v)
 	clrtoeol();
 	keymap_describe(&ui->keys, ACT_HELP, 1, key, sizeof key);
 	help_x = ui->cols - (text_width(key) + 1 + text_width(_(action_table[ACT_HELP].help))) - 1;
-	hint(ui, y, help_x, ui->cols, ACT_HELP);
+	hint(ui, NULL, y, help_x, ui->cols, ACT_HELP);
 	limit = help_x - 2;
 	if (v && v->ops->legend) {
 		int start = v->ops->legend(v, ui, y, limit);
@@ -168,11 +178,12 @@ void ui_hints(struct ui *ui, int y, const enum action *actions, struct view *v)
 		if (action_table[*actions].writes && ui->st && ui->st->readonly)
 			continue;
 		if (actions[0] == ACT_STATUS_MET && actions[1] == ACT_STATUS_PARTIAL &&
-		    actions[2] == ACT_STATUS_NOT_MET && actions[3] == ACT_STATUS_NA) {
-			w = status_hint(ui, y, x, limit);
+		    actions[2] == ACT_STATUS_NOT_MET &&
+		    (actions[3] == ACT_STATUS_NA || actions[3] == ACT_STATUS_CLEAR)) {
+			w = status_hint(ui, y, x, limit, actions);
 			actions += 3;
 		} else {
-			w = hint(ui, y, x, limit, *actions);
+			w = hint(ui, v, y, x, limit, *actions);
 		}
 		if (w)
 			x += w + 2;

@@ -221,7 +221,8 @@ static const enum action global_actions[] = {
 	ACT_BACK, ACT_QUIT, ACT_REDRAW, ACT_COUNT
 };
 
-static void help_lines(struct page *p, struct ui *ui, const enum action *actions)
+static void help_lines(struct page *p, struct ui *ui, const enum action *actions,
+		       const struct view *of)
 {
 	for (; actions && *actions != ACT_COUNT; actions++) {
 		char keys[128];
@@ -231,7 +232,7 @@ static void help_lines(struct page *p, struct ui *ui, const enum action *actions
 		keymap_describe(&ui->keys, *actions, 0, keys, sizeof keys);
 		pad = 18 - text_width(keys);
 		buf_printf(&line, "%s%*s%s", keys[0] ? keys : "—", pad > 1 ? pad : 1, "",
-			   _(action_table[*actions].help));
+			   ui_action_label(of, *actions));
 		page_add(p, ui, T_NORMAL, 2, line.s);
 		buf_free(&line);
 	}
@@ -246,13 +247,13 @@ static int build_help(struct page *p, struct ui *ui)
 	const char *name = p->of ? p->of->ops->name : "";
 
 	page_addf(p, ui, T_HEADING, 0, "%s: %s", _("Keys"), _(name));
-	help_lines(p, ui, p->of ? p->of->ops->actions : NULL);
+	help_lines(p, ui, p->of ? p->of->ops->actions : NULL, p->of);
 	page_blank(p, ui);
 	page_add(p, ui, T_HEADING, 0, _("Moving"));
-	help_lines(p, ui, moving);
+	help_lines(p, ui, moving, NULL);
 	page_blank(p, ui);
 	page_add(p, ui, T_HEADING, 0, _("Everywhere"));
-	help_lines(p, ui, global_actions);
+	help_lines(p, ui, global_actions, NULL);
 	page_blank(p, ui);
 	page_add(p, ui, T_DIM, 0, _("Every key also works with the Thai Kedmanee layout on; "
 				    "keys are set in the [keys] section of the office's INI file."));
