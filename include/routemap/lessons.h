@@ -42,6 +42,7 @@ struct success_pick {
  * [coverage] partial_weight), in percent. */
 struct success_row {
 	const char *item, *group, *text;   /* the item's code, its group's code, text */
+	const char *group_label;           /* the group as the office names it */
 	int succ_answers, rest_answers;    /* answers that apply, in each */
 	double succ_rate, rest_rate;       /* percent; 0 without answers */
 	int has_diff;                      /* both have answers */

@@ -64,6 +64,7 @@ struct report {
 #define REPORT_SET    2u   /* --set CODE[:VERSION] */
 #define REPORT_FY     4u   /* --fy YEAR (Buddhist Era) */
 #define REPORT_DAYS   8u   /* --from, --to */
+#define REPORT_RANK  16u   /* --rank N: the successful units' least rank */
 
 struct report_filter {
 	const char *office;     /* an office's code; NULL: every office */
@@ -72,6 +73,8 @@ struct report_filter {
 	int fy;                 /* a fiscal year, BE; 0: any */
 	char from[11], to[11];  /* ISO days, "" for open ends */
 	char today[11];         /* ISO: what is overdue is due before it */
+	int min_rank;           /* success: rank 1-5 and more is successful;
+				   0: 4 */
 };
 
 /* One row of the registry: a report and how it is filled. */

@@ -474,7 +474,7 @@ expect export-heads-in-thai heads_in_thai
 # tests/data/reports (figures in tests/unit/test_report.c).
 RDB="$T/reports.db"
 "$BIN" -d "$RDB" init >/dev/null && "$BIN" -d "$RDB" import "$DATA/reports" >/dev/null
-for report in coverage items support followups indicators; do   # (run sets name)
+for report in coverage items support followups indicators success; do   # (run sets name)
 	for as in txt csv md; do
 		run "report-$report-$as" 0 -d "$RDB" report "$report" --format "$as"
 	done
@@ -485,6 +485,8 @@ run report-indicators-fy 0 -d "$RDB" report indicators --fy 2570 --office PRV
 run report-support-days 0 -d "$RDB" report support --from 1/9/2568 --to 2025-12-31
 run usage-report-unknown 2 -d "$RDB" report ranks
 run usage-report-not-taken 2 -d "$RDB" report followups --office PRV
+run usage-report-rank-not-taken 2 -d "$RDB" report items --rank 4
+run usage-report-bad-rank 2 -d "$RDB" report success --rank 6
 run usage-report-bad-date 2 -d "$RDB" report coverage --from 31/2/2569
 run usage-report-unknown-set 2 -d "$RDB" report items --set ไม่มีชุดนี้
 run usage-report-draft-version 2 -d "$RDB" report items --set TST:3

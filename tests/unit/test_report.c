@@ -271,6 +271,47 @@ static void test_indicators(void **state)
 	report_free(&r);
 }
 
+/* Success factors with the successful from rank 4: A1 (rank 5), A2 and
+ * A3 (rank 4) against A5 (3) and A4 (1).  Rates over met, partial (half)
+ * and not met answers:
+ *   I2: 2.5 of 3 = 83.3 % against 0 of 2: 83.3 points, a candidate;
+ *   I3: 83.3 % against 0 of 1 (A5 n.a.): 83.3 points, a candidate;
+ *   I1: 3 of 3 = 100 % against 1.5 of 2 = 75 %: 25 points, not one;
+ *   I4: 1 of 2 = 50 % against no answer (A4 none, A5 n.a.): last. */
+static void test_success(void **state)
+{
+	struct report_filter f = filter();
+	struct report r;
+	static const char *const order[] = { "I2", "I3", "I1", "I4" };
+	static const double nums[4][5] = {
+		{ 3, 83.33, 2, 0, 83.33 }, { 3, 83.33, 1, 0, 83.33 }, { 3, 100, 2, 75, 25 },
+		{ 2, 50, 0, NAN, NAN } };
+	static const int candidate[4] = { 1, 1, 0, 0 };
+	size_t i;
+
+	f.min_rank = 4;
+	run(*state, "success", &f, &r);
+	assert_int_equal(r.ntables, 1);
+	assert_int_equal(r.tables[0].nrows, 4);
+	for (i = 0; i < 4; i++) {
+		text_is(&r, 0, i, 0, order[i]);
+		numbers_are(&r, 0, i, 3, 5, nums[i]);
+		assert_int_equal(cell(&r, 0, i, 8)->text != NULL, candidate[i]);
+	}
+	assert_non_null(strstr(r.tables[0].title, ": 3, "));   /* three successful */
+	report_free(&r);
+	/* from rank 5 only A1: I2's 1 of 1 against 1.5 of 4, no candidate
+	 * (one successful answer) */
+	f.min_rank = 5;
+	run(*state, "success", &f, &r);
+	for (i = 0; i < 4 && strcmp(cell(&r, 0, i, 0)->text, "I2") != 0; i++)
+		;
+	assert_true(i < 4);
+	numbers_are(&r, 0, i, 3, 5, (const double[]){ 1, 100, 4, 37.5, 62.5 });
+	assert_null(cell(&r, 0, i, 8)->text);
+	report_free(&r);
+}
+
 static void test_filters_refused(void **state)
 {
 	struct fixture *fx = *state;
@@ -367,6 +408,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_support, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_followups, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_indicators, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_success, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_filters_refused, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_renderers, setup, fixture_teardown),
 	};

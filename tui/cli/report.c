@@ -103,7 +103,8 @@ static void usage(void)
 	const struct report_def *defs = report_defs(&n);
 
 	fputs(_("usage: routemap report NAME [--office CODE] [--set CODE[:VERSION]] [--fy YEAR]\n"
-		"                       [--from DATE] [--to DATE] [--format txt|csv|md|xlsx]\n"
+		"                       [--from DATE] [--to DATE] [--rank N]\n"
+		"                       [--format txt|csv|md|xlsx]\n"
 		"                       [--output FILE] [--width N]\n"
 		"       routemap report coverage ASSESSMENT [--format csv|txt]\n"
 		"The reports:\n"), stdout);
@@ -150,6 +151,11 @@ static int filter_option(struct report_args *a, const char *opt, const char *val
 						   "such as 2569"), value);
 		a->f.fy = (int)n;
 		a->given |= REPORT_FY;
+	} else if (strcmp(opt, "--rank") == 0) {
+		if (text_parse_int(value, &n) < 0 || n < 1 || n > 5)
+			return cli_usage("--rank", _("\"%s\": expected a rank from 1 to 5"), value);
+		a->f.min_rank = (int)n;
+		a->given |= REPORT_RANK;
 	} else {
 		if (text_parse_date(value, &d) < 0)
 			return cli_usage(opt, _("\"%s\" is not a date: %s"), value, text_date_forms());
@@ -175,7 +181,9 @@ static int parse_format(struct report_args *a, const char *f)
 /* The command line into A.  0, or the exit status (-1: help was shown). */
 static int parse(int argc, char **argv, struct report_args *a)
 {
-	static const char *const filters[] = { "--office", "--set", "--fy", "--from", "--to" };
+	static const char *const filters[] = { "--office", "--set", "--fy", "--from", "--to",
+					       "--rank" };
+	enum { NFILTERS = sizeof filters / sizeof filters[0] };
 	int i, k, rc;
 
 	for (i = 1; i < argc; i++) {
@@ -185,13 +193,13 @@ static int parse(int argc, char **argv, struct report_args *a)
 			usage();
 			return -1;
 		}
-		for (k = 0; k < 5 && strcmp(argv[i], filters[k]); k++)
+		for (k = 0; k < NFILTERS && strcmp(argv[i], filters[k]); k++)
 			;
-		if (k < 5 || !strcmp(argv[i], "--format") || !strcmp(argv[i], "--output") ||
+		if (k < NFILTERS || !strcmp(argv[i], "--format") || !strcmp(argv[i], "--output") ||
 		    !strcmp(argv[i], "--width")) {
 			if (!(v = value_of(argc, argv, &i)))
 				return RM_EXIT_USAGE;
-			if (k < 5)
+			if (k < NFILTERS)
 				rc = filter_option(a, argv[i - 1], v);
 			else if (!strcmp(argv[i - 1], "--format"))
 				rc = parse_format(a, v);
@@ -221,11 +229,12 @@ static int parse(int argc, char **argv, struct report_args *a)
 /* What the parsed arguments A may not ask together.  0, or exit status. */
 static int check_args(const struct report_args *a)
 {
-	static const char *const names[] = { "--office", "--set", "--fy", "--from/--to" };
+	/* by their bits: REPORT_OFFICE, _SET, _FY, _DAYS, _RANK */
+	static const char *const names[] = { "--office", "--set", "--fy", "--from/--to", "--rank" };
 	unsigned k;
 	struct stat sb;
 
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < sizeof names / sizeof names[0]; k++)
 		if (a->given & (1u << k) & ~a->def->takes)
 			return cli_usage("report", _("the report %s does not take %s"), a->def->name,
 					 names[k]);

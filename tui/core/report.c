@@ -19,6 +19,8 @@ static const struct report_def defs[] = {
 	  report_fill_followups },
 	{ "indicators", N_("Indicators on track"), REPORT_OFFICE | REPORT_FY,
 	  report_fill_indicators },
+	{ "success", N_("Success factors: what successful units meet"), REPORT_SET | REPORT_RANK,
+	  report_fill_success },
 };
 
 const struct report_def *report_defs(size_t *n)

@@ -47,6 +47,9 @@ int report_fill_coverage(struct store *st, const struct config *cfg, const struc
 			 struct report *r, struct rm_error *err);
 int report_fill_items(struct store *st, const struct config *cfg, const struct report_filter *f,
 		      struct report *r, struct rm_error *err);
+/* report_success.c: success factors per version in scope. */
+int report_fill_success(struct store *st, const struct config *cfg, const struct report_filter *f,
+			struct report *r, struct rm_error *err);
 int report_fill_support(struct store *st, const struct config *cfg, const struct report_filter *f,
 			struct report *r, struct rm_error *err);
 int report_fill_followups(struct store *st, const struct config *cfg,

@@ -40,10 +40,10 @@ static const char rows_sql[] =
 	" r AS (SELECT i.code, g.code AS grp, i.text, coalesce(x.sn, 0) AS sn,"
 	"  coalesce(x.rn, 0) AS rn, iif(x.sn > 0, 100.0 * x.ss / x.sn, 0) AS sr,"
 	"  iif(x.rn > 0, 100.0 * x.rs / x.rn, 0) AS rr, g.id AS gid,"
-	"  coalesce(i.position, i.id) AS pos, i.id"
+	"  coalesce(i.position, i.id) AS pos, i.id, g.label AS glabel, g.grouping AS gping"
 	"  FROM norm_item i JOIN norm_group g ON g.id = i.group_id LEFT JOIN x ON x.item_id = i.id"
 	"  WHERE i.set_id = (SELECT id FROM norm_set WHERE code = ?1 AND version = ?2))"
-	" SELECT r.code, r.grp, r.text, r.sn, r.sr, r.rn, r.rr, n.s, n.r"
+	" SELECT r.code, r.grp, r.text, r.sn, r.sr, r.rn, r.rr, n.s, n.r, r.glabel, r.gping"
 	" FROM r CROSS JOIN n"
 	" ORDER BY (r.sn > 0 AND r.rn > 0) DESC, iif(r.sn > 0 AND r.rn > 0, r.sr - r.rr, 0) DESC,"
 	" r.gid, r.pos, r.id";
@@ -77,11 +77,18 @@ static double least_percent(const struct config *cfg, int min_rank)
 	return cfg->rank_thresholds[min_rank - 2];
 }
 
-/* One row of STMT as a success_row into R (its strings STMT's). */
-static void read_row(sqlite3_stmt *stmt, struct success_row *r)
+/* One row of STMT as a success_row into R (its strings STMT's or CFG's). */
+static void read_row(sqlite3_stmt *stmt, const struct config *cfg, struct success_row *r)
 {
+	const char *grouping = (const char *)sqlite3_column_text(stmt, 10);
+
 	r->item = (const char *)sqlite3_column_text(stmt, 0);
 	r->group = (const char *)sqlite3_column_text(stmt, 1);
+	/* the office names its key activities in its INI file */
+	r->group_label = grouping && strcmp(grouping, "key_activity") == 0 && r->group
+		? config_label(&cfg->key_activities, r->group) : NULL;
+	if (!r->group_label)
+		r->group_label = (const char *)sqlite3_column_text(stmt, 9);
 	r->text = (const char *)sqlite3_column_text(stmt, 2);
 	r->succ_answers = sqlite3_column_int(stmt, 3);
 	r->succ_rate = sqlite3_column_double(stmt, 4);
@@ -125,7 +132,7 @@ int success_rows(struct store *st, const struct config *cfg, const char *code, i
 			totals->successful = sqlite3_column_int(stmt, 7);
 			totals->rest = sqlite3_column_int(stmt, 8);
 		}
-		read_row(stmt, &r);
+		read_row(stmt, cfg, &r);
 		rows++;
 		stop = fn ? fn(&r, arg) : 0;
 	}

@@ -290,6 +290,8 @@ static void filters_text(const struct report_view *p, char *out, size_t size)
 		ADD("%s %s  ", _("norm set"), p->f.set);
 	if (p->f.fy)
 		ADD("%s %d  ", _("FY"), p->f.fy);
+	if (p->f.min_rank)
+		ADD("%s %d  ", _("successful from rank"), p->f.min_rank);
 	if (p->f.from[0] || p->f.to[0])
 		ADD("%s %s – %s", _("days"), p->f.from, p->f.to);
 #undef ADD
@@ -315,8 +317,8 @@ static void report_draw(struct view *v, struct ui *ui, int top, int height)
 }
 
 /* The value TYPED for filter WHICH (0 the set, 1 the office, 2 the
- * fiscal year, 3 and 4 the ends of the span) into P's filters; empty
- * clears it.  0, or -1 said. */
+ * fiscal year, 3 and 4 the ends of the span, 5 the successful units'
+ * least rank) into P's filters; empty clears it.  0, or -1 said. */
 static int report_filter_typed(struct report_view *p, struct ui *ui, size_t which,
 			       const char *typed)
 {
@@ -347,6 +349,12 @@ static int report_filter_typed(struct report_view *p, struct ui *ui, size_t whic
 			return -1;
 		}
 		p->f.fy = (int)n;
+	} else if (which == 5) {
+		if (*typed && (text_parse_int(typed, &n) < 0 || n < 1 || n > 5)) {
+			ui_error(ui, _("\"%s\": expected a rank from 1 to 5"), typed);
+			return -1;
+		}
+		p->f.min_rank = (int)n;
 	} else {
 		char *end = which == 3 ? p->f.from : p->f.to;
 
@@ -370,9 +378,10 @@ static void choose_filter(struct report_view *p, struct ui *ui)
 		{ REPORT_FY, N_("fiscal year (Buddhist Era)") },
 		{ REPORT_DAYS, N_("from the day") },
 		{ REPORT_DAYS, N_("to the day") },
+		{ REPORT_RANK, N_("successful units: the least rank (1-5; 4 unless said)") },
 	};
-	const char *labels[6];
-	size_t which[6], n = 0, i;
+	const char *labels[sizeof all / sizeof all[0] + 1];
+	size_t which[sizeof all / sizeof all[0] + 1], n = 0, i;
 	struct report_filter was = p->f;
 	char keep_office[128], keep_set[128], *typed;
 	int k;
