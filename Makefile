@@ -11,7 +11,8 @@
 #                   many writers and readers, two Unix users, symlinks,
 #                   a full disk (make check runs a short round of each)
 #   make bench      time the commands and every key at demo, province and
-#                   ten provinces' scale (the data made once, kept)
+#                   ten provinces' scale (the data made once, kept), and
+#                   each report across units
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       install missing Debian packages (root) or say how
 
@@ -166,6 +167,7 @@ bench: $(B)/routemap $(MO) $(B)/bench/commit $(B)/bench/plain
 	@sh bench/run.sh $(B)/routemap $(B)/bench/commit $(B)/bench/plain
 	@sh bench/screens.sh $(B)/routemap
 	@sh bench/actions.sh $(B)/routemap $(BENCH_CACHE)
+	@sh bench/reports.sh $(B)/routemap $(BENCH_CACHE)
 
 $(B)/bench/commit $(B)/bench/plain: $(B)/bench/%: bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)

@@ -24,31 +24,7 @@ export LC_ALL=C.UTF-8
 unset CI
 mkdir -p "$CACHE"
 
-# database SCALE: the path of SCALE's database, made when missing.
-database() {
-	case $1 in
-	demo)
-		[ -f "$T/demo.db" ] || "$BIN" --demo -d "$T/demo.db" init >/dev/null
-		echo "$T/demo.db"
-		return ;;
-	province) units=1000 ;;
-	10x) units=10000 ;;
-	esac
-	# made again when the data or the schema changes
-	key=$(cat "$HERE/gen.sh" "$HERE/../tui/core/schema.c" | cksum | cut -d' ' -f1)
-	db=$CACHE/$1-$key.db
-	if [ ! -f "$db" ]; then
-		rm -f "$CACHE/$1"-*.db "$CACHE/$1"-*.db-wal "$CACHE/$1"-*.db-shm
-		echo "bench: making the $1 data (once; kept in $CACHE)" >&2
-		sh "$HERE/gen.sh" "$T/gen-$1" "$units"
-		"$BIN" -d "$db.tmp" import "$T/gen-$1" >/dev/null
-		mv "$db.tmp" "$db"
-		rm -rf "$T/gen-$1"
-	fi
-	# an older schema is brought up to date here, not in a measured key
-	"$BIN" -d "$db" check >/dev/null 2>&1 || true
-	echo "$db"
-}
+. "$HERE/scale.sh"
 
 # start DB [INI]: routemap on DB (as the office of INI) in a fresh tmux
 # session, its costs in $T/cost.
@@ -129,12 +105,18 @@ office_ini() {
 # One scale: every action a few times over.
 measure() {
 	db=$1
-	# the fund's screen (R) as the province, in three fresh runs
+	# the Reports (R), the fund's screen as the province, and a report
+	# across units on screen, in three fresh runs
 	for run in 1 2 3; do
 		start "$db" "$(office_ini "$SCALE")"
-		key "open the fund's screen (R)" R
+		key "open the Reports (R)" R
+		key "open the fund's screen (Enter)" Enter
 		key "fund's screen: move" Down
 		key "fund's screen: a cell's requests" Enter
+		key - q
+		key - q
+		key - Down
+		key "open the coverage report (Enter)" Enter
 		stop
 	done
 	# the first switch to the checklists section, in three fresh runs

@@ -3,14 +3,17 @@
 # DIR, growing with UNITS (default 1000, a province) over YEARS fiscal
 # years (default 5, from 2566):
 #   offices      one province office, a district office per 40 units
-#                (26 for a province), UNITS units
+#                (26 for a province), a tambon fund per district, UNITS
+#                units under the funds
 #   plans        the province's plan, and each district's plan for each
 #                year with 12 objectives and 9 cause -> effect links
 #   norm sets    one 50-item set, a new version every year
 #   projects     one per unit and year
 #   assessments  one per unit and year against that year's version:
 #                UNITS x YEARS x 50 entries (250,000 for a province),
-#                one in five with a note and a support request
+#                one in five with a note and a support request (50,000):
+#                baht asked, and in turn awaiting an answer, agreed,
+#                partly agreed, declined or referred to the province
 #   AARs         two per unit and year (10,000 for a province), each with
 #                two sections and a follow-up action
 # Ten provinces: gen.sh DIR 10000.
@@ -21,6 +24,28 @@ years=${3:-5}
 mkdir -p "$dir"
 LC_ALL=C.UTF-8 awk -v dir="$dir" -v units="$units" -v years="$years" '
 function out(kind, line) { print line > (dir "/" kind ".csv") }
+# support(A, I, SOURCE, FRAME, BAHT, STATUS, YEAR): item I of A asks BAHT
+# of SOURCE under FRAME, answered STATUS in YEAR (CE).
+function support(a, i, source, frame, baht, status, year,   given, agreed, to, note, who, day) {
+	given = agreed = to = note = who = day = ""
+	if (status != "requested") {
+		who = "นายประเสริฐ ทองดี"
+		day = sprintf("%d-02-%02d", year, (i % 28) + 1)
+	}
+	if (status == "agreed") {
+		given = "วัสดุล้างมือครบตามที่ขอ"
+		agreed = baht
+	} else if (status == "partly_agreed") {
+		given = "วัสดุล้างมือครึ่งหนึ่ง"
+		agreed = baht / 2
+	} else if (status == "declined") {
+		note = "งบประมาณปีนี้หมดแล้ว"
+	} else if (status == "referred") {
+		to = source == "province" ? "region" : "province"
+		note = "ส่งต่อให้หน่วยเหนือขึ้นไปพิจารณา"
+	}
+	out("support_requests", sprintf("%s,I%02d,Q%s-%02d,วัสดุล้างมือและสบู่สำหรับเด็ก,%s,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s", a, i, a, i, source, frame, baht, status, to, given, agreed, frame, note, who, day))
+}
 BEGIN {
 	split("people stakeholder process foundation", lv, " ")
 	split("social_measure community_project communication surveillance learning collaboration support", ka, " ")
@@ -32,10 +57,12 @@ BEGIN {
 		districts = 1
 	out("offices", "code,name,short_name,level,parent")
 	out("offices", "PHO,สำนักงานสาธารณสุขจังหวัดทดสอบ,สสจ.ทดสอบ,province,")
-	for (d = 1; d <= districts; d++)
+	for (d = 1; d <= districts; d++) {
 		out("offices", sprintf("D%03d,สำนักงานสาธารณสุขอำเภอที่ %d,สสอ.%d,district,PHO", d, d, d))
+		out("offices", sprintf("F%03d,กองทุนหลักประกันสุขภาพตำบลที่ %d,กองทุนฯ %d,fund,D%03d", d, d, d, d))
+	}
 	for (u = 1; u <= units; u++)
-		out("offices", sprintf("U%05d,โรงพยาบาลส่งเสริมสุขภาพตำบลหนองน้ำใส %d,รพ.สต.%d,unit,D%03d", u, u, u, (u % districts) + 1))
+		out("offices", sprintf("U%05d,โรงพยาบาลส่งเสริมสุขภาพตำบลหนองน้ำใส %d,รพ.สต.%d,unit,F%03d", u, u, u, (u % districts) + 1))
 	out("plans", "code,office,title,destination,fy_from,fy_to,serves")
 	out("plans", sprintf("P-PHO,PHO,แผนที่ทางเดินยุทธศาสตร์การป้องกันควบคุมโรคจังหวัด,ภายในปี ๒๕๗๒ ประชาชนมีพฤติกรรมสุขภาพที่พึงประสงค์,%d,%d,", fy0, fy0 + years - 1))
 	out("objectives", "plan,code,level,title")
@@ -67,6 +94,8 @@ BEGIN {
 	out("projects", "code,office,plan,objectives,fiscal_year,title,stage,status,budget,budget_source,start,end")
 	out("assessments", "code,set,version,office,project,assessed_on,assessor")
 	out("assessment_entries", "assessment,item,status,note,support_needed,support_from,support_frame")
+	out("support_requests", "assessment,item,uid,needed,source,frame,amount,status,referred_to,given,amount_agreed,filed_frame,answer_note,answered_by,answered_on")
+	split("requested agreed partly_agreed declined referred", ans, " ")
 	out("aars", "code,template,date,title,subject_kind,subject,facilitator,participants,tags")
 	out("aar_sections", "aar,section,text")
 	out("aar_actions", "aar,action,owner,due,status")
@@ -81,9 +110,10 @@ BEGIN {
 			out("assessments", sprintf("%s,N-CDC,%d,U%05d,%s,%d-01-20,นางสาวพัชรินทร์ ศรีสุข", a, y + 1, u, j, ce))
 			for (i = 1; i <= 50; i++) {
 				s = st[((u + i + y) % 4) + 1]
-				if ((u * i + y) % 5 == 0)
-					out("assessment_entries", sprintf("%s,I%02d,%s,ทำได้บางส่วน ต้องการการสนับสนุนจากกองทุนฯ,วัสดุล้างมือ,%s,%d", a, i, s, src[(i % 4) + 1], (i % 6) + 1))
-				else
+				if ((u * i + y) % 5 == 0) {
+					out("assessment_entries", sprintf("%s,I%02d,%s,ทำได้บางส่วน ต้องการการสนับสนุนจากกองทุนฯ,,,", a, i, s))
+					support(a, i, src[(i % 4) + 1], (i % 6) + 1, 1000 * ((u + i) % 20 + 1), ans[((u + i + y) % 5) + 1], ce)
+				} else
 					out("assessment_entries", sprintf("%s,I%02d,%s,,,,", a, i, s))
 			}
 			for (k = 1; k <= 2; k++) {
