@@ -10,19 +10,26 @@
 #   norm sets    one 50-item set, a new version every year
 #   projects     one per unit and year
 #   assessments  one per unit and year against that year's version:
-#                UNITS x YEARS x 50 entries (250,000 for a province),
+#                UNITS x YEARS x 50 entries (250,000 for a province); a
+#                unit's answers as good as its number says (U00005 meets
+#                every item, U00001 one in five, so every rank is held),
+#                and the first five items met by the best units only
+#                (the success factors to be found),
 #                one in five with a note and a support request (50,000):
 #                baht asked, and in turn awaiting an answer, agreed,
 #                partly agreed, declined or referred to the province
 #   AARs         two per unit and year (10,000 for a province), each with
 #                two sections and a follow-up action
 # Ten provinces: gen.sh DIR 10000.
+# PARENT=CODE: the province is under the office CODE (the demo's region,
+# ODPC6, to import it beside the demo), and the key activities and support
+# frames, which the demo has, are not written.
 set -eu
 dir=$1
 units=${2:-1000}
 years=${3:-5}
 mkdir -p "$dir"
-LC_ALL=C.UTF-8 awk -v dir="$dir" -v units="$units" -v years="$years" '
+LC_ALL=C.UTF-8 awk -v dir="$dir" -v units="$units" -v years="$years" -v parent="${PARENT:-}" '
 function out(kind, line) { print line > (dir "/" kind ".csv") }
 # support(A, I, SOURCE, FRAME, BAHT, STATUS, YEAR): item I of A asks BAHT
 # of SOURCE under FRAME, answered STATUS in YEAR (CE).
@@ -56,7 +63,7 @@ BEGIN {
 	if (districts < 1)
 		districts = 1
 	out("offices", "code,name,short_name,level,parent")
-	out("offices", "PHO,สำนักงานสาธารณสุขจังหวัดทดสอบ,สสจ.ทดสอบ,province,")
+	out("offices", "PHO,สำนักงานสาธารณสุขจังหวัดทดสอบ,สสจ.ทดสอบ,province," parent)
 	for (d = 1; d <= districts; d++) {
 		out("offices", sprintf("D%03d,สำนักงานสาธารณสุขอำเภอที่ %d,สสอ.%d,district,PHO", d, d, d))
 		out("offices", sprintf("F%03d,กองทุนหลักประกันสุขภาพตำบลที่ %d,กองทุนฯ %d,fund,D%03d", d, d, d, d))
@@ -78,9 +85,14 @@ BEGIN {
 					out("links", sprintf("%s,O%d,O%d", p, o, o - 3))
 			}
 		}
-	out("groups", "grouping,code,label")
-	for (k = 1; k <= 7; k++)
-		out("groups", sprintf("key_activity,%s,กิจกรรมสำคัญที่ %d", ka[k], k))
+	if (parent == "") {
+		out("groups", "grouping,code,label")
+		for (k = 1; k <= 7; k++)
+			out("groups", sprintf("key_activity,%s,กิจกรรมสำคัญที่ %d", ka[k], k))
+		out("support_frames", "code,label")
+		for (f = 1; f <= 6; f++)
+			out("support_frames", sprintf("%d,กรอบการสนับสนุนที่ %d", f, f))
+	}
 	out("norm_sets", "code,office,title,version,issued,source,groups")
 	out("norm_items", "set,version,group,code,text,evidence,weight")
 	for (y = 0; y < years; y++) {
@@ -88,9 +100,6 @@ BEGIN {
 		for (i = 1; i <= 50; i++)
 			out("norm_items", sprintf("N-CDC,%d,%s,I%02d,ครูพี่เลี้ยงคัดกรองเด็กป่วยทุกเช้าและบันทึกผลข้อที่ %d,แบบบันทึก,%d", y + 1, ka[(i % 7) + 1], i, i, (i % 3) + 1))
 	}
-	out("support_frames", "code,label")
-	for (f = 1; f <= 6; f++)
-		out("support_frames", sprintf("%d,กรอบการสนับสนุนที่ %d", f, f))
 	out("projects", "code,office,plan,objectives,fiscal_year,title,stage,status,budget,budget_source,start,end")
 	out("assessments", "code,set,version,office,project,assessed_on,assessor")
 	out("assessment_entries", "assessment,item,status,note,support_needed,support_from,support_frame")
@@ -109,7 +118,13 @@ BEGIN {
 			out("projects", sprintf("%s,U%05d,P-D%03d-%d,O1;O4,%d,โครงการศูนย์เด็กเล็กปลอดโรค ตำบลที่ %d ปี %d,development,active,25000,กองทุนหลักประกันสุขภาพ,%d-11-01,%d-09-30", j, u, d, fy, fy, u, fy, ce - 1, ce))
 			out("assessments", sprintf("%s,N-CDC,%d,U%05d,%s,%d-01-20,นางสาวพัชรินทร์ ศรีสุข", a, y + 1, u, j, ce))
 			for (i = 1; i <= 50; i++) {
-				s = st[((u + i + y) % 4) + 1]
+				# met as often as the unit is good (q of 0-4), else
+				# partly, not met or n.a.; items 1-5 met by the best only
+				q = u % 5
+				r = (u + 3 * i + y) % 5
+				s = r <= q ? "met" : st[(r % 3) + 2]
+				if (i <= 5)
+					s = q >= 2 ? "met" : "not_met"
 				if ((u * i + y) % 5 == 0) {
 					out("assessment_entries", sprintf("%s,I%02d,%s,ทำได้บางส่วน ต้องการการสนับสนุนจากกองทุนฯ,,,", a, i, s))
 					support(a, i, src[(i % 4) + 1], (i % 6) + 1, 1000 * ((u + i) % 20 + 1), ans[((u + i + y) % 5) + 1], ce)

@@ -49,7 +49,7 @@
 	ACTION(REFER,          "refer",          "r",           "refer it to another source", WRITES) \
 	ACTION(PROPOSE,        "propose",        "c",           "norm changes: propose one, or see those proposed", READS) \
 	ACTION(SUCCESS,        "success",        "F",           "success factors: what successful units do", READS) \
-	ACTION(FILTER,         "filter",         "f",           "filter: unanswered only, or by text", READS) \
+	ACTION(FILTER,         "filter",         "f",           "filter: narrow what is shown", READS) \
 	ACTION(SORT,           "sort",           "s",           "sort the list another way", READS) \
 	ACTION(STATUS_CYCLE,   "status_cycle",   "Space",       "next status", WRITES) \
 	ACTION(STATUS_MET,     "status_met",     "1",           "status: met", WRITES) \
