@@ -51,7 +51,12 @@ int support_requests_load(struct store *st, sqlite3_int64 entry, struct support_
 /* Free N requests of V and V itself. */
 void support_requests_free(struct support_request *v, size_t n);
 
-/* What a new request asks: NEEDED (required), SOURCE, FRAME (a frame's
+/* What a request asks for when schema 8's entry (or a CSV line of
+ * assessment_entries) named a source or a frame but not what is needed:
+ * stored data, in Thai. */
+#define SUPPORT_UNSTATED "(ไม่ได้ระบุสิ่งที่ขอ)"
+
+/* What a new request asks: NEEDED and SOURCE (required), FRAME (a frame's
  * code) and AMOUNT (baht, at least 0, in ASCII or Thai digits); NULL or
  * "" for none. */
 struct support_ask {
@@ -62,19 +67,31 @@ struct support_ask {
  * (an id) as asked by ASK, making the item's entry (unanswered) in the
  * same step when it has none, as one step of U.  *ENTRY and *ID (when not
  * NULL) get the entry's and the request's ids.  Returns a change_result:
- * CHANGE_ERROR with ERR in words (nothing needed, an unknown frame, a
- * negative amount, the assessment gone). */
+ * CHANGE_ERROR with ERR in words (nothing needed, no source, an unknown
+ * frame, a negative amount, the assessment gone). */
 int support_request_add(struct store *st, struct undo_log *u, sqlite3_int64 assessment,
 			sqlite3_int64 item, const struct support_ask *ask, sqlite3_int64 *entry,
 			sqlite3_int64 *id, struct rm_error *err);
 
+/* Whether request ID was answered (a status other than requested): then
+ * what the unit asked (needed, source, frame, amount) stays as the office
+ * answered it.  Returns 1 with ERR saying who answered and when, 0 when
+ * not answered (or gone), -1 with ERR on a database error. */
+int support_request_answered(struct store *st, sqlite3_int64 id, struct rm_error *err);
+
+/* The refusal of a change to what an answered request asked: BY (who
+ * answered, NULL for unnamed) on ON (an ISO date, or NULL), into ERR.
+ * Returns -1. */
+int support_answered_refusal(const char *by, const char *on, struct rm_error *err);
+
 /* Delete request ID as one step of U.  Returns a change_result
- * (CHANGE_ERROR with ERR when it is gone already). */
+ * (CHANGE_ERROR with ERR when it is gone already or answered). */
 int support_request_delete(struct store *st, struct undo_log *u, sqlite3_int64 id,
 			   struct rm_error *err);
 
 /* How many requests entry ENTRY carries, and how many have an answer
- * (a status other than requested).  Returns 0, or -1 with ERR. */
+ * (a status other than requested or referred: a referred request still
+ * awaits the answer of the office it was referred to).  Returns 0, or -1 with ERR. */
 int support_request_counts(struct store *st, sqlite3_int64 entry, size_t *requests,
 			   size_t *answered, struct rm_error *err);
 

@@ -187,7 +187,7 @@ wait_for "การสนับสนุนที่ต้องการ:"
 type_text "วิทยากรช่วยเขียนโครงการเข้าแผนพัฒนาท้องถิ่น"
 keys Enter
 wait_for "ขอจาก"
-keys Enter                         # from nobody named
+keys Down Down Enter               # none -> the fund -> the province (required)
 wait_for "การช่วยเหลือเรื่องการใช้แผนที่ทางเดินยุทธศาสตร์"
 keys Down Down Enter               # none -> 1 -> 2
 wait_for "จำนวนเงิน (บาท) ใช้เลขไทยได้"
@@ -196,7 +196,7 @@ wait_for "2  การช่วยเหลือเรื่องการใ�
 keys Q
 wait_for "EXIT=0 TTY=restored"
 if "$BIN" -d "$CK" export assessment_entries | grep -qF \
-	'A-BNG-69,CP3,met,ยังไม่ได้บรรจุในแผนพัฒนาท้องถิ่นสี่ปี,วิทยากรช่วยเขียนโครงการเข้าแผนพัฒนาท้องถิ่น,,2'; then
+	'A-BNG-69,CP3,met,ยังไม่ได้บรรจุในแผนพัฒนาท้องถิ่นสี่ปี,วิทยากรช่วยเขียนโครงการเข้าแผนพัฒนาท้องถิ่น,province,2'; then
 	ok
 else
 	bad "the second item's note, support needed and frame are not stored as typed"

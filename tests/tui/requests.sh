@@ -71,3 +71,34 @@ if [ "$got" = "งบจัดซื้อเจลล้างมือแล�
 else
 	bad "CM3's requests are not stored as typed: $got"
 fi
+
+# ---- the fund agrees to the first and refers the second to the province:
+# the referred one still awaits (line, heading, answer); the answered one
+# is not deleted: the form says who answered and when ---------------------
+"$BIN" -d "$RQ" export support_requests | awk -F, -v OFS=, '
+	$4 == "งบจัดซื้อเจลล้างมือและสบู่" { $8 = "agreed"; $14 = "นางสาวมณี ใจดี"; $15 = "2027-01-05" }
+	$4 == "อบรมครูพี่เลี้ยงเรื่องโรคติดต่อในเด็ก" { $8 = "referred"; $9 = "province" }
+	{ print }' >"$WORK/rq-answered.csv"
+"$BIN" -d "$RQ" import --update support_requests "$WORK/rq-answered.csv" >/dev/null
+start requests2 80 24 -- -d "$RQ"
+wait_for "KKN-CDC-2568"
+keys C
+wait_for "A-BNG-69"
+keys Enter
+wait_for "[✓] SM1"
+keys Down Down Down Down Down Down Down Down
+wait_for "ขอ 2 รอตอบ 1"
+keys Enter
+wait_for "คำขอรับการสนับสนุน  (รอคำตอบ: 1 / 2)"
+keys Down
+wait_for "งบจัดซื้อเจลล้างมือและสบู่"
+keys d
+wait_for "ลบคำขอ"
+keys y
+wait_for "ตอบแล้วโดย นางสาวมณี ใจดี เมื่อ 5 ม.ค. 2570"
+keys Down Down Down Down Down Down Down
+wait_for "รอคำตอบจากจังหวัด"
+keys Q
+wait_for "EXIT=0 TTY=restored"
+got=$("$BIN" -d "$RQ" export support_requests | grep -c ',CM3,')
+if [ "$got" = 2 ]; then ok; else bad "an answered request was deleted: $got left"; fi

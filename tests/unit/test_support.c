@@ -102,6 +102,7 @@ static void test_refused_in_words(void **state)
 	struct support_ask nothing = { "  ", "fund", NULL, NULL };
 	struct support_ask negative = { "งบ", "fund", NULL, "-5" };
 	struct support_ask no_frame = { "งบ", "fund", "9", NULL };
+	struct support_ask no_source = { "งบ", " ", NULL, NULL };
 	sqlite3_int64 a, item;
 	size_t asked, answered;
 
@@ -115,6 +116,9 @@ static void test_refused_in_words(void **state)
 	assert_int_equal(support_request_add(&f->st, NULL, a, item, &no_frame, NULL, NULL, &err),
 			 CHANGE_ERROR);
 	assert_string_equal(err.msg, "there is no support frame 9");
+	assert_int_equal(support_request_add(&f->st, NULL, a, item, &no_source, NULL, NULL, &err),
+			 CHANGE_ERROR);
+	assert_string_equal(err.msg, "a support request needs whom it is asked from");
 	assert_int_equal(REQUESTS(f), 6);
 	assert_int_equal(ENTRIES(f), 18);
 	/* SM2 asks once, unanswered */
@@ -148,7 +152,7 @@ static void test_answer_text(void **state)
 	r.status = "referred";
 	r.referred_to = "region";
 	support_answer_text(&f->cfg, &r, out, sizeof out);
-	assert_string_equal(out, "referred to เขต");
+	assert_string_equal(out, "referred to เขต, awaiting the answer of เขต");
 	r.status = NULL;
 	support_answer_text(&f->cfg, &r, out, sizeof out);
 	assert_string_equal(out, "awaiting an answer");
@@ -179,13 +183,21 @@ static void test_migration_from_8(void **state)
 		" AND assessment_id = (SELECT id FROM assessment WHERE code = 'A-BNG-69');"
 		"UPDATE assessment_entry SET support_needed = '' WHERE item_id IN"
 		" (SELECT id FROM norm_item WHERE code = 'CO1');"
+		"UPDATE assessment_entry SET support_from = 'local' WHERE item_id ="
+		" (SELECT id FROM norm_item WHERE code = 'SM1' AND set_id ="
+		"  (SELECT set_id FROM assessment WHERE code = 'A-NKG-53'))"
+		" AND assessment_id = (SELECT id FROM assessment WHERE code = 'A-NKG-53');"
 		"UPDATE search_doc SET text = 'ผู้ปกครอง งบจ้างวิทยากรภายนอก'"
 		" WHERE kind = 'assessment_entry';"
 		"PRAGMA user_version = 8", NULL, NULL, NULL), SQLITE_OK);
 	store_close(&f->st);
 	assert_int_equal(store_open(&f->st, f->path, NULL, 0, &err), 0);
 	assert_int_equal(f->st.migrated_from, 8);
-	assert_int_equal(REQUESTS(f), 1);
+	/* SM1 of A-NKG-53 asked the local administration for what it did
+	 * not say: kept, with the placeholder */
+	assert_int_equal(REQUESTS(f), 2);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM support_request WHERE source = 'local'"
+				     " AND needed = '(ไม่ได้ระบุสิ่งที่ขอ)' AND frame_id IS NULL"), 1);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM support_request r"
 				     " JOIN support_frame s ON s.id = r.frame_id"
 				     " WHERE r.needed = 'งบจ้างวิทยากรภายนอก' AND r.source = 'fund'"
@@ -204,7 +216,7 @@ static void test_migration_from_8(void **state)
 	store_search_free(hits, n);
 	/* the new table's changes are logged */
 	assert_int_equal(change_field(&f->st, NULL, "support_request.given",
-				      fixture_int(f, "SELECT id FROM support_request"), NULL,
+				      fixture_int(f, "SELECT min(id) FROM support_request"), NULL,
 				      "วิทยากร ๑ คน", NULL, &err), CHANGE_OK);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM change_log"
 				     " WHERE tbl = 'support_request' AND op = 'update'"), 1);
@@ -254,15 +266,122 @@ static void test_csv_twice_no_duplicate(void **state)
 	assert_true(CP3(1));
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM support_request"
 				     " WHERE needed = 'วิทยากรเขียนโครงการ' AND source = 'province'"), 1);
-	/* another text: another request (the first stays the entry's first) */
+	/* another text: the entry's first request takes it, no second one */
 	assert_int_equal(import(f, "assessment_entries", other, TRANSFER_UPDATE, &file, &err), 0);
-	assert_true(CP3(2));
-	/* a source without what is needed is refused */
+	assert_int_equal(file.updated, 1);
+	transfer_changes_free(&file);
+	assert_true(CP3(1));
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM support_request"
+				     " WHERE needed = 'งบประชุม' AND source = 'fund'"), 1);
+	/* a source without what is needed asks for the placeholder */
 	assert_int_equal(import(f, "assessment_entries", ENTRY_HEAD "A-BNG-69,CO2,met,,,fund,\n",
-				TRANSFER_UPDATE, &file, &err), -1);
-	assert_string_equal(err.msg, "t.csv:2:6 (support_from): support_from needs support_needed:"
-			    " what is asked for");
+				TRANSFER_UPDATE, &file, &err), 0);
+	transfer_changes_free(&file);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM support_request"
+				     " WHERE needed = '(ไม่ได้ระบุสิ่งที่ขอ)' AND source = 'fund'"), 1);
 	assert_int_equal(REQUESTS(f), 8);
+}
+
+/* Export's text of KIND, malloc'd. */
+static char *exported(struct fixture *f, const char *kind)
+{
+	struct rm_error err = { 0, "" };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	assert_non_null(out);
+	assert_int_equal(transfer_export(&f->st, &f->cfg, (size_t)transfer_kind_from_name(kind),
+					 FORMAT_CSV, out, &err), 0);
+	fclose(out);
+	return text;
+}
+
+#define SM2_LINE "A-BNG-69,SM2,not_met,ยังไม่ได้เสนอสภา อบต.,ร่างประกาศฉบับแก้,province,1\n"
+#define ANSWERED "this support request was answered by นางสาวมณี ใจดี on 5 ม.ค. 2570: what was" \
+	" asked stays as answered; ask again in a new request"
+
+/* One export's entries and requests, in two imports into a database
+ * without them: 6 requests, not 12.  --update of the entries with
+ * SM2's text corrected: its one request changes, counted.  Once SM2's
+ * request is answered, neither file changes what it asked. */
+static void test_csv_two_imports_then_answered(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct transfer_file file;
+	char *entries = exported(f, "assessment_entries"), *requests = exported(f, "support_requests");
+	char *at;
+
+	assert_int_equal(sqlite3_exec(f->st.db, "DELETE FROM assessment_entry", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(REQUESTS(f), 0);
+	assert_int_equal(import(f, "assessment_entries", entries, 0, &file, &err), 0);
+	assert_int_equal(REQUESTS(f), 6);
+	assert_int_equal(import(f, "support_requests", requests, 0, &file, &err), 0);
+	assert_int_equal(file.added, 6);
+	assert_int_equal(REQUESTS(f), 6);
+	assert_int_equal(import(f, "assessment_entries", ENTRY_HEAD SM2_LINE, TRANSFER_UPDATE, &file,
+				&err), 0);
+	assert_int_equal(file.updated, 1);
+	transfer_changes_free(&file);
+	assert_int_equal(REQUESTS(f), 6);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM support_request"
+				     " WHERE needed = 'ร่างประกาศฉบับแก้'"), 1);
+	/* the province agrees; the unit's files cannot change the request */
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE support_request SET status = 'agreed',"
+				      " answered_by = 'นางสาวมณี ใจดี', answered_on = '2027-01-05'"
+				      " WHERE needed = 'ร่างประกาศฉบับแก้'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(import(f, "assessment_entries", ENTRY_HEAD "A-BNG-69,SM2,not_met,"
+				"ยังไม่ได้เสนอสภา อบต.,ร่างประกาศฉบับแก้,fund,1\n", TRANSFER_UPDATE, &file,
+				&err), -1);
+	assert_string_equal(err.msg, "t.csv:2:6 (support_from): " ANSWERED);
+	free(requests);
+	requests = exported(f, "support_requests");
+	at = strstr(requests, "ร่างประกาศฉบับแก้,province,1,");
+	assert_non_null(at);
+	at += strlen("ร่างประกาศฉบับแก้,");   /* province -> fund */
+	memmove(at + strlen("fund"), at + strlen("province"), strlen(at + strlen("province")) + 1);
+	memcpy(at, "fund", strlen("fund"));
+	assert_int_equal(import(f, "support_requests", requests, TRANSFER_UPDATE, &file, &err), -1);
+	assert_string_equal(err.msg, "t.csv:2:5 (source): " ANSWERED);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM support_request WHERE source = 'province'"
+				     " AND status = 'agreed'"), 1);
+	free(entries);
+	free(requests);
+}
+
+/* An answered request stays as the office answered it: not deleted; a
+ * referred one still awaits (the office referred to). */
+static void test_answered_locked_referred_waits(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	sqlite3_int64 sm2 = fixture_int(f, "SELECT e.id FROM assessment_entry e"
+		" JOIN norm_item i ON i.id = e.item_id JOIN assessment a ON a.id = e.assessment_id"
+		" WHERE a.code = 'A-BNG-69' AND i.code = 'SM2'");
+	sqlite3_int64 id = fixture_int(f, "SELECT id FROM support_request WHERE entry_id ="
+				       " (SELECT e.id FROM assessment_entry e JOIN norm_item i"
+				       "  ON i.id = e.item_id JOIN assessment a ON a.id = e.assessment_id"
+				       "  WHERE a.code = 'A-BNG-69' AND i.code = 'SM2')");
+	size_t asked, answered;
+
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE support_request SET status = 'declined',"
+				      " answered_by = 'นางสาวมณี ใจดี', answered_on = '2027-01-05'"
+				      " WHERE needed = 'ร่างประกาศตัวอย่างและนำเสนอสภา'", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(support_request_delete(&f->st, NULL, id, &err), CHANGE_ERROR);
+	assert_string_equal(err.msg, ANSWERED);
+	assert_int_equal(REQUESTS(f), 6);
+	assert_int_equal(support_request_counts(&f->st, sm2, &asked, &answered, &err), 0);
+	assert_int_equal(answered, 1);
+	assert_int_equal(sqlite3_exec(f->st.db, "UPDATE support_request SET status = 'referred',"
+				      " referred_to = 'region' WHERE id = " "(SELECT max(id) FROM"
+				      " support_request WHERE needed = 'ร่างประกาศตัวอย่างและนำเสนอสภา')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(support_request_counts(&f->st, sm2, &asked, &answered, &err), 0);
+	assert_int_equal(asked, 1);
+	assert_int_equal(answered, 0);
 }
 
 /* support_requests out and in with --update: all unchanged; a line
@@ -311,6 +430,10 @@ int main(void)
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_csv_requests_round_trip, fixture_setup_demo,
 						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_csv_two_imports_then_answered,
+						fixture_setup_demo, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_answered_locked_referred_waits,
+						fixture_setup_demo, fixture_teardown),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

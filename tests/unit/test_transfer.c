@@ -700,6 +700,35 @@ static void test_update_frozen_version(void **state)
 				     " AND weight = 1"), 2);
 }
 
+/* Files of before schema 9 (no scale, no level) brought in with
+ * --update keep what they do not name: PMQA-SELF stays in levels (its
+ * units assessed, no refusal either), L1 of A-NPG-69 keeps level 2. */
+static void test_update_older_header_keeps_levels(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	struct transfer_file file;
+
+	assert_int_equal(import_with(f, "norm_sets", "code,office,title,version,issued,source,groups\n"
+				     "PMQA-SELF,KKN-PHO,แบบประเมินตนเองตามเกณฑ์ PMQA ระดับพื้นฐาน,1,"
+				     "2025-11-01,เกณฑ์คุณภาพการบริหารจัดการภาครัฐ,pmqa_category\n",
+				     TRANSFER_UPDATE, &file, &err), 0);
+	assert_int_equal(file.unchanged, 1);
+	transfer_changes_free(&file);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM norm_set WHERE code = 'PMQA-SELF'"
+				     " AND scale = 'levels'"), 1);
+	assert_int_equal(import_with(f, "assessment_entries", "assessment,item,status,note,"
+				     "support_needed,support_from,support_frame\n"
+				     "A-NPG-69,L1,,ผู้บริหารประชุมถ่ายทอดทิศทางทุกไตรมาส,,,\n",
+				     TRANSFER_UPDATE, &file, &err), 0);
+	assert_int_equal(file.updated, 1);   /* the note, not the level */
+	assert_int_equal(file.changes[0].nfields, 1);
+	assert_string_equal(file.changes[0].fields[0].column, "note");
+	transfer_changes_free(&file);
+	assert_int_equal(fixture_int(f, "SELECT e.level FROM assessment_entry e JOIN norm_item i"
+				     " ON i.id = e.item_id WHERE i.code = 'L1'"), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -721,6 +750,8 @@ int main(void)
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_csv_checked_as_form_more_kinds, fixture_setup_demo,
 						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_update_older_header_keeps_levels,
+						fixture_setup_demo, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_update_frozen_version, fixture_setup_demo,
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_update_dry_run_and_refusals, fixture_setup_demo,

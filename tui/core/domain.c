@@ -314,7 +314,7 @@ static int load_items(struct store *st, struct assessment *a, sqlite3_int64 set_
 		"SELECT i.id, i.code, i.text, i.evidence, i.weight, i.group_id, e.status, e.note,"
 		" (SELECT count(*) FROM support_request r WHERE r.entry_id = e.id),"
 		" (SELECT count(*) FROM support_request r WHERE r.entry_id = e.id"
-		"  AND r.status <> 'requested'), e.id, coalesce(e.level, -1) FROM norm_item i"
+		"  AND r.status NOT IN ('requested', 'referred')), e.id, coalesce(e.level, -1) FROM norm_item i"
 		" LEFT JOIN assessment_entry e ON e.item_id = i.id AND e.assessment_id = ?2"
 		" WHERE i.set_id = ?1 ORDER BY i.group_id, coalesce(i.position, i.id), i.id", err);
 	if (!stmt)

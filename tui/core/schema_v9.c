@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "routemap/buf.h"
+#include "routemap/support.h"
 #include "schema_int.h"
 
 /* The sources a unit asks support from (as assessment_entry.support_from
@@ -50,10 +51,14 @@ static const char v9_sql[] =
 	"CREATE INDEX IF NOT EXISTS change_log_request_of ON change_log("
 	" json_extract(coalesce(new, old), '$.entry_id'))"
 	" WHERE tbl = 'support_request';"
-	/* what the checklists asked before: one request per entry */
+	/* what the checklists asked before: one request per entry; a source
+	 * or frame given without what is needed (schema 8 allowed it) asks
+	 * for SUPPORT_UNSTATED */
 	"INSERT INTO support_request(entry_id, needed, source, frame_id)"
-	" SELECT id, support_needed, support_from, support_frame_id FROM assessment_entry"
-	" WHERE coalesce(support_needed, '') <> ''"
+	" SELECT id, coalesce(nullif(support_needed, ''), '" SUPPORT_UNSTATED "'), support_from,"
+	"  support_frame_id FROM assessment_entry"
+	" WHERE (coalesce(support_needed, '') <> '' OR support_from IS NOT NULL"
+	"   OR support_frame_id IS NOT NULL)"
 	"  AND NOT EXISTS (SELECT 1 FROM support_request) ORDER BY id;"
 
 	"CREATE TABLE IF NOT EXISTS norm_proposal ("

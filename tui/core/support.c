@@ -135,6 +135,9 @@ static int ask_ok(struct store *st, const struct support_ask *ask, struct rm_err
 
 	if (!filled(ask->needed))
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("a support request needs what is needed"));
+	if (!filled(ask->source))
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s",
+			       _("a support request needs whom it is asked from"));
 	if (filled(ask->amount) && (text_parse_number(ask->amount, &baht) < 0 || baht < 0))
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: expected an amount in baht, 0 or more"),
 			       ask->amount);
@@ -169,12 +172,46 @@ int support_request_add(struct store *st, struct undo_log *u, sqlite3_int64 asse
 	return rc;
 }
 
+int support_answered_refusal(const char *by, const char *on, struct rm_error *err)
+{
+	char date[64];
+
+	text_format_stored_date(on, 1, date, sizeof date);
+	/* TRANSLATORS: "... answered by NAME on 10 Feb 2569: ..." */
+	return rm_fail(err, RM_EXIT_RUNTIME, _("this support request was answered by %s on %s: "
+					       "what was asked stays as answered; ask again in a new "
+					       "request"),
+		       by && *by ? by : _("the office asked"), *date ? date : "—");
+}
+
+int support_request_answered(struct store *st, sqlite3_int64 id, struct rm_error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT answered_by, answered_on FROM support_request"
+					   " WHERE id = ?1 AND status <> 'requested'", err);
+	int rc;
+
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		support_answered_refusal((const char *)sqlite3_column_text(stmt, 0),
+					 (const char *)sqlite3_column_text(stmt, 1), err);
+		sqlite3_finalize(stmt);
+		return 1;
+	}
+	return store_finish(st, stmt, rc, 0, err);
+}
+
 static int delete_work(struct store *st, void *arg, struct rm_error *err)
 {
 	const sqlite3_int64 *id = arg;
-	sqlite3_stmt *stmt = store_prepare(st, "DELETE FROM support_request WHERE id = ?1", err);
+	sqlite3_stmt *stmt;
 	int rc;
 
+	if ((rc = support_request_answered(st, *id, err)) != 0)
+		return CHANGE_ERROR;
+	stmt = store_prepare(st, "DELETE FROM support_request WHERE id = ?1", err);
 	if (!stmt)
 		return CHANGE_ERROR;
 	sqlite3_bind_int64(stmt, 1, *id);
@@ -198,7 +235,7 @@ int support_request_counts(struct store *st, sqlite3_int64 entry, size_t *reques
 			   size_t *answered, struct rm_error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT count(*), count(*) FILTER (WHERE status"
-					   " <> 'requested') FROM support_request WHERE entry_id = ?1",
+					   " NOT IN ('requested', 'referred')) FROM support_request WHERE entry_id = ?1",
 					   err);
 	int rc;
 
@@ -238,7 +275,9 @@ void support_answer_text(const struct config *cfg, const struct support_request 
 	const char *status = r->status ? r->status : "requested";
 
 	if (strcmp(status, "referred") == 0 && r->referred_to)
-		buf_printf(&b, _("referred to %s"), source_name(cfg, r->referred_to));
+		/* TRANSLATORS: "referred to the province, awaiting the province's answer" */
+		buf_printf(&b, _("referred to %s, awaiting the answer of %s"),
+			   source_name(cfg, r->referred_to), source_name(cfg, r->referred_to));
 	else
 		buf_puts(&b, vocab_value("support_request", "status", status));
 	if (r->given) {

@@ -76,7 +76,9 @@ int support_rows_load(const struct form_ctx *ctx, sqlite3_int64 entry, struct fo
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		rc = request_row(ctx, rows, &v[i], i);
-		waiting += !v[i].status || strcmp(v[i].status, "requested") == 0;
+		/* a referred request awaits the answer of the office referred to */
+		waiting += !v[i].status || strcmp(v[i].status, "requested") == 0 ||
+			   strcmp(v[i].status, "referred") == 0;
 	}
 	support_requests_free(v, n);
 	if (n)
@@ -93,8 +95,13 @@ static int request_save(const struct form_ctx *ctx, struct undo_log *u, struct f
 			size_t group, size_t row, size_t field, const char *expected,
 			const char *value, char **current, struct rm_error *err)
 {
-	return change_field(ctx->st, u, request_fields[field].change, rec->groups[group].v[row].id,
-			    expected, value, current, err);
+	sqlite3_int64 id = rec->groups[group].v[row].id;
+
+	/* what was asked stays as the office answered it */
+	if (support_request_answered(ctx->st, id, err) != 0)
+		return CHANGE_ERROR;
+	return change_field(ctx->st, u, request_fields[field].change, id, expected, value, current,
+			    err);
 }
 
 /* form_group.add: a request of the item, its entry made when it has none. */
@@ -172,8 +179,12 @@ static int request_def_save(const struct form_ctx *ctx, struct undo_log *u,
 			    struct form_record *rec, size_t field, const char *expected,
 			    const char *value, char **current, struct rm_error *err)
 {
-	return change_field(ctx->st, u, request_fields[field].change, *(sqlite3_int64 *)rec->data,
-			    expected, value, current, err);
+	sqlite3_int64 id = *(sqlite3_int64 *)rec->data;
+
+	if (support_request_answered(ctx->st, id, err) != 0)
+		return CHANGE_ERROR;
+	return change_field(ctx->st, u, request_fields[field].change, id, expected, value, current,
+			    err);
 }
 
 const struct form_def support_request_def = {

@@ -14,10 +14,10 @@
 #include "transfer_int.h"
 
 #define KIND(name, cols, ins, later, exp, cnt, check, key, find, set) \
-	{ name, cols, N(cols), ins, later, exp, cnt, check, key, find, set, NULL, NULL, NULL, NULL }
+	{ name, cols, N(cols), ins, later, exp, cnt, check, key, find, set, NULL, NULL, NULL }
 /* A kind that does more than its row (kind.hook). */
 #define KIND_HOOK(name, cols, ins, exp, cnt, check, key, find, set, hook) \
-	{ name, cols, N(cols), ins, NULL, exp, cnt, check, key, find, set, hook, NULL, NULL, NULL }
+	{ name, cols, N(cols), ins, NULL, exp, cnt, check, key, find, set, hook, NULL, NULL }
 
 static const char q_office[] = "SELECT id FROM office WHERE code = ?1";
 static const char q_plan[] = "SELECT id FROM plan WHERE code = ?1";

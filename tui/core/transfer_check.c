@@ -126,10 +126,8 @@ int transfer_check_entry(struct row *row, struct rm_error *err)
 	int status = transfer_col_index(row->kind, "status"),
 	    level = transfer_col_index(row->kind, "level"), levels = 0;
 
-	if (!stmt || transfer_check_entry_support(row, err) < 0) {
-		sqlite3_finalize(stmt);
+	if (!stmt)
 		return -1;
-	}
 	sqlite3_bind_text(stmt, 1, transfer_field(row, 0), -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		levels = sqlite3_column_int(stmt, 0);

@@ -280,6 +280,7 @@ static void row_free(struct row *row)
 	sqlite3_finalize(row->one);
 	sqlite3_finalize(row->own[0]);
 	sqlite3_finalize(row->own[1]);
+	sqlite3_finalize(row->own[2]);
 	free(row->seen);
 	free(row->lookup);
 	free(row->list_ins);

@@ -72,7 +72,6 @@ struct kind {
 	 * 0, or -1 with ERR; NULL: nothing */
 	int (*hook)(struct row *row, enum kind_hook when, sqlite3_int64 id, struct rm_error *err);
 	char *colnames;          /* built on first use */
-	char *update_sql;        /* built from SET on first use: changes only */
 	char *one_sql;           /* EXPORT_SQL of one record, ?1 = its id */
 };
 
@@ -107,7 +106,7 @@ struct row {
 	sqlite3_stmt *find, *update, *one;  /* made on first use */
 	struct seen *seen;       /* --update: the records the file named */
 	size_t nseen;
-	sqlite3_stmt *own[2];    /* the kind's hook's statements, made once */
+	sqlite3_stmt *own[3];    /* the kind's hook's statements, made once */
 };
 
 /* An import flag of transfer_import.c's own (beside TRANSFER_*): the
@@ -133,7 +132,8 @@ const struct form_field *transfer_kind_field(const struct kind *k, const char *c
 /* ---- transfer_value.c ---- */
 
 /* Fail with "FILE:LINE:COL (name): message" for column C of ROW (the
- * line and column where its field starts).  Returns -1. */
+ * line and column where its field starts; "FILE:LINE (name)" for a
+ * column the header left out).  Returns -1. */
 int transfer_row_fail(struct row *row, size_t c, struct rm_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -241,26 +241,23 @@ int transfer_check_link(struct row *row, struct rm_error *err);
 int transfer_check_slm(struct row *row, struct rm_error *err);
 int transfer_check_aar(struct row *row, struct rm_error *err);
 int transfer_check_aar_section(struct row *row, struct rm_error *err);
-/* An entry answers as its set's scale says: a status, or a level; and
- * its support columns are whole (transfer_check_entry_support). */
+/* An entry answers as its set's scale says: a status, or a level. */
 int transfer_check_entry(struct row *row, struct rm_error *err);
 
 /* ---- transfer_support.c: support requests ---- */
 
-/* An entry's support columns: support_from or support_frame without
- * support_needed is refused (a request is what is needed).  0, or -1
- * with ERR naming the line and column. */
-int transfer_check_entry_support(struct row *row, struct rm_error *err);
-
-/* kind.hook of assessment_entries: after the entry, its support_needed
- * (when not empty) makes a request with its source and frame, or brings
- * the entry's request with the same text up to them; nothing when the
+/* kind.hook of assessment_entries: after the entry, its support columns
+ * (any filled; SUPPORT_UNSTATED for a missing support_needed) make its
+ * first request when it has none, or bring the first one to them; an
+ * answered one is refused with the line and column; nothing when the
  * import holds a support_requests file (TRANSFER_HAS_REQUESTS). */
 int transfer_entry_hook(struct row *row, enum kind_hook when, sqlite3_int64 id,
 			struct rm_error *err);
 
 /* kind.hook of support_requests: before the request, its item's entry
- * is made (unanswered) when it has none. */
+ * is made (unanswered) when it has none, and an unanswered request of the
+ * same text made before the file, without baht, is replaced (deleted)
+ * when the line's uid is not in the database. */
 int transfer_request_hook(struct row *row, enum kind_hook when, sqlite3_int64 id,
 			  struct rm_error *err);
 

@@ -12,6 +12,7 @@
 #include "routemap/escape.h"
 #include "routemap/i18n.h"
 #include "routemap/normedit.h"
+#include "routemap/support.h"
 #include "routemap/vocab.h"
 #include "transfer_int.h"
 
@@ -25,33 +26,56 @@ static const char *kind_table(const struct kind *k, char *out, size_t size)
 	return out;
 }
 
-/* K's update, built from its SET on first use: "UPDATE t SET a = ?2, b =
- * ?3 WHERE id = ?N AND (a IS NOT ?2 OR b IS NOT ?3)", ?N = ncols + 1, so
- * that a record already as the file says is not written.  NULL when K
- * sets nothing, or out of memory. */
-static const char *update_sql(struct kind *k)
+/* Whether the SET part EXPR (up to END) reads a column the header of
+ * ROW's file left out (ABSENT): then it is left out of the update, so
+ * that an older file keeps what it does not name (a PMQA level, a set's
+ * scale). */
+static int reads_absent(const struct row *row, const char *expr, const char *end)
 {
+	for (; (expr = memchr(expr, '?', (size_t)(end - expr))) != NULL; expr++) {
+		size_t c = strtoul(expr + 1, NULL, 10) - 1;
+
+		if (c < row->kind->ncols && row->pos[c] < 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* ROW's update, built from its kind's SET: "UPDATE t SET a = ?2, b = ?3
+ * WHERE id = ?N AND (a IS NOT ?2 OR b IS NOT ?3)", ?N = ncols + 1, so
+ * that a record already as the file says is not written; the columns
+ * the file's header left out are not set.  Malloc'd; NULL when it sets
+ * nothing, or out of memory (*OOM set). */
+static char *update_sql(const struct row *row, int *oom)
+{
+	const struct kind *k = row->kind;
 	struct buf set = { 0 }, cond = { 0 }, all = { 0 };
 	const char *p = k->set;
 	char table[64];
 
-	if (k->update_sql || !*p)
-		return k->update_sql;
+	*oom = 0;
 	while (*p) {
 		size_t n = strcspn(p, ";"), name = strcspn(p, " ");
 		const char *expr = p + name + 3;   /* past " = " */
 
-		buf_printf(&set, "%s%.*s", set.len ? ", " : "", (int)n, p);
-		buf_printf(&cond, "%s%.*s IS NOT %.*s", cond.len ? " OR " : "", (int)name, p,
-			   (int)(p + n - expr), expr);
+		if (!reads_absent(row, expr, p + n)) {
+			buf_printf(&set, "%s%.*s", set.len ? ", " : "", (int)n, p);
+			buf_printf(&cond, "%s%.*s IS NOT %.*s", cond.len ? " OR " : "", (int)name, p,
+				   (int)(p + n - expr), expr);
+		}
 		p += n + (p[n] == ';');
 	}
-	buf_printf(&all, "UPDATE %s SET %s WHERE id = ?%zu AND (%s)",
-		   kind_table(k, table, sizeof table), set.s, k->ncols + 1, cond.s);
+	if (set.len)
+		buf_printf(&all, "UPDATE %s SET %s WHERE id = ?%zu AND (%s)",
+			   kind_table(k, table, sizeof table), set.s, k->ncols + 1, cond.s);
+	*oom = set.oom || cond.oom || all.oom;
 	buf_free(&set);
 	buf_free(&cond);
-	k->update_sql = buf_take(&all);
-	return k->update_sql;
+	if (!all.len) {
+		buf_free(&all);
+		return NULL;
+	}
+	return buf_take(&all);
 }
 
 /* K's export of one record (?1 = its id): its EXPORT_SQL with the final
@@ -375,16 +399,23 @@ static int later_now(struct row *row, size_t c, sqlite3_int64 id, struct rm_erro
 /* Write the differing plain columns of record ID.  Returns 0, or -1. */
 static int update_columns(struct row *row, sqlite3_int64 id, struct rm_error *err)
 {
-	struct kind *k = (struct kind *)row->kind;
-	sqlite3_stmt *up;
+	const struct kind *k = row->kind;
+	sqlite3_stmt *up = row->update;
 	size_t c;
-	int rc;
+	int rc, oom;
 
-	if (!*k->set)
-		return 0;
-	up = prepared(row, &row->update, update_sql(k), err);
-	if (!up)
-		return -1;
+	if (!up) {
+		char *sql = update_sql(row, &oom);
+
+		if (oom)
+			return rm_fail(err, RM_EXIT_RUNTIME, _("out of memory"));
+		if (!sql)
+			return 0;
+		up = row->update = store_prepare(row->st, sql, err);
+		free(sql);
+		if (!up)
+			return -1;
+	}
 	sqlite3_reset(up);
 	sqlite3_clear_bindings(up);
 	for (c = 0; c < k->ncols; c++)
@@ -446,6 +477,25 @@ static int norm_rule(struct row *row, char **old, char **new, int frozen,
 	return frozen ? transfer_row_fail(row, c, err, "%s", why->msg) : 0;
 }
 
+/* Refuse a change to what an answered support request asked (needed,
+ * source, frame, amount: columns 3 to 6 of support_requests; OLD's
+ * status is column 7, who answered and when 13 and 14), as the unit's
+ * form refuses it.  Returns 0, or -1 with ERR naming the column. */
+static int request_rule(struct row *row, char **old, char **new, struct rm_error *err)
+{
+	struct rm_error why = { 0, "" };
+	size_t c;
+
+	if (strcmp(row->kind->name, "support_requests") != 0 || strcmp(old[7], "requested") == 0)
+		return 0;
+	for (c = 3; c <= 6; c++)
+		if (strcmp(old[c], new[c]) != 0) {
+			support_answered_refusal(old[13], old[14], &why);
+			return transfer_row_fail(row, c, err, "%s", why.msg);
+		}
+	return 0;
+}
+
 int transfer_update_record(struct row *row, sqlite3_int64 id, unsigned *defer,
 			   struct rm_error *err)
 {
@@ -476,7 +526,8 @@ int transfer_update_record(struct row *row, sqlite3_int64 id, unsigned *defer,
 			goto out;
 		}
 	}
-	if (snapshot(row, id, &new, err) == 0 && norm_rule(row, old, new, frozen, &why, err) == 0)
+	if (snapshot(row, id, &new, err) == 0 && norm_rule(row, old, new, frozen, &why, err) == 0 &&
+	    request_rule(row, old, new, err) == 0)
 		rc = note_changes(row, old, new, err);
 out:
 	texts_free(row, old);

@@ -14,15 +14,19 @@
 /* Fail with "FILE:LINE:COL (name): message" for column C of ROW. */
 int transfer_row_fail(struct row *row, size_t c, struct rm_error *err, const char *fmt, ...)
 {
-	const struct csv_field *f = &row->r->fields[row->pos[c]];
 	char what[768];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
-	return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): %s", row->file, f->line,
-		       row->pos[c] + 1, row->kind->cols[c].name, what);
+	/* a column the header left out (ABSENT) has no field: the line alone */
+	if (row->pos[c] < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d (%s): %s", row->file,
+			       row->r->record_line, row->kind->cols[c].name, what);
+	return rm_fail(err, RM_EXIT_RUNTIME, "%s:%d:%d (%s): %s", row->file,
+		       row->r->fields[row->pos[c]].line, row->pos[c] + 1, row->kind->cols[c].name,
+		       what);
 }
 
 const char *transfer_field(struct row *row, size_t c)
