@@ -101,18 +101,21 @@ static void said(struct ui *ui, const struct fund_reply *r, const struct fund_re
 	}
 }
 
-/* R is no longer as the user saw it (STATUS, WITH): say what another
- * user did and ask before replacing it.  1 to go on. */
+/* When R is no longer as the user saw it (STATUS, WITH), or an answer
+ * stands on it already (whoever gave it: two people of one office may
+ * work under one login), say what was done and ask before replacing
+ * it.  1 to go on. */
 static int replace_ok(struct ui *ui, const struct fund_request *r, const char *status,
 		      const char *with)
 {
 	char did[256], q[400];
+	int answered = r->status && strcmp(r->status, "requested") != 0;
 
-	if (strcmp(r->status ? r->status : "", status ? status : "") == 0 &&
+	if (!answered && strcmp(r->status ? r->status : "", status ? status : "") == 0 &&
 	    strcmp(r->with ? r->with : "", with ? with : "") == 0)
 		return 1;
 	fund_answer_said(ui->cfg, r, did, sizeof did);
-	snprintf(q, sizeof q, _("%s meanwhile. Replace it with your answer?"), did);
+	snprintf(q, sizeof q, _("%s already. Replace it with your answer?"), did);
 	return ui_confirm(ui, q);
 }
 
