@@ -7,7 +7,9 @@
  * down from it): the fund its area's whole support plan, the province all
  * of its districts'.  A request is "with" coalesce(referred_to, source):
  * the source first asked, or the one it was last referred to; it is
- * answered by the office whose level ([office] level) is that source.
+ * answered by the office whose level ([office] level) is that source;
+ * those with the local administration ("local") by the fund, which
+ * negotiates with it (DOMAIN.md §4, step 4).
  * No curses here; the screens are tui/ui/fund*.c. */
 #ifndef ROUTEMAP_FUND_H
 #define ROUTEMAP_FUND_H
@@ -31,9 +33,10 @@ int fund_source_index(const char *source);
 
 /* Which requests: those of the units under OFFICE (a code; the office
  * itself included), and of those only UNIT's (an office code), those of
- * the norm set SET ("CODE" or "CODE:VERSION"), those of STATUS
+ * the norm set SET ("CODE:VERSION", or "CODE": its latest issued
+ * version, as the reports take it), those of STATUS
  * ("requested", "agreed", ...), those WITH a source now ("fund": with
- * us, for a fund).  NULL or "" leaves a filter out.  The strings are the
+ * us, for a fund, the local administration's too).  NULL or "" leaves a filter out.  The strings are the
  * caller's and must outlive what is built on them. */
 struct fund_filter {
 	const char *office;
@@ -124,7 +127,7 @@ struct fund_reply {
  * already); declined and referred clear the baht agreed and the frame
  * filed under; and every answer writes who (the store's user) and when
  * (today).  Returns a change_result: CHANGE_CONFLICT when another user
- * answered meanwhile (ERR says who, when), CHANGE_ERROR with ERR in words
+ * answered meanwhile (fund_answer_said then says what they did), CHANGE_ERROR with ERR in words
  * when the request is not with LEVEL, a referral is to where it is
  * already, or the answer lacks what it needs. */
 int fund_answer(struct store *st, struct undo_log *u, const char *level, sqlite3_int64 id,
@@ -139,11 +142,30 @@ int fund_field_save(struct store *st, struct undo_log *u, const char *level, sql
 		    const char *field, const char *expected, const char *value, char **current,
 		    struct rm_error *err);
 
-/* One request as the form and the keys need it. */
+/* One request as the form and the keys need it; the amounts in stored
+ * form (ASCII digits) or NULL, answered_on ISO. */
 struct fund_request {
 	sqlite3_int64 id;
-	char *uid, *status, *with, *source, *amount;   /* amount: stored form, or NULL */
+	char *uid, *status, *with, *source, *amount;
+	char *agreed, *referred_to, *answered_by, *answered_on;
 };
+
+/* Does the office of LEVEL answer a request WITH that source now?  Its
+ * own level's, and the fund those with the local administration
+ * ("local": no office is of that level; the fund records the answer it
+ * negotiated).  1 or 0 (0 for a NULL WITH). */
+int fund_may_answer(const char *level, const char *with);
+
+/* What the last answer of R was, in words, into OUT: "root agreed
+ * 1,500 baht on 1 Dec 2569"; the sources by CFG's labels, the date in
+ * CFG's calendar.  For a request awaiting an answer, that it is. */
+void fund_answer_said(const struct config *cfg, const struct fund_request *r, char *out,
+		      size_t size);
+
+/* The status and the source a request's form (fund_request_def)
+ * shows it with, coded, into *STATUS and *WITH (the record's; NULL
+ * when not loaded). */
+void fund_form_shown(const struct form_record *rec, const char **status, const char **with);
 
 /* Read request UID into *R (zeroed on entry; free with
  * fund_request_free).  Returns 0, FORM_MISSING when there is none, -1
@@ -151,13 +173,6 @@ struct fund_request {
 int fund_request_get(struct store *st, const char *uid, struct fund_request *r,
 		     struct rm_error *err);
 void fund_request_free(struct fund_request *r);
-
-/* Baht as typed (ASCII or Thai digits, thousands separated by commas:
- * "๑๒,๕๐๐") into *OUT.  0, or -1 with ERR in words. */
-int fund_parse_baht(const char *typed, double *out, struct rm_error *err);
-
-/* BAHT with thousands separators ("12,500", "1,250.50") into OUT. */
-void fund_baht(double baht, char *out, size_t size);
 
 /* One request as a form (fundform.c), loaded on CODE its uid: the unit,
  * the item, what is needed, from whom, under which frame, the baht asked

@@ -111,6 +111,17 @@ int text_parse_number(const char *s, double *out);
  * Returns 0, or -1 for an infinity, a NaN or too small a buffer. */
 int text_format_number(double v, char *out, size_t size);
 
+/* Baht as people type it into *OUT: ASCII or Thai digits, commas only
+ * between thousands groups ("12,500", "๑๒,๕๐๐", "1,250.50"; not "1,5"
+ * nor "12,50"), 0 or more (no sign), surrounding spaces allowed, held
+ * exactly by a double.  Returns 0, or -1 when S is not such an amount. */
+int text_parse_baht(const char *s, double *out);
+
+/* BAHT with commas between thousands and satang only when there are
+ * any: "12,500", "1,250.50", "-300" into OUT (SIZE bytes; 32 is room
+ * enough).  The one way baht reads on screen and in reports. */
+void text_format_baht(double baht, char *out, size_t size);
+
 /* Does the double V, parsed from S (text_parse_number), hold S exactly as
  * written?  Not "9007199254740993" (2^53 + 1) nor more significant digits
  * than a double keeps; yes for "73.50" (73.5) and "0.1".  1 or 0. */

@@ -1,8 +1,9 @@
 # fund.sh - the fund's screen: the tambon fund BNG-FUND opens R, sees its
 # area's support requests by frame and source with baht totals, agrees
 # to one, declines one, refers one to the province; the totals follow,
-# the province sees the referred one with it, and u takes the referral
-# back.  Sourced by tests/tui/run.sh after lib.sh; the screens speak Thai.
+# a second fund user is asked before replacing an answer, the province
+# sees the referred one with it, and u takes the referral back.  Sourced
+# by tests/tui/run.sh after lib.sh; the screens speak Thai.
 
 FDB="$WORK/fund.db"
 "$BIN" --demo -d "$FDB" init >/dev/null || bad "cannot make the fund's database"
@@ -53,8 +54,21 @@ keys g Down Down
 wait_for "กองทุนฯ ตำบล · กรอบที่ 3: 2 คำขอ ขอ 14,500 บาท ตกลงให้ 0 บาท"
 keys Enter                         # its two requests
 wait_for "อสม. เพิ่มอีก ๒ คน"
+# another user of the fund, B, has the same list open, both awaiting
+start_b -c "$WORK/fund.ini" -d "$FDB"
+wait_b "KKN-CDC-2568"
+keys_b R
+wait_b "คำขอรับการสนับสนุน ตามกรอบและแหล่งสนับสนุน"
+keys_b Enter g Down Down Enter
+wait_b "อสม. เพิ่มอีก ๒ คน"
 keys y
 wait_for "สนับสนุน 12,000 บาท บันทึกแล้ว"
+keys_b x                           # B's x: told what A did, asked first
+                                   # (B's list stale or read again)
+wait_b "สนับสนุน 12,000 บาท เมื่อ"
+keys_b n                           # no: A's answer stays
+s=$(sqlite3 "$FDB" "SELECT status FROM support_request WHERE amount = 12000")
+if [ "$s" = agreed ]; then ok; else bad "B's x replaced A's answer: $s"; fi
 keys Down x
 wait_for "ไม่สนับสนุนเพราะ"
 type_text "งบปีนี้หมดแล้ว"

@@ -348,7 +348,7 @@ static void test_form(void **state)
 	assert_int_equal(fund_request_def.load(&ctx, uid, NULL, &rec, &err), 0);
 	assert_string_equal(rec.values[0], "ศพด.บัวเงิน  BNG-CDC");
 	assert_string_equal(rec.values[4], "10,000 baht");   /* (the tests run untranslated) */
-	assert_string_equal(rec.values[6], "requested");
+	assert_string_equal(rec.values[6], "awaiting an answer");   /* read-only: y p x r answer */
 	assert_non_null(strstr(rec.lines[0].text, "A-BNG-69  SM2"));
 	form_record_free(&fund_request_def, &rec);
 	/* the demo's office is the province: not its to answer */
@@ -367,21 +367,130 @@ static void test_form(void **state)
 	undo_log_free(&u);
 }
 
+/* The uid of request ID into OUT. */
+static void uid_of(struct fixture *f, sqlite3_int64 id, char *out, size_t size)
+{
+	sqlite3_stmt *stmt;
+
+	assert_int_equal(sqlite3_prepare_v2(f->st.db, "SELECT uid FROM support_request WHERE id = ?1",
+					    -1, &stmt, NULL), SQLITE_OK);
+	sqlite3_bind_int64(stmt, 1, id);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	snprintf(out, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+}
+
+/* What the form typed stays when a key answers; baht agreed checked in
+ * words; the fund answers for the local administration; a conflict
+ * says what the other answer was. */
+static void test_answer_rules(void **state)
+{
+	struct fixture *f = *state;
+	struct form_ctx ctx = { .st = &f->st, .cfg = &f->cfg };
+	const struct form_field *agreed = form_field_named(&fund_request_def, "amount_agreed");
+	struct rm_error err = { 0, "" };
+	struct undo_log u = { 0 };
+	struct fund_request r;
+	struct fund_filter flt = { .office = "BNG-FUND" };
+	struct fund_table t;
+	char uid[64], said[256], want[128], *stored = NULL;
+
+	free(f->cfg.office_level);
+	f->cfg.office_level = strdup("fund");
+	uid_of(f, 3, uid, sizeof uid);
+	/* baht agreed: "๒,๔๐๐" read as 2400; "-500" and "1,5" refused in words */
+	assert_int_equal(form_check(agreed, &ctx, "๒,๔๐๐", &stored, &err), 0);
+	assert_string_equal(stored, "2400");
+	free(stored);
+	assert_int_equal(form_check(agreed, &ctx, "-500", &stored, &err), -1);
+	assert_non_null(strstr(err.msg, "expected an amount in baht, 0 or more"));
+	assert_int_equal(form_check(agreed, &ctx, "1,5", &stored, &err), -1);
+	assert_null(strstr(err.msg, "constraint"));
+	/* typed in the form, then y: what will be given, the note and the
+	 * baht agreed stay (R3 asked 2,500) */
+	assert_int_equal(fixture_form_save(f, &fund_request_def, uid, NULL, "given", "คู่มือ ๕๐ เล่ม",
+					   &u, &err), CHANGE_OK);
+	assert_int_equal(fixture_form_save(f, &fund_request_def, uid, NULL, "answer_note",
+					   "รับที่ รพ.สต.", &u, &err), CHANGE_OK);
+	assert_int_equal(fixture_form_save(f, &fund_request_def, uid, NULL, "amount_agreed", "2400",
+					   &u, &err), CHANGE_OK);
+	assert_int_equal(answer(f, &u, "fund", 3, "requested", "fund",
+				(struct fund_reply){ FUND_AGREE, NULL, NULL, NULL, NULL }, &err),
+			 CHANGE_OK);
+	assert_int_equal(fixture_int(f, "SELECT status = 'agreed' AND given = 'คู่มือ ๕๐ เล่ม'"
+				     " AND answer_note = 'รับที่ รพ.สต.' AND amount_agreed = 2400"
+				     " FROM support_request WHERE id = 3"), 1);
+	/* another user's x on what they saw as awaiting: refused, and what
+	 * was done said in words */
+	assert_int_equal(answer(f, &u, "fund", 3, "requested", "fund",
+				(struct fund_reply){ FUND_DECLINE, NULL, NULL, "งบหมด", NULL }, &err),
+			 CHANGE_CONFLICT);
+	assert_int_equal(fund_request_get(&f->st, uid, &r, &err), 0);
+	fund_answer_said(&f->cfg, &r, said, sizeof said);
+	snprintf(want, sizeof want, "%s agreed 2,400 baht on ", f->st.user);
+	assert_non_null(strstr(said, want));
+	fund_request_free(&r);
+	/* R6 asked of the local administration: the fund answers, not the province */
+	exec(f, "UPDATE support_request SET source = 'local' WHERE id = 6");
+	assert_int_equal(answer(f, &u, "province", 6, "requested", "local",
+				(struct fund_reply){ FUND_AGREE, NULL, NULL, NULL, NULL }, &err),
+			 CHANGE_ERROR);
+	assert_int_equal(answer(f, &u, "fund", 6, "requested", "local",
+				(struct fund_reply){ FUND_AGREE, NULL, NULL, NULL, NULL }, &err),
+			 CHANGE_OK);
+	assert_int_equal(fixture_int(f, "SELECT amount_agreed FROM support_request WHERE id = 6"), 300);
+	/* filed under frame 1 (asked under none): the table counts it there,
+	 * as the support report does */
+	uid_of(f, 6, uid, sizeof uid);
+	assert_int_equal(fixture_form_save(f, &fund_request_def, uid, NULL, "filed_frame", "1", &u,
+					   &err), CHANGE_OK);
+	load(f, &flt, &t);
+	cell_is(&t, "1", LOCAL, 1, 300, 300);
+	cell_is(&t, "", TOTAL, 0, 0, 0);          /* R6 was the only one of no frame */
+	fund_table_free(&t);
+	undo_log_free(&u);
+}
+
+/* One parser and one formatter of baht, worked by hand. */
 static void test_baht(void **state)
 {
+	static const struct {
+		const char *typed;
+		double baht;   /* -1: refused */
+	} cases[] = {
+		{ "12500", 12500 }, { "12,500", 12500 }, { "๑๒,๕๐๐", 12500 }, { " 1,234,567 ", 1234567 },
+		{ "1,250.50", 1250.5 }, { "0", 0 }, { "999", 999 },
+		{ "1,5", -1 },          /* a comma not between thousands */
+		{ "12,50", -1 }, { "1234,567", -1 }, { ",500", -1 }, { "12,", -1 }, { "1,,000", -1 },
+		{ "1.5,000", -1 }, { "-500", -1 }, { "-0", -1 }, { "", -1 }, { "บาท", -1 },
+	};
 	char b[32];
+	double v;
+	size_t i;
 
 	(void)state;
-	fund_baht(0, b, sizeof b);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		v = -2;
+		if (cases[i].baht < 0) {
+			if (text_parse_baht(cases[i].typed, &v) == 0)
+				fail_msg("\"%s\" taken as %g", cases[i].typed, v);
+		} else {
+			if (text_parse_baht(cases[i].typed, &v) < 0 || v != cases[i].baht)
+				fail_msg("\"%s\" read %g, not %g", cases[i].typed, v, cases[i].baht);
+		}
+	}
+	text_format_baht(0, b, sizeof b);
 	assert_string_equal(b, "0");
-	fund_baht(999, b, sizeof b);
+	text_format_baht(999, b, sizeof b);
 	assert_string_equal(b, "999");
-	fund_baht(1000, b, sizeof b);
+	text_format_baht(1000, b, sizeof b);
 	assert_string_equal(b, "1,000");
-	fund_baht(1234567.5, b, sizeof b);
+	text_format_baht(1234567.5, b, sizeof b);
 	assert_string_equal(b, "1,234,567.50");
-	fund_baht(123299, b, sizeof b);
+	text_format_baht(123299, b, sizeof b);
 	assert_string_equal(b, "123,299");
+	text_format_baht(-1500, b, sizeof b);
+	assert_string_equal(b, "-1,500");
 }
 
 int main(void)
@@ -393,6 +502,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_answers_move_the_numbers, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_cell_pages, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_form, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_answer_rules, setup, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -224,11 +224,12 @@ static int check_typed(const struct form_field *f, const struct form_ctx *ctx, c
 		text_format_iso(&d, buf, sizeof buf);
 		break;
 	case FIELD_NUMBER:
-		if (text_parse_number(typed, &v) < 0)
+		/* commas only between thousands ("12,500"), as baht are written */
+		if (strchr(typed, ',') ? text_parse_baht(typed, &v) < 0 : text_parse_number(typed, &v) < 0)
 			return rm_fail(err, RM_EXIT_RUNTIME,
 				       _("%s: expected a number such as 73.5 (Thai digits allowed)"),
 				       escape_shown(typed, q, sizeof q));
-		if (!text_number_exact(typed, v))
+		if (!strchr(typed, ',') && !text_number_exact(typed, v))
 			return rm_fail(err, RM_EXIT_RUNTIME,
 				       _("%s: more digits than can be kept exactly (about 15 significant "
 					 "digits); round it"), escape_shown(typed, q, sizeof q));

@@ -23,24 +23,6 @@ int fund_source_index(const char *source)
 	return -1;
 }
 
-void fund_baht(double baht, char *out, size_t size)
-{
-	long long satang = llround((baht > 0 ? baht : 0) * 100);
-	char digits[32];
-	size_t len, i, o = 0;
-
-	snprintf(digits, sizeof digits, "%lld", satang / 100);
-	len = strlen(digits);
-	for (i = 0; i < len && o + 2 < size; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	if (satang % 100 && o + 4 < size)
-		snprintf(out + o, size - o, ".%02lld", satang % 100);
-}
-
 /* ---- which requests ---- */
 
 /* The units under :office (itself included), as the table "sub". */
@@ -56,13 +38,18 @@ void fund_baht(double baht, char *out, size_t size)
 	" FROM support_request r NOT INDEXED CROSS JOIN assessment_entry e ON e.id = r.entry_id" \
 	" CROSS JOIN assessment a ON a.id = e.assessment_id"
 #define F_WITH "coalesce(r.referred_to, r.source)"
+/* The frame a request counts under: the one filed under once answered,
+ * else the one asked (as the support report groups them). */
+#define F_FRAME "coalesce(r.filed_frame_id, r.frame_id)"
 #define F_WHERE \
 	" WHERE a.office_id IN (SELECT id FROM sub)" \
 	" AND (:unit IS NULL OR a.office_id = (SELECT id FROM office WHERE code = :unit))" \
-	" AND (:set IS NULL OR a.set_id IN (SELECT id FROM norm_set WHERE code = :set" \
-	"  AND (:ver IS NULL OR version = :ver)))" \
+	" AND (:set IS NULL OR a.set_id = (SELECT id FROM norm_set WHERE code = :set" \
+	"  AND version = coalesce(:ver, (SELECT max(version) FROM norm_set" \
+	"   WHERE code = :set AND issued IS NOT NULL))))" \
 	" AND (:status IS NULL OR r.status = :status)" \
-	" AND (:with IS NULL OR " F_WITH " = :with)"
+	" AND (:with IS NULL OR " F_WITH " = :with" \
+	"  OR (:with = 'fund' AND " F_WITH " = 'local'))"
 
 /* Bind NAME of STMT to TEXT (LEN bytes; -1: all), NULL or "" left NULL. */
 static void bind_named(sqlite3_stmt *stmt, const char *name, const char *text, int len)
@@ -144,8 +131,8 @@ static void add_to(struct fund_row *r, int i, long count, double asked, double a
 static const char table_sql[] =
 	F_SUB "SELECT f.code, f.label, " F_WITH ", count(*), total(r.amount),"
 	" total(CASE WHEN r.status IN ('agreed', 'partly_agreed') THEN r.amount_agreed END)"
-	F_FROM " LEFT JOIN support_frame f ON f.id = r.frame_id" F_WHERE
-	" GROUP BY r.frame_id, 3 ORDER BY f.code IS NULL, f.code";
+	F_FROM " LEFT JOIN support_frame f ON f.id = " F_FRAME F_WHERE
+	" GROUP BY " F_FRAME ", 3 ORDER BY f.code IS NULL, f.code";
 
 /* The groups of STMT into T's rows: frames the INI lacks are added, "no
  * frame" last (the query gives it last); each group's source into its
@@ -219,7 +206,7 @@ oom:
 #define R_FROM \
 	F_FROM " CROSS JOIN office o ON o.id = a.office_id CROSS JOIN norm_item i ON i.id = e.item_id"
 #define R_CELL \
-	" AND (:anyframe OR r.frame_id IS (SELECT id FROM support_frame WHERE code = :frame))" \
+	" AND (:anyframe OR " F_FRAME " IS (SELECT id FROM support_frame WHERE code = :frame))" \
 	" AND (:source IS NULL OR " F_WITH " = :source)"
 #define R_SELECT F_SUB R_COLS R_FROM F_WHERE R_CELL
 

@@ -34,32 +34,44 @@ void fund_request_free(struct fund_request *r)
 	free(r->with);
 	free(r->source);
 	free(r->amount);
+	free(r->agreed);
+	free(r->referred_to);
+	free(r->answered_by);
+	free(r->answered_on);
 	memset(r, 0, sizeof *r);
 }
 
-/* Read the request of id ID (UID NULL) or of uid UID into *R. */
+/* The columns a request is read with, then the key it is found by. */
+#define REQUEST_SQL \
+	"SELECT id, uid, status, coalesce(referred_to, source), source," \
+	" iif(amount IS NULL, NULL, printf('%.15g', amount))," \
+	" iif(amount_agreed IS NULL, NULL, printf('%.15g', amount_agreed))," \
+	" referred_to, answered_by, answered_on FROM support_request"
+
+/* Read the request of id ID (UID NULL) or of uid UID into *R: two
+ * statements, each through its own index. */
 static int request_read(struct store *st, sqlite3_int64 id, const char *uid,
 			struct fund_request *r, struct rm_error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-		"SELECT id, uid, status, coalesce(referred_to, source), source,"
-		" iif(amount IS NULL, NULL, printf('%.15g', amount))"
-		" FROM support_request WHERE iif(?2 IS NULL, id = ?1, uid = ?2)", err);
+	sqlite3_stmt *stmt = store_prepare(st, uid ? REQUEST_SQL " WHERE uid = ?1"
+					   : REQUEST_SQL " WHERE id = ?1", err);
+	char **cols[] = { &r->uid, &r->status, &r->with, &r->source, &r->amount, &r->agreed,
+			  &r->referred_to, &r->answered_by, &r->answered_on };
 	int rc, oom = 0;
+	size_t i;
 
 	memset(r, 0, sizeof *r);
 	if (!stmt)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	store_bind_text_or_null(stmt, 2, uid);
+	if (uid)
+		sqlite3_bind_text(stmt, 1, uid, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(stmt, 1, id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		r->id = sqlite3_column_int64(stmt, 0);
-		r->uid = store_col_dup(stmt, 1, &oom);
-		r->status = store_col_dup(stmt, 2, &oom);
-		r->with = store_col_dup(stmt, 3, &oom);
-		r->source = store_col_dup(stmt, 4, &oom);
-		r->amount = store_col_dup(stmt, 5, &oom);
+		for (i = 0; i < sizeof cols / sizeof cols[0]; i++)
+			*cols[i] = store_col_dup(stmt, (int)i + 1, &oom);
 		rc = SQLITE_DONE;
 	} else if (rc == SQLITE_DONE) {
 		sqlite3_finalize(stmt);
@@ -93,31 +105,25 @@ static int blame(struct store *st, sqlite3_int64 id, struct rm_error *err)
 	return change_blame(stmt, err);
 }
 
-/* Refuse R unless it is with LEVEL: only the office asked answers. */
+int fund_may_answer(const char *level, const char *with)
+{
+	if (!level || !with)
+		return 0;
+	/* no office is of level local: the fund negotiates with the local
+	 * administration and records its answer (DOMAIN.md §4, step 4) */
+	return strcmp(with, level) == 0 || (strcmp(with, "local") == 0 && strcmp(level, "fund") == 0);
+}
+
+/* Refuse R unless the office of LEVEL answers it (fund_may_answer). */
 static int ours(const struct fund_request *r, const char *level, struct rm_error *err)
 {
-	if (r->with && level && strcmp(r->with, level) == 0)
+	if (fund_may_answer(level, r->with))
 		return 0;
 	if (!r->with)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s",
 			       _("this request names no source to answer it"));
 	return rm_fail(err, RM_EXIT_RUNTIME, _("this request is with %s now: it is theirs to answer"),
 		       vocab_value("support_request", "source", r->with));
-}
-
-int fund_parse_baht(const char *typed, double *out, struct rm_error *err)
-{
-	char plain[64];
-	size_t i, o = 0;
-
-	for (i = 0; typed[i] && o + 1 < sizeof plain; i++)
-		if (typed[i] != ',')
-			plain[o++] = typed[i];
-	plain[o] = '\0';
-	if (text_parse_number(plain, out) < 0 || *out < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("\"%s\" is not an amount in baht (e.g. 12500)"),
-			       typed);
-	return 0;
 }
 
 struct answer_args {
@@ -139,8 +145,9 @@ static int reply_ok(const struct fund_request *now, const struct fund_reply *r, 
 {
 	if (r->answer == FUND_AGREE_PART && !(r->amount && *r->amount))
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("say how many baht are agreed"));
-	if (r->amount && *r->amount && fund_parse_baht(r->amount, baht, err) < 0)
-		return -1;
+	if (r->amount && *r->amount && text_parse_baht(r->amount, baht) < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: expected an amount in baht, 0 or more"),
+			       r->amount);
 	if (r->answer == FUND_REFER && fund_source_index(r->to) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("choose where to refer it"));
 	if (r->answer == FUND_REFER && same(r->to, now->with))
@@ -151,11 +158,13 @@ static int reply_ok(const struct fund_request *now, const struct fund_reply *r, 
 
 static const char answer_sql[] =
 	"UPDATE support_request SET status = ?1,"
-	" referred_to = iif(?1 = 'referred', ?2, referred_to), given = ?3,"
-	" amount_agreed = iif(?1 = 'agreed', coalesce(?4, amount), iif(?1 = 'partly_agreed', ?4, NULL)),"
+	" referred_to = iif(?1 = 'referred', ?2, referred_to), given = coalesce(?3, given),"
+	" amount_agreed = iif(?1 = 'agreed',"
+	"  coalesce(?4, iif(status = 'requested', amount_agreed, NULL), amount),"
+	"  iif(?1 = 'partly_agreed', coalesce(?4, amount_agreed), NULL)),"
 	" filed_frame_id = iif(?1 IN ('agreed', 'partly_agreed'),"
 	"  coalesce(filed_frame_id, frame_id), NULL),"
-	" answer_note = ?5, answered_by = ?6, answered_on = ?7 WHERE id = ?8";
+	" answer_note = coalesce(?5, answer_note), answered_by = ?6, answered_on = ?7 WHERE id = ?8";
 
 static int answer_work(struct store *st, void *arg, struct rm_error *err)
 {
@@ -292,4 +301,35 @@ int fund_field_save(struct store *st, struct undo_log *u, const char *level, sql
 	rc = change_run(st, u, merge.s, field_work, &a, err);
 	buf_free(&merge);
 	return rc;
+}
+
+/* What CFG calls SOURCE ("กองทุนฯ ตำบล"): its label, else its name. */
+static const char *source_name(const struct config *cfg, const char *source)
+{
+	const char *label = source ? config_label(&cfg->support_sources, source) : NULL;
+
+	return label ? label : vocab_value("support_request", "source", source);
+}
+
+void fund_answer_said(const struct config *cfg, const struct fund_request *r, char *out,
+		      size_t size)
+{
+	const char *who = r->answered_by ? r->answered_by : "?";
+	char day[64], baht[40] = "—";
+	double v;
+
+	text_format_stored_date(r->answered_on, cfg->calendar == CFG_CAL_BUDDHIST, day, sizeof day);
+	if (r->agreed && text_parse_number(r->agreed, &v) == 0)
+		text_format_baht(v, baht, sizeof baht);
+	if (same(r->status, "agreed"))
+		snprintf(out, size, _("%s agreed %s baht on %s"), who, baht, day);
+	else if (same(r->status, "partly_agreed"))
+		snprintf(out, size, _("%s agreed part, %s baht, on %s"), who, baht, day);
+	else if (same(r->status, "declined"))
+		snprintf(out, size, _("%s declined it on %s"), who, day);
+	else if (same(r->status, "referred"))
+		snprintf(out, size, _("%s referred it to %s on %s"), who,
+			 source_name(cfg, r->referred_to), day);
+	else
+		snprintf(out, size, "%s", _("its answer was taken back: it awaits an answer again"));
 }

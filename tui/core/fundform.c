@@ -17,23 +17,18 @@ enum {
 	F_AGREED, F_FILED, F_NOTE, F_ANSWERED, NFIELDS
 };
 
-static const char *const statuses_coded[] = {
-	"requested", "agreed", "partly_agreed", "declined", "referred",
-};
-
-/* form_choices_fn: where a request stands. */
-static int statuses(const struct form_field *f, const struct form_ctx *ctx,
-		    struct form_choices *out, struct rm_error *err)
+/* form_validate_fn: baht agreed, 0 or more, typed as text_parse_baht
+ * reads it (the unit's amount asked is checked the same way). */
+static int baht_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+		   struct rm_error *err)
 {
-	size_t i;
+	double v;
 
 	(void)f;
 	(void)ctx;
-	for (i = 0; i < sizeof statuses_coded / sizeof statuses_coded[0]; i++)
-		if (form_choices_add(out, statuses_coded[i],
-				     vocab_value("support_request", "status", statuses_coded[i]),
-				     NULL) < 0)
-			return rm_fail(err, RM_EXIT_RUNTIME, "%s", _("out of memory"));
+	if (value && text_parse_baht(value, &v) < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: expected an amount in baht, 0 or more"),
+			       value);
 	return 0;
 }
 
@@ -44,14 +39,13 @@ static const struct form_field fund_fields[NFIELDS] = {
 	[F_FRAME] = { "frame", N_("support frame"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 	[F_AMOUNT] = { "amount", N_("baht asked"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 	[F_WITH] = { "with", N_("with now"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
-	[F_STATUS] = { "status", N_("answer"), FIELD_CHOICE, 1, "support_request.status", NULL,
-		       statuses, 0 },
-	[F_REFERRED] = { "referred_to", N_("referred to"), FIELD_CHOICE, 0,
-			 "support_request.referred_to", NULL, form_support_sources, 0 },
+	/* the answer itself only by the keys y p x r (fund_answer's rules) */
+	[F_STATUS] = { "status", N_("answer"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
+	[F_REFERRED] = { "referred_to", N_("referred to"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 	[F_GIVEN] = { "given", N_("what will be given"), FIELD_TEXT, 0, "support_request.given",
 		      NULL, NULL, 4000 },
 	[F_AGREED] = { "amount_agreed", N_("baht agreed"), FIELD_NUMBER, 0,
-		       "support_request.amount_agreed", NULL, NULL, 0 },
+		       "support_request.amount_agreed", baht_ok, NULL, 0 },
 	[F_FILED] = { "filed_frame", N_("filed under frame"), FIELD_CHOICE, 0,
 		      "support_request.filed_frame", NULL, form_support_frames, 0 },
 	[F_NOTE] = { "answer_note", N_("note"), FIELD_TEXT, 0, "support_request.answer_note", NULL,
@@ -59,10 +53,20 @@ static const struct form_field fund_fields[NFIELDS] = {
 	[F_ANSWERED] = { "answered", N_("answered"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 };
 
-/* What the form keeps: the request's id. */
+/* What the form keeps: the request's id, its status and the source it
+ * is with, coded, as loaded (what the answer keys expect). */
 struct fundrec {
 	sqlite3_int64 id;
+	char status[24], with[24];
 };
+
+void fund_form_shown(const struct form_record *rec, const char **status, const char **with)
+{
+	const struct fundrec *d = rec ? rec->data : NULL;
+
+	*status = d ? d->status : NULL;
+	*with = d && d->with[0] ? d->with : NULL;
+}
 
 /* The columns the form reads, after the id; then what makes the shown
  * values and the line above the fields. */
@@ -103,13 +107,23 @@ static int shown(const struct form_ctx *ctx, sqlite3_stmt *stmt, struct form_rec
 	const char *src = (const char *)sqlite3_column_text(stmt, 3);
 	const char *with = (const char *)sqlite3_column_text(stmt, 6);
 	const char *frame = (const char *)sqlite3_column_text(stmt, 4);
+	const char *status = (const char *)sqlite3_column_text(stmt, 7);
+	const char *to = (const char *)sqlite3_column_text(stmt, 8);
+	const char *ini = frame ? config_label(&ctx->cfg->support_frames, frame) : NULL;
+	struct fundrec *d = rec->data;
 	int rc = 0;
 
+	snprintf(d->status, sizeof d->status, "%s", status ? status : "");
+	snprintf(d->with, sizeof d->with, "%s", with ? with : "");
+	rc |= put(&rec->values[F_STATUS], vocab_value("support_request", "status", status));
+	rc |= put(&rec->values[F_REFERRED], to ? source_label(ctx, to) : NULL);
 	rc |= put(&rec->values[F_SOURCE], source_label(ctx, src));
 	rc |= put(&rec->values[F_WITH], source_label(ctx, with));
+	if (ini)
+		label = ini;
 	snprintf(text, sizeof text, "%s  %s", frame ? frame : "", label ? label : "");
 	rc |= put(&rec->values[F_FRAME], frame ? text : NULL);
-	fund_baht(sqlite3_column_double(stmt, 5), baht, sizeof baht);
+	text_format_baht(sqlite3_column_double(stmt, 5), baht, sizeof baht);
 	snprintf(text, sizeof text, _("%s baht"), baht);
 	rc |= put(&rec->values[F_AMOUNT], sqlite3_column_type(stmt, 5) == SQLITE_NULL ? NULL : text);
 	text_format_stored_date(on, ctx->cfg->calendar == CFG_CAL_BUDDHIST, day, sizeof day);
@@ -130,8 +144,7 @@ static int shown(const struct form_ctx *ctx, sqlite3_stmt *stmt, struct form_rec
 static int fund_load(const struct form_ctx *ctx, const char *code, const char *part,
 		     struct form_record *rec, struct rm_error *err)
 {
-	static const int stored[] = { F_UNIT, F_NEEDED, -1, -1, -1, -1, F_STATUS, F_REFERRED,
-				      F_GIVEN, F_AGREED, F_FILED, F_NOTE };
+	static const int stored[] = { F_UNIT, F_NEEDED, -1, -1, -1, -1, -1, -1, F_GIVEN, F_AGREED, F_FILED, F_NOTE };
 	sqlite3_stmt *stmt = store_prepare(ctx->st, load_sql, err);
 	struct fundrec *d = calloc(1, sizeof *d);
 	int rc, oom = 0;
@@ -188,7 +201,7 @@ const struct form_def fund_request_def = {
 	.title = N_("support request"),
 	.fields = fund_fields,
 	.nfields = NFIELDS,
-	.first = F_STATUS,
+	.first = F_GIVEN,
 	.labels_above = 0,
 	.missing_note = N_("This support request is no longer there (someone deleted it)."),
 	.missing_save = N_("this support request is no longer there: someone deleted it meanwhile"),

@@ -13,29 +13,6 @@
 #define CELL 256       /* room for one cell as text (a bar of 60 cells) */
 #define BAR_TXT 20     /* a bar's full length in text */
 
-/* 1234567.5 as "1,234,567.50" into OUT. */
-static void baht(double v, char *out, size_t size)
-{
-	char digits[64], *p = out;
-	size_t len, i, lead;
-
-	snprintf(digits, sizeof digits, "%.2f", fabs(v));
-	len = strlen(digits) - 3;   /* before ".00" */
-	lead = len % 3 ? len % 3 : 3;
-	if (size < len + len / 3 + 6) {
-		snprintf(out, size, "%.2f", v);
-		return;
-	}
-	if (v < 0)
-		*p++ = '-';
-	for (i = 0; i < len; i++) {
-		if (i >= lead && (i - lead) % 3 == 0)
-			*p++ = ',';
-		*p++ = digits[i];
-	}
-	strcpy(p, digits + len);
-}
-
 void report_cell_text(const struct report_table *t, size_t row, size_t col, int bar_width,
 		      int ascii, char *out, size_t size)
 {
@@ -58,7 +35,7 @@ void report_cell_text(const struct report_table *t, size_t row, size_t col, int 
 		return;
 	switch (t->cols[col].type) {
 	case RT_BAHT:
-		baht(c->value, out, size);
+		text_format_baht(c->value, out, size);
 		break;
 	case RT_PERCENT:
 		snprintf(out, size, "%.1f%%", c->value);

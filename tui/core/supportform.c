@@ -20,7 +20,7 @@ static int baht_ok(const struct form_field *f, const struct form_ctx *ctx, const
 
 	(void)f;
 	(void)ctx;
-	if (value && (text_parse_number(value, &v) < 0 || v < 0))
+	if (value && text_parse_baht(value, &v) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: expected an amount in baht, 0 or more"),
 			       value);
 	return 0;

@@ -240,3 +240,69 @@ int text_number_exact(const char *s, double v)
 		memmove(in, in + 1, strlen(in));
 	return strcmp(in, out) == 0;
 }
+
+/* ---------------------------------------------------------------- baht */
+
+int text_parse_baht(const char *s, double *out)
+{
+	char plain[256];
+	size_t len = strlen(s), i = 0, o = 0, n;
+	int group = 0, commas = 0, point = 0;
+	double v;
+
+	while (i < len) {
+		if (s[i] == ',') {
+			/* a comma closes a thousands group: 1-3 digits first, then 3 */
+			if (point || group == 0 || group > 3 || (commas && group != 3))
+				return -1;
+			commas++;
+			group = 0;
+			i++;
+			continue;
+		}
+		if (s[i] == '-')
+			return -1;
+		if (s[i] == '.') {
+			if (commas && group != 3)
+				return -1;
+			point = 1;
+		}
+		else if (!point && digit_at(s + i, len - i, &n) >= 0)
+			group++;
+		n = digit_at(s + i, len - i, &n) >= 0 ? n : 1;
+		if (o + n + 1 > sizeof plain)
+			return -1;
+		memcpy(plain + o, s + i, n);
+		o += n;
+		i += n;
+	}
+	plain[o] = '\0';
+	if (commas && !point && group != 3)
+		return -1;
+	if (text_parse_number(plain, &v) < 0 || v < 0 || !text_number_exact(plain, v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+void text_format_baht(double baht, char *out, size_t size)
+{
+	long long satang = llround(fabs(baht) * 100);
+	char digits[32];
+	size_t len, i, o = 0;
+
+	if (size == 0)
+		return;
+	if (baht < 0 && satang && size > 1)
+		out[o++] = '-';
+	snprintf(digits, sizeof digits, "%lld", satang / 100);
+	len = strlen(digits);
+	for (i = 0; i < len && o + 2 < size; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	if (satang % 100 && o + 4 < size)
+		snprintf(out + o, size - o, ".%02lld", satang % 100);
+}

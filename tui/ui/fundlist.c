@@ -44,7 +44,7 @@ void fund_list_reload(struct ui *ui, struct fund_cell_list *l)
 static void amount_of(int has, double baht, char *out, size_t size)
 {
 	if (has)
-		fund_baht(baht, out, size);
+		text_format_baht(baht, out, size);
 	else
 		snprintf(out, size, "%s", "—");
 }
@@ -154,6 +154,6 @@ int fund_list_act(struct ui *ui, struct fund_cell_list *l, enum action a)
 				.table = "support_request", .row = r->id, .title = r->needed });
 		return 1;
 	default:
-		return fund_ui_answer(ui, r ? r->uid : NULL, a);
+		return fund_ui_answer(ui, r ? r->uid : NULL, r ? r->status : NULL, r ? r->with : NULL, a);
 	}
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "routemap/i18n.h"
+#include "routemap/text.h"
 #include "routemap/vocab.h"
 #include "fundui.h"
 
@@ -76,16 +77,14 @@ static int ask(struct ui *ui, enum action a, const struct fund_request *r,
 /* What the message line says after answer R of REQ. */
 static void said(struct ui *ui, const struct fund_reply *r, const struct fund_request *req)
 {
-	struct rm_error err = { 0, "" };
 	double baht = 0;
 	char shown[64] = "—";
 
-	if (r->answer == FUND_AGREE_PART && r->amount &&
-	    fund_parse_baht(r->amount, &baht, &err) == 0)
-		fund_baht(baht, shown, sizeof shown);
+	if (r->answer == FUND_AGREE_PART && r->amount && text_parse_baht(r->amount, &baht) == 0)
+		text_format_baht(baht, shown, sizeof shown);
 	else if (r->answer != FUND_AGREE_PART && req->amount &&
-		 fund_parse_baht(req->amount, &baht, &err) == 0)
-		fund_baht(baht, shown, sizeof shown);
+		 text_parse_number(req->amount, &baht) == 0)
+		text_format_baht(baht, shown, sizeof shown);
 	switch (r->answer) {
 	case FUND_AGREE:
 		ui_message(ui, _("agreed: %s baht; saved, u takes it back"), shown);
@@ -102,13 +101,50 @@ static void said(struct ui *ui, const struct fund_reply *r, const struct fund_re
 	}
 }
 
-int fund_ui_answer(struct ui *ui, const char *uid, enum action a)
+/* When R is no longer as the user saw it (STATUS, WITH), or an answer
+ * stands on it already (whoever gave it: two people of one office may
+ * work under one login), say what was done and ask before replacing
+ * it.  1 to go on. */
+static int replace_ok(struct ui *ui, const struct fund_request *r, const char *status,
+		      const char *with)
+{
+	char did[256], q[400];
+	int answered = r->status && strcmp(r->status, "requested") != 0;
+
+	if (!answered && strcmp(r->status ? r->status : "", status ? status : "") == 0 &&
+	    strcmp(r->with ? r->with : "", with ? with : "") == 0)
+		return 1;
+	fund_answer_said(ui->cfg, r, did, sizeof did);
+	snprintf(q, sizeof q, _("%s already. Replace it with your answer?"), did);
+	return ui_confirm(ui, q);
+}
+
+/* Save REPLY to R; on a conflict (another answer while the user typed)
+ * say what it was and, if the user agrees, replace it.  A change_result. */
+static int save(struct ui *ui, const char *uid, struct fund_request *r,
+		const struct fund_reply *reply, struct rm_error *err)
+{
+	const char *level = ui->cfg->office_level;
+	char *status = r->status ? strdup(r->status) : NULL, *with = r->with ? strdup(r->with) : NULL;
+	int rc = fund_answer(ui->st, &ui->undo, level, r->id, status, with, reply, err);
+
+	if (rc == CHANGE_CONFLICT) {
+		fund_request_free(r);
+		if (fund_request_get(ui->st, uid, r, err) == 0 && replace_ok(ui, r, status, with))
+			rc = fund_answer(ui->st, &ui->undo, level, r->id, r->status, r->with, reply, err);
+	}
+	free(status);
+	free(with);
+	return rc;
+}
+
+int fund_ui_answer(struct ui *ui, const char *uid, const char *status, const char *with,
+		   enum action a)
 {
 	struct rm_error err = { 0, "" };
 	struct fund_reply reply = { FUND_AGREE, NULL, NULL, NULL, NULL };
 	struct fund_request r;
 	char *keep[2] = { NULL, NULL };
-	const char *level = ui->cfg->office_level;
 	int rc;
 
 	if (a != ACT_AGREE && a != ACT_AGREE_PART && a != ACT_DECLINE && a != ACT_REFER)
@@ -122,13 +158,17 @@ int fund_ui_answer(struct ui *ui, const char *uid, enum action a)
 	/* said before anything is asked: only the office asked answers */
 	if (!r.with) {
 		ui_error(ui, "%s", _("this request names no source to answer it"));
-	} else if (strcmp(r.with, level) != 0) {
+	} else if (!fund_may_answer(ui->cfg->office_level, r.with)) {
 		ui_error(ui, _("this request is with %s now: it is theirs to answer"),
 			 fund_ui_source(ui, r.with));
-	} else if (ask(ui, a, &r, &reply, keep) == 0) {
-		rc = fund_answer(ui->st, &ui->undo, level, r.id, r.status, r.with, &reply, &err);
+	} else if (replace_ok(ui, &r, status, with) && ask(ui, a, &r, &reply, keep) == 0) {
+		rc = save(ui, uid, &r, &reply, &err);
 		if (rc == CHANGE_OK)
 			said(ui, &reply, &r);
+		else if (keep[0] || keep[1])   /* what was typed stays on screen */
+			ui_error(ui, _("%s (not saved; you typed: %s %s)"),
+				 rc == CHANGE_ERROR || rc == CHANGE_CONFLICT ? err.msg : _("not changed"),
+				 keep[0] ? keep[0] : "", keep[1] ? keep[1] : "");
 		else if (rc != CHANGE_NONE)
 			ui_error(ui, "%s", err.msg);
 		ui_changed(ui);

@@ -12,7 +12,10 @@ static const enum action request_keys[] = { FUND_ANSWER_ACTIONS, ACT_COUNT };
 /* y p x r on the form: answer the request it shows. */
 static int request_act(struct fview *f, struct ui *ui, enum action a)
 {
-	return fund_ui_answer(ui, f->code, a);
+	const char *status, *with;
+
+	fund_form_shown(f->loaded ? &f->rec : NULL, &status, &with);
+	return fund_ui_answer(ui, f->code, status, with, a);
 }
 
 struct view *fund_request_view(struct ui *ui, const struct ui_place *at)

@@ -20,12 +20,16 @@ struct fund_cell_list {
 /* The answer keys, for the hint lines of the list and the form. */
 #define FUND_ANSWER_ACTIONS ACT_AGREE, ACT_AGREE_PART, ACT_DECLINE, ACT_REFER
 
-/* Answer request UID by action A (ACT_AGREE, ACT_AGREE_PART,
- * ACT_DECLINE, ACT_REFER) for this office: asks what the answer needs
- * (the baht and what will be given; a note; where to refer it), then
- * fund_answer; says on the message line what was done or why not.
- * Returns 1 when A was an answer key (whatever came of it), else 0. */
-int fund_ui_answer(struct ui *ui, const char *uid, enum action a);
+/* Answer request UID, shown with STATUS and WITH (coded), by action A
+ * (ACT_AGREE, ACT_AGREE_PART, ACT_DECLINE, ACT_REFER) for this office:
+ * when another user answered since it was shown, says what they did and
+ * asks before replacing it; asks what the answer needs (the baht and
+ * what will be given; a note; where to refer it), then fund_answer;
+ * says on the message line what was done or why not (with what was
+ * typed, when it was not saved).  Returns 1 when A was an answer key
+ * (whatever came of it), else 0. */
+int fund_ui_answer(struct ui *ui, const char *uid, const char *status, const char *with,
+		   enum action a);
 
 /* The source's label as the office names it ("กองทุนฯ ตำบล"); the
  * total's when SOURCE is NULL. */

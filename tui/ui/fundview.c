@@ -76,9 +76,9 @@ static void cell_text(const struct fund_cell *c, char *top, char *bottom, size_t
 		bottom[0] = '\0';
 		return;
 	}
-	fund_baht(c->asked, baht, sizeof baht);
+	text_format_baht(c->asked, baht, sizeof baht);
 	snprintf(top, size, "%ld  %s", c->count, baht);
-	fund_baht(c->agreed, bottom, size);
+	text_format_baht(c->agreed, bottom, size);
 }
 
 /* Each column's width (its heading's or its widest cell's) into W;
@@ -168,8 +168,8 @@ static void draw_foot(struct ui *ui, const struct fundview *p, int y)
 		snprintf(frame, sizeof frame, _("frame %s"), r->frame);
 	else
 		snprintf(frame, sizeof frame, "%s", r->label);
-	fund_baht(c->asked, asked, sizeof asked);
-	fund_baht(c->agreed, agreed, sizeof agreed);
+	text_format_baht(c->asked, asked, sizeof asked);
+	text_format_baht(c->agreed, agreed, sizeof agreed);
 	/* the figures first: the frame's label is at the row's left */
 	snprintf(line, sizeof line, _("%s · %s: %ld requests, %s baht asked, %s baht agreed"),
 		 fund_ui_source(ui, p->col < FUND_SOURCES ? fund_sources[p->col] : NULL), frame,
@@ -298,7 +298,7 @@ static void choose_filter(struct ui *ui, struct fundview *p)
 	} else if (pick == 1) {
 		choose_unit(ui, p);
 	} else if (pick == 2) {
-		set = ui_prompt(ui, _("norm set (CODE or CODE:VERSION; empty: every set): "), p->set, 0);
+		set = ui_prompt(ui, _("norm set (CODE: its latest issued version; CODE:VERSION; empty: every set): "), p->set, 0);
 		if (!set)
 			return;
 		free(p->set);
@@ -440,8 +440,16 @@ static void fundview_free(struct view *v)
 	free(p);
 }
 
+/* view_ops.label: what f does here. */
+static const char *fundview_label(const struct view *v, enum action a)
+{
+	(void)v;
+	return a == ACT_FILTER ? _("show: with us, one unit, one norm set, one status") : NULL;
+}
+
 static const struct view_ops fundview_ops = {
 	.name = N_("support requests by frame and source"),
+	.label = fundview_label,
 	.draw = fundview_draw,
 	.act = fundview_act,
 	.reload = fundview_reload,
