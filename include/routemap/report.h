@@ -42,6 +42,9 @@ struct report_cell {
 struct report_table {
 	char *sheet;     /* the sheet's name in a workbook (translated, <= 31
 			    characters), also what Markdown heads it with */
+	size_t sheet_code; /* bytes at the sheet name's start that a workbook
+			      may shorten (the set's code); the rest, which
+			      holds the version, is kept whole */
 	char *title;     /* the line above it (translated); may be NULL */
 	const struct report_col *cols;
 	size_t ncols;

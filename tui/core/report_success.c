@@ -59,6 +59,7 @@ static int success_of(struct store *st, const struct config *cfg, int min_rank,
 	t = report_table_add(r, sheet, NULL, success_cols, N(success_cols));
 	if (!t)
 		return rm_oom(err);
+	t->sheet_code = strlen(s->code);
 	rc = success_rows(st, cfg, s->code, s->version, &pick, success_row, t, &totals, err);
 	if (rc == -2)
 		return rm_oom(err);
