@@ -78,6 +78,8 @@ struct report_filter {
 	char today[11];         /* ISO: what is overdue is due before it */
 	int min_rank;           /* success: rank 1-5 and more is successful;
 				   0: 4 */
+	int screen;             /* 1: refusals in the screen's words (no
+				   option names such as --office) */
 };
 
 /* One row of the registry: a report and how it is filled. */

@@ -130,7 +130,7 @@ static const struct report_col item_cols[] = {
 static const struct report_col level_cols[] = {
 	{ RT_TEXT, "item", N_("item") },
 	{ RT_TEXT, "text", N_("text") },
-	{ RT_COUNT, "level_0", N_("none") },
+	{ RT_COUNT, "level_0", N_("below Basic") },
 	{ RT_COUNT, "level_1", N_("Basic") },
 	{ RT_COUNT, "level_2", N_("Advance") },
 	{ RT_COUNT, "level_3", N_("Significance") },

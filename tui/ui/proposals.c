@@ -272,8 +272,23 @@ static const enum action proposals_actions[] = {
 	ACT_COUNT
 };
 
+/* y and x in this screen's words (the fund's screen answers with them). */
+static const char *proposals_label(const struct view *v, enum action a)
+{
+	(void)v;
+	switch (a) {
+	case ACT_AGREE:
+		return _("accept");
+	case ACT_DECLINE:
+		return _("reject");
+	default:
+		return NULL;
+	}
+}
+
 static const struct view_ops proposals_ops = {
 	.name = N_("norm proposals"),
+	.label = proposals_label,
 	.draw = proposals_draw,
 	.act = proposals_act,
 	.free = proposals_free,
