@@ -205,6 +205,19 @@ static int rerun(struct report_view *p, struct ui *ui)
 	return 0;
 }
 
+/* Cell COL of ROW of T as shown: a text cell's own text (never cut at a
+ * buffer's end), else its text made in OUT (SIZE bytes). */
+static const char *cell_shown(struct ui *ui, const struct report_table *t, size_t row,
+			      size_t col, char *out, size_t size)
+{
+	const struct report_cell *c = &t->cells[row * t->ncols + col];
+
+	if (t->cols[col].type == RT_TEXT)
+		return c->text ? c->text : "";
+	report_cell_text(t, row, col, BAR_SCREEN, ui->theme.ascii, out, size);
+	return out;
+}
+
 /* The widths of table T's columns into W: fitted to the screen when its
  * columns fit as they are; else each at its own width (words at most a
  * screen less four), SKIP columns on the left left out, and the screen's
@@ -223,10 +236,8 @@ static int fit_table(struct ui *ui, const struct report_table *t, int skip, int 
 		ui_measure(&c[i], head);
 		c[i].min = t->cols[i].type == RT_TEXT ? (c[i].want > 8 ? c[i].want : 8) : 0;
 		c[i].late = i == 0;
-		for (k = 0; k < t->nrows; k++) {
-			report_cell_text(t, k, i, BAR_SCREEN, ui->theme.ascii, text, sizeof text);
-			ui_measure(&c[i], text);
-		}
+		for (k = 0; k < t->nrows; k++)
+			ui_measure(&c[i], cell_shown(ui, t, k, i, text, sizeof text));
 	}
 	for (i = 0, total = 0; i < n; i++)
 		total += c[i].want + (i ? 2 : 0);
@@ -284,10 +295,13 @@ static void draw_line(struct report_view *p, struct ui *ui, const struct rline *
 			char text[CELL - 40];
 			int pad;
 
+			if (type == RT_TEXT) {   /* whole: the screen's edge cuts it */
+				cells[i] = cell_shown(ui, t, l->row, i, text, sizeof text);
+				continue;
+			}
 			report_cell_text(t, l->row, i, BAR_SCREEN, ui->theme.ascii, text, sizeof text);
 			/* numbers to the right of their column */
-			pad = type == RT_TEXT || type == RT_DATE || type == RT_BAR ? 0
-			      : w[i] - text_width(text);
+			pad = type == RT_DATE || type == RT_BAR ? 0 : w[i] - text_width(text);
 			snprintf(buf[i], CELL, "%*s%s", pad > 0 && pad < 40 ? pad : 0, "", text);
 			cells[i] = buf[i];
 		}
