@@ -241,6 +241,10 @@ struct form_record {
 	const char *history_table;   /* static */
 	sqlite3_int64 history_row;
 	char *history_title;
+	/* a msgid naming field 0 for this record instead of its label (a
+	 * PMQA item's "level" where others have "status"); static, NULL:
+	 * the field's own */
+	const char *first_label;
 	void *data;
 };
 

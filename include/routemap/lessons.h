@@ -89,6 +89,7 @@ struct proposal_row {
 	int version;                    /* proposed against */
 	char *kind, *item, *group, *text, *reason, *status;
 	char *origin_kind, *origin, *proposed_by, *proposed_on, *decision_note;
+	char *decided_by, *decided_on;  /* NULL until decided */
 	int applied_version;            /* the version made from it; 0: none */
 };
 
@@ -100,10 +101,13 @@ int proposal_rows(struct store *st, const char *code, struct proposal_row **rows
 void proposal_rows_free(struct proposal_row *rows, size_t n);
 
 /* Accept (ACCEPT 1) or reject (0) proposal ID, BY whom, with NOTE (may
- * be NULL), as one step of U.  One applied already is refused.  Returns
- * CHANGE_OK, CHANGE_NONE (already so), or CHANGE_ERROR with ERR. */
-int proposal_decide(struct store *st, struct undo_log *u, sqlite3_int64 id, int accept,
-		    const char *by, const char *note, struct rm_error *err);
+ * be NULL), as one step of U.  SEEN is its status as the user saw it
+ * (NULL: not checked): when another user decided it since, refused in
+ * words saying who made it what and when, nothing written.  One applied
+ * already is refused.  Returns CHANGE_OK, CHANGE_NONE (already so), or
+ * CHANGE_ERROR with ERR. */
+int proposal_decide(struct store *st, struct undo_log *u, sqlite3_int64 id, const char *seen,
+		    int accept, const char *by, const char *note, struct rm_error *err);
 
 /* Delete proposal ID as one step of U.  One applied is refused (it is
  * the history of a version).  CHANGE_OK, or CHANGE_ERROR with ERR. */

@@ -42,6 +42,9 @@ struct report_cell {
 struct report_table {
 	char *sheet;     /* the sheet's name in a workbook (translated, <= 31
 			    characters), also what Markdown heads it with */
+	size_t sheet_code; /* bytes at the sheet name's start that a workbook
+			      may shorten (the set's code); the rest, which
+			      holds the version, is kept whole */
 	char *title;     /* the line above it (translated); may be NULL */
 	const struct report_col *cols;
 	size_t ncols;
@@ -75,6 +78,8 @@ struct report_filter {
 	char today[11];         /* ISO: what is overdue is due before it */
 	int min_rank;           /* success: rank 1-5 and more is successful;
 				   0: 4 */
+	int screen;             /* 1: refusals in the screen's words (no
+				   option names such as --office) */
 };
 
 /* One row of the registry: a report and how it is filled. */

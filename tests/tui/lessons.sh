@@ -17,7 +17,7 @@ keys Down Down Down Down Down Down Down   # title .. tags, then the second secti
 keys c
 wait_for "ข้อเสนอปรับค่ากลางใหม่ ยังไม่ได้บันทึก"
 wait_for "แผนเสร็จภายใน ๓ วัน"              # the section's text, proposed as the item's
-wait_for "AAR AAR-PMQA-2553/happened"
+wait_for "AAR AAR-PMQA-2553 ส่วน สิ่งที่เกิดขึ้นจริง"
 keys Enter                                # the norm set: CDC-NORM v2, first
 wait_for "CDC-NORM v2  ค่ากลางศูนย์เด็กเล็กปลอดโรค"
 keys Enter
@@ -56,7 +56,7 @@ wait_for "PMQA-SELF"
 absent "ร่าง"                             # no version 3 left
 # the success factors of v2: the one assessment picked by hand
 keys Home F
-wait_for "CDC-NORM ฉบับ 2: สำเร็จ (ระดับ 4 ขึ้นไป) 0 แห่ง ที่เหลือ 1 แห่ง"
+wait_for "CDC-NORM ฉบับ 2: การประเมินที่สำเร็จ (ระดับ 4 ขึ้นไป) 0 ครั้ง ที่เหลือ 1 ครั้ง"
 keys f
 wait_for "เลือกพื้นที่เอง"
 keys Down Down Down Down Enter
@@ -64,7 +64,7 @@ wait_for "[ ]  A-BNG-69"
 keys Space
 wait_for "[✓]  A-BNG-69"
 keys Enter
-wait_for "สำเร็จ (เลือกเอง) 1 แห่ง ที่เหลือ 0 แห่ง"
+wait_for "สำเร็จ (เลือกเอง) 1 ครั้ง ที่เหลือ 0 ครั้ง"
 wait_for "SM1     100.0% (1)"
 keys Q
 wait_for "EXIT=0 TTY=restored"

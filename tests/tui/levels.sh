@@ -23,7 +23,7 @@ wait_for "การนำองค์การ                         ผ่า
 wait_for "45.8%  ระดับ 3  ตอบแล้ว 6/8"   # 11 / 24
 keys 0                                   # P1: none reached
 wait_for "[0] P1"
-wait_for "การวางแผนเชิงยุทธศาสตร์                ผ่านระดับ 0  B 0  A 0  S 0  ไม่ถึง 1"
+wait_for "การวางแผนเชิงยุทธศาสตร์                ยังไม่ถึงระดับพื้นฐาน  B 0  A 0  S 0  ไม่ถึง 1"
 wait_for "41.7%  ระดับ 3  ตอบแล้ว 6/8"   # 10 / 24
 keys Up 0                                # 0 on none: unanswered again
 wait_for "[ ] P1"

@@ -39,5 +39,19 @@ wait_for "ความครอบคลุมตามค่ากลางข�
 keys j j j Enter
 wait_for "สิ่งที่ต้องทำต่อ ตามผู้รับผิดชอบ"
 wait_for "กลุ่มพัฒนาวิชาการ"
+# support: wider than 80 columns, its frames and sources whole; Right
+# hides the frames, Left brings them back
+keys q
+wait_for "ความครอบคลุมตามค่ากลางของทุกหน่วย  coverage"
+keys k Enter
+wait_for "(ยังมีคอลัมน์อีก: ลูกศรขวา)"
+wait_for "การสนับสนุนการสื่อสารเพื่อปรับเปลี่ยนพฤติกรรม"
+wait_for "กองทุนฯ ตำบล"
+keys Right
+wait_for "(ซ่อนไว้ทางซ้าย 1 คอลัมน์: ลูกศรซ้าย)"
+wait_gone "การสนับสนุนการสร้างนวัตกรรม"
+wait_for "ไม่สนับสนุน"
+keys Left
+wait_for "การสนับสนุนการสร้างนวัตกรรม"
 keys Q
 wait_for "EXIT=0 TTY=restored"

@@ -234,7 +234,7 @@ static void decide(struct fixture *f, sqlite3_int64 id, int accept)
 {
 	struct rm_error err = { 0, "" };
 
-	assert_int_equal(proposal_decide(&f->st, NULL, id, accept, "ผู้ตัดสิน", NULL, &err),
+	assert_int_equal(proposal_decide(&f->st, NULL, id, NULL, accept, "ผู้ตัดสิน", NULL, &err),
 			 CHANGE_OK);
 }
 
@@ -379,10 +379,15 @@ static void test_proposal_form_from_aar_and_decisions(void **state)
 	assert_int_equal(fixture_int(f, "SELECT origin_kind = 'aar_action' AND length(origin) = 32"
 				     " FROM norm_proposal"), 1);
 	/* accept, reject with a note, undo */
-	assert_int_equal(proposal_decide(&f->st, &u, id, 0, "ผู้ตัดสิน", "ซ้ำกับ LE1", &err), CHANGE_OK);
+	assert_int_equal(proposal_decide(&f->st, &u, id, "proposed", 0, "ผู้ตัดสิน", "ซ้ำกับ LE1", &err), CHANGE_OK);
 	assert_int_equal(fixture_int(f, "SELECT status = 'rejected' AND decision_note = 'ซ้ำกับ LE1'"
 				     " AND decided_on IS NOT NULL FROM norm_proposal"), 1);
-	assert_int_equal(proposal_decide(&f->st, &u, id, 0, "ผู้ตัดสิน", NULL, &err), CHANGE_NONE);
+	assert_int_equal(proposal_decide(&f->st, &u, id, "rejected", 0, "ผู้ตัดสิน", NULL, &err), CHANGE_NONE);
+	/* another user accepting what they saw as proposed: refused, says who */
+	assert_int_equal(proposal_decide(&f->st, &u, id, "proposed", 1, "คนที่สอง", NULL, &err),
+			 CHANGE_ERROR);
+	assert_non_null(strstr(err.msg, "ผู้ตัดสิน"));
+	assert_int_equal(fixture_int(f, "SELECT status = 'rejected' FROM norm_proposal"), 1);
 	assert_int_equal(change_undo(&f->st, &u, &err), CHANGE_OK);
 	assert_int_equal(fixture_int(f, "SELECT status = 'proposed' FROM norm_proposal"), 1);
 	assert_int_equal(proposal_delete(&f->st, &u, id, &err), CHANGE_OK);

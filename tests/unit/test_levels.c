@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "helpers.h"
+#include "routemap/lessons.h"
 #include "routemap/change.h"
 #include "routemap/domain.h"
 #include "routemap/normedit.h"
@@ -194,6 +195,37 @@ static void test_tally_follows_levels(void **state)
 	undo_log_free(&u);
 }
 
+/* Success factors count levels as the tally does: the demo's A-NPG-69
+ * picked as the successful side, L1 at 2 meets 2/3 (66.67 %), M1 at 0
+ * none, O1 unanswered is no answer; nothing on the other side. */
+static int success_row_of(const struct success_row *row, void *arg)
+{
+	double *rates = arg;
+
+	if (strcmp(row->item, "L1") == 0)
+		rates[0] = row->succ_answers * 1000 + row->succ_rate;
+	else if (strcmp(row->item, "M1") == 0)
+		rates[1] = row->succ_answers * 1000 + row->succ_rate;
+	else if (strcmp(row->item, "O1") == 0)
+		rates[2] = row->succ_answers * 1000 + row->succ_rate;
+	return 0;
+}
+
+static void test_success_counts_levels(void **state)
+{
+	struct fixture *f = *state;
+	struct rm_error err = { 0, "" };
+	const char *picked[] = { "A-NPG-69" };
+	struct success_pick pick = { 4, picked, 1 };
+	double rates[3] = { -1, -1, -1 };
+
+	assert_int_equal(success_rows(&f->st, &f->cfg, "PMQA-SELF", 1, &pick, success_row_of, rates,
+				      NULL, &err), 0);
+	assert_true(fabs(rates[0] - (1000 + 200.0 / 3)) < 1e-6);
+	assert_true(fabs(rates[1] - 1000) < 1e-6);
+	assert_true(fabs(rates[2]) < 1e-6);
+}
+
 static void test_scale_in_csv_and_versions(void **state)
 {
 	struct fixture *f = *state;
@@ -258,6 +290,8 @@ int main(void)
 						fixture_teardown),
 		cmocka_unit_test(test_category_level),
 		cmocka_unit_test_setup_teardown(test_tally_follows_levels, fixture_setup_demo,
+						fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_success_counts_levels, fixture_setup_demo,
 						fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_scale_in_csv_and_versions, fixture_setup_demo,
 						fixture_teardown),

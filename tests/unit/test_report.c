@@ -385,6 +385,23 @@ static void test_renderers(void **state)
 	assert_non_null(strstr(s, "66.7%"));
 	assert_non_null(strstr(s, "####################"));   /* rank 4: the full bar */
 	free(s);
+	/* an item's text of 300 Thai characters (900 bytes), whole in csv and md */
+	{
+		char text[901], sql[1100];
+		int k;
+
+		for (k = 0; k < 300; k++)
+			memcpy(text + 3 * k, "\xe0\xb8\x81", 3);   /* ก */
+		text[900] = '\0';
+		snprintf(sql, sizeof sql, "UPDATE norm_item SET text = '%s'", text);
+		assert_int_equal(sqlite3_exec(fx->st.db, sql, NULL, NULL, NULL), SQLITE_OK);
+		s = rendered(fx, "items", report_write_csv);
+		assert_non_null(strstr(s, text));
+		free(s);
+		s = rendered(fx, "items", report_write_md);
+		assert_non_null(strstr(s, text));
+		free(s);
+	}
 	s = rendered(fx, "coverage", report_write_md);
 	assert_non_null(strstr(s, "| U3 | "));
 	assert_non_null(strstr(s, " ---: |"));

@@ -115,6 +115,7 @@ static int item_record(struct form_record *rec, const struct assessment *a,
 	d->s.item = it->id;
 	d->s.entry = it->entry;
 	d->levels = a->levels;
+	rec->first_label = a->levels ? N_("PMQA level") : NULL;
 	rec->history_table = "assessment_entry";
 	rec->history_row = it->entry;
 	if (copy(&rec->values[0], a->levels ? level_value(it->level)

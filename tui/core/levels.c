@@ -38,8 +38,13 @@ void level_count_text(const struct assessment *a, size_t g, char *out, size_t si
 {
 	struct level_count n = assessment_levels(a, g);
 
-	snprintf(out, size, _("level %s  B %d  A %d  S %d  none %d  unanswered %d"),
-		 level_letter(n.level), n.at[1], n.at[2], n.at[3], n.at[0], n.unanswered);
+	/* at none the category has not reached Basic: no "level 0" */
+	if (n.level == 0)
+		snprintf(out, size, _("below Basic  B %d  A %d  S %d  none %d  unanswered %d"),
+			 n.at[1], n.at[2], n.at[3], n.at[0], n.unanswered);
+	else
+		snprintf(out, size, _("level %s  B %d  A %d  S %d  none %d  unanswered %d"),
+			 level_letter(n.level), n.at[1], n.at[2], n.at[3], n.at[0], n.unanswered);
 }
 
 const char *level_value(int level)

@@ -10,6 +10,7 @@
 #include "routemap/lessons.h"
 #include "routemap/normedit.h"
 #include "routemap/text.h"
+#include "routemap/vocab.h"
 
 /* ---- the list ---- */
 
@@ -29,6 +30,8 @@ void proposal_rows_free(struct proposal_row *rows, size_t n)
 		free(rows[i].proposed_by);
 		free(rows[i].proposed_on);
 		free(rows[i].decision_note);
+		free(rows[i].decided_by);
+		free(rows[i].decided_on);
 	}
 	free(rows);
 }
@@ -39,7 +42,8 @@ int proposal_rows(struct store *st, const char *code, struct proposal_row **rows
 	sqlite3_stmt *stmt = store_prepare(st,
 		"SELECT p.id, s.version, p.kind, p.item_code, p.group_code, p.text, p.reason,"
 		" p.status, p.origin_kind, p.origin, p.proposed_by, p.proposed_on, p.decision_note,"
-		" coalesce((SELECT version FROM norm_set WHERE id = p.applied_set_id), 0)"
+		" coalesce((SELECT version FROM norm_set WHERE id = p.applied_set_id), 0),"
+		" p.decided_by, p.decided_on"
 		" FROM norm_proposal p JOIN norm_set s ON s.id = p.set_id WHERE s.code = ?1"
 		" ORDER BY s.version DESC, p.id", err);
 	int rc = SQLITE_DONE, bad = 0;
@@ -70,6 +74,8 @@ int proposal_rows(struct store *st, const char *code, struct proposal_row **rows
 		r->proposed_on = store_col_dup(stmt, 11, &bad);
 		r->decision_note = store_col_dup(stmt, 12, &bad);
 		r->applied_version = sqlite3_column_int(stmt, 13);
+		r->decided_by = store_col_dup(stmt, 14, &bad);
+		r->decided_on = store_col_dup(stmt, 15, &bad);
 	}
 	if (store_finish(st, stmt, rc, bad, err) < 0) {
 		proposal_rows_free(*rows, *n);
@@ -82,13 +88,21 @@ int proposal_rows(struct store *st, const char *code, struct proposal_row **rows
 
 /* ---- deciding ---- */
 
-/* The status of proposal ID into STATUS (SIZE bytes) and the version made
- * from it into *APPLIED.  0, or -1 with ERR (gone, the database). */
-static int status_of(struct store *st, sqlite3_int64 id, char *status, size_t size, int *applied,
+/* A proposal's state: its status, the version made from it, who decided
+ * it and on what day (ISO; empty when nobody did). */
+struct prop_state {
+	char status[32], by[128], on[16];
+	int applied;
+};
+
+/* The state of proposal ID into *PS.  0, or -1 with ERR (gone, the
+ * database). */
+static int status_of(struct store *st, sqlite3_int64 id, struct prop_state *ps,
 		     struct rm_error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT status, coalesce((SELECT version FROM"
-					   " norm_set WHERE id = applied_set_id), 0)"
+					   " norm_set WHERE id = applied_set_id), 0),"
+					   " coalesce(decided_by, ''), coalesce(decided_on, '')"
 					   " FROM norm_proposal WHERE id = ?1", err);
 	int rc;
 
@@ -97,8 +111,11 @@ static int status_of(struct store *st, sqlite3_int64 id, char *status, size_t si
 	sqlite3_bind_int64(stmt, 1, id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		snprintf(status, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
-		*applied = sqlite3_column_int(stmt, 1);
+		snprintf(ps->status, sizeof ps->status, "%s",
+			 (const char *)sqlite3_column_text(stmt, 0));
+		ps->applied = sqlite3_column_int(stmt, 1);
+		snprintf(ps->by, sizeof ps->by, "%s", (const char *)sqlite3_column_text(stmt, 2));
+		snprintf(ps->on, sizeof ps->on, "%s", (const char *)sqlite3_column_text(stmt, 3));
 	}
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_ROW)
@@ -109,27 +126,45 @@ static int status_of(struct store *st, sqlite3_int64 id, char *status, size_t si
 		       _("this proposal is no longer there (deleted meanwhile?)"));
 }
 
+/* The refusal when PS is no longer the status SEEN: who decided what, when. */
+static int changed_meanwhile(const struct prop_state *ps, struct rm_error *err)
+{
+	struct text_date d;
+	char when[64] = "";
+
+	if (text_parse_date(ps->on, &d) == 0)
+		text_format_date(&d, text_calendar_buddhist(), when, sizeof when);
+	return rm_fail(err, RM_EXIT_RUNTIME,
+		       _("%s marked this proposal \"%s\" meanwhile (%s); nothing saved, look "
+			 "again before deciding"),
+		       *ps->by ? ps->by : "?", vocab_value("norm_proposal", "status", ps->status),
+		       *when ? when : "—");
+}
+
 struct decide_args {
 	sqlite3_int64 id;
 	int accept;
-	const char *by, *note;
+	const char *seen, *by, *note;
 };
 
 static int decide_work(struct store *st, void *arg, struct rm_error *err)
 {
 	struct decide_args *a = arg;
 	const char *to = a->accept ? "accepted" : "rejected";
+	struct prop_state ps;
 	struct text_date today;
-	char status[32], iso[16];
+	char iso[16];
 	sqlite3_stmt *stmt;
-	int applied = 0, rc;
+	int rc;
 
-	if (status_of(st, a->id, status, sizeof status, &applied, err) < 0)
+	if (status_of(st, a->id, &ps, err) < 0)
 		return CHANGE_ERROR;
-	if (strcmp(status, "applied") == 0)
+	if (strcmp(ps.status, "applied") == 0)
 		return rm_fail(err, RM_EXIT_RUNTIME,
-			       _("this proposal is in version %d already; it is decided"), applied);
-	if (strcmp(status, to) == 0)
+			       _("this proposal is in version %d already; it is decided"), ps.applied);
+	if (a->seen && strcmp(ps.status, a->seen) != 0)
+		return changed_meanwhile(&ps, err);
+	if (strcmp(ps.status, to) == 0)
 		return CHANGE_NONE;
 	text_today(&today);
 	text_format_iso(&today, iso, sizeof iso);
@@ -147,10 +182,10 @@ static int decide_work(struct store *st, void *arg, struct rm_error *err)
 	return rc == SQLITE_DONE ? CHANGE_OK : store_fail(st, err, _("cannot save"));
 }
 
-int proposal_decide(struct store *st, struct undo_log *u, sqlite3_int64 id, int accept,
-		    const char *by, const char *note, struct rm_error *err)
+int proposal_decide(struct store *st, struct undo_log *u, sqlite3_int64 id, const char *seen,
+		    int accept, const char *by, const char *note, struct rm_error *err)
 {
-	struct decide_args a = { id, accept, by, note };
+	struct decide_args a = { id, accept, seen, by, note };
 
 	return change_run(st, u, NULL, decide_work, &a, err);
 }
@@ -158,15 +193,14 @@ int proposal_decide(struct store *st, struct undo_log *u, sqlite3_int64 id, int 
 static int delete_work(struct store *st, void *arg, struct rm_error *err)
 {
 	sqlite3_int64 id = *(sqlite3_int64 *)arg;
-	char status[32];
-	int applied = 0;
+	struct prop_state ps;
 
-	if (status_of(st, id, status, sizeof status, &applied, err) < 0)
+	if (status_of(st, id, &ps, err) < 0)
 		return CHANGE_ERROR;
-	if (strcmp(status, "applied") == 0)
+	if (strcmp(ps.status, "applied") == 0)
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("this proposal made version %d; it stays as that version's history"),
-			       applied);
+			       ps.applied);
 	return store_run_ids(st, "DELETE FROM norm_proposal WHERE id = ?1", id, 0, err) < 0
 		       ? CHANGE_ERROR : CHANGE_OK;
 }

@@ -147,24 +147,77 @@ static const struct form_field fields[P_COUNT] = {
 		     "norm_proposal.decision_note", NULL, NULL, 4000 },
 };
 
-/* Where a proposal came from, in words, into *OUT (malloc'd): FROM is
- * its origin's kind, a unit separator (31), and what there. */
-static int origin_words(const char *from, char **out)
+/* The first column of SQL's first row, ?1 bound to A and ?2 to B (text,
+ * either NULL), into *OUT (malloc'd; NULL for no row).  0, or -1. */
+static int read_text(const struct form_ctx *ctx, const char *sql, const char *a, const char *b,
+		     char **out, struct rm_error *err)
 {
-	const char *sep = from ? strchr(from, 31) : NULL, *what = sep ? sep + 1 : "";
+	sqlite3_stmt *stmt = store_prepare(ctx->st, sql, err);
+	int rc, oom = 0;
+
+	*out = NULL;
+	if (!stmt)
+		return -1;
+	store_bind_text_or_null(stmt, 1, a);
+	store_bind_text_or_null(stmt, 2, b);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*out = store_col_dup(stmt, 0, &oom);
+		rc = SQLITE_DONE;
+	}
+	return store_finish(ctx->st, stmt, rc, oom, err);
+}
+
+/* "A/B" split at its last "/" into A (SIZE bytes) and *B; 0, or -1. */
+static int split_last(const char *s, char *a, size_t size, const char **b)
+{
+	const char *slash = s ? strrchr(s, '/') : NULL;
+
+	if (!slash || (size_t)(slash - s) >= size)
+		return -1;
+	memcpy(a, s, (size_t)(slash - s));
+	a[slash - s] = '\0';
+	*b = slash + 1;
+	return 0;
+}
+
+/* Where a proposal came from, in words, into *OUT (malloc'd): FROM is
+ * its origin's kind, a unit separator (31), and what there: an AAR's
+ * "CODE/SECTION" names the section by its template's label, a set's
+ * "CODE@N" reads "CODE version N".  0, or -1 with ERR. */
+static int origin_words(const struct form_ctx *ctx, const char *from, char **out,
+			struct rm_error *err)
+{
+	const char *sep = from ? strchr(from, 31) : NULL, *what = sep ? sep + 1 : "", *at;
 	size_t klen = sep ? (size_t)(sep - from) : 0;
 	struct buf b = { 0 };
+	char head[160], *tmpl = NULL;
 
-	if (sep && klen == 3 && strncmp(from, "aar", 3) == 0)
+	if (sep && klen == 3 && strncmp(from, "aar", 3) == 0 &&
+	    split_last(what, head, sizeof head, &at) == 0) {
+		const struct cfg_template *t;
+		const char *label;
+
+		if (read_text(ctx, "SELECT template FROM aar WHERE code = ?1", head, NULL, &tmpl,
+			      err) < 0)
+			return -1;
+		t = tmpl && ctx->cfg ? config_template(ctx->cfg, tmpl) : NULL;
+		label = t ? config_label(&t->sections, at) : NULL;
+		buf_printf(&b, _("AAR %s, section %s"), head, label ? label : at);
+		free(tmpl);
+	} else if (sep && klen == 3 && strncmp(from, "aar", 3) == 0)
 		buf_printf(&b, _("AAR %s"), what);
 	else if (sep && strncmp(from, "aar_action", klen) == 0 && klen == 10)
 		buf_printf(&b, _("a follow-up action of AAR %s"), what);
+	else if (sep && strncmp(from, "success", klen) == 0 && klen == 7 && (at = strrchr(what, '@')))
+		buf_printf(&b, _("the success factors of %.*s version %s"), (int)(at - what), what,
+			   at + 1);
 	else if (sep && strncmp(from, "success", klen) == 0 && klen == 7)
 		buf_printf(&b, _("the success factors of %s"), what);
 	else
 		buf_puts(&b, _("a person"));
 	*out = buf_take(&b);
-	return *out ? 0 : -1;
+	return *out ? 0 : rm_oom(err);
 }
 
 /* form_def.load: CODE the proposal's row id. */
@@ -189,8 +242,8 @@ static int load(const struct form_ctx *ctx, const char *code, const char *part,
 		" p.decision_note FROM norm_proposal p JOIN norm_set s ON s.id = p.set_id"
 		" WHERE p.id = CAST(?1 AS INTEGER)", args, 1, P_COUNT, rec, id, err);
 	if (rc == 0) {
-		if (origin_words(rec->values[P_ORIGIN], &origin) < 0)
-			rc = rm_oom(err);
+		if (origin_words(ctx, rec->values[P_ORIGIN], &origin, err) < 0)
+			rc = -1;
 		free(rec->values[P_ORIGIN]);
 		rec->values[P_ORIGIN] = origin;
 		rec->history_table = "norm_proposal";
@@ -235,39 +288,6 @@ static int save(const struct form_ctx *ctx, struct undo_log *u, struct form_reco
 
 /* ---- a new proposal ---- */
 
-/* The first column of SQL's first row, ?1 bound to A and ?2 to B (text,
- * either NULL), into *OUT (malloc'd; NULL for no row).  0, or -1. */
-static int read_text(const struct form_ctx *ctx, const char *sql, const char *a, const char *b,
-		     char **out, struct rm_error *err)
-{
-	sqlite3_stmt *stmt = store_prepare(ctx->st, sql, err);
-	int rc, oom = 0;
-
-	*out = NULL;
-	if (!stmt)
-		return -1;
-	store_bind_text_or_null(stmt, 1, a);
-	store_bind_text_or_null(stmt, 2, b);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*out = store_col_dup(stmt, 0, &oom);
-		rc = SQLITE_DONE;
-	}
-	return store_finish(ctx->st, stmt, rc, oom, err);
-}
-
-/* "A/B" split at its last "/" into A (SIZE bytes) and *B; 0, or -1. */
-static int split_last(const char *s, char *a, size_t size, const char **b)
-{
-	const char *slash = s ? strrchr(s, '/') : NULL;
-
-	if (!slash || (size_t)(slash - s) >= size)
-		return -1;
-	memcpy(a, s, (size_t)(slash - s));
-	a[slash - s] = '\0';
-	*b = slash + 1;
-	return 0;
-}
 
 /* Where a new proposal comes from (KIND and PART as defaults takes
  * them), in words, into *OUT (malloc'd).  0, or -1 with ERR. */
@@ -290,9 +310,9 @@ static int origin_shown(const struct form_ctx *ctx, const char *kind, const char
 		buf_free(&b);
 		return rc < 0 ? -1 : rm_oom(err);
 	}
-	rc = origin_words(b.s, out);
+	rc = origin_words(ctx, b.s, out, err);
 	buf_free(&b);
-	return rc < 0 ? rm_oom(err) : 0;
+	return rc;
 }
 
 /* form_def.defaults: CODE the origin's kind, PART what there (lessons.h). */

@@ -95,10 +95,13 @@ int report_set_id(struct store *st, const struct report_filter *f, sqlite3_int64
 	if (*id)
 		return 0;
 	if (f->version > 0)
-		return rm_fail(err, RM_EXIT_USAGE, _("--set %s:%d: there is no such version of that norm set"),
+		return rm_fail(err, RM_EXIT_USAGE, f->screen
+			       ? _("norm set %s:%d: there is no such version of that norm set")
+			       : _("--set %s:%d: there is no such version of that norm set"),
 			       f->set, f->version);
-	return rm_fail(err, RM_EXIT_USAGE,
-		       _("--set %s: no norm set of that code has an issued version"), f->set);
+	return rm_fail(err, RM_EXIT_USAGE, f->screen
+		       ? _("norm set %s: no norm set of that code has an issued version")
+		       : _("--set %s: no norm set of that code has an issued version"), f->set);
 }
 
 int report_sets(struct store *st, const struct report_filter *f, struct report_set **sets,
@@ -161,7 +164,9 @@ int report_check(struct store *st, const struct report_def *def, const struct re
 	int rc, found;
 
 	if (f->from[0] && f->to[0] && strcmp(f->from, f->to) > 0)
-		return rm_fail(err, RM_EXIT_USAGE, _("--to is before --from; the span would hold no day"));
+		return rm_fail(err, RM_EXIT_USAGE, "%s", f->screen
+			       ? _("the last day is before the first; the span would hold no day")
+			       : _("--to is before --from; the span would hold no day"));
 	if (def->takes & REPORT_SET && report_set_id(st, f, &id, err) < 0)
 		return -1;
 	if (!f->office)
@@ -176,8 +181,9 @@ int report_check(struct store *st, const struct report_def *def, const struct re
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, err, _("cannot read the offices"));
 	if (!found)
-		return rm_fail(err, RM_EXIT_USAGE, _("--office %s: there is no office of that code"),
-			       f->office);
+		return rm_fail(err, RM_EXIT_USAGE, f->screen
+			       ? _("office %s: there is no office of that code")
+			       : _("--office %s: there is no office of that code"), f->office);
 	return 0;
 }
 

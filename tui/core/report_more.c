@@ -26,7 +26,7 @@ static void numbers(sqlite3_stmt *stmt, int from, int n, struct report_cell *c, 
 
 static const struct report_col support_cols[] = {
 	{ RT_TEXT, "frame", N_("support frame") },
-	{ RT_TEXT, "with", N_("asked of") },
+	{ RT_TEXT, "with", N_("with now") },
 	{ RT_COUNT, "requests", N_("requests") },
 	{ RT_BAHT, "baht_requested", N_("baht asked") },
 	{ RT_COUNT, "agreed", N_("agreed") },
@@ -35,9 +35,18 @@ static const struct report_col support_cols[] = {
 	{ RT_COUNT, "waiting", N_("awaiting an answer") },
 };
 
+/* NAME by the office's label for CODE in LABELS, else NAME itself. */
+static const char *ini_name(const struct cfg_labels *labels, const char *code, const char *name)
+{
+	const char *label = code ? config_label(labels, code) : NULL;
+
+	return label ? label : name;
+}
+
 /* Requests of the assessments in scope by frame (the one filed under
  * once answered, else the one asked under) and by whom they are with now
- * (coalesce(referred_to, source)); the last row the totals. */
+ * (coalesce(referred_to, source)); the last row the totals.  Frames and
+ * sources are named as the office's INI names them, as on the screens. */
 int report_fill_support(struct store *st, const struct config *cfg, const struct report_filter *f,
 			struct report *r, struct rm_error *err)
 {
@@ -46,7 +55,6 @@ int report_fill_support(struct store *st, const struct config *cfg, const struct
 	sqlite3_int64 set_id;
 	int rc;
 
-	(void)cfg;
 	if (report_set_id(st, f, &set_id, err) < 0)
 		return -1;
 	t = report_table_add(r, _("Support"), NULL, support_cols, N(support_cols));
@@ -78,7 +86,9 @@ int report_fill_support(struct store *st, const struct config *cfg, const struct
 	report_bind_scope(stmt, f, set_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct report_cell *c = report_row_add(t);
-		const char *frame = (const char *)sqlite3_column_text(stmt, 1);
+		const char *code = (const char *)sqlite3_column_text(stmt, 0);
+		const char *frame = ini_name(&cfg->support_frames, code,
+					     (const char *)sqlite3_column_text(stmt, 1));
 		const char *with = (const char *)sqlite3_column_text(stmt, 2);
 		int total = sqlite3_column_int(stmt, 9);
 
@@ -87,9 +97,9 @@ int report_fill_support(struct store *st, const struct config *cfg, const struct
 		if (total)
 			rc = report_set_text(&c[0], _("total"), "*");
 		else
-			rc = report_set_text(&c[0], frame ? frame : _("no frame"),
-					     frame ? (const char *)sqlite3_column_text(stmt, 0) : "") |
-			     report_set_text(&c[1], with ? vocab_value("support_request", "source", with)
+			rc = report_set_text(&c[0], frame ? frame : _("no frame"), frame ? code : "") |
+			     report_set_text(&c[1], with ? ini_name(&cfg->support_sources, with,
+						 vocab_value("support_request", "source", with))
 						 : _("no one named"), with ? with : "");
 		if (rc < 0)
 			r->oom = 1;

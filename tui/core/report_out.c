@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "routemap/escape.h"
 #include "routemap/i18n.h"
 #include "routemap/report.h"
 #include "routemap/table.h"
@@ -72,16 +73,32 @@ static const char *heading(const struct report_col *c)
 	return c->head ? _(c->head) : "";
 }
 
-/* Row ROW of T as text into CELLS (NCOLS pointers into BUF). */
+/* Row ROW of T as text into CELLS (NCOLS pointers into BUF, or to a text
+ * cell's own text, which is never cut). */
 static void row_texts(const struct report_table *t, size_t row, int ascii, char (*buf)[CELL],
 		      const char **cells)
 {
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++) {
+		const struct report_cell *c = &t->cells[row * t->ncols + i];
+
+		if (t->cols[i].type == RT_TEXT) {
+			cells[i] = c->text ? c->text : "";
+			continue;
+		}
 		report_cell_text(t, row, i, BAR_TXT, ascii, buf[i], CELL);
 		cells[i] = buf[i];
 	}
+}
+
+/* BEFORE, S escaped as one line (escape.h), then AFTER, to OUT. */
+static void put_title(FILE *out, const char *before, const char *s, const char *after)
+{
+	char *e = escape_text(s ? s : "", ESC_NL_SPACE);
+
+	fprintf(out, "%s%s%s", before, e ? e : "", after);
+	free(e);
 }
 
 /* One table as aligned text, fitted to WIDTH (0: whole). */
@@ -133,29 +150,29 @@ void report_write_txt(const struct report *r, FILE *out, int width, int ascii)
 {
 	size_t i;
 
-	fprintf(out, "%s\n", r->title);
+	put_title(out, "", r->title, "\n");
 	for (i = 0; i < r->ntables; i++) {
 		fputc('\n', out);
 		if (r->tables[i].title)
-			fprintf(out, "%s\n", r->tables[i].title);
+			put_title(out, "", r->tables[i].title, "\n");
 		table_txt(&r->tables[i], out, width, ascii);
 		if (!r->tables[i].nrows)
 			fprintf(out, "%s\n", _("(nothing in this report's scope)"));
 	}
 }
 
-/* Cell COL of ROW as data: a code before words, ISO dates, plain numbers. */
-static void cell_data(const struct report_table *t, size_t row, size_t col, char *out, size_t size)
+/* Cell COL of ROW as data: a code before words (the cell's own text,
+ * never cut), ISO dates, plain numbers written into OUT.  Returns the text. */
+static const char *cell_data(const struct report_table *t, size_t row, size_t col, char *out,
+			     size_t size)
 {
 	const struct report_cell *c = &t->cells[row * t->ncols + col];
 
 	out[0] = '\0';
-	if (t->cols[col].type == RT_TEXT || t->cols[col].type == RT_DATE) {
-		snprintf(out, size, "%s", c->code ? c->code : c->text ? c->text : "");
-		return;
-	}
+	if (t->cols[col].type == RT_TEXT || t->cols[col].type == RT_DATE)
+		return c->code ? c->code : c->text ? c->text : "";
 	if (!c->has)
-		return;
+		return out;
 	switch (t->cols[col].type) {
 	case RT_BAHT:
 		snprintf(out, size, "%.2f", c->value);
@@ -171,6 +188,7 @@ static void cell_data(const struct report_table *t, size_t row, size_t col, char
 		snprintf(out, size, "%.0f", c->value);
 		break;
 	}
+	return out;
 }
 
 void report_write_csv(const struct report *r, FILE *out)
@@ -189,10 +207,8 @@ void report_write_csv(const struct report *r, FILE *out)
 				cells[col] = t->cols[col].name;
 			table_csv_row(out, cells, t->ncols);
 			for (row = 0; row < t->nrows; row++) {
-				for (col = 0; col < t->ncols; col++) {
-					cell_data(t, row, col, buf[col], CELL);
-					cells[col] = buf[col];
-				}
+				for (col = 0; col < t->ncols; col++)
+					cells[col] = cell_data(t, row, col, buf[col], CELL);
 				table_csv_row(out, cells, t->ncols);
 			}
 		}
@@ -205,14 +221,14 @@ void report_write_md(const struct report *r, FILE *out)
 {
 	size_t i, row, col;
 
-	fprintf(out, "# %s\n", r->title);
+	put_title(out, "# ", r->title, "\n");
 	for (i = 0; i < r->ntables; i++) {
 		const struct report_table *t = &r->tables[i];
 		char (*buf)[CELL] = calloc(t->ncols, sizeof *buf);
 		const char **cells = calloc(t->ncols, sizeof *cells);
 
 		if (buf && cells) {
-			fprintf(out, "\n## %s\n\n", t->title ? t->title : t->sheet);
+			put_title(out, "\n## ", t->title ? t->title : t->sheet, "\n\n");
 			for (col = 0; col < t->ncols; col++)
 				cells[col] = heading(&t->cols[col]);
 			table_md_row(out, cells, t->ncols, right_bits(t), 1);

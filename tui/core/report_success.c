@@ -59,14 +59,16 @@ static int success_of(struct store *st, const struct config *cfg, int min_rank,
 	t = report_table_add(r, sheet, NULL, success_cols, N(success_cols));
 	if (!t)
 		return rm_oom(err);
+	t->sheet_code = strlen(s->code);
 	rc = success_rows(st, cfg, s->code, s->version, &pick, success_row, t, &totals, err);
 	if (rc == -2)
 		return rm_oom(err);
 	if (rc < 0)
 		return -1;
-	/* the title says how many units each side holds, known now */
+	/* the title says how many assessments each side holds (a unit assessed
+	 * twice against the version counts twice), known now */
 	snprintf(title, sizeof title,
-		 _("%s version %d: %s; successful (rank %d or more): %d, the rest: %d"), s->code,
+		 _("%s version %d: %s; successful assessments (rank %d or more): %d, the rest: %d"), s->code,
 		 s->version, s->title, min_rank, totals.successful, totals.rest);
 	t->title = strdup(title);
 	return t->title ? 0 : rm_oom(err);

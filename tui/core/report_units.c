@@ -46,6 +46,7 @@ static int coverage_of(struct store *st, const struct config *cfg, const struct 
 	t = report_table_add(r, sheet, title, unit_cols, N(unit_cols));
 	if (!t)
 		return rm_oom(err);
+	t->sheet_code = strlen(s->code);
 	stmt = store_prepare(st, REPORT_UNDER
 		" SELECT o.code, coalesce(o.short_name, o.name), a.code, a.assessed_on, t.items,"
 		"  t.answered, t.share"
@@ -83,6 +84,7 @@ static int coverage_of(struct store *st, const struct config *cfg, const struct 
 	ranks = report_table_add(r, sheet, title, rank_cols, N(rank_cols));
 	if (!ranks)
 		return rm_oom(err);
+	ranks->sheet_code = strlen(s->code);
 	for (k = 1; k <= 5; k++)
 		if (counts[k] > most)
 			most = counts[k];
@@ -128,7 +130,7 @@ static const struct report_col item_cols[] = {
 static const struct report_col level_cols[] = {
 	{ RT_TEXT, "item", N_("item") },
 	{ RT_TEXT, "text", N_("text") },
-	{ RT_COUNT, "level_0", N_("none") },
+	{ RT_COUNT, "level_0", N_("below Basic") },
 	{ RT_COUNT, "level_1", N_("Basic") },
 	{ RT_COUNT, "level_2", N_("Advance") },
 	{ RT_COUNT, "level_3", N_("Significance") },
@@ -154,6 +156,7 @@ static int items_of(struct store *st, const struct report_filter *f, const struc
 	t = report_table_add(r, sheet, title, s->levels ? level_cols : item_cols, N(item_cols));
 	if (!t)
 		return rm_oom(err);
+	t->sheet_code = strlen(s->code);
 	stmt = store_prepare(st, REPORT_UNDER ","
 		" n AS (SELECT count(*) AS n FROM assessment a WHERE a.set_id = ?4 AND "
 		REPORT_IN_SCOPE("a") "),"

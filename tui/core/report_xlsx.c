@@ -53,26 +53,56 @@ static int format_of(enum report_type type)
 	return F_TEXT;
 }
 
-/* A sheet name Excel takes: at most 31 characters, none of []:*?/\,
- * not one of the sheets already there (" 2", " 3"... added). */
-static void sheet_name(lxw_workbook *wb, const char *want, char *out, size_t size)
+/* Characters (not bytes) in the first LEN bytes of S. */
+static size_t chars_in(const char *s, size_t len)
 {
+	size_t n = 0, i;
+
+	for (i = 0; i < len && s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Append the first CHARS characters of S (at most LEN bytes) to BASE at
+ * *AT (room for SIZE bytes), []:*?/\ as '-'. */
+static void put_chars(char *base, size_t *at, size_t size, const char *s, size_t len,
+		      size_t chars)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len && s[i] && *at + 4 < size; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == chars)
+			break;
+		base[(*at)++] = strchr("[]:*?/\\", s[i]) ? '-' : s[i];
+	}
+	base[*at] = '\0';
+}
+
+/* A sheet name Excel takes for table T: at most 31 characters, none of
+ * []:*?/\, not one of the sheets already there.  When too long, the set's
+ * code at its start (T->sheet_code bytes) is shortened with "~" and the
+ * rest, which holds the version, kept; then anything left is cut.  A name
+ * already there gets " (2)", " (3)"... (never a bare number, which would
+ * read as a version). */
+static void sheet_name(lxw_workbook *wb, const struct report_table *t, char *out, size_t size)
+{
+	const char *want = t->sheet;
+	size_t code = t->sheet_code <= strlen(want) ? t->sheet_code : 0;
+	size_t rest = chars_in(want + code, strlen(want + code)), room = 31 - 4, at = 0;
 	char base[160];
-	size_t len = 0, chars = 0;
-	const char *s;
 	int k;
 
-	for (s = want; *s && chars < 27 && len + 5 < sizeof base; s++) {
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			chars++;
-		if (chars == 27 && ((unsigned char)*s & 0xC0) != 0x80)
-			break;
-		base[len++] = strchr("[]:*?/\\", *s) ? '-' : *s;
+	if (code && chars_in(want, code) + rest > room && rest + 2 <= room) {
+		put_chars(base, &at, sizeof base, want, code, room - rest - 1);
+		put_chars(base, &at, sizeof base, "~", 1, 1);
+		put_chars(base, &at, sizeof base, want + code, strlen(want + code), rest);
+	} else {
+		put_chars(base, &at, sizeof base, want, strlen(want), room);
 	}
-	base[len] = '\0';
-	snprintf(out, size, "%s", len ? base : "1");
+	snprintf(out, size, "%s", at ? base : "1");
 	for (k = 2; k < 1000 && workbook_get_worksheet_by_name(wb, out); k++)
-		if (snprintf(out, size, "%.120s %d", base, k) < 0)
+		if (snprintf(out, size, "%.120s (%d)", base, k) < 0)
 			break;
 }
 
@@ -109,7 +139,7 @@ static void write_sheet(lxw_workbook *wb, const struct report_table *t, lxw_form
 	lxw_worksheet *ws;
 	size_t col, row;
 
-	sheet_name(wb, t->sheet, name, sizeof name);
+	sheet_name(wb, t, name, sizeof name);
 	ws = workbook_add_worksheet(wb, name);
 	if (!ws)
 		return;

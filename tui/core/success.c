@@ -14,18 +14,27 @@
 #include "routemap/lessons.h"
 #include "routemap/normedit.h"
 
-/* An assessment's coverage in percent from its tally T, partial answers
- * weighing ?3; NULL when nothing applies. */
+/* The partial weight the tallies count with (coverage_weight, which the
+ * writer keeps at its INI's), so that a rank here is the rank the
+ * coverage report and the assessment's screen give. */
+#define PARTIAL "(SELECT partial FROM coverage_weight)"
+
+/* An assessment's coverage in percent from its tally T; NULL when nothing
+ * applies. */
 #define PERCENT(t) \
-	"(CASE WHEN " t ".weight_w > " t ".na_w THEN 100.0 * (" t ".met_w + " t ".partial_w * ?3)" \
-	" / (" t ".weight_w - " t ".na_w) END)"
+	"(CASE WHEN " t ".weight_w > " t ".na_w THEN 100.0 * (" t ".met_w + " t ".partial_w * " \
+	PARTIAL ") / (" t ".weight_w - " t ".na_w) END)"
 
-/* The answers that apply (of the side OK says) and their score. */
-#define APPLY(ok) "sum((" ok ") AND e.status IN ('met', 'partial', 'not_met'))"
+/* The answers that apply (of the side OK says) and their score: as the
+ * tally counts them, an answered level (a PMQA set) applies and meets
+ * level / 3 of the item. */
+#define APPLY(ok) \
+	"sum((" ok ") AND (e.level IS NOT NULL OR e.status IN ('met', 'partial', 'not_met')))"
 #define SCORE(ok) \
-	"total(CASE WHEN " ok " THEN CASE e.status WHEN 'met' THEN 1.0 WHEN 'partial' THEN ?3 END END)"
+	"total(CASE WHEN " ok " THEN CASE WHEN e.level IS NOT NULL THEN e.level / 3.0" \
+	" WHEN e.status = 'met' THEN 1.0 WHEN e.status = 'partial' THEN " PARTIAL " END END)"
 
-/* ?1 the set's code, ?2 its version, ?3 the partial weight, ?4 picked by hand (0/1), ?5 the
+/* ?1 the set's code, ?2 its version, ?4 picked by hand (0/1), ?5 the
  * picked codes as a JSON array, ?6 the least coverage of a successful
  * assessment (percent). */
 static const char rows_sql[] =
@@ -121,7 +130,6 @@ int success_rows(struct store *st, const struct config *cfg, const char *code, i
 	}
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 2, version);
-	sqlite3_bind_double(stmt, 3, cfg->partial_weight);
 	sqlite3_bind_int(stmt, 4, pick->npicked > 0);
 	sqlite3_bind_text(stmt, 5, json.s, -1, SQLITE_STATIC);
 	sqlite3_bind_double(stmt, 6, least_percent(cfg, pick->min_rank));
@@ -176,7 +184,6 @@ int success_units(struct store *st, const struct config *cfg, const char *code, 
 		return -1;
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 2, version);
-	sqlite3_bind_double(stmt, 3, cfg->partial_weight);
 	while (!bad && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct success_unit *u = array_grow(units, n, sizeof *u);
 

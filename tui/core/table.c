@@ -4,6 +4,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/csv.h"
+#include "routemap/escape.h"
 #include "routemap/table.h"
 #include "routemap/text.h"
 
@@ -191,16 +192,29 @@ void table_print_txt(const struct table *t, FILE *out, int header)
 	free(width);
 }
 
-/* A Markdown cell: "|" escaped, line breaks as <br>. */
+/* A Markdown cell: "|" escaped, line breaks as <br>, every other control
+ * escaped as the terminal's output is (escape.h). */
 static void md_cell(FILE *out, const char *s)
 {
+	char *e;
+
 	for (; *s; s++) {
 		if (*s == '|')
 			fputs("\\|", out);
 		else if (*s == '\n')
 			fputs("<br>", out);
-		else if (*s != '\r')
-			fputc(*s, out);
+		else if (*s == '\r')
+			continue;
+		else {
+			size_t n = strcspn(s, "|\n\r");
+			char *part = strndup(s, n);
+
+			e = part ? escape_text(part, ESC_NL_SPACE) : NULL;
+			fputs(e ? e : "", out);
+			free(e);
+			free(part);
+			s += n - 1;
+		}
 	}
 }
 

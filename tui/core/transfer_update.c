@@ -473,7 +473,7 @@ static int norm_rule(struct row *row, char **old, char **new, int frozen,
 	    (used = norm_assessed(row->st, old[0], atoi(old[3]), err)) != 0)
 		return used < 0 ? -1 : transfer_row_fail(row, (size_t)g, err,
 			_("units were assessed against %s version %d (%d assessments): its items stay "
-			  "answered as they are; v makes a new version"), old[0], atoi(old[3]), used);
+			  "answered as they are; make a new version to change the scale"), old[0], atoi(old[3]), used);
 	return frozen ? transfer_row_fail(row, c, err, "%s", why->msg) : 0;
 }
 

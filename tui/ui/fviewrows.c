@@ -105,7 +105,9 @@ int fview_slots_build(struct fview *f)
 	f->label_w = 0;
 	n = 0;
 	for (i = 0; i < f->def->nfields; i++) {
-		struct fslot s = { &f->def->fields[i], -1, 0, i, _(f->def->fields[i].label), NULL };
+		struct fslot s = { &f->def->fields[i], -1, 0, i,
+				   _(i == 0 && f->rec.first_label ? f->rec.first_label
+								  : f->def->fields[i].label), NULL };
 
 		if (put_slot(f, &n, s) < 0)
 			goto oom;

@@ -78,10 +78,19 @@ static void draw_detail(const struct proposals *p, struct ui *ui, int y)
 	if (r->applied_version)
 		snprintf(line, sizeof line, _("proposed by %s %s; in version %d"),
 			 r->proposed_by ? r->proposed_by : "?", when, r->applied_version);
-	else
-		snprintf(line, sizeof line, _("proposed by %s %s; decision: %s"),
+	else if (r->decided_by || r->decided_on) {
+		char day[64] = "";
+
+		if (r->decided_on)
+			ui_date(ui, r->decided_on, day, sizeof day);
+		snprintf(line, sizeof line, _("proposed by %s %s; %s by %s %s%s%s"),
 			 r->proposed_by ? r->proposed_by : "?", when,
-			 r->decision_note ? r->decision_note : "—");
+			 vocab_value("norm_proposal", "status", r->status),
+			 r->decided_by ? r->decided_by : "?", day, r->decision_note ? ": " : "",
+			 r->decision_note ? r->decision_note : "");
+	} else
+		snprintf(line, sizeof line, _("proposed by %s %s; not decided yet"),
+			 r->proposed_by ? r->proposed_by : "?", when);
 	ui_put(y + 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 1);
 }
 
@@ -135,9 +144,10 @@ static void decide(struct proposals *p, struct ui *ui, const struct proposal_row
 
 	if (!accept && !(note = ui_prompt(ui, _("Why is it rejected? "), NULL, UI_PROMPT_WORDS)))
 		return;
-	rc = proposal_decide(ui->st, &ui->undo, r->id, accept, ui->user, note, &err);
+	rc = proposal_decide(ui->st, &ui->undo, r->id, r->status, accept, ui->user, note, &err);
 	free(note);
 	if (rc == CHANGE_ERROR) {
+		load(p, ui, 0);   /* what the other user did shows */
 		ui_error(ui, "%s", err.msg);
 		return;
 	}
@@ -262,8 +272,23 @@ static const enum action proposals_actions[] = {
 	ACT_COUNT
 };
 
+/* y and x in this screen's words (the fund's screen answers with them). */
+static const char *proposals_label(const struct view *v, enum action a)
+{
+	(void)v;
+	switch (a) {
+	case ACT_AGREE:
+		return _("accept");
+	case ACT_DECLINE:
+		return _("reject");
+	default:
+		return NULL;
+	}
+}
+
 static const struct view_ops proposals_ops = {
 	.name = N_("norm proposals"),
+	.label = proposals_label,
 	.draw = proposals_draw,
 	.act = proposals_act,
 	.free = proposals_free,

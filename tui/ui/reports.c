@@ -1,6 +1,9 @@
 /* reports.c - the Reports section: the list of reports (VIEW_REPORTS),
  * and one report on screen (VIEW_REPORT): its tables aligned and fitted
- * to the screen's width, scrolled line by line; f sets its filters.  The
+ * to the screen's width, scrolled line by line; a table wider than the
+ * screen shows its words whole and scrolls sideways by columns (Left,
+ * Right, as less -S); f sets its filters.  On screen a report starts
+ * scoped to this office and those under it (the INI's office).  The
  * report is the one `routemap report NAME` prints (report.h). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +137,8 @@ struct report_view {
 	size_t nlines;
 	int **widths;                 /* per table, fitted to widths_cols */
 	int widths_cols;
+	int skip;                     /* columns hidden on the left (Right) */
+	int wide;                     /* some table is wider than the screen */
 	struct ui_list l;
 };
 
@@ -200,12 +205,30 @@ static int rerun(struct report_view *p, struct ui *ui)
 	return 0;
 }
 
-/* The widths of table T's columns fitted to the screen into W. */
-static void fit_table(struct ui *ui, const struct report_table *t, int *w)
+/* Cell COL of ROW of T as shown: a text cell's own text (never cut at a
+ * buffer's end), else its text made in OUT (SIZE bytes). */
+static const char *cell_shown(struct ui *ui, const struct report_table *t, size_t row,
+			      size_t col, char *out, size_t size)
+{
+	const struct report_cell *c = &t->cells[row * t->ncols + col];
+
+	if (t->cols[col].type == RT_TEXT)
+		return c->text ? c->text : "";
+	report_cell_text(t, row, col, BAR_SCREEN, ui->theme.ascii, out, size);
+	return out;
+}
+
+/* The widths of table T's columns into W: fitted to the screen when its
+ * columns fit as they are; else each at its own width (words at most a
+ * screen less four), SKIP columns on the left left out, and the screen's
+ * right edge cutting the rest.  Returns 1 when T is wider than the
+ * screen. */
+static int fit_table(struct ui *ui, const struct report_table *t, int skip, int *w)
 {
 	struct table_col c[32] = { { 0 } };
 	char text[CELL];
 	size_t i, k, n = t->ncols < 32 ? t->ncols : 32;
+	int total;
 
 	for (i = 0; i < n; i++) {
 		const char *head = t->cols[i].head ? _(t->cols[i].head) : "";
@@ -213,12 +236,19 @@ static void fit_table(struct ui *ui, const struct report_table *t, int *w)
 		ui_measure(&c[i], head);
 		c[i].min = t->cols[i].type == RT_TEXT ? (c[i].want > 8 ? c[i].want : 8) : 0;
 		c[i].late = i == 0;
-		for (k = 0; k < t->nrows; k++) {
-			report_cell_text(t, k, i, BAR_SCREEN, ui->theme.ascii, text, sizeof text);
-			ui_measure(&c[i], text);
-		}
+		for (k = 0; k < t->nrows; k++)
+			ui_measure(&c[i], cell_shown(ui, t, k, i, text, sizeof text));
 	}
-	ui_fit(ui, c, (int)n, w);
+	for (i = 0, total = 0; i < n; i++)
+		total += c[i].want + (i ? 2 : 0);
+	if (total <= ui->cols) {
+		ui_fit(ui, c, (int)n, w);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		w[i] = (int)i < skip && i + 1 < n ? -1
+		       : c[i].want < ui->cols - 4 ? c[i].want : ui->cols - 4;
+	return 1;
 }
 
 static void fit_all(struct report_view *p, struct ui *ui)
@@ -228,11 +258,12 @@ static void fit_all(struct report_view *p, struct ui *ui)
 	if (p->widths && p->widths_cols == ui->cols)
 		return;
 	forget_widths(p);
+	p->wide = 0;
 	p->widths = calloc(p->r.ntables ? p->r.ntables : 1, sizeof *p->widths);
 	for (i = 0; p->widths && i < p->r.ntables; i++) {
 		p->widths[i] = calloc(32, sizeof **p->widths);
-		if (p->widths[i])
-			fit_table(ui, &p->r.tables[i], p->widths[i]);
+		if (p->widths[i] && fit_table(ui, &p->r.tables[i], p->skip, p->widths[i]))
+			p->wide = 1;
 	}
 	p->widths_cols = ui->cols;
 }
@@ -264,10 +295,13 @@ static void draw_line(struct report_view *p, struct ui *ui, const struct rline *
 			char text[CELL - 40];
 			int pad;
 
+			if (type == RT_TEXT) {   /* whole: the screen's edge cuts it */
+				cells[i] = cell_shown(ui, t, l->row, i, text, sizeof text);
+				continue;
+			}
 			report_cell_text(t, l->row, i, BAR_SCREEN, ui->theme.ascii, text, sizeof text);
 			/* numbers to the right of their column */
-			pad = type == RT_TEXT || type == RT_DATE || type == RT_BAR ? 0
-			      : w[i] - text_width(text);
+			pad = type == RT_DATE || type == RT_BAR ? 0 : w[i] - text_width(text);
 			snprintf(buf[i], CELL, "%*s%s", pad > 0 && pad < 40 ? pad : 0, "", text);
 			cells[i] = buf[i];
 		}
@@ -294,6 +328,10 @@ static void filters_text(const struct report_view *p, char *out, size_t size)
 		ADD("%s %d  ", _("successful from rank"), p->f.min_rank);
 	if (p->f.from[0] || p->f.to[0])
 		ADD("%s %s – %s", _("days"), p->f.from, p->f.to);
+	if (p->skip)
+		ADD(_("(%d columns left of the screen: Left)"), p->skip);
+	else if (p->wide)
+		ADD("%s", _("(more columns: Right)"));
 #undef ADD
 	if (!out[0])
 		snprintf(out, size, "%s", p->def->takes ? _("f: choose what the report covers") : "");
@@ -308,9 +346,9 @@ static void report_draw(struct view *v, struct ui *ui, int top, int height)
 
 	ui_put(top, 0, p->r.title ? p->r.title : _(p->def->title), ui->cols,
 	       ui->theme.attr[T_HEADING], 1);
+	fit_all(p, ui);
 	filters_text(p, line, sizeof line);
 	ui_put(top + 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 1);
-	fit_all(p, ui);
 	ui_list_scroll(&p->l, height - 2);
 	for (i = p->l.top, y = top + 2; i < p->nlines && y < top + height; i++, y++)
 		draw_line(p, ui, &p->lines[i], y, i == p->l.sel ? ui->theme.attr[T_SELECTED] : A_NORMAL);
@@ -405,6 +443,7 @@ static void choose_filter(struct report_view *p, struct ui *ui)
 	if (which[k] == 99) {
 		memset(&p->f, 0, sizeof p->f);
 		memcpy(p->f.today, was.today, sizeof p->f.today);
+		p->f.screen = 1;
 	} else {
 		typed = ui_prompt(ui, labels[k], NULL, 0);
 		if (!typed)
@@ -434,7 +473,13 @@ static int report_act(struct view *v, struct ui *ui, enum action a)
 		choose_filter(p, ui);
 		return 1;
 	}
-	return 0;
+	/* sideways by one column, as less -S */
+	if ((a == ACT_MOVE_RIGHT && p->wide) || (a == ACT_MOVE_LEFT && p->skip > 0)) {
+		p->skip += a == ACT_MOVE_RIGHT ? 1 : -1;
+		forget_widths(p);
+		return 1;
+	}
+	return a == ACT_MOVE_RIGHT || a == ACT_MOVE_LEFT;
 }
 
 static void report_reload(struct view *v, struct ui *ui)
@@ -459,11 +504,28 @@ static void report_view_free(struct view *v)
 }
 
 static const enum action report_actions[] = {
-	ACT_FILTER, ACT_PAGE_DOWN, ACT_SEARCH, ACT_BACK, ACT_COUNT
+	ACT_FILTER, ACT_MOVE_RIGHT, ACT_MOVE_LEFT, ACT_PAGE_DOWN, ACT_SEARCH, ACT_BACK, ACT_COUNT
 };
+
+/* The keys in this screen's words. */
+static const char *report_label(const struct view *v, enum action a)
+{
+	(void)v;
+	switch (a) {
+	case ACT_FILTER:
+		return _("what the report covers");
+	case ACT_MOVE_RIGHT:
+		return _("columns to the right");
+	case ACT_MOVE_LEFT:
+		return _("columns to the left");
+	default:
+		return NULL;
+	}
+}
 
 static const struct view_ops report_ops = {
 	.name = N_("report"),
+	.label = report_label,
 	.draw = report_draw,
 	.act = report_act,
 	.resize = report_resize,
@@ -486,8 +548,19 @@ struct view *view_report_new(struct ui *ui, const struct ui_place *at)
 		return NULL;
 	}
 	p->def = def;
+	p->f.screen = 1;
 	text_today(&today);
 	text_format_iso(&today, p->f.today, sizeof p->f.today);
+	/* this office and those under it, shown on the filter line; f clears
+	 * it (an office the database does not hold yet: every office) */
+	if (def->takes & REPORT_OFFICE && ui->cfg->office_code && *ui->cfg->office_code) {
+		struct rm_error err = { 0, "" };
+
+		snprintf(p->office, sizeof p->office, "%s", ui->cfg->office_code);
+		p->f.office = p->office;
+		if (report_check(ui->st, def, &p->f, &err) < 0)
+			p->f.office = NULL;
+	}
 	if (rerun(p, ui) < 0) {
 		free(p);
 		return NULL;

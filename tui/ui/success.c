@@ -123,11 +123,11 @@ static void draw_head(struct success *p, struct ui *ui, int y)
 		snprintf(who, sizeof who, "%s", _("picked by hand"));
 	else
 		snprintf(who, sizeof who, _("rank %d or more"), p->min_rank);
-	snprintf(line, sizeof line, _("%s v%d: successful (%s) %d, the rest %d; f chooses who"),
+	snprintf(line, sizeof line, _("%s v%d: successful assessments (%s) %d, the rest %d; f chooses who"),
 		 p->code, p->version, who, p->totals.successful, p->totals.rest);
 	ui_put(y, 0, line, ui->cols, ui->theme.attr[T_HEADING], 1);
 	snprintf(line, sizeof line, _("%s candidate success factor: %.0f+ points above the rest, "
-				      "%d+ successful units answered"),
+				      "%d+ successful assessments answered"),
 		 ui->theme.ascii ? "*" : "★", SUCCESS_FACTOR_POINTS, SUCCESS_FACTOR_ANSWERS);
 	ui_put(y + 1, 0, line, ui->cols, ui->theme.attr[T_DIM], 1);
 }
@@ -347,8 +347,24 @@ static const enum action success_actions[] = {
 	ACT_PROPOSE, ACT_FILTER, ACT_OPEN, ACT_BACK, ACT_COUNT
 };
 
+/* The keys in this screen's words: Space picks while picking by hand. */
+static const char *success_label(const struct view *v, enum action a)
+{
+	const struct success *p = v->data;
+
+	switch (a) {
+	case ACT_STATUS_CYCLE:
+		return p->picking ? _("pick/unpick") : NULL;
+	case ACT_FILTER:
+		return _("who counts as successful");
+	default:
+		return NULL;
+	}
+}
+
 static const struct view_ops success_ops = {
 	.name = N_("success factors"),
+	.label = success_label,
 	.draw = success_draw,
 	.act = success_act,
 	.free = success_free,
