@@ -145,7 +145,7 @@ static void test_answer_text(void **state)
 	r.answered_by = "นายประเสริฐ ทองดี";
 	r.answered_on = "2026-02-10";
 	support_answer_text(&f->cfg, &r, out, sizeof out);
-	assert_string_equal(out, "partly agreed · to be given: ค่าตอบแทน อสม. ๑ คน · 12000 baht agreed"
+	assert_string_equal(out, "partly agreed · to be given: ค่าตอบแทน อสม. ๑ คน · 12,000 baht agreed"
 			    " · filed under frame 3 · งบปีนี้เหลือพอสำหรับ ๑ คน"
 			    " · นายประเสริฐ ทองดี, 10 ก.พ. 2569");
 	memset(&r, 0, sizeof r);

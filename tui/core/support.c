@@ -116,7 +116,7 @@ static int add_work(struct store *st, void *arg, struct rm_error *err)
 	sqlite3_bind_text(stmt, 2, a->ask->needed, -1, SQLITE_STATIC);
 	store_bind_text_or_null(stmt, 3, filled(a->ask->source) ? a->ask->source : NULL);
 	store_bind_text_or_null(stmt, 4, filled(a->ask->frame) ? a->ask->frame : NULL);
-	if (filled(a->ask->amount) && text_parse_number(a->ask->amount, &baht) == 0)
+	if (filled(a->ask->amount) && text_parse_baht(a->ask->amount, &baht) == 0)
 		sqlite3_bind_double(stmt, 5, baht);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
@@ -138,7 +138,7 @@ static int ask_ok(struct store *st, const struct support_ask *ask, struct rm_err
 	if (!filled(ask->source))
 		return rm_fail(err, RM_EXIT_RUNTIME, "%s",
 			       _("a support request needs whom it is asked from"));
-	if (filled(ask->amount) && (text_parse_number(ask->amount, &baht) < 0 || baht < 0))
+	if (filled(ask->amount) && text_parse_baht(ask->amount, &baht) < 0)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: expected an amount in baht, 0 or more"),
 			       ask->amount);
 	if (!filled(ask->frame))
@@ -285,8 +285,15 @@ void support_answer_text(const struct config *cfg, const struct support_request 
 		buf_printf(&b, _("to be given: %s"), r->given);
 	}
 	if (r->amount_agreed) {
+		double baht;
+		char shown[32];
+
 		sep(&b);
-		buf_printf(&b, _("%s baht agreed"), r->amount_agreed);
+		if (text_parse_number(r->amount_agreed, &baht) == 0)
+			text_format_baht(baht, shown, sizeof shown);
+		else
+			snprintf(shown, sizeof shown, "%s", r->amount_agreed);
+		buf_printf(&b, _("%s baht agreed"), shown);
 	}
 	if (r->filed_frame) {
 		sep(&b);
