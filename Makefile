@@ -56,7 +56,7 @@ DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             libthai-data libncurses-dev libcmocka-dev sqlite3 tmux mandoc \
             valgrind gettext locales clang libclang-rt-14-dev libxlsxwriter-dev python3
 
-.PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind bench \
+.PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind valgrind-cli bench \
         install uninstall deps clean lint-man lint-house man-keys man-ini \
         asan-tui
 
@@ -103,23 +103,26 @@ run: deps
 	./routemap --demo
 
 # check: what CI runs.  Installs what is missing, builds, runs the short
-# torture, then every test under the sanitizers and the unit and CLI
-# tests again under valgrind (each of those runs twice, each under a
-# tool; the screen tests once, under ASan+UBSan).  The screen tests wait
-# on tmux far more than they compute, so they run beside the CLI tests,
-# which use one processor.
+# torture, then every test under ASan+UBSan and the CLI tests again under
+# valgrind (make valgrind runs the unit programs under it too; they take
+# twice the CLI tests' time there and the CLI drives the same core).  The
+# CLI tests use one processor under either tool and the screen tests wait
+# on tmux far more than they compute, so the three run side by side; then
+# the fuzzers beside the lint.
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory test-torture
 	@$(ASAN_MAKE) build/asan/routemap build/asan/locale/th/LC_MESSAGES/routemap.mo
 	@$(ASAN_MAKE) test-unit
 	@$(MAKE) --no-print-directory asan-tui >$(B)/asan-tui.log 2>&1 & tui=$$!; \
+	  $(MAKE) --no-print-directory valgrind-cli >$(B)/valgrind-cli.log 2>&1 & vg=$$!; \
 	  $(ASAN_MAKE) test-cli; cli=$$?; \
-	  wait $$tui; t=$$?; cat $(B)/asan-tui.log; [ $$cli -eq 0 ] && [ $$t -eq 0 ]
-	@$(MAKE) --no-print-directory valgrind
-	@$(MAKE) --no-print-directory fuzz-check
-	@$(MAKE) --no-print-directory lint-man
-	@$(MAKE) --no-print-directory lint-house
+	  wait $$vg; v=$$?; cat $(B)/valgrind-cli.log; \
+	  wait $$tui; t=$$?; cat $(B)/asan-tui.log; \
+	  [ $$cli -eq 0 ] && [ $$v -eq 0 ] && [ $$t -eq 0 ]
+	@$(MAKE) --no-print-directory fuzz-check >$(B)/fuzz-check.log 2>&1 & fz=$$!; \
+	  $(MAKE) --no-print-directory lint-man && $(MAKE) --no-print-directory lint-house; l=$$?; \
+	  wait $$fz; f=$$?; cat $(B)/fuzz-check.log; [ $$l -eq 0 ] && [ $$f -eq 0 ]
 	@echo "make check: all passed"
 
 test: test-unit test-cli test-tui
@@ -155,10 +158,14 @@ asan-tui:
 # many at once as there are processors): valgrind's time is the machine's.
 VALGRIND_RUN := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 valgrind: $(UNIT_BIN) $(B)/routemap $(MO)
-	@VALGRIND="$(VALGRIND_RUN)" sh tests/cli/run.sh $(B)/routemap >$(B)/valgrind-cli.log 2>&1 & \
+	@$(MAKE) --no-print-directory valgrind-cli >$(B)/valgrind-cli.log 2>&1 & \
 	  cli=$$!; \
 	  VALGRIND="$(VALGRIND_RUN)" sh tests/run-unit.sh $(UNIT_BIN); unit=$$?; \
 	  wait $$cli; rc=$$?; cat $(B)/valgrind-cli.log; [ $$unit -eq 0 ] && [ $$rc -eq 0 ]
+
+# The CLI tests under valgrind (make check runs these beside the rest).
+valgrind-cli: $(B)/routemap $(MO)
+	@VALGRIND="$(VALGRIND_RUN)" sh tests/cli/run.sh $(B)/routemap
 
 # Speed and memory on a province's worth of data (never timed in tests).
 # The province and ten provinces' data are made once into BENCH_CACHE.
