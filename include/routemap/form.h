@@ -368,6 +368,12 @@ int form_code_ok(const struct form_field *f, const struct form_ctx *ctx, const c
  * words ("2026: expected a Buddhist Era year such as 2569 ..."). */
 int form_parse_year(const char *typed, long long *year, struct rm_error *err);
 
+/* form_validate_fn: an amount in baht as text_parse_baht reads it (Thai
+ * digits, thousands commas), 0 or more; an empty value passes.  0, or -1
+ * with ERR in words. */
+int form_baht_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+		 struct rm_error *err);
+
 /* form_validate_fn: a weight (a norm item's, a proposed one's) is not
  * below 0.  0, or -1 with ERR in words. */
 int form_weight_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,

@@ -156,6 +156,19 @@ int form_copy(char **to, const char *s)
 	return s && !*to ? -1 : 0;
 }
 
+int form_baht_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
+		 struct rm_error *err)
+{
+	double v;
+
+	(void)f;
+	(void)ctx;
+	if (value && text_parse_baht(value, &v) < 0)
+		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: expected an amount in baht, 0 or more"),
+			       value);
+	return 0;
+}
+
 int form_weight_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
 		   struct rm_error *err)
 {

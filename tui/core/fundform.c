@@ -17,21 +17,6 @@ enum {
 	F_AGREED, F_FILED, F_NOTE, F_ANSWERED, NFIELDS
 };
 
-/* form_validate_fn: baht agreed, 0 or more, typed as text_parse_baht
- * reads it (the unit's amount asked is checked the same way). */
-static int baht_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
-		   struct rm_error *err)
-{
-	double v;
-
-	(void)f;
-	(void)ctx;
-	if (value && text_parse_baht(value, &v) < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: expected an amount in baht, 0 or more"),
-			       value);
-	return 0;
-}
-
 static const struct form_field fund_fields[NFIELDS] = {
 	[F_UNIT] = { "unit", N_("unit"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 	[F_NEEDED] = { "needed", N_("support needed"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
@@ -45,7 +30,7 @@ static const struct form_field fund_fields[NFIELDS] = {
 	[F_GIVEN] = { "given", N_("what will be given"), FIELD_TEXT, 0, "support_request.given",
 		      NULL, NULL, 4000 },
 	[F_AGREED] = { "amount_agreed", N_("baht agreed"), FIELD_NUMBER, 0,
-		       "support_request.amount_agreed", baht_ok, NULL, 0 },
+		       "support_request.amount_agreed", form_baht_ok, NULL, 0 },
 	[F_FILED] = { "filed_frame", N_("filed under frame"), FIELD_CHOICE, 0,
 		      "support_request.filed_frame", NULL, form_support_frames, 0 },
 	[F_NOTE] = { "answer_note", N_("note"), FIELD_TEXT, 0, "support_request.answer_note", NULL,

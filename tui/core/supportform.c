@@ -12,20 +12,6 @@
 #include "routemap/support.h"
 #include "routemap/text.h"
 
-/* form_validate_fn: baht, 0 or more. */
-static int baht_ok(const struct form_field *f, const struct form_ctx *ctx, const char *value,
-		   struct rm_error *err)
-{
-	double v;
-
-	(void)f;
-	(void)ctx;
-	if (value && text_parse_baht(value, &v) < 0)
-		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: expected an amount in baht, 0 or more"),
-			       value);
-	return 0;
-}
-
 enum { R_NEEDED, R_SOURCE, R_FRAME, R_AMOUNT, R_ANSWER, R_COUNT };
 
 /* Named as the columns of support_requests.csv. */
@@ -37,7 +23,7 @@ static const struct form_field request_fields[R_COUNT] = {
 	[R_FRAME] = { "frame", N_("support frame"), FIELD_CHOICE, 0, "support_request.frame", NULL,
 		      form_support_frames, 0 },
 	[R_AMOUNT] = { "amount", N_("amount (baht)"), FIELD_NUMBER, 0, "support_request.amount",
-		       baht_ok, NULL, 0 },
+		       form_baht_ok, NULL, 0 },
 	[R_ANSWER] = { "answer", N_("answer"), FIELD_READONLY, 0, NULL, NULL, NULL, 0 },
 };
 
