@@ -30,7 +30,7 @@ CC         ?= cc
 CFLAGS     ?= -O2 -g
 WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
               -Wmissing-prototypes -Wformat=2 -Wvla
-PKGS       := sqlite3 libthai ncursesw xlsxwriter
+PKGS       := sqlite3 libthai ncursesw xlsxwriter nettle
 # iniparser ships no pkg-config file on Debian.
 INI_CFLAGS := -I/usr/include/iniparser
 INI_LIBS   := -liniparser
@@ -54,7 +54,7 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Debian packages: to build, to test, to check the man pages.
 DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             libthai-data libncurses-dev libcmocka-dev sqlite3 tmux mandoc \
-            valgrind gettext locales clang libclang-rt-14-dev libxlsxwriter-dev python3
+            valgrind gettext locales clang libclang-rt-14-dev libxlsxwriter-dev nettle-dev python3
 
 .PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind valgrind-cli bench \
         install uninstall deps clean lint-man lint-house man-keys man-ini \

@@ -695,6 +695,7 @@ static int (*const migrations[])(sqlite3 *, char **) = {
 	migrate_v7,
 	migrate_v8,
 	schema_migrate_v9,
+	schema_migrate_v10,
 };
 
 /* The codes of the assessments whose kept tally (or the lack of one)

@@ -54,4 +54,7 @@ int schema_has_column(sqlite3 *db, const char *table, const char *column);
  * a norm set's scale and an entry's level, proposals of norm changes. */
 int schema_migrate_v9(sqlite3 *db, char **errmsg);
 
+/* Migration 9 -> 10 (schema_v10.c): exchange between offices. */
+int schema_migrate_v10(sqlite3 *db, char **errmsg);
+
 #endif

@@ -1,0 +1,115 @@
+/* schema_v10.c - migration 9 -> 10: exchange between offices
+ * (exchange.h, DOMAIN.md §7).
+ *
+ * - exchange_self: this database's office (taken from the INI on the
+ *   first exchange) and a random id, so that a peer knows when the
+ *   database it talks to was replaced.
+ * - sync_peer: per office exchanged with, the last part sent, the last it
+ *   acknowledged, the last applied from it, its database id.
+ * - sync_part: the parts sent and not yet acknowledged (each a changeset
+ *   of SQLite's session extension); a bundle carries them all.
+ * - sync_log: every bundle written or applied, for `bundle list`.
+ * - sync_conflict: a record changed on both sides, with both rows, until
+ *   a person decides (audited, so that the decision can be undone).
+ * - sync_sent_KIND: per peer, every row of each kind as the peer has it
+ *   (as we last sent it or received it): the next part is the difference.
+ * - aar.office_id and norm_proposal.office_id: the office that owns a
+ *   record from another office; NULL (every row before) is this one. */
+#include "routemap/buf.h"
+#include "exchange_int.h"
+#include "schema_int.h"
+
+static const char v10_sql[] =
+	"CREATE TABLE exchange_self ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" office TEXT,"
+	" db_id TEXT NOT NULL DEFAULT (lower(hex(randomblob(16)))));"
+	"INSERT INTO exchange_self(id) VALUES (1);"
+	"CREATE TABLE sync_peer ("
+	" office TEXT PRIMARY KEY,"
+	" sent INTEGER NOT NULL DEFAULT 0,"
+	" acked INTEGER NOT NULL DEFAULT 0,"
+	" received INTEGER NOT NULL DEFAULT 0,"
+	" db_id TEXT,"
+	" last_at TEXT);"
+	"CREATE TABLE sync_part ("
+	" peer TEXT NOT NULL,"
+	" seq INTEGER NOT NULL,"
+	" created TEXT NOT NULL,"
+	" changeset BLOB NOT NULL,"
+	" PRIMARY KEY (peer, seq));"
+	"CREATE TABLE sync_log ("
+	" id INTEGER PRIMARY KEY,"
+	" peer TEXT NOT NULL,"
+	" direction TEXT NOT NULL CHECK (direction IN ('sent','received')),"
+	" first_seq INTEGER NOT NULL,"
+	" last_seq INTEGER NOT NULL,"
+	" at TEXT NOT NULL,"
+	" who TEXT NOT NULL,"
+	" changes INTEGER NOT NULL DEFAULT 0,"
+	" conflicts INTEGER NOT NULL DEFAULT 0,"
+	" file TEXT);"
+	"CREATE INDEX sync_log_peer ON sync_log(peer, id);"
+	"CREATE TABLE sync_conflict ("
+	" id INTEGER PRIMARY KEY,"
+	" peer TEXT NOT NULL,"
+	" seq INTEGER NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" key TEXT NOT NULL,"
+	" local TEXT, remote TEXT,"
+	" local_who TEXT, local_at TEXT,"
+	" remote_who TEXT, remote_at TEXT,"
+	" found_at TEXT NOT NULL,"
+	" status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','kept','taken')),"
+	" resolved_by TEXT, resolved_at TEXT);"
+	"CREATE UNIQUE INDEX sync_conflict_open ON sync_conflict(peer, kind, key)"
+	" WHERE status = 'open';";
+
+/* Columns added, where missing (a database taken back by hand keeps them). */
+static const struct {
+	const char *table, *column, *sql;
+} v10_columns[] = {
+	{ "aar", "office_id", "ALTER TABLE aar ADD COLUMN office_id INTEGER REFERENCES office(id)" },
+	{ "norm_proposal", "office_id",
+	  "ALTER TABLE norm_proposal ADD COLUMN office_id INTEGER REFERENCES office(id)" },
+};
+
+static const char *const v10_audited[] = { "sync_conflict", "aar", "norm_proposal" };
+
+int schema_migrate_v10(sqlite3 *db, char **errmsg)
+{
+	struct buf b = { 0 };
+	size_t i;
+	int rc;
+
+	rc = sqlite3_exec(db, v10_sql, NULL, NULL, errmsg);
+	for (i = 0; rc == SQLITE_OK && i < sizeof v10_columns / sizeof v10_columns[0]; i++) {
+		int has = schema_has_column(db, v10_columns[i].table, v10_columns[i].column);
+
+		if (has < 0)
+			return SQLITE_ERROR;
+		if (!has)
+			rc = sqlite3_exec(db, v10_columns[i].sql, NULL, NULL, errmsg);
+	}
+	if (rc != SQLITE_OK)
+		return rc;
+	xk_mirror_ddl(&b);
+	buf_puts(&b, "CREATE INDEX aar_office ON aar(office_id);"
+		 "CREATE INDEX norm_proposal_office ON norm_proposal(office_id);");
+	for (i = 0; i < sizeof v10_audited / sizeof v10_audited[0]; i++) {
+		buf_printf(&b, "DROP TRIGGER IF EXISTS log_%s_ai; DROP TRIGGER IF EXISTS log_%s_au;"
+			   " DROP TRIGGER IF EXISTS log_%s_ad;", v10_audited[i], v10_audited[i],
+			   v10_audited[i]);
+		if (schema_add_audit_triggers(&b, db, v10_audited[i]) < 0) {
+			buf_free(&b);
+			return SQLITE_ERROR;
+		}
+	}
+	if (b.oom) {
+		buf_free(&b);
+		return SQLITE_NOMEM;
+	}
+	rc = sqlite3_exec(db, b.s, NULL, NULL, errmsg);
+	buf_free(&b);
+	return rc;
+}
