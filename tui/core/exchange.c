@@ -431,7 +431,7 @@ int xpeer_save(struct store *st, const char *peer, const struct xpeer *p, const 
 
 int xlog_add(struct store *st, const char *peer, const char *direction,
 	     const struct exchange_header *h, const struct exchange_count *total,
-	     const char *file, struct rm_error *err)
+	     const char *who, const char *file, struct rm_error *err)
 {
 	sqlite3_stmt *s = store_prepare(st, "INSERT INTO sync_log(peer, direction, first_seq,"
 				       " last_seq, at, who, changes, conflicts, file)"
@@ -445,7 +445,7 @@ int xlog_add(struct store *st, const char *peer, const char *direction,
 	sqlite3_bind_int64(s, 3, h->first_seq);
 	sqlite3_bind_int64(s, 4, h->last_seq);
 	sqlite3_bind_text(s, 5, h->created, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, st->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, who, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 7, total->inserted + total->updated + total->deleted);
 	sqlite3_bind_int64(s, 8, total->conflicts);
 	store_bind_text_or_null(s, 9, file);
@@ -614,7 +614,7 @@ static int create_in_tx(struct xcache *c, const struct config *cfg, const char *
 	xsummary_total(sum);
 	rc = xpeer_save(c->st, peer, &p, h->created, err);
 	if (rc == 0)
-		rc = xlog_add(c->st, peer, "sent", h, &sum->total, path, err);
+		rc = xlog_add(c->st, peer, "sent", h, &sum->total, c->st->user, path, err);
 	if (rc == 0)
 		rc = xfile_write(path, h, parts, n, err);
 	xfile_free(parts, n);

@@ -26,6 +26,7 @@ struct xapply {
 	const struct exchange_header *h;
 	const char *path;
 	const char *self;            /* our office code */
+	const char *user;            /* who applies it here */
 	long long seq;               /* the part being applied */
 	struct exchange_summary *sum;
 	struct xwait *wait;
@@ -511,7 +512,8 @@ static int apply_in_tx(struct xapply *a, const struct config *cfg, const struct 
 	}
 	if (xpeer_save(a->c.st, h->sender, &p, at, err) < 0)
 		return -1;
-	return xlog_add(a->c.st, h->sender, "received", h, &a->sum->total, a->path, err);
+	return xlog_add(a->c.st, h->sender, "received", h, &a->sum->total, a->user, a->path,
+			err);
 }
 
 int exchange_apply(struct store *st, const struct config *cfg, const char *path,
@@ -534,6 +536,7 @@ int exchange_apply(struct store *st, const struct config *cfg, const char *path,
 	a.sum = sum;
 	/* the change log says whose the changes are: office and person */
 	memcpy(user, st->user, sizeof user);
+	a.user = user;
 	snprintf(st->user, sizeof st->user, "%.30s:%.32s", sum->head.sender, sum->head.created_by);
 	rc = store_begin(st, err);
 	if (rc == 0) {

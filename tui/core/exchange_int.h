@@ -185,10 +185,11 @@ int xpeer_save(struct store *st, const char *peer, const struct xpeer *p, const 
 	       struct rm_error *err);
 
 /* A line of sync_log for bundle H (DIRECTION "sent" or "received",
- * TOTAL its counts, FILE as given or NULL).  0, or -1 with ERR. */
+ * TOTAL its counts, WHO the user here, FILE as given or NULL).  0, or -1
+ * with ERR. */
 int xlog_add(struct store *st, const char *peer, const char *direction,
 	     const struct exchange_header *h, const struct exchange_count *total,
-	     const char *file, struct rm_error *err);
+	     const char *who, const char *file, struct rm_error *err);
 
 /* SUM zeroed, with a count per kind (0, or -1 with ERR); its total from
  * the kinds' counts. */
