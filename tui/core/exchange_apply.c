@@ -211,22 +211,6 @@ static int write_or_wait(struct xapply *a, const struct xkind *k, const struct x
 	return 0;
 }
 
-/* Are the values of L and R the same in every column where R's are
- * defined (ALLOW_NULL: or where L's is NULL, a gap theirs fills)? */
-static int agrees(const struct xrow *l, sqlite3_value *const *r, int n, int allow_null)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (!r[i] || xval_same(l->v[i], r[i]))
-			continue;
-		if (allow_null && sqlite3_value_type(l->v[i]) == SQLITE_NULL)
-			continue;
-		return 0;
-	}
-	return 1;
-}
-
 /* Has our row L of an UPDATE each changed column as it was (O) or as it
  * is now there (NW)? */
 static int unchanged_here(const struct xrow *l, sqlite3_value **o, sqlite3_value **nw, int n)
@@ -257,17 +241,52 @@ static int owner_clash(struct xapply *a, const struct xkind *k, const struct xro
 		       theirs ? (const char *)theirs : "-");
 }
 
-/* Our own office's row as a peer sends it: the INI says who we are
- * (office_register), so theirs only fills a gap, our parent, and is
- * never a conflict.  Returns 1 when ROW L was ours and is dealt with. */
+/* Are the values of L and R the same in every column where R's are
+ * defined (ALLOW_NULL: or where L's is NULL, a gap theirs fills)? */
+static int agrees(const struct xrow *l, sqlite3_value *const *r, int n, int allow_null)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!r[i] || xval_same(l->v[i], r[i]))
+			continue;
+		if (allow_null && sqlite3_value_type(l->v[i]) == SQLITE_NULL)
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+/* An office's own row is its to say: ours as a peer sends it only fills
+ * a gap, our parent (the INI says who we are: office_register); the
+ * sender's, as it sends it, is taken.  Neither is ever a conflict.
+ * Returns 1 when row L was one of these and is dealt with, 0 when not. */
 static int own_office(struct xapply *a, const struct xkind *k, const struct xrow *l,
 		      sqlite3_value **nw, struct rm_error *err)
 {
 	struct xrow r = { 0 };
 	int parent = 4, rc;   /* office_cols: code, name, short_name, level, parent */
 
-	if (strcmp(k->name, "office") != 0 || !l->v[0] ||
-	    strcmp((const char *)sqlite3_value_text(l->v[0]), a->self) != 0)
+	if (strcmp(k->name, "office") != 0 || !l->v[0])
+		return 0;
+	/* the sender's own row: it knows best who it is */
+	if (strcmp((const char *)sqlite3_value_text(l->v[0]), a->h->sender) == 0) {
+		sqlite3_value *some[XK_MAX_COLS] = { 0 };
+		int i;
+
+		/* (what it does not know, its parent say, stays ours) */
+		for (i = 0; i < l->n; i++)
+			if (nw[i] && sqlite3_value_type(nw[i]) != SQLITE_NULL)
+				some[i] = nw[i];
+		rc = overlay(&r, l, some, l->n, err);
+		if (rc == 0 && !agrees(l, r.v, r.n, 0))
+			rc = write_or_wait(a, k, &r, 0, err);
+		else if (rc == 0)
+			a->sum->kinds[k - xk_kinds].same++;
+		xrow_clear(&r);
+		return rc < 0 ? -1 : 1;
+	}
+	if (strcmp((const char *)sqlite3_value_text(l->v[0]), a->self) != 0)
 		return 0;
 	if (sqlite3_value_type(l->v[parent]) != SQLITE_NULL || !nw[parent] ||
 	    sqlite3_value_type(nw[parent]) == SQLITE_NULL) {
