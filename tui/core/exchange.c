@@ -138,7 +138,8 @@ int xoffice_relation(struct store *st, const char *a, const char *b, struct rm_e
 }
 
 /* temp.x_scope: the offices whose records go to PEER (UP: it is above
- * SELF, so SELF's subtree; else PEER's ancestors and subtree). */
+ * SELF, so SELF's subtree; else PEER's ancestors and subtree), and
+ * temp.x_scope_own: the subtree alone. */
 static int fill_scope(struct store *st, const char *self, const char *peer, int up,
 		      struct rm_error *err)
 {
@@ -157,7 +158,8 @@ static int fill_scope(struct store *st, const char *self, const char *peer, int 
 	int i;
 
 	if (store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS x_scope (code TEXT PRIMARY KEY);"
-		       "DELETE FROM temp.x_scope", err) < 0)
+		       "CREATE TEMP TABLE IF NOT EXISTS x_scope_own (code TEXT PRIMARY KEY);"
+		       "DELETE FROM temp.x_scope; DELETE FROM temp.x_scope_own", err) < 0)
 		return -1;
 	for (i = 0; sql[i]; i++) {
 		sqlite3_stmt *s = store_prepare(st, sql[i], err);
@@ -170,6 +172,10 @@ static int fill_scope(struct store *st, const char *self, const char *peer, int 
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
 			return store_fail(st, err, _("cannot read the office tree"));
+		/* the subtree alone: what the results of work go down to */
+		if (i == 0 && store_exec(st, "INSERT INTO temp.x_scope_own SELECT code FROM temp.x_scope",
+					 err) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -189,8 +195,10 @@ static int fill_kind(struct store *st, const struct xkind *k, const char *peer, 
 	for (i = 0; i < n; i++)
 		buf_printf(&b, "%s\"%s\"", i ? ", " : "", k->cols[i]);
 	buf_puts(&b, " FROM p");
-	if (k->flow == XK_OWNED)
+	if (k->flow == XK_OWNED || (k->flow == XK_OWN && up))
 		buf_puts(&b, " WHERE _owner IN (SELECT code FROM temp.x_scope)");
+	else if (k->flow == XK_OWN)
+		buf_puts(&b, " WHERE _owner IN (SELECT code FROM temp.x_scope_own)");
 	else if (k->flow == XK_DOWN && up)
 		buf_puts(&b, " WHERE 0");
 	buf_printf(&b, "; INSERT INTO xbase.x_%s SELECT ", k->name);

@@ -306,14 +306,12 @@ static int col_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
 	return 0;
 }
 
-/* Read the header and parts out of the bundle database DB. */
-static int read_bundle(sqlite3 *db, const char *path, struct exchange_header *h,
-		       struct xpart **parts, size_t *nparts, struct rm_error *err)
+/* The header row of the bundle database DB into H, its checksum into
+ * WANT (65 bytes). */
+static int read_header(sqlite3 *db, const char *path, struct exchange_header *h, char *want,
+		       struct rm_error *err)
 {
 	sqlite3_stmt *s = NULL;
-	char want[65], sum[65], got[65];
-	size_t n = 0, cap = 0;
-	int rc;
 
 	if (sqlite3_prepare_v2(db, "SELECT format, sender, sender_db, receiver, first_seq,"
 			       " last_seq, ack, created, created_by, sha256 FROM bundle", -1, &s,
@@ -323,7 +321,7 @@ static int read_bundle(sqlite3 *db, const char *path, struct exchange_header *h,
 	    col_copy(s, 3, h->receiver, sizeof h->receiver) < 0 ||
 	    col_copy(s, 7, h->created, sizeof h->created) < 0 ||
 	    col_copy(s, 8, h->created_by, sizeof h->created_by) < 0 ||
-	    col_copy(s, 9, want, sizeof want) < 0) {
+	    col_copy(s, 9, want, 65) < 0) {
 		sqlite3_finalize(s);
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: not a routemap bundle"), path);
 	}
@@ -336,6 +334,20 @@ static int read_bundle(sqlite3 *db, const char *path, struct exchange_header *h,
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("%s: bundle format %d; this routemap reads format %d"), path,
 			       h->format, EXCHANGE_FORMAT);
+	return 0;
+}
+
+/* Read the header and parts out of the bundle database DB. */
+static int read_bundle(sqlite3 *db, const char *path, struct exchange_header *h,
+		       struct xpart **parts, size_t *nparts, struct rm_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	char want[65], sum[65], got[65];
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (read_header(db, path, h, want, err) < 0)
+		return -1;
 	if (sqlite3_prepare_v2(db, "SELECT seq, created, changeset, sha256 FROM part ORDER BY seq",
 			       -1, &s, NULL) != SQLITE_OK)
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: not a routemap bundle"), path);

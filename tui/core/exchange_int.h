@@ -11,7 +11,11 @@
 
 /* Which rows of a kind go to a peer. */
 enum xk_flow {
-	XK_OWNED,   /* rows whose owning office is in the peer's scope */
+	XK_OWNED,   /* rows owned by an office in the peer's scope: up, ours
+		       and our subtree's; down, the peer's ancestors' (what
+		       it works to: norm sets, plans) and its subtree's */
+	XK_OWN,     /* the results of work: up as XK_OWNED; down, only the
+		       peer's subtree's own (answers, decisions on them) */
 	XK_DOWN,    /* no owner: every row, to offices below only */
 	XK_BOTH,    /* no owner: every row, both ways */
 };

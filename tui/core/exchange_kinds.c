@@ -143,7 +143,7 @@ const struct xkind xk_kinds[] = {
 	  " ON CONFLICT(objective_id, column_key) DO UPDATE SET text = excluded.text",
 	  "DELETE FROM slm_cell WHERE column_key = ?3 AND objective_id = (SELECT b.id"
 	  " FROM objective b JOIN plan p ON p.id = b.plan_id WHERE p.code = ?1 AND b.code = ?2)" },
-	{ "project", N_("project"), "project", project_cols, 1, 1, XK_OWNED,
+	{ "project", N_("project"), "project", project_cols, 1, 1, XK_OWN,
 	  "SELECT o.code, j.id, j.code, o.code, p.code, j.fiscal_year, j.title, j.stage,"
 	  " j.status, j.budget, j.budget_source, j.start_date, j.end_date FROM project j"
 	  " JOIN office o ON o.id = j.office_id LEFT JOIN plan p ON p.id = j.plan_id",
@@ -159,7 +159,7 @@ const struct xkind xk_kinds[] = {
 	  " start_date = excluded.start_date, end_date = excluded.end_date",
 	  "DELETE FROM project WHERE code = ?1" },
 	{ "project_objective", N_("objective of a project"), "project_objective",
-	  project_objective_cols, 2, -1, XK_OWNED,
+	  project_objective_cols, 2, -1, XK_OWN,
 	  "SELECT o.code, x.id, j.code, b.code FROM project_objective x"
 	  " JOIN project j ON j.id = x.project_id JOIN office o ON o.id = j.office_id"
 	  " JOIN objective b ON b.id = x.objective_id",
@@ -193,7 +193,7 @@ const struct xkind xk_kinds[] = {
 	  "DELETE FROM norm_item WHERE code = ?3"
 	  " AND set_id = (SELECT id FROM norm_set WHERE code = ?1 AND version = ?2)" },
 	{ "assessment", N_("assessment"), "assessment", assessment_cols, 1, 3,
-	  XK_OWNED,
+	  XK_OWN,
 	  "SELECT o.code, a.id, a.code, s.code, s.version, o.code, p.code, a.assessed_on,"
 	  " a.assessor FROM assessment a JOIN norm_set s ON s.id = a.set_id"
 	  " JOIN office o ON o.id = a.office_id LEFT JOIN project p ON p.id = a.project_id",
@@ -205,7 +205,7 @@ const struct xkind xk_kinds[] = {
 	  " office_id = excluded.office_id, project_id = excluded.project_id,"
 	  " assessed_on = excluded.assessed_on, assessor = excluded.assessor",
 	  "DELETE FROM assessment WHERE code = ?1" },
-	{ "entry", N_("checklist answer"), "assessment_entry", entry_cols, 2, -1, XK_OWNED,
+	{ "entry", N_("checklist answer"), "assessment_entry", entry_cols, 2, -1, XK_OWN,
 	  "SELECT o.code, e.id, a.code, i.code, e.status, e.level, e.note"
 	  " FROM assessment_entry e JOIN assessment a ON a.id = e.assessment_id"
 	  " JOIN office o ON o.id = a.office_id JOIN norm_item i ON i.id = e.item_id",
@@ -218,7 +218,7 @@ const struct xkind xk_kinds[] = {
 	  " JOIN assessment a ON a.id = e.assessment_id JOIN norm_item i ON i.id = e.item_id"
 	  " WHERE a.code = ?1 AND i.code = ?2)" },
 	{ "support_request", N_("support request"), "support_request", request_cols, 1, -1,
-	  XK_OWNED,
+	  XK_OWN,
 	  "SELECT o.code, r.id, r.uid, a.code, i.code, r.needed, r.source, f.code, r.amount,"
 	  " r.status, r.referred_to, r.given, r.amount_agreed, ff.code, r.answer_note,"
 	  " r.answered_by, r.answered_on FROM support_request r"
@@ -245,7 +245,7 @@ const struct xkind xk_kinds[] = {
 	  " answer_note = excluded.answer_note, answered_by = excluded.answered_by,"
 	  " answered_on = excluded.answered_on",
 	  "DELETE FROM support_request WHERE uid = ?1" },
-	{ "aar", N_("AAR record"), "aar", aar_cols, 1, 1, XK_OWNED,
+	{ "aar", N_("AAR record"), "aar", aar_cols, 1, 1, XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", a.id, a.code, " OWN_OFFICE("o") ", a.template, a.date,"
 	  " a.title, a.subject_kind, a.subject, a.facilitator, a.participants FROM aar a"
 	  " LEFT JOIN office o ON o.id = a.office_id",
@@ -257,21 +257,21 @@ const struct xkind xk_kinds[] = {
 	  " subject_kind = excluded.subject_kind, subject = excluded.subject,"
 	  " facilitator = excluded.facilitator, participants = excluded.participants",
 	  "DELETE FROM aar WHERE code = ?1" },
-	{ "aar_tag", N_("AAR tag"), "aar_tag", aar_tag_cols, 2, -1, XK_OWNED,
+	{ "aar_tag", N_("AAR tag"), "aar_tag", aar_tag_cols, 2, -1, XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", t.id, a.code, t.tag FROM aar_tag t"
 	  " JOIN aar a ON a.id = t.aar_id LEFT JOIN office o ON o.id = a.office_id",
 	  "INSERT INTO aar_tag(aar_id, tag) SELECT a.id, ?2 FROM aar a WHERE a.code = ?1"
 	  " ON CONFLICT(aar_id, tag) DO UPDATE SET tag = excluded.tag",
 	  "DELETE FROM aar_tag WHERE tag = ?2 AND aar_id = (SELECT id FROM aar WHERE code = ?1)" },
 	{ "aar_section", N_("AAR section"), "aar_section", aar_section_cols, 2, -1,
-	  XK_OWNED,
+	  XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", s.id, a.code, s.section, s.text FROM aar_section s"
 	  " JOIN aar a ON a.id = s.aar_id LEFT JOIN office o ON o.id = a.office_id",
 	  "INSERT INTO aar_section(aar_id, section, text) SELECT a.id, ?2, ?3 FROM aar a"
 	  " WHERE a.code = ?1 ON CONFLICT(aar_id, section) DO UPDATE SET text = excluded.text",
 	  "DELETE FROM aar_section WHERE section = ?2"
 	  " AND aar_id = (SELECT id FROM aar WHERE code = ?1)" },
-	{ "aar_action", N_("follow-up action"), "aar_action", aar_action_cols, 1, -1, XK_OWNED,
+	{ "aar_action", N_("follow-up action"), "aar_action", aar_action_cols, 1, -1, XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", x.id, x.uid, a.code, x.action, x.owner, x.due, x.status"
 	  " FROM aar_action x JOIN aar a ON a.id = x.aar_id"
 	  " LEFT JOIN office o ON o.id = a.office_id",
@@ -281,7 +281,7 @@ const struct xkind xk_kinds[] = {
 	  " owner = excluded.owner, due = excluded.due, status = excluded.status",
 	  "DELETE FROM aar_action WHERE uid = ?1" },
 	{ "proposal", N_("norm proposal"), "norm_proposal", proposal_cols, 1, -1,
-	  XK_OWNED,
+	  XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", n.id, n.uid, s.code, s.version, " OWN_OFFICE("o") ","
 	  " n.kind, n.item_code, n.group_code, n.text, n.evidence, n.weight, n.reason,"
 	  " n.origin_kind, n.origin, n.proposed_by, n.proposed_on, n.status, n.decided_by,"
