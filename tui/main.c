@@ -33,6 +33,7 @@ static const struct command commands[] = {
 	{ "check",  cmd_check,  N_("integrity check, schema version, counts") },
 	{ "backup", cmd_backup, N_("backup FILE: a consistent copy, safe while others work") },
 	{ "config", cmd_config, N_("print the effective configuration and where each value came from") },
+	{ "conflicts", cmd_conflicts, N_("conflicts [--all] | conflicts show|keep|take N: records changed here and at another office") },
 };
 
 static void usage(FILE *out)
@@ -355,7 +356,7 @@ static int run_command(struct cli *cli, int argc, char **argv)
 	}
 	if (rc == -1)
 		rc = cli_usage(argv[optind], _("unknown command; expected one of init, import, export, "
-			       "list, show, diff, report, search, check, backup, config"));
+			       "list, show, diff, report, search, check, backup, config, conflicts"));
 	return rc;
 }
 
