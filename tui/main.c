@@ -31,6 +31,7 @@ static const struct command commands[] = {
 	{ "report", cmd_report, N_("report NAME [filters] [--format txt|csv|md|xlsx] [--output FILE]") },
 	{ "search", cmd_search, N_("search TEXT: find records holding TEXT") },
 	{ "check",  cmd_check,  N_("integrity check, schema version, counts") },
+	{ "bundle", cmd_bundle, N_("bundle create --to OFFICE FILE | apply FILE... | list: exchange with other offices") },
 	{ "backup", cmd_backup, N_("backup FILE: a consistent copy, safe while others work") },
 	{ "config", cmd_config, N_("print the effective configuration and where each value came from") },
 	{ "conflicts", cmd_conflicts, N_("conflicts [--all] | conflicts show|keep|take N: records changed here and at another office") },

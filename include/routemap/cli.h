@@ -50,6 +50,7 @@ int cmd_config(struct cli *cli, int argc, char **argv);
 int cmd_conflicts(struct cli *cli, int argc, char **argv);
 int cmd_search(struct cli *cli, int argc, char **argv);
 int cmd_diff(struct cli *cli, int argc, char **argv);
+int cmd_bundle(struct cli *cli, int argc, char **argv);
 int cmd_summary(struct cli *cli);
 /* show norm CODE ...: ARGV[0] is "norm".  Returns the exit status. */
 int cli_show_norm(struct cli *cli, int argc, char **argv);
@@ -59,6 +60,12 @@ int cli_show_norm(struct cli *cli, int argc, char **argv);
  * 0, or -1 with ERR. */
 int cli_show_requests(const struct cli *cli, struct store *st, sqlite3_int64 entry, int width,
 		      struct rm_error *err);
+
+struct exchange_summary;
+/* Print on stdout what one bundle moved (RECEIVED: applied here, else
+ * written for the peer): the parts, then per kind the records new,
+ * changed and deleted, and the conflicts, in Thai. */
+void cli_print_exchange(const struct exchange_summary *s, int received);
 
 /* Print "routemap: MESSAGE" for ERR, on one line with controls and
  * invisible characters escaped, and return its exit status. */

@@ -136,6 +136,12 @@ struct exchange_peer {
 int exchange_peer_each(struct store *st, int (*fn)(void *arg, const struct exchange_peer *p),
 		       void *arg, struct rm_error *err);
 
+/* Forget all exchange with office PEER (its database was replaced): the
+ * parts sent and received, and what it was thought to have; the next
+ * bundle to it carries everything again.  Returns 0, or -1 with ERR
+ * (status 2 when nothing is on record for PEER). */
+int exchange_forget(struct store *st, const char *peer, struct rm_error *err);
+
 /* ---- conflicts ---- */
 
 enum exchange_conflict_status {

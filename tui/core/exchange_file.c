@@ -313,7 +313,7 @@ int xfile_read(const char *path, struct exchange_header *head, struct xpart **pa
 	sqlite3_int64 len = 0;
 	sqlite3 *db = NULL;
 	sqlite3_stmt *s;
-	int rc, ok = 0;
+	int rc, ok;
 
 	memset(head, 0, sizeof *head);
 	*parts = NULL;
@@ -333,15 +333,21 @@ int xfile_read(const char *path, struct exchange_header *head, struct xpart **pa
 	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	rc = sqlite3_deserialize(db, "main", data, len, len,
 				 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
+	/* a SQLite file from here on: what fails to read is a damaged one
+	 * (-1), one of another application's is no bundle (0) */
+	ok = -1;
 	if (rc == SQLITE_OK &&
 	    sqlite3_prepare_v2(db, "SELECT (SELECT application_id FROM pragma_application_id),"
 			       " (SELECT group_concat(quick_check) FROM pragma_quick_check)",
 			       -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			ok = sqlite3_column_int(s, 0) == BUNDLE_APP_ID &&
-			     sqlite3_column_text(s, 1) &&
-			     strcmp((const char *)sqlite3_column_text(s, 1), "ok") == 0
-				     ? 1 : sqlite3_column_int(s, 0) == BUNDLE_APP_ID ? -1 : 0;
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			const char *qc = (const char *)sqlite3_column_text(s, 1);
+
+			if (sqlite3_column_int(s, 0) != BUNDLE_APP_ID)
+				ok = 0;
+			else if (qc && strcmp(qc, "ok") == 0)
+				ok = 1;
+		}
 		sqlite3_finalize(s);
 	}
 	if (ok == 1)

@@ -108,9 +108,11 @@ int xk_key_json(struct xcache *c, const struct xkind *k, sqlite3_value *const *k
 int xk_row_from_json(struct xcache *c, const struct xkind *k, const char *json,
 		     struct xrow *row, struct rm_error *err);
 
-/* What the peer has of kind K (sync_sent_K): set ROW, or delete KEY. */
+/* What the peer has of kind K (sync_sent_K): set ROW (SENT: we sent it,
+ * so that its absence here later is a deletion to send; a row only
+ * received keeps SENT 0 unless we sent it too), or delete KEY. */
 int xk_mirror_put(struct xcache *c, const struct xkind *k, const char *peer,
-		  const struct xrow *row, struct rm_error *err);
+		  const struct xrow *row, int sent, struct rm_error *err);
 int xk_mirror_del(struct xcache *c, const struct xkind *k, const char *peer,
 		  sqlite3_value *const *key, struct rm_error *err);
 /* The peer's row of K with identity KEY (sync_sent_K) into ROW: 1 found,
@@ -166,5 +168,32 @@ int xoffice_relation(struct store *st, const char *a, const char *b, struct rm_e
 
 /* The current time, UTC, ISO 8601 with milliseconds, into AT (32). */
 void xnow(char *at);
+
+/* The kind of a changeset's table "x_NAME", or NULL. */
+const struct xkind *xk_of_table(const char *tab);
+
+/* What sync_peer holds for one office. */
+struct xpeer {
+	long long sent, acked, received;
+	char db_id[40];           /* "" until a bundle from it was applied */
+};
+
+/* PEER's row of sync_peer into P (zeros when none); write P back (with
+ * last_at AT).  0, or -1 with ERR. */
+int xpeer_state(struct store *st, const char *peer, struct xpeer *p, struct rm_error *err);
+int xpeer_save(struct store *st, const char *peer, const struct xpeer *p, const char *at,
+	       struct rm_error *err);
+
+/* A line of sync_log for bundle H (DIRECTION "sent" or "received",
+ * TOTAL its counts, WHO the user here, FILE as given or NULL).  0, or -1
+ * with ERR. */
+int xlog_add(struct store *st, const char *peer, const char *direction,
+	     const struct exchange_header *h, const struct exchange_count *total,
+	     const char *who, const char *file, struct rm_error *err);
+
+/* SUM zeroed, with a count per kind (0, or -1 with ERR); its total from
+ * the kinds' counts. */
+int xsummary_init(struct exchange_summary *sum, struct rm_error *err);
+void xsummary_total(struct exchange_summary *sum);
 
 #endif

@@ -61,7 +61,7 @@ static const char *const proposal_cols[] = { "uid", "set_code", "set_version", "
 					     "applied_code", "applied_version", NULL };
 
 const struct xkind xk_kinds[] = {
-	{ "office", N_("หน่วยงาน"), "office", office_cols, 1, -1, XK_OWNED,
+	{ "office", N_("office"), "office", office_cols, 1, -1, XK_OWNED,
 	  "SELECT o.code, o.id, o.code, o.name, o.short_name, o.level, p.code"
 	  " FROM office o LEFT JOIN office p ON p.id = o.parent_id",
 	  "INSERT INTO office(code, name, short_name, level, parent_id)"
@@ -71,30 +71,30 @@ const struct xkind xk_kinds[] = {
 	  " short_name = excluded.short_name, level = excluded.level,"
 	  " parent_id = excluded.parent_id",
 	  "DELETE FROM office WHERE code = ?1" },
-	{ "frame", N_("กรอบการสนับสนุน"), "support_frame", frame_cols, 1, -1, XK_DOWN,
+	{ "frame", N_("support frame"), "support_frame", frame_cols, 1, -1, XK_DOWN,
 	  "SELECT NULL, id, code, label FROM support_frame",
 	  "INSERT INTO support_frame(code, label) VALUES (?1, ?2)"
 	  " ON CONFLICT(code) DO UPDATE SET label = excluded.label",
 	  "DELETE FROM support_frame WHERE code = ?1" },
-	{ "group", N_("หมวดของค่ากลาง"), "norm_group", group_cols, 2, -1, XK_BOTH,
+	{ "group", N_("norm group"), "norm_group", group_cols, 2, -1, XK_BOTH,
 	  "SELECT NULL, id, grouping, code, label FROM norm_group",
 	  "INSERT INTO norm_group(grouping, code, label) VALUES (?1, ?2, ?3)"
 	  " ON CONFLICT(grouping, code) DO UPDATE SET label = excluded.label",
 	  "DELETE FROM norm_group WHERE grouping = ?1 AND code = ?2" },
-	{ "plan", N_("แผน"), "plan", plan_cols, 1, 1, XK_OWNED, NULL, NULL, NULL },
-	{ "objective", N_("เป้าประสงค์"), "objective", objective_cols, 2, -1, XK_OWNED,
+	{ "plan", N_("plan"), "plan", plan_cols, 1, 1, XK_OWNED, NULL, NULL, NULL },
+	{ "objective", N_("objective"), "objective", objective_cols, 2, -1, XK_OWNED,
 	  NULL, NULL, NULL },
-	{ "link", N_("เส้นเชื่อมเหตุและผล"), "link", link_cols, 3, -1, XK_OWNED, NULL, NULL,
+	{ "link", N_("cause-effect link"), "link", link_cols, 3, -1, XK_OWNED, NULL, NULL,
 	  NULL },
-	{ "indicator", N_("ตัวชี้วัด"), "indicator", indicator_cols, 1, -1, XK_OWNED, NULL,
+	{ "indicator", N_("indicator"), "indicator", indicator_cols, 1, -1, XK_OWNED, NULL,
 	  NULL, NULL },
-	{ "slm_cell", N_("ช่องตาราง SLM"), "slm_cell", slm_cols, 3, -1, XK_OWNED, NULL, NULL,
+	{ "slm_cell", N_("SLM cell"), "slm_cell", slm_cols, 3, -1, XK_OWNED, NULL, NULL,
 	  NULL },
-	{ "project", N_("โครงการ"), "project", project_cols, 1, 1, XK_OWNED, NULL, NULL,
+	{ "project", N_("project"), "project", project_cols, 1, 1, XK_OWNED, NULL, NULL,
 	  NULL },
-	{ "project_objective", N_("เป้าประสงค์ของโครงการ"), "project_objective",
+	{ "project_objective", N_("objective of a project"), "project_objective",
 	  project_objective_cols, 2, -1, XK_OWNED, NULL, NULL, NULL },
-	{ "norm_set", N_("ชุดค่ากลาง"), "norm_set", set_cols, 2, 2, XK_OWNED,
+	{ "norm_set", N_("norm set"), "norm_set", set_cols, 2, 2, XK_OWNED,
 	  "SELECT o.code, s.id, s.code, s.version, o.code, s.title, s.issued, s.source,"
 	  " s.grouping, s.scale FROM norm_set s JOIN office o ON o.id = s.office_id",
 	  "INSERT INTO norm_set(code, version, office_id, title, issued, source, grouping,"
@@ -103,7 +103,7 @@ const struct xkind xk_kinds[] = {
 	  " title = excluded.title, issued = excluded.issued, source = excluded.source,"
 	  " grouping = excluded.grouping, scale = excluded.scale",
 	  "DELETE FROM norm_set WHERE code = ?1 AND version = ?2" },
-	{ "norm_item", N_("รายการค่ากลาง"), "norm_item", item_cols, 3, -1, XK_OWNED,
+	{ "norm_item", N_("norm item"), "norm_item", item_cols, 3, -1, XK_OWNED,
 	  "SELECT o.code, i.id, s.code, s.version, i.code, g.code, i.text, i.evidence,"
 	  " i.weight, i.position FROM norm_item i JOIN norm_set s ON s.id = i.set_id"
 	  " JOIN office o ON o.id = s.office_id JOIN norm_group g ON g.id = i.group_id",
@@ -116,7 +116,7 @@ const struct xkind xk_kinds[] = {
 	  " position = excluded.position",
 	  "DELETE FROM norm_item WHERE code = ?3"
 	  " AND set_id = (SELECT id FROM norm_set WHERE code = ?1 AND version = ?2)" },
-	{ "assessment", N_("การประเมินตามค่ากลาง"), "assessment", assessment_cols, 1, 3,
+	{ "assessment", N_("assessment"), "assessment", assessment_cols, 1, 3,
 	  XK_OWNED,
 	  "SELECT o.code, a.id, a.code, s.code, s.version, o.code, p.code, a.assessed_on,"
 	  " a.assessor FROM assessment a JOIN norm_set s ON s.id = a.set_id"
@@ -129,7 +129,7 @@ const struct xkind xk_kinds[] = {
 	  " office_id = excluded.office_id, project_id = excluded.project_id,"
 	  " assessed_on = excluded.assessed_on, assessor = excluded.assessor",
 	  "DELETE FROM assessment WHERE code = ?1" },
-	{ "entry", N_("คำตอบรายข้อ"), "assessment_entry", entry_cols, 2, -1, XK_OWNED,
+	{ "entry", N_("checklist answer"), "assessment_entry", entry_cols, 2, -1, XK_OWNED,
 	  "SELECT o.code, e.id, a.code, i.code, e.status, e.level, e.note"
 	  " FROM assessment_entry e JOIN assessment a ON a.id = e.assessment_id"
 	  " JOIN office o ON o.id = a.office_id JOIN norm_item i ON i.id = e.item_id",
@@ -141,7 +141,7 @@ const struct xkind xk_kinds[] = {
 	  "DELETE FROM assessment_entry WHERE id = (SELECT e.id FROM assessment_entry e"
 	  " JOIN assessment a ON a.id = e.assessment_id JOIN norm_item i ON i.id = e.item_id"
 	  " WHERE a.code = ?1 AND i.code = ?2)" },
-	{ "support_request", N_("คำขอสนับสนุน"), "support_request", request_cols, 1, -1,
+	{ "support_request", N_("support request"), "support_request", request_cols, 1, -1,
 	  XK_OWNED,
 	  "SELECT o.code, r.id, r.uid, a.code, i.code, r.needed, r.source, f.code, r.amount,"
 	  " r.status, r.referred_to, r.given, r.amount_agreed, ff.code, r.answer_note,"
@@ -169,14 +169,14 @@ const struct xkind xk_kinds[] = {
 	  " answer_note = excluded.answer_note, answered_by = excluded.answered_by,"
 	  " answered_on = excluded.answered_on",
 	  "DELETE FROM support_request WHERE uid = ?1" },
-	{ "aar", N_("บันทึก AAR"), "aar", aar_cols, 1, 1, XK_OWNED, NULL, NULL, NULL },
-	{ "aar_tag", N_("ป้ายของ AAR"), "aar_tag", aar_tag_cols, 2, -1, XK_OWNED, NULL, NULL,
+	{ "aar", N_("AAR record"), "aar", aar_cols, 1, 1, XK_OWNED, NULL, NULL, NULL },
+	{ "aar_tag", N_("AAR tag"), "aar_tag", aar_tag_cols, 2, -1, XK_OWNED, NULL, NULL,
 	  NULL },
-	{ "aar_section", N_("หัวข้อของ AAR"), "aar_section", aar_section_cols, 2, -1,
+	{ "aar_section", N_("AAR section"), "aar_section", aar_section_cols, 2, -1,
 	  XK_OWNED, NULL, NULL, NULL },
-	{ "aar_action", N_("สิ่งที่จะทำต่อ"), "aar_action", aar_action_cols, 1, -1, XK_OWNED,
+	{ "aar_action", N_("follow-up action"), "aar_action", aar_action_cols, 1, -1, XK_OWNED,
 	  NULL, NULL, NULL },
-	{ "proposal", N_("ข้อเสนอปรับค่ากลาง"), "norm_proposal", proposal_cols, 1, -1,
+	{ "proposal", N_("norm proposal"), "norm_proposal", proposal_cols, 1, -1,
 	  XK_OWNED, NULL, NULL, NULL },
 };
 
@@ -212,29 +212,29 @@ const char *exchange_kind_label(const char *kind)
 static const struct {
 	const char *kind, *column, *label;
 } column_labels[] = {
-	{ NULL, "code", N_("รหัส") },
-	{ NULL, "name", N_("ชื่อ") },
-	{ NULL, "title", N_("ชื่อเรื่อง") },
-	{ NULL, "office", N_("หน่วยงาน") },
-	{ NULL, "status", N_("สถานะ") },
-	{ NULL, "note", N_("บันทึก") },
-	{ NULL, "text", N_("ข้อความ") },
-	{ NULL, "level", N_("ระดับ") },
-	{ NULL, "version", N_("ฉบับ") },
-	{ NULL, "uid", N_("รหัสประจำรายการ") },
-	{ NULL, "assessment", N_("การประเมิน") },
-	{ NULL, "item", N_("รายการ") },
-	{ "support_request", "needed", N_("สิ่งที่ขอ") },
-	{ "support_request", "source", N_("ขอจาก") },
-	{ "support_request", "frame", N_("กรอบ") },
-	{ "support_request", "amount", N_("จำนวนเงินที่ขอ") },
-	{ "support_request", "referred_to", N_("ส่งต่อให้") },
-	{ "support_request", "given", N_("สิ่งที่จะให้") },
-	{ "support_request", "amount_agreed", N_("จำนวนเงินที่อนุมัติ") },
-	{ "support_request", "filed_frame", N_("ลงในกรอบ") },
-	{ "support_request", "answer_note", N_("หมายเหตุคำตอบ") },
-	{ "support_request", "answered_by", N_("ผู้ตอบ") },
-	{ "support_request", "answered_on", N_("วันที่ตอบ") },
+	{ NULL, "code", N_("code") },
+	{ NULL, "name", N_("name") },
+	{ NULL, "title", N_("title") },
+	{ NULL, "office", N_("office") },
+	{ NULL, "status", N_("status") },
+	{ NULL, "note", N_("note") },
+	{ NULL, "text", N_("text") },
+	{ NULL, "level", N_("level") },
+	{ NULL, "version", N_("version") },
+	{ NULL, "uid", N_("uid") },
+	{ NULL, "assessment", N_("assessment (record)") },
+	{ NULL, "item", N_("item") },
+	{ "support_request", "needed", N_("what is needed") },
+	{ "support_request", "source", N_("asked from") },
+	{ "support_request", "frame", N_("frame") },
+	{ "support_request", "amount", N_("baht asked") },
+	{ "support_request", "referred_to", N_("referred to") },
+	{ "support_request", "given", N_("what will be given") },
+	{ "support_request", "amount_agreed", N_("baht agreed") },
+	{ "support_request", "filed_frame", N_("filed under frame") },
+	{ "support_request", "answer_note", N_("answer's note") },
+	{ "support_request", "answered_by", N_("answered by") },
+	{ "support_request", "answered_on", N_("answered on") },
 };
 
 const char *exchange_column_label(const char *kind, const char *column)
@@ -273,7 +273,8 @@ void xk_mirror_ddl(struct buf *b)
 	for (i = 0; i < xk_nkinds; i++) {
 		const struct xkind *k = &xk_kinds[i];
 
-		buf_printf(b, "CREATE TABLE sync_sent_%s (peer TEXT NOT NULL, ", k->name);
+		buf_printf(b, "CREATE TABLE IF NOT EXISTS sync_sent_%s (peer TEXT NOT NULL,"
+			   " sent INTEGER NOT NULL DEFAULT 0, ", k->name);
 		add_cols(b, k, 0, xk_ncols(k));
 		buf_puts(b, ", PRIMARY KEY (peer, ");
 		add_cols(b, k, 0, k->nkey);

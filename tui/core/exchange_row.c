@@ -100,10 +100,12 @@ static void stmt_sql(struct buf *b, const struct xkind *k, int which)
 		buf_puts(b, k->remove);
 		break;
 	case S_MPUT:
-		buf_printf(b, "INSERT OR REPLACE INTO sync_sent_%s VALUES (?1", k->name);
+		buf_printf(b, "INSERT INTO sync_sent_%s VALUES (?1, ?2", k->name);
 		for (i = 0; i < n; i++)
-			buf_printf(b, ", ?%d", i + 2);
-		buf_puts(b, ")");
+			buf_printf(b, ", ?%d", i + 3);
+		buf_puts(b, ") ON CONFLICT DO UPDATE SET sent = max(sent, excluded.sent)");
+		for (i = k->nkey; i < n; i++)
+			buf_printf(b, ", \"%s\" = excluded.\"%s\"", k->cols[i], k->cols[i]);
 		break;
 	case S_MDEL:
 		buf_printf(b, "DELETE FROM sync_sent_%s", k->name);
@@ -111,7 +113,7 @@ static void stmt_sql(struct buf *b, const struct xkind *k, int which)
 		buf_puts(b, " AND peer = ?1");
 		break;
 	case S_MGET:
-		buf_printf(b, "SELECT * FROM sync_sent_%s", k->name);
+		buf_printf(b, "SELECT * FROM sync_sent_%s", k->name);  /* peer, sent, cols */
 		add_key_where(b, k, 2);
 		buf_puts(b, " AND peer = ?1");
 		break;
@@ -235,7 +237,7 @@ int xk_delete(struct xcache *c, const struct xkind *k, sqlite3_value *const *key
 }
 
 int xk_mirror_put(struct xcache *c, const struct xkind *k, const char *peer,
-		  const struct xrow *row, struct rm_error *err)
+		  const struct xrow *row, int sent, struct rm_error *err)
 {
 	sqlite3_stmt *s = stmt_of(c, k, S_MPUT, err);
 	int rc;
@@ -243,7 +245,8 @@ int xk_mirror_put(struct xcache *c, const struct xkind *k, const char *peer,
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, peer, -1, SQLITE_STATIC);
-	if (bind_values(s, 2, row->v, xk_ncols(k)) < 0)
+	sqlite3_bind_int(s, 2, sent);
+	if (bind_values(s, 3, row->v, xk_ncols(k)) < 0)
 		return store_fail(c->st, err, _("cannot keep what was sent"));
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
@@ -279,7 +282,7 @@ int xk_mirror_get(struct xcache *c, const struct xkind *k, const char *peer,
 		return store_fail(c->st, err, _("cannot read what was sent"));
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		if (take_row(s, 1, xk_ncols(k), row, err) < 0)
+		if (take_row(s, 2, xk_ncols(k), row, err) < 0)
 			return -1;
 		found = 1;
 	} else if (rc != SQLITE_DONE) {

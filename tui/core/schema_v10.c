@@ -20,25 +20,25 @@
 #include "schema_int.h"
 
 static const char v10_sql[] =
-	"CREATE TABLE exchange_self ("
+	"CREATE TABLE IF NOT EXISTS exchange_self ("
 	" id INTEGER PRIMARY KEY CHECK (id = 1),"
 	" office TEXT,"
 	" db_id TEXT NOT NULL DEFAULT (lower(hex(randomblob(16)))));"
-	"INSERT INTO exchange_self(id) VALUES (1);"
-	"CREATE TABLE sync_peer ("
+	"INSERT OR IGNORE INTO exchange_self(id) VALUES (1);"
+	"CREATE TABLE IF NOT EXISTS sync_peer ("
 	" office TEXT PRIMARY KEY,"
 	" sent INTEGER NOT NULL DEFAULT 0,"
 	" acked INTEGER NOT NULL DEFAULT 0,"
 	" received INTEGER NOT NULL DEFAULT 0,"
 	" db_id TEXT,"
 	" last_at TEXT);"
-	"CREATE TABLE sync_part ("
+	"CREATE TABLE IF NOT EXISTS sync_part ("
 	" peer TEXT NOT NULL,"
 	" seq INTEGER NOT NULL,"
 	" created TEXT NOT NULL,"
 	" changeset BLOB NOT NULL,"
 	" PRIMARY KEY (peer, seq));"
-	"CREATE TABLE sync_log ("
+	"CREATE TABLE IF NOT EXISTS sync_log ("
 	" id INTEGER PRIMARY KEY,"
 	" peer TEXT NOT NULL,"
 	" direction TEXT NOT NULL CHECK (direction IN ('sent','received')),"
@@ -49,8 +49,8 @@ static const char v10_sql[] =
 	" changes INTEGER NOT NULL DEFAULT 0,"
 	" conflicts INTEGER NOT NULL DEFAULT 0,"
 	" file TEXT);"
-	"CREATE INDEX sync_log_peer ON sync_log(peer, id);"
-	"CREATE TABLE sync_conflict ("
+	"CREATE INDEX IF NOT EXISTS sync_log_peer ON sync_log(peer, id);"
+	"CREATE TABLE IF NOT EXISTS sync_conflict ("
 	" id INTEGER PRIMARY KEY,"
 	" peer TEXT NOT NULL,"
 	" seq INTEGER NOT NULL,"
@@ -62,7 +62,7 @@ static const char v10_sql[] =
 	" found_at TEXT NOT NULL,"
 	" status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','kept','taken')),"
 	" resolved_by TEXT, resolved_at TEXT);"
-	"CREATE UNIQUE INDEX sync_conflict_open ON sync_conflict(peer, kind, key)"
+	"CREATE UNIQUE INDEX IF NOT EXISTS sync_conflict_open ON sync_conflict(peer, kind, key)"
 	" WHERE status = 'open';";
 
 /* Columns added, where missing (a database taken back by hand keeps them). */
@@ -94,8 +94,8 @@ int schema_migrate_v10(sqlite3 *db, char **errmsg)
 	if (rc != SQLITE_OK)
 		return rc;
 	xk_mirror_ddl(&b);
-	buf_puts(&b, "CREATE INDEX aar_office ON aar(office_id);"
-		 "CREATE INDEX norm_proposal_office ON norm_proposal(office_id);");
+	buf_puts(&b, "CREATE INDEX IF NOT EXISTS aar_office ON aar(office_id);"
+		 "CREATE INDEX IF NOT EXISTS norm_proposal_office ON norm_proposal(office_id);");
 	for (i = 0; i < sizeof v10_audited / sizeof v10_audited[0]; i++) {
 		buf_printf(&b, "DROP TRIGGER IF EXISTS log_%s_ai; DROP TRIGGER IF EXISTS log_%s_au;"
 			   " DROP TRIGGER IF EXISTS log_%s_ad;", v10_audited[i], v10_audited[i],
