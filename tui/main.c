@@ -357,7 +357,7 @@ static int run_command(struct cli *cli, int argc, char **argv)
 	}
 	if (rc == -1)
 		rc = cli_usage(argv[optind], _("unknown command; expected one of init, import, export, "
-			       "list, show, diff, report, search, check, backup, config, conflicts"));
+			       "list, show, diff, report, search, check, backup, config, bundle, conflicts"));
 	return rc;
 }
 

@@ -194,7 +194,7 @@ int exchange_resolve(struct store *st, struct undo_log *u, sqlite3_int64 id,
 
 /* What people call the record of conflict C: the kind's name, the
  * record's name or text (ours, else theirs) and where it belongs, as
- * "คำขอสนับสนุน: จัดอบรมผู้ดูแลเด็ก (A-BNG-69 / CO3)", into *TITLE
+ * "คำขอรับการสนับสนุน: จัดอบรมผู้ดูแลเด็ก (A-BNG-69 / CO3)", into *TITLE
  * (malloc'd; the caller frees).  Returns 0, or -1 with ERR. */
 int exchange_conflict_title(struct store *st, const struct exchange_conflict *c, char **title,
 			    struct rm_error *err);

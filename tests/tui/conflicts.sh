@@ -19,7 +19,7 @@ wait_for "มีข้อขัดแย้ง 2 รายการ: กด R"
 keys R
 wait_for "ข้อขัดแย้งจากการแลกเปลี่ยน (2)"
 keys Down Enter
-wait_for "คำขอสนับสนุน: อสม. เพิ่มอีก ๒ คน"
+wait_for "คำขอรับการสนับสนุน: อสม. เพิ่มอีก"
 wait_for "ODPC6"
 wait_for "สมชาย"
 # the first: who here and there, when (Buddhist Era), the fields side by side
