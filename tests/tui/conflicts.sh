@@ -1,7 +1,7 @@
 # conflicts.sh - conflicts between offices on screen: the start says how
 # many wait, R lists them beside the fund's screen, Enter shows one (who
-# changed it here and there, when, every field ours beside theirs), m
-# keeps mine, t takes theirs (written at once), u takes that back.
+# changed it here and there, when, every field ours beside theirs), K
+# keeps mine, T takes theirs (written at once), u takes that back.
 # Sourced by run.sh after lib.sh; its own database, two requests of
 # A-BNG-69 changed at the fund and at the region.
 CF="$WORK/conflicts.db"
@@ -26,21 +26,21 @@ wait_for "สมชาย"
 keys Enter
 wait_for "ที่นี่: แก้โดย สมชาย 5 ม.ค. 2569"
 wait_for "ที่ BNG-FUND: แก้โดย มาลี 6 ม.ค. 2569"
-wait_for "จะเก็บของเรา (m) หรือรับของเขา (t)"
+wait_for "จะเก็บของเรา (K) หรือรับของเขา (T)"
 wait_for "ของเขา (BNG-FUND)"
 wait_for "≠  สิ่งที่ขอ"
 wait_for "จัดอบรมผู้ดูแลเด็ก"
 wait_for "30000"
-keys m
+keys K
 wait_for "เก็บของเราไว้แล้ว"
 wait_for "ตัดสินแล้ว: เก็บของเรา โดย"
 sql_is "mine kept" "SELECT amount FROM support_request WHERE uid = 'BNG69-CP2-1'" 24000.0
 sql_is "kept" "SELECT status FROM sync_conflict WHERE id = 1" kept
-# back in the list only the region's is open; t takes it there
+# back in the list only the region's is open; T takes it there
 keys q
 wait_gone "BNG-FUND"
 wait_for "ODPC6"
-keys t
+keys T
 wait_for "รับของเขาแทนของเราแล้ว กด u เพื่อย้อนกลับ"
 wait_for "ไม่มีข้อขัดแย้งที่รอตัดสิน"
 sql_is "theirs written" "SELECT needed || ' ' || amount FROM support_request WHERE uid = 'BNG69-SV1-1'" \

@@ -4,7 +4,7 @@
  * (VIEW_CONFLICTS) shows the open ones: the office, the record, when it
  * was found, who changed it on each side; Enter shows one (VIEW_CONFLICT):
  * who changed it here and when, who there and when, and every field with
- * ours beside theirs, those that differ marked.  m keeps mine, t takes
+ * ours beside theirs, those that differ marked.  K keeps mine, T takes
  * theirs (each one undoable step: u takes it back). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +27,7 @@ static void who_when(const char *who, const char *at, char *out, size_t size)
 	snprintf(out, size, "%s%s%s", who ? who : "?", *when ? " " : "", when);
 }
 
-/* m or t on conflict ID: decided as one step, said on the message line.
+/* K or T on conflict ID: decided as one step, said on the message line.
  * Returns 1 when it was decided. */
 static int decide(struct ui *ui, sqlite3_int64 id, enum exchange_choice choice)
 {
@@ -48,7 +48,7 @@ static int decide(struct ui *ui, sqlite3_int64 id, enum exchange_choice choice)
 	return 1;
 }
 
-/* m and t in the words of these screens. */
+/* K and T in the words of these screens. */
 static const char *conflict_label(const struct view *v, enum action a)
 {
 	(void)v;
