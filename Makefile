@@ -54,9 +54,10 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Debian packages: to build, to test, to check the man pages.
 DEB_PKGS := gcc make pkg-config libsqlite3-dev libiniparser-dev libthai-dev \
             libthai-data libncurses-dev libcmocka-dev sqlite3 tmux mandoc \
-            valgrind gettext locales clang libclang-rt-14-dev libxlsxwriter-dev nettle-dev python3
+            valgrind gettext locales clang libclang-rt-14-dev libxlsxwriter-dev nettle-dev python3 \
+            openssh-server openssh-client
 
-.PHONY: all run check test test-unit test-cli test-tui test-torture torture asan valgrind valgrind-cli bench \
+.PHONY: all run check test test-unit test-cli test-tui test-exchange test-torture torture asan valgrind valgrind-cli bench \
         install uninstall deps clean lint-man lint-house man-keys man-ini \
         asan-tui
 
@@ -117,18 +118,23 @@ check: deps
 	@$(MAKE) --no-print-directory asan-tui >$(B)/asan-tui.log 2>&1 & tui=$$!; \
 	  $(MAKE) --no-print-directory valgrind-cli; v=$$?; \
 	  wait $$tui; t=$$?; cat $(B)/asan-tui.log; [ $$v -eq 0 ] && [ $$t -eq 0 ]
+	@$(MAKE) --no-print-directory test-exchange
 	@$(MAKE) --no-print-directory fuzz-check >$(B)/fuzz-check.log 2>&1 & fz=$$!; \
 	  $(MAKE) --no-print-directory lint-man && $(MAKE) --no-print-directory lint-house; l=$$?; \
 	  wait $$fz; f=$$?; cat $(B)/fuzz-check.log; [ $$l -eq 0 ] && [ $$f -eq 0 ]
 	@echo "make check: all passed"
 
-test: test-unit test-cli test-tui
+test: test-unit test-cli test-exchange test-tui
 
 test-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
 test-cli: $(B)/routemap $(MO)
 	@sh tests/cli/run.sh $(B)/routemap
+
+# Between offices: sync over ssh (to an sshd the test starts, or a fake).
+test-exchange: $(B)/routemap $(MO)
+	@sh tests/exchange/run.sh $(B)/routemap
 
 # The screens, driven in tmux.
 test-tui: $(B)/routemap $(MO)

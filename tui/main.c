@@ -32,6 +32,7 @@ static const struct command commands[] = {
 	{ "search", cmd_search, N_("search TEXT: find records holding TEXT") },
 	{ "check",  cmd_check,  N_("integrity check, schema version, counts") },
 	{ "bundle", cmd_bundle, N_("bundle create --to OFFICE FILE | apply FILE... | list: exchange with other offices") },
+	{ "sync",   cmd_sync,   N_("sync USER@HOST[:OFFICE]: exchange bundles with another office over ssh") },
 	{ "backup", cmd_backup, N_("backup FILE: a consistent copy, safe while others work") },
 	{ "config", cmd_config, N_("print the effective configuration and where each value came from") },
 	{ "conflicts", cmd_conflicts, N_("conflicts [--all] | conflicts show|keep|take N: records changed here and at another office") },
@@ -357,7 +358,7 @@ static int run_command(struct cli *cli, int argc, char **argv)
 	}
 	if (rc == -1)
 		rc = cli_usage(argv[optind], _("unknown command; expected one of init, import, export, "
-			       "list, show, diff, report, search, check, backup, config, bundle, conflicts"));
+			       "list, show, diff, report, search, check, bundle, sync, backup, config, conflicts"));
 	return rc;
 }
 

@@ -51,6 +51,8 @@ int cmd_conflicts(struct cli *cli, int argc, char **argv);
 int cmd_search(struct cli *cli, int argc, char **argv);
 int cmd_diff(struct cli *cli, int argc, char **argv);
 int cmd_bundle(struct cli *cli, int argc, char **argv);
+/* sync USER@HOST[:OFFICE] | sync --serve [--peer OFFICE] (sync.c). */
+int cmd_sync(struct cli *cli, int argc, char **argv);
 int cmd_summary(struct cli *cli);
 /* show norm CODE ...: ARGV[0] is "norm".  Returns the exit status. */
 int cli_show_norm(struct cli *cli, int argc, char **argv);

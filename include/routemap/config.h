@@ -85,6 +85,10 @@ struct config {
 
 	struct cfg_labels keys;       /* [keys] action = key list, as written */
 
+	char *exchange_ssh;           /* [exchange] ssh: the program */
+	char *exchange_ssh_options;   /* its options, words; "" when none */
+	char *exchange_remote_command; /* routemap there, words */
+
 	struct cfg_entry *entries;    /* every effective value, sorted by section */
 	size_t nentries;
 };

@@ -38,6 +38,8 @@ enum ini_type {
 	INI_KEY_LIST,      /* keys of the keyboard separated by blanks */
 	INI_PATH,          /* a file name */
 	INI_GROUP,         /* a Unix group name */
+	INI_WORDS,         /* words of a command line separated by blanks, each
+			      of letters, digits and - _ . / = + , : @ % ~ */
 	INI_TYPE_COUNT
 };
 

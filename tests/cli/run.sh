@@ -209,6 +209,12 @@ run init-office-list-parent 0 -c "$NEW" -d "$T/unit.db" export offices --format 
 run usage-unknown-command 2 -d "$DB" frobnicate
 run usage-missing-argument 2 -c
 run usage-help 0 --help
+# sync: its help; an address that ssh would take for an option, or with
+# what a shell reads, is refused before ssh runs
+run sync-help 0 --demo -d "$DB" sync --help
+run sync-dash-address 2 --demo -d "$DB" sync -oProxyCommand=id
+run sync-shell-address 2 --demo -d "$DB" sync 'kkn@host$(id):KKN-PHO'
+run sync-serve-extra 2 --demo -d "$DB" sync --serve --peer
 run usage-bad-width 2 -d "$DB" show plan KKN-CDC-2568 --width ten
 run usage-readonly-write 2 -r -d "$DB" import plans "$DATA/csv/plans-bad-year.csv"
 

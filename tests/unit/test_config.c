@@ -145,11 +145,11 @@ static int section_rank(const char *sec)
 {
 	static const char *const order[] = {
 		"office", "database", "ui", "levels", "key_activities", "support_frames",
-		"support_sources", "rank", "slm", "aar", "template.", "keys",
+		"support_sources", "rank", "slm", "aar", "template.", "keys", "exchange",
 	};
 	int i;
 
-	for (i = 0; i < 12; i++)
+	for (i = 0; i < 13; i++)
 		if (strncmp(sec, order[i], strlen(order[i])) == 0 &&
 		    (i == 10 || sec[strlen(order[i])] == '\0'))
 			return i;
@@ -246,8 +246,8 @@ static void test_defaults_entries(void **state)
 	assert_int_equal(config_defaults(&cfg, &err), 0);
 	/* office 5, database 3, ui 5, levels 4, activities 7, frames 6,
 	 * sources 4, rank 2, slm 1 + 8, aar 2, templates (title, sections and
-	 * labels) 6 + 6 + 10, keys. */
-	assert_int_equal(cfg.nentries, 5 + 3 + 5 + 4 + 7 + 6 + 4 + 2 + 9 + 2 + 22 + ACT_COUNT);
+	 * labels) 6 + 6 + 10, keys, exchange 3. */
+	assert_int_equal(cfg.nentries, 5 + 3 + 5 + 4 + 7 + 6 + 4 + 2 + 9 + 2 + 22 + ACT_COUNT + 3);
 	for (i = 0; i < cfg.nentries; i++) {
 		int r = section_rank(cfg.entries[i].section);
 
@@ -332,7 +332,7 @@ static void test_sample_file(void **state)
 			fail_msg("[%s] %s: sample has \"%s\", built-in is \"%s\"", d->section,
 				 d->key, e->value, d->value);
 		/* ... and the file writes each one, except the unset ones. */
-		if (strcmp(d->section, "database") == 0 ||
+		if (strcmp(d->section, "database") == 0 || strcmp(d->section, "exchange") == 0 ||
 		    (strcmp(d->section, "ui") == 0 && strcmp(d->key, "escdelay") == 0)) {
 			assert_string_equal(e->origin, "built-in");
 		} else {
@@ -466,7 +466,7 @@ static void test_entries_sorted(void **state)
 				 cfg.entries[i].key);
 		last = r;
 	}
-	assert_int_equal(last, 11);
+	assert_int_equal(last, 12);   /* [exchange], built in */
 	config_free(&cfg);
 }
 
@@ -771,7 +771,7 @@ static void test_unknown_section(void **state)
 	expect_error(HEAD "[สำนักงาน]\n",
 		     "FILE:4: unknown section [สำนักงาน]; expected office, database, ui, levels, "
 		     "key_activities, support_frames, support_sources, rank, slm, aar, "
-		     "template.NAME or keys");
+		     "template.NAME, keys or exchange");
 	expect_error(HEAD "[template.Ward-1]\n",
 		     "FILE:4: section [template.ward-1]: not a valid template name; expected "
 		     "[template.NAME] where NAME is a lowercase letter, then letters a-z, "

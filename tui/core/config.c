@@ -114,6 +114,9 @@ void config_free(struct config *cfg)
 	free(cfg->office_parent);
 	free(cfg->db_path);
 	free(cfg->db_shared_group);
+	free(cfg->exchange_ssh);
+	free(cfg->exchange_ssh_options);
+	free(cfg->exchange_remote_command);
 	for (j = 0; j < LEVEL_COUNT; j++)
 		free(cfg->level_label[j]);
 	cfg_labels_clear(&cfg->key_activities);

@@ -155,6 +155,9 @@ static int check_value(struct loader *ld, const struct ini_key *k, const char *v
 	case INI_GROUP:
 		return ini_valid_group(v) ? 0 :
 			ld_fail_expect(ld, line, k->section, k->key, v, k->expect);
+	case INI_WORDS:
+		return ini_valid_words(v) ? 0 :
+			ld_fail_expect(ld, line, k->section, k->key, v, k->expect);
 	case INI_NAME:
 		return ini_valid_name(v) ? 0 :
 			ld_fail_expect(ld, line, k->section, k->key, v, k->expect);

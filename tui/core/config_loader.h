@@ -133,6 +133,9 @@ int ini_valid_name(const char *s);
 int ini_valid_code(const char *s);
 /* [a-z_][a-z0-9_-]*, at most GROUP_NAME_MAX bytes. */
 int ini_valid_group(const char *s);
+/* Words separated by blanks, each of letters, digits and - _ . / = + , :
+ * @ % ~ (no quotes: nothing a shell reads otherwise); at least one. */
+int ini_valid_words(const char *s);
 /* The first control character in S, or 0. */
 int ini_control_char(const char *s);
 /* A support frame number "1".."999" (ASCII or Thai digits), or -1. */

@@ -394,6 +394,28 @@ int ini_valid_group(const char *s)
 	return i <= GROUP_NAME_MAX;
 }
 
+/* Words of a command line: at least one, separated by spaces or tabs,
+ * each of ASCII letters, digits and - _ . / = + , : @ % ~ (nothing a
+ * shell would read as more than a word: the words may reach the other
+ * machine's shell through ssh). */
+int ini_valid_words(const char *s)
+{
+	int words = 0, in_word = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t') {
+			in_word = 0;
+			continue;
+		}
+		if (!is_alpha(*s) && !is_digit(*s) && !strchr("-_./=+,:@%~", *s))
+			return 0;
+		if (!in_word)
+			words++;
+		in_word = 1;
+	}
+	return words > 0;
+}
+
 /* The first control character in S, or 0. */
 int ini_control_char(const char *s)
 {

@@ -214,6 +214,87 @@ static int slurp(const char *path, unsigned char **data, sqlite3_int64 *len,
 	return 0;
 }
 
+/* A varint of SQLite's (7 bits a byte, high bit for more, at most 9
+ * bytes) at P[*I..N) into *V, capped; 0, or -1 when it runs off the end. */
+static int read_varint(const unsigned char *p, int n, int *i, long long *v)
+{
+	int k;
+
+	*v = 0;
+	for (k = 0; k < 9 && *i < n; k++) {
+		unsigned char b = p[(*i)++];
+
+		if (*v < (1LL << 40))
+			*v = k == 8 ? (*v << 8) | b : (*v << 7) | (b & 0x7f);
+		if (k == 8 || !(b & 0x80))
+			return 0;
+	}
+	return -1;
+}
+
+/* One record of NCOL values at P[*I..N): each a type byte and its data. */
+static int skip_record(const unsigned char *p, int n, int *i, long long ncol)
+{
+	long long c, len;
+
+	for (c = 0; c < ncol; c++) {
+		if (*i >= n)
+			return -1;
+		switch (p[(*i)++]) {
+		case 0: case 5:                 /* undefined, NULL */
+			break;
+		case 1: case 2:                 /* integer, real */
+			if (n - *i < 8)
+				return -1;
+			*i += 8;
+			break;
+		case 3: case 4:                 /* text, blob */
+			if (read_varint(p, n, i, &len) < 0 || len > n - *i)
+				return -1;
+			*i += (int)len;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Is P[0..N) a well-formed changeset (tables with their columns, each
+ * change an insert, update or delete with whole records)?  Checked here
+ * before SQLite reads it: the iterator of SQLite 3.40 never returns from
+ * a table name without its terminating zero. */
+static int changeset_sound(const unsigned char *p, int n)
+{
+	long long ncol = -1;
+	int i = 0;
+
+	while (i < n) {
+		unsigned char op = p[i++];
+
+		if (op == 'T') {
+			const unsigned char *nul;
+
+			if (read_varint(p, n, &i, &ncol) < 0 || ncol < 1 || ncol > 64 ||
+			    ncol > n - i)
+				return 0;
+			i += (int)ncol;
+			nul = memchr(p + i, 0, (size_t)(n - i));
+			if (!nul || nul == p + i)
+				return 0;
+			i = (int)(nul - p) + 1;
+			continue;
+		}
+		if (ncol < 0 || (op != SQLITE_INSERT && op != SQLITE_DELETE && op != SQLITE_UPDATE) ||
+		    i >= n || p[i++] > 1)
+			return 0;
+		if (skip_record(p, n, &i, ncol) < 0 ||
+		    (op == SQLITE_UPDATE && skip_record(p, n, &i, ncol) < 0))
+			return 0;
+	}
+	return 1;
+}
+
 /* Copy text column I of S into DST (SIZE bytes); 0, or -1 when too long. */
 static int col_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
 {
@@ -284,13 +365,18 @@ static int read_bundle(sqlite3 *db, const char *path, struct exchange_header *h,
 			memcpy(p->changeset, sqlite3_column_blob(s, 2), (size_t)size);
 		n++;
 		sha256_hex(p->changeset, (size_t)size, sum);
-		if (strcmp(sum, got) != 0) {
+		if (strcmp(sum, got) != 0 || !changeset_sound(p->changeset, size)) {
+			long long seq = p->seq;
+			int damaged = strcmp(sum, got) != 0;
+
 			sqlite3_finalize(s);
 			xfile_free(*parts, n);
 			*parts = NULL;
 			return rm_fail(err, RM_EXIT_RUNTIME,
-				       _("%s: part %lld of the bundle is damaged (its SHA-256 is wrong)"),
-				       path, p->seq);
+				       damaged
+					       ? _("%s: part %lld of the bundle is damaged (its SHA-256 is wrong)")
+					       : _("%s: part %lld of the bundle is not a changeset routemap can read"),
+				       path, seq);
 		}
 	}
 	sqlite3_finalize(s);

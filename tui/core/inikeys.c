@@ -100,6 +100,7 @@ const struct ini_section ini_sections[] = {
 	{ "template.", INI_SEC_PREFIX, N_("one AAR template: its title, its sections "
 	  "and a label for each"), check_template_key },
 	{ "keys", 0, N_("the keys of the actions of the screens"), check_action_key },
+	{ "exchange", 0, N_("how bundles travel to other offices"), NULL },
 };
 
 const size_t ini_nsections = NELEM(ini_sections);
@@ -229,6 +230,19 @@ const struct ini_key ini_keys[] = {
 	{ "keys", "ACTION", INI_KEY_LIST, INI_PATTERN, NULL, N_("as in routemap(1)"),
 	  NULL, 0, 0, NULL, N_("the keys of an action, separated by blanks; replace its defaults"),
 	  FIELD(keys), NOLIST, apply_keys, entries_keys },
+
+	{ "exchange", "ssh", INI_PATH, 0, "ssh", NULL, NULL, 0, 0, NULL,
+	  N_("the ssh program routemap sync runs ($ROUTEMAP_SSH overrides it)"),
+	  FIELD(exchange_ssh), NOLIST, NULL, NULL },
+	{ "exchange", "ssh_options", INI_WORDS, INI_EMPTY_OK, "", N_("none"), NULL, 0, 0,
+	  N_("words separated by blanks, e.g. -p 2222 -i /home/ann/.ssh/kkn, or nothing"),
+	  N_("options routemap sync gives ssh before the other office's address"),
+	  FIELD(exchange_ssh_options), NOLIST, NULL, NULL },
+	{ "exchange", "remote_command", INI_WORDS, 0, "routemap", NULL, NULL, 0, 0,
+	  N_("the program and its options as words separated by blanks, "
+	     "e.g. /usr/local/bin/routemap -o KKN-PHO"),
+	  N_("routemap on the other office's machine, before sync --serve"),
+	  FIELD(exchange_remote_command), NOLIST, NULL, NULL },
 };
 
 const size_t ini_nkeys = NELEM(ini_keys);
@@ -242,7 +256,7 @@ const char *ini_type_name(enum ini_type type)
 		[INI_INTEGER] = "integer", [INI_DECIMAL] = "decimal",
 		[INI_DECIMAL_LIST] = "decimal list", [INI_NAME] = "name",
 		[INI_NAME_LIST] = "list", [INI_KEY_LIST] = "key list", [INI_PATH] = "path",
-		[INI_GROUP] = "group",
+		[INI_GROUP] = "group", [INI_WORDS] = "words",
 	};
 
 	return (unsigned)type < INI_TYPE_COUNT ? names[type] : "?";
