@@ -1,6 +1,6 @@
 # put-conflict.sh - sourced by the CLI and screen tests of conflicts
-# between offices: until bundles make them, a conflict is put into
-# sync_conflict as an exchange records it, both rows as JSON, who and when
+# between offices: a conflict put into sync_conflict as an exchange
+# records it, with fixed people and times, both rows as JSON, who and when
 # on each side (the change-log trigger set aside for the insert, as
 # sqlite3 has no rm_user()).
 
