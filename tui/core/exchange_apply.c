@@ -309,7 +309,7 @@ static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3
 			sqlite3_value **nw, struct rm_error *err)
 {
 	sqlite3_value *const *key = op == SQLITE_INSERT ? nw : o;
-	struct xrow l = { 0 }, base = { 0 }, r = { 0 };
+	struct xrow l = { 0 }, base = { 0 }, r = { 0 }, m = { 0 };
 	struct exchange_count *cnt = &a->sum->kinds[k - xk_kinds];
 	int n = xk_ncols(k), found, open, rc = 0;
 
@@ -335,9 +335,10 @@ static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3
 	else if (op == SQLITE_UPDATE && found && agrees(&l, nw, n, 0))
 		cnt->same++;
 	else if (op == SQLITE_UPDATE && found && unchanged_here(&l, o, nw, n)) {
-		rc = overlay(&r, &l, nw, n, err);
+		/* ours with theirs laid on; they have R, not our other columns */
+		rc = overlay(&m, &l, nw, n, err);
 		if (rc == 0)
-			rc = write_or_wait(a, k, &r, 0, err);
+			rc = write_or_wait(a, k, &m, 0, err);
 	} else if (op == SQLITE_DELETE && !found)
 		cnt->same++;
 	else if (op == SQLITE_DELETE && agrees(&l, o, n, 0)) {
@@ -361,6 +362,7 @@ out:
 	xrow_clear(&l);
 	xrow_clear(&base);
 	xrow_clear(&r);
+	xrow_clear(&m);
 	return rc;
 }
 

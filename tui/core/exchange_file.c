@@ -417,12 +417,15 @@ int xfile_read(const char *path, struct exchange_header *head, struct xpart **pa
 	}
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	/* a SQLite file from here on: one of another application's (the
+	 * application id of its first page, offset 68, big endian; an
+	 * office's database in WAL mode, which cannot be read from memory)
+	 * is no bundle (0); a bundle that fails to read is damaged (-1) */
+	ok = ((unsigned)data[68] << 24 | (unsigned)data[69] << 16 | (unsigned)data[70] << 8 |
+	      data[71]) == (unsigned)BUNDLE_APP_ID ? -1 : 0;
 	rc = sqlite3_deserialize(db, "main", data, len, len,
 				 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
-	/* a SQLite file from here on: what fails to read is a damaged one
-	 * (-1), one of another application's is no bundle (0) */
-	ok = -1;
-	if (rc == SQLITE_OK &&
+	if (rc == SQLITE_OK && ok &&
 	    sqlite3_prepare_v2(db, "SELECT (SELECT application_id FROM pragma_application_id),"
 			       " (SELECT group_concat(quick_check) FROM pragma_quick_check)",
 			       -1, &s, NULL) == SQLITE_OK) {

@@ -91,6 +91,12 @@ int xk_local(struct xcache *c, const struct xkind *k, sqlite3_value *const *key,
 int xk_write(struct xcache *c, const struct xkind *k, const struct xrow *row,
 	     struct rm_error *err);
 
+/* ROW of K was refused by a UNIQUE constraint of this database beyond
+ * its identity (an indicator's name and fiscal year in its objective):
+ * when K has one, ERR says in words which record is here already and
+ * what to do, and it returns 1; else 0 (ERR untouched). */
+int xk_clash(const struct xkind *k, const struct xrow *row, struct rm_error *err);
+
 /* Delete the row of K whose identity is KEY.  Returns 0, 1 when others
  * refer to it (nothing deleted), -1 with ERR. */
 int xk_delete(struct xcache *c, const struct xkind *k, sqlite3_value *const *key,

@@ -17,6 +17,15 @@
 /* The office owning a row whose office_id may be NULL ("ours"). */
 #define OWN_OFFICE(o) "coalesce(" o ".code, (SELECT office FROM exchange_self))"
 
+/* The office_id to write for office code C (a parameter): NULL for ours,
+ * and whether C is an office here at all. */
+#define OFFICE_ID(c) \
+	"(SELECT id FROM office WHERE code = " c " AND code IS NOT (SELECT office FROM exchange_self))"
+#define OFFICE_KNOWN(c) "EXISTS (SELECT 1 FROM office WHERE code = " c ")"
+
+/* The version a proposal was applied in, from ?20 (code) and ?21. */
+#define APPLIED_SET "(SELECT id FROM norm_set WHERE code = ?20 AND version = ?21)"
+
 static const char *const office_cols[] = { "code", "name", "short_name", "level", "parent",
 					   NULL };
 static const char *const frame_cols[] = { "code", "label", NULL };
@@ -81,19 +90,86 @@ const struct xkind xk_kinds[] = {
 	  "INSERT INTO norm_group(grouping, code, label) VALUES (?1, ?2, ?3)"
 	  " ON CONFLICT(grouping, code) DO UPDATE SET label = excluded.label",
 	  "DELETE FROM norm_group WHERE grouping = ?1 AND code = ?2" },
-	{ "plan", N_("plan"), "plan", plan_cols, 1, 1, XK_OWNED, NULL, NULL, NULL },
+	{ "plan", N_("plan"), "plan", plan_cols, 1, 1, XK_OWNED,
+	  "SELECT o.code, p.id, p.code, o.code, p.title, p.destination, p.fy_from, p.fy_to,"
+	  " s.code FROM plan p JOIN office o ON o.id = p.office_id"
+	  " LEFT JOIN plan s ON s.id = p.serves_id",
+	  "INSERT INTO plan(code, office_id, title, destination, fy_from, fy_to, serves_id)"
+	  " SELECT ?1, o.id, ?3, ?4, ?5, ?6, (SELECT id FROM plan WHERE code = ?7)"
+	  " FROM office o WHERE o.code = ?2"
+	  " AND (?7 IS NULL OR EXISTS (SELECT 1 FROM plan WHERE code = ?7))"
+	  " ON CONFLICT(code) DO UPDATE SET office_id = excluded.office_id,"
+	  " title = excluded.title, destination = excluded.destination,"
+	  " fy_from = excluded.fy_from, fy_to = excluded.fy_to, serves_id = excluded.serves_id",
+	  "DELETE FROM plan WHERE code = ?1" },
 	{ "objective", N_("objective"), "objective", objective_cols, 2, -1, XK_OWNED,
-	  NULL, NULL, NULL },
-	{ "link", N_("cause-effect link"), "link", link_cols, 3, -1, XK_OWNED, NULL, NULL,
-	  NULL },
-	{ "indicator", N_("indicator"), "indicator", indicator_cols, 1, -1, XK_OWNED, NULL,
-	  NULL, NULL },
-	{ "slm_cell", N_("SLM cell"), "slm_cell", slm_cols, 3, -1, XK_OWNED, NULL, NULL,
-	  NULL },
-	{ "project", N_("project"), "project", project_cols, 1, 1, XK_OWNED, NULL, NULL,
-	  NULL },
+	  "SELECT o.code, b.id, p.code, b.code, b.level, b.title, b.position"
+	  " FROM objective b JOIN plan p ON p.id = b.plan_id JOIN office o ON o.id = p.office_id",
+	  "INSERT INTO objective(plan_id, code, level, title, position)"
+	  " SELECT p.id, ?2, ?3, ?4, ?5 FROM plan p WHERE p.code = ?1"
+	  " ON CONFLICT(plan_id, code) DO UPDATE SET level = excluded.level,"
+	  " title = excluded.title, position = excluded.position",
+	  "DELETE FROM objective WHERE code = ?2"
+	  " AND plan_id = (SELECT id FROM plan WHERE code = ?1)" },
+	{ "link", N_("cause-effect link"), "link", link_cols, 3, -1, XK_OWNED,
+	  "SELECT o.code, l.id, p.code, f.code, t.code FROM link l"
+	  " JOIN objective f ON f.id = l.from_id JOIN objective t ON t.id = l.to_id"
+	  " JOIN plan p ON p.id = f.plan_id JOIN office o ON o.id = p.office_id",
+	  "INSERT INTO link(from_id, to_id) SELECT f.id, t.id FROM plan p"
+	  " JOIN objective f ON f.plan_id = p.id AND f.code = ?2"
+	  " JOIN objective t ON t.plan_id = p.id AND t.code = ?3 WHERE p.code = ?1"
+	  " ON CONFLICT(from_id, to_id) DO UPDATE SET to_id = excluded.to_id",
+	  "DELETE FROM link WHERE id = (SELECT l.id FROM link l"
+	  " JOIN objective f ON f.id = l.from_id JOIN objective t ON t.id = l.to_id"
+	  " JOIN plan p ON p.id = f.plan_id WHERE p.code = ?1 AND f.code = ?2 AND t.code = ?3)" },
+	{ "indicator", N_("indicator"), "indicator", indicator_cols, 1, -1, XK_OWNED,
+	  "SELECT o.code, i.id, i.uid, p.code, b.code, i.name, i.unit, i.baseline, i.target,"
+	  " i.fiscal_year, i.result FROM indicator i JOIN objective b ON b.id = i.objective_id"
+	  " JOIN plan p ON p.id = b.plan_id JOIN office o ON o.id = p.office_id",
+	  "INSERT INTO indicator(uid, objective_id, name, unit, baseline, target, fiscal_year,"
+	  " result) SELECT ?1, b.id, ?4, ?5, ?6, ?7, ?8, ?9 FROM plan p"
+	  " JOIN objective b ON b.plan_id = p.id AND b.code = ?3 WHERE p.code = ?2"
+	  " ON CONFLICT(uid) DO UPDATE SET objective_id = excluded.objective_id,"
+	  " name = excluded.name, unit = excluded.unit, baseline = excluded.baseline,"
+	  " target = excluded.target, fiscal_year = excluded.fiscal_year,"
+	  " result = excluded.result",
+	  "DELETE FROM indicator WHERE uid = ?1" },
+	{ "slm_cell", N_("SLM cell"), "slm_cell", slm_cols, 3, -1, XK_OWNED,
+	  "SELECT o.code, c.id, p.code, b.code, c.column_key, c.text FROM slm_cell c"
+	  " JOIN objective b ON b.id = c.objective_id JOIN plan p ON p.id = b.plan_id"
+	  " JOIN office o ON o.id = p.office_id",
+	  "INSERT INTO slm_cell(objective_id, column_key, text) SELECT b.id, ?3, ?4 FROM plan p"
+	  " JOIN objective b ON b.plan_id = p.id AND b.code = ?2 WHERE p.code = ?1"
+	  " ON CONFLICT(objective_id, column_key) DO UPDATE SET text = excluded.text",
+	  "DELETE FROM slm_cell WHERE column_key = ?3 AND objective_id = (SELECT b.id"
+	  " FROM objective b JOIN plan p ON p.id = b.plan_id WHERE p.code = ?1 AND b.code = ?2)" },
+	{ "project", N_("project"), "project", project_cols, 1, 1, XK_OWNED,
+	  "SELECT o.code, j.id, j.code, o.code, p.code, j.fiscal_year, j.title, j.stage,"
+	  " j.status, j.budget, j.budget_source, j.start_date, j.end_date FROM project j"
+	  " JOIN office o ON o.id = j.office_id LEFT JOIN plan p ON p.id = j.plan_id",
+	  "INSERT INTO project(code, office_id, plan_id, fiscal_year, title, stage, status,"
+	  " budget, budget_source, start_date, end_date)"
+	  " SELECT ?1, o.id, (SELECT id FROM plan WHERE code = ?3), ?4, ?5, ?6, ?7, ?8, ?9,"
+	  " ?10, ?11 FROM office o WHERE o.code = ?2"
+	  " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM plan WHERE code = ?3))"
+	  " ON CONFLICT(code) DO UPDATE SET office_id = excluded.office_id,"
+	  " plan_id = excluded.plan_id, fiscal_year = excluded.fiscal_year,"
+	  " title = excluded.title, stage = excluded.stage, status = excluded.status,"
+	  " budget = excluded.budget, budget_source = excluded.budget_source,"
+	  " start_date = excluded.start_date, end_date = excluded.end_date",
+	  "DELETE FROM project WHERE code = ?1" },
 	{ "project_objective", N_("objective of a project"), "project_objective",
-	  project_objective_cols, 2, -1, XK_OWNED, NULL, NULL, NULL },
+	  project_objective_cols, 2, -1, XK_OWNED,
+	  "SELECT o.code, x.id, j.code, b.code FROM project_objective x"
+	  " JOIN project j ON j.id = x.project_id JOIN office o ON o.id = j.office_id"
+	  " JOIN objective b ON b.id = x.objective_id",
+	  "INSERT INTO project_objective(project_id, objective_id) SELECT j.id, b.id"
+	  " FROM project j JOIN objective b ON b.plan_id = j.plan_id AND b.code = ?2"
+	  " WHERE j.code = ?1"
+	  " ON CONFLICT(project_id, objective_id) DO UPDATE SET objective_id = excluded.objective_id",
+	  "DELETE FROM project_objective WHERE id = (SELECT x.id FROM project_objective x"
+	  " JOIN project j ON j.id = x.project_id JOIN objective b ON b.id = x.objective_id"
+	  " WHERE j.code = ?1 AND b.code = ?2)" },
 	{ "norm_set", N_("norm set"), "norm_set", set_cols, 2, 2, XK_OWNED,
 	  "SELECT o.code, s.id, s.code, s.version, o.code, s.title, s.issued, s.source,"
 	  " s.grouping, s.scale FROM norm_set s JOIN office o ON o.id = s.office_id",
@@ -169,15 +245,66 @@ const struct xkind xk_kinds[] = {
 	  " answer_note = excluded.answer_note, answered_by = excluded.answered_by,"
 	  " answered_on = excluded.answered_on",
 	  "DELETE FROM support_request WHERE uid = ?1" },
-	{ "aar", N_("AAR record"), "aar", aar_cols, 1, 1, XK_OWNED, NULL, NULL, NULL },
-	{ "aar_tag", N_("AAR tag"), "aar_tag", aar_tag_cols, 2, -1, XK_OWNED, NULL, NULL,
-	  NULL },
+	{ "aar", N_("AAR record"), "aar", aar_cols, 1, 1, XK_OWNED,
+	  "SELECT " OWN_OFFICE("o") ", a.id, a.code, " OWN_OFFICE("o") ", a.template, a.date,"
+	  " a.title, a.subject_kind, a.subject, a.facilitator, a.participants FROM aar a"
+	  " LEFT JOIN office o ON o.id = a.office_id",
+	  "INSERT INTO aar(code, office_id, template, date, title, subject_kind, subject,"
+	  " facilitator, participants) SELECT ?1, " OFFICE_ID("?2") ", ?3, ?4, ?5, ?6, ?7, ?8,"
+	  " ?9 WHERE " OFFICE_KNOWN("?2")
+	  " ON CONFLICT(code) DO UPDATE SET office_id = excluded.office_id,"
+	  " template = excluded.template, date = excluded.date, title = excluded.title,"
+	  " subject_kind = excluded.subject_kind, subject = excluded.subject,"
+	  " facilitator = excluded.facilitator, participants = excluded.participants",
+	  "DELETE FROM aar WHERE code = ?1" },
+	{ "aar_tag", N_("AAR tag"), "aar_tag", aar_tag_cols, 2, -1, XK_OWNED,
+	  "SELECT " OWN_OFFICE("o") ", t.id, a.code, t.tag FROM aar_tag t"
+	  " JOIN aar a ON a.id = t.aar_id LEFT JOIN office o ON o.id = a.office_id",
+	  "INSERT INTO aar_tag(aar_id, tag) SELECT a.id, ?2 FROM aar a WHERE a.code = ?1"
+	  " ON CONFLICT(aar_id, tag) DO UPDATE SET tag = excluded.tag",
+	  "DELETE FROM aar_tag WHERE tag = ?2 AND aar_id = (SELECT id FROM aar WHERE code = ?1)" },
 	{ "aar_section", N_("AAR section"), "aar_section", aar_section_cols, 2, -1,
-	  XK_OWNED, NULL, NULL, NULL },
+	  XK_OWNED,
+	  "SELECT " OWN_OFFICE("o") ", s.id, a.code, s.section, s.text FROM aar_section s"
+	  " JOIN aar a ON a.id = s.aar_id LEFT JOIN office o ON o.id = a.office_id",
+	  "INSERT INTO aar_section(aar_id, section, text) SELECT a.id, ?2, ?3 FROM aar a"
+	  " WHERE a.code = ?1 ON CONFLICT(aar_id, section) DO UPDATE SET text = excluded.text",
+	  "DELETE FROM aar_section WHERE section = ?2"
+	  " AND aar_id = (SELECT id FROM aar WHERE code = ?1)" },
 	{ "aar_action", N_("follow-up action"), "aar_action", aar_action_cols, 1, -1, XK_OWNED,
-	  NULL, NULL, NULL },
+	  "SELECT " OWN_OFFICE("o") ", x.id, x.uid, a.code, x.action, x.owner, x.due, x.status"
+	  " FROM aar_action x JOIN aar a ON a.id = x.aar_id"
+	  " LEFT JOIN office o ON o.id = a.office_id",
+	  "INSERT INTO aar_action(uid, aar_id, action, owner, due, status)"
+	  " SELECT ?1, a.id, ?3, ?4, ?5, ?6 FROM aar a WHERE a.code = ?2"
+	  " ON CONFLICT(uid) DO UPDATE SET aar_id = excluded.aar_id, action = excluded.action,"
+	  " owner = excluded.owner, due = excluded.due, status = excluded.status",
+	  "DELETE FROM aar_action WHERE uid = ?1" },
 	{ "proposal", N_("norm proposal"), "norm_proposal", proposal_cols, 1, -1,
-	  XK_OWNED, NULL, NULL, NULL },
+	  XK_OWNED,
+	  "SELECT " OWN_OFFICE("o") ", n.id, n.uid, s.code, s.version, " OWN_OFFICE("o") ","
+	  " n.kind, n.item_code, n.group_code, n.text, n.evidence, n.weight, n.reason,"
+	  " n.origin_kind, n.origin, n.proposed_by, n.proposed_on, n.status, n.decided_by,"
+	  " n.decided_on, n.decision_note, v.code, v.version FROM norm_proposal n"
+	  " JOIN norm_set s ON s.id = n.set_id LEFT JOIN norm_set v ON v.id = n.applied_set_id"
+	  " LEFT JOIN office o ON o.id = n.office_id",
+	  "INSERT INTO norm_proposal(uid, set_id, office_id, kind, item_code, group_code, text,"
+	  " evidence, weight, reason, origin_kind, origin, proposed_by, proposed_on, status,"
+	  " decided_by, decided_on, decision_note, applied_set_id)"
+	  " SELECT ?1, s.id, " OFFICE_ID("?4") ", ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+	  " ?15, ?16, ?17, ?18, ?19, " APPLIED_SET " FROM norm_set s"
+	  " WHERE s.code = ?2 AND s.version = ?3 AND " OFFICE_KNOWN("?4")
+	  " AND (?20 IS NULL OR " APPLIED_SET " IS NOT NULL)"
+	  " ON CONFLICT(uid) DO UPDATE SET set_id = excluded.set_id,"
+	  " office_id = excluded.office_id, kind = excluded.kind,"
+	  " item_code = excluded.item_code, group_code = excluded.group_code,"
+	  " text = excluded.text, evidence = excluded.evidence, weight = excluded.weight,"
+	  " reason = excluded.reason, origin_kind = excluded.origin_kind,"
+	  " origin = excluded.origin, proposed_by = excluded.proposed_by,"
+	  " proposed_on = excluded.proposed_on, status = excluded.status,"
+	  " decided_by = excluded.decided_by, decided_on = excluded.decided_on,"
+	  " decision_note = excluded.decision_note, applied_set_id = excluded.applied_set_id",
+	  "DELETE FROM norm_proposal WHERE uid = ?1" },
 };
 
 const size_t xk_nkinds = sizeof xk_kinds / sizeof xk_kinds[0];
@@ -224,6 +351,56 @@ static const struct {
 	{ NULL, "uid", N_("uid") },
 	{ NULL, "assessment", N_("assessment (record)") },
 	{ NULL, "item", N_("item") },
+	{ NULL, "plan", N_("plan") },
+	{ NULL, "objective", N_("objective") },
+	{ NULL, "project", N_("project") },
+	{ NULL, "aar", N_("AAR") },
+	{ NULL, "fiscal_year", N_("fiscal year") },
+	{ NULL, "position", N_("place in order") },
+	{ NULL, "evidence", N_("evidence") },
+	{ NULL, "weight", N_("weight") },
+	{ NULL, "set_code", N_("norm set") },
+	{ NULL, "set_version", N_("version of the norm set") },
+	{ "plan", "destination", N_("destination") },
+	{ "plan", "fy_from", N_("first fiscal year") },
+	{ "plan", "fy_to", N_("last fiscal year") },
+	{ "plan", "serves", N_("serves") },
+	{ "link", "from_code", N_("cause") },
+	{ "link", "to_code", N_("effect") },
+	{ "indicator", "unit", N_("unit of measure") },
+	{ "indicator", "baseline", N_("baseline") },
+	{ "indicator", "target", N_("target") },
+	{ "indicator", "result", N_("result") },
+	{ "slm_cell", "column_key", N_("SLM column") },
+	{ "project", "stage", N_("stage") },
+	{ "project", "budget", N_("budget") },
+	{ "project", "budget_source", N_("budget from") },
+	{ "project", "start_date", N_("starts on") },
+	{ "project", "end_date", N_("ends on") },
+	{ "aar", "template", N_("template") },
+	{ "aar", "date", N_("date") },
+	{ "aar", "subject_kind", N_("kind of subject") },
+	{ "aar", "subject", N_("what it reviews") },
+	{ "aar", "facilitator", N_("facilitator") },
+	{ "aar", "participants", N_("participants") },
+	{ "aar_tag", "tag", N_("tag") },
+	{ "aar_section", "section", N_("section") },
+	{ "aar_action", "action", N_("follow-up action") },
+	{ "aar_action", "owner", N_("owner") },
+	{ "aar_action", "due", N_("due") },
+	{ "proposal", "kind", N_("kind") },
+	{ "proposal", "item_code", N_("item") },
+	{ "proposal", "group_code", N_("group") },
+	{ "proposal", "reason", N_("reason") },
+	{ "proposal", "origin_kind", N_("kind of origin") },
+	{ "proposal", "origin", N_("where it came from") },
+	{ "proposal", "proposed_by", N_("proposed by") },
+	{ "proposal", "proposed_on", N_("proposed on") },
+	{ "proposal", "decided_by", N_("decided by") },
+	{ "proposal", "decided_on", N_("decided on") },
+	{ "proposal", "decision_note", N_("decision note") },
+	{ "proposal", "applied_code", N_("applied in norm set") },
+	{ "proposal", "applied_version", N_("applied in version") },
 	{ "support_request", "needed", N_("what is needed") },
 	{ "support_request", "source", N_("asked from") },
 	{ "support_request", "frame", N_("frame") },
@@ -280,4 +457,25 @@ void xk_mirror_ddl(struct buf *b)
 		add_cols(b, k, 0, k->nkey);
 		buf_puts(b, ")) WITHOUT ROWID;");
 	}
+}
+
+/* Column I of ROW as text ("" for NULL). */
+static const char *row_text(const struct xrow *row, int i)
+{
+	const unsigned char *t = i < row->n && row->v[i] ? sqlite3_value_text(row->v[i]) : NULL;
+
+	return t ? (const char *)t : "";
+}
+
+int xk_clash(const struct xkind *k, const struct xrow *row, struct rm_error *err)
+{
+	/* indicator_cols: uid, plan, objective, name, unit, baseline, target,
+	 * fiscal_year, result; UNIQUE (objective_id, name, fiscal_year) */
+	if (strcmp(k->name, "indicator") == 0) {
+		rm_fail(err, RM_EXIT_RUNTIME,
+			_("objective %s of plan %s has an indicator \"%s\" for fiscal year %s here already, made apart from the one the bundle brings: delete or rename one of them, then apply the bundle again; nothing was changed"),
+			row_text(row, 2), row_text(row, 1), row_text(row, 3), row_text(row, 7));
+		return 1;
+	}
+	return 0;
 }

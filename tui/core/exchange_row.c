@@ -211,9 +211,17 @@ int xk_write(struct xcache *c, const struct xkind *k, const struct xrow *row,
 	if (bind_values(s, 1, row->v, xk_ncols(k)) < 0)
 		return store_fail(c->st, err, _("cannot write a record"));
 	rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE) {
+		int ext = sqlite3_extended_errcode(c->st->db);
+
+		if (ext == SQLITE_CONSTRAINT_UNIQUE && xk_clash(k, row, err))
+			rc = -1;
+		else
+			rc = store_fail(c->st, err, _("cannot write a record"));
+		sqlite3_reset(s);
+		return rc;
+	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(c->st, err, _("cannot write a record"));
 	return sqlite3_changes(c->st->db) > 0 ? 0 : 1;
 }
 
