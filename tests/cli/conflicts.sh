@@ -44,7 +44,7 @@ expect conflicts-moved-says-who grep -q "$(id -un)" "$T/err"
 expect conflicts-moved-unchanged [ "$(fingerprint "$CDB")" = "$before" ]
 
 # ---- a real conflict: the unit BNG-CDC and its fund change one request ----
-# Both hold the demo; bundles both ways first, then each changes
+# Both hold the demo's checklists; bundles both ways first, then each changes
 # BNG69-CP2-1 (by CSV, --update) and the fund's bundle reaches the unit:
 # a conflict there.  Kept, ours goes to the fund with the next bundle;
 # the second time taken, theirs stays at both.
@@ -75,7 +75,13 @@ both_change() {
 	"$BIN" $U bundle apply "$X/$4.rmb" >/dev/null 2>&1
 }
 X="$T/exchange"
-mkdir -p "$X"
+# the demo's plans, norm sets and checklists (its AARs and indicators,
+# made apart at each, would be two offices' records under one code)
+mkdir -p "$X/demo"
+for k in offices groups norm_sets norm_items support_frames plans objectives projects \
+	assessments assessment_entries support_requests; do
+	cp "$ROOT/config/demo/$k.csv" "$X/demo/"
+done
 office_ini BNG-CDC unit BNG-FUND "$X/unit.ini"
 office_ini BNG-FUND fund NPG-DHO "$X/fund.ini"
 U="-c $X/unit.ini -d $X/unit.db"
@@ -83,8 +89,8 @@ F="-c $X/fund.ini -d $X/fund.db"
 # (word splitting of U and F wanted: paths under TMP hold no blanks)
 # shellcheck disable=SC2086
 {
-	"$BIN" $U import "$ROOT/config/demo" >/dev/null 2>&1
-	"$BIN" $F import "$ROOT/config/demo" >/dev/null 2>&1
+	"$BIN" $U import "$X/demo" >/dev/null 2>&1
+	"$BIN" $F import "$X/demo" >/dev/null 2>&1
 	"$BIN" $U bundle create --to BNG-FUND "$X/1.rmb" >/dev/null 2>&1
 	"$BIN" $F bundle apply "$X/1.rmb" >/dev/null 2>&1
 	"$BIN" $F bundle create --to BNG-CDC "$X/2.rmb" >/dev/null 2>&1
