@@ -35,6 +35,7 @@ static const struct command commands[] = {
 	{ "sync",   cmd_sync,   N_("sync USER@HOST[:OFFICE]: exchange bundles with another office over ssh") },
 	{ "backup", cmd_backup, N_("backup FILE: a consistent copy, safe while others work") },
 	{ "config", cmd_config, N_("print the effective configuration and where each value came from") },
+	{ "conflicts", cmd_conflicts, N_("conflicts [--all] | conflicts show|keep|take N: records changed here and at another office") },
 };
 
 static void usage(FILE *out)
@@ -357,7 +358,7 @@ static int run_command(struct cli *cli, int argc, char **argv)
 	}
 	if (rc == -1)
 		rc = cli_usage(argv[optind], _("unknown command; expected one of init, import, export, "
-			       "list, show, diff, report, search, check, bundle, sync, backup, config"));
+			       "list, show, diff, report, search, check, bundle, sync, backup, config, conflicts"));
 	return rc;
 }
 

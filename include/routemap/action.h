@@ -64,7 +64,9 @@
 	ACTION(SECTION_AAR,    "section_aar",    "A",           "AAR", READS) \
 	ACTION(SECTION_REPORTS, "section_reports", "R",         "Reports", READS) \
 	ACTION(EXTERNAL_EDITOR, "external_editor", "Ctrl-E",    "edit in $VISUAL or $EDITOR", READS) \
-	ACTION(REDRAW,         "redraw",         "Ctrl-L",      "redraw the screen", READS)
+	ACTION(REDRAW,         "redraw",         "Ctrl-L",      "redraw the screen", READS) \
+	ACTION(KEEP_MINE,      "keep_mine",      "K",           "a conflict between offices: keep mine (ours stays and goes to them)", WRITES) \
+	ACTION(TAKE_THEIRS,    "take_theirs",    "T",           "a conflict between offices: take theirs in place of ours", WRITES)
 
 enum action {
 #define ACTION_ENUM(id, name, keys, help, writes) ACT_##id,

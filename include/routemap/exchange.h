@@ -192,6 +192,33 @@ enum exchange_choice { EXCHANGE_KEEP, EXCHANGE_TAKE };
 int exchange_resolve(struct store *st, struct undo_log *u, sqlite3_int64 id,
 		     enum exchange_choice choice, struct rm_error *err);
 
+/* What people call the record of conflict C: the kind's name, the
+ * record's name or text (ours, else theirs) and where it belongs, as
+ * "คำขอรับการสนับสนุน: จัดอบรมผู้ดูแลเด็ก (A-BNG-69 / CO3)", into *TITLE
+ * (malloc'd; the caller frees).  Returns 0, or -1 with ERR. */
+int exchange_conflict_title(struct store *st, const struct exchange_conflict *c, char **title,
+			    struct rm_error *err);
+
+/* One wire column of a conflict's record, ours beside theirs. */
+struct exchange_field {
+	const char *column;     /* the wire column (static) */
+	const char *label;      /* its translated label (exchange_column_label) */
+	char *ours, *theirs;    /* as people read them (a coded value in words,
+				   a date in the office's calendar; malloc'd);
+				   NULL: empty, or the record deleted there */
+	int differs;            /* the two sides hold different values */
+};
+
+/* The wire columns of conflict C's record, in the kind's order, into *V
+ * and *N (malloc'd; exchange_fields_free).  Returns 0, or -1 with ERR
+ * (a kind this program does not know). */
+int exchange_conflict_fields(struct store *st, const struct exchange_conflict *c,
+			     struct exchange_field **v, size_t *n, struct rm_error *err);
+void exchange_fields_free(struct exchange_field *v, size_t n);
+
+/* The number of open conflicts, or -1 with ERR. */
+long long exchange_conflicts_open(struct store *st, struct rm_error *err);
+
 /* The translated name of kind KIND ("คำขอสนับสนุน"), KIND itself when
  * unknown. */
 const char *exchange_kind_label(const char *kind);

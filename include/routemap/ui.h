@@ -434,6 +434,9 @@ enum view_kind {
 			      request as a form, to answer it */
 	VIEW_REPORTS,      /* the reports: the Reports section's list */
 	VIEW_REPORT,       /* one report on screen: CODE its name ("coverage") */
+	VIEW_CONFLICTS,    /* the open conflicts between offices (records
+			      changed here and there since an exchange) */
+	VIEW_CONFLICT,     /* one conflict, ours beside theirs: ROW its id */
 	VIEW_KINDS
 };
 

@@ -535,6 +535,9 @@ expect report-workbook workbook_ok
 expect report-workbook-pipe sh -c '"$0" -d "$1" report items --format xlsx | head -c 2 | grep -q PK' \
 	"$BIN" "$RDB"
 
+# ---- conflicts between offices: listed, shown side by side, decided ----
+. "$ROOT/tests/cli/conflicts.sh"
+
 # ---- the Thai catalogue: complete, and holding every string of the code ----
 # msgfmt counts what is fuzzy or untranslated; msgcmp names every msgid of a
 # .pot made afresh from the sources (by the Makefile, into TMP) that th.po

@@ -11,7 +11,8 @@ keys R
 wait_for "คำขอรับการสนับสนุน ตามกรอบและแหล่งสนับสนุน"   # the fund's screen first
 wait_for "ความครอบคลุมตามค่ากลางของทุกหน่วย  coverage"
 wait_for "ตัวชี้วัดตามเป้าหมาย  indicators"
-keys Down Enter
+wait_for "ข้อขัดแย้งจากการแลกเปลี่ยน (0)"           # then the conflicts between offices
+keys Down Down Enter
 wait_for "CDC-NORM ฉบับ 2: ค่ากลางศูนย์เด็กเล็กปลอดโรค"
 wait_for "A-BNG-69   20 ม.ค. 2569"                # the Buddhist Era
 wait_for "47.4%"

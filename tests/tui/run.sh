@@ -13,7 +13,7 @@ DB="$WORK/demo.db"
 "$BIN" --demo -d "$DB" init >/dev/null || { echo "cannot make the demo database"; exit 1; }
 
 # The groups, each tests/tui/NAME.sh, on a demo database of its own.
-GROUPS="basics map checklist aar faults cuts links norms indicators mapedit authoring lessons requests fund reports levels"
+GROUPS="basics map checklist aar faults cuts links norms indicators mapedit authoring lessons requests fund reports levels conflicts"
 
 # TUI_ONLY=NAME: only the tests of tests/tui/NAME.sh,
 # e.g. TUI_ONLY=map sh tests/tui/run.sh build/routemap

@@ -15,7 +15,7 @@ static const char *const undo_tables[] = {
 	"office", "plan", "objective", "link", "indicator", "slm_cell", "project",
 	"project_objective", "norm_group", "norm_set", "norm_item", "support_frame",
 	"assessment", "assessment_entry", "aar", "aar_tag", "aar_section", "aar_action",
-	"support_request", "norm_proposal",
+	"support_request", "norm_proposal", "sync_conflict",
 };
 
 static const char *known_table(const char *name)

@@ -14,6 +14,7 @@
 
 #include "routemap/buf.h"
 #include "routemap/escape.h"
+#include "routemap/exchange.h"
 #include "routemap/files.h"
 #include "routemap/lookup.h"
 #include "routemap/recover.h"
@@ -314,8 +315,17 @@ static void first_message(struct ui *ui, const char *notice)
 			 ? _("read-only: you may look but not change (a snapshot: nobody had the "
 			     "database open)")
 			 : _("read-only: you may look but not change"));
-	} else if (notice) {
-		ui_message(ui, "%s", notice);
+	} else {
+		struct rm_error err = { 0, "" };
+		long long n = exchange_conflicts_open(ui->st, &err);
+		char key[32];
+
+		keymap_describe(&ui->keys, ACT_SECTION_REPORTS, 1, key, sizeof key);
+		if (n > 0)
+			ui_message(ui, _("%s%s%lld conflict(s) between offices to decide: press %s"),
+				   notice ? notice : "", notice ? "; " : "", n, key);
+		else if (notice)
+			ui_message(ui, "%s", notice);
 	}
 	ui->error_at = 0;   /* (a notice to read at leisure, not one to keep) */
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "routemap/buf.h"
+#include "routemap/exchange.h"
 #include "routemap/i18n.h"
 #include "routemap/report.h"
 #include "routemap/text.h"
@@ -23,15 +24,20 @@
 
 struct report_list {
 	struct ui_list l;
+	long long conflicts;   /* open conflicts between offices */
 };
 
+#define CONFLICTS_TITLE N_("Conflicts from exchanges between offices (%lld)")
+
 /* Screens of their own listed before the reports, up to the one with no
- * title: the fund's screen, the support requests by frame and source. */
+ * title: the fund's screen, the support requests by frame and source;
+ * the conflicts between offices (a title with the number open). */
 static const struct {
 	const char *title;
 	enum view_kind kind;
 } screens[] = {
 	{ N_("Support requests by frame and source"), VIEW_SUPPORT },
+	{ CONFLICTS_TITLE, VIEW_CONFLICTS },
 	{ NULL, VIEW_KINDS },
 };
 
@@ -59,7 +65,13 @@ static void list_draw(struct view *v, struct ui *ui, int top, int height)
 		int x = ui_put(y, 0, "  ", ui->cols, attr, 0);
 
 		if (i < first) {
-			ui_put(y, x, _(screens[i].title), ui->cols - x, attr, 1);
+			char title[256];
+
+			if (screens[i].kind == VIEW_CONFLICTS)
+				snprintf(title, sizeof title, _(CONFLICTS_TITLE), p->conflicts);
+			else
+				snprintf(title, sizeof title, "%s", _(screens[i].title));
+			ui_put(y, x, title, ui->cols - x, attr, 1);
 			continue;
 		}
 		x += ui_put(y, x, _(defs[i - first].title), ui->cols - x, attr, 0);
@@ -92,6 +104,19 @@ static void list_free(struct view *v)
 	free(v->data);
 }
 
+/* Count the open conflicts again (0 when they cannot be read: said). */
+static void list_reload(struct view *v, struct ui *ui)
+{
+	struct report_list *p = v->data;
+	struct rm_error err = { 0, "" };
+
+	p->conflicts = exchange_conflicts_open(ui->st, &err);
+	if (p->conflicts < 0) {
+		ui_error(ui, "%s", err.msg);
+		p->conflicts = 0;
+	}
+}
+
 static const enum action list_actions[] = {
 	ACT_OPEN, ACT_SEARCH, ACT_NEXT_SECTION, ACT_BACK, ACT_COUNT
 };
@@ -102,11 +127,13 @@ static const struct view_ops list_ops = {
 	.act = list_act,
 	.free = list_free,
 	.actions = list_actions,
+	.reload = list_reload,
 };
 
 struct view *view_reports_new(struct ui *ui, const struct ui_place *at)
 {
 	struct report_list *p = calloc(1, sizeof *p);
+	struct view *v;
 
 	(void)at;
 	if (!p) {
@@ -115,7 +142,10 @@ struct view *view_reports_new(struct ui *ui, const struct ui_place *at)
 	}
 	report_defs(&p->l.n);
 	p->l.n += nscreens();
-	return ui_view_new(&list_ops, p);
+	v = ui_view_new(&list_ops, p);
+	if (v)
+		list_reload(v, ui);
+	return v;
 }
 
 /* ---- one report ---- */

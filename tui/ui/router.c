@@ -43,6 +43,8 @@ static const struct {
 	[VIEW_SUPPORT] = { view_support_new, UI_REPORTS, 0 },
 	[VIEW_REPORTS] = { view_reports_new, UI_REPORTS, 1 },
 	[VIEW_REPORT] = { view_report_new, UI_REPORTS, 0 },
+	[VIEW_CONFLICTS] = { view_conflicts_new, UI_REPORTS, 0 },
+	[VIEW_CONFLICT] = { view_conflict_new, UI_REPORTS, 0 },
 };
 
 int ui_open_place(struct ui *ui, enum view_kind kind, const struct ui_place *at)

@@ -35,5 +35,7 @@ struct view *view_proposals_new(struct ui *ui, const struct ui_place *at);    /*
 struct view *view_support_new(struct ui *ui, const struct ui_place *at);      /* fundview.c */
 struct view *view_reports_new(struct ui *ui, const struct ui_place *at);      /* reports.c */
 struct view *view_report_new(struct ui *ui, const struct ui_place *at);       /* reports.c */
+struct view *view_conflicts_new(struct ui *ui, const struct ui_place *at);    /* conflicts.c */
+struct view *view_conflict_new(struct ui *ui, const struct ui_place *at);     /* conflicts.c */
 
 #endif
