@@ -7,7 +7,9 @@
  * project's, assessment's or AAR's code (with the office that owns it:
  * the same code given by two offices is refused, not merged); a uid for
  * rows people give no code (indicators, requests, follow-up actions,
- * proposals).  References travel as identities too, never as row ids. */
+ * proposals).  References travel as identities too, never as row ids,
+ * and an order kept by row id here (a position left NULL) travels as
+ * that row id, so that the other office lists them in the same order. */
 #include <string.h>
 
 #include "routemap/buf.h"
@@ -103,7 +105,7 @@ const struct xkind xk_kinds[] = {
 	  " fy_from = excluded.fy_from, fy_to = excluded.fy_to, serves_id = excluded.serves_id",
 	  "DELETE FROM plan WHERE code = ?1" },
 	{ "objective", N_("objective"), "objective", objective_cols, 2, -1, XK_OWNED,
-	  "SELECT o.code, b.id, p.code, b.code, b.level, b.title, b.position"
+	  "SELECT o.code, b.id, p.code, b.code, b.level, b.title, coalesce(b.position, b.id)"
 	  " FROM objective b JOIN plan p ON p.id = b.plan_id JOIN office o ON o.id = p.office_id",
 	  "INSERT INTO objective(plan_id, code, level, title, position)"
 	  " SELECT p.id, ?2, ?3, ?4, ?5 FROM plan p WHERE p.code = ?1"
@@ -181,7 +183,7 @@ const struct xkind xk_kinds[] = {
 	  "DELETE FROM norm_set WHERE code = ?1 AND version = ?2" },
 	{ "norm_item", N_("norm item"), "norm_item", item_cols, 3, -1, XK_OWNED,
 	  "SELECT o.code, i.id, s.code, s.version, i.code, g.code, i.text, i.evidence,"
-	  " i.weight, i.position FROM norm_item i JOIN norm_set s ON s.id = i.set_id"
+	  " i.weight, coalesce(i.position, i.id) FROM norm_item i JOIN norm_set s ON s.id = i.set_id"
 	  " JOIN office o ON o.id = s.office_id JOIN norm_group g ON g.id = i.group_id",
 	  "INSERT INTO norm_item(set_id, code, group_id, text, evidence, weight, position)"
 	  " SELECT s.id, ?3, g.id, ?5, ?6, ?7, ?8 FROM norm_set s"
