@@ -132,7 +132,8 @@ test-unit: $(UNIT_BIN)
 test-cli: $(B)/routemap $(MO)
 	@sh tests/cli/run.sh $(B)/routemap
 
-# Between offices: sync over ssh (to an sshd the test starts, or a fake).
+# Between offices: a simulated province exchanging bundle files, sync over
+# ssh (to an sshd the test starts, or a fake).
 test-exchange: $(B)/routemap $(MO)
 	@sh tests/exchange/run.sh $(B)/routemap
 
