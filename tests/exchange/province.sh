@@ -397,6 +397,14 @@ same "a truncated bundle is refused (exit 1)" "$rc" 1
 expect "  ... saying it is damaged or incomplete" \
 	grep -q "half: ชุดข้อมูลเสียหายหรือไม่ครบ" "$T/out"
 expect "  ... and the fund's data is unchanged" cmp -s "$T/before" "$T/after"
+# Cut in its last page: SQLite reads the missing bytes as zeros.
+head -c $(($(wc -c <"$f") - 100)) "$f" >"$T/b/cut"
+run BNG-FUND bundle apply "$T/b/cut"
+dump BNG-FUND >"$T/after"
+same "a bundle short of its last 100 bytes is refused (exit 1)" "$rc" 1
+expect "  ... and the fund's data is unchanged" cmp -s "$T/before" "$T/after"
+expect "  ... called incomplete, or its one part damaged" \
+	grep -q "cut: ชุดข้อมูลเสียหายหรือไม่ครบ\|cut: ส่วนที่ 1 ของชุดข้อมูลเสียหาย" "$T/out"
 
 # ---- a bundle for another office ----
 dump BNG-U02 >"$T/before"
