@@ -467,10 +467,6 @@ same "  ... one open conflict, both values kept" \
 		json_extract(local, '$.needed'), json_extract(remote, '$.needed'),
 		json_extract(remote, '$.amount') FROM sync_conflict")" \
 	"BNG-U15|support_request|[\"BNG-U15-R1\"]|open|สบู่เหลวและเจลล้างมือ (ตามแบบฟอร์มกองทุนฯ)|สบู่เหลว เจลแอลกอฮอล์ และกระดาษเช็ดมือ|15000.0"
-if rm_ BNG-FUND conflicts --help >/dev/null 2>&1; then
-	run BNG-FUND conflicts
-	expect "  ... and routemap conflicts lists it" grep -q "BNG-U15-R1" "$T/out"
-fi
 dump BNG-FUND >"$T/before"
 run BNG-FUND bundle apply "$T/b/BNG-U15.BNG-FUND.2"
 dump BNG-FUND >"$T/after"
@@ -485,6 +481,23 @@ same "the fund's next bundle down changes nothing at BNG-U15" \
 same "  ... which keeps what it asked, with no conflict" \
 	"$(sqlite3 "$T/BNG-U15.db" "SELECT needed FROM support_request WHERE uid = 'BNG-U15-R1'")|$(count BNG-U15 sync_conflict)" \
 	"สบู่เหลว เจลแอลกอฮอล์ และกระดาษเช็ดมือ|0"
+# The fund's staff look at it and keep theirs: the next bundle takes the
+# fund's value down, and BNG-U15 applies it as a plain change.
+if rm_ BNG-FUND conflicts --help >/dev/null 2>&1; then
+	step BNG-FUND conflicts
+	expect "routemap conflicts at the fund lists the one with BNG-U15" \
+		grep -q "BNG-U15" "$T/out"
+	step BNG-FUND conflicts keep 1
+	step BNG-FUND bundle create --to BNG-U15 "$T/b/BNG-FUND.BNG-U15.3"
+	run BNG-U15 bundle apply "$T/b/BNG-FUND.BNG-U15.3"
+	same "kept by the fund: its value reaches BNG-U15, no conflict there" \
+		"$rc $(sqlite3 "$T/BNG-U15.db" "SELECT needed FROM support_request WHERE uid = 'BNG-U15-R1'")|$(count BNG-U15 sync_conflict)" \
+		"0 สบู่เหลวและเจลล้างมือ (ตามแบบฟอร์มกองทุนฯ)|0"
+	same "  ... and the conflict is decided at the fund" \
+		"$(sqlite3 "$T/BNG-FUND.db" "SELECT status FROM sync_conflict")" kept
+else
+	echo "SKIP deciding the conflict: no routemap conflicts in this routemap yet"
+fi
 
 # ---- lessons come up: AARs of two checklists ----
 # BNG-U02 and BNG-U05 each review their checklist (aar4: four sections)
