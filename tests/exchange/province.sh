@@ -574,6 +574,17 @@ else
 	echo "SKIP the AAR round: this routemap does not send AAR records yet"
 fi
 
+# BNG-U01 imports its first CSV files again (their requests have no
+# answer): the fund's answer is the fund's to say, and must not be wiped
+# out at the fund by the unit's next bundle (refused by the import, or
+# kept by the exchange).
+run BNG-U01 import --update "$T/csv/BNG-U01"
+run BNG-U01 bundle create --to BNG-FUND "$T/b/BNG-U01.BNG-FUND.2"
+run BNG-FUND bundle apply "$T/b/BNG-U01.BNG-FUND.2"
+known "the fund's answer to BNG-U01 survives the unit's CSV (engine/import: it is wiped)" \
+	[ "$(sqlite3 "$T/BNG-FUND.db" "SELECT status FROM support_request
+		WHERE uid = 'BNG-U01-R1'")" = agreed ]
+
 # ---- nothing lost, nothing duplicated ----
 for o in BNG-FUND KKN-PHO; do
 	same "$o: 20 checklists, 340 answers, 25 requests, one each" \
