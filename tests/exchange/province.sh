@@ -216,7 +216,7 @@ want=$(norm_here KKN-PHO)
 n=0
 for u in $UNITS BNG-FUND; do [ "$(norm_here "$u")" = "$want" ] && n=$((n + 1)); done
 same "CDC-NORM v2 reached the fund and 20 units whole" "$n" 21
-known "the items in the province's order at a unit (engine: changeset order)" \
+known "the norm set in the province's order at a unit (engine: groups by row id, made in changeset order)" \
 	[ "$(rm_ BNG-U01 show norm CDC-NORM --format csv)" = \
 	  "$(rm_ KKN-PHO show norm CDC-NORM --format csv)" ]
 same "a unit knows its office, its fund and those above" \
@@ -511,21 +511,17 @@ same "  ... which keeps what it asked, with no conflict" \
 	"สบู่เหลว เจลแอลกอฮอล์ และกระดาษเช็ดมือ|0"
 # The fund's staff look at it and keep theirs: the next bundle takes the
 # fund's value down, and BNG-U15 applies it as a plain change.
-if rm_ BNG-FUND conflicts --help >/dev/null 2>&1; then
-	step BNG-FUND conflicts
-	expect "routemap conflicts at the fund lists the one with BNG-U15" \
-		grep -q "BNG-U15" "$T/out"
-	step BNG-FUND conflicts keep 1
-	step BNG-FUND bundle create --to BNG-U15 "$T/b/BNG-FUND.BNG-U15.3"
-	run BNG-U15 bundle apply "$T/b/BNG-FUND.BNG-U15.3"
-	same "kept by the fund: its value reaches BNG-U15, no conflict there" \
-		"$rc $(sqlite3 "$T/BNG-U15.db" "SELECT needed FROM support_request WHERE uid = 'BNG-U15-R1'")|$(count BNG-U15 sync_conflict)" \
-		"0 สบู่เหลวและเจลล้างมือ (ตามแบบฟอร์มกองทุนฯ)|0"
-	same "  ... and the conflict is decided at the fund" \
-		"$(sqlite3 "$T/BNG-FUND.db" "SELECT status FROM sync_conflict")" kept
-else
-	echo "SKIP deciding the conflict: no routemap conflicts in this routemap yet"
-fi
+step BNG-FUND conflicts
+expect "routemap conflicts at the fund lists the one with BNG-U15" \
+	grep -q "BNG-U15" "$T/out"
+step BNG-FUND conflicts keep 1
+step BNG-FUND bundle create --to BNG-U15 "$T/b/BNG-FUND.BNG-U15.3"
+run BNG-U15 bundle apply "$T/b/BNG-FUND.BNG-U15.3"
+same "kept by the fund: its value reaches BNG-U15, no conflict there" \
+	"$rc $(sqlite3 "$T/BNG-U15.db" "SELECT needed FROM support_request WHERE uid = 'BNG-U15-R1'")|$(count BNG-U15 sync_conflict)" \
+	"0 สบู่เหลวและเจลล้างมือ (ตามแบบฟอร์มกองทุนฯ)|0"
+same "  ... and the conflict is decided at the fund" \
+	"$(sqlite3 "$T/BNG-FUND.db" "SELECT status FROM sync_conflict")" kept
 
 # ---- lessons come up: AARs of two checklists ----
 # BNG-U02 and BNG-U05 each review their checklist (aar4: four sections)
