@@ -275,7 +275,7 @@ static int load_groups(struct store *st, const struct config *cfg, struct assess
 	stmt = store_prepare(st,
 		"SELECT g.id, g.code, g.label FROM norm_group g WHERE g.grouping = ?1"
 		" AND EXISTS (SELECT 1 FROM norm_item i WHERE i.set_id = ?2 AND i.group_id = g.id)"
-		" ORDER BY g.id", err);
+		" ORDER BY coalesce(g.position, g.id), g.id", err);
 	if (!stmt)
 		return -1;
 	sqlite3_bind_text(stmt, 1, grouping, -1, SQLITE_STATIC);

@@ -31,7 +31,7 @@
 static const char *const office_cols[] = { "code", "name", "short_name", "level", "parent",
 					   NULL };
 static const char *const frame_cols[] = { "code", "label", NULL };
-static const char *const group_cols[] = { "grouping", "code", "label", NULL };
+static const char *const group_cols[] = { "grouping", "code", "label", "position", NULL };
 static const char *const plan_cols[] = { "code", "office", "title", "destination", "fy_from",
 					 "fy_to", "serves", NULL };
 static const char *const objective_cols[] = { "plan", "code", "level", "title", "position",
@@ -88,9 +88,10 @@ const struct xkind xk_kinds[] = {
 	  " ON CONFLICT(code) DO UPDATE SET label = excluded.label",
 	  "DELETE FROM support_frame WHERE code = ?1" },
 	{ "group", N_("norm group"), "norm_group", group_cols, 2, -1, XK_BOTH,
-	  "SELECT NULL, id, grouping, code, label FROM norm_group",
-	  "INSERT INTO norm_group(grouping, code, label) VALUES (?1, ?2, ?3)"
-	  " ON CONFLICT(grouping, code) DO UPDATE SET label = excluded.label",
+	  "SELECT NULL, id, grouping, code, label, coalesce(position, id) FROM norm_group",
+	  "INSERT INTO norm_group(grouping, code, label, position) VALUES (?1, ?2, ?3, ?4)"
+	  " ON CONFLICT(grouping, code) DO UPDATE SET label = excluded.label,"
+	  " position = excluded.position",
 	  "DELETE FROM norm_group WHERE grouping = ?1 AND code = ?2" },
 	{ "plan", N_("plan"), "plan", plan_cols, 1, 1, XK_OWNED,
 	  "SELECT o.code, p.id, p.code, o.code, p.title, p.destination, p.fy_from, p.fy_to,"

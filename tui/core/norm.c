@@ -108,7 +108,7 @@ static int load_groups(struct store *st, const struct config *cfg, sqlite3_int64
 	sqlite3_stmt *stmt = store_prepare(st,
 		"SELECT g.id, g.code, g.label FROM norm_group g WHERE g.grouping = ?1"
 		" AND EXISTS (SELECT 1 FROM norm_item i WHERE i.set_id = ?2 AND i.group_id = g.id)"
-		" ORDER BY g.id", err);
+		" ORDER BY coalesce(g.position, g.id), g.id", err);
 	int rc = SQLITE_DONE, bad = 0, key = strcmp(v->grouping, "key_activity") == 0;
 	size_t nids = 0;
 

@@ -87,7 +87,7 @@ static int items(const struct form_field *f, const struct form_ctx *ctx,
 					   " FROM norm_item i JOIN norm_set s ON s.id = i.set_id"
 					   " JOIN norm_group g ON g.id = i.group_id"
 					   " WHERE s.code || '@' || s.version = ?1"
-					   " ORDER BY g.id, coalesce(i.position, i.id), i.id", err);
+					   " ORDER BY coalesce(g.position, g.id), g.id, coalesce(i.position, i.id), i.id", err);
 	int rc;
 
 	(void)f;

@@ -14,7 +14,9 @@
  * - sync_sent_KIND: per peer, every row of each kind as the peer has it
  *   (as we last sent it or received it): the next part is the difference.
  * - aar.office_id and norm_proposal.office_id: the office that owns a
- *   record from another office; NULL (every row before) is this one. */
+ *   record from another office; NULL (every row before) is this one.
+ * - norm_group.position: groups keep the order of the office that made
+ *   them (NULL: by row id, as before), as items and boxes do. */
 #include "routemap/buf.h"
 #include "exchange_int.h"
 #include "schema_int.h"
@@ -72,9 +74,10 @@ static const struct {
 	{ "aar", "office_id", "ALTER TABLE aar ADD COLUMN office_id INTEGER REFERENCES office(id)" },
 	{ "norm_proposal", "office_id",
 	  "ALTER TABLE norm_proposal ADD COLUMN office_id INTEGER REFERENCES office(id)" },
+	{ "norm_group", "position", "ALTER TABLE norm_group ADD COLUMN position INTEGER" },
 };
 
-static const char *const v10_audited[] = { "sync_conflict", "aar", "norm_proposal" };
+static const char *const v10_audited[] = { "sync_conflict", "aar", "norm_proposal", "norm_group" };
 
 int schema_migrate_v10(sqlite3 *db, char **errmsg)
 {

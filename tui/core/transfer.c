@@ -293,7 +293,7 @@ struct kind transfer_kinds[] = {
 	     "budget_source = ?10;start_date = ?11;end_date = ?12"),
 	KIND("groups", groups_cols,
 	     "INSERT INTO norm_group(grouping, code, label) VALUES (?1, ?2, ?3)", NULL,
-	     "SELECT grouping, code, label FROM norm_group ORDER BY id",
+	     "SELECT grouping, code, label FROM norm_group ORDER BY coalesce(position, id), id",
 	     "SELECT count(*) FROM norm_group", NULL,
 	     "grouping,code", "SELECT id FROM norm_group WHERE grouping = ?1 AND code = ?2",
 	     "label = ?3"),
