@@ -179,6 +179,7 @@ bench: $(B)/routemap $(MO) $(B)/bench/commit $(B)/bench/plain
 	@sh bench/screens.sh $(B)/routemap
 	@sh bench/actions.sh $(B)/routemap $(BENCH_CACHE)
 	@sh bench/reports.sh $(B)/routemap $(BENCH_CACHE)
+	@sh bench/exchange.sh $(B)/routemap $(BENCH_CACHE)
 
 $(B)/bench/commit $(B)/bench/plain: $(B)/bench/%: bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)

@@ -1,6 +1,6 @@
 #!/bin/sh
-# run.sh BIN - every tests/exchange/*.sh but this one, each given BIN as
-# $1; each prints its own results.  EXCHANGE_ONLY=name runs one.
+# run.sh BIN - every tests/exchange/*.sh but this one and lib.sh, each
+# given BIN as $1; each prints its own results.  EXCHANGE_ONLY=name runs one.
 # Fails when any of them fails.
 set -u
 dir=$(cd "$(dirname "$0")" && pwd)
@@ -8,7 +8,7 @@ bin=$1
 failed=""
 for t in "$dir"/*.sh; do
 	name=$(basename "$t" .sh)
-	[ "$name" = run ] && continue
+	case $name in run | lib) continue ;; esac
 	[ -n "${EXCHANGE_ONLY:-}" ] && [ "$EXCHANGE_ONLY" != "$name" ] && continue
 	echo "== exchange: $name"
 	sh "$t" "$bin" || failed="$failed $name"

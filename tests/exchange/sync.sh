@@ -21,32 +21,7 @@ trap cleanup EXIT
 export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" LC_ALL=C.UTF-8
 unset ROUTEMAP_CONFIG ROUTEMAP_SSH
 mkdir -p "$HOME" "$T/bin"
-pass=0
-fail=0
-
-# ok NAME CONDITION...: count the check.
-ok() {
-	name=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL $name"
-		sed 's/^/    /' "$T/out" "$T/err" 2>/dev/null | head -20
-	fi
-}
-
-# rm_run WHO ARGS...: routemap as office WHO (kkn or bng); output in
-# $T/out and $T/err, status in $st.
-rm_run() {
-	who=$1
-	shift
-	"$BIN" -c "$T/$who.ini" "$@" >"$T/out" 2>"$T/err" </dev/null
-	st=$?
-}
-
-has() { grep -qF -- "$2" "$T/$1"; }
+. "$ROOT/tests/exchange/lib.sh"
 fingerprint() { sqlite3 "$1" .dump | sha256sum; }
 
 # ---- the two offices ----------------------------------------------------

@@ -31,6 +31,8 @@ struct xapply {
 	struct exchange_summary *sum;
 	struct xwait *wait;
 	size_t nwait, capwait;
+	int any_open;                /* may a conflict with the sender be open?
+					(0: no change needs looking up) */
 };
 
 /* ROW := BASE with every defined value of OVER laid on it (N columns). */
@@ -122,6 +124,7 @@ static int record_conflict(struct xapply *a, const struct xkind *k, sqlite3_valu
 							      _("cannot record a conflict"));
 	sqlite3_finalize(s);
 	a->sum->kinds[k - xk_kinds].conflicts++;
+	a->any_open = 1;
 out:
 	free(kj);
 	free(lj);
@@ -129,6 +132,25 @@ out:
 	free(who);
 	free(at);
 	return rc;
+}
+
+/* Is any conflict with the sender open?  Sets A->any_open; 0, or -1
+ * with ERR.  (Most bundles meet none: then no change is looked up.) */
+static int any_open_conflict(struct xapply *a, struct rm_error *err)
+{
+	sqlite3_stmt *s = store_prepare(a->c.st, "SELECT 1 FROM sync_conflict WHERE peer = ?1"
+					" AND status = 'open' LIMIT 1", err);
+	int rc;
+
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, a->h->sender, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(a->c.st, err, _("cannot read the conflicts"));
+	a->any_open = rc == SQLITE_ROW;
+	return 0;
 }
 
 /* Is there an open conflict on KEY of K with this peer?  1, 0, -1. */
@@ -139,6 +161,8 @@ static int conflict_open(struct xapply *a, const struct xkind *k, sqlite3_value 
 	sqlite3_stmt *s;
 	int rc;
 
+	if (!a->any_open)
+		return 0;
 	if (xk_key_json(&a->c, k, key, &kj, err) < 0)
 		return -1;
 	s = store_prepare(a->c.st, "SELECT 1 FROM sync_conflict WHERE peer = ?1 AND kind = ?2"
@@ -489,7 +513,7 @@ static int apply_in_tx(struct xapply *a, const struct config *cfg, const struct 
 	int rel;
 
 	if (xself_office(a->c.st, cfg, self, err) < 0 || xpeer_state(a->c.st, h->sender, &p, err) < 0 ||
-	    check_bundle(a, self, &p, parts, n, err) < 0)
+	    check_bundle(a, self, &p, parts, n, err) < 0 || any_open_conflict(a, err) < 0)
 		return -1;
 	a->self = self;
 	for (i = 0; i < n; i++) {
