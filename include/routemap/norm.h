@@ -43,6 +43,13 @@ struct norm_version {
  * (ERR then says what does). */
 #define NORM_MISSING (-2)
 
+/* SQL: the place of norm item I's group (I: the item row's name) among
+ * the groups, for ORDER BY: the order of the office that made the
+ * groups (norm_group.position), else the groups' row order. */
+#define NORM_GROUP_ORDER(i)                                                         \
+	"(SELECT coalesce(g_.position, g_.id) FROM norm_group g_ WHERE g_.id = " i ".group_id), " \
+	i ".group_id"
+
 /* Load version VERSION (0: the newest) of norm set CODE into V, groups
  * labelled as CFG names the key activities.  Returns 0; NORM_MISSING with
  * ERR naming the sets or versions there are; -1 with ERR on a database

@@ -43,6 +43,9 @@ EOF
 
 mkdir "$T/kkn-csv" "$T/bng-csv"
 cp "$ROOT"/config/demo/*.csv "$T/bng-csv/"
+# the AARs are the province's: one record is one office's (an AAR's
+# office is the one that imports it)
+rm "$T"/bng-csv/aar*.csv
 for f in "$ROOT"/config/demo/*.csv; do
 	# the province has everything but the unit's own checklist
 	grep -v '^A-BNG-69,' "$f" >"$T/kkn-csv/$(basename "$f")"

@@ -5,6 +5,7 @@
 #include "routemap/buf.h"
 #include "routemap/change.h"
 #include "routemap/domain.h"
+#include "routemap/norm.h"
 #include "routemap/planedit.h"
 #include "routemap/text.h"
 #include "routemap/i18n.h"
@@ -316,7 +317,7 @@ static int load_items(struct store *st, struct assessment *a, sqlite3_int64 set_
 		" (SELECT count(*) FROM support_request r WHERE r.entry_id = e.id"
 		"  AND r.status NOT IN ('requested', 'referred')), e.id, coalesce(e.level, -1) FROM norm_item i"
 		" LEFT JOIN assessment_entry e ON e.item_id = i.id AND e.assessment_id = ?2"
-		" WHERE i.set_id = ?1 ORDER BY i.group_id, coalesce(i.position, i.id), i.id", err);
+		" WHERE i.set_id = ?1 ORDER BY " NORM_GROUP_ORDER("i") ", coalesce(i.position, i.id), i.id", err);
 	if (!stmt)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, set_id);

@@ -142,7 +142,7 @@ static int load_items(struct store *st, sqlite3_int64 set_id, const sqlite3_int6
 {
 	sqlite3_stmt *stmt = store_prepare(st,
 		"SELECT i.code, i.text, i.evidence, i.weight, i.group_id FROM norm_item i"
-		" WHERE i.set_id = ?1 ORDER BY i.group_id, coalesce(i.position, i.id), i.id", err);
+		" WHERE i.set_id = ?1 ORDER BY " NORM_GROUP_ORDER("i") ", coalesce(i.position, i.id), i.id", err);
 	int rc = SQLITE_DONE, bad = 0;
 
 	if (!stmt)

@@ -9,6 +9,7 @@
 #include "routemap/buf.h"
 #include "routemap/i18n.h"
 #include "routemap/normedit.h"
+#include "routemap/norm.h"
 #include "routemap/text.h"
 
 int norm_split(const char *s, char *code, size_t size, int *version)
@@ -189,8 +190,8 @@ int norm_version_copy(struct store *st, const char *code, int from, int *made,
 	return store_run_ids(st,
 		    "INSERT INTO norm_item(set_id, group_id, code, text, evidence, weight, position)"
 		    " SELECT ?2, group_id, code, text, evidence, weight,"
-		    "  row_number() OVER (ORDER BY group_id, coalesce(position, id), id)"
-		    " FROM norm_item WHERE set_id = ?1 ORDER BY group_id, coalesce(position, id), id",
+		    "  row_number() OVER (ORDER BY " NORM_GROUP_ORDER("norm_item") ", coalesce(position, id), id)"
+		    " FROM norm_item WHERE set_id = ?1 ORDER BY " NORM_GROUP_ORDER("norm_item") ", coalesce(position, id), id",
 		    old_id, new_id, err) < 0 ? CHANGE_ERROR : CHANGE_OK;
 }
 
@@ -223,7 +224,7 @@ static int item_order(struct store *st, sqlite3_int64 set_id, sqlite3_int64 **id
 		      sqlite3_int64 **groups, size_t *n, struct rm_error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, group_id FROM norm_item WHERE set_id = ?1"
-					   " ORDER BY group_id, coalesce(position, id), id", err);
+					   " ORDER BY " NORM_GROUP_ORDER("norm_item") ", coalesce(position, id), id", err);
 	size_t ng = 0;
 	int rc = SQLITE_DONE, bad = 0;
 

@@ -66,6 +66,8 @@ static const struct col indicators_cols[] = {
 	{ "target", C_NUM, OPT, NULL, NULL, NULL, NULL },
 	{ "fiscal_year", C_YEAR, 0, NULL, NULL, NULL, NULL },
 	{ "result", C_NUM, OPT, NULL, NULL, NULL, NULL },
+	/* the identity between offices; a file without it makes new ones */
+	{ "uid", C_CODE, OPT | ABSENT, NULL, NULL, NULL, NULL },
 };
 
 static const struct col slm_cols[] = {
@@ -211,6 +213,7 @@ static const struct col aar_actions_cols[] = {
 	{ "owner", C_TEXT, OPT, NULL, NULL, NULL, NULL },
 	{ "due", C_DATE, OPT, NULL, NULL, NULL, NULL },
 	{ "status", C_ENUM, OPT, "open,done,dropped", NULL, NULL, NULL },
+	{ "uid", C_CODE, OPT | ABSENT, NULL, NULL, NULL, NULL },
 };
 
 /* Export queries keep insertion order (id), so a file imported and
@@ -260,15 +263,16 @@ struct kind transfer_kinds[] = {
 	     "plan,from,to", "SELECT id FROM link WHERE from_id = ?2 AND to_id = ?3",
 	     ""),
 	KIND("indicators", indicators_cols,
-	     "INSERT INTO indicator(objective_id, name, unit, baseline, target, fiscal_year, result)"
-	     " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)", NULL,
-	     "SELECT p.code, o.code, i.name, i.unit, i.baseline, i.target, i.fiscal_year, i.result"
-	     " FROM indicator i JOIN objective o ON o.id = i.objective_id"
+	     "INSERT INTO indicator(objective_id, name, unit, baseline, target, fiscal_year, result,"
+	     " uid) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?9, lower(hex(randomblob(16)))))",
+	     NULL,
+	     "SELECT p.code, o.code, i.name, i.unit, i.baseline, i.target, i.fiscal_year, i.result,"
+	     " i.uid FROM indicator i JOIN objective o ON o.id = i.objective_id"
 	     " JOIN plan p ON p.id = o.plan_id ORDER BY i.id",
 	     "SELECT count(*) FROM indicator", NULL,
 	     "plan,objective,name,fiscal_year",
 	     "SELECT id FROM indicator WHERE objective_id = ?2 AND name = ?3 AND fiscal_year = ?7",
-	     "unit = ?4;baseline = ?5;target = ?6;result = ?8"),
+	     "unit = ?4;baseline = ?5;target = ?6;result = ?8;uid = coalesce(?9, uid)"),
 	KIND("slm_cells", slm_cols,
 	     "INSERT INTO slm_cell(objective_id, column_key, text) VALUES (?2, ?3, ?4)", NULL,
 	     "SELECT p.code, o.code, c.column_key, c.text FROM slm_cell c"
@@ -378,13 +382,14 @@ struct kind transfer_kinds[] = {
 	     "aar,section", "SELECT id FROM aar_section WHERE aar_id = ?1 AND section = ?2",
 	     "text = coalesce(?3, '')"),
 	KIND("aar_actions", aar_actions_cols,
-	     "INSERT INTO aar_action(aar_id, action, owner, due, status)"
-	     " VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'open'))", NULL,
-	     "SELECT a.code, x.action, x.owner, x.due, x.status FROM aar_action x"
+	     "INSERT INTO aar_action(aar_id, action, owner, due, status, uid)"
+	     " VALUES (?1, ?2, ?3, ?4, coalesce(?5, 'open'), coalesce(?6, lower(hex(randomblob(16)))))",
+	     NULL,
+	     "SELECT a.code, x.action, x.owner, x.due, x.status, x.uid FROM aar_action x"
 	     " JOIN aar a ON a.id = x.aar_id ORDER BY x.id",
 	     "SELECT count(*) FROM aar_action", NULL,
 	     "aar,action", "SELECT id FROM aar_action WHERE aar_id = ?1 AND action = ?2 ORDER BY id",
-	     "owner = ?3;due = ?4;status = coalesce(?5, 'open')"),
+	     "owner = ?3;due = ?4;status = coalesce(?5, 'open');uid = coalesce(?6, uid)"),
 };
 
 size_t transfer_nkinds(void)

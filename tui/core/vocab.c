@@ -143,6 +143,8 @@ static const struct {
 	{ "offices", "level", N_("office level") },
 	/* support_requests.csv (before the names of any kind) */
 	{ "support_requests", "uid", N_("request id") },
+	{ "indicators", "uid", N_("indicator id") },
+	{ "aar_actions", "uid", N_("action id") },
 	{ "support_requests", "needed", N_("support needed") },
 	{ "support_requests", "source", N_("asked from") },
 	{ "support_requests", "frame", N_("support frame") },
