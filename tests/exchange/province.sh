@@ -576,8 +576,14 @@ expect "  ... applied again: nothing changes" cmp -s "$T/before" "$T/after"
 run BNG-U01 import --update "$T/csv/BNG-U01"
 run BNG-U01 bundle create --to BNG-FUND "$T/b/BNG-U01.BNG-FUND.2"
 run BNG-FUND bundle apply "$T/b/BNG-U01.BNG-FUND.2"
-known "the fund's answer to BNG-U01 survives the unit's CSV (engine/import: it is wiped)" \
+expect "the fund's answer to BNG-U01 survives the unit's CSV" \
 	[ "$(sqlite3 "$T/BNG-FUND.db" "SELECT status FROM support_request
+		WHERE uid = 'BNG-U01-R1'")" = agreed ]
+# and the fund, knowing the unit's copy lost it, sends it down again
+run BNG-FUND bundle create --to BNG-U01 "$T/b/BNG-FUND.BNG-U01.3"
+run BNG-U01 bundle apply "$T/b/BNG-FUND.BNG-U01.3"
+expect "  ... and BNG-U01 has the answer back with the fund's next bundle" \
+	[ "$(sqlite3 "$T/BNG-U01.db" "SELECT status FROM support_request
 		WHERE uid = 'BNG-U01-R1'")" = agreed ]
 
 # ---- nothing lost, nothing duplicated ----

@@ -327,6 +327,26 @@ static int own_office(struct xapply *a, const struct xkind *k, const struct xrow
 	return rc < 0 ? -1 : 1;
 }
 
+/* Into USE and USEO, NW and O without the columns only others than the
+ * owner may change, when the sender owns our row L (a unit's bundle
+ * never undoes the fund's answer here, whatever its own copy says);
+ * else the same as NW and O. */
+static void owner_mask(struct xapply *a, const struct xkind *k, const struct xrow *l,
+		       sqlite3_value **o, sqlite3_value **nw, sqlite3_value **use,
+		       sqlite3_value **useo)
+{
+	int i, j, n = xk_ncols(k);
+
+	memcpy(use, nw, (size_t)n * sizeof *use);
+	memcpy(useo, o, (size_t)n * sizeof *useo);
+	if (!k->others || strcmp(l->owner, a->h->sender) != 0)
+		return;
+	for (i = 0; k->others[i]; i++)
+		for (j = k->nkey; j < n; j++)
+			if (strcmp(k->cols[j], k->others[i]) == 0)
+				use[j] = useo[j] = NULL;
+}
+
 /* Apply one change of kind K: OP with old values O and new values NW
  * (NULL where the changeset leaves a column undefined). */
 static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3_value **o,
@@ -335,9 +355,16 @@ static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3
 	sqlite3_value *const *key = op == SQLITE_INSERT ? nw : o;
 	struct xrow l = { 0 }, base = { 0 }, r = { 0 }, m = { 0 };
 	struct exchange_count *cnt = &a->sum->kinds[k - xk_kinds];
+	sqlite3_value *use[XK_MAX_COLS], *useo[XK_MAX_COLS], **nw_apply = nw;
 	int n = xk_ncols(k), found, open, rc = 0;
 
 	found = xk_local(&a->c, k, key, &l, err);
+	if (found && op == SQLITE_UPDATE) {
+		/* (the mirror below still takes all of NW: they have it) */
+		owner_mask(a, k, &l, o, nw, use, useo);
+		o = useo;
+		nw_apply = use;
+	}
 	open = found < 0 ? -1 : conflict_open(a, k, key, err);
 	if (open < 0 || xk_mirror_get(&a->c, k, a->h->sender, key, &base, err) < 0)
 		goto fail;
@@ -356,11 +383,11 @@ static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3
 		cnt->same++;
 	else if (op == SQLITE_INSERT && agrees(&l, nw, n, 1))
 		rc = write_or_wait(a, k, &r, 0, err);
-	else if (op == SQLITE_UPDATE && found && agrees(&l, nw, n, 0))
+	else if (op == SQLITE_UPDATE && found && agrees(&l, nw_apply, n, 0))
 		cnt->same++;
-	else if (op == SQLITE_UPDATE && found && unchanged_here(&l, o, nw, n)) {
+	else if (op == SQLITE_UPDATE && found && unchanged_here(&l, o, nw_apply, n)) {
 		/* ours with theirs laid on; they have R, not our other columns */
-		rc = overlay(&m, &l, nw, n, err);
+		rc = overlay(&m, &l, nw_apply, n, err);
 		if (rc == 0)
 			rc = write_or_wait(a, k, &m, 0, err);
 	} else if (op == SQLITE_DELETE && !found)

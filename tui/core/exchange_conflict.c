@@ -172,7 +172,7 @@ static int changed_since(struct store *st, const struct xkind *k, const struct x
 static int ours_unchanged(struct xcache *x, const struct xkind *k,
 			  const struct exchange_conflict *c, struct rm_error *err)
 {
-	struct xrow key = { { 0 }, 0, 0 }, ours = { { 0 }, 0, 0 }, then = { { 0 }, 0, 0 };
+	struct xrow key = { { 0 }, 0, 0, "" }, ours = { { 0 }, 0, 0, "" }, then = { { 0 }, 0, 0, "" };
 	int found, same = 1, i;
 
 	if (xk_row_from_json(x, k, c->key, &key, err) < 0)
@@ -202,7 +202,7 @@ static int ours_unchanged(struct xcache *x, const struct xkind *k,
 static int take_theirs(struct xcache *x, const struct xkind *k,
 		       const struct exchange_conflict *c, struct rm_error *err)
 {
-	struct xrow row = { { 0 }, 0, 0 };
+	struct xrow row = { { 0 }, 0, 0, "" };
 	int rc;
 
 	if (xk_row_from_json(x, k, c->remote ? c->remote : c->key, &row, err) < 0)

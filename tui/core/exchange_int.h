@@ -48,6 +48,10 @@ struct xkind {
 	 * not here (yet): the caller tries again after the other rows */
 	const char *upsert;
 	const char *remove;        /* deletes by ?1..?nkey */
+	/* columns only another office than the owner may change (a
+	 * request's answer, a proposal's decision): a change of them from
+	 * the owner itself is not applied (NULL: none) */
+	const char *const *others;
 };
 
 /* The kinds, parents before children (kinds[0..nkinds-1]). */
@@ -66,6 +70,7 @@ struct xrow {
 	sqlite3_value *v[XK_MAX_COLS];
 	int n;
 	sqlite3_int64 id;          /* 0: not known */
+	char owner[64];            /* xk_local: the owning office ("": none) */
 };
 
 void xrow_clear(struct xrow *r);

@@ -64,6 +64,13 @@ static const char *const aar_tag_cols[] = { "aar", "tag", NULL };
 static const char *const aar_section_cols[] = { "aar", "section", "text", NULL };
 static const char *const aar_action_cols[] = { "uid", "aar", "action", "owner", "due",
 					       "status", NULL };
+/* what the office asked answers, or the issuing office decides */
+static const char *const request_answer[] = { "status", "referred_to", "given",
+					      "amount_agreed", "filed_frame", "answer_note",
+					      "answered_by", "answered_on", NULL };
+static const char *const proposal_decision[] = { "status", "decided_by", "decided_on",
+						 "decision_note", "applied_code",
+						 "applied_version", NULL };
 static const char *const proposal_cols[] = { "uid", "set_code", "set_version", "office",
 					     "kind", "item_code", "group_code", "text",
 					     "evidence", "weight", "reason", "origin_kind",
@@ -81,18 +88,18 @@ const struct xkind xk_kinds[] = {
 	  " ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
 	  " short_name = excluded.short_name, level = excluded.level,"
 	  " parent_id = excluded.parent_id",
-	  "DELETE FROM office WHERE code = ?1" },
+	  "DELETE FROM office WHERE code = ?1", NULL },
 	{ "frame", N_("support frame"), "support_frame", frame_cols, 1, -1, XK_DOWN,
 	  "SELECT NULL, id, code, label FROM support_frame",
 	  "INSERT INTO support_frame(code, label) VALUES (?1, ?2)"
 	  " ON CONFLICT(code) DO UPDATE SET label = excluded.label",
-	  "DELETE FROM support_frame WHERE code = ?1" },
+	  "DELETE FROM support_frame WHERE code = ?1", NULL },
 	{ "group", N_("norm group"), "norm_group", group_cols, 2, -1, XK_BOTH,
 	  "SELECT NULL, id, grouping, code, label, coalesce(position, id) FROM norm_group",
 	  "INSERT INTO norm_group(grouping, code, label, position) VALUES (?1, ?2, ?3, ?4)"
 	  " ON CONFLICT(grouping, code) DO UPDATE SET label = excluded.label,"
 	  " position = excluded.position",
-	  "DELETE FROM norm_group WHERE grouping = ?1 AND code = ?2" },
+	  "DELETE FROM norm_group WHERE grouping = ?1 AND code = ?2", NULL },
 	{ "plan", N_("plan"), "plan", plan_cols, 1, 1, XK_OWNED,
 	  "SELECT o.code, p.id, p.code, o.code, p.title, p.destination, p.fy_from, p.fy_to,"
 	  " s.code FROM plan p JOIN office o ON o.id = p.office_id"
@@ -104,7 +111,7 @@ const struct xkind xk_kinds[] = {
 	  " ON CONFLICT(code) DO UPDATE SET office_id = excluded.office_id,"
 	  " title = excluded.title, destination = excluded.destination,"
 	  " fy_from = excluded.fy_from, fy_to = excluded.fy_to, serves_id = excluded.serves_id",
-	  "DELETE FROM plan WHERE code = ?1" },
+	  "DELETE FROM plan WHERE code = ?1", NULL },
 	{ "objective", N_("objective"), "objective", objective_cols, 2, -1, XK_OWNED,
 	  "SELECT o.code, b.id, p.code, b.code, b.level, b.title, coalesce(b.position, b.id)"
 	  " FROM objective b JOIN plan p ON p.id = b.plan_id JOIN office o ON o.id = p.office_id",
@@ -113,7 +120,7 @@ const struct xkind xk_kinds[] = {
 	  " ON CONFLICT(plan_id, code) DO UPDATE SET level = excluded.level,"
 	  " title = excluded.title, position = excluded.position",
 	  "DELETE FROM objective WHERE code = ?2"
-	  " AND plan_id = (SELECT id FROM plan WHERE code = ?1)" },
+	  " AND plan_id = (SELECT id FROM plan WHERE code = ?1)", NULL },
 	{ "link", N_("cause-effect link"), "link", link_cols, 3, -1, XK_OWNED,
 	  "SELECT o.code, l.id, p.code, f.code, t.code FROM link l"
 	  " JOIN objective f ON f.id = l.from_id JOIN objective t ON t.id = l.to_id"
@@ -124,7 +131,7 @@ const struct xkind xk_kinds[] = {
 	  " ON CONFLICT(from_id, to_id) DO UPDATE SET to_id = excluded.to_id",
 	  "DELETE FROM link WHERE id = (SELECT l.id FROM link l"
 	  " JOIN objective f ON f.id = l.from_id JOIN objective t ON t.id = l.to_id"
-	  " JOIN plan p ON p.id = f.plan_id WHERE p.code = ?1 AND f.code = ?2 AND t.code = ?3)" },
+	  " JOIN plan p ON p.id = f.plan_id WHERE p.code = ?1 AND f.code = ?2 AND t.code = ?3)", NULL },
 	{ "indicator", N_("indicator"), "indicator", indicator_cols, 1, -1, XK_OWNED,
 	  "SELECT o.code, i.id, i.uid, p.code, b.code, i.name, i.unit, i.baseline, i.target,"
 	  " i.fiscal_year, i.result FROM indicator i JOIN objective b ON b.id = i.objective_id"
@@ -136,7 +143,7 @@ const struct xkind xk_kinds[] = {
 	  " name = excluded.name, unit = excluded.unit, baseline = excluded.baseline,"
 	  " target = excluded.target, fiscal_year = excluded.fiscal_year,"
 	  " result = excluded.result",
-	  "DELETE FROM indicator WHERE uid = ?1" },
+	  "DELETE FROM indicator WHERE uid = ?1", NULL },
 	{ "slm_cell", N_("SLM cell"), "slm_cell", slm_cols, 3, -1, XK_OWNED,
 	  "SELECT o.code, c.id, p.code, b.code, c.column_key, c.text FROM slm_cell c"
 	  " JOIN objective b ON b.id = c.objective_id JOIN plan p ON p.id = b.plan_id"
@@ -145,7 +152,7 @@ const struct xkind xk_kinds[] = {
 	  " JOIN objective b ON b.plan_id = p.id AND b.code = ?2 WHERE p.code = ?1"
 	  " ON CONFLICT(objective_id, column_key) DO UPDATE SET text = excluded.text",
 	  "DELETE FROM slm_cell WHERE column_key = ?3 AND objective_id = (SELECT b.id"
-	  " FROM objective b JOIN plan p ON p.id = b.plan_id WHERE p.code = ?1 AND b.code = ?2)" },
+	  " FROM objective b JOIN plan p ON p.id = b.plan_id WHERE p.code = ?1 AND b.code = ?2)", NULL },
 	{ "project", N_("project"), "project", project_cols, 1, 1, XK_OWN,
 	  "SELECT o.code, j.id, j.code, o.code, p.code, j.fiscal_year, j.title, j.stage,"
 	  " j.status, j.budget, j.budget_source, j.start_date, j.end_date FROM project j"
@@ -160,7 +167,7 @@ const struct xkind xk_kinds[] = {
 	  " title = excluded.title, stage = excluded.stage, status = excluded.status,"
 	  " budget = excluded.budget, budget_source = excluded.budget_source,"
 	  " start_date = excluded.start_date, end_date = excluded.end_date",
-	  "DELETE FROM project WHERE code = ?1" },
+	  "DELETE FROM project WHERE code = ?1", NULL },
 	{ "project_objective", N_("objective of a project"), "project_objective",
 	  project_objective_cols, 2, -1, XK_OWN,
 	  "SELECT o.code, x.id, j.code, b.code FROM project_objective x"
@@ -172,7 +179,7 @@ const struct xkind xk_kinds[] = {
 	  " ON CONFLICT(project_id, objective_id) DO UPDATE SET objective_id = excluded.objective_id",
 	  "DELETE FROM project_objective WHERE id = (SELECT x.id FROM project_objective x"
 	  " JOIN project j ON j.id = x.project_id JOIN objective b ON b.id = x.objective_id"
-	  " WHERE j.code = ?1 AND b.code = ?2)" },
+	  " WHERE j.code = ?1 AND b.code = ?2)", NULL },
 	{ "norm_set", N_("norm set"), "norm_set", set_cols, 2, 2, XK_OWNED,
 	  "SELECT o.code, s.id, s.code, s.version, o.code, s.title, s.issued, s.source,"
 	  " s.grouping, s.scale FROM norm_set s JOIN office o ON o.id = s.office_id",
@@ -181,7 +188,7 @@ const struct xkind xk_kinds[] = {
 	  " ON CONFLICT(code, version) DO UPDATE SET office_id = excluded.office_id,"
 	  " title = excluded.title, issued = excluded.issued, source = excluded.source,"
 	  " grouping = excluded.grouping, scale = excluded.scale",
-	  "DELETE FROM norm_set WHERE code = ?1 AND version = ?2" },
+	  "DELETE FROM norm_set WHERE code = ?1 AND version = ?2", NULL },
 	{ "norm_item", N_("norm item"), "norm_item", item_cols, 3, -1, XK_OWNED,
 	  "SELECT o.code, i.id, s.code, s.version, i.code, g.code, i.text, i.evidence,"
 	  " i.weight, coalesce(i.position, i.id) FROM norm_item i JOIN norm_set s ON s.id = i.set_id"
@@ -194,7 +201,7 @@ const struct xkind xk_kinds[] = {
 	  " text = excluded.text, evidence = excluded.evidence, weight = excluded.weight,"
 	  " position = excluded.position",
 	  "DELETE FROM norm_item WHERE code = ?3"
-	  " AND set_id = (SELECT id FROM norm_set WHERE code = ?1 AND version = ?2)" },
+	  " AND set_id = (SELECT id FROM norm_set WHERE code = ?1 AND version = ?2)", NULL },
 	{ "assessment", N_("assessment"), "assessment", assessment_cols, 1, 3,
 	  XK_OWN,
 	  "SELECT o.code, a.id, a.code, s.code, s.version, o.code, p.code, a.assessed_on,"
@@ -207,7 +214,7 @@ const struct xkind xk_kinds[] = {
 	  " ON CONFLICT(code) DO UPDATE SET set_id = excluded.set_id,"
 	  " office_id = excluded.office_id, project_id = excluded.project_id,"
 	  " assessed_on = excluded.assessed_on, assessor = excluded.assessor",
-	  "DELETE FROM assessment WHERE code = ?1" },
+	  "DELETE FROM assessment WHERE code = ?1", NULL },
 	{ "entry", N_("checklist answer"), "assessment_entry", entry_cols, 2, -1, XK_OWN,
 	  "SELECT o.code, e.id, a.code, i.code, e.status, e.level, e.note"
 	  " FROM assessment_entry e JOIN assessment a ON a.id = e.assessment_id"
@@ -219,7 +226,7 @@ const struct xkind xk_kinds[] = {
 	  " level = excluded.level, note = excluded.note",
 	  "DELETE FROM assessment_entry WHERE id = (SELECT e.id FROM assessment_entry e"
 	  " JOIN assessment a ON a.id = e.assessment_id JOIN norm_item i ON i.id = e.item_id"
-	  " WHERE a.code = ?1 AND i.code = ?2)" },
+	  " WHERE a.code = ?1 AND i.code = ?2)", NULL },
 	{ "support_request", N_("support request"), "support_request", request_cols, 1, -1,
 	  XK_OWN,
 	  "SELECT o.code, r.id, r.uid, a.code, i.code, r.needed, r.source, f.code, r.amount,"
@@ -247,7 +254,7 @@ const struct xkind xk_kinds[] = {
 	  " amount_agreed = excluded.amount_agreed, filed_frame_id = excluded.filed_frame_id,"
 	  " answer_note = excluded.answer_note, answered_by = excluded.answered_by,"
 	  " answered_on = excluded.answered_on",
-	  "DELETE FROM support_request WHERE uid = ?1" },
+	  "DELETE FROM support_request WHERE uid = ?1", request_answer },
 	{ "aar", N_("AAR record"), "aar", aar_cols, 1, 1, XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", a.id, a.code, " OWN_OFFICE("o") ", a.template, a.date,"
 	  " a.title, a.subject_kind, a.subject, a.facilitator, a.participants FROM aar a"
@@ -259,13 +266,13 @@ const struct xkind xk_kinds[] = {
 	  " template = excluded.template, date = excluded.date, title = excluded.title,"
 	  " subject_kind = excluded.subject_kind, subject = excluded.subject,"
 	  " facilitator = excluded.facilitator, participants = excluded.participants",
-	  "DELETE FROM aar WHERE code = ?1" },
+	  "DELETE FROM aar WHERE code = ?1", NULL },
 	{ "aar_tag", N_("AAR tag"), "aar_tag", aar_tag_cols, 2, -1, XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", t.id, a.code, t.tag FROM aar_tag t"
 	  " JOIN aar a ON a.id = t.aar_id LEFT JOIN office o ON o.id = a.office_id",
 	  "INSERT INTO aar_tag(aar_id, tag) SELECT a.id, ?2 FROM aar a WHERE a.code = ?1"
 	  " ON CONFLICT(aar_id, tag) DO UPDATE SET tag = excluded.tag",
-	  "DELETE FROM aar_tag WHERE tag = ?2 AND aar_id = (SELECT id FROM aar WHERE code = ?1)" },
+	  "DELETE FROM aar_tag WHERE tag = ?2 AND aar_id = (SELECT id FROM aar WHERE code = ?1)", NULL },
 	{ "aar_section", N_("AAR section"), "aar_section", aar_section_cols, 2, -1,
 	  XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", s.id, a.code, s.section, s.text FROM aar_section s"
@@ -273,7 +280,7 @@ const struct xkind xk_kinds[] = {
 	  "INSERT INTO aar_section(aar_id, section, text) SELECT a.id, ?2, ?3 FROM aar a"
 	  " WHERE a.code = ?1 ON CONFLICT(aar_id, section) DO UPDATE SET text = excluded.text",
 	  "DELETE FROM aar_section WHERE section = ?2"
-	  " AND aar_id = (SELECT id FROM aar WHERE code = ?1)" },
+	  " AND aar_id = (SELECT id FROM aar WHERE code = ?1)", NULL },
 	{ "aar_action", N_("follow-up action"), "aar_action", aar_action_cols, 1, -1, XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", x.id, x.uid, a.code, x.action, x.owner, x.due, x.status"
 	  " FROM aar_action x JOIN aar a ON a.id = x.aar_id"
@@ -282,7 +289,7 @@ const struct xkind xk_kinds[] = {
 	  " SELECT ?1, a.id, ?3, ?4, ?5, ?6 FROM aar a WHERE a.code = ?2"
 	  " ON CONFLICT(uid) DO UPDATE SET aar_id = excluded.aar_id, action = excluded.action,"
 	  " owner = excluded.owner, due = excluded.due, status = excluded.status",
-	  "DELETE FROM aar_action WHERE uid = ?1" },
+	  "DELETE FROM aar_action WHERE uid = ?1", NULL },
 	{ "proposal", N_("norm proposal"), "norm_proposal", proposal_cols, 1, -1,
 	  XK_OWN,
 	  "SELECT " OWN_OFFICE("o") ", n.id, n.uid, s.code, s.version, " OWN_OFFICE("o") ","
@@ -307,7 +314,7 @@ const struct xkind xk_kinds[] = {
 	  " proposed_on = excluded.proposed_on, status = excluded.status,"
 	  " decided_by = excluded.decided_by, decided_on = excluded.decided_on,"
 	  " decision_note = excluded.decision_note, applied_set_id = excluded.applied_set_id",
-	  "DELETE FROM norm_proposal WHERE uid = ?1" },
+	  "DELETE FROM norm_proposal WHERE uid = ?1", proposal_decision },
 };
 
 const size_t xk_nkinds = sizeof xk_kinds / sizeof xk_kinds[0];

@@ -2,6 +2,7 @@
  * delete it, keep what a peer has of it, and turn it into JSON and back
  * (exchange_int.h).  Statements are prepared once per create, apply or
  * decision, in an xcache. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,7 @@ void xrow_clear(struct xrow *r)
 	}
 	r->n = 0;
 	r->id = 0;
+	r->owner[0] = '\0';
 }
 
 int xval_same(sqlite3_value *a, sqlite3_value *b)
@@ -192,6 +194,8 @@ int xk_local(struct xcache *c, const struct xkind *k, sqlite3_value *const *key,
 		if (take_row(s, 2, xk_ncols(k), row, err) < 0)
 			return -1;
 		row->id = sqlite3_column_int64(s, 1);
+		snprintf(row->owner, sizeof row->owner, "%s",
+			 sqlite3_column_text(s, 0) ? (const char *)sqlite3_column_text(s, 0) : "");
 		found = 1;
 	} else if (rc != SQLITE_DONE) {
 		return store_fail(c->st, err, _("cannot read a record"));
