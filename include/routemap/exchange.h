@@ -51,6 +51,10 @@ struct exchange_header {
 				   receiver (0: none) */
 	char created[32];       /* UTC, ISO 8601 */
 	char created_by[64];    /* the Unix user who made it */
+	char chain[40];         /* the sender's numbering of its parts to the
+				   receiver (random hex): a new one when it
+				   forgot the receiver and counts from 1 again */
+	char ack_chain[40];     /* the receiver's numbering ACK counts in */
 };
 
 #define EXCHANGE_FORMAT 1

@@ -392,7 +392,7 @@ static int mirror_part(struct xcache *c, const char *peer, void *cs, int size,
 
 int xpeer_state(struct store *st, const char *peer, struct xpeer *p, struct rm_error *err)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT sent, acked, received, db_id FROM sync_peer"
+	sqlite3_stmt *s = store_prepare(st, "SELECT sent, acked, received, db_id, chain_out, chain_in FROM sync_peer"
 				       " WHERE office = ?1", err);
 	int rc;
 
@@ -407,6 +407,10 @@ int xpeer_state(struct store *st, const char *peer, struct xpeer *p, struct rm_e
 		p->received = sqlite3_column_int64(s, 2);
 		if (sqlite3_column_text(s, 3))
 			snprintf(p->db_id, sizeof p->db_id, "%s", sqlite3_column_text(s, 3));
+		if (sqlite3_column_text(s, 4))
+			snprintf(p->chain_out, sizeof p->chain_out, "%s", sqlite3_column_text(s, 4));
+		if (sqlite3_column_text(s, 5))
+			snprintf(p->chain_in, sizeof p->chain_in, "%s", sqlite3_column_text(s, 5));
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -418,10 +422,12 @@ int xpeer_save(struct store *st, const char *peer, const struct xpeer *p, const 
 	       struct rm_error *err)
 {
 	sqlite3_stmt *s = store_prepare(st, "INSERT INTO sync_peer(office, sent, acked, received,"
-				       " db_id, last_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+				       " db_id, last_at, chain_out, chain_in)"
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 				       " ON CONFLICT(office) DO UPDATE SET sent = excluded.sent,"
 				       " acked = excluded.acked, received = excluded.received,"
-				       " db_id = excluded.db_id, last_at = excluded.last_at", err);
+				       " db_id = excluded.db_id, last_at = excluded.last_at,"
+				       " chain_out = excluded.chain_out, chain_in = excluded.chain_in", err);
 	int rc;
 
 	if (!s)
@@ -432,6 +438,8 @@ int xpeer_save(struct store *st, const char *peer, const struct xpeer *p, const 
 	sqlite3_bind_int64(s, 4, p->received);
 	store_bind_text_or_null(s, 5, p->db_id);
 	sqlite3_bind_text(s, 6, at, -1, SQLITE_STATIC);
+	store_bind_text_or_null(s, 7, p->chain_out);
+	store_bind_text_or_null(s, 8, p->chain_in);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, err, _("cannot write the exchange state"));
@@ -608,6 +616,10 @@ static int create_in_tx(struct xcache *c, const struct config *cfg, const char *
 	up = peer_direction(c->st, cfg, self, peer, err);
 	if (up < 0 || xpeer_state(c->st, peer, &p, err) < 0)
 		return -1;
+	/* a numbering of our own to this peer, new after bundle forget */
+	if (!p.chain_out[0] && one_row(c->st, "SELECT lower(hex(randomblob(16)))", NULL,
+				       p.chain_out, sizeof p.chain_out, err) < 0)
+		return -1;
 	h->format = EXCHANGE_FORMAT;
 	snprintf(h->sender, sizeof h->sender, "%s", self);
 	snprintf(h->receiver, sizeof h->receiver, "%s", peer);
@@ -619,6 +631,8 @@ static int create_in_tx(struct xcache *c, const struct config *cfg, const char *
 	h->first_seq = n ? parts[0].seq : 0;
 	h->last_seq = n ? parts[n - 1].seq : 0;
 	h->ack = p.received;
+	snprintf(h->chain, sizeof h->chain, "%s", p.chain_out);
+	snprintf(h->ack_chain, sizeof h->ack_chain, "%s", p.chain_in);
 	xsummary_total(sum);
 	rc = xpeer_save(c->st, peer, &p, h->created, err);
 	if (rc == 0)

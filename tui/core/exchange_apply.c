@@ -381,7 +381,10 @@ static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3
 		rc = write_or_wait(a, k, &r, 1, err);
 	else if (op == SQLITE_INSERT && agrees(&l, nw, n, 0))
 		cnt->same++;
-	else if (op == SQLITE_INSERT && agrees(&l, nw, n, 1))
+	else if (op == SQLITE_INSERT && (agrees(&l, nw, n, 1) ||
+					 (base.n && agrees(&l, base.v, n, 0))))
+		/* a gap theirs fills, or ours is still what they last had
+		 * (they sent it again, having forgotten us) */
 		rc = write_or_wait(a, k, &r, 0, err);
 	else if (op == SQLITE_UPDATE && found && agrees(&l, nw_apply, n, 0))
 		cnt->same++;
@@ -499,7 +502,7 @@ static int apply_part(struct xapply *a, const struct xpart *p, struct rm_error *
  * database we know as that office (or a new one), its acknowledgement one
  * of ours, and its first new part the next we expect. */
 static int check_bundle(struct xapply *a, const char *self, const struct xpeer *p,
-			const struct xpart *parts, size_t n, struct rm_error *err)
+			long long ack, const struct xpart *parts, size_t n, struct rm_error *err)
 {
 	const struct exchange_header *h = a->h;
 	size_t i;
@@ -515,10 +518,10 @@ static int check_bundle(struct xapply *a, const char *self, const struct xpeer *
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("%s: made by another database of %s than its earlier bundles; if its database was replaced, run \"routemap bundle forget %s\" first"),
 			       a->path, h->sender, h->sender);
-	if (h->ack > p->sent)
+	if (ack > p->sent)
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("%s: %s says it applied our part %lld, but we made only %lld: was this database put back from a backup?"),
-			       a->path, h->sender, h->ack, p->sent);
+			       a->path, h->sender, ack, p->sent);
 	for (i = 0; i < n && parts[i].seq <= p->received; i++)
 		;
 	if (i < n && parts[i].seq != p->received + 1)
@@ -537,10 +540,19 @@ static int apply_in_tx(struct xapply *a, const struct config *cfg, const struct 
 	struct xpeer p;
 	char self[64], at[32];
 	size_t i;
+	long long ack = h->ack;
 	int rel;
 
-	if (xself_office(a->c.st, cfg, self, err) < 0 || xpeer_state(a->c.st, h->sender, &p, err) < 0 ||
-	    check_bundle(a, self, &p, parts, n, err) < 0 || any_open_conflict(a, err) < 0)
+	if (xself_office(a->c.st, cfg, self, err) < 0 || xpeer_state(a->c.st, h->sender, &p, err) < 0)
+		return -1;
+	/* the sender forgot us and counts from 1 again: so do we (what it
+	 * sends again changes nothing that is the same); an acknowledgement
+	 * of an older numbering of ours says nothing */
+	if (p.chain_in[0] && strcmp(p.chain_in, h->chain) != 0)
+		p.received = 0;
+	if (h->ack_chain[0] && strcmp(h->ack_chain, p.chain_out) != 0)
+		ack = 0;
+	if (check_bundle(a, self, &p, ack, parts, n, err) < 0 || any_open_conflict(a, err) < 0)
 		return -1;
 	a->self = self;
 	for (i = 0; i < n; i++) {
@@ -563,9 +575,10 @@ static int apply_in_tx(struct xapply *a, const struct config *cfg, const struct 
 		return rm_fail(err, RM_EXIT_RUNTIME,
 			       _("%s: %s is not an office above or below %s: nothing was changed"),
 			       a->path, h->sender, self);
-	if (h->ack > p.acked)
-		p.acked = h->ack;
+	if (ack > p.acked)
+		p.acked = ack;
 	snprintf(p.db_id, sizeof p.db_id, "%s", h->sender_db);
+	snprintf(p.chain_in, sizeof p.chain_in, "%s", h->chain);
 	xnow(at);
 	xsummary_total(a->sum);
 	{

@@ -41,8 +41,9 @@ static int header_sum(const struct exchange_header *h, const struct xpart *parts
 	struct buf b = { 0 };
 	size_t i;
 
-	buf_printf(&b, "%d|%s|%s|%s|%lld|%lld|%lld|%s|%s|", h->format, h->sender, h->sender_db,
-		   h->receiver, h->first_seq, h->last_seq, h->ack, h->created, h->created_by);
+	buf_printf(&b, "%d|%s|%s|%s|%lld|%lld|%lld|%s|%s|%s|%s|", h->format, h->sender,
+		   h->sender_db, h->receiver, h->first_seq, h->last_seq, h->ack, h->created,
+		   h->created_by, h->chain, h->ack_chain);
 	for (i = 0; i < n; i++) {
 		char ph[65];
 
@@ -63,7 +64,8 @@ static const char bundle_ddl[] =
 	"CREATE TABLE bundle (format INTEGER NOT NULL, sender TEXT NOT NULL,"
 	" sender_db TEXT NOT NULL, receiver TEXT NOT NULL, first_seq INTEGER NOT NULL,"
 	" last_seq INTEGER NOT NULL, ack INTEGER NOT NULL, created TEXT NOT NULL,"
-	" created_by TEXT NOT NULL, sha256 TEXT NOT NULL);"
+	" created_by TEXT NOT NULL, sha256 TEXT NOT NULL, chain TEXT NOT NULL,"
+	" ack_chain TEXT NOT NULL);"
 	"CREATE TABLE part (seq INTEGER PRIMARY KEY, created TEXT NOT NULL,"
 	" changeset BLOB NOT NULL, sha256 TEXT NOT NULL);";
 
@@ -80,7 +82,7 @@ static int fill_bundle(sqlite3 *db, const struct exchange_header *h, const struc
 	    sqlite3_exec(db, bundle_ddl, NULL, NULL, NULL) != SQLITE_OK ||
 	    header_sum(h, parts, n, sum) < 0)
 		return -1;
-	if (sqlite3_prepare_v2(db, "INSERT INTO bundle VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	if (sqlite3_prepare_v2(db, "INSERT INTO bundle VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 			       -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int(s, 1, h->format);
@@ -93,6 +95,8 @@ static int fill_bundle(sqlite3 *db, const struct exchange_header *h, const struc
 	sqlite3_bind_text(s, 8, h->created, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 9, h->created_by, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 10, sum, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 11, h->chain, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 12, h->ack_chain, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE ||
@@ -314,14 +318,15 @@ static int read_header(sqlite3 *db, const char *path, struct exchange_header *h,
 	sqlite3_stmt *s = NULL;
 
 	if (sqlite3_prepare_v2(db, "SELECT format, sender, sender_db, receiver, first_seq,"
-			       " last_seq, ack, created, created_by, sha256 FROM bundle", -1, &s,
+			       " last_seq, ack, created, created_by, sha256, chain, ack_chain FROM bundle", -1, &s,
 			       NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW ||
 	    col_copy(s, 1, h->sender, sizeof h->sender) < 0 ||
 	    col_copy(s, 2, h->sender_db, sizeof h->sender_db) < 0 ||
 	    col_copy(s, 3, h->receiver, sizeof h->receiver) < 0 ||
 	    col_copy(s, 7, h->created, sizeof h->created) < 0 ||
 	    col_copy(s, 8, h->created_by, sizeof h->created_by) < 0 ||
-	    col_copy(s, 9, want, 65) < 0) {
+	    col_copy(s, 9, want, 65) < 0 || col_copy(s, 10, h->chain, sizeof h->chain) < 0 ||
+	    col_copy(s, 11, h->ack_chain, sizeof h->ack_chain) < 0) {
 		sqlite3_finalize(s);
 		return rm_fail(err, RM_EXIT_RUNTIME, _("%s: not a routemap bundle"), path);
 	}

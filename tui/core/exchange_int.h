@@ -191,6 +191,8 @@ const struct xkind *xk_of_table(const char *tab);
 struct xpeer {
 	long long sent, acked, received;
 	char db_id[40];           /* "" until a bundle from it was applied */
+	char chain_out[40];       /* our numbering to it ("": none yet) */
+	char chain_in[40];        /* its numbering to us ("": none yet) */
 };
 
 /* PEER's row of sync_peer into P (zeros when none); write P back (with

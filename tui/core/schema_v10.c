@@ -33,6 +33,8 @@ static const char v10_sql[] =
 	" acked INTEGER NOT NULL DEFAULT 0,"
 	" received INTEGER NOT NULL DEFAULT 0,"
 	" db_id TEXT,"
+	" chain_out TEXT,"   /* our numbering of the parts to it */
+	" chain_in TEXT,"    /* its numbering of the parts to us */
 	" last_at TEXT);"
 	"CREATE TABLE IF NOT EXISTS sync_part ("
 	" peer TEXT NOT NULL,"
