@@ -109,18 +109,19 @@ run: deps
 # valgrind run every test under each; both together take twice the ten
 # minutes on two processors).  The CLI tests use one processor and the
 # screen tests wait on tmux more than they compute, so the two run side by
-# side; then the fuzzers beside the lint and the exchange between offices.
+# side, the exchange between offices after the screens; then the fuzzers
+# beside the lint.
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory test-torture
 	@$(ASAN_MAKE) build/asan/routemap build/asan/locale/th/LC_MESSAGES/routemap.mo
 	@$(ASAN_MAKE) test-unit
-	@$(MAKE) --no-print-directory asan-tui >$(B)/asan-tui.log 2>&1 & tui=$$!; \
+	@{ $(MAKE) --no-print-directory asan-tui && \
+	   $(MAKE) --no-print-directory test-exchange; } >$(B)/asan-tui.log 2>&1 & tui=$$!; \
 	  $(MAKE) --no-print-directory valgrind-cli; v=$$?; \
 	  wait $$tui; t=$$?; cat $(B)/asan-tui.log; [ $$v -eq 0 ] && [ $$t -eq 0 ]
 	@$(MAKE) --no-print-directory fuzz-check >$(B)/fuzz-check.log 2>&1 & fz=$$!; \
-	  $(MAKE) --no-print-directory lint-man && $(MAKE) --no-print-directory lint-house && \
-	  $(MAKE) --no-print-directory test-exchange; l=$$?; \
+	  $(MAKE) --no-print-directory lint-man && $(MAKE) --no-print-directory lint-house; l=$$?; \
 	  wait $$fz; f=$$?; cat $(B)/fuzz-check.log; [ $$l -eq 0 ] && [ $$f -eq 0 ]
 	@echo "make check: all passed"
 
