@@ -194,16 +194,21 @@ static void test_refused(void **state)
 	sqlite3_int64 other;
 	char missing[2048];
 
-	/* ours changed since the conflict was found: who and when, nothing decided */
+	/* ours changed since the conflict was found: taking theirs would
+	 * overwrite that, so it is refused with who and when; keeping ours
+	 * keeps what is here now (the conflict is never stuck) */
 	rid = fixture_int(f, "SELECT id FROM support_request WHERE uid = 'BNG69-CP2-1'");
 	assert_int_equal(change_field(&f->st, NULL, "support_request.amount", rid, "24000", "26000",
 				      NULL, &err), CHANGE_OK);
-	assert_int_equal(exchange_resolve(&f->st, &u, id, EXCHANGE_KEEP, &err), CHANGE_CONFLICT);
+	assert_int_equal(exchange_resolve(&f->st, &u, id, EXCHANGE_TAKE, &err), CHANGE_CONFLICT);
 	assert_non_null(strstr(err.msg, f->st.user));
 	assert_string_equal(status_of(f, id), "open");
-	assert_int_equal(exchange_resolve(&f->st, &u, id, EXCHANGE_TAKE, &err), CHANGE_CONFLICT);
 	assert_int_equal(AMOUNT(f), 26000);
 	assert_int_equal(u.n, 0);
+	assert_int_equal(exchange_resolve(&f->st, &u, id, EXCHANGE_KEEP, &err), CHANGE_OK);
+	assert_string_equal(status_of(f, id), "kept");
+	assert_int_equal(AMOUNT(f), 26000);
+	assert_int_equal(u.n, 1);
 	/* theirs on an item this set does not have: nothing taken */
 	assert_int_equal(sqlite3_exec(f->st.db, "DELETE FROM sync_conflict", NULL, NULL, NULL),
 			 SQLITE_OK);
@@ -218,7 +223,7 @@ static void test_refused(void **state)
 	assert_int_equal(EXISTS(f), 0);
 	/* no such conflict */
 	assert_int_equal(exchange_resolve(&f->st, &u, 9999, EXCHANGE_KEEP, &err), CHANGE_ERROR);
-	assert_int_equal(u.n, 0);
+	assert_int_equal(u.n, 1);
 	undo_log_free(&u);
 }
 

@@ -106,7 +106,9 @@ static int record_conflict(struct xapply *a, const struct xkind *k, sqlite3_valu
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 			  " ON CONFLICT(peer, kind, key) WHERE status = 'open' DO UPDATE SET"
 			  " seq = excluded.seq, remote = excluded.remote,"
-			  " remote_who = excluded.remote_who, remote_at = excluded.remote_at", err);
+			  " remote_who = excluded.remote_who, remote_at = excluded.remote_at,"
+			  " local = excluded.local, local_who = excluded.local_who,"
+			  " local_at = excluded.local_at", err);
 	if (!s)
 		goto out;
 	sqlite3_bind_text(s, 1, a->h->sender, -1, SQLITE_STATIC);
@@ -139,7 +141,7 @@ out:
 static int any_open_conflict(struct xapply *a, struct rm_error *err)
 {
 	sqlite3_stmt *s = store_prepare(a->c.st, "SELECT 1 FROM sync_conflict WHERE peer = ?1"
-					" AND status = 'open' LIMIT 1", err);
+					" AND status IN ('open', 'kept') LIMIT 1", err);
 	int rc;
 
 	if (!s)
@@ -153,9 +155,10 @@ static int any_open_conflict(struct xapply *a, struct rm_error *err)
 	return 0;
 }
 
-/* Is there an open conflict on KEY of K with this peer?  1, 0, -1. */
+/* Is there an open conflict on KEY of K with this peer (1), or one
+ * where we kept ours (2: the id into *KEPT)?  0 none, -1 with ERR. */
 static int conflict_open(struct xapply *a, const struct xkind *k, sqlite3_value *const *key,
-			 struct rm_error *err)
+			 sqlite3_int64 *kept, struct rm_error *err)
 {
 	char *kj = NULL;
 	sqlite3_stmt *s;
@@ -165,8 +168,9 @@ static int conflict_open(struct xapply *a, const struct xkind *k, sqlite3_value 
 		return 0;
 	if (xk_key_json(&a->c, k, key, &kj, err) < 0)
 		return -1;
-	s = store_prepare(a->c.st, "SELECT 1 FROM sync_conflict WHERE peer = ?1 AND kind = ?2"
-			  " AND key = ?3 AND status = 'open'", err);
+	s = store_prepare(a->c.st, "SELECT status = 'open', id FROM sync_conflict WHERE peer = ?1"
+			  " AND kind = ?2 AND key = ?3 AND status IN ('open', 'kept')"
+			  " ORDER BY status = 'open' DESC, id DESC LIMIT 1", err);
 	if (!s) {
 		free(kj);
 		return -1;
@@ -175,11 +179,34 @@ static int conflict_open(struct xapply *a, const struct xkind *k, sqlite3_value 
 	sqlite3_bind_text(s, 2, k->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, kj, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*kept = sqlite3_column_int64(s, 1);
+		rc = sqlite3_column_int(s, 0) ? 1 : 2;
+	} else if (rc == SQLITE_DONE) {
+		rc = 0;
+	} else {
+		rc = -1;
+	}
 	sqlite3_finalize(s);
 	free(kj);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(a->c.st, err, _("cannot read the conflicts"));
-	return rc == SQLITE_ROW;
+	return rc < 0 ? store_fail(a->c.st, err, _("cannot read the conflicts")) : rc;
+}
+
+/* A change reached a record whose conflict we decided by keeping ours:
+ * the other office still holds another value (it kept its own too, or
+ * changed it again), so the conflict is open again, not overwritten. */
+static int reopen_kept(struct xapply *a, sqlite3_int64 id, struct rm_error *err)
+{
+	sqlite3_stmt *s = store_prepare(a->c.st, "UPDATE sync_conflict SET status = 'open',"
+					" resolved_by = NULL, resolved_at = NULL WHERE id = ?1", err);
+	int rc;
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(a->c.st, err, _("cannot record a conflict"));
 }
 
 /* "KIND KEY" of a row, for messages, into B (BUFSZ bytes). */
@@ -327,6 +354,73 @@ static int own_office(struct xapply *a, const struct xkind *k, const struct xrow
 	return rc < 0 ? -1 : 1;
 }
 
+/* What deleting a record of a kind may take with it: its own parts,
+ * which the same office owns.  Anything else a deletion would reach (a
+ * unit's answers under a norm item, a project serving an objective)
+ * keeps the record here as a conflict. */
+static const struct {
+	const char *kind;
+	const char *tables;     /* ",t1,t2," */
+} cascades[] = {
+	{ "plan", ",objective,link,indicator,slm_cell," },
+	{ "objective", ",link,indicator,slm_cell," },
+	{ "project", ",project_objective," },
+	{ "norm_set", ",norm_item," },
+	{ "assessment", ",assessment_entry,support_request," },
+	{ "entry", ",support_request," },
+	{ "aar", ",aar_tag,aar_section,aar_action," },
+};
+
+/* May deleting a record of K take a row of TABLE with it? */
+static int may_take(const struct xkind *k, const char *table)
+{
+	char t[80];
+	size_t i;
+
+	if (strcmp(table, k->table) == 0)
+		return 1;
+	snprintf(t, sizeof t, ",%s,", table);
+	for (i = 0; i < sizeof cascades / sizeof cascades[0]; i++)
+		if (strcmp(cascades[i].kind, k->name) == 0 && strstr(cascades[i].tables, t))
+			return 1;
+	return 0;
+}
+
+/* Delete the record of K with identity KEY, unless that takes with it
+ * rows it may not (may_take; the change log says what went): then
+ * nothing is deleted.  0 deleted, 1 kept (still used here), -1. */
+static int delete_alone(struct xapply *a, const struct xkind *k, sqlite3_value *const *key,
+			struct rm_error *err)
+{
+	sqlite3_stmt *s;
+	sqlite3_int64 before = 0;
+	int rc, other = 0;
+
+	s = store_prepare(a->c.st, "SELECT coalesce(max(id), 0) FROM change_log", err);
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		before = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (store_exec(a->c.st, "SAVEPOINT x_delete", err) < 0)
+		return -1;
+	rc = xk_delete(&a->c, k, key, err);
+	if (rc == 0 && (s = store_prepare(a->c.st, "SELECT DISTINCT tbl FROM change_log"
+					  " WHERE id > ?1", err)) != NULL) {
+		sqlite3_bind_int64(s, 1, before);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			if (!may_take(k, (const char *)sqlite3_column_text(s, 0)))
+				other = 1;
+		sqlite3_finalize(s);
+	} else if (rc == 0) {
+		rc = -1;
+	}
+	if (rc == 1 || other)
+		sqlite3_exec(a->c.st->db, "ROLLBACK TO x_delete", NULL, NULL, NULL);
+	sqlite3_exec(a->c.st->db, "RELEASE x_delete", NULL, NULL, NULL);
+	return rc < 0 ? -1 : rc == 1 || other;
+}
+
 /* Into USE and USEO, NW and O without the columns only others than the
  * owner may change, when the sender owns our row L (a unit's bundle
  * never undoes the fund's answer here, whatever its own copy says);
@@ -357,15 +451,21 @@ static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3
 	struct exchange_count *cnt = &a->sum->kinds[k - xk_kinds];
 	sqlite3_value *use[XK_MAX_COLS], *useo[XK_MAX_COLS], **nw_apply = nw;
 	int n = xk_ncols(k), found, open, rc = 0;
+	sqlite3_int64 kept = 0;
 
 	found = xk_local(&a->c, k, key, &l, err);
-	if (found && op == SQLITE_UPDATE) {
+	if (found && op != SQLITE_DELETE) {
 		/* (the mirror below still takes all of NW: they have it) */
 		owner_mask(a, k, &l, o, nw, use, useo);
 		o = useo;
 		nw_apply = use;
 	}
-	open = found < 0 ? -1 : conflict_open(a, k, key, err);
+	open = found < 0 ? -1 : conflict_open(a, k, key, &kept, err);
+	/* kept here, and theirs still differs: open again */
+	if (open == 2 && found && (op == SQLITE_DELETE || !agrees(&l, nw_apply, n, 0)))
+		open = reopen_kept(a, kept, err) < 0 ? -1 : 1;
+	else if (open == 2)
+		open = 0;
 	if (open < 0 || xk_mirror_get(&a->c, k, a->h->sender, key, &base, err) < 0)
 		goto fail;
 	if (found && op != SQLITE_DELETE && owner_clash(a, k, &l, nw, err) < 0)
@@ -379,13 +479,16 @@ static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3
 		rc = rc < 0 ? -1 : 0;
 	else if (op == SQLITE_INSERT && !found)
 		rc = write_or_wait(a, k, &r, 1, err);
-	else if (op == SQLITE_INSERT && agrees(&l, nw, n, 0))
+	else if (op == SQLITE_INSERT && agrees(&l, nw_apply, n, 0))
 		cnt->same++;
-	else if (op == SQLITE_INSERT && (agrees(&l, nw, n, 1) ||
-					 (base.n && agrees(&l, base.v, n, 0))))
+	else if (op == SQLITE_INSERT && (agrees(&l, nw_apply, n, 1) ||
+					 (base.n && agrees(&l, base.v, n, 0)))) {
 		/* a gap theirs fills, or ours is still what they last had
 		 * (they sent it again, having forgotten us) */
-		rc = write_or_wait(a, k, &r, 0, err);
+		rc = overlay(&m, &l, nw_apply, n, err);
+		if (rc == 0)
+			rc = write_or_wait(a, k, &m, 0, err);
+	}
 	else if (op == SQLITE_UPDATE && found && agrees(&l, nw_apply, n, 0))
 		cnt->same++;
 	else if (op == SQLITE_UPDATE && found && unchanged_here(&l, o, nw_apply, n)) {
@@ -396,7 +499,7 @@ static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3
 	} else if (op == SQLITE_DELETE && !found)
 		cnt->same++;
 	else if (op == SQLITE_DELETE && agrees(&l, o, n, 0)) {
-		rc = xk_delete(&a->c, k, key, err);
+		rc = delete_alone(a, k, key, err);
 		if (rc == 1)   /* still used here */
 			rc = record_conflict(a, k, key, &l, NULL, err);
 		else if (rc == 0)

@@ -207,6 +207,14 @@ static int take_theirs(struct xcache *x, const struct xkind *k,
 
 	if (xk_row_from_json(x, k, c->remote ? c->remote : c->key, &row, err) < 0)
 		return CHANGE_ERROR;
+	for (rc = 0; rc < k->nkey; rc++)
+		if (!row.v[rc] || sqlite3_value_type(row.v[rc]) == SQLITE_NULL) {
+			xrow_clear(&row);
+			rm_fail(err, RM_EXIT_RUNTIME,
+				_("only the fields they changed are known of their version, not the "
+				  "whole record; keep ours (K) and change it by hand"));
+			return CHANGE_ERROR;
+		}
 	rc = c->remote ? xk_write(x, k, &row, err) : xk_delete(x, k, row.v, err);
 	xrow_clear(&row);
 	if (rc == 1)
@@ -245,7 +253,9 @@ static int resolve_work(struct store *st, void *arg, struct rm_error *err)
 		return CHANGE_ERROR;
 	}
 	xcache_init(&x, st);
-	rc = ours_unchanged(&x, k, &c, err);
+	/* keeping ours keeps what is here now, changed since or not; taking
+	 * theirs must not overwrite a change made here after the conflict */
+	rc = r->choice == EXCHANGE_KEEP ? 1 : ours_unchanged(&x, k, &c, err);
 	rc = rc < 0 ? CHANGE_ERROR : rc == 0 ? CHANGE_CONFLICT : CHANGE_OK;
 	if (rc == CHANGE_OK && r->choice == EXCHANGE_TAKE)
 		rc = take_theirs(&x, k, &c, err);

@@ -241,7 +241,7 @@ int xk_delete(struct xcache *c, const struct xkind *k, sqlite3_value *const *key
 		return store_fail(c->st, err, _("cannot delete a record"));
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	if (sqlite3_extended_errcode(c->st->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
 		return 1;
 	if (rc != SQLITE_DONE)
 		return store_fail(c->st, err, _("cannot delete a record"));
