@@ -270,6 +270,8 @@ static int attach_wire(struct store *st, struct rm_error *err)
 
 static void detach_wire(struct store *st)
 {
+	sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.x_scope;"
+		     " DROP TABLE IF EXISTS temp.x_scope_own", NULL, NULL, NULL);
 	sqlite3_exec(st->db, "DETACH xcur", NULL, NULL, NULL);
 	sqlite3_exec(st->db, "DETACH xbase", NULL, NULL, NULL);
 }
@@ -601,7 +603,8 @@ void xsummary_total(struct exchange_summary *sum)
 
 /* Inside the transaction: the new part, then the file. */
 static int create_in_tx(struct xcache *c, const struct config *cfg, const char *peer,
-			const char *path, struct exchange_summary *sum, struct rm_error *err)
+			const char *path, char **tmp, struct exchange_summary *sum,
+			struct rm_error *err)
 {
 	struct exchange_header *h = &sum->head;
 	struct xpart *parts = NULL;
@@ -638,7 +641,7 @@ static int create_in_tx(struct xcache *c, const struct config *cfg, const char *
 	if (rc == 0)
 		rc = xlog_add(c->st, peer, "sent", h, &sum->total, c->st->user, path, err);
 	if (rc == 0)
-		rc = xfile_write(path, h, parts, n, err);
+		rc = xfile_write_temp(path, h, parts, n, tmp, err);
 	xfile_free(parts, n);
 	return rc;
 }
@@ -647,6 +650,7 @@ int exchange_create(struct store *st, const struct config *cfg, const char *peer
 		    const char *path, struct exchange_summary *sum, struct rm_error *err)
 {
 	struct xcache c;
+	char *tmp = NULL;
 	int rc;
 
 	if (xsummary_init(sum, err) < 0)
@@ -661,15 +665,21 @@ int exchange_create(struct store *st, const struct config *cfg, const char *peer
 	xcache_init(&c, st);
 	rc = store_begin(st, err);
 	if (rc == 0) {
-		rc = create_in_tx(&c, cfg, peer, path, sum, err);
+		rc = create_in_tx(&c, cfg, peer, path, &tmp, sum, err);
 		xcache_free(&c);
-		if (rc == 0 && store_commit(st, err) < 0) {
-			unlink(path);
-			rc = -1;
-		}
+		if (rc == 0)
+			rc = store_commit(st, err);
 		if (rc < 0)
 			store_rollback(st);
 	}
+	/* the file gets its name only once the part is recorded as sent: a
+	 * crash between leaves a part the next bundle carries, never a file
+	 * of a part that was not kept */
+	if (rc == 0)
+		rc = xfile_publish(tmp, path, err);
+	else if (tmp)
+		unlink(tmp);
+	free(tmp);
 	xcache_free(&c);
 	detach_wire(st);
 	return rc;

@@ -59,15 +59,20 @@ static int header_sum(const struct exchange_header *h, const struct xpart *parts
 	return 0;
 }
 
+/* The bundle's two tables; a file whose schema holds anything else (a
+ * view in their place could make reading it endless) is no bundle. */
+#define BUNDLE_TABLE \
+	"CREATE TABLE bundle (format INTEGER NOT NULL, sender TEXT NOT NULL," \
+	" sender_db TEXT NOT NULL, receiver TEXT NOT NULL, first_seq INTEGER NOT NULL," \
+	" last_seq INTEGER NOT NULL, ack INTEGER NOT NULL, created TEXT NOT NULL," \
+	" created_by TEXT NOT NULL, sha256 TEXT NOT NULL, chain TEXT NOT NULL," \
+	" ack_chain TEXT NOT NULL)"
+#define PART_TABLE \
+	"CREATE TABLE part (seq INTEGER PRIMARY KEY, created TEXT NOT NULL," \
+	" changeset BLOB NOT NULL, sha256 TEXT NOT NULL)"
+
 static const char bundle_ddl[] =
-	"PRAGMA application_id = 1380794929;"
-	"CREATE TABLE bundle (format INTEGER NOT NULL, sender TEXT NOT NULL,"
-	" sender_db TEXT NOT NULL, receiver TEXT NOT NULL, first_seq INTEGER NOT NULL,"
-	" last_seq INTEGER NOT NULL, ack INTEGER NOT NULL, created TEXT NOT NULL,"
-	" created_by TEXT NOT NULL, sha256 TEXT NOT NULL, chain TEXT NOT NULL,"
-	" ack_chain TEXT NOT NULL);"
-	"CREATE TABLE part (seq INTEGER PRIMARY KEY, created TEXT NOT NULL,"
-	" changeset BLOB NOT NULL, sha256 TEXT NOT NULL);";
+	"PRAGMA application_id = 1380794929;" BUNDLE_TABLE ";" PART_TABLE ";";
 
 /* Fill the new bundle database DB. */
 static int fill_bundle(sqlite3 *db, const struct exchange_header *h, const struct xpart *parts,
@@ -137,13 +142,14 @@ static void sync_dir(const char *path)
 	}
 }
 
-int xfile_write(const char *path, const struct exchange_header *head, const struct xpart *parts,
-		size_t nparts, struct rm_error *err)
+int xfile_write_temp(const char *path, const struct exchange_header *head,
+		     const struct xpart *parts, size_t nparts, char **tmp_path, struct rm_error *err)
 {
 	struct buf tmp = { 0 };
 	sqlite3 *db = NULL;
 	int fd, rc, e;
 
+	*tmp_path = NULL;
 	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
 	if (tmp.oom)
 		return rm_oom(err);
@@ -164,15 +170,39 @@ int xfile_write(const char *path, const struct exchange_header *head, const stru
 		rc = rm_fail(err, RM_EXIT_RUNTIME, _("%s: cannot write: %s"), path,
 			     rm_strerror(errno));
 	close(fd);
-	if (rc == 0 && link(tmp.s, path) < 0)
+	if (rc < 0) {
+		unlink(tmp.s);
+		buf_free(&tmp);
+		return -1;
+	}
+	*tmp_path = buf_take(&tmp);
+	return 0;
+}
+
+int xfile_publish(const char *tmp_path, const char *path, struct rm_error *err)
+{
+	int rc = 0;
+
+	if (link(tmp_path, path) < 0)
 		rc = rm_fail(err, errno == EEXIST ? RM_EXIT_USAGE : RM_EXIT_RUNTIME,
 			     errno == EEXIST ? _("%s: the file exists already; give a new name")
 					     : _("%s: cannot write: %s"),
 			     path, rm_strerror(errno));
-	unlink(tmp.s);
-	buf_free(&tmp);
+	unlink(tmp_path);
 	if (rc == 0)
 		sync_dir(path);
+	return rc;
+}
+
+int xfile_write(const char *path, const struct exchange_header *head, const struct xpart *parts,
+		size_t nparts, struct rm_error *err)
+{
+	char *tmp;
+	int rc = xfile_write_temp(path, head, parts, nparts, &tmp, err);
+
+	if (rc == 0)
+		rc = xfile_publish(tmp, path, err);
+	free(tmp);
 	return rc;
 }
 
@@ -364,8 +394,12 @@ static int read_bundle(sqlite3 *db, const char *path, struct exchange_header *h,
 		if (n == cap) {
 			struct xpart *np = realloc(*parts, (cap = cap ? 2 * cap : 4) * sizeof *np);
 
-			if (!np)
-				break;
+			if (!np) {
+				sqlite3_finalize(s);
+				xfile_free(*parts, n);
+				*parts = NULL;
+				return rm_oom(err);
+			}
 			*parts = np;
 		}
 		p = &(*parts)[n];
@@ -381,6 +415,9 @@ static int read_bundle(sqlite3 *db, const char *path, struct exchange_header *h,
 		if (size)
 			memcpy(p->changeset, sqlite3_column_blob(s, 2), (size_t)size);
 		n++;
+		/* one part after another: a gap within a bundle is damage */
+		if (n > 1 && p->seq != (*parts)[n - 2].seq + 1)
+			got[0] = '\0';
 		sha256_hex(p->changeset, (size_t)size, sum);
 		if (strcmp(sum, got) != 0 || !changeset_sound(p->changeset, size)) {
 			long long seq = p->seq;
@@ -444,12 +481,14 @@ int xfile_read(const char *path, struct exchange_header *head, struct xpart **pa
 				 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
 	if (rc == SQLITE_OK && ok &&
 	    sqlite3_prepare_v2(db, "SELECT (SELECT application_id FROM pragma_application_id),"
-			       " (SELECT group_concat(quick_check) FROM pragma_quick_check)",
+			       " (SELECT group_concat(quick_check) FROM pragma_quick_check),"
+			       " (SELECT count(*) = 2 AND sum(type = 'table' AND sql IN ('"
+			       BUNDLE_TABLE "', '" PART_TABLE "')) = 2 FROM sqlite_schema)",
 			       -1, &s, NULL) == SQLITE_OK) {
 		if (sqlite3_step(s) == SQLITE_ROW) {
 			const char *qc = (const char *)sqlite3_column_text(s, 1);
 
-			if (sqlite3_column_int(s, 0) != BUNDLE_APP_ID)
+			if (sqlite3_column_int(s, 0) != BUNDLE_APP_ID || !sqlite3_column_int(s, 2))
 				ok = 0;
 			else if (qc && strcmp(qc, "ok") == 0)
 				ok = 1;

@@ -170,6 +170,15 @@ int xfile_read(const char *path, struct exchange_header *head, struct xpart **pa
 	       size_t *nparts, struct rm_error *err);
 void xfile_free(struct xpart *parts, size_t nparts);
 
+/* xfile_write in two steps: the whole bundle into a synced temporary
+ * file beside PATH (its name malloc'd into *TMP_PATH), then that file
+ * given the name PATH (never over an existing file) and the temporary
+ * name removed, whether that worked or not.  Between the two the caller
+ * commits what the bundle records as sent.  0, or -1 with ERR. */
+int xfile_write_temp(const char *path, const struct exchange_header *head,
+		     const struct xpart *parts, size_t nparts, char **tmp_path, struct rm_error *err);
+int xfile_publish(const char *tmp_path, const char *path, struct rm_error *err);
+
 /* ---- shared by create and apply (exchange.c) ---- */
 
 /* Our office code (CFG's, which the database takes on its first
