@@ -350,6 +350,16 @@ static const struct {
 	const char *kind, *column, *label;
 } column_labels[] = {
 	{ NULL, "code", N_("code") },
+	{ NULL, "short_name", N_("short name") },
+	{ NULL, "parent", N_("office above") },
+	{ NULL, "label", N_("label") },
+	{ NULL, "grouping", N_("grouping") },
+	{ NULL, "group_code", N_("group") },
+	{ "norm_set", "issued", N_("issued on") },
+	{ "norm_set", "source", N_("where it came from") },
+	{ "norm_set", "scale", N_("scale") },
+	{ "assessment", "assessed_on", N_("assessed on") },
+	{ "assessment", "assessor", N_("assessor") },
 	{ NULL, "name", N_("name") },
 	{ NULL, "title", N_("title") },
 	{ NULL, "office", N_("office") },

@@ -97,7 +97,10 @@ char **sync_ssh_argv(const struct config *cfg, const char *ssh_override,
 	const char *ssh = ssh_override && *ssh_override ? ssh_override : cfg->exchange_ssh;
 	const char *opts = cfg->exchange_ssh_options ? cfg->exchange_ssh_options : "";
 	const char *remote = cfg->exchange_remote_command;
-	size_t cap = 10 + strlen(opts) / 2 + (remote ? strlen(remote) / 2 : 1), n = 0, i;
+	/* the fixed words, the NULL, and at most (len + 1) / 2 words in
+	 * each string of words */
+	size_t cap = 10 + (strlen(opts) + 1) / 2 + (remote ? (strlen(remote) + 1) / 2 : 1),
+	       n = 0, i;
 	char **v;
 
 	if (!ssh || !*ssh)
