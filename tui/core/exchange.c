@@ -140,8 +140,8 @@ int xoffice_relation(struct store *st, const char *a, const char *b, struct rm_e
 /* temp.x_scope: the offices whose records go to PEER (UP: it is above
  * SELF, so SELF's subtree; else PEER's ancestors and subtree), and
  * temp.x_scope_own: the subtree alone. */
-static int fill_scope(struct store *st, const char *self, const char *peer, int up,
-		      struct rm_error *err)
+int xscope_fill(struct store *st, const char *self, const char *peer, int up,
+		struct rm_error *err)
 {
 	static const char subtree[] =
 		"INSERT OR IGNORE INTO temp.x_scope(code)"
@@ -568,7 +568,7 @@ static int new_part(struct xcache *c, const char *self, const char *peer, int up
 	int size = 0, rc;
 	size_t i;
 
-	if (fill_scope(c->st, self, peer, up, err) < 0)
+	if (xscope_fill(c->st, self, peer, up, err) < 0)
 		return -1;
 	for (i = 0; i < xk_nkinds; i++)
 		if (xk_kinds[i].project && fill_kind(c->st, &xk_kinds[i], peer, up, err) < 0)

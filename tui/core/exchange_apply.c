@@ -27,6 +27,11 @@ struct xapply {
 	const char *path;
 	const char *self;            /* our office code */
 	const char *user;            /* who applies it here */
+	int scope;                   /* the sender is above us (1), below (-1):
+					temp.x_scope holds the offices whose
+					records it may change here; 0: the tree
+					does not say yet (its first bundle) */
+	sqlite3_stmt *in_scope;
 	long long seq;               /* the part being applied */
 	struct exchange_summary *sum;
 	struct xwait *wait;
@@ -441,6 +446,36 @@ static void owner_mask(struct xapply *a, const struct xkind *k, const struct xro
 				use[j] = useo[j] = NULL;
 }
 
+/* May the sender change our record L of kind K?  Only a record owned
+ * where the sender's bundles may reach: from above, ours, our subtree's
+ * and our ancestors'; from below, its own subtree's; frames only from
+ * above.  0, or -1 with ERR (the bundle is refused). */
+static int may_change(struct xapply *a, const struct xkind *k, const struct xrow *l,
+		      struct rm_error *err)
+{
+	char what[200];
+	int rc;
+
+	if (!a->scope || (!l->owner[0] && !(k->flow == XK_DOWN && a->scope < 0)))
+		return 0;
+	if (l->owner[0]) {
+		if (!a->in_scope && !(a->in_scope = store_prepare(a->c.st, "SELECT 1 FROM"
+							 " temp.x_scope WHERE code = ?1", err)))
+			return -1;
+		sqlite3_reset(a->in_scope);
+		sqlite3_bind_text(a->in_scope, 1, l->owner, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(a->in_scope);
+		if (rc == SQLITE_ROW)
+			return 0;
+		if (rc != SQLITE_DONE)
+			return store_fail(a->c.st, err, _("cannot read the office tree"));
+	}
+	describe(a, k, l->v, what, sizeof what);
+	return rm_fail(err, RM_EXIT_RUNTIME,
+		       _("%s: %s is %s's, which a bundle from %s may not change: nothing was changed"),
+		       a->path, what, l->owner[0] ? l->owner : "-", a->h->sender);
+}
+
 /* Apply one change of kind K: OP with old values O and new values NW
  * (NULL where the changeset leaves a column undefined). */
 static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3_value **o,
@@ -469,6 +504,8 @@ static int apply_change(struct xapply *a, const struct xkind *k, int op, sqlite3
 	if (open < 0 || xk_mirror_get(&a->c, k, a->h->sender, key, &base, err) < 0)
 		goto fail;
 	if (found && op != SQLITE_DELETE && owner_clash(a, k, &l, nw, err) < 0)
+		goto fail;
+	if (found > 0 && may_change(a, k, &l, err) < 0)
 		goto fail;
 	/* theirs, whole: what they had (or ours) with the change laid on */
 	if (op != SQLITE_DELETE && overlay(&r, base.n ? &base : found ? &l : NULL, nw, n, err) < 0)
@@ -658,6 +695,12 @@ static int apply_in_tx(struct xapply *a, const struct config *cfg, const struct 
 	if (check_bundle(a, self, &p, ack, parts, n, err) < 0 || any_open_conflict(a, err) < 0)
 		return -1;
 	a->self = self;
+	/* whose records the sender may change here, as the tree says now */
+	rel = xoffice_relation(a->c.st, self, h->sender, err);
+	if (rel == -2 || (rel > 0 && xscope_fill(a->c.st, self, self, 0, err) < 0) ||
+	    (rel < 0 && xscope_fill(a->c.st, h->sender, h->sender, 1, err) < 0))
+		return -1;
+	a->scope = rel == 1 ? 1 : rel == -1 ? -1 : 0;
 	for (i = 0; i < n; i++) {
 		if (parts[i].seq <= p.received) {
 			a->sum->skipped++;
@@ -736,6 +779,9 @@ int exchange_apply(struct store *st, const struct config *cfg, const char *path,
 			store_rollback(st);
 	}
 	memcpy(st->user, user, sizeof user);
+	sqlite3_finalize(a.in_scope);
+	sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.x_scope;"
+		     " DROP TABLE IF EXISTS temp.x_scope_own", NULL, NULL, NULL);
 	xcache_free(&a.c);
 	for (i = 0; i < a.nwait; i++)
 		xrow_clear(&a.wait[i].row);

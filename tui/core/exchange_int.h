@@ -186,6 +186,12 @@ int xfile_publish(const char *tmp_path, const char *path, struct rm_error *err);
  * bytes).  Inside the caller's write transaction. */
 int xself_office(struct store *st, const struct config *cfg, char *office, struct rm_error *err);
 
+/* temp.x_scope: the offices whose records go to PEER from SELF (UP:
+ * PEER is above, so SELF's subtree; else PEER's ancestors and subtree);
+ * temp.x_scope_own: the subtree alone.  0, or -1 with ERR. */
+int xscope_fill(struct store *st, const char *self, const char *peer, int up,
+		struct rm_error *err);
+
 /* Is office B above A (1), below A (-1), or neither (0), in the office
  * tree here?  -2 with ERR on a database error. */
 int xoffice_relation(struct store *st, const char *a, const char *b, struct rm_error *err);
