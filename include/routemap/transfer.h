@@ -21,6 +21,11 @@ size_t transfer_nkinds(void);
 const char *transfer_kind_name(size_t kind);
 /* The kind called NAME ("plans"), or -1. */
 int transfer_kind_from_name(const char *name);
+
+struct transfer_file;
+/* The demo office's CSV files, compiled in (embedded.h), as up to MAX
+ * import files in FILES (their data static, UTF-8).  Returns how many. */
+size_t transfer_demo_files(struct transfer_file *files, size_t max);
 /* Its columns, comma-separated, for messages and help. */
 const char *transfer_kind_columns(size_t kind);
 

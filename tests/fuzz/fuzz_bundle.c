@@ -18,7 +18,6 @@
 
 #include "fuzz.h"
 #include "routemap/config.h"
-#include "routemap/embedded.h"
 #include "routemap/exchange.h"
 #include "routemap/store.h"
 #include "routemap/transfer.h"
@@ -35,28 +34,9 @@ static void make_template(const char *path)
 	struct transfer_file files[32];
 	struct rm_error err = { 0, "" };
 	struct store st;
-	size_t n = 0, i;
+	size_t n = transfer_demo_files(files, sizeof files / sizeof files[0]);
 
-	memset(files, 0, sizeof files);
 	CHECK(store_open(&st, path, NULL, 0, &err) == 0);
-	for (i = 0; embedded_demo[i].name && n < 32; i++) {
-		char kind[64];
-		const char *dot = strrchr(embedded_demo[i].name, '.');
-		size_t len = dot ? (size_t)(dot - embedded_demo[i].name) : 0;
-
-		if (!len || len >= sizeof kind)
-			continue;
-		memcpy(kind, embedded_demo[i].name, len);
-		kind[len] = '\0';
-		files[n].kind = transfer_kind_from_name(kind);
-		if (files[n].kind < 0)
-			continue;
-		files[n].name = embedded_demo[i].name;
-		files[n].data = embedded_demo[i].data;
-		files[n].len = embedded_demo[i].size;
-		files[n].utf8 = 1;
-		n++;
-	}
 	CHECK(transfer_import(&st, &cfg, files, n, &err) == 0);
 	store_close(&st);
 }

@@ -10,7 +10,6 @@
 
 #include "routemap/cli.h"
 #include "routemap/schema.h"
-#include "routemap/embedded.h"
 #include "routemap/escape.h"
 #include "routemap/map.h"
 #include "routemap/text.h"
@@ -83,32 +82,14 @@ int cli_line_width(const char *arg, int *width)
 int cli_load_demo(struct cli *cli, struct store *st, struct rm_error *err)
 {
 	struct transfer_file files[32];
-	size_t n = 0, i;
+	size_t n;
 	long long offices = transfer_count(st, 0, err);
 
-	memset(files, 0, sizeof files);
 	if (offices < 0)
 		return -1;
 	if (offices > 0)
 		return 0;
-	for (i = 0; embedded_demo[i].name && n < sizeof files / sizeof files[0]; i++) {
-		char kind[64];
-		const char *dot = strrchr(embedded_demo[i].name, '.');
-		size_t len = dot ? (size_t)(dot - embedded_demo[i].name) : strlen(embedded_demo[i].name);
-
-		if (len >= sizeof kind)
-			continue;
-		memcpy(kind, embedded_demo[i].name, len);
-		kind[len] = '\0';
-		files[n].kind = transfer_kind_from_name(kind);
-		if (files[n].kind < 0)
-			continue;
-		files[n].name = embedded_demo[i].name;
-		files[n].data = embedded_demo[i].data;
-		files[n].len = embedded_demo[i].size;
-		files[n].utf8 = 1;   /* ours, and UTF-8 */
-		n++;
-	}
+	n = transfer_demo_files(files, sizeof files / sizeof files[0]);
 	if (transfer_import(st, &cli->cfg, files, n, err) < 0) {
 		rm_error_prefix(err, _("demo data"));
 		return -1;

@@ -624,6 +624,44 @@ int schema_coverage_weight(sqlite3 *db, double partial, int may_write)
 	return -1;
 }
 
+int schema_add_columns(sqlite3 *db, const struct schema_column *cols, size_t n, char **errmsg)
+{
+	size_t i;
+	int rc = SQLITE_OK;
+
+	for (i = 0; rc == SQLITE_OK && i < n; i++) {
+		int has = schema_has_column(db, cols[i].table, cols[i].column);
+
+		if (has < 0)
+			return SQLITE_ERROR;
+		if (!has)
+			rc = sqlite3_exec(db, cols[i].sql, NULL, NULL, errmsg);
+	}
+	return rc;
+}
+
+int schema_remake_audit_triggers(struct buf *b, sqlite3 *db, const char *const *tables,
+				 size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		buf_printf(b, "DROP TRIGGER IF EXISTS log_%s_ai; DROP TRIGGER IF EXISTS log_%s_au;"
+			   " DROP TRIGGER IF EXISTS log_%s_ad;", tables[i], tables[i], tables[i]);
+		if (schema_add_audit_triggers(b, db, tables[i]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int schema_exec_buf(sqlite3 *db, struct buf *b, char **errmsg)
+{
+	int rc = b->oom ? SQLITE_NOMEM : sqlite3_exec(db, b->s ? b->s : "", NULL, NULL, errmsg);
+
+	buf_free(b);
+	return rc;
+}
+
 int schema_has_column(sqlite3 *db, const char *table, const char *column)
 {
 	sqlite3_stmt *stmt;

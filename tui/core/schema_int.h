@@ -50,6 +50,26 @@ int schema_has_column(sqlite3 *db, const char *table, const char *column);
 	" total(" TALLY_MET_PART(r) " * " w "),"                                     \
 	" total(CASE WHEN " TALLY_IS_PARTIAL(r) " THEN " w " END)"
 
+/* A column a migration adds to a table there was: TABLE, COLUMN and the
+ * ALTER TABLE that adds it. */
+struct schema_column {
+	const char *table, *column, *sql;
+};
+
+/* Add each of COLS[0..N-1] that its table lacks (a database taken back
+ * by hand keeps them).  Returns an SQLite result code. */
+int schema_add_columns(sqlite3 *db, const struct schema_column *cols, size_t n, char **errmsg);
+
+/* Append to B, for each of TABLES[0..N-1], the dropping of its change-log
+ * triggers and their making again over the columns it has now.  Returns
+ * 0, or -1 when a table's columns cannot be read. */
+int schema_remake_audit_triggers(struct buf *b, sqlite3 *db, const char *const *tables,
+				 size_t n);
+
+/* Run the SQL in B and free B.  Returns an SQLite result code
+ * (SQLITE_NOMEM when B ran out of memory while it was written). */
+int schema_exec_buf(sqlite3 *db, struct buf *b, char **errmsg);
+
 /* Migration 8 -> 9 (schema_v9.c): support requests and their answers,
  * a norm set's scale and an entry's level, proposals of norm changes. */
 int schema_migrate_v9(sqlite3 *db, char **errmsg);

@@ -70,9 +70,7 @@ static const char v10_sql[] =
 	" WHERE status = 'open';";
 
 /* Columns added, where missing (a database taken back by hand keeps them). */
-static const struct {
-	const char *table, *column, *sql;
-} v10_columns[] = {
+static const struct schema_column v10_columns[] = {
 	{ "aar", "office_id", "ALTER TABLE aar ADD COLUMN office_id INTEGER REFERENCES office(id)" },
 	{ "norm_proposal", "office_id",
 	  "ALTER TABLE norm_proposal ADD COLUMN office_id INTEGER REFERENCES office(id)" },
@@ -84,37 +82,21 @@ static const char *const v10_audited[] = { "sync_conflict", "aar", "norm_proposa
 int schema_migrate_v10(sqlite3 *db, char **errmsg)
 {
 	struct buf b = { 0 };
-	size_t i;
 	int rc;
 
 	rc = sqlite3_exec(db, v10_sql, NULL, NULL, errmsg);
-	for (i = 0; rc == SQLITE_OK && i < sizeof v10_columns / sizeof v10_columns[0]; i++) {
-		int has = schema_has_column(db, v10_columns[i].table, v10_columns[i].column);
-
-		if (has < 0)
-			return SQLITE_ERROR;
-		if (!has)
-			rc = sqlite3_exec(db, v10_columns[i].sql, NULL, NULL, errmsg);
-	}
+	if (rc == SQLITE_OK)
+		rc = schema_add_columns(db, v10_columns, sizeof v10_columns / sizeof v10_columns[0],
+					errmsg);
 	if (rc != SQLITE_OK)
 		return rc;
 	xk_mirror_ddl(&b);
 	buf_puts(&b, "CREATE INDEX IF NOT EXISTS aar_office ON aar(office_id);"
 		 "CREATE INDEX IF NOT EXISTS norm_proposal_office ON norm_proposal(office_id);");
-	for (i = 0; i < sizeof v10_audited / sizeof v10_audited[0]; i++) {
-		buf_printf(&b, "DROP TRIGGER IF EXISTS log_%s_ai; DROP TRIGGER IF EXISTS log_%s_au;"
-			   " DROP TRIGGER IF EXISTS log_%s_ad;", v10_audited[i], v10_audited[i],
-			   v10_audited[i]);
-		if (schema_add_audit_triggers(&b, db, v10_audited[i]) < 0) {
-			buf_free(&b);
-			return SQLITE_ERROR;
-		}
-	}
-	if (b.oom) {
+	if (schema_remake_audit_triggers(&b, db, v10_audited,
+					 sizeof v10_audited / sizeof v10_audited[0]) < 0) {
 		buf_free(&b);
-		return SQLITE_NOMEM;
+		return SQLITE_ERROR;
 	}
-	rc = sqlite3_exec(db, b.s, NULL, NULL, errmsg);
-	buf_free(&b);
-	return rc;
+	return schema_exec_buf(db, &b, errmsg);
 }

@@ -141,9 +141,7 @@ static const char v9_tally_sql[] =
 	TALLY_RECOUNT9_WHERE("1");
 
 /* The columns added to tables there were: table, column, its definition. */
-static const struct {
-	const char *table, *column, *sql;
-} v9_columns[] = {
+static const struct schema_column v9_columns[] = {
 	{ "norm_set", "scale", "ALTER TABLE norm_set ADD COLUMN scale TEXT NOT NULL DEFAULT 'status'"
 	  " CHECK (scale IN ('status','levels'))" },
 	{ "assessment_entry", "level", "ALTER TABLE assessment_entry ADD COLUMN level INTEGER"
@@ -209,18 +207,12 @@ static const char *const v9_audited[] = {
 int schema_migrate_v9(sqlite3 *db, char **errmsg)
 {
 	struct buf b = { 0 };
-	size_t i;
 	int rc;
 
 	rc = sqlite3_exec(db, v9_sql, NULL, NULL, errmsg);
-	for (i = 0; rc == SQLITE_OK && i < sizeof v9_columns / sizeof v9_columns[0]; i++) {
-		int has = schema_has_column(db, v9_columns[i].table, v9_columns[i].column);
-
-		if (has < 0)
-			return SQLITE_ERROR;
-		if (!has)
-			rc = sqlite3_exec(db, v9_columns[i].sql, NULL, NULL, errmsg);
-	}
+	if (rc == SQLITE_OK)
+		rc = schema_add_columns(db, v9_columns, sizeof v9_columns / sizeof v9_columns[0],
+					errmsg);
 	if (rc == SQLITE_OK)
 		rc = retire_columns(db, errmsg);
 	if (rc == SQLITE_OK)
@@ -230,20 +222,10 @@ int schema_migrate_v9(sqlite3 *db, char **errmsg)
 	schema_add_search_triggers(&b, "assessment_entry", ENTRY_TEXT);
 	schema_add_search_triggers(&b, "support_request", REQUEST_TEXT);
 	buf_puts(&b, v9_search_sql);
-	for (i = 0; i < sizeof v9_audited / sizeof v9_audited[0]; i++) {
-		buf_printf(&b, "DROP TRIGGER IF EXISTS log_%s_ai; DROP TRIGGER IF EXISTS log_%s_au;"
-			   " DROP TRIGGER IF EXISTS log_%s_ad;", v9_audited[i], v9_audited[i],
-			   v9_audited[i]);
-		if (schema_add_audit_triggers(&b, db, v9_audited[i]) < 0) {
-			buf_free(&b);
-			return SQLITE_ERROR;
-		}
-	}
-	if (b.oom) {
+	if (schema_remake_audit_triggers(&b, db, v9_audited,
+					 sizeof v9_audited / sizeof v9_audited[0]) < 0) {
 		buf_free(&b);
-		return SQLITE_NOMEM;
+		return SQLITE_ERROR;
 	}
-	rc = sqlite3_exec(db, b.s, NULL, NULL, errmsg);
-	buf_free(&b);
-	return rc;
+	return schema_exec_buf(db, &b, errmsg);
 }

@@ -2,10 +2,12 @@
  * than one of its columns, or at the office's configuration and the
  * records already in: a plan that ends before it starts, an SLM column or
  * an AAR template or section the office does not have, an AAR's subject
- * that does not exist.  Each kind names its check in transfer.c. */
+ * that does not exist.  Each kind names its check in transfer.c.  Also the
+ * demo office's compiled-in files as import files. */
 #include <string.h>
 
 #include "routemap/buf.h"
+#include "routemap/embedded.h"
 #include "routemap/escape.h"
 #include "routemap/i18n.h"
 #include "routemap/text.h"
@@ -167,4 +169,30 @@ int transfer_check_aar_section(struct row *row, struct rm_error *err)
 		      transfer_field(row, 1), t->name, allowed.s ? allowed.s : _("(none)"));
 	buf_free(&allowed);
 	return rc;
+}
+
+size_t transfer_demo_files(struct transfer_file *files, size_t max)
+{
+	size_t n = 0, i;
+
+	memset(files, 0, max * sizeof *files);
+	for (i = 0; embedded_demo[i].name && n < max; i++) {
+		char kind[64];
+		const char *dot = strrchr(embedded_demo[i].name, '.');
+		size_t len = dot ? (size_t)(dot - embedded_demo[i].name) : strlen(embedded_demo[i].name);
+
+		if (len >= sizeof kind)
+			continue;
+		memcpy(kind, embedded_demo[i].name, len);
+		kind[len] = '\0';
+		files[n].kind = transfer_kind_from_name(kind);
+		if (files[n].kind < 0)
+			continue;
+		files[n].name = embedded_demo[i].name;
+		files[n].data = embedded_demo[i].data;
+		files[n].len = embedded_demo[i].size;
+		files[n].utf8 = 1;   /* ours, and UTF-8 */
+		n++;
+	}
+	return n;
 }
